@@ -1,0 +1,26 @@
+// Two jest projects: Lightning web components (sfdx-lwc-jest) and node code (model, local org, scripts).
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  projects: [
+    {
+      ...jestConfig,
+      displayName: 'components',
+      roots: ['<rootDir>/force-app'],
+      testMatch: ['**/lwc/**/__tests__/**/*.test.ts'],
+      setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/test/lwc-support/setup.ts'],
+      collectCoverageFrom: ['force-app/main/default/lwc/**/*.ts', '!**/__tests__/**'],
+    },
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
+      transform: {
+        '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+      },
+      moduleFileExtensions: ['ts', 'js', 'json'],
+    },
+  ],
+};

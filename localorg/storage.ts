@@ -1,0 +1,178 @@
+/**
+ * SQLite storage for the local org: one table per object (named by API name, one column per field),
+ * created and migrated from the compiled schema, with the indexes that lookups, external ids and
+ * date filters need. Strings compare case-insensitively (COLLATE NOCASE), as SOQL does.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { makeId } from './ids';
+import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
+
+export type Db = Database.Database;
+/** A stored value: TEXT, REAL, INTEGER (checkbox 0/1) or NULL. */
+export type SqlValue = string | number | null;
+export type Row = Record<string, SqlValue>;
+
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** Fields that are stored as columns (every field of the object today; formulas are computed on read later). */
+export function storedFields(obj: ObjectSchema): FieldSchema[] {
+  return [...obj.fields.values()].filter((f) => f.model.formula === undefined);
+}
+
+function columnDefinition(f: FieldSchema): string {
+  const collate = f.affinity === 'TEXT' ? ' COLLATE NOCASE' : '';
+  const notNull = f.model.type === 'Checkbox' ? ' NOT NULL DEFAULT 0' : '';
+  return `${quoteIdent(f.column)} ${f.affinity}${collate}${notNull}`;
+}
+
+function needsIndex(f: FieldSchema): boolean {
+  const t = f.model.type;
+  return (
+    f.referenceTo !== undefined ||
+    f.model.externalId ||
+    f.model.unique ||
+    t === 'Date' ||
+    f.name === 'Name' ||
+    f.name === 'CreatedDate' ||
+    f.name === 'SystemModstamp'
+  );
+}
+
+export class Storage {
+  readonly db: Db;
+
+  constructor(
+    readonly schema: OrgSchema,
+    path: string,
+  ) {
+    if (path !== ':memory:') {
+      const dir = dirname(path);
+      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    }
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = OFF');
+    this.migrate();
+    this.loadCustomMetadata();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Creates missing tables, columns and indexes. Existing columns and their data are kept. */
+  private migrate(): void {
+    this.db.exec(`CREATE TABLE IF NOT EXISTS _localorg_counters (prefix TEXT PRIMARY KEY, next INTEGER NOT NULL)`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS _localorg_meta (key TEXT PRIMARY KEY, value TEXT)`);
+    const migrateAll = this.db.transaction(() => {
+      for (const obj of this.schema.objects.values()) this.migrateObject(obj);
+    });
+    migrateAll();
+  }
+
+  private migrateObject(obj: ObjectSchema): void {
+    const table = quoteIdent(obj.table);
+    const fields = storedFields(obj);
+    const existing = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (existing.length === 0) {
+      const columns = fields.map((f) => (f.name === 'Id' ? `"Id" TEXT PRIMARY KEY` : columnDefinition(f)));
+      this.db.exec(`CREATE TABLE ${table} (${columns.join(', ')})`);
+    } else {
+      const have = new Set(existing.map((c) => c.name.toLowerCase()));
+      for (const f of fields) {
+        if (!have.has(f.column.toLowerCase())) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(f)}`);
+      }
+    }
+    for (const f of fields) {
+      if (f.name === 'Id' || !needsIndex(f)) continue;
+      const index = quoteIdent(`${obj.table}__${f.column}`);
+      if (f.model.unique || f.model.externalId) {
+        // Unique among live records; external ids without `unique` may repeat (upsert then answers 300).
+        const unique = f.model.unique ? 'UNIQUE ' : '';
+        this.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${index} ON ${table} (${quoteIdent(f.column)}) WHERE "IsDeleted" = 0`);
+      } else {
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${quoteIdent(f.column)})`);
+      }
+    }
+  }
+
+  /** The next Id for an object, from a persistent counter. */
+  nextId(obj: ObjectSchema): string {
+    const row = this.db
+      .prepare(
+        `INSERT INTO _localorg_counters (prefix, next) VALUES (?, 1)
+         ON CONFLICT(prefix) DO UPDATE SET next = next + 1 RETURNING next`,
+      )
+      .get(obj.keyPrefix) as { next: number };
+    return makeId(obj.keyPrefix, row.next);
+  }
+
+  /** Reserves `count` consecutive Ids in one statement (bulk loads). */
+  nextIds(obj: ObjectSchema, count: number): string[] {
+    const row = this.db
+      .prepare(
+        `INSERT INTO _localorg_counters (prefix, next) VALUES (?, ?)
+         ON CONFLICT(prefix) DO UPDATE SET next = next + excluded.next RETURNING next`,
+      )
+      .get(obj.keyPrefix, count) as { next: number };
+    const ids: string[] = [];
+    for (let n = row.next - count + 1; n <= row.next; n++) ids.push(makeId(obj.keyPrefix, n));
+    return ids;
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare(`SELECT value FROM _localorg_meta WHERE key = ?`).get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare(`INSERT INTO _localorg_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value);
+  }
+
+  /**
+   * Custom metadata records come from force-app, not from clients: reload them on every start so the
+   * org always matches the source. Ids are stable per developer name.
+   */
+  private loadCustomMetadata(): void {
+    const now = new Date().toISOString();
+    const load = this.db.transaction(() => {
+      for (const obj of this.schema.objects.values()) {
+        if (obj.model.kind !== 'customMetadata') continue;
+        const records = this.schema.model.customMetadataRecords
+          .filter((r) => r.type === obj.name)
+          .sort((a, b) => a.developerName.localeCompare(b.developerName));
+        this.db.prepare(`DELETE FROM ${quoteIdent(obj.table)}`).run();
+        records.forEach((record, index) => {
+          const row: Row = {
+            Id: makeId(obj.keyPrefix, index + 1),
+            IsDeleted: 0,
+            DeveloperName: record.developerName,
+            MasterLabel: record.label,
+            Label: record.label,
+            QualifiedApiName: record.developerName,
+            NamespacePrefix: null,
+            CreatedDate: now,
+            LastModifiedDate: now,
+            SystemModstamp: now,
+          };
+          for (const [field, value] of Object.entries(record.values)) {
+            const fs = obj.fieldsByLower.get(field.toLowerCase());
+            if (!fs) continue;
+            row[fs.column] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+          }
+          this.insertRow(obj, row);
+        });
+      }
+    });
+    load();
+  }
+
+  insertRow(obj: ObjectSchema, row: Row): void {
+    const columns = Object.keys(row);
+    const sql = `INSERT INTO ${quoteIdent(obj.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    this.db.prepare(sql).run(...columns.map((c) => row[c]));
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The typed model of the Salesforce metadata in force-app, plus the platform's standard objects
+ * that the project uses. Every consumer (local org, scripts, generated types, tests) reads this.
+ */
+
+export type FieldType =
+  | 'Id'
+  | 'Text'
+  | 'TextArea'
+  | 'LongTextArea'
+  | 'Html'
+  | 'Number'
+  | 'Currency'
+  | 'Percent'
+  | 'Date'
+  | 'DateTime'
+  | 'Checkbox'
+  | 'Picklist'
+  | 'MultiselectPicklist'
+  | 'Email'
+  | 'Phone'
+  | 'Url'
+  | 'Lookup'
+  | 'MasterDetail'
+  | 'Summary'
+  | 'AutoNumber';
+
+export type SharingModel = 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent' | 'FullAccess' | 'Public';
+
+export interface PicklistValue {
+  value: string;
+  label: string;
+  isDefault: boolean;
+}
+
+export interface FilterItem {
+  field: string;
+  operation: string;
+  value?: string;
+  valueField?: string;
+}
+
+export interface RollupSummary {
+  operation: 'count' | 'sum' | 'min' | 'max';
+  /** Child object API name. */
+  childObject: string;
+  /** Master-detail field on the child that points at this object. */
+  foreignKey: string;
+  /** Child field aggregated (absent for count). */
+  summarizedField?: string;
+  filters: FilterItem[];
+}
+
+/** Opportunity stages carry closed/won semantics. */
+export interface StageValue extends PicklistValue {
+  probability: number;
+  closed: boolean;
+  won: boolean;
+  forecastCategory: string;
+}
+
+export interface FieldModel {
+  objectApiName: string;
+  apiName: string;
+  label: string;
+  type: FieldType;
+  custom: boolean;
+  description?: string;
+  inlineHelpText?: string;
+  /** Required on every write (not nillable). */
+  required: boolean;
+  unique: boolean;
+  externalId: boolean;
+  caseSensitive: boolean;
+  length?: number;
+  precision?: number;
+  scale?: number;
+  visibleLines?: number;
+  /** Default value as written in metadata (a formula expression such as `1` or `"Draft"`). */
+  defaultValue?: string;
+  defaultChecked?: boolean;
+  picklist?: { restricted: boolean; values: PicklistValue[] };
+  stages?: StageValue[];
+  referenceTo?: string[];
+  relationshipName?: string;
+  relationshipLabel?: string;
+  deleteConstraint?: 'SetNull' | 'Restrict' | 'Cascade';
+  lookupFilter?: { active: boolean; optional: boolean; errorMessage?: string; filters: FilterItem[] };
+  /** Formula text of a formula field; the field's type is the formula's result type. */
+  formula?: string;
+  summary?: RollupSummary;
+  autoNumberFormat?: string;
+  /** Set by the platform, never by a client (audit fields, IsClosed, formulas, roll-ups, auto numbers). */
+  systemManaged: boolean;
+  /** Where the field was read from, for error messages; absent for platform standard fields. */
+  sourcePath?: string;
+}
+
+export interface ValidationRuleModel {
+  name: string;
+  active: boolean;
+  description?: string;
+  formula: string;
+  errorMessage: string;
+  errorDisplayField?: string;
+  sourcePath: string;
+}
+
+export interface ListViewModel {
+  name: string;
+  label: string;
+  filterScope: string;
+  columns: string[];
+  filters: FilterItem[];
+  sourcePath: string;
+}
+
+export type ObjectKind = 'standard' | 'custom' | 'customMetadata';
+
+export interface ObjectModel {
+  apiName: string;
+  label: string;
+  pluralLabel: string;
+  kind: ObjectKind;
+  description?: string;
+  sharingModel: SharingModel;
+  /** Three-character Id prefix. */
+  keyPrefix: string;
+  /** The Name field is an auto number (not createable). */
+  nameIsAutoNumber: boolean;
+  fields: Map<string, FieldModel>;
+  validationRules: ValidationRuleModel[];
+  listViews: ListViewModel[];
+  sourcePath?: string;
+}
+
+export interface CustomMetadataRecord {
+  /** Type API name, e.g. Plan_Metric__mdt. */
+  type: string;
+  developerName: string;
+  label: string;
+  protected: boolean;
+  values: Record<string, string | number | boolean | null>;
+  sourcePath: string;
+}
+
+export interface ObjectPermission {
+  allowCreate: boolean;
+  allowRead: boolean;
+  allowEdit: boolean;
+  allowDelete: boolean;
+  viewAllRecords: boolean;
+  modifyAllRecords: boolean;
+}
+
+export interface FieldPermission {
+  readable: boolean;
+  editable: boolean;
+}
+
+export interface PermissionSetModel {
+  name: string;
+  label: string;
+  description?: string;
+  /** Keyed by object API name. */
+  objectPermissions: Map<string, ObjectPermission>;
+  /** Keyed by `Object.Field`. */
+  fieldPermissions: Map<string, FieldPermission>;
+  tabs: string[];
+  applications: string[];
+  sourcePath: string;
+}
+
+/** A reference from a metadata file to a field, for integrity checks. */
+export interface FieldReference {
+  object: string;
+  field: string;
+  sourcePath: string;
+}
+
+export interface ForceAppModel {
+  root: string;
+  objects: Map<string, ObjectModel>;
+  customMetadataRecords: CustomMetadataRecord[];
+  permissionSets: Map<string, PermissionSetModel>;
+  /** Field references made by layouts, quick actions, list views and compact metadata. */
+  fieldReferences: FieldReference[];
+  /** Custom label names. */
+  labels: Map<string, { value: string; shortDescription?: string }>;
+  /** Lightning web component bundle names. */
+  components: string[];
+  applications: string[];
+  tabs: string[];
+}

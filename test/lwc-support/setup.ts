@@ -1,0 +1,4 @@
+// Runs before every component test: the accessibility matcher `toBeAccessible()`.
+import { registerSa11yMatcher } from '@sa11y/jest';
+
+registerSa11yMatcher();
