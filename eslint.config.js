@@ -15,7 +15,7 @@ module.exports = [
       '.sf/**',
       '.sfdx/**',
       'coverage/**',
-      'types/generated/**',
+      'generated/**',
       'test/fixtures/**',
       'force-app/**/lwc/**/*.js',
       'app/dist/**',

@@ -8,6 +8,7 @@ module.exports = {
       displayName: 'components',
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/lwc/**/__tests__/**/*.test.ts'],
+      moduleNameMapper: { '^@salesforce/label/(c\\..*)$': '<rootDir>/generated/labels/$1.js' },
       setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/test/lwc-support/setup.ts'],
       collectCoverageFrom: ['force-app/main/default/lwc/**/*.ts', '!**/__tests__/**'],
     },
@@ -18,7 +19,10 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
       transform: {
-        '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+        '^.+\\.ts$': [
+          '@swc/jest',
+          { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+        ],
       },
       moduleFileExtensions: ['ts', 'js', 'json'],
     },

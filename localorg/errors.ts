@@ -24,7 +24,8 @@ export class SalesforceError extends Error {
   }
 }
 
-export const malformedQuery = (message: string): SalesforceError => new SalesforceError(400, 'MALFORMED_QUERY', message);
+export const malformedQuery = (message: string): SalesforceError =>
+  new SalesforceError(400, 'MALFORMED_QUERY', message);
 export const invalidField = (message: string): SalesforceError => new SalesforceError(400, 'INVALID_FIELD', message);
 export const invalidType = (message: string): SalesforceError => new SalesforceError(400, 'INVALID_TYPE', message);
 export const notFound = (message = 'The requested resource does not exist'): SalesforceError =>

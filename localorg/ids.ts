@@ -27,7 +27,8 @@ const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[A-Z0-5]{3})?$/;
  */
 export function normalizeId(text: string): string | undefined {
   if (!ID_PATTERN.test(text)) {
-    if (/^[a-zA-Z0-9]{15}[a-zA-Z0-5]{3}$/.test(text)) return normalizeId(text.slice(0, 15) + text.slice(15).toUpperCase());
+    if (/^[a-zA-Z0-9]{15}[a-zA-Z0-5]{3}$/.test(text))
+      return normalizeId(text.slice(0, 15) + text.slice(15).toUpperCase());
     return undefined;
   }
   if (text.length === 15) return to18(text);

@@ -92,7 +92,9 @@ export class Storage {
       if (f.model.unique || f.model.externalId) {
         // Unique among live records; external ids without `unique` may repeat (upsert then answers 300).
         const unique = f.model.unique ? 'UNIQUE ' : '';
-        this.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${index} ON ${table} (${quoteIdent(f.column)}) WHERE "IsDeleted" = 0`);
+        this.db.exec(
+          `CREATE ${unique}INDEX IF NOT EXISTS ${index} ON ${table} (${quoteIdent(f.column)}) WHERE "IsDeleted" = 0`,
+        );
       } else {
         this.db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${quoteIdent(f.column)})`);
       }
@@ -124,12 +126,17 @@ export class Storage {
   }
 
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare(`SELECT value FROM _localorg_meta WHERE key = ?`).get(key) as { value: string } | undefined;
+    const row = this.db.prepare(`SELECT value FROM _localorg_meta WHERE key = ?`).get(key) as
+      { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare(`INSERT INTO _localorg_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value);
+    this.db
+      .prepare(
+        `INSERT INTO _localorg_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(key, value);
   }
 
   /**
@@ -173,6 +180,31 @@ export class Storage {
   insertRow(obj: ObjectSchema, row: Row): void {
     const columns = Object.keys(row);
     const sql = `INSERT INTO ${quoteIdent(obj.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    this.db.prepare(sql).run(...columns.map((c) => row[c]));
+    this.statement(sql).run(...columns.map((c) => row[c]));
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, compiled once per SQL text: requests repeat the same few shapes. */
+  statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  /** One row by Id, deleted or not. */
+  getRow(obj: ObjectSchema, id: string): Row | undefined {
+    return this.statement(`SELECT * FROM ${quoteIdent(obj.table)} WHERE "Id" = ?`).get(id) as Row | undefined;
+  }
+
+  /** Sets the given columns of one row. */
+  updateRow(obj: ObjectSchema, id: string, values: Row): void {
+    const columns = Object.keys(values);
+    if (columns.length === 0) return;
+    const sql = `UPDATE ${quoteIdent(obj.table)} SET ${columns.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE "Id" = ?`;
+    this.statement(sql).run(...columns.map((c) => values[c]), id);
   }
 }

@@ -31,30 +31,28 @@ export class MetadataError extends Error {
   }
 }
 
-/** Elements that may repeat; the parser returns them as arrays even when there is one. */
+/** Elements that may repeat (by path from the root); the parser returns them as arrays even when there is one. */
 const REPEATING = new Set([
-  'value',
-  'values',
-  'filterItems',
-  'summaryFilterItems',
-  'objectPermissions',
-  'fieldPermissions',
-  'tabSettings',
-  'applicationVisibilities',
-  'layoutSections',
-  'layoutColumns',
-  'layoutItems',
-  'relatedLists',
-  'fields',
-  'columns',
-  'filters',
-  'actionOverrides',
-  'labels',
-  'quickActionLayoutColumns',
-  'quickActionLayoutItems',
-  'fieldOverrides',
-  'tabs',
-  'referenceTo',
+  'CustomField.valueSet.valueSetDefinition.value',
+  'CustomField.lookupFilter.filterItems',
+  'CustomField.summaryFilterItems',
+  'CustomField.referenceTo',
+  'CustomMetadata.values',
+  'CustomLabels.labels',
+  'ListView.columns',
+  'ListView.filters',
+  'PermissionSet.objectPermissions',
+  'PermissionSet.fieldPermissions',
+  'PermissionSet.tabSettings',
+  'PermissionSet.applicationVisibilities',
+  'Layout.layoutSections',
+  'Layout.layoutSections.layoutColumns',
+  'Layout.layoutSections.layoutColumns.layoutItems',
+  'Layout.relatedLists',
+  'Layout.relatedLists.fields',
+  'QuickAction.quickActionLayout.quickActionLayoutColumns',
+  'QuickAction.quickActionLayout.quickActionLayoutColumns.quickActionLayoutItems',
+  'QuickAction.fieldOverrides',
 ]);
 
 const parser = new XMLParser({
@@ -62,7 +60,7 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => REPEATING.has(name),
+  isArray: (_name, jpath) => REPEATING.has(String(jpath)),
 });
 
 type Xml = Record<string, unknown>;
@@ -199,7 +197,8 @@ function readField(objectApiName: string, path: string): FieldModel {
   if (type === 'Summary') {
     const foreignKey = str(x.summaryForeignKey);
     const operation = str(x.summaryOperation);
-    if (!foreignKey || !operation) throw new MetadataError(path, 'roll-up summary needs summaryForeignKey and summaryOperation');
+    if (!foreignKey || !operation)
+      throw new MetadataError(path, 'roll-up summary needs summaryForeignKey and summaryOperation');
     const [childObject, foreignKeyField] = foreignKey.split('.');
     const summarized = str(x.summarizedField);
     field.summary = {
@@ -218,7 +217,8 @@ function readValidationRule(path: string): ValidationRuleModel {
   const x = readMetadataXml(path, 'ValidationRule');
   const formula = str(x.errorConditionFormula);
   const errorMessage = str(x.errorMessage);
-  if (!formula || !errorMessage) throw new MetadataError(path, 'validation rule needs errorConditionFormula and errorMessage');
+  if (!formula || !errorMessage)
+    throw new MetadataError(path, 'validation rule needs errorConditionFormula and errorMessage');
   return {
     name: str(x.fullName) ?? basename(path, '.validationRule-meta.xml'),
     active: bool(x.active),
@@ -237,7 +237,11 @@ function readListView(path: string): ListViewModel {
     label: str(x.label) ?? '',
     filterScope: str(x.filterScope) ?? 'Everything',
     columns: Array.isArray(x.columns) ? (x.columns as unknown[]).map(String) : [],
-    filters: list(x.filters).map((f) => ({ field: str(f.field) ?? '', operation: str(f.operation) ?? '', value: str(f.value) })),
+    filters: list(x.filters).map((f) => ({
+      field: str(f.field) ?? '',
+      operation: str(f.operation) ?? '',
+      value: str(f.value),
+    })),
     sourcePath: path,
   };
 }
@@ -280,11 +284,26 @@ function readCustomObject(dir: string, apiName: string, taken: Set<string>): Obj
     ...spec,
   });
   if (isMetadataType) {
-    fields.set('DeveloperName', base('DeveloperName', { type: 'Text', label: 'Custom Metadata Record Name', length: 40, required: true, unique: true }));
+    fields.set(
+      'DeveloperName',
+      base('DeveloperName', {
+        type: 'Text',
+        label: 'Custom Metadata Record Name',
+        length: 40,
+        required: true,
+        unique: true,
+      }),
+    );
     fields.set('MasterLabel', base('MasterLabel', { type: 'Text', label: 'Label', length: 40, required: true }));
     fields.set('Label', base('Label', { type: 'Text', label: 'Label', length: 40, systemManaged: true }));
-    fields.set('QualifiedApiName', base('QualifiedApiName', { type: 'Text', label: 'Qualified API Name', length: 70, systemManaged: true }));
-    fields.set('NamespacePrefix', base('NamespacePrefix', { type: 'Text', label: 'Namespace Prefix', length: 15, systemManaged: true }));
+    fields.set(
+      'QualifiedApiName',
+      base('QualifiedApiName', { type: 'Text', label: 'Qualified API Name', length: 70, systemManaged: true }),
+    );
+    fields.set(
+      'NamespacePrefix',
+      base('NamespacePrefix', { type: 'Text', label: 'Namespace Prefix', length: 15, systemManaged: true }),
+    );
   } else {
     fields.set(
       'Name',
@@ -328,14 +347,22 @@ function readCustomMetadataRecord(path: string): CustomMetadataRecord {
     const fieldName = str(v.field);
     if (!fieldName) throw new MetadataError(path, 'a <values> entry has no <field>');
     const raw = v.value;
-    if (raw === undefined || raw === '' || (typeof raw === 'object' && raw !== null && (raw as Xml)['@xsi:nil'] === 'true')) {
+    if (
+      raw === undefined ||
+      raw === '' ||
+      (typeof raw === 'object' && raw !== null && (raw as Xml)['@xsi:nil'] === 'true')
+    ) {
       values[fieldName] = null;
       continue;
     }
     const text = typeof raw === 'object' && raw !== null ? String((raw as Xml)['#text'] ?? '') : String(raw);
     const xsiType = typeof raw === 'object' && raw !== null ? str((raw as Xml)['@xsi:type']) : undefined;
     values[fieldName] =
-      xsiType === 'xsd:boolean' ? text === 'true' : xsiType === 'xsd:double' || xsiType === 'xsd:int' ? Number(text) : text;
+      xsiType === 'xsd:boolean'
+        ? text === 'true'
+        : xsiType === 'xsd:double' || xsiType === 'xsd:int'
+          ? Number(text)
+          : text;
   }
   return {
     type: `${typeName}__mdt`,
@@ -453,24 +480,36 @@ export function loadForceApp(options: LoadOptions = {}): ForceAppModel {
       const f = readField(name, fieldPath);
       obj.fields.set(f.apiName, f);
     }
-    obj.validationRules.push(...listFiles(join(objectsDir, name, 'validationRules'), '.validationRule-meta.xml').map(readValidationRule));
+    obj.validationRules.push(
+      ...listFiles(join(objectsDir, name, 'validationRules'), '.validationRule-meta.xml').map(readValidationRule),
+    );
     obj.listViews.push(...listFiles(join(objectsDir, name, 'listViews'), '.listView-meta.xml').map(readListView));
   }
   const fieldReferences: FieldReference[] = [];
   for (const obj of objects.values()) {
     for (const lv of obj.listViews) {
       for (const column of lv.columns) {
-        if (/__c$/.test(column)) fieldReferences.push({ object: obj.apiName, field: column, sourcePath: relative(root, lv.sourcePath) });
+        if (/__c$/.test(column))
+          fieldReferences.push({ object: obj.apiName, field: column, sourcePath: relative(root, lv.sourcePath) });
       }
       for (const filter of lv.filters) {
-        if (/__c$/.test(filter.field)) fieldReferences.push({ object: obj.apiName, field: filter.field, sourcePath: relative(root, lv.sourcePath) });
+        if (/__c$/.test(filter.field))
+          fieldReferences.push({ object: obj.apiName, field: filter.field, sourcePath: relative(root, lv.sourcePath) });
       }
     }
     for (const f of obj.fields.values()) {
       if (f.summary) {
-        fieldReferences.push({ object: f.summary.childObject, field: f.summary.foreignKey, sourcePath: relative(root, f.sourcePath ?? '') });
+        fieldReferences.push({
+          object: f.summary.childObject,
+          field: f.summary.foreignKey,
+          sourcePath: relative(root, f.sourcePath ?? ''),
+        });
         if (f.summary.summarizedField) {
-          fieldReferences.push({ object: f.summary.childObject, field: f.summary.summarizedField, sourcePath: relative(root, f.sourcePath ?? '') });
+          fieldReferences.push({
+            object: f.summary.childObject,
+            field: f.summary.summarizedField,
+            sourcePath: relative(root, f.sourcePath ?? ''),
+          });
         }
         for (const filter of f.summary.filters) {
           const [child, name] = filter.field.split('.');
@@ -481,7 +520,9 @@ export function loadForceApp(options: LoadOptions = {}): ForceAppModel {
   }
   collectLayoutReferences(root, defaultDir, fieldReferences);
 
-  const customMetadataRecords = listFiles(join(defaultDir, 'customMetadata'), '.md-meta.xml').map(readCustomMetadataRecord);
+  const customMetadataRecords = listFiles(join(defaultDir, 'customMetadata'), '.md-meta.xml').map(
+    readCustomMetadataRecord,
+  );
   const permissionSets = new Map<string, PermissionSetModel>();
   for (const path of listFiles(join(defaultDir, 'permissionsets'), '.permissionset-meta.xml')) {
     const ps = readPermissionSet(path);

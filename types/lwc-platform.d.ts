@@ -1,7 +1,7 @@
 /**
  * Types for the Lightning platform modules our components import. The platform provides these modules
  * at run time (and the local app provides local versions); `@salesforce/schema/*` and `@salesforce/label/*`
- * modules are generated per field and per label from force-app by `npm run build` (types/generated/).
+ * modules are generated per field and per label from force-app by `npm run build` (generated/types/).
  */
 
 /** What an `@salesforce/schema/Object.Field` import is. */

@@ -1,7 +1,7 @@
 /** Shared helpers for component tests: mount a component, wait for re-render, clean the DOM. */
-import { createElement, type LightningElement } from 'lwc';
+import { createElement } from 'lwc';
 
-type ComponentClass = new () => LightningElement;
+type ComponentClass = Parameters<typeof createElement>[1]['is'];
 
 /** Mounts `Component` as `<c-tag>` with public properties set, and returns the host element. */
 export function mount<T extends HTMLElement = HTMLElement>(

@@ -1,0 +1,280 @@
+/**
+ * Integrity checks over force-app and the code that uses it: malformed XML, undocumented custom fields,
+ * metadata and code that name fields which do not exist, and metric definitions that point nowhere.
+ * `npm test` runs them on the real tree; the tests also run them on broken fixtures to prove they catch.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
+import { XMLValidator } from 'fast-xml-parser';
+import { findField, findObject } from './load';
+import type { ForceAppModel, ObjectModel } from './types';
+
+export interface Problem {
+  /** Path relative to the project root. */
+  file: string;
+  message: string;
+}
+
+function walk(dir: string, accept: (path: string) => boolean, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, accept, out);
+    else if (accept(path)) out.push(path);
+  }
+  return out;
+}
+
+/** Every metadata XML file in the package directory must be well-formed. */
+export function checkXmlWellFormed(root: string, packageDir = 'force-app'): Problem[] {
+  const problems: Problem[] = [];
+  for (const path of walk(join(root, packageDir), (p) => p.endsWith('.xml'))) {
+    const result = XMLValidator.validate(readFileSync(path, 'utf8'));
+    if (result !== true) {
+      problems.push({
+        file: relative(root, path),
+        message: `malformed XML at line ${result.err.line}: ${result.err.msg}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Every custom field needs a description and inline help text (custom metadata fields included). */
+export function checkFieldDocumentation(model: ForceAppModel): Problem[] {
+  const problems: Problem[] = [];
+  for (const obj of model.objects.values()) {
+    for (const field of obj.fields.values()) {
+      if (!field.custom) continue;
+      const file = relative(model.root, field.sourcePath ?? obj.apiName);
+      if (!field.description) problems.push({ file, message: `${obj.apiName}.${field.apiName} has no <description>` });
+      if (!field.inlineHelpText)
+        problems.push({ file, message: `${obj.apiName}.${field.apiName} has no <inlineHelpText>` });
+    }
+  }
+  return problems;
+}
+
+/** Layouts, list views, quick actions, permission sets and roll-up summaries name only existing fields. */
+export function checkMetadataFieldReferences(model: ForceAppModel): Problem[] {
+  const problems: Problem[] = [];
+  for (const ref of model.fieldReferences) {
+    const obj = findObject(model, ref.object);
+    if (!obj) problems.push({ file: ref.sourcePath, message: `names object ${ref.object}, which does not exist` });
+    else if (!findField(obj, ref.field)) {
+      problems.push({ file: ref.sourcePath, message: `names field ${ref.object}.${ref.field}, which does not exist` });
+    }
+  }
+  for (const ps of model.permissionSets.values()) {
+    for (const object of ps.objectPermissions.keys()) {
+      if (!findObject(model, object)) {
+        problems.push({
+          file: relative(model.root, ps.sourcePath),
+          message: `grants object ${object}, which does not exist`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Resolves a dotted path (`Opportunity__r.AccountId`) from an object; returns an error text or undefined. */
+export function resolveFieldPath(model: ForceAppModel, obj: ObjectModel, path: string): string | undefined {
+  const parts = path.split('.');
+  let current = obj;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (i === parts.length - 1) {
+      return findField(current, part) ? undefined : `${current.apiName}.${part} does not exist`;
+    }
+    const lookup = [...current.fields.values()].find(
+      (f) =>
+        f.referenceTo?.length &&
+        (f.custom ? f.apiName.replace(/__c$/, '__r') : f.relationshipName)?.toLowerCase() === part.toLowerCase(),
+    );
+    if (!lookup?.referenceTo) return `${current.apiName} has no relationship ${part}`;
+    const next = findObject(model, lookup.referenceTo[0]);
+    if (!next) return `${lookup.referenceTo[0]} does not exist`;
+    current = next;
+  }
+  return undefined;
+}
+
+/** Metric definitions (Plan_Metric__mdt records) must point at real objects, fields and metrics. */
+export function checkMetricCatalog(model: ForceAppModel): Problem[] {
+  const problems: Problem[] = [];
+  const metrics = model.customMetadataRecords.filter((r) => r.type === 'Plan_Metric__mdt');
+  const names = new Set(metrics.map((m) => m.developerName));
+  for (const metric of metrics) {
+    const file = relative(model.root, metric.sourcePath);
+    const v = metric.values;
+    const say = (message: string): void => void problems.push({ file, message: `${metric.developerName}: ${message}` });
+    if (v.Aggregate__c === 'RATIO') {
+      for (const key of ['Numerator_Metric__c', 'Denominator_Metric__c']) {
+        if (typeof v[key] !== 'string' || !names.has(v[key] as string)) say(`${key} names no metric`);
+      }
+      continue;
+    }
+    const source = typeof v.Source_Object__c === 'string' ? findObject(model, v.Source_Object__c) : undefined;
+    if (!source) {
+      say(`Source_Object__c ${String(v.Source_Object__c)} does not exist`);
+      continue;
+    }
+    for (const key of ['Value_Field__c', 'Date_Field__c', 'Partner_Path__c', 'Person_Path__c', 'Customer_Path__c']) {
+      const path = v[key];
+      if (typeof path !== 'string' || path === '') continue;
+      const error = resolveFieldPath(model, source, path);
+      if (error) say(`${key}: ${error}`);
+    }
+    if (v.Aggregate__c !== 'COUNT' && !v.Value_Field__c) say(`${String(v.Aggregate__c)} needs Value_Field__c`);
+    if (!v.Date_Field__c) say('Date_Field__c is required');
+    if (typeof v.Filter__c === 'string' && v.Filter__c.trim() !== '') {
+      problems.push(
+        ...checkSoql(model, `SELECT Id FROM ${source.apiName} WHERE ${v.Filter__c}`, file).map((p) => ({
+          ...p,
+          message: `${metric.developerName}: Filter__c: ${p.message}`,
+        })),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Checks the objects and fields of a SOQL statement, including subqueries and semi-joins. */
+export function checkSoql(model: ForceAppModel, soql: string, file: string): Problem[] {
+  let query: Query;
+  try {
+    query = parseQuery(soql, { allowApexBindVariables: true, ignoreParseErrors: false });
+  } catch (error) {
+    return [{ file, message: `SOQL does not parse: ${(error as Error).message.split('\n')[0]}` }];
+  }
+  const problems: Problem[] = [];
+  const visit = (q: Query, parent?: ObjectModel): void => {
+    const objName = q.sObject ?? '';
+    let obj = findObject(model, objName);
+    if (!obj && parent) {
+      // A child subquery names a child relationship of the parent object.
+      const child = [...model.objects.values()].flatMap((o) =>
+        [...o.fields.values()]
+          .filter(
+            (f) =>
+              f.referenceTo?.includes(parent.apiName) &&
+              f.relationshipName &&
+              `${f.relationshipName}__r`.toLowerCase() === objName.toLowerCase(),
+          )
+          .map(() => o),
+      )[0];
+      obj = child;
+    }
+    if (!obj) {
+      if (!parent || /__r$/i.test(objName))
+        problems.push({ file, message: `SOQL names object ${objName}, which does not exist` });
+      return;
+    }
+    const check = (path: string | undefined): void => {
+      if (!path || path === '*' || !obj) return;
+      const error = resolveFieldPath(model, obj, path);
+      if (error) problems.push({ file, message: `SOQL field ${path}: ${error}` });
+    };
+    for (const field of q.fields ?? []) {
+      if (field.type === 'Field') check(field.field);
+      else if (field.type === 'FieldRelationship') check([...field.relationships, field.field].join('.'));
+      else if (field.type === 'FieldFunctionExpression') {
+        for (const p of field.parameters ?? []) if (typeof p === 'string') check(p);
+      } else if (field.type === 'FieldSubquery') visit(field.subquery as Query, obj);
+    }
+    // The parser gives WHERE as a right-nested chain: { left: condition, operator, right: rest }.
+    type Chain = { left?: { field?: string; fn?: { parameters?: unknown[] }; valueQuery?: Query }; right?: Chain };
+    let where = q.where as Chain | undefined;
+    while (where) {
+      const left = where.left;
+      if (left?.field) check(left.field);
+      for (const p of left?.fn?.parameters ?? []) if (typeof p === 'string') check(p);
+      if (left?.valueQuery) visit(left.valueQuery);
+      where = where.right;
+    }
+  };
+  visit(query);
+  return problems;
+}
+
+const CODE_FILE = /\.(ts|html)$/;
+
+/**
+ * Code (scripts, app, local-app modules, components, benchmarks) must not name custom objects or fields
+ * that force-app lacks: qualified references (`Plan_Target__c.Actual_Value__c`, `@salesforce/schema/...`),
+ * bare custom names (`Actual_Value__c`, `Plan_Sections__r`) and SOQL string literals are all checked.
+ */
+export function checkCodeReferences(model: ForceAppModel, codeDirs: string[]): Problem[] {
+  const problems: Problem[] = [];
+  const knownNames = new Set<string>();
+  for (const obj of model.objects.values()) {
+    knownNames.add(obj.apiName.toLowerCase());
+    for (const f of obj.fields.values()) {
+      knownNames.add(f.apiName.toLowerCase());
+      if (f.custom && f.referenceTo?.length) knownNames.add(f.apiName.replace(/__c$/, '__r').toLowerCase());
+      if (f.custom && f.relationshipName) knownNames.add(`${f.relationshipName}__r`.toLowerCase());
+    }
+  }
+  for (const dir of codeDirs) {
+    for (const path of walk(join(model.root, dir), (p) => CODE_FILE.test(p) && !p.includes('__fixtures__'))) {
+      const file = relative(model.root, path);
+      const text = readFileSync(path, 'utf8');
+      for (const match of text.matchAll(/\b[A-Za-z][A-Za-z0-9_]*__(?:c|r|mdt)\b/g)) {
+        if (!knownNames.has(match[0].toLowerCase()))
+          problems.push({ file, message: `names ${match[0]}, which is not in force-app` });
+      }
+      for (const match of text.matchAll(/\b([A-Za-z][A-Za-z0-9_]*(?:__c|__mdt)?)\.([A-Za-z][A-Za-z0-9_]*__c)\b/g)) {
+        const obj = findObject(model, match[1]);
+        if (obj && !findField(obj, match[2]))
+          problems.push({ file, message: `names ${match[1]}.${match[2]}, which is not in force-app` });
+      }
+      for (const match of text.matchAll(/(['"`])\s*(SELECT\s[^'"`]*?\sFROM\s[^'"`]*?)\1/gis)) {
+        if (match[2].includes('${')) continue; // built from parts at run time; its parts are checked above
+        problems.push(...checkSoql(model, match[2], file));
+      }
+    }
+  }
+  return problems;
+}
+
+/** Sample data tree files (`sf data import tree`) name only existing objects and fields. */
+export function checkDataTrees(model: ForceAppModel, dataDir = 'data'): Problem[] {
+  const problems: Problem[] = [];
+  for (const path of walk(join(model.root, dataDir), (p) => p.endsWith('.json'))) {
+    const json = JSON.parse(readFileSync(path, 'utf8')) as { records?: Record<string, unknown>[] };
+    const file = relative(model.root, path);
+    const visit = (records: Record<string, unknown>[]): void => {
+      for (const record of records) {
+        const type = (record.attributes as { type?: string } | undefined)?.type ?? '';
+        const obj = findObject(model, type);
+        if (!obj) {
+          problems.push({ file, message: `record of type ${type}, which does not exist` });
+          continue;
+        }
+        for (const [key, value] of Object.entries(record)) {
+          if (key === 'attributes') continue;
+          const nested = value as { records?: Record<string, unknown>[] } | null;
+          if (nested && typeof nested === 'object' && Array.isArray(nested.records)) visit(nested.records);
+          else if (!findField(obj, key)) problems.push({ file, message: `${type}.${key} does not exist` });
+        }
+      }
+    };
+    if (Array.isArray(json.records)) visit(json.records);
+  }
+  return problems;
+}
+
+/** All checks over a project. */
+export function checkProject(model: ForceAppModel, codeDirs: string[]): Problem[] {
+  return [
+    ...checkXmlWellFormed(model.root),
+    ...checkFieldDocumentation(model),
+    ...checkMetadataFieldReferences(model),
+    ...checkMetricCatalog(model),
+    ...checkCodeReferences(model, codeDirs),
+    ...checkDataTrees(model),
+  ];
+}

@@ -1,0 +1,122 @@
+/**
+ * The metadata checks pass on this repository and catch each kind of breakage on a broken fixture.
+ */
+import { join } from 'node:path';
+import { loadForceApp, MetadataError } from '../../model';
+import {
+  checkCodeReferences,
+  checkDataTrees,
+  checkFieldDocumentation,
+  checkMetadataFieldReferences,
+  checkMetricCatalog,
+  checkSoql,
+  checkXmlWellFormed,
+} from '../../model/checks';
+import { CODE_DIRS, FIXTURES, projectModel } from '../support/project';
+
+const messages = (problems: { file: string; message: string }[]): string[] =>
+  problems.map((p) => `${p.file}: ${p.message}`);
+
+describe('this repository', () => {
+  const model = projectModel();
+
+  it('has only well-formed metadata XML', () => {
+    expect(messages(checkXmlWellFormed(model.root))).toEqual([]);
+  });
+
+  it('documents every custom field with a description and inline help text', () => {
+    expect(messages(checkFieldDocumentation(model))).toEqual([]);
+  });
+
+  it('names only existing fields in layouts, list views, quick actions, permission sets and roll-ups', () => {
+    expect(messages(checkMetadataFieldReferences(model))).toEqual([]);
+  });
+
+  it('defines metrics over existing objects, fields, filters and metrics', () => {
+    expect(messages(checkMetricCatalog(model))).toEqual([]);
+  });
+
+  it('names only existing objects and fields in code and SOQL', () => {
+    expect(messages(checkCodeReferences(model, CODE_DIRS))).toEqual([]);
+  });
+
+  it('has sample data that names only existing objects and fields', () => {
+    expect(messages(checkDataTrees(model))).toEqual([]);
+  });
+});
+
+describe('on a broken project', () => {
+  const root = join(FIXTURES, 'broken-project');
+  const model = loadForceApp({ root });
+
+  it('reports malformed XML with file and line', () => {
+    expect(messages(checkXmlWellFormed(root))).toEqual([
+      expect.stringMatching(/^force-app\/main\/default\/objects\/Widget__c\/Malformed\.xml: malformed XML at line 3:/),
+    ]);
+  });
+
+  it('refuses to load a metadata file the model reads when it is malformed', () => {
+    expect(() => loadForceApp({ root: join(FIXTURES, 'malformed-field') })).toThrow(MetadataError);
+    expect(() => loadForceApp({ root: join(FIXTURES, 'malformed-field') })).toThrow(
+      /Bad__c\.field-meta\.xml: malformed XML/,
+    );
+  });
+
+  it('reports a custom field without a description and one without help text', () => {
+    expect(messages(checkFieldDocumentation(model))).toEqual([
+      'force-app/main/default/objects/Widget__c/fields/No_Description__c.field-meta.xml: Widget__c.No_Description__c has no <description>',
+      'force-app/main/default/objects/Widget__c/fields/No_Help__c.field-meta.xml: Widget__c.No_Help__c has no <inlineHelpText>',
+    ]);
+  });
+
+  it('reports a layout and a permission set that name missing fields', () => {
+    expect(messages(checkMetadataFieldReferences(model)).sort()).toEqual([
+      'force-app/main/default/layouts/Widget__c-Widget Layout.layout-meta.xml: names field Widget__c.Ghost_Field__c, which does not exist',
+      'force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml: names field Widget__c.Vanished__c, which does not exist',
+    ]);
+  });
+
+  it('reports code and SOQL that name fields force-app lacks, and accepts the valid ones', () => {
+    const found = messages(checkCodeReferences(model, ['scripts']));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'scripts/report.ts: names Missing_Amount__c, which is not in force-app',
+        'scripts/report.ts: names Phantom__c, which is not in force-app',
+        'scripts/report.ts: names Widget__c.Phantom__c, which is not in force-app',
+        'scripts/report.ts: SOQL field Missing_Amount__c: Widget__c.Missing_Amount__c does not exist',
+      ]),
+    );
+    expect(found.some((m) => m.includes('Documented__c'))).toBe(false);
+    expect(found.some((m) => m.includes('Account'))).toBe(false);
+  });
+});
+
+describe('checkSoql', () => {
+  const model = projectModel();
+
+  it('accepts relationship paths, subqueries, aggregates and semi-joins', () => {
+    const soql = `SELECT Id, Plan_Section__r.Partner_Account_Plan__r.Partner_Account__r.Name, (SELECT Id, Actor__c FROM APR_Actions__r)
+      FROM Plan_Target__c WHERE Target_Account__c IN (SELECT AccountId FROM Opportunity WHERE IsWon = true)`;
+    expect(checkSoql(model, soql, 'x')).toEqual([]);
+    expect(
+      checkSoql(
+        model,
+        'SELECT Partner_Account__c, SUM(Amount) total FROM Opportunity GROUP BY Partner_Account__c',
+        'x',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports unknown objects, fields, relationships and syntax errors', () => {
+    expect(messages(checkSoql(model, 'SELECT Id FROM Nope__c', 'x'))).toEqual([
+      'x: SOQL names object Nope__c, which does not exist',
+    ]);
+    expect(messages(checkSoql(model, 'SELECT Plan_Section__r.Nope__c FROM Plan_Target__c', 'x'))).toEqual([
+      'x: SOQL field Plan_Section__r.Nope__c: Plan_Section__c.Nope__c does not exist',
+    ]);
+    expect(messages(checkSoql(model, 'SELECT Id FROM Opportunity WHERE Nowhere__r.Name = null', 'x'))).toEqual([
+      'x: SOQL field Nowhere__r.Name: Opportunity has no relationship Nowhere__r',
+    ]);
+    expect(messages(checkSoql(model, 'SELECT FROM WHERE', 'x'))[0]).toMatch(/^x: SOQL does not parse/);
+  });
+});

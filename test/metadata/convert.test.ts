@@ -1,0 +1,78 @@
+/**
+ * The source converts to a deployable metadata package with the real sf CLI (offline), and the package
+ * carries the data model, the catalog, permissions and UI, and the compiled components without their
+ * TypeScript sources. Requires `npm run build` first (npm test does it).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { REPO_ROOT } from '../../model';
+
+const SF = join(REPO_ROOT, 'node_modules', '.bin', 'sf');
+
+describe('sf project convert source', () => {
+  let outDir: string;
+  let types: Map<string, string[]>;
+
+  beforeAll(() => {
+    outDir = join(mkdtempSync(join(tmpdir(), 'pap-convert-')), 'mdapi');
+    execFileSync(SF, ['project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', outDir, '--json'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' },
+      stdio: 'pipe',
+    });
+    const parser = new XMLParser({ isArray: (name) => name === 'types' || name === 'members' });
+    const pkg = parser.parse(readFileSync(join(outDir, 'package.xml'), 'utf8')) as {
+      Package: { types: { name: string; members: string[] }[] };
+    };
+    types = new Map(pkg.Package.types.map((t) => [t.name, t.members]));
+  }, 120_000);
+
+  afterAll(() => rmSync(join(outDir, '..'), { recursive: true, force: true }));
+
+  it('lists the four objects and the metric catalog type', () => {
+    expect(types.get('CustomObject')).toEqual(
+      expect.arrayContaining([
+        'Partner_Account_Plan__c',
+        'Plan_Section__c',
+        'Plan_Target__c',
+        'APR_Action__c',
+        'Plan_Metric__mdt',
+      ]),
+    );
+  });
+
+  it('lists the metric records, permission sets, app, tabs, layouts, quick action and record pages', () => {
+    expect((types.get('CustomMetadata') ?? []).length).toBeGreaterThanOrEqual(20);
+    expect(types.get('CustomMetadata')).toContain('Plan_Metric.Closed_Won_Revenue');
+    expect(types.get('PermissionSet')).toEqual(
+      expect.arrayContaining([
+        'Partner_Planning_Admin',
+        'Partner_Manager',
+        'Account_Executive',
+        'Partner_Planning_Rollup',
+      ]),
+    );
+    expect(types.get('CustomApplication')).toEqual(['Partner_Planning']);
+    expect(types.get('CustomTab')).toEqual(
+      expect.arrayContaining(['Partner_Account_Plan__c', 'Plan_Section__c', 'Plan_Target__c', 'APR_Action__c']),
+    );
+    expect((types.get('Layout') ?? []).length).toBe(4);
+    expect(types.get('QuickAction')).toEqual(['Opportunity.Log_APR_Action']);
+    expect((types.get('FlexiPage') ?? []).length).toBeGreaterThanOrEqual(4);
+    expect(types.get('ValidationRule')).toContain('Plan_Target__c.Revision_Reason_Required');
+    expect(types.get('CustomField')).toContain('Opportunity.Partner_Account__c');
+  });
+
+  it('ships the compiled components and labels, never the TypeScript sources or tests', () => {
+    expect(types.get('LightningComponentBundle')).toContain('paceBadge');
+    expect(types.get('CustomLabels')).toBeDefined();
+    const bundle = join(outDir, 'lwc', 'paceBadge');
+    const files = readdirSync(bundle);
+    expect(files).toEqual(expect.arrayContaining(['paceBadge.js', 'paceBadge.html', 'paceBadge.js-meta.xml']));
+    expect(files.filter((f) => f.endsWith('.ts') || f === '__tests__' || f.startsWith('tsconfig'))).toEqual([]);
+    expect(existsSync(join(outDir, 'lwc', 'tsconfig.json'))).toBe(false);
+  });
+});
