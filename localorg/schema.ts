@@ -108,7 +108,7 @@ export function compileSchema(model: ForceAppModel): OrgSchema {
       fieldsByLower,
       parents: new Map(),
       children: new Map(),
-      readOnly: obj.kind === 'customMetadata',
+      readOnly: obj.readOnly,
     });
   }
   for (const obj of objects.values()) {

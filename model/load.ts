@@ -330,6 +330,7 @@ function readCustomObject(dir: string, apiName: string, taken: Set<string>): Obj
     sharingModel,
     keyPrefix: keyPrefixFor(apiName, isMetadataType ? 'm' : 'a', taken),
     nameIsAutoNumber,
+    readOnly: isMetadataType,
     fields,
     validationRules: listFiles(join(dir, 'validationRules'), '.validationRule-meta.xml').map(readValidationRule),
     listViews: listFiles(join(dir, 'listViews'), '.listView-meta.xml').map(readListView),

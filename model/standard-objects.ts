@@ -72,6 +72,7 @@ function standardObject(
   sharingModel: ObjectModel['sharingModel'],
   withOwner: boolean,
   specs: Record<string, FieldSpec>,
+  readOnly = false,
 ): ObjectModel {
   const fields = new Map<string, FieldModel>();
   for (const f of auditFields(apiName, withOwner)) fields.set(f.apiName, f);
@@ -84,6 +85,7 @@ function standardObject(
     sharingModel,
     keyPrefix,
     nameIsAutoNumber: false,
+    readOnly,
     fields,
     validationRules: [],
     listViews: [],
@@ -134,8 +136,39 @@ const lookup = (
   ...extra,
 });
 
+/** Profile names the local org provides; every user has one. */
+export const PROFILES = ['System Administrator', 'Standard User'];
+
 export function standardObjects(): ObjectModel[] {
   return [
+    // One row, describing the org itself: its fiscal year start month is what FISCAL_* periods use.
+    standardObject(
+      'Organization',
+      'Organization',
+      'Organizations',
+      '00D',
+      'Read',
+      false,
+      {
+        Name: text('Name', 80, { required: true }),
+        FiscalYearStartMonth: { type: 'Number', label: 'Fiscal Year Starts In', precision: 2, scale: 0 },
+        DefaultLocaleSidKey: text('Locale', 40),
+        TimeZoneSidKey: text('Default Time Zone', 40),
+        OrganizationType: text('Edition', 40),
+        IsSandbox: { type: 'Checkbox', label: 'Is Sandbox', required: true },
+      },
+      true,
+    ),
+    standardObject(
+      'Profile',
+      'Profile',
+      'Profiles',
+      '00e',
+      'Read',
+      false,
+      { Name: text('Name', 255, { required: true }) },
+      true,
+    ),
     standardObject('User', 'User', 'Users', '005', 'Read', false, {
       Username: text('Username', 80, { required: true, unique: true }),
       FirstName: text('First Name', 40),
@@ -146,28 +179,39 @@ export function standardObjects(): ObjectModel[] {
       Title: text('Title', 80),
       IsActive: { type: 'Checkbox', label: 'Active', defaultChecked: true, required: true },
       ManagerId: lookup('Manager ID', 'User', 'Manager'),
+      ProfileId: {
+        type: 'Lookup',
+        label: 'Profile ID',
+        referenceTo: ['Profile'],
+        relationshipName: 'Profile',
+        required: true,
+      },
       TimeZoneSidKey: {
         type: 'Picklist',
         label: 'Time Zone',
         length: 40,
+        required: true,
         picklist: picklist(['GMT', 'America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Paris'], false),
       },
       LocaleSidKey: {
         type: 'Picklist',
         label: 'Locale',
         length: 40,
+        required: true,
         picklist: picklist(['en_US', 'en_GB', 'fr_FR', 'de_DE'], false),
       },
       LanguageLocaleKey: {
         type: 'Picklist',
         label: 'Language',
         length: 40,
+        required: true,
         picklist: picklist(['en_US', 'fr', 'de'], false),
       },
       EmailEncodingKey: {
         type: 'Picklist',
         label: 'Email Encoding',
         length: 40,
+        required: true,
         picklist: picklist(['UTF-8', 'ISO-8859-1'], false),
       },
     }),

@@ -128,6 +128,8 @@ export interface ObjectModel {
   keyPrefix: string;
   /** The Name field is an auto number (not createable). */
   nameIsAutoNumber: boolean;
+  /** Records come from the platform or from metadata, never from API writes (Organization, custom metadata). */
+  readOnly: boolean;
   fields: Map<string, FieldModel>;
   validationRules: ValidationRuleModel[];
   listViews: ListViewModel[];

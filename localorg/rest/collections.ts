@@ -1,0 +1,269 @@
+/**
+ * sObject Collections (`/composite/sobjects`): create, update, upsert, delete and retrieve up to 200
+ * records in one call. Request-level problems answer 400; record-level problems come back per record
+ * (`statusCode`, not `errorCode`), in request order. With allOrNone, one failure rolls back every record.
+ */
+import { deserializeRecord, MultipleMatchesError, recordError, type Lookup, type WriteValues } from '../dml';
+import { SalesforceError } from '../errors';
+import { normalizeId } from '../ids';
+import { renderRecord, selectFields } from '../records';
+import { findFieldSchema, type ObjectSchema } from '../schema';
+import type { Row } from '../storage';
+import { ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
+import { objectNamed } from './sobjects';
+
+const MAX_RECORDS = 200;
+const MAX_RETRIEVE_IDS = 2000;
+
+interface SaveError {
+  statusCode: string;
+  message: string;
+  fields: string[];
+}
+
+interface SaveResult {
+  id?: string;
+  success: boolean;
+  errors: SaveError[];
+  created?: boolean;
+}
+
+/** One record's work: returns its success result; throws SalesforceError for a record-level failure. */
+interface Item {
+  /** The Id the request names (updates, deletes), reported even when the record fails. */
+  knownId?: string;
+  run: () => SaveResult;
+}
+
+const exceeded = (max: number): SalesforceError =>
+  new SalesforceError(
+    400,
+    'EXCEEDED_ID_LIMIT',
+    `record limit reached. cannot submit more than ${max} records into this call`,
+  );
+
+const unsupportedType = (name: string): SalesforceError =>
+  new SalesforceError(
+    400,
+    'INVALID_TYPE',
+    `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+  );
+
+const failure = (id: string | undefined, error: SalesforceError): SaveResult => ({
+  ...(id ? { id } : {}),
+  success: false,
+  errors: [{ statusCode: error.errorCode, message: error.message, fields: error.fields }],
+});
+
+/** Runs every item in its own savepoint; with allOrNone, any failure rolls all of them back. */
+function runItems(org: OrgRuntime, items: Item[], allOrNone: boolean): SaveResult[] {
+  const db = org.storage.db;
+  let results: SaveResult[] = [];
+  const rolledBack = new Error('rolled back');
+  try {
+    db.transaction(() => {
+      results = items.map((item) => {
+        try {
+          return org.dml.atomic(item.run);
+        } catch (error) {
+          if (error instanceof SalesforceError) return failure(item.knownId, error);
+          throw error;
+        }
+      });
+      if (allOrNone && results.some((r) => !r.success)) throw rolledBack;
+    })();
+  } catch (error) {
+    if (error !== rolledBack) throw error;
+    results = results.map((r, i) =>
+      r.success
+        ? failure(
+            items[i].knownId,
+            new SalesforceError(
+              400,
+              'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+              'Record rolled back because not all records were valid and the request was using AllOrNone header',
+            ),
+          )
+        : r,
+    );
+  }
+  return results;
+}
+
+interface CollectionBody {
+  allOrNone: boolean;
+  records: Record<string, unknown>[];
+}
+
+function collectionBody(req: ApiRequest): CollectionBody {
+  const parsed = parseJsonBody(req.bodyText);
+  const records = (parsed as { records?: unknown } | null)?.records;
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray(records)) {
+    throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'The request body must be an object with a records array');
+  }
+  if (records.length > MAX_RECORDS) throw exceeded(MAX_RECORDS);
+  for (const r of records) {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+      throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'Each element of records must be an sObject');
+    }
+  }
+  return {
+    allOrNone: (parsed as { allOrNone?: unknown }).allOrNone === true,
+    records: records as Record<string, unknown>[],
+  };
+}
+
+/** The object named by a record's `attributes.type` (every collection record must carry one). */
+function recordType(org: OrgRuntime, record: Record<string, unknown>): ObjectSchema {
+  const type = (record.attributes as { type?: unknown } | undefined)?.type;
+  if (typeof type !== 'string' || type === '') {
+    throw new SalesforceError(400, 'INVALID_TYPE', 'Each record must contain an attributes map with a type');
+  }
+  const obj = org.schema.byLower.get(type.toLowerCase());
+  if (!obj) throw unsupportedType(type);
+  return obj;
+}
+
+/** The live row an update or delete names, or the record-level error the API reports. */
+function liveForCollection(obj: ObjectSchema, found: Lookup, raw: string): Row {
+  switch (found.kind) {
+    case 'live':
+      return found.row;
+    case 'deleted':
+      throw recordError('ENTITY_IS_DELETED', 'entity is deleted');
+    case 'malformed':
+      throw recordError('MALFORMED_ID', `malformed id ${raw}`);
+    case 'wrongType':
+      throw recordError('MALFORMED_ID', `${obj.model.label} ID: id value of incorrect type: ${found.id}`, ['Id']);
+    default:
+      throw recordError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+  }
+}
+
+/** `POST composite/sobjects`: create. */
+export function collectionCreate(org: OrgRuntime, req: ApiRequest): Reply {
+  const { allOrNone, records } = collectionBody(req);
+  const items: Item[] = records.map((record) => {
+    const obj = recordType(org, record);
+    const values = deserializeRecord(org.schema, obj, record, req.bodyText);
+    return { run: () => ({ id: org.dml.create(req.ctx, obj, values), success: true, errors: [] }) };
+  });
+  return ok(runItems(org, items, allOrNone));
+}
+
+/** `PATCH composite/sobjects`: update; each record carries its `id`. */
+export function collectionUpdate(org: OrgRuntime, req: ApiRequest): Reply {
+  const { allOrNone, records } = collectionBody(req);
+  const items: Item[] = records.map((record) => {
+    const obj = recordType(org, record);
+    const values = deserializeRecord(org.schema, obj, record, req.bodyText);
+    const idField = obj.fields.get('Id');
+    const rawId = idField ? values.get(idField) : undefined;
+    if (typeof rawId !== 'string' || rawId === '') {
+      return {
+        run: () => {
+          throw recordError('MISSING_ARGUMENT', 'Id not specified in an update call');
+        },
+      };
+    }
+    return {
+      knownId: normalizeId(rawId),
+      run: () => {
+        const row = liveForCollection(obj, org.dml.lookup(obj, rawId), rawId);
+        org.dml.update(req.ctx, obj, row, values);
+        return { id: row.Id as string, success: true, errors: [] };
+      },
+    };
+  });
+  return ok(runItems(org, items, allOrNone));
+}
+
+/** `PATCH composite/sobjects/{Type}/{ExternalIdField}`: upsert records of one type by an external id. */
+export function collectionUpsert(org: OrgRuntime, req: ApiRequest): Reply {
+  const obj = objectNamed(org, req.params[0]);
+  const field = findFieldSchema(obj, req.params[1]);
+  if (!field || !field.model.externalId) {
+    throw new SalesforceError(
+      404,
+      'NOT_FOUND',
+      `Provided external ID field does not exist or is not accessible: ${req.params[1]}`,
+    );
+  }
+  const { allOrNone, records } = collectionBody(req);
+  const items: Item[] = records.map((record) => {
+    if (recordType(org, record) !== obj) {
+      throw new SalesforceError(
+        400,
+        'INVALID_TYPE',
+        `Record type does not match the sObject type of the request: ${obj.name}`,
+      );
+    }
+    const values: WriteValues = deserializeRecord(org.schema, obj, record, req.bodyText);
+    const key = values.get(field);
+    values.delete(field);
+    return {
+      run: () => {
+        if (key === undefined || key === null || key === '' || typeof key === 'object') {
+          throw recordError('MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
+        }
+        try {
+          const result = org.dml.upsert(req.ctx, obj, field, key, values);
+          return { id: result.id, success: true, errors: [], created: result.created };
+        } catch (error) {
+          // Several matches are a per-record error here, not the single-record 300.
+          if (error instanceof MultipleMatchesError) throw recordError(error.errorCode, error.message, error.fields);
+          throw error;
+        }
+      },
+    };
+  });
+  return ok(runItems(org, items, allOrNone));
+}
+
+/** `DELETE composite/sobjects?ids=...&allOrNone=...`. */
+export function collectionDelete(org: OrgRuntime, req: ApiRequest): Reply {
+  const ids = (req.query.get('ids') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (ids.length === 0) throw new SalesforceError(400, 'MISSING_ARGUMENT', 'Required parameter ids is missing');
+  if (ids.length > MAX_RECORDS) throw exceeded(MAX_RECORDS);
+  const items: Item[] = ids.map((raw) => {
+    const id = normalizeId(raw);
+    return {
+      knownId: id,
+      run: () => {
+        const obj = id ? org.schema.byKeyPrefix.get(id.slice(0, 3)) : undefined;
+        if (!id || !obj) throw recordError('MALFORMED_ID', `malformed id ${raw}`);
+        const row = liveForCollection(obj, org.dml.lookup(obj, id), raw);
+        org.dml.remove(req.ctx, obj, row);
+        return { id, success: true, errors: [] };
+      },
+    };
+  });
+  return ok(runItems(org, items, req.query.get('allOrNone') === 'true'));
+}
+
+/** `GET composite/sobjects/{Type}?ids=&fields=` and its POST form `{ ids, fields }`: records or null, in order. */
+export function collectionRetrieve(org: OrgRuntime, req: ApiRequest): Reply {
+  const obj = objectNamed(org, req.params[0]);
+  let ids: string[];
+  let fieldList: string | undefined;
+  if (req.method === 'POST') {
+    const parsed = parseJsonBody(req.bodyText) as { ids?: unknown; fields?: unknown } | null;
+    ids = Array.isArray(parsed?.ids) ? parsed.ids.map(String) : [];
+    fieldList = Array.isArray(parsed?.fields) ? parsed.fields.map(String).join(',') : undefined;
+  } else {
+    ids = (req.query.get('ids') ?? '').split(',').filter((s) => s.trim() !== '');
+    fieldList = req.query.get('fields') ?? undefined;
+  }
+  if (ids.length === 0) throw new SalesforceError(400, 'MISSING_ARGUMENT', 'Required parameter ids is missing');
+  if (ids.length > MAX_RETRIEVE_IDS) throw exceeded(MAX_RETRIEVE_IDS);
+  const fields = selectFields(obj, fieldList);
+  if (!fields) throw new SalesforceError(400, 'MISSING_ARGUMENT', 'Required parameter fields is missing');
+  const records = ids.map((raw) => {
+    const found = org.dml.lookup(obj, raw.trim());
+    return found.kind === 'live' ? renderRecord(obj, found.row, req.ctx.apiVersion, fields) : null;
+  });
+  return ok(records);
+}

@@ -1,0 +1,59 @@
+/** What every REST handler receives and returns. */
+import type { Auth } from '../auth';
+import type { Dml, RequestContext } from '../dml';
+import { SalesforceError } from '../errors';
+import type { OrgSchema } from '../schema';
+import type { Storage } from '../storage';
+import { lineColumn } from '../values';
+
+/** The running org, shared by all handlers. */
+export interface OrgRuntime {
+  storage: Storage;
+  schema: OrgSchema;
+  dml: Dml;
+  auth: Auth;
+  instanceUrl: string;
+  now: () => Date;
+  /** Daily API request allowance (Developer Edition: 15,000). */
+  apiDailyLimit: number;
+  apiUsage(): { used: number; limit: number };
+  fiscalYearStartMonth?: number;
+}
+
+export interface ApiRequest {
+  method: string;
+  /** Path segments after the route's prefix, URL-decoded. */
+  params: string[];
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  bodyText: string;
+  ctx: RequestContext;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+export const ok = (body: unknown, status = 200): Reply => ({ status, body });
+export const noContent = (): Reply => ({ status: 204 });
+
+/** Parses a JSON request body, failing as the API's parser does (400 JSON_PARSER_ERROR). */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') {
+    throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'No content to map to Object due to end of input');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const match = /position (\d+)/.exec(String((error as Error).message));
+    const offset = match ? Number(match[1]) : text.length;
+    const { line, column } = lineColumn(text, offset);
+    const ch = text[offset];
+    const what = ch === undefined ? 'end-of-input' : `character ('${ch}' (code ${ch.charCodeAt(0)}))`;
+    throw new SalesforceError(400, 'JSON_PARSER_ERROR', `Unexpected ${what} at [line:${line}, column:${column + 1}]`);
+  }
+}
+
+export const notFoundError = (): SalesforceError =>
+  new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');

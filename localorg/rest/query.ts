@@ -1,0 +1,89 @@
+/**
+ * `query` and `queryAll`: the first page of up to batchSize records, then further pages through query
+ * locators kept in memory (`/query/{locator}-{offset}`), which expire after 15 idle minutes or once read.
+ */
+import { SalesforceError } from '../errors';
+import { makeId } from '../ids';
+import { executeSoql, type QueryCursor } from '../soql';
+import { ok, type ApiRequest, type OrgRuntime, type Reply } from './context';
+
+const DEFAULT_BATCH = 2000;
+const MIN_BATCH = 200;
+const IDLE_MS = 15 * 60 * 1000;
+
+interface Locator {
+  cursor: QueryCursor;
+  batchSize: number;
+  resource: 'query' | 'queryAll';
+  lastUsed: number;
+}
+
+const invalidLocator = (): SalesforceError =>
+  new SalesforceError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+
+/** `Sforce-Query-Options: batchSize=N`, honoured within 200..2000 as the API does. */
+function batchSizeOf(req: ApiRequest): number {
+  const header = req.headers['sforce-query-options'];
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  const match = /batchSize\s*=\s*(\d+)/i.exec(text);
+  if (!match) return DEFAULT_BATCH;
+  return Math.min(DEFAULT_BATCH, Math.max(MIN_BATCH, Number(match[1])));
+}
+
+export class QueryLocators {
+  private readonly open = new Map<string, Locator>();
+  private counter = 0;
+
+  /** `GET query?q=` / `queryAll?q=`. */
+  start(org: OrgRuntime, req: ApiRequest, resource: 'query' | 'queryAll'): Reply {
+    this.expire();
+    const soql = req.query.get('q');
+    if (soql === null || soql.trim() === '') {
+      throw new SalesforceError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+    }
+    const cursor = executeSoql(org.storage, soql, {
+      includeDeleted: resource === 'queryAll',
+      now: req.ctx.now,
+      apiVersion: req.ctx.apiVersion,
+      fiscalYearStartMonth: org.fiscalYearStartMonth,
+    });
+    return ok(this.page(req, { cursor, batchSize: batchSizeOf(req), resource, lastUsed: Date.now() }, undefined));
+  }
+
+  /** `GET query/{locator}-{offset}`. */
+  next(req: ApiRequest): Reply {
+    this.expire();
+    const match = /^(.+)-(\d+)$/.exec(req.params[0]);
+    const locator = match ? this.open.get(match[1]) : undefined;
+    if (!match || !locator) throw invalidLocator();
+    // Pages are served in order: the offset must be where the previous page ended.
+    const position = locator.cursor.totalSize - locator.cursor.remaining;
+    if (Number(match[2]) !== position) throw invalidLocator();
+    locator.lastUsed = Date.now();
+    return ok(this.page(req, locator, match[1]));
+  }
+
+  private page(req: ApiRequest, locator: Locator, id: string | undefined): Record<string, unknown> {
+    const records = locator.cursor.next(locator.batchSize);
+    const remaining = locator.cursor.remaining;
+    const totalSize = locator.cursor.totalSize;
+    if (remaining === 0) {
+      if (id) this.open.delete(id);
+      return { totalSize, done: true, records };
+    }
+    const locatorId = id ?? makeId('01g', ++this.counter);
+    this.open.set(locatorId, locator);
+    const offset = totalSize - remaining;
+    return {
+      totalSize,
+      done: false,
+      nextRecordsUrl: `/services/data/v${req.ctx.apiVersion}/${locator.resource}/${locatorId}-${offset}`,
+      records,
+    };
+  }
+
+  private expire(): void {
+    const cutoff = Date.now() - IDLE_MS;
+    for (const [id, locator] of this.open) if (locator.lastUsed < cutoff) this.open.delete(id);
+  }
+}

@@ -1,0 +1,371 @@
+/**
+ * The local org's HTTP server: Salesforce's REST API over SQLite, on 127.0.0.1 only. Routes requests,
+ * authenticates them, counts them against the daily API allowance, and runs each write request in one
+ * SQLite transaction so a failure never leaves a partial write.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadForceApp } from '../model';
+import { Auth } from './auth';
+import { Dml, type RequestContext } from './dml';
+import { ensurePlatformRecords } from './platform';
+import { SalesforceError } from './errors';
+import { compileSchema } from './schema';
+import { quoteIdent, Storage } from './storage';
+import { today } from './values';
+import * as collections from './rest/collections';
+import { notFoundError, ok, type ApiRequest, type OrgRuntime, type Reply } from './rest/context';
+import * as oauth from './rest/oauth';
+import { QueryLocators } from './rest/query';
+import * as sobjects from './rest/sobjects';
+
+export const MIN_API_VERSION = 20;
+export const MAX_API_VERSION = 66;
+/** Developer Edition's daily API request allowance. */
+export const DEFAULT_API_DAILY_LIMIT = 15000;
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+export interface LocalOrgOptions {
+  /** TCP port; 0 picks a free one. */
+  port?: number;
+  /** Data folder holding org.sqlite and auth.json, or ':memory:' (nothing written). Default `.localorg`. */
+  data?: string;
+  /** Project root whose force-app defines the schema. Default: this repository. */
+  forceAppRoot?: string;
+  /** The org's clock (audit fields, date literals). Default: the system clock. */
+  now?: () => Date;
+  apiDailyLimit?: number;
+  /** First month (1-12) of the fiscal year. Default January. */
+  fiscalYearStartMonth?: number;
+}
+
+export interface LocalOrg {
+  instanceUrl: string;
+  /** The admin user's access token. */
+  accessToken: string;
+  adminUserId: string;
+  adminUsername: string;
+  adminPassword: string;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+type Handler = (org: OrgRuntime, req: ApiRequest) => Reply;
+interface Route {
+  path: string[];
+  methods: Partial<Record<string, Handler>>;
+}
+
+const route = (path: string, methods: Route['methods']): Route => ({
+  path: path === '' ? [] : path.split('/'),
+  methods,
+});
+
+/** Release names of API versions: v20.0 was Winter '11, three releases a year since. */
+function versionLabel(major: number): string {
+  const index = major - MIN_API_VERSION;
+  return `${['Winter', 'Spring', 'Summer'][index % 3]} '${String(11 + Math.floor(index / 3)).padStart(2, '0')}`;
+}
+
+function versions(): Reply {
+  const list = [];
+  for (let v = MIN_API_VERSION; v <= MAX_API_VERSION; v++) {
+    list.push({ label: versionLabel(v), url: `/services/data/v${v}.0`, version: `${v}.0` });
+  }
+  return ok(list);
+}
+
+function resources(org: OrgRuntime, req: ApiRequest): Reply {
+  const v = `/services/data/v${req.ctx.apiVersion}`;
+  return ok({
+    identity: org.auth.identityUrl(org.instanceUrl, req.ctx.userId),
+    limits: `${v}/limits`,
+    query: `${v}/query`,
+    queryAll: `${v}/queryAll`,
+    sobjects: `${v}/sobjects`,
+  });
+}
+
+function limits(org: OrgRuntime): Reply {
+  const { used, limit } = org.apiUsage();
+  // The platform counts 2 KB of data storage per record.
+  let records = 0;
+  for (const obj of org.schema.objects.values()) {
+    if (obj.readOnly) continue;
+    const row = org.storage
+      .statement(`SELECT COUNT(*) AS n FROM ${quoteIdent(obj.table)} WHERE "IsDeleted" = 0`)
+      .get() as { n: number };
+    records += row.n;
+  }
+  const dataMax = 5;
+  return ok({
+    DailyApiRequests: { Max: limit, Remaining: Math.max(0, limit - used) },
+    DataStorageMB: { Max: dataMax, Remaining: Math.round((dataMax - (records * 2) / 1024) * 100) / 100 },
+    FileStorageMB: { Max: 20, Remaining: 20 },
+  });
+}
+
+function dataRoutes(locators: QueryLocators): Route[] {
+  return [
+    route('', { GET: resources }),
+    route('limits', { GET: (org) => limits(org) }),
+    route('sobjects', { GET: sobjects.globalDescribe }),
+    route('sobjects/:type', { GET: sobjects.sobjectRoot, POST: sobjects.sobjectRoot }),
+    route('sobjects/:type/describe', { GET: sobjects.sobjectDescribe }),
+    route('sobjects/:type/:id', {
+      GET: sobjects.sobjectRecord,
+      PATCH: sobjects.sobjectRecord,
+      DELETE: sobjects.sobjectRecord,
+      POST: sobjects.sobjectRecord,
+    }),
+    route('sobjects/user/:id/password', {
+      GET: sobjects.userPassword,
+      POST: sobjects.userPassword,
+      DELETE: sobjects.userPassword,
+    }),
+    route('sobjects/:type/:field/:value', {
+      GET: sobjects.sobjectByExternalId,
+      PATCH: sobjects.sobjectByExternalId,
+      DELETE: sobjects.sobjectByExternalId,
+    }),
+    route('composite/sobjects', {
+      POST: collections.collectionCreate,
+      PATCH: collections.collectionUpdate,
+      DELETE: collections.collectionDelete,
+    }),
+    route('composite/sobjects/:type', { GET: collections.collectionRetrieve, POST: collections.collectionRetrieve }),
+    route('composite/sobjects/:type/:field', { PATCH: collections.collectionUpsert }),
+    route('query', { GET: (org, req) => locators.start(org, req, 'query') }),
+    route('query/:locator', { GET: (_org, req) => locators.next(req) }),
+    route('queryAll', { GET: (org, req) => locators.start(org, req, 'queryAll') }),
+    route('queryAll/:locator', { GET: (_org, req) => locators.next(req) }),
+  ];
+}
+
+/** The route a path names, with its captured segments; literals match case-insensitively, as the API does. */
+function match(routes: Route[], segments: string[]): { route: Route; params: string[] } | undefined {
+  // Routes with more literal segments win (sobjects/User/{id}/password over sobjects/{type}/{field}/{value}).
+  const literalCount = (r: Route): number => r.path.filter((s) => !s.startsWith(':')).length;
+  const candidates = routes
+    .filter((r) => r.path.length === segments.length)
+    .filter((r) => r.path.every((s, i) => s.startsWith(':') || s.toLowerCase() === segments[i].toLowerCase()))
+    .sort((a, b) => literalCount(b) - literalCount(a));
+  const found = candidates[0];
+  if (!found) return undefined;
+  return { route: found, params: segments.filter((_, i) => found.path[i].startsWith(':')) };
+}
+
+function methodNotAllowed(method: string, route: Route): SalesforceError {
+  const allowed = Object.keys(route.methods);
+  if (allowed.includes('GET')) allowed.unshift('HEAD');
+  return new SalesforceError(
+    405,
+    'METHOD_NOT_ALLOWED',
+    `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`,
+  );
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new SalesforceError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body is larger than 50 MB'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const invalidSession = (): SalesforceError =>
+  new SalesforceError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+
+/** Starts the local org and resolves once it listens. */
+export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
+  const now = options.now ?? (() => new Date());
+  const memory = options.data === ':memory:';
+  const dataDir = memory ? undefined : resolve(options.data ?? '.localorg');
+  const model = loadForceApp(options.forceAppRoot ? { root: options.forceAppRoot } : {});
+  const schema = compileSchema(model);
+  const storage = new Storage(schema, dataDir ? join(dataDir, 'org.sqlite') : ':memory:');
+  const platform = ensurePlatformRecords(storage, { fiscalYearStartMonth: options.fiscalYearStartMonth, now: now() });
+  const dml = new Dml(storage, { fiscalYearStartMonth: platform.fiscalYearStartMonth });
+  const auth = new Auth(storage, dml);
+  const admin = auth.ensureAdmin(now(), platform.profiles.get('System Administrator') ?? '');
+  const apiDailyLimit = options.apiDailyLimit ?? DEFAULT_API_DAILY_LIMIT;
+
+  const usageKey = (): string => `apiUsage:${today(now())}`;
+  const apiUsage = (): { used: number; limit: number } => ({
+    used: Number(storage.getMeta(usageKey()) ?? 0),
+    limit: apiDailyLimit,
+  });
+  const countApiRequest = (): void => storage.setMeta(usageKey(), String(apiUsage().used + 1));
+
+  const org: OrgRuntime = {
+    storage,
+    schema,
+    dml,
+    auth,
+    instanceUrl: '',
+    now,
+    apiDailyLimit,
+    apiUsage,
+    fiscalYearStartMonth: platform.fiscalYearStartMonth,
+  };
+  const routes = dataRoutes(new QueryLocators());
+
+  function authenticate(req: IncomingMessage, query: URLSearchParams): string {
+    const header = req.headers.authorization ?? '';
+    const match = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header);
+    const token = match?.[1] ?? query.get('oauth_token') ?? undefined;
+    const userId = token ? auth.userForToken(token) : undefined;
+    if (!userId) throw invalidSession();
+    return userId;
+  }
+
+  function context(userId: string, apiVersion: string): RequestContext {
+    return { userId, apiVersion, now: now() };
+  }
+
+  function dispatch(req: IncomingMessage, url: URL, bodyText: string): Reply {
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
+    const segments = url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
+    const base = { method, query: url.searchParams, headers: req.headers, bodyText };
+    const path = segments.join('/');
+    if (path === 'services/oauth2/token' || path === 'services/oauth2/revoke') {
+      if (method !== 'POST')
+        throw new SalesforceError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are POST`);
+      const request = { ...base, params: [], ctx: context('', '') };
+      return path.endsWith('token') ? oauth.token(org, request) : oauth.revoke(org, request);
+    }
+    if (path === 'services/oauth2/userinfo') {
+      let userId: string;
+      try {
+        userId = authenticate(req, url.searchParams);
+      } catch {
+        return { status: 403, body: 'Bad_OAuth_Token' };
+      }
+      return oauth.userinfo(org, { ...base, params: [], ctx: context(userId, '') });
+    }
+    if (segments[0] === 'id' && segments.length === 3) {
+      let userId: string;
+      try {
+        userId = authenticate(req, url.searchParams);
+      } catch {
+        return { status: 403, body: 'Bad_OAuth_Token' };
+      }
+      return oauth.identity(org, { ...base, params: segments.slice(1), ctx: context(userId, '') });
+    }
+    if (path === 'services/data') {
+      if (method !== 'GET')
+        throw new SalesforceError(
+          405,
+          'METHOD_NOT_ALLOWED',
+          `HTTP Method '${method}' not allowed. Allowed are HEAD,GET`,
+        );
+      return versions();
+    }
+    if (segments[0] !== 'services' || segments[1] !== 'data' || segments.length < 3) throw notFoundError();
+    const userId = authenticate(req, new URLSearchParams());
+    const version = /^v(\d+)\.0$/.exec(segments[2]);
+    const major = version ? Number(version[1]) : 0;
+    if (major < MIN_API_VERSION || major > MAX_API_VERSION) throw notFoundError();
+    const { used, limit } = apiUsage();
+    if (used >= limit) throw new SalesforceError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    countApiRequest();
+    const found = match(routes, segments.slice(3));
+    if (!found) throw notFoundError();
+    const handler = found.route.methods[method];
+    if (!handler) throw methodNotAllowed(req.method ?? method, found.route);
+    const request: ApiRequest = { ...base, params: found.params, ctx: context(userId, `${major}.0`) };
+    // Reads run as they are; every write request is one transaction.
+    return method === 'GET' ? handler(org, request) : storage.db.transaction(() => handler(org, request))();
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+    const { used, limit } = apiUsage();
+    res.setHeader('Sforce-Limit-Info', `api-usage=${used}/${limit}`);
+    if (reply.body === undefined || reply.status === 204) {
+      res.writeHead(reply.status);
+      res.end();
+      return;
+    }
+    const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    res.setHeader(
+      'Content-Type',
+      typeof reply.body === 'string' ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8',
+    );
+    res.setHeader('Content-Length', Buffer.byteLength(text));
+    res.writeHead(reply.status);
+    res.end(req.method === 'HEAD' ? undefined : text);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let reply: Reply;
+    try {
+      const bodyText = await readBody(req);
+      reply = dispatch(req, new URL(req.url ?? '/', 'http://127.0.0.1'), bodyText);
+    } catch (error) {
+      if (error instanceof SalesforceError) {
+        reply = { status: error.status, body: error.toBody() };
+      } else {
+        // A bug in the local org: say so without a stack trace, and log it for the developer.
+        console.error('localorg: unexpected error', error);
+        reply = {
+          status: 500,
+          body: [{ message: 'An unexpected error occurred in the local org.', errorCode: 'UNKNOWN_EXCEPTION' }],
+        };
+      }
+    }
+    send(req, res, reply);
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  const instanceUrl = `http://127.0.0.1:${port}`;
+  org.instanceUrl = instanceUrl;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    const authFile = {
+      instanceUrl,
+      accessToken: admin.accessToken,
+      username: admin.username,
+      userId: admin.userId,
+      password: admin.password,
+    };
+    writeFileSync(join(dataDir, 'auth.json'), `${JSON.stringify(authFile, null, 2)}\n`, { mode: 0o600 });
+  }
+  let closed = false;
+  return {
+    instanceUrl,
+    accessToken: admin.accessToken,
+    adminUserId: admin.userId,
+    adminUsername: admin.username,
+    adminPassword: admin.password,
+    storage,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      });
+      storage.close();
+    },
+  };
+}

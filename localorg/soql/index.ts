@@ -1,0 +1,60 @@
+/**
+ * The local org's SOQL engine: parses a query, checks it against the org's schema as Salesforce does
+ * (with Salesforce's error codes and messages), compiles it to SQLite and returns a cursor over the
+ * result in the REST API's JSON shape.
+ */
+import { SalesforceError } from '../errors';
+import type { Storage } from '../storage';
+import { run, type QueryCursor, type SfRecord } from './cursor';
+import { QueryText } from './errors';
+import { parseSoql } from './parse';
+import { compileQuery } from './plan';
+import { Env } from './scope';
+
+export type { QueryCursor, SfRecord };
+
+export interface SoqlOptions {
+  /** `queryAll`: include records in the recycle bin. */
+  includeDeleted: boolean;
+  /** The moment date literals (TODAY, THIS_QUARTER, ...) are relative to. */
+  now: Date;
+  /** For `attributes.url`, e.g. '66.0'. */
+  apiVersion: string;
+  /** First month (1-12) of the org's standard fiscal year; January by default. */
+  fiscalYearStartMonth?: number;
+}
+
+/** Any failure that is not a Salesforce error becomes one, without SQLite's message or a stack. */
+function guard<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof SalesforceError) throw e;
+    const errorId = `${Date.now() % 1_000_000_000}-${Math.floor(Math.random() * 100_000)}`;
+    const error = new SalesforceError(
+      500,
+      'UNKNOWN_EXCEPTION',
+      `An unexpected error occurred. Please include this ErrorId if you contact support: ${errorId}`,
+    );
+    // Kept for the server's own logs; never part of the response body.
+    Object.defineProperty(error, 'cause', { value: e, enumerable: false });
+    throw error;
+  }
+}
+
+export function executeSoql(storage: Storage, soql: string, options: SoqlOptions): QueryCursor {
+  return guard(() => {
+    const fiscalStartMonth = options.fiscalYearStartMonth ?? 1;
+    if (!Number.isInteger(fiscalStartMonth) || fiscalStartMonth < 1 || fiscalStartMonth > 12) {
+      throw new RangeError(`fiscalYearStartMonth must be 1-12, not ${fiscalStartMonth}`);
+    }
+    const text = new QueryText(soql);
+    const env = new Env(storage.schema, text, {
+      includeDeleted: options.includeDeleted,
+      now: options.now,
+      fiscalStartMonth,
+    });
+    const plan = compileQuery(env, parseSoql(text));
+    return run(storage, plan, env.params, options.apiVersion, guard);
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * One way for every script to reach an org: `--target-org local` (the local org, started for the run if
+ * it is not running), an alias or username from the sf CLI's auth store, or SF_INSTANCE_URL and
+ * SF_ACCESS_TOKEN. Always an explicit API version; every HTTP request is counted.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection } from 'jsforce';
+import { REPO_ROOT } from '../../model';
+
+export const DEFAULT_API_VERSION = '66.0';
+export const LOCAL_ORG_DATA_DIR = join(REPO_ROOT, '.localorg');
+export const LOCAL_ORG_PORT = 6110;
+
+export interface OrgTarget {
+  /** `local`, an sf alias or username; undefined means the environment or the sf default org. */
+  targetOrg?: string;
+  apiVersion?: string;
+}
+
+export interface OrgSession {
+  conn: Connection;
+  /** Where the connection points, for messages. */
+  description: string;
+  /** HTTP requests sent through this connection so far. */
+  requestCount(): number;
+  /** API usage reported by the org (Sforce-Limit-Info), when it reported one. */
+  apiUsage(): { used: number; limit: number } | undefined;
+  /** Stops what the session started (a local org started for this run). */
+  close(): Promise<void>;
+}
+
+/** A failure to reach or authenticate to the org: reported before anything is written. */
+export class OrgConnectionError extends Error {
+  override name = 'OrgConnectionError';
+}
+
+interface LocalAuthFile {
+  instanceUrl: string;
+  accessToken: string;
+}
+
+function readLocalAuth(dataDir: string): LocalAuthFile | undefined {
+  const path = join(dataDir, 'auth.json');
+  if (!existsSync(path)) return undefined;
+  return JSON.parse(readFileSync(path, 'utf8')) as LocalAuthFile;
+}
+
+/** True when an org answers at this URL with this token. */
+async function answers(instanceUrl: string, accessToken: string, apiVersion: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${instanceUrl}/services/data/v${apiVersion}/limits`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+      signal: AbortSignal.timeout(2000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Wraps the connection's transport so that every HTTP request (REST, bulk, auth) is counted. */
+function countRequests(conn: Connection): () => number {
+  let count = 0;
+  // jsforce has no connection-wide request event; its transport is the one place every request passes.
+  const transport = (conn as unknown as { _transport: { httpRequest: (...args: unknown[]) => unknown } })._transport;
+  const send = transport.httpRequest.bind(transport);
+  transport.httpRequest = (...args: unknown[]) => {
+    count++;
+    return send(...args);
+  };
+  return () => count;
+}
+
+function session(conn: Connection, description: string, close: () => Promise<void>): OrgSession {
+  const requestCount = countRequests(conn);
+  return {
+    conn,
+    description,
+    requestCount,
+    apiUsage: () => conn.limitInfo?.apiUsage,
+    close,
+  };
+}
+
+async function connectLocal(apiVersion: string, dataDir: string): Promise<OrgSession> {
+  const auth = readLocalAuth(dataDir);
+  if (auth && (await answers(auth.instanceUrl, auth.accessToken, apiVersion))) {
+    const conn = new Connection({ instanceUrl: auth.instanceUrl, accessToken: auth.accessToken, version: apiVersion });
+    return session(conn, `local org at ${auth.instanceUrl}`, async () => {});
+  }
+  // Not running: start it in this process for the run (the module is loaded only when needed).
+  const { startLocalOrg } = await import('../../localorg/server');
+  const org = await startLocalOrg({ port: LOCAL_ORG_PORT, data: dataDir });
+  const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: apiVersion });
+  return session(conn, `local org at ${org.instanceUrl} (started for this run)`, () => org.close());
+}
+
+async function connectSfOrg(aliasOrUsername: string | undefined, apiVersion: string): Promise<OrgSession> {
+  const { Org } = await import('@salesforce/core');
+  let org;
+  try {
+    org = await Org.create(aliasOrUsername ? { aliasOrUsername } : {});
+    await org.refreshAuth();
+  } catch (error) {
+    const which = aliasOrUsername ? `org "${aliasOrUsername}"` : 'a default org';
+    throw new OrgConnectionError(
+      `Cannot use ${which} from the sf CLI: ${(error as Error).message}. ` +
+        'Log in with `sf org login web --alias <alias>`, or pass --target-org local, or set SF_INSTANCE_URL and SF_ACCESS_TOKEN.',
+    );
+  }
+  const sfConn = org.getConnection();
+  const conn = new Connection({
+    instanceUrl: sfConn.instanceUrl,
+    accessToken: sfConn.accessToken ?? undefined,
+    version: apiVersion,
+  });
+  return session(conn, `${org.getUsername() ?? 'org'} at ${sfConn.instanceUrl}`, async () => {});
+}
+
+/** Opens a session to the target org, checking that it answers before any work starts. */
+export async function connect(target: OrgTarget, env: NodeJS.ProcessEnv = process.env): Promise<OrgSession> {
+  const apiVersion = target.apiVersion ?? DEFAULT_API_VERSION;
+  if (!/^\d{2,3}\.0$/.test(apiVersion)) throw new OrgConnectionError(`--api-version must look like 66.0, not "${apiVersion}"`);
+  let result: OrgSession;
+  if (target.targetOrg === 'local') {
+    result = await connectLocal(apiVersion, env.LOCAL_ORG_DATA ?? LOCAL_ORG_DATA_DIR);
+  } else if (!target.targetOrg && env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
+    const conn = new Connection({ instanceUrl: env.SF_INSTANCE_URL, accessToken: env.SF_ACCESS_TOKEN, version: apiVersion });
+    result = session(conn, `org at ${env.SF_INSTANCE_URL} (from SF_INSTANCE_URL)`, async () => {});
+  } else {
+    result = await connectSfOrg(target.targetOrg, apiVersion);
+  }
+  try {
+    await result.conn.request(`/services/data/v${apiVersion}/limits`);
+  } catch (error) {
+    await result.close();
+    throw new OrgConnectionError(`The ${result.description} does not answer: ${(error as Error).message}`);
+  }
+  return result;
+}

@@ -1,0 +1,65 @@
+/**
+ * Reading through SOQL with the retry policy: every page of a large result, and aggregate results larger
+ * than one response (aggregate queries have no query locator) by keyset paging on their first group key.
+ */
+import type { OrgSession } from './connection';
+import { withRetry } from './retry';
+
+interface QueryPage<T> {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+  records: T[];
+}
+
+/** Every record of a query, page by page (each page retried on transient failures). */
+export async function queryAll<T>(session: OrgSession, soql: string, onPage?: (records: T[]) => void): Promise<T[]> {
+  const conn = session.conn;
+  const base = `/services/data/v${conn.version}`;
+  const records: T[] = [];
+  let page = await withRetry(() => conn.request<QueryPage<T>>(`${base}/query?q=${encodeURIComponent(soql)}`));
+  for (;;) {
+    records.push(...page.records);
+    onPage?.(page.records);
+    if (page.done || !page.nextRecordsUrl) return records;
+    const next = page.nextRecordsUrl;
+    page = await withRetry(() => conn.request<QueryPage<T>>(next));
+  }
+}
+
+/** The most aggregate rows a query may return: aggregate results cannot be paged with a locator. */
+export const AGGREGATE_PAGE = 2000;
+
+export class AggregateSplitError extends Error {
+  override name = 'AggregateSplitError';
+}
+
+/**
+ * Runs `SELECT ... GROUP BY key, ... ORDER BY key LIMIT 2000` repeatedly: a full page may cut the last key's
+ * groups short, so its rows are dropped and the next page starts at that key (`key >= last`).
+ * `build(cursor)` returns the SOQL for rows whose key is at or after the cursor (no cursor: from the start).
+ */
+export async function aggregateAll<T extends Record<string, unknown>>(
+  session: OrgSession,
+  keyAlias: string,
+  build: (cursor: string | undefined) => string,
+): Promise<{ rows: T[]; queries: number }> {
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  let queries = 0;
+  for (;;) {
+    const page = await queryAll<T>(session, build(cursor));
+    queries++;
+    if (page.length < AGGREGATE_PAGE) {
+      rows.push(...page);
+      return { rows, queries };
+    }
+    const last = String(page[page.length - 1][keyAlias]);
+    const complete = page.filter((row) => String(row[keyAlias]) !== last);
+    if (complete.length === 0) {
+      throw new AggregateSplitError(`more than ${AGGREGATE_PAGE} groups for the single key ${last}`);
+    }
+    rows.push(...complete);
+    cursor = last;
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * Loads a generated dataset into an org: checks first that the org has the objects and access the seed
+ * needs (so bad setups fail before anything is written), then creates the users, then upserts every level
+ * by External_Key__c, parents before children and sorted by parent, resolving references to Ids from the
+ * results of earlier levels. Idempotent: a second run updates the same records and creates none.
+ */
+import type { OrgSession } from '../connection';
+import type { Progress } from '../cli';
+import { writeRecords, failuresOf, type WriteFailure } from '../writer';
+import type { FieldValue, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './generate';
+
+export const EXTERNAL_KEY = 'External_Key__c';
+
+/** The field whose parent a record locks on write: loads are sorted by it to avoid lock contention. */
+const PARENT_FIELD: Record<string, string> = {
+  Contact: 'AccountId',
+  Partner_Account_Plan__c: 'Partner_Account__c',
+  Plan_Section__c: 'Partner_Account_Plan__c',
+  Plan_Target__c: 'Plan_Section__c',
+  Opportunity: 'AccountId',
+  APR_Action__c: 'Opportunity__c',
+};
+
+const PERMISSION_SETS: Record<UserRole, string> = {
+  Admin: 'Partner_Planning_Admin',
+  'Partner Manager': 'Partner_Manager',
+  AE: 'Account_Executive',
+};
+
+export class SeedSetupError extends Error {
+  override name = 'SeedSetupError';
+}
+
+export interface ObjectStats {
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+export interface SeedReport {
+  users: { created: number; existing: number; substituted: number; permissionSetsAssigned: number; notes: string[] };
+  objects: Record<string, ObjectStats>;
+  failures: WriteFailure[];
+}
+
+interface OrgFacts {
+  organizationId: string;
+  fiscalYearStartMonth: number;
+}
+
+/** What the seed needs from the org; read before anything is written. */
+export async function readOrgFacts(session: OrgSession): Promise<OrgFacts> {
+  const result = await session.conn.query<{ Id: string; FiscalYearStartMonth: number | null }>(
+    'SELECT Id, FiscalYearStartMonth FROM Organization',
+  );
+  const org = result.records[0];
+  if (!org) throw new SeedSetupError('The org returned no Organization record.');
+  return { organizationId: org.Id, fiscalYearStartMonth: org.FiscalYearStartMonth ?? 1 };
+}
+
+/** Fails with one clear message listing every object or field the running user cannot write. */
+export async function checkAccess(session: OrgSession, dataset: SeedDataset): Promise<void> {
+  const problems: string[] = [];
+  const sobjects = [...new Set([...dataset.levels.map((l) => l.sobject), 'Opportunity', 'APR_Action__c'])];
+  for (const sobject of sobjects) {
+    let describe;
+    try {
+      describe = await session.conn.sobject(sobject).describe();
+    } catch (error) {
+      problems.push(`${sobject}: ${(error as Error).message} (is force-app deployed to this org?)`);
+      continue;
+    }
+    if (!describe.createable || !describe.updateable) problems.push(`${sobject}: the running user cannot create and edit it`);
+    const fields = new Map(describe.fields.map((f) => [f.name, f]));
+    const key = fields.get(EXTERNAL_KEY);
+    if (!key?.externalId) problems.push(`${sobject}.${EXTERNAL_KEY}: missing or not an external id`);
+    const level = dataset.levels.find((l) => l.sobject === sobject);
+    const sample = level?.records[0];
+    for (const name of Object.keys(sample?.fields ?? {})) {
+      const field = fields.get(name);
+      if (!field) problems.push(`${sobject}.${name}: no such field (or not visible to the running user)`);
+      else if (!field.createable) problems.push(`${sobject}.${name}: not createable by the running user`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new SeedSetupError(`The org is not ready for seeding; nothing was written:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const isRef = (value: FieldValue): value is Ref => typeof value === 'object' && value !== null && 'ref' in value;
+
+export class SeedLoader {
+  /** `${sobject}:${key}` to record Id, filled from write results. */
+  private readonly ids = new Map<string, string>();
+  readonly report: SeedReport = {
+    users: { created: 0, existing: 0, substituted: 0, permissionSetsAssigned: 0, notes: [] },
+    objects: {},
+    failures: [],
+  };
+
+  constructor(
+    private readonly session: OrgSession,
+    private readonly progress: Progress,
+  ) {}
+
+  /** Username of a seeded user in this org (usernames are unique across all orgs, so the org id is in it). */
+  static username(userKey: string, organizationId: string): string {
+    return `${userKey}@${organizationId.slice(0, 15).toLowerCase()}.pap.example`;
+  }
+
+  /**
+   * Creates the users that do not exist yet. Where the org has no licence left (scratch orgs have few),
+   * the remaining roles are played by the running user, and the report says so.
+   */
+  async loadUsers(users: UserSpec[], organizationId: string): Promise<void> {
+    const conn = this.session.conn;
+    const byUsername = new Map(users.map((u) => [SeedLoader.username(u.key, organizationId), u]));
+    const existing = await conn.sobject('User').find<{ Id: string; Username: string }>(
+      { Username: [...byUsername.keys()] },
+      ['Id', 'Username'],
+    );
+    for (const u of existing) this.ids.set(`User:${byUsername.get(u.Username.toLowerCase())?.key ?? byUsername.get(u.Username)?.key}`, u.Id);
+    this.report.users.existing = existing.length;
+    const describe = await conn.sobject('User').describe();
+    const hasProfile = describe.fields.some((f) => f.name === 'ProfileId');
+    let profileId: string | undefined;
+    if (hasProfile) {
+      const profiles = await conn.query<{ Id: string }>("SELECT Id FROM Profile WHERE Name = 'Standard User' LIMIT 1");
+      profileId = profiles.records[0]?.Id;
+    }
+    // Managers before their reports, so ManagerId resolves.
+    const missing = users.filter((u) => !this.ids.has(`User:${u.key}`));
+    for (const round of [missing.filter((u) => !u.managerKey), missing.filter((u) => u.managerKey)]) {
+      const records = round.map((u) => ({
+        Username: SeedLoader.username(u.key, organizationId),
+        FirstName: u.firstName,
+        LastName: u.lastName,
+        Email: `${u.key}@pap.example`,
+        Alias: `${u.firstName[0]}${u.lastName}`.slice(0, 8),
+        Title: u.title,
+        ManagerId: u.managerKey ? (this.ids.get(`User:${u.managerKey}`) ?? null) : null,
+        TimeZoneSidKey: 'America/Los_Angeles',
+        LocaleSidKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        LanguageLocaleKey: 'en_US',
+        ...(profileId ? { ProfileId: profileId } : {}),
+      }));
+      if (records.length === 0) continue;
+      const results = await conn.sobject('User').create(records, { allOrNone: false, allowRecursive: true });
+      results.forEach((result, i) => {
+        if (result.success) {
+          this.ids.set(`User:${round[i].key}`, result.id);
+          this.report.users.created++;
+        }
+      });
+      const failed = results.filter((r) => !r.success);
+      if (failed.length > 0) {
+        const first = (failed[0] as { errors: { message: string }[] }).errors[0]?.message ?? 'unknown error';
+        this.report.users.notes.push(`${failed.length} user(s) could not be created (${first}); the running user plays those roles.`);
+      }
+    }
+    const runningUserId = await this.runningUserId();
+    for (const u of users) {
+      if (!this.ids.has(`User:${u.key}`)) {
+        this.ids.set(`User:${u.key}`, runningUserId);
+        this.report.users.substituted++;
+      }
+    }
+    await this.assignPermissionSets(users, runningUserId);
+  }
+
+  private async runningUserId(): Promise<string> {
+    const info = await this.session.conn.request<{ user_id: string }>('/services/oauth2/userinfo');
+    return info.user_id;
+  }
+
+  /** Assigns each role's permission set where the org supports assignments through the API. */
+  private async assignPermissionSets(users: UserSpec[], runningUserId: string): Promise<void> {
+    const conn = this.session.conn;
+    const global = await conn.describeGlobal();
+    if (!global.sobjects.some((s) => s.name === 'PermissionSetAssignment')) {
+      this.report.users.notes.push('This org does not expose PermissionSetAssignment: permission sets were not assigned.');
+      return;
+    }
+    const sets = await conn.query<{ Id: string; Name: string }>(
+      `SELECT Id, Name FROM PermissionSet WHERE Name IN ('${Object.values(PERMISSION_SETS).join("','")}')`,
+    );
+    const setIds = new Map(sets.records.map((s) => [s.Name, s.Id]));
+    const wanted = users
+      .map((u) => ({ AssigneeId: this.ids.get(`User:${u.key}`) ?? '', PermissionSetId: setIds.get(PERMISSION_SETS[u.role]) ?? '' }))
+      .filter((a) => a.AssigneeId && a.PermissionSetId && a.AssigneeId !== runningUserId);
+    if (wanted.length === 0) return;
+    const existing = await conn.sobject('PermissionSetAssignment').find<{ AssigneeId: string; PermissionSetId: string }>(
+      { AssigneeId: [...new Set(wanted.map((w) => w.AssigneeId))] },
+      ['AssigneeId', 'PermissionSetId'],
+    );
+    const have = new Set(existing.map((e) => `${e.AssigneeId}:${e.PermissionSetId}`));
+    const todo = wanted.filter((w) => !have.has(`${w.AssigneeId}:${w.PermissionSetId}`));
+    if (todo.length === 0) return;
+    const results = await conn.sobject('PermissionSetAssignment').create(todo, { allOrNone: false, allowRecursive: true });
+    this.report.users.permissionSetsAssigned += results.filter((r) => r.success).length;
+  }
+
+  /** Resolves references; a record whose parent failed is itself failed, without being sent. */
+  private resolve(record: SeedRecord): { payload: Record<string, unknown> } | { missing: string } {
+    const payload: Record<string, unknown> = { [EXTERNAL_KEY]: record.key };
+    for (const [name, value] of Object.entries(record.fields)) {
+      if (isRef(value)) {
+        const id = this.ids.get(`${value.ref.sobject}:${value.ref.key}`);
+        if (!id) return { missing: `${name} refers to ${value.ref.sobject} ${value.ref.key}, which was not loaded` };
+        payload[name] = id;
+      } else {
+        payload[name] = value;
+      }
+    }
+    return { payload };
+  }
+
+  /** Upserts one level of records by External_Key__c. */
+  async upsert(sobject: string, records: SeedRecord[], label = sobject): Promise<void> {
+    const stats = (this.report.objects[sobject] ??= { created: 0, updated: 0, failed: 0 });
+    const ready: { record: SeedRecord; payload: Record<string, unknown> }[] = [];
+    for (const record of records) {
+      const resolved = this.resolve(record);
+      if ('missing' in resolved) {
+        stats.failed++;
+        this.report.failures.push({ sobject, record: record.key, errorCode: 'PARENT_NOT_LOADED', message: resolved.missing, fields: [] });
+      } else {
+        ready.push({ record, payload: resolved.payload });
+      }
+    }
+    const parentField = PARENT_FIELD[sobject];
+    if (parentField) ready.sort((a, b) => String(a.payload[parentField] ?? '').localeCompare(String(b.payload[parentField] ?? '')));
+    const bar = this.progress.step(label, ready.length);
+    const payloads = ready.map((r) => r.payload);
+    const outcomes = await writeRecords(this.session, {
+      sobject,
+      operation: 'upsert',
+      externalIdField: EXTERNAL_KEY,
+      records: payloads,
+      onProgress: bar.tick,
+    });
+    bar.done();
+    outcomes.forEach((outcome, i) => {
+      if (outcome.success && outcome.id) {
+        this.ids.set(`${sobject}:${ready[i].record.key}`, outcome.id);
+        if (outcome.created) stats.created++;
+        else stats.updated++;
+      } else {
+        stats.failed++;
+      }
+    });
+    this.report.failures.push(...failuresOf(sobject, payloads, outcomes, (r) => String(r[EXTERNAL_KEY])));
+  }
+
+  /** Forgets Ids that later levels no longer need (opportunities of a finished chunk). */
+  forget(sobject: string, records: SeedRecord[]): void {
+    for (const record of records) this.ids.delete(`${sobject}:${record.key}`);
+  }
+}

@@ -1,0 +1,67 @@
+/** `npm run org` (tsx localorg/cli.ts): starts in the foreground, prints its details, stops cleanly on SIGTERM. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Connection } from 'jsforce';
+import { REPO_ROOT } from '../../model';
+import { API_VERSION } from '../support/localorg';
+
+jest.setTimeout(60_000);
+
+function startCli(args: string[]): { child: ReturnType<typeof spawn>; firstLine: Promise<string> } {
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'localorg', 'cli.ts'), ...args],
+    {
+      cwd: tmpdir(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`org exited with ${code}`)));
+  });
+  return { child, firstLine };
+}
+
+it('runs with --json, serves jsforce, resets with --reset and stops on SIGTERM', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'localorg-cli-'));
+  try {
+    writeFileSync(join(dir, 'stale.txt'), 'removed by --reset');
+    const { child, firstLine } = startCli(['--port', '0', '--data', dir, '--json', '--reset']);
+    const details = JSON.parse(await firstLine) as Record<string, string>;
+    expect(Object.keys(details).sort()).toEqual([
+      'accessToken',
+      'data',
+      'instanceUrl',
+      'password',
+      'userId',
+      'username',
+    ]);
+    expect(existsSync(join(dir, 'stale.txt'))).toBe(false);
+    expect(existsSync(join(dir, 'org.sqlite'))).toBe(true);
+    const conn = new Connection({
+      instanceUrl: details.instanceUrl,
+      accessToken: details.accessToken,
+      version: API_VERSION,
+    });
+    expect((await conn.sobject('Account').create({ Name: 'From the CLI' })).success).toBe(true);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('prints help', async () => {
+  const { child } = startCli(['--help']);
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  expect(code).toBe(0);
+  for (const option of ['--port', '--data', '--reset', '--json']) expect(out).toContain(option);
+});

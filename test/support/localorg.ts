@@ -1,0 +1,109 @@
+/**
+ * Starts a local org for a test file and connects jsforce to it, exactly as scripts connect to a real org.
+ * `startTestOrg()` uses this repository's force-app; pass `forceAppRoot` (e.g. LOCALORG_FIXTURE) for another.
+ */
+import { join } from 'node:path';
+import { Connection } from 'jsforce';
+import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../localorg/server';
+import { FIXTURES } from './project';
+
+export const API_VERSION = '66.0';
+
+/** A small project with the DML cases the local org's own tests need (see its README). */
+export const LOCALORG_FIXTURE = join(FIXTURES, 'localorg-app');
+
+export interface TestOrg {
+  org: LocalOrg;
+  /** jsforce connection as the admin user, API version 66.0. */
+  conn: Connection;
+  close(): Promise<void>;
+}
+
+export async function startTestOrg(options: LocalOrgOptions = {}): Promise<TestOrg> {
+  const org = await startLocalOrg({ port: 0, data: ':memory:', ...options });
+  const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API_VERSION });
+  return { org, conn, close: () => org.close() };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * One HTTP request through jsforce's own transport, returning status and headers as well as the body
+ * (the high-level API hides them). Sends the connection's token unless `token` is given (null: none).
+ */
+export async function rawRequest(
+  conn: Connection,
+  method: string,
+  path: string,
+  options: { body?: string | object; headers?: Record<string, string>; token?: string | null } = {},
+): Promise<RawResponse> {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token === undefined ? conn.accessToken : options.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['Content-Type'] ??= 'application/json';
+  }
+  const url = path.startsWith('/') ? `${conn.instanceUrl}${path}` : path;
+  const response = await conn._transport.httpRequest({ method: method as 'GET', url, headers, body });
+  const text = String(response.body ?? '');
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // Not JSON (an OAuth plain-text error): keep the text.
+  }
+  return { status: response.statusCode, headers: response.headers as Record<string, string>, body: parsed };
+}
+
+/** `/services/data/v66.0` + path. */
+export const dataPath = (path: string): string => `/services/data/v${API_VERSION}${path}`;
+
+/** The error jsforce throws for an API error response. */
+export interface ApiError {
+  errorCode: string;
+  message: string;
+  data: unknown;
+}
+
+/** Runs a jsforce call that must fail, returning its error. */
+export async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** The Id of a profile of the org (every user needs one), looked up through the API. */
+export async function profileId(conn: Connection, name = 'Standard User'): Promise<string> {
+  const result = await conn.query<{ Id: string }>(`SELECT Id FROM Profile WHERE Name = '${name}'`);
+  const id = result.records[0]?.Id;
+  if (!id) throw new Error(`no profile named ${name}`);
+  return id;
+}
+
+/** The fields Salesforce requires to create a user, with a unique username; override any of them. */
+export async function newUserFields(
+  conn: Connection,
+  fields: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  return {
+    Username: `u${Math.random().toString(36).slice(2)}@example.com`,
+    LastName: 'User',
+    Email: 'user@example.com',
+    Alias: 'usr',
+    TimeZoneSidKey: 'GMT',
+    LocaleSidKey: 'en_US',
+    LanguageLocaleKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    ProfileId: await profileId(conn),
+    ...fields,
+  };
+}
