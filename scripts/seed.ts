@@ -7,8 +7,8 @@ import { Option } from 'commander';
 import { connect } from './lib/connection';
 import { Progress, runScript, scriptProgram, type CommonOptions } from './lib/cli';
 import { toIso } from './lib/periods';
-import { generateDataset } from './lib/seed/generate';
-import { checkAccess, readOrgFacts, SeedLoader, type SeedReport } from './lib/seed/load';
+import { runSeed } from './lib/seed';
+import type { SeedReport } from './lib/seed/load';
 import { parseScale } from './lib/seed/scales';
 
 interface SeedOptions extends CommonOptions {
@@ -30,10 +30,20 @@ interface SeedResult extends SeedReport {
 }
 
 const program = scriptProgram('seed', 'Load realistic, deterministic partner-planning data into an org (idempotent).')
-  .addOption(new Option('-s, --scale <scale>', 'small (~10 partners), medium (~100), large (~2000, a million opportunities) or a partner count').default('small'))
+  .addOption(
+    new Option(
+      '-s, --scale <scale>',
+      'small (~10 partners), medium (~100), large (~2000, a million opportunities) or a partner count',
+    ).default('small'),
+  )
   .addOption(new Option('--seed <n>', 'random seed: the same seed gives the same data').default('42'))
   .addOption(new Option('--as-of <date>', 'the day the data is placed around, YYYY-MM-DD (default: today)'))
-  .addOption(new Option('--chunk <partners>', 'partners whose opportunities and actions are generated and loaded together').default('50'))
+  .addOption(
+    new Option(
+      '--chunk <partners>',
+      'partners whose opportunities and actions are generated and loaded together',
+    ).default('50'),
+  )
   .addHelpText(
     'after',
     `
@@ -49,29 +59,24 @@ async function seed(options: SeedOptions): Promise<SeedResult> {
   const scale = parseScale(options.scale);
   if (!/^\d+$/.test(options.seed)) throw new Error(`--seed must be a whole number, not "${options.seed}"`);
   const asOf = options.asOf ?? toIso(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new Error(`--as-of must be a date like 2026-11-25, not "${asOf}"`);
-  if (!/^\d+$/.test(options.chunk) || Number(options.chunk) < 1) throw new Error(`--chunk must be a positive whole number`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+    throw new Error(`--as-of must be a date like 2026-11-25, not "${asOf}"`);
+  if (!/^\d+$/.test(options.chunk) || Number(options.chunk) < 1)
+    throw new Error(`--chunk must be a positive whole number`);
 
   const session = await connect({ targetOrg: options.targetOrg, apiVersion: options.apiVersion });
   const progress = new Progress(!options.json);
   try {
-    const facts = await readOrgFacts(session);
-    const dataset = generateDataset({ seed: Number(options.seed), scale, asOf, fiscalYearStartMonth: facts.fiscalYearStartMonth });
-    await checkAccess(session, dataset);
-    const loader = new SeedLoader(session, progress);
-    await loader.loadUsers(dataset.users, facts.organizationId);
-    for (const level of dataset.levels) await loader.upsert(level.sobject, level.records);
-    let chunkNumber = 0;
-    const chunkCount = Math.ceil(dataset.estimate.partnerCount / Number(options.chunk));
-    for (const chunk of dataset.chunks(Number(options.chunk))) {
-      chunkNumber++;
-      await loader.upsert('Opportunity', chunk.opportunities, `Opportunity (${chunkNumber}/${chunkCount})`);
-      await loader.upsert('APR_Action__c', chunk.actions, `APR_Action__c (${chunkNumber}/${chunkCount})`);
-      loader.forget('Opportunity', chunk.opportunities);
-    }
+    const report = await runSeed(session, {
+      scale,
+      seed: Number(options.seed),
+      asOf,
+      partnersPerChunk: Number(options.chunk),
+      progress,
+    });
     return {
-      ...loader.report,
-      exitCode: loader.report.failures.length > 0 ? 1 : 0,
+      ...report,
+      exitCode: report.failures.length > 0 ? 1 : 0,
       org: session.description,
       scale: scale.name,
       seed: Number(options.seed),
@@ -91,13 +96,19 @@ function printSummary(result: SeedResult): void {
     `Seeded ${result.org}: scale ${result.scale}, seed ${result.seed}, as of ${result.asOf}, in ${result.seconds}s.`,
     `Users: ${result.users.created} created, ${result.users.existing} existing, ${result.users.substituted} played by the running user; ${result.users.permissionSetsAssigned} permission set assignment(s).`,
     ...result.users.notes.map((n) => `  note: ${n}`),
-    ...Object.entries(result.objects).map(([sobject, s]) => `${sobject.padEnd(24)} ${String(s.created).padStart(8)} created ${String(s.updated).padStart(8)} updated ${String(s.failed).padStart(6)} failed`),
+    ...Object.entries(result.objects).map(
+      ([sobject, s]) =>
+        `${sobject.padEnd(24)} ${String(s.created).padStart(8)} created ${String(s.updated).padStart(8)} updated ${String(s.failed).padStart(6)} failed`,
+    ),
     `API requests: ${result.apiRequests}${result.apiUsage ? ` (org usage ${result.apiUsage.used}/${result.apiUsage.limit} today)` : ''}.`,
   ];
   for (const failure of result.failures.slice(0, 20)) {
-    lines.push(`  FAILED ${failure.sobject} ${failure.record}: ${failure.errorCode} ${failure.message}${failure.fields.length ? ` [${failure.fields.join(', ')}]` : ''}`);
+    lines.push(
+      `  FAILED ${failure.sobject} ${failure.record}: ${failure.errorCode} ${failure.message}${failure.fields.length ? ` [${failure.fields.join(', ')}]` : ''}`,
+    );
   }
-  if (result.failures.length > 20) lines.push(`  ... and ${result.failures.length - 20} more failures (use --json for all).`);
+  if (result.failures.length > 20)
+    lines.push(`  ... and ${result.failures.length - 20} more failures (use --json for all).`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

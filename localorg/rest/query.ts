@@ -64,7 +64,8 @@ export class QueryLocators {
   }
 
   private page(req: ApiRequest, locator: Locator, id: string | undefined): Record<string, unknown> {
-    const records = locator.cursor.next(locator.batchSize);
+    const cursor = locator.cursor;
+    const records = cursor.next(cursor.singleBatch ? cursor.remaining : locator.batchSize);
     const remaining = locator.cursor.remaining;
     const totalSize = locator.cursor.totalSize;
     if (remaining === 0) {

@@ -16,6 +16,8 @@ export interface QueryCursor {
   readonly remaining: number;
   /** Returns up to n further records in Salesforce JSON shape; [] when exhausted. */
   next(n: number): SfRecord[];
+  /** Aggregate results have no query locator: they are answered in one batch, whatever the batch size. */
+  readonly singleBatch: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -23,6 +25,7 @@ type Row = Record<string, unknown>;
 /** A result computed in full: aggregate rows, or none with a count for `SELECT COUNT()`. */
 class ListCursor implements QueryCursor {
   private position = 0;
+  readonly singleBatch = true;
 
   constructor(
     private readonly records: SfRecord[],
@@ -42,6 +45,7 @@ class ListCursor implements QueryCursor {
 
 class RecordCursor implements QueryCursor {
   private position = 0;
+  readonly singleBatch = false;
 
   constructor(
     private readonly rowids: number[],

@@ -1,8 +1,8 @@
 /**
  * Expressions and conditions to SQL: field references, date functions, aggregates, comparisons with
  * typed literals (strings, numbers, booleans, dates, datetimes, date literals as day ranges), LIKE,
- * IN lists, INCLUDES/EXCLUDES and semi-/anti-joins. Comparisons follow SQL's null semantics, which
- * are SOQL's: a comparison with a null field is not true, also for `!=`; only `= null` finds nulls.
+ * IN lists, INCLUDES/EXCLUDES and semi-/anti-joins. A comparison with a null field is not true, also
+ * `!=` and NOT IN (SQL's null semantics); only `= null` finds nulls.
  */
 import type { SalesforceError } from '../errors';
 import { findObjectSchema } from '../schema';
@@ -205,6 +205,8 @@ function comparison(scope: Scope, left: Compiled, op: string, value: Operand): s
     if (op === '!=') return `${l} IS NOT NULL`;
     return '0';
   }
+  // SOQL treats null as a value for `!=`: a record whose field is null is "not equal" to any value.
+  if (value.type === 'value' && op === '!=') return `(${l} != ${scope.env.param(value.value)} OR ${l} IS NULL)`;
   if (value.type === 'value') return `${l} ${SQL_OPERATORS[op]} ${scope.env.param(value.value)}`;
   // A date literal is a range: `=` means within it, `<` before its start, `>` after its end.
   const start = scope.env.param(value.start);
@@ -213,7 +215,7 @@ function comparison(scope: Scope, left: Compiled, op: string, value: Operand): s
     case '=':
       return `(${l} >= ${start} AND ${l} < ${end})`;
     case '!=':
-      return `(${l} < ${start} OR ${l} >= ${end})`;
+      return `(${l} < ${start} OR ${l} >= ${end} OR ${l} IS NULL)`;
     case '<':
       return `${l} < ${start}`;
     case '<=':

@@ -40,8 +40,7 @@ export type Cond =
   | { kind: 'semijoin'; left: Expr; op: Operator; query: SoqlQuery };
 
 export type SelectItem =
-  | { kind: 'expr'; expr: Expr; alias?: string; text: string }
-  | { kind: 'subquery'; query: SoqlQuery };
+  { kind: 'expr'; expr: Expr; alias?: string; text: string } | { kind: 'subquery'; query: SoqlQuery };
 
 export interface OrderItem {
   expr: Expr;

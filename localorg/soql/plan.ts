@@ -79,12 +79,17 @@ function checkSortable(scope: Scope, c: Compiled): void {
   if (!sortable(c.kind)) throw scope.env.text.malformed(`field '${c.text}' can not be sorted in a query call`, c.text);
 }
 
+/**
+ * ORDER BY terms, then rowid (insertion order) to break ties. The rowid runs in the direction of the
+ * last term so that an index on a single sorted field serves the whole order.
+ */
 function recordOrder(scope: Scope, query: SoqlQuery): string[] {
-  return query.orderBy.map((o) => {
+  const terms = query.orderBy.map((o) => {
     const c = compileExpr(scope, o.expr, false);
     checkSortable(scope, c);
     return `${c.sql} ${direction(o)}`;
   });
+  return [...terms, `${scope.alias}.rowid${query.orderBy[query.orderBy.length - 1]?.desc ? ' DESC' : ''}`];
 }
 
 /** The selected fields as a nested record shape, adding their columns; child subqueries become plans. */
@@ -158,7 +163,7 @@ function childPlan(parent: Scope, query: SoqlQuery, rootLimit: number | undefine
   const scope = new Scope(env, childObject, query.alias);
   const fk = `${scope.alias}.${quoteIdent(fkField.column)}`;
   const where = whereOf(scope, query, true);
-  const order = [...recordOrder(scope, query), `${scope.alias}.rowid`];
+  const order = recordOrder(scope, query);
   const columns = new Columns();
   const shape = buildShape(scope, query.select, columns, null);
   const conditions = [`${fk} IN (SELECT value FROM json_each(@__parents))`, scope.notDeleted(), where];
@@ -173,7 +178,7 @@ function childPlan(parent: Scope, query: SoqlQuery, rootLimit: number | undefine
 
 function recordsPlan(scope: Scope, query: SoqlQuery, where: string): Plan {
   scope.env.text.clause('ORDER');
-  const order = [...recordOrder(scope, query), `${scope.alias}.rowid`];
+  const order = recordOrder(scope, query);
   // The rowid list needs only the joins that WHERE and ORDER BY use; those were created first.
   const idJoins = scope.joins.length;
   scope.env.text.clause('SELECT');
@@ -256,7 +261,7 @@ function aggregatePlan(scope: Scope, query: SoqlQuery, where: string): Plan {
     hidden.push(`${sql} AS a${hidden.length}`);
     return `a${hidden.length - 1}`;
   };
-  const columns: { name: string; column: string; format: (value: unknown) => unknown }[] = [];
+  const columns: AggregateColumn[] = [];
   const names = new Set<string>();
   let unnamed = 0;
   text.clause('SELECT');

@@ -36,7 +36,12 @@ export class Progress {
     this.bars =
       enabled && process.stderr.isTTY
         ? new MultiBar(
-            { format: ' {bar} {percentage}% | {value}/{total} | {step}', hideCursor: true, clearOnComplete: false, stream: process.stderr },
+            {
+              format: ' {bar} {percentage}% | {value}/{total} | {step}',
+              hideCursor: true,
+              clearOnComplete: false,
+              stream: process.stderr,
+            },
             Presets.shades_classic,
           )
         : undefined;
@@ -79,7 +84,9 @@ export async function runScript<T extends { exitCode: number }>(
   } catch (error) {
     const e = error as Error;
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ status: 1, name: e.name, message: e.message, exitCode: 1, warnings: [] }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ status: 1, name: e.name, message: e.message, exitCode: 1, warnings: [] }, null, 2)}\n`,
+      );
     } else {
       process.stderr.write(`Error (${e.name}): ${e.message}\n`);
     }

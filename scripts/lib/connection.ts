@@ -121,12 +121,17 @@ async function connectSfOrg(aliasOrUsername: string | undefined, apiVersion: str
 /** Opens a session to the target org, checking that it answers before any work starts. */
 export async function connect(target: OrgTarget, env: NodeJS.ProcessEnv = process.env): Promise<OrgSession> {
   const apiVersion = target.apiVersion ?? DEFAULT_API_VERSION;
-  if (!/^\d{2,3}\.0$/.test(apiVersion)) throw new OrgConnectionError(`--api-version must look like 66.0, not "${apiVersion}"`);
+  if (!/^\d{2,3}\.0$/.test(apiVersion))
+    throw new OrgConnectionError(`--api-version must look like 66.0, not "${apiVersion}"`);
   let result: OrgSession;
   if (target.targetOrg === 'local') {
     result = await connectLocal(apiVersion, env.LOCAL_ORG_DATA ?? LOCAL_ORG_DATA_DIR);
   } else if (!target.targetOrg && env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
-    const conn = new Connection({ instanceUrl: env.SF_INSTANCE_URL, accessToken: env.SF_ACCESS_TOKEN, version: apiVersion });
+    const conn = new Connection({
+      instanceUrl: env.SF_INSTANCE_URL,
+      accessToken: env.SF_ACCESS_TOKEN,
+      version: apiVersion,
+    });
     result = session(conn, `org at ${env.SF_INSTANCE_URL} (from SF_INSTANCE_URL)`, async () => {});
   } else {
     result = await connectSfOrg(target.targetOrg, apiVersion);

@@ -62,7 +62,8 @@ export function fiscalYearPeriod(fiscalYear: number, startMonth: number): Period
 export function fiscalQuarterOf(date: IsoDate, startMonth: number): { fiscalYear: number; quarter: number } & Period {
   const fiscalYear = fiscalYearOf(date, startMonth);
   const yearStart = fiscalYearPeriod(fiscalYear, startMonth).start;
-  const monthsIn = (parseIso(date).year - parseIso(yearStart).year) * 12 + parseIso(date).month - parseIso(yearStart).month;
+  const monthsIn =
+    (parseIso(date).year - parseIso(yearStart).year) * 12 + parseIso(date).month - parseIso(yearStart).month;
   const quarter = Math.floor(monthsIn / 3) + 1;
   const start = addMonths(yearStart, (quarter - 1) * 3);
   return { fiscalYear, quarter, start, end: addDays(addMonths(start, 3), -1) };

@@ -49,7 +49,11 @@ interface CollectionResult {
   errors?: { statusCode?: string; errorCode?: string; message: string; fields?: string[] }[];
 }
 
-async function sendCollection(session: OrgSession, request: WriteRequest, batch: Record<string, unknown>[]): Promise<CollectionResult[]> {
+async function sendCollection(
+  session: OrgSession,
+  request: WriteRequest,
+  batch: Record<string, unknown>[],
+): Promise<CollectionResult[]> {
   const sobject = session.conn.sobject(request.sobject);
   const options = { allOrNone: false };
   const results =
@@ -79,7 +83,9 @@ export async function writeRecords(session: OrgSession, request: WriteRequest): 
   const policy = request.policy ?? DEFAULT_RETRY_POLICY;
   const outcomes: RecordOutcome[] = new Array(request.records.length);
   for (let start = 0; start < request.records.length; start += COLLECTION_LIMIT) {
-    let pending = request.records.slice(start, start + COLLECTION_LIMIT).map((record, i) => ({ record, index: start + i }));
+    let pending = request.records
+      .slice(start, start + COLLECTION_LIMIT)
+      .map((record, i) => ({ record, index: start + i }));
     for (let attempt = 0; pending.length > 0; attempt++) {
       const results = await withRetry(
         () =>
@@ -93,8 +99,14 @@ export async function writeRecords(session: OrgSession, request: WriteRequest): 
       );
       const retry: typeof pending = [];
       pending.forEach((p, i) => {
-        const outcome = outcomeOf(results[i] ?? { success: false, errors: [{ statusCode: 'UNKNOWN_EXCEPTION', message: 'No result returned for this record' }] });
-        if (!outcome.success && isTransientRecordError(outcome.errorCode ?? '') && attempt < policy.retries) retry.push(p);
+        const outcome = outcomeOf(
+          results[i] ?? {
+            success: false,
+            errors: [{ statusCode: 'UNKNOWN_EXCEPTION', message: 'No result returned for this record' }],
+          },
+        );
+        if (!outcome.success && isTransientRecordError(outcome.errorCode ?? '') && attempt < policy.retries)
+          retry.push(p);
         else outcomes[p.index] = outcome;
       });
       if (retry.length > 0) {

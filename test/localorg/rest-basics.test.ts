@@ -251,16 +251,14 @@ describe('authentication', () => {
 
   it('stamps audit fields and the default owner from the calling user', async () => {
     const conn = oauthConnection();
-    const user = await t.conn
-      .sobject('User')
-      .create(
-        await newUserFields(t.conn, {
-          Username: 'ae@partner.example',
-          LastName: 'Exec',
-          Email: 'ae@partner.example',
-          Alias: 'aexec',
-        }),
-      );
+    const user = await t.conn.sobject('User').create(
+      await newUserFields(t.conn, {
+        Username: 'ae@partner.example',
+        LastName: 'Exec',
+        Email: 'ae@partner.example',
+        Alias: 'aexec',
+      }),
+    );
     await conn.login('ae@partner.example', 'localorg');
     const account = await conn.sobject('Account').create({ Name: 'Owned' });
     const row = (await t.conn.sobject('Account').retrieve(account.id!)) as Record<string, unknown>;

@@ -57,6 +57,17 @@ it('honours Sforce-Query-Options batchSize within 200..2000', async () => {
   expect(small.records).toHaveLength(200);
 });
 
+it('answers aggregate results in one batch whatever the batch size, since they have no locator', async () => {
+  const page = (await t.conn.request({
+    method: 'GET',
+    url: query('SELECT Name, COUNT(Id) n FROM Account GROUP BY Name LIMIT 1500'),
+    headers: { 'Sforce-Query-Options': 'batchSize=200' },
+  })) as Page;
+  expect(page).toMatchObject({ totalSize: 1500, done: true });
+  expect(page.records).toHaveLength(1500);
+  expect(page.nextRecordsUrl).toBeUndefined();
+});
+
 it('lets jsforce fetch every page with autoFetch', async () => {
   const records = await t.conn.query('SELECT Id FROM Account').run({ autoFetch: true, maxFetch: 10000 });
   expect(records.records).toHaveLength(2300);

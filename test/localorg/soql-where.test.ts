@@ -15,8 +15,14 @@ describe('comparison operators', () => {
     expect(names('Amount >= 2500.5')).toEqual(['Acme Big Deal', 'Acme Small Deal', 'Globex Renewal']);
     expect(names('Amount < 2500.5')).toEqual(['No Account']);
     expect(names('Amount <= 700')).toEqual(['No Account']);
-    expect(names('Probability != 100')).toEqual(['Acme Small Deal', 'Globex Renewal']);
-    expect(names('Amount <> 700')).toEqual(['Acme Big Deal', 'Acme Small Deal', 'Globex Renewal']);
+    // Null is a value for !=: the deals with no probability are "not 100".
+    expect(names('Probability != 100')).toEqual([
+      'Acme Small Deal',
+      'Globex Expansion',
+      'Globex Renewal',
+      'No Account',
+    ]);
+    expect(names('Amount <> 700')).toEqual(['Acme Big Deal', 'Acme Small Deal', 'Globex Expansion', 'Globex Renewal']);
   });
 
   it('compares strings case-insensitively, also with < and >', () => {
@@ -44,10 +50,10 @@ describe('null', () => {
     expect(names('Industry = null', 'Account')).toEqual(['initech']);
   });
 
-  it('never matches a null field with another comparison, also != and NOT IN', () => {
-    expect(names('Amount != 700')).toEqual(['Acme Big Deal', 'Acme Small Deal', 'Globex Renewal']);
+  it('matches a null field with != (null is a value there), but not with NOT IN or ordering comparisons', () => {
+    expect(names('Amount != 700')).toEqual(['Acme Big Deal', 'Acme Small Deal', 'Globex Expansion', 'Globex Renewal']);
     expect(names('Amount < 1000000')).not.toContain('Globex Expansion');
-    expect(names(`Industry != 'Banking'`, 'Account')).toEqual(['Acme']);
+    expect(names(`Industry != 'Banking'`, 'Account')).toEqual(['Acme', 'initech']);
     expect(names(`Industry NOT IN ('Banking')`, 'Account')).toEqual(['Acme']);
   });
 
@@ -63,7 +69,7 @@ describe('null', () => {
 
   it('treats a field of an empty parent as null', () => {
     expect(names('Account.Name = null', 'Contact')).toEqual(['Loner']);
-    expect(names(`Account.Industry != 'Banking'`, 'Contact')).toEqual(['Road Runner', 'Wile Coyote']);
+    expect(names(`Account.Industry != 'Banking'`, 'Contact')).toEqual(['Loner', 'Road Runner', 'Wile Coyote']);
   });
 });
 

@@ -41,14 +41,16 @@ export class SoqlOrg {
     const obj = this.object(objectName);
     const id = this.storage.nextId(obj);
     const created = NOW.toISOString();
+    // The admin user is the first record: it creates itself.
+    const creator = (this.adminId as string | undefined) ?? id;
     const row: Row = {
       Id: id,
       IsDeleted: 0,
       CreatedDate: created,
       LastModifiedDate: created,
       SystemModstamp: created,
-      CreatedById: this.adminId ?? id,
-      LastModifiedById: this.adminId ?? id,
+      CreatedById: creator,
+      LastModifiedById: creator,
     };
     if (obj.fields.has('OwnerId')) row.OwnerId = this.adminId;
     if (objectName === 'User') {

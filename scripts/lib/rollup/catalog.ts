@@ -89,14 +89,18 @@ export function definitionProblems(metric: MetricDefinition, catalog: Map<string
   const problems: string[] = [];
   if (!AGGREGATES.has(metric.aggregate)) problems.push(`unknown aggregate "${metric.aggregate}"`);
   if (metric.aggregate === 'RATIO') {
-    for (const [role, name] of [['numerator', metric.numerator], ['denominator', metric.denominator]] as const) {
+    for (const [role, name] of [
+      ['numerator', metric.numerator],
+      ['denominator', metric.denominator],
+    ] as const) {
       const other = name ? catalog.get(name) : undefined;
       if (!other) problems.push(`${role} metric "${name ?? ''}" is not in the catalog`);
       else if (other.aggregate === 'RATIO') problems.push(`${role} metric ${name} is itself a ratio`);
     }
     return problems;
   }
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(metric.sourceObject)) problems.push(`source object "${metric.sourceObject}" is not an object name`);
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(metric.sourceObject))
+    problems.push(`source object "${metric.sourceObject}" is not an object name`);
   for (const [label, path, required] of [
     ['value field', metric.valueField, metric.aggregate !== 'COUNT'],
     ['date field', metric.dateField, true],
@@ -112,7 +116,9 @@ export function definitionProblems(metric: MetricDefinition, catalog: Map<string
   }
   // Distinct counts do not add up across people, so they are computed per partner (and customer) only.
   if (metric.aggregate === 'COUNT_DISTINCT' && metric.accountablePerson !== 'None') {
-    problems.push('COUNT_DISTINCT metrics must have Accountable Person "None": distinct counts do not add up across people');
+    problems.push(
+      'COUNT_DISTINCT metrics must have Accountable Person "None": distinct counts do not add up across people',
+    );
   }
   return problems;
 }

@@ -49,7 +49,11 @@ export function cellValue(metric: MetricDefinition, cell: Cell): number | null {
 }
 
 /** numerator / denominator, in percent when the metric's unit is Percent; no value when dividing by zero. */
-export function ratioValue(metric: MetricDefinition, numerator: number | null, denominator: number | null): number | null {
+export function ratioValue(
+  metric: MetricDefinition,
+  numerator: number | null,
+  denominator: number | null,
+): number | null {
   if (numerator === null || denominator === null || denominator === 0) return null;
   const ratio = numerator / denominator;
   return metric.unit === 'Percent' ? ratio * 100 : ratio;
@@ -68,13 +72,20 @@ export interface TargetFigures {
   pace: PaceStatus | null;
 }
 
-const round2 = (n: number | null): number | null => (n === null || !Number.isFinite(n) ? null : Math.round(n * 100) / 100);
+const round2 = (n: number | null): number | null =>
+  n === null || !Number.isFinite(n) ? null : Math.round(n * 100) / 100;
 
 /**
  * A target's computed fields on `asOf`. Before the period starts there is no pace. Attainment is
  * actual / target in percent; expected-to-date is the target times the share of the period elapsed.
  */
-export function targetFigures(targetValue: number | null, actual: number | null, start: IsoDate, end: IsoDate, asOf: IsoDate): TargetFigures {
+export function targetFigures(
+  targetValue: number | null,
+  actual: number | null,
+  start: IsoDate,
+  end: IsoDate,
+  asOf: IsoDate,
+): TargetFigures {
   const fraction = elapsedFraction({ start, end }, asOf);
   const attainment = actual !== null && targetValue !== null && targetValue > 0 ? (actual / targetValue) * 100 : null;
   const expected = targetValue === null ? null : targetValue * fraction;
@@ -90,7 +101,9 @@ export function targetFigures(targetValue: number | null, actual: number | null,
 }
 
 /** Weighted mean of the attainment of targets whose period has started; null when none has. */
-export function weightedAttainment(items: { attainment: number | null; weight: number | null; started: boolean }[]): number | null {
+export function weightedAttainment(
+  items: { attainment: number | null; weight: number | null; started: boolean }[],
+): number | null {
   let weighted = 0;
   let weights = 0;
   for (const item of items) {

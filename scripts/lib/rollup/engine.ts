@@ -10,7 +10,16 @@ import type { IsoDate } from '../periods';
 import { aggregateAll, queryAll } from '../query';
 import { failuresOf, writeRecords, type WriteFailure } from '../writer';
 import { definitionProblems, readCatalog, type MetricDefinition } from './catalog';
-import { cellValue, emptyCell, mergeCells, ratioValue, targetFigures, weightedAttainment, type Cell, type TargetFigures } from './compute';
+import {
+  cellValue,
+  emptyCell,
+  mergeCells,
+  ratioValue,
+  targetFigures,
+  weightedAttainment,
+  type Cell,
+  type TargetFigures,
+} from './compute';
 
 export interface RollupOptions {
   asOf: IsoDate;
@@ -64,7 +73,10 @@ interface TargetRow {
   Expected_To_Date__c: number | null;
   Pace_Status__c: string | null;
   Plan_Section__c: string;
-  Plan_Section__r: { Partner_Account_Plan__c: string; Partner_Account_Plan__r: { Partner_Account__c: string } | null } | null;
+  Plan_Section__r: {
+    Partner_Account_Plan__c: string;
+    Partner_Account_Plan__r: { Partner_Account__c: string } | null;
+  } | null;
 }
 
 const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -88,7 +100,10 @@ interface FieldTypes {
 
 /** Describes objects once each, to know whether a metric's date field is a date or a datetime. */
 function fieldTypes(session: OrgSession): FieldTypes {
-  const cache = new Map<string, Promise<Map<string, { type: string; referenceTo: string[]; relationshipName: string | null }>>>();
+  const cache = new Map<
+    string,
+    Promise<Map<string, { type: string; referenceTo: string[]; relationshipName: string | null }>>
+  >();
   const describe = (object: string) => {
     let entry = cache.get(object);
     if (!entry) {
@@ -98,7 +113,11 @@ function fieldTypes(session: OrgSession): FieldTypes {
         .then((d) => {
           const fields = new Map<string, { type: string; referenceTo: string[]; relationshipName: string | null }>();
           for (const f of d.fields) {
-            const info = { type: f.type, referenceTo: (f.referenceTo ?? []) as string[], relationshipName: f.relationshipName ?? null };
+            const info = {
+              type: f.type,
+              referenceTo: (f.referenceTo ?? []) as string[],
+              relationshipName: f.relationshipName ?? null,
+            };
             fields.set(f.name.toLowerCase(), info);
             if (f.relationshipName) fields.set(`rel:${f.relationshipName.toLowerCase()}`, info);
           }
@@ -119,7 +138,8 @@ function fieldTypes(session: OrgSession): FieldTypes {
       }
       const field = (await describe(current)).get(parts[parts.length - 1].toLowerCase());
       if (!field) throw new Error(`${current}.${parts[parts.length - 1]} does not exist`);
-      if (field.type !== 'date' && field.type !== 'datetime') throw new Error(`${path} is a ${field.type} field, not a date`);
+      if (field.type !== 'date' && field.type !== 'datetime')
+        throw new Error(`${path} is a ${field.type} field, not a date`);
       return field.type;
     },
   };
@@ -140,25 +160,37 @@ interface Scope {
 }
 
 /** Which plans to roll up: one (--plan), those whose inputs changed (--since), or all. */
-async function resolveScope(session: OrgSession, catalog: Map<string, MetricDefinition>, options: RollupOptions): Promise<Scope> {
+async function resolveScope(
+  session: OrgSession,
+  catalog: Map<string, MetricDefinition>,
+  options: RollupOptions,
+): Promise<Scope> {
   if (options.planId) {
     const plan = await session.conn.query<{ Id: string; Partner_Account__c: string }>(
       `SELECT Id, Partner_Account__c FROM Partner_Account_Plan__c WHERE Id = ${idLiteral(options.planId)}`,
     );
     if (plan.records.length === 0) throw new Error(`No plan with Id ${options.planId} is visible in this org.`);
-    return { plans: new Set([norm(plan.records[0].Id)]), partners: new Set([norm(plan.records[0].Partner_Account__c)]) };
+    return {
+      plans: new Set([norm(plan.records[0].Id)]),
+      partners: new Set([norm(plan.records[0].Partner_Account__c)]),
+    };
   }
   if (!options.since) return {};
-  if (!DATETIME.test(options.since)) throw new Error(`--since must be an ISO datetime such as 2026-11-01T00:00:00Z, not "${options.since}"`);
+  if (!DATETIME.test(options.since))
+    throw new Error(`--since must be an ISO datetime such as 2026-11-01T00:00:00Z, not "${options.since}"`);
   const partners = new Set<string>();
   // Partners with changed source records (per distinct source object and partner path)...
   const sources = new Map<string, string>();
-  for (const m of catalog.values()) if (m.aggregate !== 'RATIO' && m.partnerPath) sources.set(`${m.sourceObject}|${m.partnerPath}`, m.partnerPath);
+  for (const m of catalog.values())
+    if (m.aggregate !== 'RATIO' && m.partnerPath) sources.set(`${m.sourceObject}|${m.partnerPath}`, m.partnerPath);
   for (const [key, path] of sources) {
     const object = key.split('|')[0];
-    const { rows } = await aggregateAll<{ p: string }>(session, 'p', (cursor) =>
-      `SELECT ${path} p, COUNT(Id) n FROM ${object} WHERE SystemModstamp > ${options.since} AND ${path} != null` +
-      `${cursor ? ` AND ${path} >= ${idLiteral(cursor)}` : ''} GROUP BY ${path} ORDER BY ${path} LIMIT 2000`,
+    const { rows } = await aggregateAll<{ p: string }>(
+      session,
+      'p',
+      (cursor) =>
+        `SELECT ${path} p, COUNT(Id) n FROM ${object} WHERE SystemModstamp > ${options.since} AND ${path} != null` +
+        `${cursor ? ` AND ${path} >= ${idLiteral(cursor)}` : ''} GROUP BY ${path} ORDER BY ${path} LIMIT 2000`,
     );
     for (const row of rows) partners.add(norm(row.p));
   }
@@ -296,7 +328,11 @@ async function computeCells(
   }
   let queries = 0;
   const run = async (extra: string[], withCustomer: boolean): Promise<void> => {
-    const dims = [`${partnerPath} p`, ...(personPath ? [`${personPath} u`] : []), ...(withCustomer ? [`${metric.customerPath} c`] : [])];
+    const dims = [
+      `${partnerPath} p`,
+      ...(personPath ? [`${personPath} u`] : []),
+      ...(withCustomer ? [`${metric.customerPath} c`] : []),
+    ];
     const groupBy = [partnerPath, ...(personPath ? [personPath] : []), ...(withCustomer ? [metric.customerPath] : [])];
     const result = await aggregateAll<AggregateRow & Record<string, unknown>>(session, 'p', (cursor) =>
       [
@@ -314,7 +350,15 @@ async function computeCells(
   // Targets that name a customer account: the same metric restricted to those accounts, 200 Ids a query.
   if (customers.length > 0 && metric.customerPath) {
     for (let i = 0; i < customers.length; i += 200) {
-      await run([`${metric.customerPath} IN (${customers.slice(i, i + 200).map(idLiteral).join(', ')})`], true);
+      await run(
+        [
+          `${metric.customerPath} IN (${customers
+            .slice(i, i + 200)
+            .map(idLiteral)
+            .join(', ')})`,
+        ],
+        true,
+      );
     }
   }
   return { cells, queries };
@@ -345,7 +389,9 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     : '';
   let targets = await queryAll<TargetRow>(session, `SELECT ${TARGET_FIELDS.join(', ')} FROM Plan_Target__c${where}`);
   if (scope.partners && !scope.plans) {
-    targets = targets.filter((t) => scope.partners?.has(norm(t.Plan_Section__r?.Partner_Account_Plan__r?.Partner_Account__c)));
+    targets = targets.filter((t) =>
+      scope.partners?.has(norm(t.Plan_Section__r?.Partner_Account_Plan__r?.Partner_Account__c)),
+    );
   }
   report.read.targets = targets.length;
 
@@ -366,11 +412,14 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
   for (const t of targets) {
     const metric = catalog.get(t.Metric__c);
     if (!metric) {
+      // Reported like any failed metric, so the summary names it and the targets that use it.
       metricErrors.set(t.Metric__c, `no active metric named ${t.Metric__c} in the catalog`);
+      needed.set(t.Metric__c, needed.get(t.Metric__c) ?? new Map());
       continue;
     }
     if (metric.aggregate === 'RATIO') {
-      for (const part of [metric.numerator, metric.denominator]) if (part) require(part, t.Period_Start__c, t.Period_End__c, t.Target_Account__c);
+      for (const part of [metric.numerator, metric.denominator])
+        if (part) require(part, t.Period_Start__c, t.Period_End__c, t.Target_Account__c);
     } else {
       require(metric.name, t.Period_Start__c, t.Period_End__c, t.Target_Account__c);
     }
@@ -378,10 +427,17 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
 
   // One aggregate query per metric and period (plus customer-restricted ones); a failing metric fails alone.
   const values = new Map<string, MetricCells>(); // `${metric}@${period}`
-  const step = options.onStep?.('metrics', [...needed.values()].reduce((n, p) => n + p.size, 0));
+  const step = options.onStep?.(
+    'metrics',
+    [...needed.values()].reduce((n, p) => n + p.size, 0),
+  );
   for (const [name, periods] of needed) {
     const metric = catalog.get(name);
-    const metricReport: MetricReport = { name, targets: targets.filter((t) => t.Metric__c === name).length, queries: 0 };
+    const metricReport: MetricReport = {
+      name,
+      targets: targets.filter((t) => t.Metric__c === name).length,
+      queries: 0,
+    };
     report.metrics.push(metricReport);
     if (!metric) {
       metricErrors.set(name, metricErrors.get(name) ?? `no active metric named ${name} in the catalog`);
@@ -394,7 +450,15 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     for (const [period, customers] of periods) {
       const [start, end] = period.split('..');
       try {
-        const { cells, queries } = await computeCells(session, types, metric as MetricDefinition, start, end, [...customers], scope);
+        const { cells, queries } = await computeCells(
+          session,
+          types,
+          metric as MetricDefinition,
+          start,
+          end,
+          [...customers],
+          scope,
+        );
         values.set(`${name}@${period}`, cells);
         metricReport.queries += queries;
         report.aggregateQueries += queries;
@@ -412,7 +476,11 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     const usedByTargets = targets.some((t) => t.Metric__c === metric.name);
     if (metric.aggregate === 'RATIO' && usedByTargets) {
       const broken = [metric.numerator, metric.denominator].find((p) => p && metricErrors.has(p));
-      const entry = report.metrics.find((m) => m.name === metric.name) ?? { name: metric.name, targets: targets.filter((t) => t.Metric__c === metric.name).length, queries: 0 };
+      const entry = report.metrics.find((m) => m.name === metric.name) ?? {
+        name: metric.name,
+        targets: targets.filter((t) => t.Metric__c === metric.name).length,
+        queries: 0,
+      };
       if (!report.metrics.includes(entry)) report.metrics.push(entry);
       if (broken && !metricErrors.has(metric.name)) metricErrors.set(metric.name, `depends on ${broken}, which failed`);
       entry.error = metricErrors.get(metric.name);
@@ -466,13 +534,21 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
   const planOfSection = new Map<string, string>();
   for (const t of targets) {
     const f = figures.get(t.Id);
-    const item = { attainment: f ? f.attainment : t.Attainment__c, weight: t.Weight__c, started: t.Period_Start__c <= options.asOf };
+    const item = {
+      attainment: f ? f.attainment : t.Attainment__c,
+      weight: t.Weight__c,
+      started: t.Period_Start__c <= options.asOf,
+    };
     const plan = t.Plan_Section__r?.Partner_Account_Plan__c ?? '';
     planOfSection.set(t.Plan_Section__c, plan);
     bySection.set(t.Plan_Section__c, [...(bySection.get(t.Plan_Section__c) ?? []), item]);
     byPlan.set(plan, [...(byPlan.get(plan) ?? []), item]);
   }
-  const sectionRows = await queryAll<{ Id: string; Partner_Account_Plan__c: string; Weighted_Attainment__c: number | null }>(
+  const sectionRows = await queryAll<{
+    Id: string;
+    Partner_Account_Plan__c: string;
+    Weighted_Attainment__c: number | null;
+  }>(
     session,
     `SELECT Id, Partner_Account_Plan__c, Weighted_Attainment__c FROM Plan_Section__c${scope.plans ? ` WHERE Partner_Account_Plan__c IN (${[...scope.plans].map(idLiteral).join(', ')})` : ''}`,
   );
@@ -483,7 +559,13 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     report.read.sections++;
     if (!same(s.Weighted_Attainment__c, value)) {
       sectionUpdates.push({ Id: s.Id, Weighted_Attainment__c: value, __parent: s.Partner_Account_Plan__c });
-      report.changes.push({ sobject: 'Plan_Section__c', id: s.Id, field: 'Weighted_Attainment__c', from: s.Weighted_Attainment__c, to: value });
+      report.changes.push({
+        sobject: 'Plan_Section__c',
+        id: s.Id,
+        field: 'Weighted_Attainment__c',
+        from: s.Weighted_Attainment__c,
+        to: value,
+      });
     }
   }
   const planRows = await queryAll<{ Id: string; Overall_Attainment__c: number | null }>(
@@ -497,7 +579,13 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     report.read.plans++;
     if (!same(p.Overall_Attainment__c, value)) {
       planUpdates.push({ Id: p.Id, Overall_Attainment__c: value, Last_Calculated_At__c: options.now, __parent: p.Id });
-      report.changes.push({ sobject: 'Partner_Account_Plan__c', id: p.Id, field: 'Overall_Attainment__c', from: p.Overall_Attainment__c, to: value });
+      report.changes.push({
+        sobject: 'Partner_Account_Plan__c',
+        id: p.Id,
+        field: 'Overall_Attainment__c',
+        from: p.Overall_Attainment__c,
+        to: value,
+      });
     }
   }
 
@@ -528,18 +616,30 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
 }
 
 /** Last APR action date and action count per opportunity, compared with the stored values. */
-async function opportunityCounters(session: OrgSession, scope: Scope, report: RollupReport): Promise<Record<string, unknown>[]> {
+async function opportunityCounters(
+  session: OrgSession,
+  scope: Scope,
+  report: RollupReport,
+): Promise<Record<string, unknown>[]> {
   const partnerFilter =
     scope.partners && scope.partners.size <= 200 ? [...scope.partners].map(idLiteral).join(', ') : undefined;
-  const { rows, queries } = await aggregateAll<{ o: string; d: string; n: number }>(session, 'o', (cursor) =>
-    `SELECT Opportunity__c o, MAX(Action_Date__c) d, COUNT(Id) n FROM APR_Action__c WHERE Opportunity__c != null` +
-    `${partnerFilter ? ` AND Opportunity__r.Partner_Account__c IN (${partnerFilter})` : ''}` +
-    `${cursor ? ` AND Opportunity__c >= ${idLiteral(cursor)}` : ''} GROUP BY Opportunity__c ORDER BY Opportunity__c LIMIT 2000`,
+  const { rows, queries } = await aggregateAll<{ o: string; d: string; n: number }>(
+    session,
+    'o',
+    (cursor) =>
+      `SELECT Opportunity__c o, MAX(Action_Date__c) d, COUNT(Id) n FROM APR_Action__c WHERE Opportunity__c != null` +
+      `${partnerFilter ? ` AND Opportunity__r.Partner_Account__c IN (${partnerFilter})` : ''}` +
+      `${cursor ? ` AND Opportunity__c >= ${idLiteral(cursor)}` : ''} GROUP BY Opportunity__c ORDER BY Opportunity__c LIMIT 2000`,
   );
   report.aggregateQueries += queries;
   const computed = new Map(rows.map((r) => [norm(r.o), { date: r.d, count: r.n }]));
   // Opportunities that have counters now (they may have lost their actions) or get them now.
-  const stored = await queryAll<{ Id: string; Last_APR_Action_Date__c: string | null; APR_Action_Count__c: number | null; Partner_Account__c: string | null }>(
+  const stored = await queryAll<{
+    Id: string;
+    Last_APR_Action_Date__c: string | null;
+    APR_Action_Count__c: number | null;
+    Partner_Account__c: string | null;
+  }>(
     session,
     `SELECT Id, Last_APR_Action_Date__c, APR_Action_Count__c, Partner_Account__c FROM Opportunity WHERE APR_Action_Count__c != null` +
       `${partnerFilter ? ` AND Partner_Account__c IN (${partnerFilter})` : ''}`,
@@ -550,7 +650,13 @@ async function opportunityCounters(session: OrgSession, scope: Scope, report: Ro
     const next = computed.get(norm(id)) ?? { date: null, count: null };
     if (!same(current.date, next.date) || !same(current.count, next.count)) {
       updates.push({ Id: id, Last_APR_Action_Date__c: next.date, APR_Action_Count__c: next.count, __parent: id });
-      report.changes.push({ sobject: 'Opportunity', id, field: 'APR_Action_Count__c', from: current.count, to: next.count });
+      report.changes.push({
+        sobject: 'Opportunity',
+        id,
+        field: 'APR_Action_Count__c',
+        from: current.count,
+        to: next.count,
+      });
     }
   };
   for (const o of stored) {

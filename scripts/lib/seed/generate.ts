@@ -71,22 +71,210 @@ export interface SeedDataset {
 
 const ref = (sobject: string, key: string): Ref => ({ ref: { sobject, key } });
 
-const FIRST_NAMES = ['Ava', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Farid', 'Grace', 'Hiro', 'Isla', 'Jonas', 'Kira', 'Liam', 'Maya', 'Noah', 'Olga', 'Priya', 'Quinn', 'Rafael', 'Sofia', 'Tomas', 'Uma', 'Victor', 'Wen', 'Yara', 'Zane'];
-const LAST_NAMES = ['Adams', 'Bauer', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Moreau', 'Nakamura', 'Okafor', 'Patel', 'Rossi', 'Schmidt', 'Tanaka', 'Usman', 'Varga', 'Weber', 'Xu', 'Young', 'Zimmer'];
-const PARTNER_WORDS = ['Apex', 'Blue', 'Cedar', 'Delta', 'Ember', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Keystone', 'Lumen', 'Meridian', 'North', 'Orbit', 'Pinnacle', 'Quartz', 'Ridge', 'Summit', 'Tidal', 'Unity', 'Vertex', 'Willow', 'Zenith'];
-const PARTNER_SUFFIXES = ['Solutions', 'Systems', 'Partners', 'Consulting', 'Networks', 'Digital', 'Group', 'Technologies'];
-const CUSTOMER_WORDS = ['Acme', 'Bright', 'Crown', 'Dynamo', 'Evergreen', 'Frontier', 'Global', 'Horizon', 'Infinity', 'Jet', 'Kinetic', 'Liberty', 'Metro', 'Nova', 'Oak', 'Prime', 'Royal', 'Silver', 'Titan', 'Urban', 'Vista', 'Wave'];
-const CUSTOMER_SUFFIXES = ['Bank', 'Health', 'Retail', 'Logistics', 'Energy', 'Foods', 'Insurance', 'Motors', 'Media', 'Labs'];
-const INDUSTRIES = ['Banking', 'Healthcare', 'Retail', 'Transportation', 'Energy', 'Manufacturing', 'Insurance', 'Media', 'Technology', 'Education'];
-const CITIES: [string, string][] = [['Chicago', 'United States'], ['Austin', 'United States'], ['Toronto', 'Canada'], ['London', 'United Kingdom'], ['Lyon', 'France'], ['Munich', 'Germany'], ['Madrid', 'Spain'], ['Sydney', 'Australia']];
-const PRODUCTS = ['Platform', 'Analytics', 'Security Suite', 'Cloud Migration', 'Support Renewal', 'Expansion', 'Integration'];
-const PARTNER_TYPES: [string, number][] = [['Reseller', 40], ['System Integrator', 20], ['Managed Service Provider', 15], ['Distributor', 8], ['Referral', 10], ['Technology Alliance', 7]];
-const TIERS: [string, number][] = [['Platinum', 10], ['Gold', 25], ['Silver', 40], ['Registered', 25]];
+const FIRST_NAMES = [
+  'Ava',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Emma',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Isla',
+  'Jonas',
+  'Kira',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Olga',
+  'Priya',
+  'Quinn',
+  'Rafael',
+  'Sofia',
+  'Tomas',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Yara',
+  'Zane',
+];
+const LAST_NAMES = [
+  'Adams',
+  'Bauer',
+  'Chen',
+  'Diaz',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Hughes',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Usman',
+  'Varga',
+  'Weber',
+  'Xu',
+  'Young',
+  'Zimmer',
+];
+const PARTNER_WORDS = [
+  'Apex',
+  'Blue',
+  'Cedar',
+  'Delta',
+  'Ember',
+  'Falcon',
+  'Granite',
+  'Harbor',
+  'Iris',
+  'Juniper',
+  'Keystone',
+  'Lumen',
+  'Meridian',
+  'North',
+  'Orbit',
+  'Pinnacle',
+  'Quartz',
+  'Ridge',
+  'Summit',
+  'Tidal',
+  'Unity',
+  'Vertex',
+  'Willow',
+  'Zenith',
+];
+const PARTNER_SUFFIXES = [
+  'Solutions',
+  'Systems',
+  'Partners',
+  'Consulting',
+  'Networks',
+  'Digital',
+  'Group',
+  'Technologies',
+];
+const CUSTOMER_WORDS = [
+  'Acme',
+  'Bright',
+  'Crown',
+  'Dynamo',
+  'Evergreen',
+  'Frontier',
+  'Global',
+  'Horizon',
+  'Infinity',
+  'Jet',
+  'Kinetic',
+  'Liberty',
+  'Metro',
+  'Nova',
+  'Oak',
+  'Prime',
+  'Royal',
+  'Silver',
+  'Titan',
+  'Urban',
+  'Vista',
+  'Wave',
+];
+const CUSTOMER_SUFFIXES = [
+  'Bank',
+  'Health',
+  'Retail',
+  'Logistics',
+  'Energy',
+  'Foods',
+  'Insurance',
+  'Motors',
+  'Media',
+  'Labs',
+];
+const INDUSTRIES = [
+  'Banking',
+  'Healthcare',
+  'Retail',
+  'Transportation',
+  'Energy',
+  'Manufacturing',
+  'Insurance',
+  'Media',
+  'Technology',
+  'Education',
+];
+const CITIES: [string, string][] = [
+  ['Chicago', 'United States'],
+  ['Austin', 'United States'],
+  ['Toronto', 'Canada'],
+  ['London', 'United Kingdom'],
+  ['Lyon', 'France'],
+  ['Munich', 'Germany'],
+  ['Madrid', 'Spain'],
+  ['Sydney', 'Australia'],
+];
+const PRODUCTS = [
+  'Platform',
+  'Analytics',
+  'Security Suite',
+  'Cloud Migration',
+  'Support Renewal',
+  'Expansion',
+  'Integration',
+];
+const PARTNER_TYPES: [string, number][] = [
+  ['Reseller', 40],
+  ['System Integrator', 20],
+  ['Managed Service Provider', 15],
+  ['Distributor', 8],
+  ['Referral', 10],
+  ['Technology Alliance', 7],
+];
+const TIERS: [string, number][] = [
+  ['Platinum', 10],
+  ['Gold', 25],
+  ['Silver', 40],
+  ['Registered', 25],
+];
 const MEDIAN_DEAL: Record<string, number> = { Platinum: 60_000, Gold: 35_000, Silver: 20_000, Registered: 10_000 };
-const OPEN_STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Id. Decision Makers', 'Perception Analysis', 'Proposal/Price Quote', 'Negotiation/Review'];
-const SECTION_TYPES = ['Sales Objectives', 'Marketing', 'Training and Certification', 'Joint Investment', 'Action Plan'] as const;
-const OPPORTUNITY_ACTIONS: [string, number][] = [['Joint Call', 30], ['Customer Meeting', 20], ['Demo', 15], ['Proposal', 8], ['Deal Registration', 10], ['Other', 2]];
-const REVISION_REASONS = ['Partner lost two sales reps mid-quarter', 'Large renewal moved to next fiscal year', 'New territory assigned to the partner', 'Marketing budget cut by the partner', 'Certification programme launched late'];
+const OPEN_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Id. Decision Makers',
+  'Perception Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+];
+const SECTION_TYPES = [
+  'Sales Objectives',
+  'Marketing',
+  'Training and Certification',
+  'Joint Investment',
+  'Action Plan',
+] as const;
+const OPPORTUNITY_ACTIONS: [string, number][] = [
+  ['Joint Call', 30],
+  ['Customer Meeting', 20],
+  ['Demo', 15],
+  ['Proposal', 8],
+  ['Deal Registration', 10],
+  ['Other', 2],
+];
+const REVISION_REASONS = [
+  'Partner lost two sales reps mid-quarter',
+  'Large renewal moved to next fiscal year',
+  'New territory assigned to the partner',
+  'Marketing budget cut by the partner',
+  'Certification programme launched late',
+];
 /** Log-normal spread of deal sizes; E[amount] = median × exp(sigma² / 2). */
 const DEAL_SIGMA = 0.6;
 
@@ -127,13 +315,31 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     lastName: LAST_NAMES[(index * 7 + Math.floor(index / FIRST_NAMES.length)) % LAST_NAMES.length],
   });
   const adminKey = key('user', 'admin');
-  users.push({ key: adminKey, role: 'Admin', firstName: 'Pat', lastName: 'Planner', title: 'Partner Planning Administrator' });
+  users.push({
+    key: adminKey,
+    role: 'Admin',
+    firstName: 'Pat',
+    lastName: 'Planner',
+    title: 'Partner Planning Administrator',
+  });
   for (let i = 0; i < managerCount; i++) {
-    users.push({ key: key('user', 'pm', pad(i + 1)), role: 'Partner Manager', ...person(i * 3 + 1), title: 'Partner Manager', managerKey: adminKey });
+    users.push({
+      key: key('user', 'pm', pad(i + 1)),
+      role: 'Partner Manager',
+      ...person(i * 3 + 1),
+      title: 'Partner Manager',
+      managerKey: adminKey,
+    });
   }
   for (let i = 0; i < aeCount; i++) {
     const managerKey = users[1 + (i % managerCount)].key;
-    users.push({ key: key('user', 'ae', pad(i + 1)), role: 'AE', ...person(i * 3 + 2), title: 'Account Executive', managerKey });
+    users.push({
+      key: key('user', 'ae', pad(i + 1)),
+      role: 'AE',
+      ...person(i * 3 + 2),
+      title: 'Account Executive',
+      managerKey,
+    });
   }
   const managerKeys = users.filter((u) => u.role === 'Partner Manager').map((u) => u.key);
   const aeKeys = users.filter((u) => u.role === 'AE').map((u) => u.key);
@@ -202,7 +408,8 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         LastName: contactPerson.lastName,
         AccountId: ref('Account', partnerKey),
         Title: 'Channel Sales Director',
-        Email: `${contactPerson.firstName}.${contactPerson.lastName}.${p + 1}@${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example`.toLowerCase(),
+        Email:
+          `${contactPerson.firstName}.${contactPerson.lastName}.${p + 1}@${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example`.toLowerCase(),
       },
     });
     profiles.push({
@@ -227,7 +434,9 @@ export function generateDataset(options: SeedOptions): SeedDataset {
   for (const profile of profiles) {
     const rng = root.fork(`plan-${profile.index}`);
     const meanDeal = MEDIAN_DEAL[profile.tier] * Math.exp((DEAL_SIGMA * DEAL_SIGMA) / 2);
-    const expectedWins = scale.opportunitiesPerQuarter * winProbability(scale.actionsPerOpportunity * profile.intensity, profile.intensity, 0);
+    const expectedWins =
+      scale.opportunitiesPerQuarter *
+      winProbability(scale.actionsPerOpportunity * profile.intensity, profile.intensity, 0);
     const budget = Math.round((MEDIAN_DEAL[profile.tier] * 2 * (0.8 + rng.next() * 0.4)) / 1000) * 1000;
     const actionsByPlan = new Map<number, SeedRecord[]>();
     // Partner-level actions (no opportunity): enablement, marketing, QBRs and coaching, up to today.
@@ -249,19 +458,32 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         for (let i = 0; i < count; i++) {
           const date = addDays(quarter.start, rng.int(0, span));
           const fy = fiscalYearOf(date, fyStart);
-          const cost = type === 'Email Campaign' ? rng.int(5, 30) * 100 : type === 'Call Blitz' ? rng.int(10, 50) * 100 : type === 'Trade Show' ? rng.int(5, 25) * 1000 : null;
+          const cost =
+            type === 'Email Campaign'
+              ? rng.int(5, 30) * 100
+              : type === 'Call Blitz'
+                ? rng.int(10, 50) * 100
+                : type === 'Trade Show'
+                  ? rng.int(5, 25) * 1000
+                  : null;
           const record: SeedRecord = {
             sobject: 'APR_Action__c',
             key: key('act', 'p', pad(profile.index + 1, 5), `${quarter.fiscalYear}q${quarter.quarter}`, pad(++n, 3)),
             fields: {
               Partner_Account__c: ref('Account', profile.key),
-              Partner_Account_Plan__c: fiscalYears.includes(fy) ? ref('Partner_Account_Plan__c', key('plan', pad(profile.index + 1, 5), fy)) : null,
+              Partner_Account_Plan__c: fiscalYears.includes(fy)
+                ? ref('Partner_Account_Plan__c', key('plan', pad(profile.index + 1, 5), fy))
+                : null,
               Actor__c: ref('User', role === 'AE' ? profile.aeKey : profile.managerKey),
               Actor_Role__c: role,
               Action_Type__c: type,
               Action_Date__c: date,
               Quantity__c: type === 'Certification Earned' ? rng.int(1, 3) : 1,
-              Outcome__c: rng.weighted([['Positive', 6], ['Neutral', 3], ['Negative', 1]] as const),
+              Outcome__c: rng.weighted([
+                ['Positive', 6],
+                ['Neutral', 3],
+                ['Negative', 1],
+              ] as const),
               Cost__c: cost,
               Notes__c: type === 'Coaching Session' ? coachingNote(rng, profile) : null,
               Next_Step__c: type === 'QBR' ? 'Share QBR summary and agree next-quarter priorities' : null,
@@ -281,10 +503,20 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         fy < currentFiscalYear
           ? 'Closed'
           : fy > currentFiscalYear
-            ? rng.weighted([['Draft', 6], ['Partner Review', 4]] as const)
-            : rng.weighted([['Active', 8], ['In Revision', 1], ['Accepted', 1]] as const);
+            ? rng.weighted([
+                ['Draft', 6],
+                ['Partner Review', 4],
+              ] as const)
+            : rng.weighted([
+                ['Active', 8],
+                ['In Revision', 1],
+                ['Accepted', 1],
+              ] as const);
       const accepted = status !== 'Draft' && status !== 'Partner Review';
-      const actualCost = (actionsByPlan.get(fy) ?? []).reduce((sum, a) => sum + ((a.fields.Cost__c as number | null) ?? 0), 0);
+      const actualCost = (actionsByPlan.get(fy) ?? []).reduce(
+        (sum, a) => sum + ((a.fields.Cost__c as number | null) ?? 0),
+        0,
+      );
       const lastReview = fy === currentFiscalYear ? addDays(fiscalQuarterOf(asOf, fyStart).start, 20) : null;
       planRecords.push({
         sobject: 'Partner_Account_Plan__c',
@@ -297,12 +529,14 @@ export function generateDataset(options: SeedOptions): SeedDataset {
           Fiscal_Year__c: fiscalYearLabel(fy),
           Status__c: status,
           Vision__c: `${profile.name} becomes our leading ${profile.tier.toLowerCase()} partner in its region by ${fiscalYearLabel(fy)}, with joint pipeline in every key account.`,
-          Strategic_Priorities__c: '1. Grow joint pipeline in target accounts\n2. Certify the partner sales team\n3. Run one joint campaign per quarter',
+          Strategic_Priorities__c:
+            '1. Grow joint pipeline in target accounts\n2. Certify the partner sales team\n3. Run one joint campaign per quarter',
           Strengths__c: 'Strong relationships with regional IT buyers; experienced pre-sales team.',
           Weaknesses__c: 'Few certified engineers; long proposal turnaround.',
           Opportunities__c: 'Cloud migrations in mid-market banks and insurers.',
           Threats__c: 'Competing vendors offer higher partner margins.',
-          Communication_Plan__c: 'Weekly pipeline call between AE and partner; monthly partner-manager sync; quarterly business review.',
+          Communication_Plan__c:
+            'Weekly pipeline call between AE and partner; monthly partner-manager sync; quarterly business review.',
           Review_Cadence__c: 'Quarterly',
           Last_Review_Date__c: lastReview && lastReview <= asOf ? lastReview : null,
           Next_Review_Date__c: fy === currentFiscalYear ? addDays(fiscalQuarterOf(asOf, fyStart).end, 20) : null,
@@ -334,11 +568,17 @@ export function generateDataset(options: SeedOptions): SeedDataset {
             Sort_Order__c: (i + 1) * 10,
             Section_Owner__c: ref('User', owners[type]),
             Status__c: fy < currentFiscalYear ? 'Complete' : fy > currentFiscalYear ? 'Not Started' : 'In Progress',
-            Budget__c: type === 'Marketing' ? Math.round(budget * 0.4) : type === 'Joint Investment' ? Math.round(budget * 0.6) : null,
+            Budget__c:
+              type === 'Marketing'
+                ? Math.round(budget * 0.4)
+                : type === 'Joint Investment'
+                  ? Math.round(budget * 0.6)
+                  : null,
           },
         });
       });
-      const sectionKey = (type: (typeof SECTION_TYPES)[number]): string => `${planKey}-sec-${SECTION_TYPES.indexOf(type) + 1}`;
+      const sectionKey = (type: (typeof SECTION_TYPES)[number]): string =>
+        `${planKey}-sec-${SECTION_TYPES.indexOf(type) + 1}`;
       const target = (
         section: (typeof SECTION_TYPES)[number],
         metric: string,
@@ -361,7 +601,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
             Period_Type__c: periodType,
             Period_Start__c: start,
             Period_End__c: end,
-            Target_Value__c: revised ? roundTarget(value * (0.8 + rng.next() * 0.4)) : value,
+            Target_Value__c: revised ? revise(value, 0.8 + rng.next() * 0.4) : value,
             Baseline_Target_Value__c: baseline,
             Revision_Reason__c: revised ? rng.pick(REVISION_REASONS) : null,
             Accountable_AE__c: ref('User', profile.aeKey),
@@ -378,20 +618,84 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         yearRevenue += revenue;
         const suffix = `q${q}`;
         target('Sales Objectives', 'Closed_Won_Revenue', 'Quarter', quarter.start, quarter.end, revenue, suffix, 3);
-        target('Sales Objectives', 'Closed_Won_Deals', 'Quarter', quarter.start, quarter.end, Math.max(1, Math.round(expectedWins * 1.1)), suffix, 2);
-        target('Sales Objectives', 'Deal_Registrations', 'Quarter', quarter.start, quarter.end, Math.max(1, Math.round(scale.opportunitiesPerQuarter * 0.4)), suffix, 1);
+        target(
+          'Sales Objectives',
+          'Closed_Won_Deals',
+          'Quarter',
+          quarter.start,
+          quarter.end,
+          Math.max(1, Math.round(expectedWins * 1.1)),
+          suffix,
+          2,
+        );
+        target(
+          'Sales Objectives',
+          'Deal_Registrations',
+          'Quarter',
+          quarter.start,
+          quarter.end,
+          Math.max(1, Math.round(scale.opportunitiesPerQuarter * 0.4)),
+          suffix,
+          1,
+        );
         target('Marketing', 'Campaign_Actions', 'Quarter', quarter.start, quarter.end, 2, suffix, 1);
-        target('Training and Certification', 'Trainings_Delivered', 'Quarter', quarter.start, quarter.end, Math.max(1, Math.round(1.5 * 1.2)), suffix, 1);
-        target('Training and Certification', 'Certifications_Earned', 'Quarter', quarter.start, quarter.end, 2, suffix, 1);
-        target('Action Plan', 'Joint_Calls', 'Quarter', quarter.start, quarter.end, Math.max(2, Math.round(scale.opportunitiesPerQuarter * scale.actionsPerOpportunity * 0.35)), suffix, 1);
+        target(
+          'Training and Certification',
+          'Trainings_Delivered',
+          'Quarter',
+          quarter.start,
+          quarter.end,
+          Math.max(1, Math.round(1.5 * 1.2)),
+          suffix,
+          1,
+        );
+        target(
+          'Training and Certification',
+          'Certifications_Earned',
+          'Quarter',
+          quarter.start,
+          quarter.end,
+          2,
+          suffix,
+          1,
+        );
+        target(
+          'Action Plan',
+          'Joint_Calls',
+          'Quarter',
+          quarter.start,
+          quarter.end,
+          Math.max(2, Math.round(scale.opportunitiesPerQuarter * scale.actionsPerOpportunity * 0.35)),
+          suffix,
+          1,
+        );
       }
       target('Sales Objectives', 'Closed_Won_Revenue', 'Year', period.start, period.end, yearRevenue, 'year', 3);
       target('Sales Objectives', 'Win_Rate', 'Year', period.start, period.end, 35, 'year', 1);
-      target('Joint Investment', 'Marketing_Spend', 'Year', period.start, period.end, Math.round(budget * 0.4), 'year', 1);
+      target(
+        'Joint Investment',
+        'Marketing_Spend',
+        'Year',
+        period.start,
+        period.end,
+        Math.round(budget * 0.4),
+        'year',
+        1,
+      );
       // Two key customer accounts per plan carry their own revenue targets.
       for (const c of [0, 1]) {
         const customerKey = profile.customerKeys[c % profile.customerKeys.length];
-        target('Sales Objectives', 'Closed_Won_Revenue', 'Year', period.start, period.end, roundTarget(yearRevenue * 0.15), `acct${c + 1}`, 2, customerKey);
+        target(
+          'Sales Objectives',
+          'Closed_Won_Revenue',
+          'Year',
+          period.start,
+          period.end,
+          roundTarget(yearRevenue * 0.15),
+          `acct${c + 1}`,
+          2,
+          customerKey,
+        );
       }
     }
   }
@@ -440,7 +744,8 @@ export function generateDataset(options: SeedOptions): SeedDataset {
           const fy = fiscalYearOf(date, fyStart);
           const dateQuarter = fiscalQuarterOf(date, fyStart);
           const planKey = key('plan', pad(profile.index + 1, 5), fy);
-          const metric = type === 'Joint Call' ? 'Joint_Calls' : type === 'Deal Registration' ? 'Deal_Registrations' : null;
+          const metric =
+            type === 'Joint Call' ? 'Joint_Calls' : type === 'Deal Registration' ? 'Deal_Registrations' : null;
           const inWindow = fiscalYears.includes(fy);
           actions.push({
             sobject: 'APR_Action__c',
@@ -451,14 +756,27 @@ export function generateDataset(options: SeedOptions): SeedDataset {
               Partner_Account_Plan__c: inWindow ? ref('Partner_Account_Plan__c', planKey) : null,
               Plan_Target__c:
                 inWindow && metric
-                  ? ref('Plan_Target__c', `${planKey}-tgt-${metric}-q${quarterIndexInYear(dateQuarter.start, fy, fyStart)}`)
+                  ? ref(
+                      'Plan_Target__c',
+                      `${planKey}-tgt-${metric}-q${quarterIndexInYear(dateQuarter.start, fy, fyStart)}`,
+                    )
                   : null,
               Actor__c: ref('User', byAe ? ownerKey : profile.managerKey),
               Actor_Role__c: byAe ? 'AE' : 'Partner Manager',
               Action_Type__c: type,
               Action_Date__c: date,
               Quantity__c: 1,
-              Outcome__c: won ? rng.weighted([['Positive', 7], ['Neutral', 3]] as const) : rng.weighted([['Positive', 3], ['Neutral', 4], ['Negative', 2], ['Pending', 1]] as const),
+              Outcome__c: won
+                ? rng.weighted([
+                    ['Positive', 7],
+                    ['Neutral', 3],
+                  ] as const)
+                : rng.weighted([
+                    ['Positive', 3],
+                    ['Neutral', 4],
+                    ['Negative', 2],
+                    ['Pending', 1],
+                  ] as const),
               Next_Step__c: closed ? null : 'Follow up with the customer sponsor',
             },
           });
@@ -491,8 +809,16 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         yield chunk;
       }
     },
-    estimate: { opportunities: Math.round(scale.partners * scale.opportunitiesPerQuarter * quarters.length), partnerCount: scale.partners },
+    estimate: {
+      opportunities: Math.round(scale.partners * scale.opportunitiesPerQuarter * quarters.length),
+      partnerCount: scale.partners,
+    },
   };
+}
+
+/** A revised target: money keeps its round figures, counts stay whole and at least 1. */
+function revise(value: number, factor: number): number {
+  return value >= 1000 ? roundTarget(value * factor) : Math.max(1, Math.round(value * factor));
 }
 
 function roundTarget(value: number): number {
@@ -502,7 +828,10 @@ function roundTarget(value: number): number {
 
 function quarterIndexInYear(quarterStart: IsoDate, fiscalYear: number, fyStart: number): number {
   const yearStart = fiscalYearPeriod(fiscalYear, fyStart).start;
-  const months = (parseIso(quarterStart).year - parseIso(yearStart).year) * 12 + parseIso(quarterStart).month - parseIso(yearStart).month;
+  const months =
+    (parseIso(quarterStart).year - parseIso(yearStart).year) * 12 +
+    parseIso(quarterStart).month -
+    parseIso(yearStart).month;
   return Math.floor(months / 3) + 1;
 }
 

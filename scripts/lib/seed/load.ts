@@ -6,6 +6,7 @@
  */
 import type { OrgSession } from '../connection';
 import type { Progress } from '../cli';
+import { queryAll } from '../query';
 import { writeRecords, failuresOf, type WriteFailure } from '../writer';
 import type { FieldValue, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './generate';
 
@@ -58,9 +59,13 @@ export async function readOrgFacts(session: OrgSession): Promise<OrgFacts> {
   return { organizationId: org.Id, fiscalYearStartMonth: org.FiscalYearStartMonth ?? 1 };
 }
 
-/** Fails with one clear message listing every object or field the running user cannot write. */
-export async function checkAccess(session: OrgSession, dataset: SeedDataset): Promise<void> {
+/**
+ * Fails with one clear message listing every object or field the running user cannot write. Returns, per
+ * object, the fields that can be set on create but never updated (non-reparentable master-detail fields).
+ */
+export async function checkAccess(session: OrgSession, dataset: SeedDataset): Promise<Map<string, string[]>> {
   const problems: string[] = [];
+  const createOnly = new Map<string, string[]>();
   const sobjects = [...new Set([...dataset.levels.map((l) => l.sobject), 'Opportunity', 'APR_Action__c'])];
   for (const sobject of sobjects) {
     let describe;
@@ -70,8 +75,13 @@ export async function checkAccess(session: OrgSession, dataset: SeedDataset): Pr
       problems.push(`${sobject}: ${(error as Error).message} (is force-app deployed to this org?)`);
       continue;
     }
-    if (!describe.createable || !describe.updateable) problems.push(`${sobject}: the running user cannot create and edit it`);
+    if (!describe.createable || !describe.updateable)
+      problems.push(`${sobject}: the running user cannot create and edit it`);
     const fields = new Map(describe.fields.map((f) => [f.name, f]));
+    createOnly.set(
+      sobject,
+      describe.fields.filter((f) => f.createable && !f.updateable && f.name !== EXTERNAL_KEY).map((f) => f.name),
+    );
     const key = fields.get(EXTERNAL_KEY);
     if (!key?.externalId) problems.push(`${sobject}.${EXTERNAL_KEY}: missing or not an external id`);
     const level = dataset.levels.find((l) => l.sobject === sobject);
@@ -85,6 +95,7 @@ export async function checkAccess(session: OrgSession, dataset: SeedDataset): Pr
   if (problems.length > 0) {
     throw new SeedSetupError(`The org is not ready for seeding; nothing was written:\n  - ${problems.join('\n  - ')}`);
   }
+  return createOnly;
 }
 
 const isRef = (value: FieldValue): value is Ref => typeof value === 'object' && value !== null && 'ref' in value;
@@ -101,7 +112,20 @@ export class SeedLoader {
   constructor(
     private readonly session: OrgSession,
     private readonly progress: Progress,
+    /** Per object, fields that may only be set on create (an update that names them is refused). */
+    private readonly createOnly: Map<string, string[]>,
+    /** Prefix of every external key this dataset writes, to find the records an earlier run created. */
+    private readonly keyPrefix: string,
   ) {}
+
+  /** External keys of this dataset's records of one object that already exist in the org. */
+  private async existingKeys(sobject: string): Promise<Set<string>> {
+    const rows = await queryAll<{ External_Key__c: string }>(
+      this.session,
+      `SELECT ${EXTERNAL_KEY} FROM ${sobject} WHERE ${EXTERNAL_KEY} LIKE '${this.keyPrefix}-%'`,
+    );
+    return new Set(rows.map((r) => r.External_Key__c));
+  }
 
   /** Username of a seeded user in this org (usernames are unique across all orgs, so the org id is in it). */
   static username(userKey: string, organizationId: string): string {
@@ -115,11 +139,11 @@ export class SeedLoader {
   async loadUsers(users: UserSpec[], organizationId: string): Promise<void> {
     const conn = this.session.conn;
     const byUsername = new Map(users.map((u) => [SeedLoader.username(u.key, organizationId), u]));
-    const existing = await conn.sobject('User').find<{ Id: string; Username: string }>(
-      { Username: [...byUsername.keys()] },
-      ['Id', 'Username'],
-    );
-    for (const u of existing) this.ids.set(`User:${byUsername.get(u.Username.toLowerCase())?.key ?? byUsername.get(u.Username)?.key}`, u.Id);
+    const existing = await conn
+      .sobject('User')
+      .find<{ Id: string; Username: string }>({ Username: [...byUsername.keys()] }, ['Id', 'Username']);
+    for (const u of existing)
+      this.ids.set(`User:${byUsername.get(u.Username.toLowerCase())?.key ?? byUsername.get(u.Username)?.key}`, u.Id);
     this.report.users.existing = existing.length;
     const describe = await conn.sobject('User').describe();
     const hasProfile = describe.fields.some((f) => f.name === 'ProfileId');
@@ -156,7 +180,9 @@ export class SeedLoader {
       const failed = results.filter((r) => !r.success);
       if (failed.length > 0) {
         const first = (failed[0] as { errors: { message: string }[] }).errors[0]?.message ?? 'unknown error';
-        this.report.users.notes.push(`${failed.length} user(s) could not be created (${first}); the running user plays those roles.`);
+        this.report.users.notes.push(
+          `${failed.length} user(s) could not be created (${first}); the running user plays those roles.`,
+        );
       }
     }
     const runningUserId = await this.runningUserId();
@@ -179,7 +205,9 @@ export class SeedLoader {
     const conn = this.session.conn;
     const global = await conn.describeGlobal();
     if (!global.sobjects.some((s) => s.name === 'PermissionSetAssignment')) {
-      this.report.users.notes.push('This org does not expose PermissionSetAssignment: permission sets were not assigned.');
+      this.report.users.notes.push(
+        'This org does not expose PermissionSetAssignment: permission sets were not assigned.',
+      );
       return;
     }
     const sets = await conn.query<{ Id: string; Name: string }>(
@@ -187,17 +215,24 @@ export class SeedLoader {
     );
     const setIds = new Map(sets.records.map((s) => [s.Name, s.Id]));
     const wanted = users
-      .map((u) => ({ AssigneeId: this.ids.get(`User:${u.key}`) ?? '', PermissionSetId: setIds.get(PERMISSION_SETS[u.role]) ?? '' }))
+      .map((u) => ({
+        AssigneeId: this.ids.get(`User:${u.key}`) ?? '',
+        PermissionSetId: setIds.get(PERMISSION_SETS[u.role]) ?? '',
+      }))
       .filter((a) => a.AssigneeId && a.PermissionSetId && a.AssigneeId !== runningUserId);
     if (wanted.length === 0) return;
-    const existing = await conn.sobject('PermissionSetAssignment').find<{ AssigneeId: string; PermissionSetId: string }>(
-      { AssigneeId: [...new Set(wanted.map((w) => w.AssigneeId))] },
-      ['AssigneeId', 'PermissionSetId'],
-    );
+    const existing = await conn
+      .sobject('PermissionSetAssignment')
+      .find<{ AssigneeId: string; PermissionSetId: string }>(
+        { AssigneeId: [...new Set(wanted.map((w) => w.AssigneeId))] },
+        ['AssigneeId', 'PermissionSetId'],
+      );
     const have = new Set(existing.map((e) => `${e.AssigneeId}:${e.PermissionSetId}`));
     const todo = wanted.filter((w) => !have.has(`${w.AssigneeId}:${w.PermissionSetId}`));
     if (todo.length === 0) return;
-    const results = await conn.sobject('PermissionSetAssignment').create(todo, { allOrNone: false, allowRecursive: true });
+    const results = await conn
+      .sobject('PermissionSetAssignment')
+      .create(todo, { allOrNone: false, allowRecursive: true });
     this.report.users.permissionSetsAssigned += results.filter((r) => r.success).length;
   }
 
@@ -224,13 +259,28 @@ export class SeedLoader {
       const resolved = this.resolve(record);
       if ('missing' in resolved) {
         stats.failed++;
-        this.report.failures.push({ sobject, record: record.key, errorCode: 'PARENT_NOT_LOADED', message: resolved.missing, fields: [] });
+        this.report.failures.push({
+          sobject,
+          record: record.key,
+          errorCode: 'PARENT_NOT_LOADED',
+          message: resolved.missing,
+          fields: [],
+        });
       } else {
         ready.push({ record, payload: resolved.payload });
       }
     }
     const parentField = PARENT_FIELD[sobject];
-    if (parentField) ready.sort((a, b) => String(a.payload[parentField] ?? '').localeCompare(String(b.payload[parentField] ?? '')));
+    if (parentField)
+      ready.sort((a, b) => String(a.payload[parentField] ?? '').localeCompare(String(b.payload[parentField] ?? '')));
+    // Records that exist already are updated: leave out the fields an update may not name.
+    const createOnly = this.createOnly.get(sobject) ?? [];
+    if (createOnly.length > 0 && ready.length > 0) {
+      const existing = await this.existingKeys(sobject);
+      for (const r of ready) {
+        if (existing.has(r.record.key)) for (const field of createOnly) delete r.payload[field];
+      }
+    }
     const bar = this.progress.step(label, ready.length);
     const payloads = ready.map((r) => r.payload);
     const outcomes = await writeRecords(this.session, {

@@ -1,0 +1,39 @@
+/** The seed as a function: generate the dataset for the org's fiscal calendar, check access, load it. */
+import type { Progress } from '../cli';
+import type { OrgSession } from '../connection';
+import type { IsoDate } from '../periods';
+import { generateDataset } from './generate';
+import { checkAccess, readOrgFacts, SeedLoader, type SeedReport } from './load';
+import type { Scale } from './scales';
+
+export interface SeedRun {
+  scale: Scale;
+  seed: number;
+  asOf: IsoDate;
+  /** Partners whose opportunities and actions are generated and loaded together. */
+  partnersPerChunk: number;
+  progress: Progress;
+}
+
+export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedReport> {
+  const facts = await readOrgFacts(session);
+  const dataset = generateDataset({
+    seed: run.seed,
+    scale: run.scale,
+    asOf: run.asOf,
+    fiscalYearStartMonth: facts.fiscalYearStartMonth,
+  });
+  const createOnly = await checkAccess(session, dataset);
+  const loader = new SeedLoader(session, run.progress, createOnly, dataset.keyPrefix);
+  await loader.loadUsers(dataset.users, facts.organizationId);
+  for (const level of dataset.levels) await loader.upsert(level.sobject, level.records);
+  const chunkCount = Math.ceil(dataset.estimate.partnerCount / run.partnersPerChunk);
+  let chunkNumber = 0;
+  for (const chunk of dataset.chunks(run.partnersPerChunk)) {
+    chunkNumber++;
+    await loader.upsert('Opportunity', chunk.opportunities, `Opportunity (${chunkNumber}/${chunkCount})`);
+    await loader.upsert('APR_Action__c', chunk.actions, `APR_Action__c (${chunkNumber}/${chunkCount})`);
+    loader.forget('Opportunity', chunk.opportunities);
+  }
+  return loader.report;
+}
