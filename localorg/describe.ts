@@ -2,7 +2,6 @@
  * The REST describe resources (global describe, sObject basic info, sObject describe) built from the
  * compiled schema, in the shape Salesforce returns and jsforce / UI API consumers read.
  */
-import { platformRequired } from './dml';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
 import { maxLength } from './values';
 
@@ -83,7 +82,7 @@ export function describeField(obj: ObjectSchema, field: FieldSchema): Record<str
   const length = textLength ?? (type === 'id' || type === 'reference' ? 18 : 0);
   const isLongText = m.type === 'LongTextArea' || m.type === 'Html';
   const numeric = type === 'double' || type === 'currency' || type === 'percent';
-  const required = (m.required || platformRequired(obj, field)) && m.type !== 'Checkbox';
+  const required = m.required && m.type !== 'Checkbox';
   const auditOrOwner = readOnly(field) || field.name === 'OwnerId';
   const defaultPicklist = m.picklist?.values.some((v) => v.isDefault) ?? false;
   return {

@@ -438,7 +438,7 @@ export class Dml {
     for (const field of obj.fields.values()) {
       const model = field.model;
       if (model.systemManaged || model.type === 'Checkbox' || model.formula !== undefined) continue;
-      if (!model.required && !platformRequired(obj, field)) continue;
+      if (!model.required) continue;
       const value = row[field.column];
       if (value === null || value === undefined || value === '') missing.push(field.name);
     }
@@ -802,13 +802,4 @@ function literalDefault(expr: string | undefined, type: string, now: Date): SqlV
   if (/^TODAY\(\)$/i.test(text) && type === 'Date') return today(now);
   if (/^NOW\(\)$/i.test(text) && type === 'DateTime') return now.toISOString();
   return null;
-}
-
-/** Fields the platform requires although the model marks them optional (the User locale settings). */
-const PLATFORM_REQUIRED: Record<string, string[]> = {
-  User: ['TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'LanguageLocaleKey'],
-};
-
-export function platformRequired(obj: ObjectSchema, field: FieldSchema): boolean {
-  return PLATFORM_REQUIRED[obj.name]?.includes(field.name) ?? false;
 }
