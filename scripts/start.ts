@@ -1,0 +1,100 @@
+/**
+ * `npm start`: the whole project on this machine with no Salesforce account. Starts the local org
+ * (keeping the data in .localorg/ between runs), seeds the small demo scale when the org has no plans yet,
+ * runs the rollup, and keeps the org serving until Ctrl+C.
+ */
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { SHARED_DEV_PASSWORD } from '../localorg/auth';
+import { startLocalOrg } from '../localorg/server';
+import { Progress } from './lib/cli';
+import { connect, LOCAL_ORG_PORT } from './lib/connection';
+import { toIso } from './lib/periods';
+import { runRollup } from './lib/rollup/engine';
+import { runSeed } from './lib/seed';
+import { parseScale } from './lib/seed/scales';
+
+interface StartOptions {
+  port: string;
+  data: string;
+  scale: string;
+  json: boolean;
+}
+
+const program = new Command('start')
+  .description('Run the local org with demo data and fresh rollups, until Ctrl+C.')
+  .addOption(new Option('--json', 'print the connection details as one JSON result, like sf commands').default(false))
+  .addOption(new Option('--port <port>', 'local org port').default(String(LOCAL_ORG_PORT)))
+  .addOption(new Option('--data <dir>', 'local org data folder').default('.localorg'))
+  .addOption(new Option('--scale <scale>', 'demo data scale to seed into an empty org').default('small'));
+
+async function start(options: StartOptions): Promise<void> {
+  const scale = parseScale(options.scale);
+  if (!/^\d+$/.test(options.port)) throw new Error(`--port must be a number, not "${options.port}"`);
+  const started = Date.now();
+  const log = (line: string): void => {
+    if (!options.json) process.stdout.write(`${line}\n`);
+  };
+  const org = await startLocalOrg({ port: Number(options.port), data: resolve(options.data) });
+  log(`Local org listening on ${org.instanceUrl}`);
+  const stop = (): void => {
+    org.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const session = await connect({}, { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken });
+  const progress = new Progress(!options.json);
+  const asOf = toIso(new Date());
+  const plans = await session.conn.query('SELECT COUNT() FROM Partner_Account_Plan__c');
+  let seeded = false;
+  if (plans.totalSize === 0) {
+    log(`Seeding the ${scale.name} demo data...`);
+    const report = await runSeed(session, { scale, seed: 42, asOf, partnersPerChunk: 50, progress });
+    if (report.failures.length > 0)
+      throw new Error(`the seed failed for ${report.failures.length} record(s): ${report.failures[0].message}`);
+    seeded = true;
+  }
+  log('Rolling up targets...');
+  const rollup = await runRollup(session, {
+    asOf,
+    dryRun: false,
+    now: new Date().toISOString(),
+    onStep: (s, n) => progress.step(s, n),
+  });
+  progress.stop();
+  await session.close();
+  const details = {
+    instanceUrl: org.instanceUrl,
+    username: org.adminUsername,
+    password: org.adminPassword,
+    accessToken: org.accessToken,
+    seeded,
+    targetsRolledUp: rollup.read.targets,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ status: 0, result: details, warnings: [] })}\n`);
+  } else {
+    log(`Ready in ${details.seconds}s: ${rollup.read.targets} targets rolled up.`);
+    log(`  admin username  ${details.username}`);
+    log(`  admin password  ${details.password}`);
+    log(`  access token    ${details.accessToken}`);
+    log(`  seeded users log in with the shared dev password '${SHARED_DEV_PASSWORD}'`);
+    log('Use it from jsforce, the sf CLI or the scripts (`npm run rollup -- --target-org local`). Ctrl+C stops.');
+  }
+}
+
+program.action(async (options: StartOptions) => {
+  try {
+    await start(options);
+  } catch (error) {
+    process.stderr.write(`start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+});
+
+void program.parseAsync(process.argv);
