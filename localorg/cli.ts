@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { SHARED_DEV_PASSWORD } from './auth';
+import { faultOptionsFromEnv, type FaultOptions } from './faults';
 import { startLocalOrg } from './server';
 
 function portNumber(text: string): number {
@@ -15,6 +16,38 @@ function portNumber(text: string): number {
   return port;
 }
 
+function wholeNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+function rate(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('expected a fraction from 0 to 1');
+  return n;
+}
+
+interface OrgOptions {
+  port: number;
+  data: string;
+  reset?: boolean;
+  json?: boolean;
+  apiDailyLimit?: number;
+  faultSeed?: number;
+  faultUnavailableRate?: number;
+  faultLockRate?: number;
+}
+
+/** Faults from the flags, else from LOCALORG_FAULT_* environment variables; undefined for none. */
+function faultsFrom(opts: OrgOptions): FaultOptions | undefined {
+  if (opts.faultSeed === undefined && opts.faultUnavailableRate === undefined && opts.faultLockRate === undefined) {
+    return faultOptionsFromEnv(process.env);
+  }
+  return { seed: opts.faultSeed ?? 1, unavailableRate: opts.faultUnavailableRate ?? 0, lockRate: opts.faultLockRate ?? 0 };
+}
+
 async function main(): Promise<void> {
   const program = new Command('org')
     .description('Run the local org: a Salesforce REST API over SQLite, compiled from force-app, on 127.0.0.1.')
@@ -22,11 +55,16 @@ async function main(): Promise<void> {
     .option('--data <dir>', 'data folder holding org.sqlite and auth.json', '.localorg')
     .option('--reset', 'delete the data folder first')
     .option('--json', 'print the connection details as one JSON line')
+    .option('--api-daily-limit <n>', 'daily API request allowance (default 15000, as Developer Edition)', wholeNumber)
+    .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
+    .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)
+    .option('--fault-lock-rate <r>', 'fraction of written records refused with UNABLE_TO_LOCK_ROW', rate)
     .parse();
-  const opts = program.opts<{ port: number; data: string; reset?: boolean; json?: boolean }>();
+  const opts = program.opts<OrgOptions>();
   const dataDir = resolve(opts.data);
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
-  const org = await startLocalOrg({ port: opts.port, data: dataDir });
+  const faults = faultsFrom(opts);
+  const org = await startLocalOrg({ port: opts.port, data: dataDir, apiDailyLimit: opts.apiDailyLimit, faults });
   const details = {
     instanceUrl: org.instanceUrl,
     accessToken: org.accessToken,
@@ -44,6 +82,11 @@ async function main(): Promise<void> {
     console.log(`  access token    ${details.accessToken}`);
     console.log(`  data            ${dataDir} (auth.json holds these details)`);
     console.log(`Other users log in with the shared dev password '${SHARED_DEV_PASSWORD}' until one is set for them.`);
+    if (faults) {
+      console.log(
+        `Injecting faults (seed ${faults.seed}): ${faults.unavailableRate * 100}% of requests answer 503, ${faults.lockRate * 100}% of written records fail with UNABLE_TO_LOCK_ROW.`,
+      );
+    }
     console.log('Press Ctrl+C to stop.');
   }
   let stopping = false;

@@ -1,8 +1,11 @@
 /**
  * The REST describe resources (global describe, sObject basic info, sObject describe) built from the
- * compiled schema, in the shape Salesforce returns and jsforce / UI API consumers read.
+ * compiled schema, in the shape Salesforce returns and jsforce / UI API consumers read. With a user's
+ * access, they describe what that user sees: objects and fields they cannot read are absent, and the
+ * createable / updateable / deletable flags follow their object permissions and field-level security.
  */
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
+import type { UserAccess } from './security';
 import { maxLength } from './values';
 
 /** The master record type every object has when it defines no record types. */
@@ -74,8 +77,10 @@ function relationshipNameOf(obj: ObjectSchema, field: FieldSchema): string | nul
 /** True when the field is system-maintained: clients cannot set it. */
 const readOnly = (field: FieldSchema): boolean => field.model.systemManaged || field.name === 'Id';
 
-export function describeField(obj: ObjectSchema, field: FieldSchema): Record<string, unknown> {
+export function describeField(obj: ObjectSchema, field: FieldSchema, access?: UserAccess): Record<string, unknown> {
   const m = field.model;
+  const perms = access?.object(obj);
+  const editable = access ? access.canEditField(field) : true;
   const type = describeType(field);
   const textLength = maxLength(m);
   const isText = textLength !== undefined;
@@ -96,7 +101,7 @@ export function describeField(obj: ObjectSchema, field: FieldSchema): Record<str
     caseSensitive: m.caseSensitive,
     compoundFieldName: null,
     controllerName: null,
-    createable: !readOnly(field),
+    createable: !readOnly(field) && editable && (perms?.allowCreate ?? true),
     custom: m.custom,
     defaultValue: m.type === 'Checkbox' ? (m.defaultChecked ?? false) : null,
     defaultValueFormula: m.type === 'Checkbox' ? null : (m.defaultValue ?? null),
@@ -111,7 +116,7 @@ export function describeField(obj: ObjectSchema, field: FieldSchema): Record<str
       m.type === 'LongTextArea' || m.type === 'TextArea' ? 'plaintextarea' : m.type === 'Html' ? 'richtextarea' : null,
     filterable: !isLongText,
     filteredLookupInfo: null,
-    formulaTreatNullNumberAsZero: false,
+    formulaTreatNullNumberAsZero: m.formulaTreatBlanksAs === 'BlankAsZero',
     groupable: !isLongText && !numeric && type !== 'datetime' && m.type !== 'MultiselectPicklist',
     highScaleNumber: false,
     htmlFormatted: m.type === 'Html',
@@ -148,22 +153,25 @@ export function describeField(obj: ObjectSchema, field: FieldSchema): Record<str
     sortable: !isLongText && m.type !== 'MultiselectPicklist',
     type,
     unique: m.unique,
-    updateable: !readOnly(field) && m.type !== 'MasterDetail',
+    updateable:
+      !readOnly(field) && m.type !== 'MasterDetail' && !m.createOnly && editable && (perms?.allowEdit ?? true),
     writeRequiresMasterRead: false,
   };
 }
 
-function objectFlags(obj: ObjectSchema): Record<string, unknown> {
+function objectFlags(obj: ObjectSchema, access?: UserAccess): Record<string, unknown> {
   const data = !obj.readOnly;
+  const perms = access?.object(obj);
+  const may = (granted: boolean | undefined): boolean => data && (granted ?? true);
   return {
     activateable: false,
     associateEntityType: null,
     associateParentEntity: null,
-    createable: data,
+    createable: may(perms?.allowCreate),
     custom: obj.model.kind !== 'standard',
     customSetting: false,
     deepCloneable: false,
-    deletable: data && obj.name !== 'User',
+    deletable: may(perms?.allowDelete) && obj.name !== 'User',
     deprecatedAndHidden: false,
     feedEnabled: false,
     hasSubtypes: false,
@@ -181,8 +189,8 @@ function objectFlags(obj: ObjectSchema): Record<string, unknown> {
     retrieveable: true,
     searchable: data,
     triggerable: data,
-    undeletable: data && obj.name !== 'User',
-    updateable: data,
+    undeletable: may(perms?.allowDelete) && obj.name !== 'User',
+    updateable: may(perms?.allowEdit),
   };
 }
 
@@ -191,24 +199,33 @@ function objectUrls(obj: ObjectSchema, apiVersion: string): Record<string, strin
   return { rowTemplate: `${sobject}/{ID}`, describe: `${sobject}/describe`, sobject };
 }
 
-/** `GET /sobjects`: the global describe. */
-export function describeGlobal(schema: OrgSchema, apiVersion: string): Record<string, unknown> {
+/** `GET /sobjects`: the global describe, listing the objects the user can read. */
+export function describeGlobal(schema: OrgSchema, apiVersion: string, access?: UserAccess): Record<string, unknown> {
   const sobjects = [...schema.objects.values()]
+    .filter((obj) => access?.canReadObject(obj) ?? true)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((obj) => ({ ...objectFlags(obj), urls: objectUrls(obj, apiVersion) }));
+    .map((obj) => ({ ...objectFlags(obj, access), urls: objectUrls(obj, apiVersion) }));
   return { encoding: 'UTF-8', maxBatchSize: 200, sobjects };
 }
 
 /** `GET /sobjects/{Type}`: basic information and the caller's recently viewed records. */
-export function describeBasic(obj: ObjectSchema, apiVersion: string): Record<string, unknown> {
+export function describeBasic(obj: ObjectSchema, apiVersion: string, access?: UserAccess): Record<string, unknown> {
   // The local org has no UI, so nothing is ever "viewed": the recent list is empty, as it is for API-only users.
-  return { objectDescribe: { ...objectFlags(obj), urls: objectUrls(obj, apiVersion) }, recentItems: [] };
+  return { objectDescribe: { ...objectFlags(obj, access), urls: objectUrls(obj, apiVersion) }, recentItems: [] };
 }
 
 /** `GET /sobjects/{Type}/describe`. */
-export function describeObject(schema: OrgSchema, obj: ObjectSchema, apiVersion: string): Record<string, unknown> {
+export function describeObject(
+  schema: OrgSchema,
+  obj: ObjectSchema,
+  apiVersion: string,
+  access?: UserAccess,
+): Record<string, unknown> {
   const sobject = `${base(apiVersion)}/sobjects/${obj.name}`;
+  const readable = (field: FieldSchema | undefined): boolean =>
+    field !== undefined && (access?.canReadField(field) ?? true);
   const childRelationships = [...obj.children.values()]
+    .filter((rel) => readable(schema.objects.get(rel.childObject)?.fields.get(rel.field)))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((rel) => {
       const childField = schema.objects.get(rel.childObject)?.fields.get(rel.field);
@@ -225,13 +242,13 @@ export function describeObject(schema: OrgSchema, obj: ObjectSchema, apiVersion:
     });
   return {
     actionOverrides: [],
-    ...objectFlags(obj),
+    ...objectFlags(obj, access),
     childRelationships,
     compactLayoutable: !obj.readOnly,
     defaultImplementation: null,
     extendedBy: null,
     extendsInterfaces: null,
-    fields: [...obj.fields.values()].map((f) => describeField(obj, f)),
+    fields: [...obj.fields.values()].filter(readable).map((f) => describeField(obj, f, access)),
     implementedBy: null,
     implementsInterfaces: null,
     listviewable: null,

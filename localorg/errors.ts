@@ -24,6 +24,20 @@ export class SalesforceError extends Error {
   }
 }
 
+/** Several record-level errors at once: every validation rule that fails reports its own. */
+export class SalesforceErrors extends SalesforceError {
+  constructor(
+    status: number,
+    readonly errors: ApiErrorBody[],
+  ) {
+    super(status, errors[0].errorCode, errors[0].message, errors[0].fields);
+  }
+
+  override toBody(): ApiErrorBody[] {
+    return this.errors.map((e) => ({ message: e.message, errorCode: e.errorCode, fields: e.fields ?? [] }));
+  }
+}
+
 export const malformedQuery = (message: string): SalesforceError =>
   new SalesforceError(400, 'MALFORMED_QUERY', message);
 export const invalidField = (message: string): SalesforceError => new SalesforceError(400, 'INVALID_FIELD', message);

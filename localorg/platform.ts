@@ -5,6 +5,7 @@
  */
 import { PROFILES } from '../model/standard-objects';
 import { makeId } from './ids';
+import { ensurePermissionSets } from './permission-sets';
 import { quoteIdent, type Storage } from './storage';
 
 export interface PlatformOptions {
@@ -44,10 +45,15 @@ export function ensurePlatformRecords(storage: Storage, options: PlatformOptions
       TimeZoneSidKey: 'GMT',
       OrganizationType: 'Developer Edition',
       IsSandbox: 0,
+      // A Developer Edition org: no namespace, no trial end; the instance is this machine.
+      InstanceName: 'LOCAL',
+      NamespacePrefix: null,
+      TrialExpirationDate: null,
       ...audit,
     });
     storage.db.prepare(`DELETE FROM ${quoteIdent(profile.table)}`).run();
     for (const [name, id] of profiles) storage.insertRow(profile, { Id: id, Name: name, ...audit });
+    ensurePermissionSets(storage, options.now);
   })();
   return { orgId, fiscalYearStartMonth: month, profiles };
 }

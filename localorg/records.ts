@@ -1,7 +1,7 @@
 /** Stored rows rendered as REST API records: `attributes` first, then fields in describe order. */
 import { SalesforceError } from './errors';
 import type { FieldSchema, ObjectSchema } from './schema';
-import { storedFields, type Row } from './storage';
+import type { Row } from './storage';
 import { toApiValue } from './values';
 
 export type ApiRecord = Record<string, unknown>;
@@ -9,26 +9,33 @@ export type ApiRecord = Record<string, unknown>;
 export const recordUrl = (apiVersion: string, obj: ObjectSchema, id: string): string =>
   `/services/data/v${apiVersion}/sobjects/${obj.name}/${id}`;
 
-/** Renders `fields` (default: every stored field) of one row. */
+/**
+ * Renders `fields` (default: every field) of one row. Formula fields render from the row too: pass a row
+ * completed by `withFormulaValues`.
+ */
 export function renderRecord(obj: ObjectSchema, row: Row, apiVersion: string, fields?: FieldSchema[]): ApiRecord {
   const out: ApiRecord = { attributes: { type: obj.name, url: recordUrl(apiVersion, obj, row.Id as string) } };
-  for (const field of fields ?? storedFields(obj)) out[field.name] = toApiValue(field.model, row[field.column] ?? null);
+  for (const field of fields ?? obj.fields.values())
+    out[field.name] = toApiValue(field.model, row[field.column] ?? null);
   return out;
 }
 
 /**
- * The fields a `fields=A,B` parameter names. Unknown names fail as the query behind it does in the org;
- * formula fields are not stored yet, so they cannot be selected this way.
+ * The fields a `fields=A,B` parameter names. Unknown names, and fields the caller cannot read (`readable`),
+ * fail as the query behind it does in the org.
  */
-export function selectFields(obj: ObjectSchema, list: string | undefined): FieldSchema[] | undefined {
+export function selectFields(
+  obj: ObjectSchema,
+  list: string | undefined,
+  readable: (field: FieldSchema) => boolean = () => true,
+): FieldSchema[] | undefined {
   if (list === undefined || list.trim() === '') return undefined;
-  const stored = new Set(storedFields(obj));
   const selected: FieldSchema[] = [];
   for (const raw of list.split(',')) {
     const name = raw.trim();
     if (name === '') continue;
     const field = obj.fieldsByLower.get(name.toLowerCase());
-    if (!field || !stored.has(field)) {
+    if (!field || !readable(field)) {
       throw new SalesforceError(
         400,
         'INVALID_FIELD',

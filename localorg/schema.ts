@@ -76,6 +76,8 @@ const STANDARD_CHILD_NAMES: Record<string, string> = {
   'Opportunity.AccountId': 'Opportunities',
   'Account.ParentId': 'ChildAccounts',
   'User.ManagerId': 'ManagedUsers',
+  'PermissionSetAssignment.AssigneeId': 'PermissionSetAssignments',
+  'PermissionSetAssignment.PermissionSetId': 'Assignments',
 };
 
 function childRelationshipName(field: FieldModel): string | undefined {

@@ -10,16 +10,21 @@ import { join, resolve } from 'node:path';
 import { loadForceApp } from '../model';
 import { Auth } from './auth';
 import { Dml, type RequestContext } from './dml';
+import { formulasOf } from './formula';
 import { ensurePlatformRecords } from './platform';
 import { SalesforceError } from './errors';
+import { faultOptionsFromEnv, Faults, serverUnavailable, type FaultOptions } from './faults';
 import { compileSchema } from './schema';
 import { quoteIdent, Storage } from './storage';
 import { today } from './values';
+import { BulkApi } from './rest/bulk';
 import * as collections from './rest/collections';
+import * as composite from './rest/composite';
 import { notFoundError, ok, type ApiRequest, type OrgRuntime, type Reply } from './rest/context';
 import * as oauth from './rest/oauth';
 import { QueryLocators } from './rest/query';
 import * as sobjects from './rest/sobjects';
+import * as tree from './rest/tree';
 
 export const MIN_API_VERSION = 20;
 export const MAX_API_VERSION = 66;
@@ -39,6 +44,8 @@ export interface LocalOrgOptions {
   apiDailyLimit?: number;
   /** First month (1-12) of the fiscal year. Default January. */
   fiscalYearStartMonth?: number;
+  /** Injected faults for reliability tests. Default: from LOCALORG_FAULT_* environment variables, else none. */
+  faults?: FaultOptions;
 }
 
 export interface LocalOrg {
@@ -191,10 +198,15 @@ const invalidSession = (): SalesforceError =>
 /** Starts the local org and resolves once it listens. */
 export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
   const now = options.now ?? (() => new Date());
+  // Checked before anything is opened: bad fault settings stop the start.
+  const faultOptions = options.faults ?? faultOptionsFromEnv(process.env);
+  const faults = faultOptions ? new Faults(faultOptions) : undefined;
   const memory = options.data === ':memory:';
   const dataDir = memory ? undefined : resolve(options.data ?? '.localorg');
   const model = loadForceApp(options.forceAppRoot ? { root: options.forceAppRoot } : {});
   const schema = compileSchema(model);
+  // Every formula, validation rule and lookup filter compiles now: one the org cannot evaluate stops startup.
+  formulasOf(schema);
   const storage = new Storage(schema, dataDir ? join(dataDir, 'org.sqlite') : ':memory:');
   const platform = ensurePlatformRecords(storage, { fiscalYearStartMonth: options.fiscalYearStartMonth, now: now() });
   const dml = new Dml(storage, { fiscalYearStartMonth: platform.fiscalYearStartMonth });
@@ -218,9 +230,18 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     now,
     apiDailyLimit,
     apiUsage,
+    faults,
     fiscalYearStartMonth: platform.fiscalYearStartMonth,
   };
-  const routes = dataRoutes(new QueryLocators());
+  const bulk = new BulkApi(org);
+  const routes = [...dataRoutes(new QueryLocators()), ...bulk.routes().map((r) => route(r.path, r.methods))];
+  routes.push(
+    route('composite', {
+      GET: composite.compositeResources,
+      POST: (_org, req) => composite.composite(org, req, subrequest),
+    }),
+    route('composite/tree/:type', { POST: tree.tree }),
+  );
 
   function authenticate(req: IncomingMessage, query: URLSearchParams): string {
     const header = req.headers.authorization ?? '';
@@ -267,6 +288,10 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       }
       return oauth.identity(org, { ...base, params: segments.slice(1), ctx: context(userId, '') });
     }
+    // An injected outage answers before anything else (authentication endpoints excepted).
+    if (faults && segments[0] === 'services' && segments[1] === 'data' && faults.unavailable()) {
+      throw serverUnavailable();
+    }
     if (path === 'services/data') {
       if (method !== 'GET')
         throw new SalesforceError(
@@ -293,6 +318,33 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     return method === 'GET' ? handler(org, request) : storage.db.transaction(() => handler(org, request))();
   }
 
+  /** A composite subrequest: routed as its parent's user, inside the parent's transaction, not counted again. */
+  function subrequest(parent: ApiRequest, sub: composite.Subrequest): Reply {
+    const url = new URL(`http://127.0.0.1${sub.url}`);
+    const segments = url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
+    const major = Number(/^v(\d+)\.0$/.exec(segments[2] ?? '')?.[1] ?? 0);
+    if (segments[0] !== 'services' || segments[1] !== 'data' || major < MIN_API_VERSION || major > MAX_API_VERSION) {
+      throw notFoundError();
+    }
+    const found = match(routes, segments.slice(3));
+    if (!found) throw notFoundError();
+    const handler = found.route.methods[sub.method];
+    if (!handler) throw methodNotAllowed(sub.method, found.route);
+    const ctx = { ...parent.ctx, apiVersion: `${major}.0` };
+    const request = {
+      method: sub.method,
+      params: found.params,
+      query: url.searchParams,
+      headers: sub.headers,
+      bodyText: sub.bodyText,
+      ctx,
+    };
+    return handler(org, request);
+  }
+
   function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
     const { used, limit } = apiUsage();
     res.setHeader('Sforce-Limit-Info', `api-usage=${used}/${limit}`);
@@ -306,6 +358,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       'Content-Type',
       typeof reply.body === 'string' ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8',
     );
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.setHeader('Content-Length', Buffer.byteLength(text));
     res.writeHead(reply.status);
     res.end(req.method === 'HEAD' ? undefined : text);
@@ -315,7 +368,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     let reply: Reply;
     try {
       const bodyText = await readBody(req);
-      reply = dispatch(req, new URL(req.url ?? '/', 'http://127.0.0.1'), bodyText);
+      // Concatenated, not resolved: a path starting with `//` (the sf CLI sends `//services/data`) is a path here.
+      reply = dispatch(req, new URL(`http://127.0.0.1${req.url ?? '/'}`), bodyText);
     } catch (error) {
       if (error instanceof SalesforceError) {
         reply = { status: error.status, body: error.toBody() };
@@ -361,6 +415,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     close: async () => {
       if (closed) return;
       closed = true;
+      bulk.close();
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();

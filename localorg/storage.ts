@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { registerFormulaFunction } from './formula';
 import { makeId } from './ids';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
 
@@ -16,7 +17,7 @@ export type Row = Record<string, SqlValue>;
 
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** Fields that are stored as columns (every field of the object today; formulas are computed on read later). */
+/** Fields that are stored as columns: every field but formula fields, which are computed on read. */
 export function storedFields(obj: ObjectSchema): FieldSchema[] {
   return [...obj.fields.values()].filter((f) => f.model.formula === undefined);
 }
@@ -55,6 +56,7 @@ export class Storage {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = OFF');
+    registerFormulaFunction(this.db, schema);
     this.migrate();
     this.loadCustomMetadata();
   }
@@ -103,12 +105,10 @@ export class Storage {
 
   /** The next Id for an object, from a persistent counter. */
   nextId(obj: ObjectSchema): string {
-    const row = this.db
-      .prepare(
-        `INSERT INTO _localorg_counters (prefix, next) VALUES (?, 1)
+    const row = this.statement(
+      `INSERT INTO _localorg_counters (prefix, next) VALUES (?, 1)
          ON CONFLICT(prefix) DO UPDATE SET next = next + 1 RETURNING next`,
-      )
-      .get(obj.keyPrefix) as { next: number };
+    ).get(obj.keyPrefix) as { next: number };
     return makeId(obj.keyPrefix, row.next);
   }
 

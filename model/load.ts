@@ -161,6 +161,12 @@ function readField(objectApiName: string, path: string): FieldModel {
     defaultValue: str(x.defaultValue),
     defaultChecked: type === 'Checkbox' ? bool(x.defaultValue) : undefined,
     formula,
+    formulaTreatBlanksAs:
+      formula === undefined
+        ? undefined
+        : str(x.formulaTreatBlanksAs) === 'BlankAsBlank'
+          ? 'BlankAsBlank'
+          : 'BlankAsZero',
     systemManaged: formula !== undefined || type === 'Summary' || type === 'AutoNumber',
     sourcePath: path,
   };

@@ -156,6 +156,10 @@ export function standardObjects(): ObjectModel[] {
         TimeZoneSidKey: text('Default Time Zone', 40),
         OrganizationType: text('Edition', 40),
         IsSandbox: { type: 'Checkbox', label: 'Is Sandbox', required: true },
+        // Read by `sf org login` to describe the org it connects to.
+        InstanceName: text('Instance Name', 5),
+        NamespacePrefix: text('Namespace Prefix', 15),
+        TrialExpirationDate: { type: 'DateTime', label: 'Trial Expiration Date' },
       },
       true,
     ),
@@ -168,6 +172,37 @@ export function standardObjects(): ObjectModel[] {
       false,
       { Name: text('Name', 255, { required: true }) },
       true,
+    ),
+    // force-app's permission sets, written by the platform at start; assigned to users by admins.
+    standardObject(
+      'PermissionSet',
+      'Permission Set',
+      'Permission Sets',
+      '0PS',
+      'Read',
+      false,
+      {
+        Name: text('Name', 80, { required: true }),
+        Label: text('Label', 80, { required: true }),
+        Description: { type: 'TextArea', label: 'Description', length: 255 },
+        IsOwnedByProfile: { type: 'Checkbox', label: 'Is Owned By Profile', required: true },
+      },
+      true,
+    ),
+    standardObject(
+      'PermissionSetAssignment',
+      'Permission Set Assignment',
+      'Permission Set Assignments',
+      '0Pa',
+      'Read',
+      false,
+      {
+        AssigneeId: lookup('Assignee ID', 'User', 'Assignee', { required: true, createOnly: true }),
+        PermissionSetId: lookup('Permission Set ID', 'PermissionSet', 'PermissionSet', {
+          required: true,
+          createOnly: true,
+        }),
+      },
     ),
     standardObject('User', 'User', 'Users', '005', 'Read', false, {
       Username: text('Username', 80, { required: true, unique: true }),

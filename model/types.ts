@@ -88,10 +88,14 @@ export interface FieldModel {
   lookupFilter?: { active: boolean; optional: boolean; errorMessage?: string; filters: FilterItem[] };
   /** Formula text of a formula field; the field's type is the formula's result type. */
   formula?: string;
+  /** How a formula field reads blank number fields (metadata default: BlankAsZero). */
+  formulaTreatBlanksAs?: 'BlankAsZero' | 'BlankAsBlank';
   summary?: RollupSummary;
   autoNumberFormat?: string;
   /** Set by the platform, never by a client (audit fields, IsClosed, formulas, roll-ups, auto numbers). */
   systemManaged: boolean;
+  /** Set when the record is created, never updated (PermissionSetAssignment's keys). */
+  createOnly?: boolean;
   /** Where the field was read from, for error messages; absent for platform standard fields. */
   sourcePath?: string;
 }

@@ -8,7 +8,7 @@ import { connect } from './lib/connection';
 import { Progress, runScript, scriptProgram, type CommonOptions } from './lib/cli';
 import { toIso } from './lib/periods';
 import { runSeed } from './lib/seed';
-import type { SeedReport } from './lib/seed/load';
+import { DEFAULT_BULK_THRESHOLD, type SeedReport } from './lib/seed/load';
 import { parseScale } from './lib/seed/scales';
 
 interface SeedOptions extends CommonOptions {
@@ -16,6 +16,7 @@ interface SeedOptions extends CommonOptions {
   seed: string;
   asOf?: string;
   chunk: string;
+  bulkThreshold: string;
 }
 
 interface SeedResult extends SeedReport {
@@ -44,6 +45,12 @@ const program = scriptProgram('seed', 'Load realistic, deterministic partner-pla
       'partners whose opportunities and actions are generated and loaded together',
     ).default('50'),
   )
+  .addOption(
+    new Option(
+      '--bulk-threshold <n>',
+      'load levels of more records than this through Bulk API 2.0 (0: always use sObject Collections)',
+    ).default(String(DEFAULT_BULK_THRESHOLD)),
+  )
   .addHelpText(
     'after',
     `
@@ -63,6 +70,8 @@ async function seed(options: SeedOptions): Promise<SeedResult> {
     throw new Error(`--as-of must be a date like 2026-11-25, not "${asOf}"`);
   if (!/^\d+$/.test(options.chunk) || Number(options.chunk) < 1)
     throw new Error(`--chunk must be a positive whole number`);
+  if (!/^\d+$/.test(options.bulkThreshold))
+    throw new Error(`--bulk-threshold must be a whole number, not "${options.bulkThreshold}"`);
 
   const session = await connect({ targetOrg: options.targetOrg, apiVersion: options.apiVersion });
   const progress = new Progress(!options.json);
@@ -73,6 +82,7 @@ async function seed(options: SeedOptions): Promise<SeedResult> {
       asOf,
       partnersPerChunk: Number(options.chunk),
       progress,
+      bulkThreshold: Number(options.bulkThreshold),
     });
     return {
       ...report,
@@ -96,6 +106,7 @@ function printSummary(result: SeedResult): void {
     `Seeded ${result.org}: scale ${result.scale}, seed ${result.seed}, as of ${result.asOf}, in ${result.seconds}s.`,
     `Users: ${result.users.created} created, ${result.users.existing} existing, ${result.users.substituted} played by the running user; ${result.users.permissionSetsAssigned} permission set assignment(s).`,
     ...result.users.notes.map((n) => `  note: ${n}`),
+    ...result.notes.map((n) => `note: ${n}`),
     ...Object.entries(result.objects).map(
       ([sobject, s]) =>
         `${sobject.padEnd(24)} ${String(s.created).padStart(8)} created ${String(s.updated).padStart(8)} updated ${String(s.failed).padStart(6)} failed`,

@@ -5,12 +5,14 @@
  */
 import { deserializeRecord, MultipleMatchesError, recordError, type Lookup, type WriteValues } from '../dml';
 import { SalesforceError } from '../errors';
+import { lockTarget } from '../faults';
+import { withFormulaValues } from '../formula';
 import { normalizeId } from '../ids';
 import { renderRecord, selectFields } from '../records';
 import { findFieldSchema, type ObjectSchema } from '../schema';
 import type { Row } from '../storage';
 import { ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
-import { objectNamed } from './sobjects';
+import { accessOf, objectNamed } from './sobjects';
 
 const MAX_RECORDS = 200;
 const MAX_RETRIEVE_IDS = 2000;
@@ -32,6 +34,8 @@ interface SaveResult {
 interface Item {
   /** The Id the request names (updates, deletes), reported even when the record fails. */
   knownId?: string;
+  /** For fault injection: the record a new record would lock (its parent, else its owner). */
+  lockTarget?: string;
   run: () => SaveResult;
 }
 
@@ -52,7 +56,8 @@ const unsupportedType = (name: string): SalesforceError =>
 const failure = (id: string | undefined, error: SalesforceError): SaveResult => ({
   ...(id ? { id } : {}),
   success: false,
-  errors: [{ statusCode: error.errorCode, message: error.message, fields: error.fields }],
+  // One error per failing validation rule, when several fail.
+  errors: error.toBody().map((e) => ({ statusCode: e.errorCode, message: e.message, fields: e.fields ?? [] })),
 });
 
 /** Runs every item in its own savepoint; with allOrNone, any failure rolls all of them back. */
@@ -63,6 +68,8 @@ function runItems(org: OrgRuntime, items: Item[], allOrNone: boolean): SaveResul
   try {
     db.transaction(() => {
       results = items.map((item) => {
+        const locked = org.faults?.lock(item.knownId ?? item.lockTarget ?? '');
+        if (locked) return failure(item.knownId, locked);
         try {
           return org.dml.atomic(item.run);
         } catch (error) {
@@ -114,18 +121,30 @@ function collectionBody(req: ApiRequest): CollectionBody {
 }
 
 /** The object named by a record's `attributes.type` (every collection record must carry one). */
-function recordType(org: OrgRuntime, record: Record<string, unknown>): ObjectSchema {
+function recordType(org: OrgRuntime, req: ApiRequest, record: Record<string, unknown>): ObjectSchema {
   const type = (record.attributes as { type?: unknown } | undefined)?.type;
   if (typeof type !== 'string' || type === '') {
     throw new SalesforceError(400, 'INVALID_TYPE', 'Each record must contain an attributes map with a type');
   }
   const obj = org.schema.byLower.get(type.toLowerCase());
-  if (!obj) throw unsupportedType(type);
+  // An object the caller cannot read does not exist for them.
+  if (!obj || !accessOf(org, req).canReadObject(obj)) throw unsupportedType(type);
   return obj;
 }
 
+/** A collection record's values; fields the caller cannot read do not exist for them. */
+function recordValues(
+  org: OrgRuntime,
+  req: ApiRequest,
+  obj: ObjectSchema,
+  record: Record<string, unknown>,
+): WriteValues {
+  const access = accessOf(org, req);
+  return deserializeRecord(org.schema, obj, record, req.bodyText, (field) => access.canReadField(field));
+}
+
 /** The live row an update or delete names, or the record-level error the API reports. */
-function liveForCollection(obj: ObjectSchema, found: Lookup, raw: string): Row {
+export function liveForCollection(obj: ObjectSchema, found: Lookup, raw: string): Row {
   switch (found.kind) {
     case 'live':
       return found.row;
@@ -144,9 +163,12 @@ function liveForCollection(obj: ObjectSchema, found: Lookup, raw: string): Row {
 export function collectionCreate(org: OrgRuntime, req: ApiRequest): Reply {
   const { allOrNone, records } = collectionBody(req);
   const items: Item[] = records.map((record) => {
-    const obj = recordType(org, record);
-    const values = deserializeRecord(org.schema, obj, record, req.bodyText);
-    return { run: () => ({ id: org.dml.create(req.ctx, obj, values), success: true, errors: [] }) };
+    const obj = recordType(org, req, record);
+    const values = recordValues(org, req, obj, record);
+    return {
+      lockTarget: lockTarget(values, req.ctx.userId),
+      run: () => ({ id: org.dml.create(req.ctx, obj, values), success: true, errors: [] }),
+    };
   });
   return ok(runItems(org, items, allOrNone));
 }
@@ -155,8 +177,8 @@ export function collectionCreate(org: OrgRuntime, req: ApiRequest): Reply {
 export function collectionUpdate(org: OrgRuntime, req: ApiRequest): Reply {
   const { allOrNone, records } = collectionBody(req);
   const items: Item[] = records.map((record) => {
-    const obj = recordType(org, record);
-    const values = deserializeRecord(org.schema, obj, record, req.bodyText);
+    const obj = recordType(org, req, record);
+    const values = recordValues(org, req, obj, record);
     const idField = obj.fields.get('Id');
     const rawId = idField ? values.get(idField) : undefined;
     if (typeof rawId !== 'string' || rawId === '') {
@@ -180,9 +202,9 @@ export function collectionUpdate(org: OrgRuntime, req: ApiRequest): Reply {
 
 /** `PATCH composite/sobjects/{Type}/{ExternalIdField}`: upsert records of one type by an external id. */
 export function collectionUpsert(org: OrgRuntime, req: ApiRequest): Reply {
-  const obj = objectNamed(org, req.params[0]);
+  const obj = objectNamed(org, req.params[0], accessOf(org, req));
   const field = findFieldSchema(obj, req.params[1]);
-  if (!field || !field.model.externalId) {
+  if (!field || !field.model.externalId || !accessOf(org, req).canReadField(field)) {
     throw new SalesforceError(
       404,
       'NOT_FOUND',
@@ -191,17 +213,18 @@ export function collectionUpsert(org: OrgRuntime, req: ApiRequest): Reply {
   }
   const { allOrNone, records } = collectionBody(req);
   const items: Item[] = records.map((record) => {
-    if (recordType(org, record) !== obj) {
+    if (recordType(org, req, record) !== obj) {
       throw new SalesforceError(
         400,
         'INVALID_TYPE',
         `Record type does not match the sObject type of the request: ${obj.name}`,
       );
     }
-    const values: WriteValues = deserializeRecord(org.schema, obj, record, req.bodyText);
+    const values: WriteValues = recordValues(org, req, obj, record);
     const key = values.get(field);
     values.delete(field);
     return {
+      lockTarget: lockTarget(values, req.ctx.userId),
       run: () => {
         if (key === undefined || key === null || key === '' || typeof key === 'object') {
           throw recordError('MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
@@ -246,7 +269,8 @@ export function collectionDelete(org: OrgRuntime, req: ApiRequest): Reply {
 
 /** `GET composite/sobjects/{Type}?ids=&fields=` and its POST form `{ ids, fields }`: records or null, in order. */
 export function collectionRetrieve(org: OrgRuntime, req: ApiRequest): Reply {
-  const obj = objectNamed(org, req.params[0]);
+  const access = accessOf(org, req);
+  const obj = objectNamed(org, req.params[0], access);
   let ids: string[];
   let fieldList: string | undefined;
   if (req.method === 'POST') {
@@ -259,11 +283,13 @@ export function collectionRetrieve(org: OrgRuntime, req: ApiRequest): Reply {
   }
   if (ids.length === 0) throw new SalesforceError(400, 'MISSING_ARGUMENT', 'Required parameter ids is missing');
   if (ids.length > MAX_RETRIEVE_IDS) throw exceeded(MAX_RETRIEVE_IDS);
-  const fields = selectFields(obj, fieldList);
+  const fields = selectFields(obj, fieldList, (field) => access.canReadField(field));
   if (!fields) throw new SalesforceError(400, 'MISSING_ARGUMENT', 'Required parameter fields is missing');
   const records = ids.map((raw) => {
     const found = org.dml.lookup(obj, raw.trim());
-    return found.kind === 'live' ? renderRecord(obj, found.row, req.ctx.apiVersion, fields) : null;
+    // Records the caller cannot see come back as null, like missing ones.
+    if (found.kind !== 'live' || !access.canReadRow(obj, found.row)) return null;
+    return renderRecord(obj, withFormulaValues(org.storage, obj, found.row, req.ctx), req.ctx.apiVersion, fields);
   });
   return ok(records);
 }

@@ -2,6 +2,7 @@
 import type { Auth } from '../auth';
 import type { Dml, RequestContext } from '../dml';
 import { SalesforceError } from '../errors';
+import type { Faults } from '../faults';
 import type { OrgSchema } from '../schema';
 import type { Storage } from '../storage';
 import { lineColumn } from '../values';
@@ -18,6 +19,8 @@ export interface OrgRuntime {
   apiDailyLimit: number;
   apiUsage(): { used: number; limit: number };
   fiscalYearStartMonth?: number;
+  /** Injected faults (reliability tests); undefined in normal use. */
+  faults?: Faults;
 }
 
 export interface ApiRequest {
@@ -33,6 +36,8 @@ export interface ApiRequest {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** Extra response headers; a Content-Type here replaces the one derived from the body. */
+  headers?: Record<string, string>;
 }
 
 export const ok = (body: unknown, status = 200): Reply => ({ status, body });

@@ -6,12 +6,15 @@ import { SalesforceError } from '../errors';
 import { makeId } from '../ids';
 import { executeSoql, type QueryCursor } from '../soql';
 import { ok, type ApiRequest, type OrgRuntime, type Reply } from './context';
+import { accessOf } from './sobjects';
 
 const DEFAULT_BATCH = 2000;
 const MIN_BATCH = 200;
 const IDLE_MS = 15 * 60 * 1000;
 
 interface Locator {
+  /** Pages belong to the user who ran the query. */
+  userId: string;
   cursor: QueryCursor;
   batchSize: number;
   resource: 'query' | 'queryAll';
@@ -41,13 +44,17 @@ export class QueryLocators {
     if (soql === null || soql.trim() === '') {
       throw new SalesforceError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
     }
+    const access = accessOf(org, req);
     const cursor = executeSoql(org.storage, soql, {
       includeDeleted: resource === 'queryAll',
       now: req.ctx.now,
       apiVersion: req.ctx.apiVersion,
       fiscalYearStartMonth: org.fiscalYearStartMonth,
+      // The API always runs as the user; View All Data skips every check.
+      access: access.allData ? undefined : access,
     });
-    return ok(this.page(req, { cursor, batchSize: batchSizeOf(req), resource, lastUsed: Date.now() }, undefined));
+    const locator = { userId: req.ctx.userId, cursor, batchSize: batchSizeOf(req), resource, lastUsed: Date.now() };
+    return ok(this.page(req, locator, undefined));
   }
 
   /** `GET query/{locator}-{offset}`. */
@@ -55,7 +62,7 @@ export class QueryLocators {
     this.expire();
     const match = /^(.+)-(\d+)$/.exec(req.params[0]);
     const locator = match ? this.open.get(match[1]) : undefined;
-    if (!match || !locator) throw invalidLocator();
+    if (!match || !locator || locator.userId !== req.ctx.userId) throw invalidLocator();
     // Pages are served in order: the offset must be where the previous page ended.
     const position = locator.cursor.totalSize - locator.cursor.remaining;
     if (Number(match[2]) !== position) throw invalidLocator();

@@ -2,16 +2,28 @@
 import { randomBytes } from 'node:crypto';
 import { deserializeRecord, MultipleMatchesError, recordError, type WriteValues } from '../dml';
 import { describeBasic, describeGlobal, describeObject } from '../describe';
+import { withFormulaValues } from '../formula';
 import { SalesforceError } from '../errors';
 import { recordUrl, renderRecord, selectFields } from '../records';
 import { findFieldSchema, findObjectSchema, type FieldSchema, type ObjectSchema } from '../schema';
+import { insufficientAccess, type UserAccess } from '../security';
 import type { Row, SqlValue } from '../storage';
 import { noContent, notFoundError, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
 
-export function objectNamed(org: OrgRuntime, name: string): ObjectSchema {
+/** The caller's permissions and sharing (computed once per request). */
+export const accessOf = (org: OrgRuntime, req: ApiRequest): UserAccess => org.dml.security.forContext(req.ctx);
+
+/** The object a path names; with the caller's access, an object they cannot read does not exist for them. */
+export function objectNamed(org: OrgRuntime, name: string, access?: UserAccess): ObjectSchema {
   const obj = findObjectSchema(org.schema, name);
-  if (!obj) throw notFoundError();
+  if (!obj || (access && !access.canReadObject(obj))) throw notFoundError();
   return obj;
+}
+
+/** The fields a record read returns: those `fields=` names, else every field the caller can read. */
+export function fieldsToRender(obj: ObjectSchema, list: string | undefined, access: UserAccess): FieldSchema[] {
+  const readable = (field: FieldSchema): boolean => access.canReadField(field);
+  return selectFields(obj, list, readable) ?? [...obj.fields.values()].filter(readable);
 }
 
 const externalIdFieldMissing = (name: string): SalesforceError =>
@@ -33,10 +45,11 @@ function liveRecord(org: OrgRuntime, obj: ObjectSchema, rawId: string): Row {
   }
 }
 
-/** The field an external-id resource names: an external id field, or Id. */
-function externalIdField(obj: ObjectSchema, name: string): FieldSchema {
+/** The field an external-id resource names: an external id field the caller can read, or Id. */
+function externalIdField(obj: ObjectSchema, name: string, access: UserAccess): FieldSchema {
   const field = findFieldSchema(obj, name);
-  if (!field || !(field.model.externalId || field.name === 'Id')) throw externalIdFieldMissing(name);
+  if (!field || !(field.model.externalId || field.name === 'Id') || !access.canReadField(field))
+    throw externalIdFieldMissing(name);
   return field;
 }
 
@@ -51,28 +64,31 @@ function multipleChoices(req: ApiRequest, obj: ObjectSchema, ids: string[]): Rep
 }
 
 function body(org: OrgRuntime, req: ApiRequest, obj: ObjectSchema): WriteValues {
-  return deserializeRecord(org.schema, obj, parseJsonBody(req.bodyText), req.bodyText);
+  const access = accessOf(org, req);
+  return deserializeRecord(org.schema, obj, parseJsonBody(req.bodyText), req.bodyText, (f) => access.canReadField(f));
 }
 
 export function globalDescribe(org: OrgRuntime, req: ApiRequest): Reply {
-  return ok(describeGlobal(org.schema, req.ctx.apiVersion));
+  return ok(describeGlobal(org.schema, req.ctx.apiVersion, accessOf(org, req)));
 }
 
 /** `sobjects/{Type}`: GET basic info, POST create. */
 export function sobjectRoot(org: OrgRuntime, req: ApiRequest): Reply {
-  const obj = objectNamed(org, req.params[0]);
-  if (req.method === 'GET') return ok(describeBasic(obj, req.ctx.apiVersion));
+  const obj = objectNamed(org, req.params[0], accessOf(org, req));
+  if (req.method === 'GET') return ok(describeBasic(obj, req.ctx.apiVersion, accessOf(org, req)));
   const id = org.dml.create(req.ctx, obj, body(org, req, obj));
   return ok({ id, success: true, errors: [] }, 201);
 }
 
 export function sobjectDescribe(org: OrgRuntime, req: ApiRequest): Reply {
-  return ok(describeObject(org.schema, objectNamed(org, req.params[0]), req.ctx.apiVersion));
+  const access = accessOf(org, req);
+  return ok(describeObject(org.schema, objectNamed(org, req.params[0], access), req.ctx.apiVersion, access));
 }
 
 /** `sobjects/{Type}/{id}`: GET, PATCH, DELETE; POST to `sobjects/{Type}/Id` creates (the Id-as-external-id case). */
 export function sobjectRecord(org: OrgRuntime, req: ApiRequest): Reply {
-  const obj = objectNamed(org, req.params[0]);
+  const access = accessOf(org, req);
+  const obj = objectNamed(org, req.params[0], access);
   const rawId = req.params[1];
   if (req.method === 'POST') {
     if (rawId.toLowerCase() !== 'id') throw notFoundError();
@@ -81,8 +97,12 @@ export function sobjectRecord(org: OrgRuntime, req: ApiRequest): Reply {
   }
   const row = liveRecord(org, obj, rawId);
   switch (req.method) {
-    case 'GET':
-      return ok(renderRecord(obj, row, req.ctx.apiVersion, selectFields(obj, req.query.get('fields') ?? undefined)));
+    case 'GET': {
+      // A record the caller cannot see is not found (writes to it fail as insufficient access, in the DML).
+      if (!access.canReadRow(obj, row)) throw notFoundError();
+      const fields = fieldsToRender(obj, req.query.get('fields') ?? undefined, access);
+      return ok(renderRecord(obj, withFormulaValues(org.storage, obj, row, req.ctx), req.ctx.apiVersion, fields));
+    }
     case 'PATCH':
       org.dml.update(req.ctx, obj, row, body(org, req, obj));
       return noContent();
@@ -94,8 +114,9 @@ export function sobjectRecord(org: OrgRuntime, req: ApiRequest): Reply {
 
 /** `sobjects/{Type}/{ExternalIdField}/{value}`: GET, PATCH (upsert), DELETE. */
 export function sobjectByExternalId(org: OrgRuntime, req: ApiRequest): Reply {
-  const obj = objectNamed(org, req.params[0]);
-  const field = externalIdField(obj, req.params[1]);
+  const access = accessOf(org, req);
+  const obj = objectNamed(org, req.params[0], access);
+  const field = externalIdField(obj, req.params[1], access);
   const value = externalIdValue(field, req.params[2]);
   if (req.method === 'PATCH') {
     const values = body(org, req, obj);
@@ -120,12 +141,14 @@ export function sobjectByExternalId(org: OrgRuntime, req: ApiRequest): Reply {
       throw error;
     }
   }
-  const ids = org.dml.findIds(obj, field, value);
+  const rows = org.dml.findIds(obj, field, value).map((id) => org.storage.getRow(obj, id) as Row);
+  const ids = rows.filter((r) => access.canReadRow(obj, r)).map((r) => r.Id as string);
   if (ids.length > 1) return multipleChoices(req, obj, ids);
   if (ids.length === 0) throw notFoundError();
   const row = org.storage.getRow(obj, ids[0]) as Row;
   if (req.method === 'GET') {
-    return ok(renderRecord(obj, row, req.ctx.apiVersion, selectFields(obj, req.query.get('fields') ?? undefined)));
+    const fields = fieldsToRender(obj, req.query.get('fields') ?? undefined, access);
+    return ok(renderRecord(obj, withFormulaValues(org.storage, obj, row, req.ctx), req.ctx.apiVersion, fields));
   }
   org.dml.remove(req.ctx, obj, row);
   return noContent();
@@ -136,6 +159,8 @@ export function userPassword(org: OrgRuntime, req: ApiRequest): Reply {
   const users = objectNamed(org, 'User');
   const user = liveRecord(org, users, req.params[0]);
   const userId = user.Id as string;
+  // Managing other users' passwords needs "Manage Users" (the administrator); a user may manage their own.
+  if (userId !== req.ctx.userId && !accessOf(org, req).allData) throw insufficientAccess();
   if (req.method === 'GET') return ok({ isExpired: false });
   if (req.method === 'DELETE') {
     const generated = randomBytes(9).toString('base64url');

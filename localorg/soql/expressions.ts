@@ -263,7 +263,7 @@ function semiJoin(scope: Scope, cond: Extract<Cond, { kind: 'semijoin' }>): stri
   if (left.kind !== 'id')
     throw text.malformed('Semi join sub-selects are only allowed on Id or reference fields', left.text);
   const obj = findObjectSchema(schema, inner.from);
-  if (!obj) throw unknownObject(text, inner.from);
+  if (!env.readable(obj)) throw unknownObject(text, inner.from);
   const item = inner.select[0];
   if (inner.select.length !== 1 || item.kind !== 'expr' || item.expr.kind !== 'field') {
     throw text.malformed('Semi join sub-selects can only select one field, an Id or a reference', inner.from);
@@ -277,7 +277,7 @@ function semiJoin(scope: Scope, cond: Extract<Cond, { kind: 'semijoin' }>): stri
     throw text.malformed('Semi join sub-selects can only select an Id or a reference field', item.text);
   const where = inner.where ? compileCondition(innerScope, inner.where, { semiJoins: false }) : undefined;
   // Nulls never match and must not poison NOT IN.
-  const conditions = [innerScope.notDeleted(), where, `${selected.sql} IS NOT NULL`];
+  const conditions = [innerScope.notDeleted(), innerScope.visible(), where, `${selected.sql} IS NOT NULL`];
   const limit = inner.limit !== undefined ? ` LIMIT ${Number(inner.limit)}` : '';
   const sub = `SELECT ${selected.sql} FROM ${innerScope.from()}${whereClause(conditions)}${limit}`;
   return `${left.sql} ${cond.op} (${sub})`;

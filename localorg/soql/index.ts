@@ -4,6 +4,7 @@
  * result in the REST API's JSON shape.
  */
 import { SalesforceError } from '../errors';
+import type { QueryAccess } from '../security';
 import type { Storage } from '../storage';
 import { run, type QueryCursor, type SfRecord } from './cursor';
 import { QueryText } from './errors';
@@ -22,6 +23,11 @@ export interface SoqlOptions {
   apiVersion: string;
   /** First month (1-12) of the org's standard fiscal year; January by default. */
   fiscalYearStartMonth?: number;
+  /**
+   * The running user's access: objects and fields they cannot read do not exist for the query, and it
+   * returns only the records they can see. Absent for a user with View All Data: no check, no cost.
+   */
+  access?: QueryAccess;
 }
 
 /** Any failure that is not a Salesforce error becomes one, without SQLite's message or a stack. */
@@ -53,6 +59,7 @@ export function executeSoql(storage: Storage, soql: string, options: SoqlOptions
       includeDeleted: options.includeDeleted,
       now: options.now,
       fiscalStartMonth,
+      access: options.access,
     });
     const plan = compileQuery(env, parseSoql(text));
     return run(storage, plan, env.params, options.apiVersion, guard);

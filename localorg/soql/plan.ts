@@ -150,7 +150,8 @@ function childPlan(parent: Scope, query: SoqlQuery, rootLimit: number | undefine
   const rel = parent.obj.children.get(query.from.toLowerCase());
   const childObject = rel && schema.objects.get(rel.childObject);
   const fkField = childObject && rel && childObject.fields.get(rel.field);
-  if (!rel || !childObject || !fkField) throw unknownChildRelationship(text, query.from);
+  if (!rel || !env.readable(childObject) || !env.readableField(fkField))
+    throw unknownChildRelationship(text, query.from);
   const aggregate = query.select.some(
     (i) => i.kind === 'expr' && (isAggregateCall(i.expr) || isDateFunctionCall(i.expr)),
   );
@@ -166,7 +167,7 @@ function childPlan(parent: Scope, query: SoqlQuery, rootLimit: number | undefine
   const order = recordOrder(scope, query);
   const columns = new Columns();
   const shape = buildShape(scope, query.select, columns, null);
-  const conditions = [`${fk} IN (SELECT value FROM json_each(@__parents))`, scope.notDeleted(), where];
+  const conditions = [`${fk} IN (SELECT value FROM json_each(@__parents))`, scope.notDeleted(), scope.visible(), where];
   // LIMIT and OFFSET apply to each parent's children: number them per parent.
   const numbered = `ROW_NUMBER() OVER (PARTITION BY ${fk} ORDER BY ${order.join(', ')}) AS __n`;
   const inner = `SELECT ${fk} AS __p, ${columns.list.join(', ')}, ${numbered} FROM ${scope.from()}${whereClause(conditions)}`;
@@ -339,13 +340,13 @@ function countPlan(scope: Scope, query: SoqlQuery, where: string): Plan {
 export function compileQuery(env: Env, query: SoqlQuery): Plan {
   const { text, schema } = env;
   const obj = findObjectSchema(schema, query.from);
-  if (!obj) throw unknownObject(text, query.from);
+  if (!env.readable(obj)) throw unknownObject(text, query.from);
   if (query.offset !== undefined && query.offset > MAX_OFFSET) {
     throw new SalesforceError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   }
   const scope = new Scope(env, obj, query.alias);
   text.clause('WHERE');
-  const where = whereClause([scope.notDeleted(), whereOf(scope, query, true)]);
+  const where = whereClause([scope.notDeleted(), scope.visible(), whereOf(scope, query, true)]);
   const exprs = query.select.flatMap((i) => (i.kind === 'expr' ? [i.expr] : []));
   if (exprs.some((e) => e.kind === 'call' && e.name === 'COUNT' && e.args.length === 0)) {
     if (query.select.length !== 1) throw text.malformed('COUNT() must be the only element in the SELECT list', 'COUNT');

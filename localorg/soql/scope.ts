@@ -10,7 +10,9 @@ import {
   type OrgSchema,
   type ParentRelationship,
 } from '../schema';
+import type { QueryAccess } from '../security';
 import { quoteIdent } from '../storage';
+import { formulaOf, formulaSql } from '../formula';
 import { noSuchColumn, unknownRelationship, type QueryText } from './errors';
 import { kindOf, type Kind } from './fields';
 
@@ -18,6 +20,8 @@ export interface CompileOptions {
   includeDeleted: boolean;
   now: Date;
   fiscalStartMonth: number;
+  /** The running user's object, field and record access; absent for View All Data (nothing is checked). */
+  access?: QueryAccess;
 }
 
 /** State shared by every level of one query: named parameters and table aliases. */
@@ -41,6 +45,16 @@ export class Env {
 
   alias(): string {
     return `t${this.aliasCount++}`;
+  }
+
+  /** The object exists and the running user can read it (else it does not exist for them). */
+  readable(obj: ObjectSchema | undefined): obj is ObjectSchema {
+    return obj !== undefined && (this.options.access?.canReadObject(obj) ?? true);
+  }
+
+  /** The field exists and the running user can read it and its object. */
+  readableField(field: FieldSchema | undefined): field is FieldSchema {
+    return field !== undefined && (this.options.access?.canReadField(field) ?? true);
   }
 }
 
@@ -72,8 +86,11 @@ export class Scope {
     this.alias = env.alias();
   }
 
-  /** Resolves `Field`, `Rel.Field` or `Alias.Rel.Field`, joining the parents it crosses. */
-  field(expr: { path: string[]; text: string }): FieldRef {
+  /**
+   * Resolves `Field`, `Rel.Field` or `Alias.Rel.Field`, joining the parents it crosses. A formula's own
+   * inputs may reach further than a query may (`limitDepth` false).
+   */
+  field(expr: { path: string[]; text: string }, limitDepth = true): FieldRef {
     const { schema, text } = this.env;
     let path = expr.path;
     const first = path[0].toLowerCase();
@@ -85,7 +102,7 @@ export class Scope {
     ) {
       path = path.slice(1);
     }
-    if (path.length - 1 > MAX_PARENT_DEPTH) {
+    if (limitDepth && path.length - 1 > MAX_PARENT_DEPTH) {
       throw text.malformed(
         `SOQL statements cannot query more than ${MAX_PARENT_DEPTH} levels of parent relationships`,
         expr.text,
@@ -94,18 +111,31 @@ export class Scope {
     let obj = this.obj;
     let alias = this.alias;
     let key = '';
+    // The running user's access applies to what the query names, not to a formula's own inputs.
+    const access = limitDepth ? this.env.options.access : undefined;
+    // Joins that hide the parents the user cannot see are kept apart from a formula's unrestricted ones.
+    let joinKey = '';
+    let hidden = false;
+    let hiddenOnPath = false;
     const rels: FieldRef['rels'] = [];
     for (const segment of path.slice(0, -1)) {
       const rel = obj.parents.get(segment.toLowerCase());
       const target = rel && schema.objects.get(rel.target);
-      if (!rel || !target) throw unknownRelationship(text, segment, expr.text);
+      if (!rel || !target || (access && !(access.canReadField(rel.field) && access.canReadObject(target)))) {
+        throw unknownRelationship(text, segment, expr.text);
+      }
       key += `${rel.name.toLowerCase()}.`;
-      let joined = this.joinAliases.get(key);
+      hidden = access?.sharingHides(target) ?? false;
+      hiddenOnPath ||= hidden;
+      joinKey += `${rel.name.toLowerCase()}${hidden ? '!' : ''}.`;
+      let joined = this.joinAliases.get(joinKey);
       if (!joined) {
         joined = this.env.alias();
-        this.joinAliases.set(key, joined);
+        this.joinAliases.set(joinKey, joined);
+        // A parent the user cannot see comes back as null, and matches no filter on its fields.
+        const visible = access?.rowFilter(target, joined, (value) => this.env.param(value));
         this.joins.push(
-          `LEFT JOIN ${quoteIdent(target.table)} AS ${joined} ON ${joined}."Id" = ${alias}.${quoteIdent(rel.field.column)}`,
+          `LEFT JOIN ${quoteIdent(target.table)} AS ${joined} ON ${joined}."Id" = ${alias}.${quoteIdent(rel.field.column)}${visible ? ` AND ${visible}` : ''}`,
         );
       }
       rels.push({ rel, alias: joined });
@@ -114,17 +144,33 @@ export class Scope {
     }
     const name = path[path.length - 1];
     const field = findFieldSchema(obj, name);
-    if (!field) throw noSuchColumn(text, name, obj.name, expr.text);
-    if (field.model.formula !== undefined) {
-      throw text.invalidField(`field '${field.name}' is a formula field, which the local org cannot query`, expr.text);
-    }
+    if (!field || (access && !access.canReadField(field))) throw noSuchColumn(text, name, obj.name, expr.text);
     return {
       field,
       kind: kindOf(field),
-      sql: `${alias}.${quoteIdent(field.column)}`,
+      sql:
+        field.model.formula === undefined
+          ? `${alias}.${quoteIdent(field.column)}`
+          : // Computed over unrestricted joins: null it with the parent when the user cannot see the parent.
+            hiddenOnPath
+            ? `CASE WHEN ${alias}."Id" IS NOT NULL THEN ${this.formula(field, rels)} END`
+            : this.formula(field, rels),
       rels,
       key: key + field.name.toLowerCase(),
     };
+  }
+
+  /**
+   * A formula field computed in SQL from its inputs, each resolved (and joined) like a selected field on
+   * the path to the formula's object; inputs that are formulas nest. So formulas work in every clause.
+   */
+  private formula(field: FieldSchema, rels: FieldRef['rels']): string {
+    const prefix = rels.map((r) => r.rel.name);
+    const inputs = formulaOf(this.env.schema, field).inputs.map((input) => {
+      const path = [...prefix, ...input.path];
+      return this.field({ path, text: path.join('.') }, false).sql;
+    });
+    return formulaSql(field, this.env.param(this.env.options.now.toISOString()), inputs);
   }
 
   /** The FROM clause with the first `joinCount` joins (all by default). */
@@ -135,6 +181,11 @@ export class Scope {
   /** The recycle-bin filter: `query` skips deleted records, `queryAll` keeps them. */
   notDeleted(): string | undefined {
     return this.env.options.includeDeleted ? undefined : `${this.alias}."IsDeleted" = 0`;
+  }
+
+  /** Sharing: the rows of this level the running user can see, or undefined when they see all. */
+  visible(): string | undefined {
+    return this.env.options.access?.rowFilter(this.obj, this.alias, (value) => this.env.param(value));
   }
 }
 

@@ -8,7 +8,7 @@ import { backoffDelay, DEFAULT_RETRY_POLICY, isTransientRecordError, withRetry, 
 
 export const COLLECTION_LIMIT = 200;
 
-export type WriteOperation = 'upsert' | 'update';
+export type WriteOperation = 'create' | 'upsert' | 'update';
 
 export interface RecordOutcome {
   success: boolean;
@@ -56,10 +56,11 @@ async function sendCollection(
 ): Promise<CollectionResult[]> {
   const sobject = session.conn.sobject(request.sobject);
   const options = { allOrNone: false };
-  const results =
-    request.operation === 'upsert'
-      ? await sobject.upsert(batch as never[], request.externalIdField ?? 'External_Key__c', options)
-      : await sobject.update(batch as never[], options);
+  let results;
+  if (request.operation === 'create') results = await sobject.create(batch as never[], options);
+  else if (request.operation === 'upsert')
+    results = await sobject.upsert(batch as never[], request.externalIdField ?? 'External_Key__c', options);
+  else results = await sobject.update(batch as never[], options);
   return (Array.isArray(results) ? results : [results]) as unknown as CollectionResult[];
 }
 

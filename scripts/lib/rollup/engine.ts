@@ -8,6 +8,7 @@
 import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
 import { aggregateAll, queryAll } from '../query';
+import type { RetryPolicy } from '../retry';
 import { failuresOf, writeRecords, type WriteFailure } from '../writer';
 import { definitionProblems, readCatalog, type MetricDefinition } from './catalog';
 import {
@@ -31,6 +32,8 @@ export interface RollupOptions {
   /** Stamp written into Last_Calculated_At__c (ISO datetime). */
   now: string;
   onStep?: (step: string, total: number) => { tick: (n: number) => void; done: () => void };
+  /** Retry policy for writes (default: the shared policy). */
+  policy?: RetryPolicy;
 }
 
 export interface Change {
@@ -606,7 +609,13 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     updates.sort((a, b) => String(a.__parent).localeCompare(String(b.__parent)));
     const records = updates.map(({ __parent: _parent, ...record }) => record);
     const bar = options.onStep?.(`write ${sobject}`, records.length);
-    const outcomes = await writeRecords(session, { sobject, operation: 'update', records, onProgress: bar?.tick });
+    const outcomes = await writeRecords(session, {
+      sobject,
+      operation: 'update',
+      records,
+      policy: options.policy,
+      onProgress: bar?.tick,
+    });
     bar?.done();
     report.written[sobject] = outcomes.filter((o) => o.success).length;
     report.failures.push(...failuresOf(sobject, records, outcomes, (r) => String(r.Id)));

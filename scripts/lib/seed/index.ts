@@ -2,6 +2,7 @@
 import type { Progress } from '../cli';
 import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
+import type { RetryPolicy } from '../retry';
 import { generateDataset } from './generate';
 import { checkAccess, readOrgFacts, SeedLoader, type SeedReport } from './load';
 import type { Scale } from './scales';
@@ -13,6 +14,10 @@ export interface SeedRun {
   /** Partners whose opportunities and actions are generated and loaded together. */
   partnersPerChunk: number;
   progress: Progress;
+  /** Levels of more records than this go through Bulk API 2.0 (default 10,000; 0: never). */
+  bulkThreshold?: number;
+  /** Retry policy for writes (default: the shared policy). */
+  policy?: RetryPolicy;
 }
 
 export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedReport> {
@@ -24,7 +29,10 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     fiscalYearStartMonth: facts.fiscalYearStartMonth,
   });
   const createOnly = await checkAccess(session, dataset);
-  const loader = new SeedLoader(session, run.progress, createOnly, dataset.keyPrefix);
+  const loader = new SeedLoader(session, run.progress, createOnly, dataset.keyPrefix, {
+    bulkThreshold: run.bulkThreshold,
+    policy: run.policy,
+  });
   await loader.loadUsers(dataset.users, facts.organizationId);
   for (const level of dataset.levels) await loader.upsert(level.sobject, level.records);
   const chunkCount = Math.ceil(dataset.estimate.partnerCount / run.partnersPerChunk);

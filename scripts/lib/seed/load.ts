@@ -4,10 +4,12 @@
  * by External_Key__c, parents before children and sorted by parent, resolving references to Ids from the
  * results of earlier levels. Idempotent: a second run updates the same records and creates none.
  */
+import { BulkUnavailableError, upsertBulk } from '../bulk';
 import type { OrgSession } from '../connection';
 import type { Progress } from '../cli';
 import { queryAll } from '../query';
-import { writeRecords, failuresOf, type WriteFailure } from '../writer';
+import type { RetryPolicy } from '../retry';
+import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
 import type { FieldValue, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './generate';
 
 export const EXTERNAL_KEY = 'External_Key__c';
@@ -42,6 +44,18 @@ export interface SeedReport {
   users: { created: number; existing: number; substituted: number; permissionSetsAssigned: number; notes: string[] };
   objects: Record<string, ObjectStats>;
   failures: WriteFailure[];
+  /** How the load went where it differs from the plan (Bulk API not available, ...). */
+  notes: string[];
+}
+
+/** Default for `bulkThreshold`: levels of more records than this go through Bulk API 2.0. */
+export const DEFAULT_BULK_THRESHOLD = 10_000;
+
+export interface SeedLoadOptions {
+  /** A level of more records than this is upserted through Bulk API 2.0; 0 writes everything through collections. */
+  bulkThreshold?: number;
+  /** Retry policy for writes (default: the shared policy). */
+  policy?: RetryPolicy;
 }
 
 interface OrgFacts {
@@ -107,7 +121,9 @@ export class SeedLoader {
     users: { created: 0, existing: 0, substituted: 0, permissionSetsAssigned: 0, notes: [] },
     objects: {},
     failures: [],
+    notes: [],
   };
+  private bulkAvailable = true;
 
   constructor(
     private readonly session: OrgSession,
@@ -116,6 +132,7 @@ export class SeedLoader {
     private readonly createOnly: Map<string, string[]>,
     /** Prefix of every external key this dataset writes, to find the records an earlier run created. */
     private readonly keyPrefix: string,
+    private readonly options: SeedLoadOptions = {},
   ) {}
 
   /** External keys of this dataset's records of one object that already exist in the org. */
@@ -170,16 +187,21 @@ export class SeedLoader {
         ...(profileId ? { ProfileId: profileId } : {}),
       }));
       if (records.length === 0) continue;
-      const results = await conn.sobject('User').create(records, { allOrNone: false, allowRecursive: true });
+      const results = await writeRecords(this.session, {
+        sobject: 'User',
+        operation: 'create',
+        records,
+        policy: this.options.policy,
+      });
       results.forEach((result, i) => {
-        if (result.success) {
+        if (result.success && result.id) {
           this.ids.set(`User:${round[i].key}`, result.id);
           this.report.users.created++;
         }
       });
       const failed = results.filter((r) => !r.success);
       if (failed.length > 0) {
-        const first = (failed[0] as { errors: { message: string }[] }).errors[0]?.message ?? 'unknown error';
+        const first = failed[0].message ?? 'unknown error';
         this.report.users.notes.push(
           `${failed.length} user(s) could not be created (${first}); the running user plays those roles.`,
         );
@@ -230,9 +252,12 @@ export class SeedLoader {
     const have = new Set(existing.map((e) => `${e.AssigneeId}:${e.PermissionSetId}`));
     const todo = wanted.filter((w) => !have.has(`${w.AssigneeId}:${w.PermissionSetId}`));
     if (todo.length === 0) return;
-    const results = await conn
-      .sobject('PermissionSetAssignment')
-      .create(todo, { allOrNone: false, allowRecursive: true });
+    const results = await writeRecords(this.session, {
+      sobject: 'PermissionSetAssignment',
+      operation: 'create',
+      records: todo,
+      policy: this.options.policy,
+    });
     this.report.users.permissionSetsAssigned += results.filter((r) => r.success).length;
   }
 
@@ -283,13 +308,7 @@ export class SeedLoader {
     }
     const bar = this.progress.step(label, ready.length);
     const payloads = ready.map((r) => r.payload);
-    const outcomes = await writeRecords(this.session, {
-      sobject,
-      operation: 'upsert',
-      externalIdField: EXTERNAL_KEY,
-      records: payloads,
-      onProgress: bar.tick,
-    });
+    const outcomes = await this.write(sobject, payloads, bar.tick);
     bar.done();
     outcomes.forEach((outcome, i) => {
       if (outcome.success && outcome.id) {
@@ -301,6 +320,35 @@ export class SeedLoader {
       }
     });
     this.report.failures.push(...failuresOf(sobject, payloads, outcomes, (r) => String(r[EXTERNAL_KEY])));
+  }
+
+  /** Upserts through Bulk API 2.0 beyond the threshold (while the org offers it), else through collections. */
+  private async write(
+    sobject: string,
+    payloads: Record<string, unknown>[],
+    onProgress: (settled: number) => void,
+  ): Promise<RecordOutcome[]> {
+    const threshold = this.options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
+    if (this.bulkAvailable && threshold > 0 && payloads.length > threshold) {
+      try {
+        return await upsertBulk(this.session, sobject, EXTERNAL_KEY, payloads, {
+          policy: this.options.policy,
+          onProgress,
+        });
+      } catch (error) {
+        if (!(error instanceof BulkUnavailableError)) throw error;
+        this.bulkAvailable = false;
+        this.report.notes.push(`Bulk API 2.0 is not available (${error.message}): large levels went through sObject Collections.`);
+      }
+    }
+    return writeRecords(this.session, {
+      sobject,
+      operation: 'upsert',
+      externalIdField: EXTERNAL_KEY,
+      records: payloads,
+      policy: this.options.policy,
+      onProgress,
+    });
   }
 
   /** Forgets Ids that later levels no longer need (opportunities of a finished chunk). */

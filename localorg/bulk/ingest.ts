@@ -1,0 +1,503 @@
+/**
+ * Bulk API 2.0 ingest jobs: insert, update, upsert, delete and hardDelete from one CSV upload. After
+ * UploadComplete the rows are written in internal batches of 10,000, one SQLite transaction per batch,
+ * each row through the same Dml calls the REST resources use (so every validation and error applies) in
+ * its own savepoint: a failing row is recorded with its error and leaves nothing behind.
+ */
+import {
+  MultipleMatchesError,
+  recordError,
+  type ForeignKeyRef,
+  type RequestContext,
+  type WriteValues,
+} from '../dml';
+import { SalesforceError } from '../errors';
+import { lockTarget } from '../faults';
+import { normalizeId } from '../ids';
+import { liveForCollection } from '../rest/collections';
+import { parseJsonBody, type OrgRuntime } from '../rest/context';
+import { findFieldSchema, findObjectSchema, type FieldSchema, type ObjectSchema } from '../schema';
+import { quoteIdent, type SqlValue } from '../storage';
+import { parseDate, parseDateTime } from '../values';
+import { COLUMN_DELIMITERS, CsvError, csvLine, lineBreak, parseCsv } from './csv';
+import {
+  baseInfo,
+  csvFormat,
+  invalidJobState,
+  invalidProperty,
+  isFinished,
+  JobStore,
+  type JobBase,
+  type JobRunner,
+  type JobState,
+} from './jobs';
+
+export const INGEST_OPERATIONS = ['insert', 'update', 'upsert', 'delete', 'hardDelete'] as const;
+export type IngestOperation = (typeof INGEST_OPERATIONS)[number];
+
+/** Rows per internal batch (and per SQLite transaction), as the platform splits ingest data. */
+const BATCH_SIZE = 10_000;
+/** The value that sets a field to null; an empty value leaves the field as it is. */
+const NULL_VALUE = '#N/A';
+const NUMBER_TYPES = new Set(['Number', 'Currency', 'Percent', 'Summary']);
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const IN_CHUNK = 500;
+
+/** A CSV column: a field, or a parent named by one of its unique fields (`Partner_Account__r.External_Key__c`). */
+type Column =
+  | { kind: 'field'; field: FieldSchema }
+  | { kind: 'reference'; field: FieldSchema; target: ObjectSchema; idField: FieldSchema };
+
+interface Success {
+  index: number;
+  id: string;
+  created: boolean;
+}
+
+interface Failure {
+  index: number;
+  id: string;
+  error: string;
+}
+
+export interface IngestJob extends JobBase {
+  operation: IngestOperation;
+  externalIdField?: FieldSchema;
+  /** The uploaded CSV, until it is parsed. */
+  data?: string;
+  uploaded: boolean;
+  header: string[];
+  rows: string[][];
+  columns: Column[];
+  /** Index of the Id column, or -1. */
+  idColumn: number;
+  /** Rows handled so far; the rest are unprocessed when the job stops early. */
+  position: number;
+  successful: Success[];
+  failed: Failure[];
+  deleted: boolean;
+}
+
+export type ResultKind = 'successfulResults' | 'failedResults' | 'unprocessedrecords';
+
+const notOfRequiredType = (field: FieldSchema, text: string): SalesforceError =>
+  recordError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${field.model.label}: value not of required type: ${text}`, [
+    field.name,
+  ]);
+
+/** A CSV value converted to the field's stored form; `#N/A` is null. */
+function fieldValue(field: FieldSchema, text: string): SqlValue {
+  const type = field.model.type;
+  if (text === NULL_VALUE) return type === 'Checkbox' ? 0 : null;
+  if (type === 'Checkbox') {
+    const lower = text.toLowerCase();
+    if (lower === 'true' || lower === '1') return 1;
+    if (lower === 'false' || lower === '0') return 0;
+    throw notOfRequiredType(field, text);
+  }
+  if (NUMBER_TYPES.has(type)) {
+    if (!NUMBER.test(text)) throw notOfRequiredType(field, text);
+    return Number(text);
+  }
+  if (type === 'Date') {
+    const date = parseDate(text);
+    if (date === undefined) throw notOfRequiredType(field, text);
+    return date;
+  }
+  if (type === 'DateTime') {
+    const dateTime = parseDateTime(text);
+    if (dateTime === undefined) throw notOfRequiredType(field, text);
+    return dateTime;
+  }
+  return text;
+}
+
+function columnValue(column: Column, text: string): SqlValue | ForeignKeyRef {
+  if (column.kind === 'field') return fieldValue(column.field, text);
+  if (text === NULL_VALUE) return null;
+  return { target: column.target, idField: column.idField, value: fieldValue(column.idField, text) };
+}
+
+/** `CODE:message:fields --`, as failedResults reports an error. */
+function errorText(error: SalesforceError): string {
+  const fields = error.fields.length > 0 ? `${error.fields.join(',')} ` : '';
+  return `${error.errorCode}:${error.message}:${fields}--`;
+}
+
+export class IngestJobs {
+  readonly store: JobStore<IngestJob>;
+
+  constructor(
+    private readonly org: OrgRuntime,
+    private readonly runner: JobRunner,
+  ) {
+    this.store = new JobStore<IngestJob>(org.storage);
+  }
+
+  /** `POST jobs/ingest`. */
+  create(ctx: RequestContext, bodyText: string): IngestJob {
+    const body = parseJsonBody(bodyText);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidProperty('object', '');
+    const props = body as Record<string, unknown>;
+    const obj = typeof props.object === 'string' ? findObjectSchema(this.org.schema, props.object) : undefined;
+    if (!obj) throw new SalesforceError(400, 'INVALIDJOB', `Unable to find object: ${String(props.object ?? '')}`);
+    if (obj.readOnly) {
+      throw new SalesforceError(400, 'INVALIDENTITY', `Entity '${obj.name}' is not supported by the Bulk API.`);
+    }
+    const operation = props.operation;
+    if (typeof operation !== 'string' || !(INGEST_OPERATIONS as readonly string[]).includes(operation)) {
+      throw invalidProperty('operation', operation);
+    }
+    let externalIdField: FieldSchema | undefined;
+    if (operation === 'upsert') {
+      const name = props.externalIdFieldName;
+      if (typeof name !== 'string' || name === '') {
+        throw new SalesforceError(
+          400,
+          'INVALIDJOB',
+          `External ID was blank for ${obj.name}. An External ID must be specified for upsert.`,
+        );
+      }
+      externalIdField = findFieldSchema(obj, name);
+      if (!externalIdField || !(externalIdField.model.externalId || externalIdField.name === 'Id')) {
+        throw new SalesforceError(
+          400,
+          'INVALIDJOB',
+          `Field name provided, ${name} does not match an External ID, Salesforce Id, or indexed field for ${obj.name}`,
+        );
+      }
+    }
+    const format = csvFormat(props);
+    const now = this.org.now();
+    const job: IngestJob = {
+      id: this.store.nextId(),
+      operation: operation as IngestOperation,
+      object: obj,
+      externalIdField,
+      createdById: ctx.userId,
+      createdDate: now,
+      systemModstamp: now,
+      state: 'Open',
+      apiVersion: ctx.apiVersion,
+      ...format,
+      numberRecordsProcessed: 0,
+      totalProcessingTime: 0,
+      uploaded: false,
+      header: [],
+      rows: [],
+      columns: [],
+      idColumn: -1,
+      position: 0,
+      successful: [],
+      failed: [],
+      deleted: false,
+    };
+    this.store.add(job);
+    return job;
+  }
+
+  /** `PUT jobs/ingest/{id}/batches`: the job's one CSV upload. */
+  upload(job: IngestJob, text: string): void {
+    if (job.state !== 'Open') {
+      throw invalidJobState(`Job ${job.id} is in state ${job.state}: data can only be uploaded to an Open job`);
+    }
+    if (job.uploaded) {
+      throw new SalesforceError(
+        400,
+        'BULK_API_ERROR',
+        `Found multipe contents for job: <${job.id.slice(0, 15)}>, please 'Close' / 'Abort' / 'Delete' the current Job then create a new Job and make sure you only do 'PUT' once on a given Job.`,
+      );
+    }
+    job.data = text;
+    job.uploaded = true;
+  }
+
+  /** `PATCH jobs/ingest/{id}` with `{ state }`: UploadComplete starts processing; Aborted stops it. */
+  changeState(job: IngestJob, state: unknown): void {
+    if (state === 'UploadComplete') {
+      if (job.state !== 'Open') throw invalidJobState(`Job ${job.id} is in state ${job.state}, not Open`);
+      this.setState(job, 'UploadComplete');
+      this.runner.run(
+        () => this.step(job),
+        (error) => this.crashed(job, error),
+      );
+      return;
+    }
+    if (state === 'Aborted') {
+      if (isFinished(job.state)) throw invalidJobState(`Job ${job.id} is already in state ${job.state}`);
+      this.setState(job, 'Aborted');
+      return;
+    }
+    throw invalidProperty('state', state);
+  }
+
+  /** `DELETE jobs/ingest/{id}`: only once no more data can be uploaded. */
+  remove(job: IngestJob): void {
+    if (job.state === 'Open') throw invalidJobState(`Job ${job.id} is Open: close or abort it before deleting it`);
+    job.deleted = true;
+    this.store.delete(job);
+  }
+
+  info(job: IngestJob): Record<string, unknown> {
+    return {
+      ...this.shortInfo(job),
+      jobType: 'V2Ingest',
+      contentUrl: this.contentUrl(job),
+      lineEnding: job.lineEnding,
+      columnDelimiter: job.columnDelimiter,
+      numberRecordsProcessed: job.numberRecordsProcessed,
+      numberRecordsFailed: job.failed.length,
+      retries: 0,
+      totalProcessingTime: job.totalProcessingTime,
+      apiActiveProcessingTime: job.totalProcessingTime,
+      apexProcessingTime: 0,
+      ...(job.errorMessage ? { errorMessage: job.errorMessage } : {}),
+    };
+  }
+
+  /** What create answers. */
+  createdInfo(job: IngestJob): Record<string, unknown> {
+    return {
+      ...this.shortInfo(job),
+      contentUrl: this.contentUrl(job),
+      lineEnding: job.lineEnding,
+      columnDelimiter: job.columnDelimiter,
+    };
+  }
+
+  /** A job in the job list. */
+  listInfo(job: IngestJob): Record<string, unknown> {
+    return { ...this.createdInfo(job), jobType: 'V2Ingest' };
+  }
+
+  /** What a state change answers. */
+  shortInfo(job: IngestJob): Record<string, unknown> {
+    return {
+      ...baseInfo(job),
+      ...(job.externalIdField ? { externalIdFieldName: job.externalIdField.name } : {}),
+      concurrencyMode: 'Parallel',
+      contentType: 'CSV',
+      apiVersion: Number(job.apiVersion),
+    };
+  }
+
+  private contentUrl(job: IngestJob): string {
+    return `services/data/v${job.apiVersion}/jobs/ingest/${job.id}/batches`;
+  }
+
+  /** A result CSV: successful rows with sf__Id and sf__Created, failed ones with sf__Id and sf__Error, or unprocessed rows. */
+  results(job: IngestJob, kind: ResultKind): string {
+    if (!isFinished(job.state)) {
+      throw invalidJobState(`Job ${job.id} is in state ${job.state}: results are available once it has finished`);
+    }
+    const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
+    const lines: string[] = [];
+    if (kind === 'successfulResults') {
+      lines.push(csvLine(['sf__Id', 'sf__Created', ...job.header], delimiter));
+      for (const s of job.successful)
+        lines.push(csvLine([s.id, s.created ? 'true' : 'false', ...job.rows[s.index]], delimiter));
+    } else if (kind === 'failedResults') {
+      lines.push(csvLine(['sf__Id', 'sf__Error', ...job.header], delimiter));
+      for (const f of job.failed) lines.push(csvLine([f.id, f.error, ...job.rows[f.index]], delimiter));
+    } else {
+      // Rows never parsed (a job aborted before processing) are returned as uploaded.
+      if (job.data !== undefined) return job.data;
+      if (job.header.length > 0) lines.push(csvLine(job.header, delimiter));
+      for (let i = job.position; i < job.rows.length; i++) lines.push(csvLine(job.rows[i], delimiter));
+    }
+    const end = lineBreak(job.lineEnding);
+    return lines.length > 0 ? lines.join(end) + end : '';
+  }
+
+  private setState(job: IngestJob, state: JobState): void {
+    job.state = state;
+    job.systemModstamp = this.org.now();
+  }
+
+  private fail(job: IngestJob, message: string): void {
+    job.errorMessage = message;
+    this.setState(job, 'Failed');
+  }
+
+  private crashed(job: IngestJob, error: unknown): void {
+    // A bug in the local org: the job fails with a message, and the developer gets the stack.
+    console.error('localorg: bulk ingest job failed unexpectedly', error);
+    this.fail(job, 'UNKNOWN_EXCEPTION : An unexpected error occurred in the local org.');
+  }
+
+  /** One turn of processing: parse and check the CSV first, then one internal batch; true while rows remain. */
+  private step(job: IngestJob): boolean {
+    if (job.deleted || job.state === 'Aborted') return false;
+    const started = Date.now();
+    if (job.state === 'UploadComplete') {
+      try {
+        this.prepare(job);
+      } catch (error) {
+        if (!(error instanceof CsvError)) throw error;
+        this.fail(job, error.message);
+        return false;
+      }
+      this.setState(job, 'InProgress');
+    }
+    const end = Math.min(job.position + BATCH_SIZE, job.rows.length);
+    const ctx: RequestContext = { userId: job.createdById, apiVersion: job.apiVersion, now: this.org.now() };
+    this.org.storage.db.transaction(() => {
+      for (let index = job.position; index < end; index++) this.processRow(job, ctx, index);
+    })();
+    job.position = end;
+    job.numberRecordsProcessed = end;
+    job.totalProcessingTime += Date.now() - started;
+    if (end < job.rows.length) return true;
+    this.setState(job, 'JobComplete');
+    return false;
+  }
+
+  /** Parses the upload and resolves its header; a malformed CSV or an unknown column fails the job. */
+  private prepare(job: IngestJob): void {
+    const rows = parseCsv(job.data ?? '', COLUMN_DELIMITERS[job.columnDelimiter], job.lineEnding);
+    job.data = undefined;
+    const [header = [], ...data] = rows;
+    job.columns = header.map((name) => this.resolveColumn(job.object, name));
+    job.header = header;
+    job.idColumn = job.columns.findIndex((column) => column.kind === 'field' && column.field.name === 'Id');
+    data.forEach((row, i) => {
+      if (row.length !== header.length) {
+        throw new CsvError(
+          `InvalidBatch : Failed to parse CSV. Row ${i + 1} has ${row.length} values but the header has ${header.length} columns`,
+        );
+      }
+    });
+    job.rows = data;
+  }
+
+  private resolveColumn(obj: ObjectSchema, name: string): Column {
+    const dot = name.indexOf('.');
+    if (dot < 0) {
+      const field = findFieldSchema(obj, name);
+      if (!field) throw new CsvError(`InvalidBatch : Field name not found : ${name}`);
+      return { kind: 'field', field };
+    }
+    const relationship = name.slice(0, dot);
+    const parent = obj.parents.get(relationship.toLowerCase());
+    if (!parent) throw new CsvError(`InvalidBatch : Unable to find relationship: ${relationship}`);
+    const target = this.org.schema.objects.get(parent.target) as ObjectSchema;
+    const idField = findFieldSchema(target, name.slice(dot + 1));
+    if (!idField) throw new CsvError(`InvalidBatch : Field name not found : ${name}`);
+    if (!(idField.model.externalId || idField.model.unique || idField.name === 'Id')) {
+      throw new CsvError(
+        `InvalidBatch : Field name provided, ${idField.name} does not match an External ID, Salesforce Id, or indexed field for ${target.name}`,
+      );
+    }
+    return { kind: 'reference', field: parent.field, target, idField };
+  }
+
+  /** Writes one row (each Dml call is its own savepoint), recording its success or its error. */
+  private processRow(job: IngestJob, ctx: RequestContext, index: number): void {
+    const row = job.rows[index];
+    const idText = job.idColumn < 0 ? '' : row[job.idColumn];
+    // The Id a failed update or delete is reported with; inserts and upserts have none to report.
+    const knownId = job.operation === 'insert' || job.operation === 'upsert' ? '' : (normalizeId(idText) ?? '');
+    try {
+      const result = this.writeRow(job, ctx, row, idText, knownId);
+      job.successful.push({ index, id: result.id, created: result.created });
+    } catch (error) {
+      if (!(error instanceof SalesforceError)) throw error;
+      job.failed.push({ index, id: knownId, error: errorText(error) });
+    }
+  }
+
+  private writeRow(
+    job: IngestJob,
+    ctx: RequestContext,
+    row: string[],
+    idText: string,
+    knownId: string,
+  ): { id: string; created: boolean } {
+    const { dml } = this.org;
+    const obj = job.object;
+    if (job.operation === 'upsert') return this.upsertRow(job, ctx, this.rowValues(job, row));
+    if (job.operation === 'insert') {
+      const values = this.rowValues(job, row);
+      this.checkLock(lockTarget(values, ctx.userId));
+      return { id: dml.create(ctx, obj, values), created: true };
+    }
+    const update = job.operation === 'update';
+    if (idText === '') throw recordError('MISSING_ARGUMENT', `Id not specified in ${update ? 'an update' : 'a delete'} call`);
+    this.checkLock(knownId || idText);
+    const current = liveForCollection(obj, dml.lookup(obj, idText), idText);
+    if (update) {
+      dml.update(ctx, obj, current, this.rowValues(job, row));
+    } else if (job.operation === 'hardDelete') {
+      dml.atomic(() => {
+        dml.remove(ctx, obj, current);
+        this.purge(obj, current.Id as string);
+      });
+    } else {
+      dml.remove(ctx, obj, current);
+    }
+    return { id: current.Id as string, created: false };
+  }
+
+  /** The values a row gives: empty values are left out, `#N/A` is null. */
+  private rowValues(job: IngestJob, row: string[]): WriteValues {
+    const values: WriteValues = new Map();
+    job.columns.forEach((column, c) => {
+      const text = row[c];
+      if (text !== '') values.set(column.field, columnValue(column, text));
+    });
+    return values;
+  }
+
+  private upsertRow(job: IngestJob, ctx: RequestContext, values: WriteValues): { id: string; created: boolean } {
+    const field = job.externalIdField as FieldSchema;
+    const key = values.get(field);
+    values.delete(field);
+    if (typeof key === 'object' && key !== null) throw recordError('INVALID_FIELD', `${field.name} is not a value`);
+    if ((key === undefined || key === null) && field.name !== 'Id') {
+      throw recordError('MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
+    }
+    this.checkLock(lockTarget(values, ctx.userId));
+    try {
+      return this.org.dml.upsert(ctx, job.object, field, key ?? null, values);
+    } catch (error) {
+      // Several matches are a row error here, not the single-record 300.
+      if (error instanceof MultipleMatchesError) throw recordError(error.errorCode, error.message, error.fields);
+      throw error;
+    }
+  }
+
+  private checkLock(id: string): void {
+    const locked = this.org.faults?.lock(id);
+    if (locked) throw locked;
+  }
+
+  /** hardDelete: the deleted record and its cascade-deleted descendants skip the recycle bin. */
+  private purge(obj: ObjectSchema, id: string): void {
+    const { storage, schema } = this.org;
+    let frontier: [ObjectSchema, string[]][] = [[obj, [id]]];
+    while (frontier.length > 0) {
+      const next: [ObjectSchema, string[]][] = [];
+      for (const [parent, ids] of frontier) {
+        for (let start = 0; start < ids.length; start += IN_CHUNK) {
+          const chunk = ids.slice(start, start + IN_CHUNK);
+          const placeholders = chunk.map(() => '?').join(', ');
+          for (const rel of parent.children.values()) {
+            if (!rel.cascadeDelete) continue;
+            const child = schema.objects.get(rel.childObject) as ObjectSchema;
+            const found = storage
+              .statement(
+                `SELECT "Id" FROM ${quoteIdent(child.table)} WHERE ${quoteIdent(rel.field)} IN (${placeholders}) AND "IsDeleted" = 1`,
+              )
+              .pluck(true)
+              .all(...chunk) as string[];
+            if (found.length > 0) next.push([child, found]);
+          }
+          storage
+            .statement(`DELETE FROM ${quoteIdent(parent.table)} WHERE "Id" IN (${placeholders}) AND "IsDeleted" = 1`)
+            .run(...chunk);
+        }
+      }
+      frontier = next;
+    }
+  }
+}

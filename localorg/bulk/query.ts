@@ -1,0 +1,260 @@
+/**
+ * Bulk API 2.0 query jobs: the SOQL is checked when the job is created (so a bad query answers 400 at
+ * once), then run in the background through the same SOQL engine as the REST API, its records written as
+ * CSV lines with child-to-parent fields flattened into `Parent__r.Name` columns. Results are read in pages
+ * of `maxRecords` rows, the next page named by the `Sforce-Locator` header.
+ */
+import type { RequestContext } from '../dml';
+import { SalesforceError } from '../errors';
+import { parseJsonBody, type OrgRuntime } from '../rest/context';
+import { findFieldSchema, type FieldSchema, type ObjectSchema, type ParentRelationship } from '../schema';
+import { executeSoql, type QueryCursor, type SfRecord } from '../soql';
+import { QueryText } from '../soql/errors';
+import { parseSoql, type SoqlQuery } from '../soql/parse';
+import { COLUMN_DELIMITERS, csvLine, lineBreak } from './csv';
+import {
+  baseInfo,
+  csvFormat,
+  invalidJobState,
+  invalidProperty,
+  isFinished,
+  JobStore,
+  type JobBase,
+  type JobRunner,
+  type JobState,
+} from './jobs';
+
+/** Records read from the cursor per turn of the event loop. */
+const CHUNK = 10_000;
+/** Rows per results page when the client gives no maxRecords: large, as the platform's default is. */
+const DEFAULT_MAX_RECORDS = 1_000_000;
+
+/** A result column: its header (`Owner.Name`) and the path of canonical names leading to its value. */
+interface QueryColumn {
+  header: string;
+  path: string[];
+  field: FieldSchema;
+}
+
+export interface QueryJob extends JobBase {
+  operation: 'query' | 'queryAll';
+  query: string;
+  columns: QueryColumn[];
+  cursor?: QueryCursor;
+  /** CSV lines of the records read so far (no header). */
+  lines: string[];
+  deleted: boolean;
+}
+
+const notSupported = (what: string): SalesforceError =>
+  new SalesforceError(400, 'API_ERROR', `${what} not supported in Bulk Query`);
+
+/** A value as Bulk API query results write it: empty for null, datetimes in UTC with `Z`. */
+function csvText(field: FieldSchema, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (field.model.type === 'DateTime' && typeof value === 'string') return value.replace(/\+0000$/, 'Z');
+  return String(value);
+}
+
+export class QueryJobs {
+  readonly store: JobStore<QueryJob>;
+
+  constructor(
+    private readonly org: OrgRuntime,
+    private readonly runner: JobRunner,
+  ) {
+    this.store = new JobStore<QueryJob>(org.storage);
+  }
+
+  /** `POST jobs/query`. */
+  create(ctx: RequestContext, bodyText: string): QueryJob {
+    const body = parseJsonBody(bodyText);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidProperty('query', '');
+    const props = body as Record<string, unknown>;
+    const operation = props.operation ?? 'query';
+    if (operation !== 'query' && operation !== 'queryAll') throw invalidProperty('operation', operation);
+    const soql = props.query;
+    if (typeof soql !== 'string' || soql.trim() === '') throw invalidProperty('query', soql);
+    const format = csvFormat(props);
+    const parsed = parseSoql(new QueryText(soql));
+    this.checkSupported(parsed);
+    const cursor = executeSoql(this.org.storage, soql, {
+      includeDeleted: operation === 'queryAll',
+      now: ctx.now,
+      apiVersion: ctx.apiVersion,
+      fiscalYearStartMonth: this.org.fiscalYearStartMonth,
+    });
+    // Aggregate and count queries read as a single batch: the checks above leave none, this keeps it so.
+    if (cursor.singleBatch) throw notSupported('Aggregate queries are');
+    const obj = this.org.schema.byLower.get(parsed.from.toLowerCase()) as ObjectSchema;
+    const now = this.org.now();
+    const job: QueryJob = {
+      id: this.store.nextId(),
+      operation,
+      object: obj,
+      query: soql,
+      createdById: ctx.userId,
+      createdDate: now,
+      systemModstamp: now,
+      state: 'UploadComplete',
+      apiVersion: ctx.apiVersion,
+      ...format,
+      numberRecordsProcessed: 0,
+      totalProcessingTime: 0,
+      columns: this.columns(obj, parsed),
+      cursor,
+      lines: [],
+      deleted: false,
+    };
+    this.store.add(job);
+    this.runner.run(
+      () => this.step(job),
+      (error) => this.crashed(job, error),
+    );
+    return job;
+  }
+
+  /** What Bulk API 2.0 queries cannot do (checked before the query runs). */
+  private checkSupported(query: SoqlQuery): void {
+    if (query.select.some((item) => item.kind === 'subquery')) throw notSupported('Aggregate Relationships');
+    if (query.select.some((item) => item.kind === 'expr' && item.expr.kind === 'call')) {
+      throw notSupported('Aggregate and other functions in SELECT are');
+    }
+    if (query.groupBy.length > 0) throw notSupported('GROUP BY is');
+    if (query.offset !== undefined) throw notSupported('OFFSET is');
+  }
+
+  /** Result columns in SELECT order, with canonical names: `owner.name` is written `Owner.Name`. */
+  private columns(obj: ObjectSchema, query: SoqlQuery): QueryColumn[] {
+    const columns: QueryColumn[] = [];
+    for (const item of query.select) {
+      if (item.kind !== 'expr' || item.expr.kind !== 'field') continue;
+      let segments = item.expr.path;
+      if (query.alias && segments.length > 1 && segments[0].toLowerCase() === query.alias.toLowerCase()) {
+        segments = segments.slice(1);
+      }
+      let current = obj;
+      const path: string[] = [];
+      for (const name of segments.slice(0, -1)) {
+        // The query compiled, so every name resolves.
+        const parent = current.parents.get(name.toLowerCase()) as ParentRelationship;
+        path.push(parent.name);
+        current = this.org.schema.objects.get(parent.target) as ObjectSchema;
+      }
+      const field = findFieldSchema(current, segments[segments.length - 1]) as FieldSchema;
+      path.push(field.name);
+      columns.push({ header: path.join('.'), path, field });
+    }
+    return columns;
+  }
+
+  /** `PATCH jobs/query/{id}` with `{ state: 'Aborted' }`. */
+  changeState(job: QueryJob, state: unknown): void {
+    if (state !== 'Aborted') throw invalidProperty('state', state);
+    if (isFinished(job.state)) throw invalidJobState(`Job ${job.id} is already in state ${job.state}`);
+    this.setState(job, 'Aborted');
+    job.cursor = undefined;
+  }
+
+  /** `DELETE jobs/query/{id}`. */
+  remove(job: QueryJob): void {
+    job.deleted = true;
+    job.cursor = undefined;
+    this.store.delete(job);
+  }
+
+  info(job: QueryJob): Record<string, unknown> {
+    return {
+      ...this.shortInfo(job),
+      jobType: 'V2Query',
+      lineEnding: job.lineEnding,
+      columnDelimiter: job.columnDelimiter,
+      numberRecordsProcessed: job.numberRecordsProcessed,
+      retries: 0,
+      totalProcessingTime: job.totalProcessingTime,
+    };
+  }
+
+  createdInfo(job: QueryJob): Record<string, unknown> {
+    return { ...this.shortInfo(job), lineEnding: job.lineEnding, columnDelimiter: job.columnDelimiter };
+  }
+
+  /** A job in the job list. */
+  listInfo(job: QueryJob): Record<string, unknown> {
+    return { ...this.createdInfo(job), jobType: 'V2Query' };
+  }
+
+  shortInfo(job: QueryJob): Record<string, unknown> {
+    return { ...baseInfo(job), concurrencyMode: 'Parallel', contentType: 'CSV', apiVersion: Number(job.apiVersion) };
+  }
+
+  /**
+   * `GET jobs/query/{id}/results?locator=&maxRecords=`: a CSV page with its header row, its record count and
+   * the locator of the next page ('null' after the last). A locator is the page's start, base64-encoded.
+   */
+  results(job: QueryJob, locator: string | null, maxRecordsText: string | null): { csv: string; count: number; next: string } {
+    if (job.state !== 'JobComplete') {
+      throw invalidJobState(`Job ${job.id} is in state ${job.state}: results are available once it is JobComplete`);
+    }
+    const maxRecords = maxRecordsText === null ? DEFAULT_MAX_RECORDS : Number(maxRecordsText);
+    if (!Number.isInteger(maxRecords) || maxRecords < 1) throw invalidProperty('maxRecords', maxRecordsText);
+    let start = 0;
+    if (locator !== null && locator !== '') {
+      start = Number(Buffer.from(locator, 'base64').toString('utf8'));
+      if (!Number.isInteger(start) || start < 0 || start > job.lines.length) throw invalidProperty('locator', locator);
+    }
+    const page = job.lines.slice(start, start + maxRecords);
+    const end = start + page.length;
+    const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
+    const newline = lineBreak(job.lineEnding);
+    const header = csvLine(
+      job.columns.map((c) => c.header),
+      delimiter,
+    );
+    return {
+      csv: [header, ...page].join(newline) + newline,
+      count: page.length,
+      next: end < job.lines.length ? Buffer.from(String(end)).toString('base64').replace(/=+$/, '') : 'null',
+    };
+  }
+
+  private setState(job: QueryJob, state: JobState): void {
+    job.state = state;
+    job.systemModstamp = this.org.now();
+  }
+
+  private crashed(job: QueryJob, error: unknown): void {
+    console.error('localorg: bulk query job failed unexpectedly', error);
+    job.cursor = undefined;
+    job.errorMessage = 'UNKNOWN_EXCEPTION : An unexpected error occurred in the local org.';
+    this.setState(job, 'Failed');
+  }
+
+  /** Reads one chunk of records into CSV lines; true while records remain. */
+  private step(job: QueryJob): boolean {
+    const cursor = job.cursor;
+    if (job.deleted || job.state === 'Aborted' || !cursor) return false;
+    const started = Date.now();
+    if (job.state === 'UploadComplete') this.setState(job, 'InProgress');
+    const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
+    for (const record of cursor.next(CHUNK)) job.lines.push(this.line(job, record, delimiter));
+    job.numberRecordsProcessed = job.lines.length;
+    job.totalProcessingTime += Date.now() - started;
+    if (cursor.remaining > 0) return true;
+    job.cursor = undefined;
+    this.setState(job, 'JobComplete');
+    return false;
+  }
+
+  private line(job: QueryJob, record: SfRecord, delimiter: string): string {
+    const values = job.columns.map((column) => {
+      let value: unknown = record;
+      for (const name of column.path) {
+        if (value === null || value === undefined) break;
+        value = (value as SfRecord)[name];
+      }
+      return csvText(column.field, value);
+    });
+    return csvLine(values, delimiter);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Bulk API 2.0 resources, as jsforce's `conn.bulk2` and the sf CLI use them:
+ * `jobs/ingest` (create, list), `jobs/ingest/{id}` (info, close or abort, delete), `.../batches` (CSV upload),
+ * `.../successfulResults`, `.../failedResults`, `.../unprocessedrecords`, and the same for `jobs/query`
+ * with `.../results` paged by `Sforce-Locator`.
+ */
+import { IngestJobs, type ResultKind } from '../bulk/ingest';
+import { JobRunner, jobListPage } from '../bulk/jobs';
+import { QueryJobs } from '../bulk/query';
+import { noContent, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
+
+type Handler = (org: OrgRuntime, req: ApiRequest) => Reply;
+
+export interface BulkRoute {
+  path: string;
+  methods: Partial<Record<string, Handler>>;
+}
+
+const csv = (text: string, headers: Record<string, string> = {}): Reply => ({
+  status: 200,
+  body: text,
+  headers: { 'Content-Type': 'text/csv', ...headers },
+});
+
+/** The `state` a PATCH body asks for. */
+function requestedState(req: ApiRequest): unknown {
+  const body = parseJsonBody(req.bodyText);
+  return typeof body === 'object' && body !== null ? (body as { state?: unknown }).state : undefined;
+}
+
+/** The jobs of one org and the runner that processes them in the background. */
+export class BulkApi {
+  private readonly runner = new JobRunner();
+  readonly ingest: IngestJobs;
+  readonly query: QueryJobs;
+
+  constructor(org: OrgRuntime) {
+    this.ingest = new IngestJobs(org, this.runner);
+    this.query = new QueryJobs(org, this.runner);
+  }
+
+  /** Stops background processing (the org is closing). */
+  close(): void {
+    this.runner.close();
+  }
+
+  routes(): BulkRoute[] {
+    const { ingest, query } = this;
+    const results =
+      (kind: ResultKind): Handler =>
+      (_org, req) =>
+        csv(ingest.results(ingest.store.get(req.params[0]), kind));
+    return [
+      {
+        path: 'jobs/ingest',
+        methods: {
+          POST: (_org, req) => ok(ingest.createdInfo(ingest.create(req.ctx, req.bodyText))),
+          GET: (_org, req) => {
+            const jobType = req.query.get('jobType');
+            const jobs = jobType && jobType !== 'V2Ingest' ? [] : ingest.store.all();
+            return ok(
+              jobListPage(
+                jobs.map((job) => ingest.listInfo(job)),
+                req.query.get('queryLocator'),
+                (locator) => `/services/data/v${req.ctx.apiVersion}/jobs/ingest?queryLocator=${locator}`,
+              ),
+            );
+          },
+        },
+      },
+      {
+        path: 'jobs/ingest/:id',
+        methods: {
+          GET: (_org, req) => ok(ingest.info(ingest.store.get(req.params[0]))),
+          PATCH: (_org, req) => {
+            const job = ingest.store.get(req.params[0]);
+            ingest.changeState(job, requestedState(req));
+            return ok(ingest.shortInfo(job));
+          },
+          DELETE: (_org, req) => {
+            ingest.remove(ingest.store.get(req.params[0]));
+            return noContent();
+          },
+        },
+      },
+      {
+        path: 'jobs/ingest/:id/batches',
+        methods: {
+          PUT: (_org, req) => {
+            ingest.upload(ingest.store.get(req.params[0]), req.bodyText);
+            return { status: 201 };
+          },
+        },
+      },
+      { path: 'jobs/ingest/:id/successfulResults', methods: { GET: results('successfulResults') } },
+      { path: 'jobs/ingest/:id/failedResults', methods: { GET: results('failedResults') } },
+      { path: 'jobs/ingest/:id/unprocessedrecords', methods: { GET: results('unprocessedrecords') } },
+      {
+        path: 'jobs/query',
+        methods: {
+          POST: (_org, req) => ok(query.createdInfo(query.create(req.ctx, req.bodyText))),
+          GET: (_org, req) => {
+            const jobType = req.query.get('jobType');
+            const jobs = jobType && jobType !== 'V2Query' ? [] : query.store.all();
+            return ok(
+              jobListPage(
+                jobs.map((job) => query.listInfo(job)),
+                req.query.get('queryLocator'),
+                (locator) => `/services/data/v${req.ctx.apiVersion}/jobs/query?queryLocator=${locator}`,
+              ),
+            );
+          },
+        },
+      },
+      {
+        path: 'jobs/query/:id',
+        methods: {
+          GET: (_org, req) => ok(query.info(query.store.get(req.params[0]))),
+          PATCH: (_org, req) => {
+            const job = query.store.get(req.params[0]);
+            query.changeState(job, requestedState(req));
+            return ok(query.shortInfo(job));
+          },
+          DELETE: (_org, req) => {
+            query.remove(query.store.get(req.params[0]));
+            return noContent();
+          },
+        },
+      },
+      {
+        path: 'jobs/query/:id/results',
+        methods: {
+          GET: (_org, req) => {
+            const page = query.results(
+              query.store.get(req.params[0]),
+              req.query.get('locator'),
+              req.query.get('maxRecords'),
+            );
+            return csv(page.csv, { 'Sforce-Locator': page.next, 'Sforce-NumberOfRecords': String(page.count) });
+          },
+        },
+      },
+    ];
+  }
+}

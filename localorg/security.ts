@@ -1,0 +1,328 @@
+/**
+ * Who may see and change what, decided per user as a Salesforce org decides it.
+ *
+ * - Object permissions (create, read, edit, delete, View All, Modify All) and field-level security come
+ *   from the user's profile plus the force-app permission sets assigned to them (PermissionSetAssignment).
+ * - System Administrator has "Modify All Data" (and so "View All Data"): no object, field or sharing check.
+ * - Standard User reads, creates, edits and deletes Account, Contact and Opportunity and reads User. It has
+ *   no access to custom objects and no field-level security on custom fields, as in a scratch org after a
+ *   deploy that gives profiles no field access: custom fields are visible only through permission sets.
+ *   Fields that are universally required (required custom fields, master-detail fields) have no field-level
+ *   security: whoever can access the object reads and edits them, as in an org.
+ * - Every user reads the platform's records (Organization, Profile, PermissionSet, PermissionSetAssignment)
+ *   and custom metadata records.
+ * - Record sharing follows each object's organization-wide default (sharingModel): Private shows a record to
+ *   its owner, Read shows every record and lets the owner edit, ReadWrite lets everyone edit; deleting needs
+ *   full access (the owner). View All / Modify All on an object bypass sharing for reading / for everything.
+ *   Master-detail children (ControlledByParent) follow their master: read access to the master gives read
+ *   access to the child, edit access gives edit and delete access.
+ * - The local org has no roles: its role hierarchy is the manager chain (User.ManagerId). A user has the
+ *   owner's access to every record that they or any of their direct and indirect reports own.
+ *
+ * Access is computed once per request; a user with View All Data pays nothing on queries.
+ */
+import type { FieldPermission, ObjectPermission, PermissionSetModel } from '../model';
+import type { RequestContext } from './dml';
+import { SalesforceError } from './errors';
+import type { FieldSchema, ObjectSchema } from './schema';
+import { quoteIdent, type Row, type SqlValue, type Storage } from './storage';
+
+export const SYSTEM_ADMINISTRATOR = 'System Administrator';
+export const STANDARD_USER = 'Standard User';
+
+const NO_ACCESS: ObjectPermission = {
+  allowCreate: false,
+  allowRead: false,
+  allowEdit: false,
+  allowDelete: false,
+  viewAllRecords: false,
+  modifyAllRecords: false,
+};
+const READ: ObjectPermission = { ...NO_ACCESS, allowRead: true };
+const CRED: ObjectPermission = { ...READ, allowCreate: true, allowEdit: true, allowDelete: true };
+const ALL: ObjectPermission = { ...CRED, viewAllRecords: true, modifyAllRecords: true };
+const FULL_FIELD: FieldPermission = { readable: true, editable: true };
+
+/** Object permissions of the Standard User profile; it has none on other objects. */
+const STANDARD_USER_OBJECTS: Record<string, ObjectPermission> = {
+  Account: CRED,
+  Contact: CRED,
+  Opportunity: CRED,
+  User: READ,
+};
+
+/** Platform records that every user reads. */
+const READ_BY_EVERYONE = new Set(['Organization', 'Profile', 'PermissionSet', 'PermissionSetAssignment']);
+
+function union(a: ObjectPermission, b: ObjectPermission): ObjectPermission {
+  return {
+    allowCreate: a.allowCreate || b.allowCreate,
+    allowRead: a.allowRead || b.allowRead,
+    allowEdit: a.allowEdit || b.allowEdit,
+    allowDelete: a.allowDelete || b.allowDelete,
+    viewAllRecords: a.viewAllRecords || b.viewAllRecords,
+    modifyAllRecords: a.modifyAllRecords || b.modifyAllRecords,
+  };
+}
+
+/** A create, edit or delete that object permissions or sharing refuse (also for records the user cannot see). */
+export const insufficientAccess = (): SalesforceError =>
+  new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+
+/** Salesforce's message for fields a write may not set (system fields, or no edit access through FLS). */
+export const uneditableFields = (names: string[]): SalesforceError =>
+  new SalesforceError(
+    400,
+    'INVALID_FIELD_FOR_INSERT_UPDATE',
+    `Unable to create/update fields: ${names.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+    names,
+  );
+
+/** Binds a value into a SQL statement and returns its placeholder. */
+export type Bind = (value: unknown) => string;
+
+/** What the running user may see, as the SOQL engine asks it (see soql/scope.ts). */
+export interface QueryAccess {
+  canReadObject(obj: ObjectSchema): boolean;
+  canReadField(field: FieldSchema): boolean;
+  /** Sharing hides some records of `obj` from the user: `rowFilter` gives a condition. */
+  sharingHides(obj: ObjectSchema): boolean;
+  rowFilter(obj: ObjectSchema, alias: string, bind: Bind): string | undefined;
+}
+
+type Level = 'read' | 'edit' | 'delete';
+
+/** One user's permissions and sharing. */
+export class UserAccess implements QueryAccess {
+  private readonly objects = new Map<string, ObjectPermission>();
+  private readonly fields = new Map<FieldSchema, FieldPermission>();
+  private owners?: Set<string>;
+
+  constructor(
+    private readonly storage: Storage,
+    readonly userId: string,
+    /** Modify All Data: the System Administrator, and the platform's own writes (no user). */
+    readonly allData: boolean,
+    profileObjects: Record<string, ObjectPermission>,
+    private readonly permissionSets: PermissionSetModel[],
+  ) {
+    for (const obj of storage.schema.objects.values()) {
+      let perms = allData ? ALL : (profileObjects[obj.name] ?? NO_ACCESS);
+      if (READ_BY_EVERYONE.has(obj.name) || obj.model.kind === 'customMetadata') perms = union(perms, READ);
+      for (const set of permissionSets) {
+        const granted = set.objectPermissions.get(obj.name);
+        if (granted) perms = union(perms, granted);
+      }
+      this.objects.set(obj.name, perms);
+    }
+  }
+
+  object(obj: ObjectSchema): ObjectPermission {
+    return this.objects.get(obj.name) ?? NO_ACCESS;
+  }
+
+  canReadObject(obj: ObjectSchema): boolean {
+    return this.object(obj).allowRead;
+  }
+
+  /** Field-level security alone (object permissions aside). */
+  fieldPermission(field: FieldSchema): FieldPermission {
+    if (this.allData) return FULL_FIELD;
+    let perm = this.fields.get(field);
+    if (!perm) {
+      const m = field.model;
+      const owner = this.storage.schema.objects.get(m.objectApiName);
+      if (!m.custom || m.required || owner?.model.kind === 'customMetadata') {
+        perm = FULL_FIELD;
+      } else {
+        const key = `${m.objectApiName}.${m.apiName}`;
+        const granted = this.permissionSets.map((set) => set.fieldPermissions.get(key));
+        perm = {
+          readable: granted.some((g) => g?.readable === true || g?.editable === true),
+          editable: granted.some((g) => g?.editable === true),
+        };
+      }
+      this.fields.set(field, perm);
+    }
+    return perm;
+  }
+
+  /** The user reads the field's object and the field itself. */
+  canReadField(field: FieldSchema): boolean {
+    const owner = this.storage.schema.objects.get(field.model.objectApiName);
+    return owner !== undefined && this.canReadObject(owner) && this.fieldPermission(field).readable;
+  }
+
+  canEditField(field: FieldSchema): boolean {
+    return this.fieldPermission(field).editable;
+  }
+
+  /** The user and everyone below them in the manager chain: the owners whose records they fully access. */
+  ownerIds(): Set<string> {
+    if (!this.owners) {
+      const users = quoteIdent(this.table('User'));
+      const sql = `WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u."Id" FROM ${users} AS u JOIN below ON u."ManagerId" = below.id) SELECT id FROM below`;
+      this.owners = new Set(this.storage.statement(sql).pluck(true).all(this.userId) as string[]);
+    }
+    return this.owners;
+  }
+
+  sharingHides(obj: ObjectSchema): boolean {
+    if (this.allData) return false;
+    const perms = this.object(obj);
+    if (perms.viewAllRecords || perms.modifyAllRecords) return false;
+    const model = obj.model.sharingModel;
+    if (model === 'Private') return obj.fields.has('OwnerId');
+    return model === 'ControlledByParent' && this.masters(obj).some(({ master }) => this.sharingHides(master));
+  }
+
+  /**
+   * A SQL condition on `alias` that keeps the rows of `obj` the user may read, or undefined when sharing
+   * hides none (View All Data, View All or Modify All on the object, a public organization-wide default).
+   */
+  rowFilter(obj: ObjectSchema, alias: string, bind: Bind, depth = 0): string | undefined {
+    if (!this.sharingHides(obj)) return undefined;
+    if (obj.model.sharingModel === 'Private') {
+      return `${alias}."OwnerId" IN (SELECT value FROM json_each(${bind(JSON.stringify([...this.ownerIds()]))}))`;
+    }
+    const conditions: string[] = [];
+    for (const { field, master } of this.masters(obj)) {
+      // Uncorrelated subqueries: SQLite computes each master's visible Ids once per statement.
+      const inner = `sec${depth}`;
+      const filter = this.rowFilter(master, inner, bind, depth + 1);
+      if (filter) {
+        conditions.push(
+          `${alias}.${quoteIdent(field.column)} IN (SELECT ${inner}."Id" FROM ${quoteIdent(master.table)} AS ${inner} WHERE ${filter})`,
+        );
+      }
+    }
+    return conditions.join(' AND ');
+  }
+
+  canReadRow(obj: ObjectSchema, row: Row): boolean {
+    return this.allData || (this.object(obj).allowRead && this.shares(obj, row, 'read'));
+  }
+
+  canEditRow(obj: ObjectSchema, row: Row): boolean {
+    return this.allData || (this.object(obj).allowEdit && this.shares(obj, row, 'edit'));
+  }
+
+  canDeleteRow(obj: ObjectSchema, row: Row): boolean {
+    return this.allData || (this.object(obj).allowDelete && this.shares(obj, row, 'delete'));
+  }
+
+  assertCanCreate(obj: ObjectSchema): void {
+    if (!this.allData && !this.object(obj).allowCreate) throw insufficientAccess();
+  }
+
+  assertCanEdit(obj: ObjectSchema, row: Row): void {
+    if (!this.canEditRow(obj, row)) throw insufficientAccess();
+  }
+
+  assertCanDelete(obj: ObjectSchema, row: Row): void {
+    if (!this.canDeleteRow(obj, row)) throw insufficientAccess();
+  }
+
+  /**
+   * A reference a write sets must name a record the user can read; a master-detail field, a master the
+   * user can edit (the fields' "Read/Write" sharing setting, writeRequiresMasterRead false).
+   */
+  assertReferences(fields: Iterable<FieldSchema>, row: Row): void {
+    if (this.allData) return;
+    for (const field of fields) {
+      const type = field.model.type;
+      const id: SqlValue | undefined = row[field.column];
+      if ((type !== 'Lookup' && type !== 'MasterDetail') || typeof id !== 'string') continue;
+      const target = this.storage.schema.byKeyPrefix.get(id.slice(0, 3));
+      const parent = target ? this.storage.getRow(target, id) : undefined;
+      if (!target || !parent) continue;
+      const level = type === 'MasterDetail' ? 'edit' : 'read';
+      if (!this.object(target).allowRead || !this.shares(target, parent, level)) {
+        throw new SalesforceError(
+          400,
+          'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+          `insufficient access rights on cross-reference id: ${id}`,
+          [field.name],
+        );
+      }
+    }
+  }
+
+  /** Record-level access from sharing alone: View All and Modify All count, CRUD does not. */
+  private shares(obj: ObjectSchema, row: Row, level: Level): boolean {
+    if (this.allData) return true;
+    const perms = this.object(obj);
+    if (perms.modifyAllRecords || (level === 'read' && perms.viewAllRecords)) return true;
+    const model = obj.model.sharingModel;
+    if (model === 'ControlledByParent') {
+      return this.masters(obj).every(({ field, master }) => {
+        const id = row[field.column];
+        const parent = typeof id === 'string' ? this.storage.getRow(master, id) : undefined;
+        return parent !== undefined && this.shares(master, parent, level === 'read' ? 'read' : 'edit');
+      });
+    }
+    if (model === 'Read' && level === 'read') return true;
+    if ((model === 'ReadWrite' || model === 'Public' || model === 'FullAccess') && level !== 'delete') return true;
+    // Private, or edit under Read, or delete: the owner (or someone above them) only.
+    return typeof row.OwnerId === 'string' && this.ownerIds().has(row.OwnerId);
+  }
+
+  private masters(obj: ObjectSchema): { field: FieldSchema; master: ObjectSchema }[] {
+    const out: { field: FieldSchema; master: ObjectSchema }[] = [];
+    for (const field of obj.fields.values()) {
+      const master =
+        field.model.type === 'MasterDetail' ? this.storage.schema.objects.get(field.referenceTo ?? '') : undefined;
+      if (master) out.push({ field, master });
+    }
+    return out;
+  }
+
+  private table(name: string): string {
+    const obj = this.storage.schema.objects.get(name);
+    if (!obj) throw new Error(`the model has no ${name} object`);
+    return obj.table;
+  }
+}
+
+/** Resolves users to their access, once per request. */
+export class Security {
+  private readonly byRequest = new WeakMap<RequestContext, UserAccess>();
+
+  constructor(private readonly storage: Storage) {}
+
+  /** The caller's access; computed on first use in a request, then reused by every check of that request. */
+  forContext(ctx: RequestContext): UserAccess {
+    let access = this.byRequest.get(ctx);
+    if (!access) {
+      access = this.forUser(ctx.userId);
+      this.byRequest.set(ctx, access);
+    }
+    return access;
+  }
+
+  forUser(userId: string): UserAccess {
+    // No user: the platform's own writes, such as the first admin creating itself.
+    if (userId === '') return new UserAccess(this.storage, userId, true, {}, []);
+    const schema = this.storage.schema;
+    const table = (name: string): string => quoteIdent(schema.objects.get(name)?.table ?? name);
+    const profile = this.storage
+      .statement(
+        `SELECT p."Name" FROM ${table('User')} AS u JOIN ${table('Profile')} AS p ON p."Id" = u."ProfileId" WHERE u."Id" = ?`,
+      )
+      .pluck(true)
+      .get(userId) as string | undefined;
+    if (profile === SYSTEM_ADMINISTRATOR) return new UserAccess(this.storage, userId, true, {}, []);
+    const names = this.storage
+      .statement(
+        `SELECT ps."Name" FROM ${table('PermissionSetAssignment')} AS a JOIN ${table('PermissionSet')} AS ps ON ps."Id" = a."PermissionSetId" WHERE a."AssigneeId" = ? AND a."IsDeleted" = 0`,
+      )
+      .pluck(true)
+      .all(userId) as string[];
+    const sets = names.flatMap((name) => {
+      const set = schema.model.permissionSets.get(name);
+      return set ? [set] : [];
+    });
+    const objects = profile === STANDARD_USER ? STANDARD_USER_OBJECTS : {};
+    return new UserAccess(this.storage, userId, false, objects, sets);
+  }
+}
