@@ -8,7 +8,13 @@ module.exports = {
       displayName: 'components',
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/lwc/**/__tests__/**/*.test.ts'],
-      moduleNameMapper: { '^@salesforce/label/(c\\..*)$': '<rootDir>/generated/labels/$1.js' },
+      moduleNameMapper: {
+        '^@salesforce/label/(c\\..*)$': '<rootDir>/generated/labels/$1.js',
+        // Platform modules: shared typed mocks (test/lwc-mocks), driven by the helpers in test/lwc-support.
+        '^lightning/(uiRecordApi|uiObjectInfoApi|graphql|navigation|platformShowToastEvent|actions|confirm)$':
+          '<rootDir>/test/lwc-mocks/lightning/$1.ts',
+        '^@salesforce/user/Id$': '<rootDir>/test/lwc-mocks/salesforce/userId.ts',
+      },
       setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/test/lwc-support/setup.ts'],
       collectCoverageFrom: ['force-app/main/default/lwc/**/*.ts', '!**/__tests__/**'],
     },

@@ -57,17 +57,39 @@ describe('sf project convert source', () => {
     );
     expect(types.get('CustomApplication')).toEqual(['Partner_Planning']);
     expect(types.get('CustomTab')).toEqual(
-      expect.arrayContaining(['Partner_Account_Plan__c', 'Plan_Section__c', 'Plan_Target__c', 'APR_Action__c']),
+      expect.arrayContaining([
+        'Partner_Account_Plan__c',
+        'Plan_Section__c',
+        'Plan_Target__c',
+        'APR_Action__c',
+        'Coaching',
+      ]),
     );
     expect((types.get('Layout') ?? []).length).toBe(4);
     expect(types.get('QuickAction')).toEqual(['Opportunity.Log_APR_Action']);
-    expect((types.get('FlexiPage') ?? []).length).toBeGreaterThanOrEqual(4);
+    expect(types.get('FlexiPage')).toEqual(
+      expect.arrayContaining([
+        'Partner_Account_Plan_Record_Page',
+        'Coaching',
+        'Partner_Account_Record_Page',
+        'Partner_Opportunity_Record_Page',
+      ]),
+    );
     expect(types.get('ValidationRule')).toContain('Plan_Target__c.Revision_Reason_Required');
     expect(types.get('CustomField')).toContain('Opportunity.Partner_Account__c');
   });
 
   it('ships the compiled components and labels, never the TypeScript sources or tests', () => {
-    expect(types.get('LightningComponentBundle')).toContain('paceBadge');
+    expect(types.get('LightningComponentBundle')).toEqual(
+      expect.arrayContaining([
+        'partnerPlanEditor',
+        'coachingView',
+        'aprActionLogger',
+        'planProgress',
+        'planData',
+        'paceBadge',
+      ]),
+    );
     expect(types.get('CustomLabels')).toBeDefined();
     const bundle = join(outDir, 'lwc', 'paceBadge');
     const files = readdirSync(bundle);

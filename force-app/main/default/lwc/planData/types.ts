@@ -1,0 +1,162 @@
+/* eslint-disable no-restricted-globals -- the babel parser reports property signatures (name, status) as uses of globals */
+/**
+ * The domain shapes the components work with. The data module maps UI API records and GraphQL nodes to
+ * these; components never see `{ value }` wrappers or field API names.
+ */
+
+/** Partner_Account_Plan__c.Status__c */
+export type PlanStatus = 'Draft' | 'Partner Review' | 'Accepted' | 'Active' | 'In Revision' | 'Closed';
+
+/** APR_Action__c.Actor_Role__c */
+export type ActorRole = 'AE' | 'Partner Manager' | 'Partner Rep';
+
+/** Something loaded from the server: still loading, failed, or there (possibly cut off at the page size). */
+export type Loadable<T> =
+  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; value: T; truncated: boolean };
+
+export interface PlanHeader {
+  id: string;
+  name: string;
+  partnerAccountId: string | null;
+  partnerName: string | null;
+  status: PlanStatus | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  fiscalYear: string | null;
+  version: number | null;
+  overallAttainment: number | null;
+  acceptedById: string | null;
+  acceptedByName: string | null;
+  /** ISO date-time. */
+  acceptedOn: string | null;
+}
+
+export interface PlanSummary {
+  id: string;
+  name: string;
+  status: PlanStatus | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  partnerAccountId: string | null;
+  partnerName: string | null;
+  overallAttainment: number | null;
+}
+
+export interface PlanSection {
+  id: string;
+  name: string;
+  sectionType: string | null;
+  sectionTypeLabel: string | null;
+  summary: string | null;
+  sortOrder: number | null;
+  weightedAttainment: number | null;
+}
+
+export interface PlanTarget {
+  id: string;
+  name: string;
+  sectionId: string | null;
+  /** DeveloperName of a Plan_Metric__mdt record. */
+  metric: string;
+  periodType: string | null;
+  periodTypeLabel: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  targetValue: number | null;
+  baselineValue: number | null;
+  revisionReason: string | null;
+  actualValue: number | null;
+  /** Percent points: 85.5 means 85.5 %. */
+  attainment: number | null;
+  expectedToDate: number | null;
+  paceStatus: string | null;
+  weight: number | null;
+  aeId: string | null;
+  aeName: string | null;
+  partnerManagerId: string | null;
+  partnerManagerName: string | null;
+  targetAccountId: string | null;
+  targetAccountName: string | null;
+  /** Filled by the queries that reach the plan through the section. */
+  planId: string | null;
+  planName: string | null;
+  planStatus: PlanStatus | null;
+  partnerAccountId: string | null;
+  partnerName: string | null;
+}
+
+/** A Plan_Metric__mdt record: a metric of the catalog. */
+export interface Metric {
+  name: string;
+  label: string;
+  category: string | null;
+  unit: string | null;
+  sortOrder: number | null;
+  active: boolean;
+  sourceObject: string | null;
+  filter: string | null;
+  description: string | null;
+}
+
+export interface AprAction {
+  id: string;
+  name: string;
+  actionType: string | null;
+  actionTypeLabel: string | null;
+  actionDate: string | null;
+  quantity: number;
+  outcome: string | null;
+  outcomeLabel: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  opportunityId: string | null;
+  opportunityName: string | null;
+  opportunityWon: boolean;
+  opportunityAccountId: string | null;
+  partnerAccountId: string | null;
+  planId: string | null;
+  targetId: string | null;
+  notes: string | null;
+  nextStep: string | null;
+}
+
+export interface OpportunityInfo {
+  id: string;
+  name: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  accountId: string | null;
+  partnerAccountId: string | null;
+  partnerName: string | null;
+  isClosed: boolean;
+  isWon: boolean;
+  lastAprActionDate: string | null;
+}
+
+export interface StaleDeal {
+  id: string;
+  name: string;
+  stageLabel: string | null;
+  amount: number | null;
+  closeDate: string | null;
+  lastAprActionDate: string | null;
+  accountName: string | null;
+}
+
+/** One picklist value with its label in the user's language. */
+export interface PicklistOption {
+  label: string;
+  value: string;
+}
+
+/** The result of one create or update: what the server said about each field and the record. */
+export interface SaveOutcome {
+  /** Record Id for updates; the new Id for successful creates; the caller's key otherwise. */
+  id: string;
+  ok: boolean;
+  /** Field API name to messages. */
+  fieldErrors: Record<string, string[]>;
+  /** Messages not tied to a shown field (validation rules without a field, sharing, locking...). */
+  messages: string[];
+}

@@ -1,0 +1,253 @@
+import PlanProgress from 'c/planProgress';
+import { ACCOUNT_PLANS_QUERY, ACCOUNT_TARGETS_QUERY, METRIC_CATALOG_QUERY } from 'c/planData';
+import {
+  click,
+  find,
+  findAll,
+  flushPromises,
+  mount,
+  prop,
+  resetDom,
+  textOf,
+} from '../../../../../../test/lwc-support/render';
+import {
+  emitGraphQL,
+  emitGraphQLErrors,
+  emitObjectInfo,
+  emitPicklist,
+  generateUrl,
+  graphQLVariables,
+  navigate,
+  resetPlatformMocks,
+} from '../../../../../../test/lwc-support/platform';
+import {
+  PARTNER,
+  catalogData,
+  id,
+  planNode,
+  targetId,
+  targetNode,
+  uiapi,
+  type PlanNodeSpec,
+  type TargetSpec,
+} from '../../../../../../test/lwc-support/fixtures';
+import { freezeTime, restoreTime } from '../../../../../../test/lwc-support/time';
+
+const ACTIVE = id('a01', 26);
+const DRAFT = id('a01', 27);
+const OLD = id('a01', 25);
+const q2 = { planId: ACTIVE, periodStart: '2026-04-01', periodEnd: '2026-06-30' };
+
+const PLANS: PlanNodeSpec[] = [
+  { id: DRAFT, name: 'Northwind FY2027', status: 'Draft', periodStart: '2027-01-01', periodEnd: '2027-12-31' },
+  { id: ACTIVE, name: 'Northwind FY2026', status: 'Active', overallAttainment: 61.5 },
+];
+
+const TARGETS: TargetSpec[] = [
+  // Pace ratio = actual / expected to date: 40%, 90%, 20%, 125%, 75%; one not started; one in Q1.
+  {
+    id: targetId(1),
+    metric: 'Closed_Won_Revenue',
+    targetValue: 200000,
+    actualValue: 40000,
+    expectedToDate: 100000,
+    attainment: 20,
+    paceStatus: 'Behind',
+    ...q2,
+  },
+  {
+    id: targetId(2),
+    metric: 'Joint_Calls',
+    targetValue: 30,
+    actualValue: 18,
+    expectedToDate: 20,
+    attainment: 60,
+    paceStatus: 'On Track',
+    ...q2,
+  },
+  {
+    id: targetId(3),
+    metric: 'Demos',
+    targetValue: 10,
+    actualValue: 1,
+    expectedToDate: 5,
+    attainment: 10,
+    paceStatus: 'Behind',
+    ...q2,
+  },
+  {
+    id: targetId(4),
+    metric: 'Deal_Registrations',
+    targetValue: 8,
+    actualValue: 5,
+    expectedToDate: 4,
+    attainment: 62.5,
+    paceStatus: 'Ahead',
+    ...q2,
+  },
+  {
+    id: targetId(5),
+    metric: 'Email_Campaigns',
+    targetValue: 4,
+    actualValue: 1.5,
+    expectedToDate: 2,
+    attainment: 37.5,
+    paceStatus: 'Behind',
+    ...q2,
+  },
+  {
+    id: targetId(6),
+    metric: 'Win_Rate',
+    targetValue: 30,
+    actualValue: null,
+    expectedToDate: 0,
+    attainment: null,
+    paceStatus: null,
+    ...q2,
+  },
+  {
+    id: targetId(7),
+    metric: 'Demos',
+    planId: ACTIVE,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-03-31',
+    actualValue: 0,
+    expectedToDate: 9,
+  },
+  {
+    id: targetId(8),
+    metric: 'Demos',
+    planId: DRAFT,
+    periodStart: '2027-01-01',
+    periodEnd: '2027-03-31',
+    actualValue: 0,
+    expectedToDate: 9,
+  },
+];
+
+async function renderProgress(plans: PlanNodeSpec[] = PLANS, targets: TargetSpec[] = TARGETS) {
+  const host = mount('c-plan-progress', PlanProgress, { recordId: PARTNER.id });
+  await flushPromises();
+  emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
+  emitGraphQL(ACCOUNT_PLANS_QUERY, uiapi('Partner_Account_Plan__c', plans.map(planNode)));
+  emitGraphQL(ACCOUNT_TARGETS_QUERY, uiapi('Plan_Target__c', targets.map(targetNode)));
+  await flushPromises();
+  return host;
+}
+
+describe('c-plan-progress', () => {
+  beforeEach(() => freezeTime('2026-05-20T17:00:00.000Z'));
+  afterEach(() => {
+    resetDom();
+    resetPlatformMocks();
+    restoreTime();
+  });
+
+  it('reads the plans and targets of the account it is placed on', async () => {
+    const host = mount('c-plan-progress', PlanProgress, { recordId: PARTNER.id });
+    await flushPromises();
+    expect(graphQLVariables(ACCOUNT_PLANS_QUERY)).toEqual({ accountId: PARTNER.id });
+    expect(graphQLVariables(ACCOUNT_TARGETS_QUERY)).toEqual({ accountId: PARTNER.id });
+    expect(find(host, '[data-id="loading"] lightning-spinner')).toBeTruthy();
+  });
+
+  it('shows the active plan with attainment, pace to date and a link to it', async () => {
+    const host = await renderProgress();
+    const link = find<HTMLAnchorElement>(host, '[data-id="plan-link"]');
+    expect(textOf(link)).toBe('Northwind FY2026');
+    expect(link.getAttribute('href')).toBe(`/lightning/r/Partner_Account_Plan__c/${ACTIVE}/view`);
+    expect(generateUrl).toHaveBeenCalledWith({
+      type: 'standard__recordPage',
+      attributes: { recordId: ACTIVE, objectApiName: 'Partner_Account_Plan__c', actionName: 'view' },
+    });
+    expect(textOf(find(host, '[data-id="plan-details"]'))).toBe('Active · Jan 1 – Dec 31, 2026');
+    expect(textOf(find(host, '[data-id="attainment"]'))).toBe('61.5%');
+    expect(prop(find(host, 'lightning-progress-bar'), 'value')).toBe(61.5);
+    // Current (Q2) targets only: (40 + 90 + 20 + 125 + 75) / 5 = 70% of expected.
+    expect(textOf(find(host, '[data-id="pace"]'))).toBe(
+      'Actual is 70% of what was expected by today. 2 targets on track or ahead, 3 behind.',
+    );
+    await expect(host).toBeAccessible();
+  });
+
+  it('lists the three targets furthest behind what was expected by today', async () => {
+    const host = await renderProgress();
+    expect(findAll(host, '[data-id="behind-metric"]').map(textOf)).toEqual([
+      'Demos',
+      'Closed Won Revenue',
+      'Email Campaigns',
+    ]);
+    expect(findAll(host, '[data-id="behind-values"]').map(textOf)).toEqual([
+      '1 of 10',
+      '$40,000 of $200,000',
+      '1.5 of 4',
+    ]);
+    expect(findAll(host, '[data-id="behind-expected"]').map(textOf)).toEqual([
+      '20% of expected to date',
+      '40% of expected to date',
+      '75% of expected to date',
+    ]);
+    expect(findAll(host, 'c-pace-badge').map((b) => prop(b, 'status'))).toEqual(['Behind', 'Behind', 'Behind']);
+  });
+
+  it('navigates to the plan on click', async () => {
+    const host = await renderProgress();
+    await click(find(host, '[data-id="plan-link"]'));
+    expect(navigate).toHaveBeenCalledWith(
+      {
+        type: 'standard__recordPage',
+        attributes: { recordId: ACTIVE, objectApiName: 'Partner_Account_Plan__c', actionName: 'view' },
+      },
+      undefined,
+    );
+  });
+
+  it('prefers an active plan whose period contains today over an accepted or older one', async () => {
+    const host = await renderProgress([
+      { id: OLD, name: 'Northwind FY2025', status: 'Active', periodStart: '2025-01-01', periodEnd: '2025-12-31' },
+      { id: DRAFT, name: 'Northwind H2', status: 'Accepted', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+      { id: ACTIVE, name: 'Northwind FY2026', status: 'Active' },
+    ]);
+    expect(textOf(find(host, '[data-id="plan-link"]'))).toBe('Northwind FY2026');
+  });
+
+  it('says when no target expects anything yet', async () => {
+    const host = await renderProgress(PLANS, [{ id: targetId(1), metric: 'Demos', expectedToDate: 0, ...q2 }]);
+    expect(textOf(find(host, '[data-id="none-behind"]'))).toBe('No target expects results yet in the current period.');
+    expect(textOf(find(host, '[data-id="pace"]'))).toBe(
+      'Nothing is expected yet in this period. 0 targets on track or ahead, 1 behind.',
+    );
+  });
+
+  it('shows the empty state, pointing to a plan that is not active yet', async () => {
+    const host = await renderProgress([PLANS[0]], []);
+    expect(textOf(find(host, '[data-id="empty"]'))).toContain('This partner has no accepted or active plan.');
+    const upcoming = find(host, '[data-id="upcoming-link"]');
+    expect(prop(upcoming, 'label')).toBe('Open Northwind FY2027 (Draft)');
+    await click(upcoming);
+    expect(navigate).toHaveBeenCalledWith(
+      expect.objectContaining({ attributes: expect.objectContaining({ recordId: DRAFT }) }),
+      undefined,
+    );
+    await expect(host).toBeAccessible();
+  });
+
+  it('shows statuses with the picklist labels of the user language', async () => {
+    const host = await renderProgress([PLANS[0]], []);
+    emitObjectInfo('Partner_Account_Plan__c');
+    await flushPromises();
+    emitPicklist('Partner_Account_Plan__c.Status__c', [{ value: 'Draft', label: 'Entwurf' }]);
+    await flushPromises();
+    expect(prop(find(host, '[data-id="upcoming-link"]'), 'label')).toBe('Open Northwind FY2027 (Entwurf)');
+  });
+
+  it('shows the error of a failed query', async () => {
+    const host = mount('c-plan-progress', PlanProgress, { recordId: PARTNER.id });
+    await flushPromises();
+    emitGraphQLErrors(ACCOUNT_PLANS_QUERY, ['Object Partner_Account_Plan__c is not supported']);
+    await flushPromises();
+    const alert = find(host, '[data-id="load-error"]');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(textOf(alert)).toContain('Object Partner_Account_Plan__c is not supported');
+  });
+});

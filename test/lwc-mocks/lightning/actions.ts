@@ -1,0 +1,8 @@
+/** Jest mock of `lightning/actions`: the event that closes a screen quick action. */
+export const CLOSE_ACTION_SCREEN_EVENT = 'lightning__closeactionscreen';
+
+export class CloseActionScreenEvent extends CustomEvent<null> {
+  constructor() {
+    super(CLOSE_ACTION_SCREEN_EVENT, { bubbles: true, composed: true, detail: null });
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Jest mock of `lightning/graphql`. `gql` returns a document that keeps its source text, so tests can tell
+ * queries apart by identity (import the document constant) and read the text. `graphql` is a test wire
+ * adapter: tests emit `{ data, errors, refresh }` values (see test/lwc-support/platform.ts).
+ */
+import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
+
+export interface MockDocument {
+  kind: 'Document';
+  source: string;
+}
+
+export function gql(strings: TemplateStringsArray, ...values: unknown[]): MockDocument {
+  return { kind: 'Document', source: String.raw({ raw: strings }, ...values) };
+}
+
+export const graphql = createTestWireAdapter(jest.fn());

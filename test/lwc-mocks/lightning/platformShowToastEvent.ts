@@ -1,0 +1,15 @@
+/** Jest mock of `lightning/platformShowToastEvent`: a bubbling, composed `lightning__showtoast` event. */
+export const SHOW_TOAST_EVENT = 'lightning__showtoast';
+
+export interface ToastOptions {
+  title?: string;
+  message: string;
+  variant?: 'info' | 'success' | 'warning' | 'error';
+  mode?: 'dismissible' | 'pester' | 'sticky';
+}
+
+export class ShowToastEvent extends CustomEvent<ToastOptions> {
+  constructor(toast: ToastOptions) {
+    super(SHOW_TOAST_EVENT, { bubbles: true, composed: true, cancelable: true, detail: toast });
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Jest mock of `lightning/uiRecordApi`. Wire adapters are LDS test adapters (emit / emitError); the
+ * imperative functions are jest.fn()s with platform-like defaults that tests override per case.
+ */
+import { createLdsTestWireAdapter } from '@salesforce/wire-service-jest-util';
+import type { CreateRecordInput, FieldValue, RecordRepresentation, UpdateRecordInput } from 'lightning/uiRecordApi';
+
+export const getRecord = createLdsTestWireAdapter(jest.fn());
+export const getRecords = createLdsTestWireAdapter(jest.fn());
+
+/** The record the server would return: the input fields as a record with a new Id. */
+export function echoRecord(apiName: string, id: string, fields: Record<string, unknown>): RecordRepresentation {
+  const entries = Object.entries(fields).map(([name, value]) => [
+    name,
+    { value: value as FieldValue, displayValue: null },
+  ]);
+  return { id, apiName, fields: Object.fromEntries(entries) };
+}
+
+let created = 0;
+export const createRecord = jest.fn(async (input: CreateRecordInput): Promise<RecordRepresentation> =>
+  echoRecord(input.apiName, `a0X${String(++created).padStart(15, '0')}`, input.fields),
+);
+export const updateRecord = jest.fn(async (input: UpdateRecordInput): Promise<RecordRepresentation> =>
+  echoRecord('', input.fields.Id, input.fields),
+);
+export const deleteRecord = jest.fn(async (_recordId: string): Promise<void> => undefined);
+export const notifyRecordUpdateAvailable = jest.fn(
+  async (_records: { recordId: string }[]): Promise<void> => undefined,
+);
+
+const fieldPath = (field: { objectApiName: string; fieldApiName: string } | string): string[] => {
+  const qualified = typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
+  return qualified.split('.').slice(1);
+};
+
+/** Same contract as the platform: follows spanning fields, undefined when a field is missing. */
+export const getFieldValue = jest.fn(
+  (
+    record: RecordRepresentation | null | undefined,
+    field: { objectApiName: string; fieldApiName: string } | string,
+  ): FieldValue | undefined => {
+    let current: FieldValue | undefined = record ?? undefined;
+    for (const name of fieldPath(field)) {
+      if (!current || typeof current !== 'object') return undefined;
+      const entry: { value: FieldValue } | undefined = current.fields[name];
+      if (!entry) return undefined;
+      current = entry.value;
+    }
+    return current;
+  },
+);
+
+export const getFieldDisplayValue = jest.fn(
+  (
+    record: RecordRepresentation | null | undefined,
+    field: { objectApiName: string; fieldApiName: string } | string,
+  ): string | null | undefined => {
+    const path = fieldPath(field);
+    let current: RecordRepresentation | null | undefined = record;
+    for (let i = 0; i < path.length; i++) {
+      const entry: { value: FieldValue; displayValue: string | null } | undefined = current?.fields[path[i]];
+      if (!entry) return undefined;
+      if (i === path.length - 1) return entry.displayValue;
+      current = typeof entry.value === 'object' ? (entry.value as RecordRepresentation | null) : null;
+    }
+    return undefined;
+  },
+);
+
+/** Restores the default implementations (call in afterEach; jest.fn state is per module instance). */
+export function resetUiRecordApiMocks(): void {
+  created = 0;
+  for (const fn of [createRecord, updateRecord, deleteRecord, notifyRecordUpdateAvailable]) fn.mockClear();
+  createRecord.mockImplementation(async (input) =>
+    echoRecord(input.apiName, `a0X${String(++created).padStart(15, '0')}`, input.fields),
+  );
+  updateRecord.mockImplementation(async (input) => echoRecord('', input.fields.Id, input.fields));
+  deleteRecord.mockImplementation(async () => undefined);
+  notifyRecordUpdateAvailable.mockImplementation(async () => undefined);
+}
