@@ -45,7 +45,11 @@ function faultsFrom(opts: OrgOptions): FaultOptions | undefined {
   if (opts.faultSeed === undefined && opts.faultUnavailableRate === undefined && opts.faultLockRate === undefined) {
     return faultOptionsFromEnv(process.env);
   }
-  return { seed: opts.faultSeed ?? 1, unavailableRate: opts.faultUnavailableRate ?? 0, lockRate: opts.faultLockRate ?? 0 };
+  return {
+    seed: opts.faultSeed ?? 1,
+    unavailableRate: opts.faultUnavailableRate ?? 0,
+    lockRate: opts.faultLockRate ?? 0,
+  };
 }
 
 async function main(): Promise<void> {

@@ -28,7 +28,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const serverUnavailable = (): SalesforceError => new SalesforceError(503, 'SERVER_UNAVAILABLE', 'Server too busy');
+export const serverUnavailable = (): SalesforceError =>
+  new SalesforceError(503, 'SERVER_UNAVAILABLE', 'Server too busy');
 
 /** The record-level error of a row lock timeout; `id` is the record whose lock could not be obtained. */
 export const unableToLockRow = (id: string): SalesforceError =>
@@ -53,7 +54,8 @@ export function lockTarget(values: WriteValues, fallback: string): string {
 }
 
 function checkRate(name: string, rate: number): void {
-  if (!Number.isFinite(rate) || rate < 0 || rate > 1) throw new RangeError(`${name} must be between 0 and 1, not ${rate}`);
+  if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+    throw new RangeError(`${name} must be between 0 and 1, not ${rate}`);
 }
 
 export class Faults {

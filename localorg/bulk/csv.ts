@@ -4,6 +4,7 @@
  * trimming. Parsing is strict, as the API's is: a stray quote or a line ending other than the job's fails
  * the whole upload with the API's message.
  */
+import { parse } from 'csv-parse/sync';
 
 export const COLUMN_DELIMITERS = {
   BACKQUOTE: '`',
@@ -31,82 +32,42 @@ const wrongLineEnding = (lineEnding: LineEnding): CsvError =>
   new CsvError(`ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is ${lineEnding}`);
 
 /**
- * Rows of fields. Records end with the job's line ending; a carriage return before a line feed in an LF job,
- * or a bare line feed in a CRLF job, is refused as the API refuses it. Line breaks inside quoted values
- * are kept. A final line ending is optional; blank lines are skipped.
+ * The API checks line endings before parsing: outside quoted values, records end with the job's line ending
+ * only (a carriage return in an LF job, or a bare line feed in a CRLF job, refuses the upload).
+ */
+function checkLineEndings(text: string, lineEnding: LineEnding): void {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"')
+      quoted = !quoted; // a doubled quote toggles twice
+    else if (quoted) continue;
+    else if (ch === '\r' && (lineEnding === 'LF' || text[i + 1] !== '\n')) throw wrongLineEnding(lineEnding);
+    else if (ch === '\n' && lineEnding === 'CRLF' && text[i - 1] !== '\r') throw wrongLineEnding(lineEnding);
+  }
+}
+
+/**
+ * Rows of fields, parsed by csv-parse with the job's delimiter and line ending. Line breaks inside quoted
+ * values are kept, blank lines skipped, values never trimmed; rows may differ in length (the ingest reports
+ * such a row as failed rather than refusing the upload).
  */
 export function parseCsv(text: string, delimiter: string, lineEnding: LineEnding): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  // A byte order mark is not skipped: the API reads it as part of the first value, and so does this.
-  const n = text.length;
-  const endRecord = (): void => {
-    row.push(field);
-    field = '';
-    if (row.length > 1 || row[0] !== '') rows.push(row);
-    row = [];
-  };
-  while (i < n) {
-    const ch = text[i];
-    if (ch === '"') {
-      // A quoted value (only whole values may be quoted) runs to the next quote that is not doubled.
-      let end = i + 1;
-      let value = '';
-      for (;;) {
-        const quote = text.indexOf('"', end);
-        if (quote < 0) throw unescapedQuote();
-        value += text.slice(end, quote);
-        if (text[quote + 1] === '"') {
-          value += '"';
-          end = quote + 2;
-          continue;
-        }
-        i = quote + 1;
-        break;
-      }
-      const next = text[i];
-      if (i < n && next !== delimiter && next !== '\n' && next !== '\r') throw unescapedQuote();
-      field = value;
-      if (next === delimiter) {
-        row.push(field);
-        field = '';
-        i++;
-      }
-      continue;
-    }
-    if (ch === delimiter) {
-      row.push(field);
-      field = '';
-      i++;
-      continue;
-    }
-    if (ch === '\r') {
-      if (lineEnding === 'LF' || text[i + 1] !== '\n') throw wrongLineEnding(lineEnding);
-      endRecord();
-      i += 2;
-      continue;
-    }
-    if (ch === '\n') {
-      if (lineEnding === 'CRLF') throw wrongLineEnding(lineEnding);
-      endRecord();
-      i++;
-      continue;
-    }
-    // Plain run of characters up to the next special one.
-    let end = i + 1;
-    while (end < n) {
-      const c = text[end];
-      if (c === delimiter || c === '\n' || c === '\r') break;
-      if (c === '"') throw unescapedQuote();
-      end++;
-    }
-    field += text.slice(i, end);
-    i = end;
+  checkLineEndings(text, lineEnding);
+  try {
+    return parse(text, {
+      delimiter,
+      record_delimiter: lineBreak(lineEnding),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      // A byte order mark is not skipped: the API reads it as part of the first value.
+      bom: false,
+    }) as string[][];
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (/QUOTE/.test(code)) throw unescapedQuote();
+    throw new CsvError(`InvalidBatch : Failed to parse CSV. ${(error as Error).message}`);
   }
-  if (field !== '' || row.length > 0) endRecord();
-  return rows;
 }
 
 /** One CSV value, always quoted: results are read by clients that accept every Bulk delimiter at once. */

@@ -4,13 +4,7 @@
  * each row through the same Dml calls the REST resources use (so every validation and error applies) in
  * its own savepoint: a failing row is recorded with its error and leaves nothing behind.
  */
-import {
-  MultipleMatchesError,
-  recordError,
-  type ForeignKeyRef,
-  type RequestContext,
-  type WriteValues,
-} from '../dml';
+import { MultipleMatchesError, recordError, type ForeignKeyRef, type RequestContext, type WriteValues } from '../dml';
 import { SalesforceError } from '../errors';
 import { lockTarget } from '../faults';
 import { normalizeId } from '../ids';
@@ -285,7 +279,7 @@ export class IngestJobs {
     return `services/data/v${job.apiVersion}/jobs/ingest/${job.id}/batches`;
   }
 
-  /** A result CSV: successful rows with sf__Id and sf__Created, failed ones with sf__Id and sf__Error, or unprocessed rows. */
+  /** successfulResults (sf__Id, sf__Created), failedResults (sf__Id, sf__Error) or unprocessedrecords, as CSV. */
   results(job: IngestJob, kind: ResultKind): string {
     if (!isFinished(job.state)) {
       throw invalidJobState(`Job ${job.id} is in state ${job.state}: results are available once it has finished`);
@@ -352,22 +346,25 @@ export class IngestJobs {
     return false;
   }
 
-  /** Parses the upload and resolves its header; a malformed CSV or an unknown column fails the job. */
+  /**
+   * Parses the upload and resolves its header; a malformed CSV or an unknown column fails the job, and the
+   * upload is then returned whole as unprocessed records.
+   */
   private prepare(job: IngestJob): void {
-    const rows = parseCsv(job.data ?? '', COLUMN_DELIMITERS[job.columnDelimiter], job.lineEnding);
-    job.data = undefined;
-    const [header = [], ...data] = rows;
-    job.columns = header.map((name) => this.resolveColumn(job.object, name));
-    job.header = header;
-    job.idColumn = job.columns.findIndex((column) => column.kind === 'field' && column.field.name === 'Id');
-    data.forEach((row, i) => {
+    const [header = [], ...rows] = parseCsv(job.data ?? '', COLUMN_DELIMITERS[job.columnDelimiter], job.lineEnding);
+    const columns = header.map((name) => this.resolveColumn(job.object, name));
+    rows.forEach((row, i) => {
       if (row.length !== header.length) {
         throw new CsvError(
           `InvalidBatch : Failed to parse CSV. Row ${i + 1} has ${row.length} values but the header has ${header.length} columns`,
         );
       }
     });
-    job.rows = data;
+    job.header = header;
+    job.rows = rows;
+    job.columns = columns;
+    job.data = undefined;
+    job.idColumn = columns.findIndex((column) => column.kind === 'field' && column.field.name === 'Id');
   }
 
   private resolveColumn(obj: ObjectSchema, name: string): Column {
@@ -422,7 +419,8 @@ export class IngestJobs {
       return { id: dml.create(ctx, obj, values), created: true };
     }
     const update = job.operation === 'update';
-    if (idText === '') throw recordError('MISSING_ARGUMENT', `Id not specified in ${update ? 'an update' : 'a delete'} call`);
+    if (idText === '')
+      throw recordError('MISSING_ARGUMENT', `Id not specified in ${update ? 'an update' : 'a delete'} call`);
     this.checkLock(knownId || idText);
     const current = liveForCollection(obj, dml.lookup(obj, idText), idText);
     if (update) {

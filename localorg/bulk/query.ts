@@ -192,7 +192,11 @@ export class QueryJobs {
    * `GET jobs/query/{id}/results?locator=&maxRecords=`: a CSV page with its header row, its record count and
    * the locator of the next page ('null' after the last). A locator is the page's start, base64-encoded.
    */
-  results(job: QueryJob, locator: string | null, maxRecordsText: string | null): { csv: string; count: number; next: string } {
+  results(
+    job: QueryJob,
+    locator: string | null,
+    maxRecordsText: string | null,
+  ): { csv: string; count: number; next: string } {
     if (job.state !== 'JobComplete') {
       throw invalidJobState(`Job ${job.id} is in state ${job.state}: results are available once it is JobComplete`);
     }

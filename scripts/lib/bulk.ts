@@ -5,7 +5,7 @@
  * with UNABLE_TO_LOCK_ROW go again in a new job, with backoff, under the shared retry policy; a job that
  * fails as a whole is an error naming the job and the org's message.
  */
-import type { HttpRequestOptions } from 'jsforce';
+import type { HttpRequest, HttpRequestOptions } from 'jsforce';
 import { parseCsv } from '../../localorg/bulk/csv';
 import type { OrgSession } from './connection';
 import {
@@ -90,6 +90,12 @@ export function parseBulkError(text: string): { errorCode: string; message: stri
   };
 }
 
+const missingKey = (field: string): { errorCode: string; message: string; fields: string[] } => ({
+  errorCode: 'MISSING_ARGUMENT',
+  message: `${field} not specified`,
+  fields: [field],
+});
+
 /** A result CSV as objects keyed by column name. */
 function parseResults(text: string): Record<string, string>[] {
   const [header = [], ...rows] = parseCsv(text, ',', text.includes('\r\n') ? 'CRLF' : 'LF');
@@ -107,6 +113,15 @@ class BulkJobs {
     this.base = `/services/data/v${session.conn.version}/jobs/ingest`;
   }
 
+  /**
+   * One request, retried by the policy alone: jsforce's own retries would resend a PUT after a 5xx with its
+   * body already consumed, and would wait outside the policy.
+   */
+  private request<T>(request: HttpRequest, options: Record<string, unknown> = {}): Promise<T> {
+    const noTransportRetry: HttpRequestOptions = { retry: { maxRetries: 0 } };
+    return this.session.conn.request<T>(request, { ...options, ...noTransportRetry });
+  }
+
   private retrying<T>(what: string, operation: () => Promise<T>): Promise<T> {
     return withRetry(operation, this.policy, (error, attempt) =>
       this.options.onRetry?.(`${what}: ${(error as Error).message}`, attempt),
@@ -119,10 +134,9 @@ class BulkJobs {
     externalIdField: string,
     csv: string,
   ): Promise<{ successful: string; failed: string; unprocessed: string; job: JobInfo }> {
-    const conn = this.session.conn;
     const job = await this.retrying(`create ${sobject} job`, async () => {
       try {
-        return await conn.request<JobInfo>({
+        return await this.request<JobInfo>({
           method: 'POST',
           url: this.base,
           body: JSON.stringify({
@@ -143,16 +157,16 @@ class BulkJobs {
         throw error;
       }
     });
-    // jsforce would resend a PUT after a 5xx with its body already consumed: retries are ours alone.
-    const noTransportRetry: HttpRequestOptions = { retry: { maxRetries: 0 } };
     await this.retrying(`upload ${sobject} job ${job.id}`, () =>
-      conn.request(
-        { method: 'PUT', url: `${this.base}/${job.id}/batches`, body: csv, headers: { 'Content-Type': 'text/csv' } },
-        noTransportRetry,
-      ),
+      this.request({
+        method: 'PUT',
+        url: `${this.base}/${job.id}/batches`,
+        body: csv,
+        headers: { 'Content-Type': 'text/csv' },
+      }),
     );
     await this.retrying(`close ${sobject} job ${job.id}`, () =>
-      conn.request({
+      this.request({
         method: 'PATCH',
         url: `${this.base}/${job.id}`,
         body: JSON.stringify({ state: 'UploadComplete' }),
@@ -162,7 +176,7 @@ class BulkJobs {
     const finished = await this.poll(sobject, job.id);
     const text = (kind: string): Promise<string> =>
       this.retrying(`read ${kind} of ${sobject} job ${job.id}`, () =>
-        conn.request<string>({ method: 'GET', url: `${this.base}/${job.id}/${kind}` }, { responseType: 'text/plain' }),
+        this.request<string>({ method: 'GET', url: `${this.base}/${job.id}/${kind}` }, { responseType: 'text/plain' }),
       );
     return {
       successful: await text('successfulResults'),
@@ -178,7 +192,7 @@ class BulkJobs {
     for (;;) {
       await this.policy.sleep(interval);
       const info = await this.retrying(`check ${sobject} job ${id}`, () =>
-        this.session.conn.request<JobInfo>(`${this.base}/${id}`),
+        this.request<JobInfo>({ method: 'GET', url: `${this.base}/${id}` }),
       );
       if (info.state === 'JobComplete') return info;
       if (info.state === 'Failed' || info.state === 'Aborted') {
@@ -208,55 +222,68 @@ export async function upsertBulk(
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
   const jobs = new BulkJobs(session, policy, options);
   const outcomes: RecordOutcome[] = new Array(records.length);
+  const keyOf = (record: Record<string, unknown>): string => String(record[externalIdField] ?? '');
   for (let start = 0; start < records.length; start += BULK_JOB_RECORDS) {
-    let pending = records.slice(start, start + BULK_JOB_RECORDS).map((record, i) => ({ record, index: start + i }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      const results = await jobs.run(
-        sobject,
-        externalIdField,
-        toCsv(pending.map((p) => p.record)),
-      );
-      // Rows come back in no guaranteed order: match them by external id (a key may repeat in the input).
-      const byKey = new Map<string, RecordOutcome[]>();
-      const add = (key: string, outcome: RecordOutcome): void => {
-        const list = byKey.get(key) ?? [];
-        list.push(outcome);
-        byKey.set(key, list);
-      };
+    let pending: { record: Record<string, unknown>; index: number; attempts: number }[] = [];
+    records.slice(start, start + BULK_JOB_RECORDS).forEach((record, i) => {
+      // A row without its key could not be matched to its result: it is refused here, as the org would.
+      if (keyOf(record) !== '') pending.push({ record, index: start + i, attempts: 0 });
+      else outcomes[start + i] = { success: false, ...missingKey(externalIdField) };
+    });
+    let lockRounds = 0;
+    while (pending.length > 0) {
+      // Results come back in no guaranteed order and are matched by external id, so a key goes at most once
+      // per job; a repeated key waits for the next job, which also keeps the input's order of writes.
+      const keys = new Set<string>();
+      const batch: typeof pending = [];
+      for (const p of pending) {
+        if (keys.has(keyOf(p.record))) continue;
+        keys.add(keyOf(p.record));
+        batch.push(p);
+      }
+      const results = await jobs.run(sobject, externalIdField, toCsv(batch.map((p) => p.record)));
+      const byKey = new Map<string, RecordOutcome>();
       for (const row of parseResults(results.successful)) {
-        add(row[externalIdField], { success: true, id: row.sf__Id, created: row.sf__Created === 'true' });
+        byKey.set(row[externalIdField], { success: true, id: row.sf__Id, created: row.sf__Created === 'true' });
       }
       for (const row of parseResults(results.failed)) {
-        add(row[externalIdField], { success: false, id: row.sf__Id || undefined, ...parseBulkError(row.sf__Error) });
+        byKey.set(row[externalIdField], {
+          success: false,
+          id: row.sf__Id || undefined,
+          ...parseBulkError(row.sf__Error),
+        });
       }
       for (const row of parseResults(results.unprocessed)) {
-        add(row[externalIdField], {
+        byKey.set(row[externalIdField], {
           success: false,
           errorCode: 'UNPROCESSED',
           message: `Bulk API job ${results.job.id} did not process this record`,
           fields: [],
         });
       }
-      const retry: typeof pending = [];
-      for (const p of pending) {
-        const outcome = byKey.get(String(p.record[externalIdField]))?.shift() ?? {
+      const locked = new Set<(typeof pending)[number]>();
+      for (const p of batch) {
+        const outcome = byKey.get(keyOf(p.record)) ?? {
           success: false,
           errorCode: 'UNKNOWN_EXCEPTION',
           message: `No result returned for this record by Bulk API job ${results.job.id}`,
           fields: [],
         };
-        if (!outcome.success && isTransientRecordError(outcome.errorCode ?? '') && attempt < policy.retries) {
-          retry.push(p);
+        if (!outcome.success && isTransientRecordError(outcome.errorCode ?? '') && p.attempts < policy.retries) {
+          p.attempts++;
+          locked.add(p);
         } else {
           outcomes[p.index] = outcome;
         }
       }
-      options.onProgress?.(pending.length - retry.length);
-      if (retry.length > 0) {
-        options.onRetry?.(`${sobject}: ${retry.length} record(s) locked`, attempt + 1);
-        await policy.sleep(backoffDelay(attempt, policy));
+      options.onProgress?.(batch.length - locked.size);
+      if (locked.size > 0) {
+        options.onRetry?.(`${sobject}: ${locked.size} record(s) locked`, lockRounds + 1);
+        await policy.sleep(backoffDelay(lockRounds++, policy));
       }
-      pending = retry;
+      // Still to write: the locked rows and the rows that waited for their key's turn.
+      const sent = new Set(batch);
+      pending = pending.filter((p) => locked.has(p) || !sent.has(p));
     }
   }
   return outcomes;

@@ -38,13 +38,16 @@ const VOLATILE = new Set([
   'SystemModstamp',
 ]);
 
-/** Plenty of quick retries: with 20% of records locked, some need several rounds. */
+/**
+ * Plenty of quick retries (with 20% of records locked, some need several rounds), and short waits, bulk job
+ * polls included: the local org answers in milliseconds.
+ */
 const policy: RetryPolicy = {
   retries: 40,
   baseDelayMs: 1,
   maxDelayMs: 20,
   random: seededRandom(1),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
 };
 
 type Row = Record<string, unknown>;

@@ -319,17 +319,15 @@ describe('rollup on a hand-built dataset', () => {
   });
 
   it('rolls up one plan only with --plan', async () => {
-    await t.conn
-      .sobject('Opportunity')
-      .create({
-        Name: 'O7',
-        StageName: 'Closed Won',
-        CloseDate: '2026-03-01',
-        Amount: 5000,
-        OwnerId: f.ae1,
-        Partner_Account__c: ((await t.conn.sobject('Partner_Account_Plan__c').retrieve(f.plan)) as unknown as Rec)
-          .Partner_Account__c,
-      });
+    await t.conn.sobject('Opportunity').create({
+      Name: 'O7',
+      StageName: 'Closed Won',
+      CloseDate: '2026-03-01',
+      Amount: 5000,
+      OwnerId: f.ae1,
+      Partner_Account__c: ((await t.conn.sobject('Partner_Account_Plan__c').retrieve(f.plan)) as unknown as Rec)
+        .Partner_Account__c,
+    });
     const session = await scriptSession(t);
     const report = await runRollup(session, options({ planId: f.idlePlan }));
     expect(report.read.targets).toBe(1);

@@ -338,7 +338,9 @@ export class SeedLoader {
       } catch (error) {
         if (!(error instanceof BulkUnavailableError)) throw error;
         this.bulkAvailable = false;
-        this.report.notes.push(`Bulk API 2.0 is not available (${error.message}): large levels went through sObject Collections.`);
+        this.report.notes.push(
+          `Bulk API 2.0 is not available (${error.message}): large levels went through sObject Collections.`,
+        );
       }
     }
     return writeRecords(this.session, {

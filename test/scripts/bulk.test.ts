@@ -1,0 +1,184 @@
+/**
+ * The scripts' Bulk API 2.0 upsert: one outcome per input record in input order, matched back by external id;
+ * a job the org fails as a whole is an error naming it; and the seed uses Bulk API 2.0 beyond its threshold,
+ * falling back to sObject Collections (with a note) when the org answers 404 for `jobs/ingest`.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BulkJobError, parseBulkError, toCsv, upsertBulk } from '../../scripts/lib/bulk';
+import { connect } from '../../scripts/lib/connection';
+import { runSeed } from '../../scripts/lib/seed';
+import { parseScale } from '../../scripts/lib/seed/scales';
+import { API_VERSION, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
+import { countOf, quietProgress, scriptSession } from '../support/scripts';
+
+describe('CSV for and from Bulk API 2.0', () => {
+  it('writes every column any record sets, #N/A for null, quotes values', () => {
+    expect(toCsv([{ A: 'x', B: null }, { A: 'say "hi", ok', C: 3, D: true }, { B: '' }])).toBe(
+      'A,B,C,D\n"x",#N/A,,\n"say ""hi"", ok",,"3","true"\n,#N/A,,\n',
+    );
+  });
+
+  it('splits a failedResults error back into code, message and fields', () => {
+    expect(parseBulkError('REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --')).toEqual({
+      errorCode: 'REQUIRED_FIELD_MISSING',
+      message: 'Required fields are missing: [Name]',
+      fields: ['Name'],
+    });
+    expect(
+      parseBulkError('UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record or 1 records: 001:--'),
+    ).toEqual({
+      errorCode: 'UNABLE_TO_LOCK_ROW',
+      message: 'unable to obtain exclusive access to this record or 1 records: 001',
+      fields: [],
+    });
+  });
+});
+
+describe('upsertBulk', () => {
+  let t: TestOrg;
+  beforeAll(async () => {
+    t = await startTestOrg({ forceAppRoot: LOCALORG_FIXTURE });
+  });
+  afterAll(() => t.close());
+
+  it('returns one outcome per record, in input order, counting its requests in the session', async () => {
+    const session = await scriptSession(t);
+    await t.conn.sobject('Account').create({ Name: 'Existing', External_Key__c: 'E-2' });
+    const records = [
+      { External_Key__c: 'E-1', Name: 'One' },
+      { External_Key__c: 'E-2', Name: 'Two', Partner_Type__c: 'Nope' },
+      { External_Key__c: 'E-3', Name: null },
+      { External_Key__c: 'E-2', Name: 'Two again' },
+      { Name: 'No key' },
+    ];
+    const before = session.requestCount();
+    const progress: number[] = [];
+    const outcomes = await upsertBulk(session, 'Account', 'External_Key__c', records, {
+      pollIntervalMs: 10,
+      onProgress: (n) => progress.push(n),
+    });
+    expect(outcomes).toEqual([
+      { success: true, id: expect.stringMatching(/^001/), created: true },
+      {
+        success: false,
+        errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        message: 'Partner Type: bad value for restricted picklist field: Nope',
+        fields: ['Partner_Type__c'],
+      },
+      {
+        success: false,
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        message: 'Required fields are missing: [Name]',
+        fields: ['Name'],
+      },
+      { success: true, id: expect.stringMatching(/^001/), created: false },
+      {
+        success: false,
+        errorCode: 'MISSING_ARGUMENT',
+        message: 'External_Key__c not specified',
+        fields: ['External_Key__c'],
+      },
+    ]);
+    // The repeated key waits for a second job, so that its writes keep the input's order.
+    expect(progress).toEqual([3, 1]);
+    const account = await t.conn.query<{ Name: string }>("SELECT Name FROM Account WHERE External_Key__c = 'E-2'");
+    expect(account.records[0].Name).toBe('Two again');
+    // Per job: create, upload, close, at least one poll, three result files.
+    expect(session.requestCount() - before).toBeGreaterThanOrEqual(14);
+    await session.close();
+  });
+
+  it('reports a job that fails as a whole with the job and the org’s message', async () => {
+    const session = await scriptSession(t);
+    const error = await upsertBulk(session, 'Account', 'External_Key__c', [{ External_Key__c: 'X', Nope__c: 1 }], {
+      pollIntervalMs: 10,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BulkJobError);
+    expect((error as Error).message).toMatch(
+      /^Bulk API job 750\w{15} for Account failed: InvalidBatch : Field name not found : Nope__c$/,
+    );
+    await session.close();
+  });
+});
+
+describe('the seed beyond its bulk threshold', () => {
+  let t: TestOrg;
+  let proxy: Server;
+  let proxyUrl: string;
+
+  beforeAll(async () => {
+    t = await startTestOrg();
+    // An org without Bulk API 2.0: everything is passed through except `jobs/ingest`, which is not found.
+    proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        if ((req.url ?? '').includes('/jobs/ingest')) {
+          res.writeHead(404, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]));
+          return;
+        }
+        const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+        const headers: Record<string, string> = {};
+        for (const name of ['authorization', 'content-type']) {
+          const value = req.headers[name];
+          if (typeof value === 'string') headers[name] = value;
+        }
+        fetch(`${t.org.instanceUrl}${req.url ?? '/'}`, { method: req.method, headers, body }).then(
+          async (response) => {
+            const text = await response.text();
+            res.writeHead(response.status, { 'Content-Type': response.headers.get('content-type') ?? 'text/plain' });
+            res.end(text);
+          },
+          () => {
+            res.writeHead(502);
+            res.end();
+          },
+        );
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => proxy.close(resolve));
+    await t.close();
+  });
+
+  const run = (bulkThreshold: number) => ({
+    scale: parseScale('small'),
+    seed: 42,
+    asOf: '2026-11-25',
+    partnersPerChunk: 4,
+    progress: quietProgress(),
+    bulkThreshold,
+  });
+
+  it('falls back to sObject Collections, with a note, where the org has no Bulk API 2.0', async () => {
+    const session = await connect(
+      { apiVersion: API_VERSION },
+      { SF_INSTANCE_URL: proxyUrl, SF_ACCESS_TOKEN: t.org.accessToken },
+    );
+    const report = await runSeed(session, run(100));
+    expect(report.failures).toEqual([]);
+    expect(report.notes).toEqual([
+      `Bulk API 2.0 is not available (/services/data/v${API_VERSION}/jobs/ingest answered The requested resource does not exist): large levels went through sObject Collections.`,
+    ]);
+    expect(await countOf(t, 'Plan_Target__c')).toBe(report.objects.Plan_Target__c.created);
+    await session.close();
+  });
+
+  it('updates the same records through Bulk API 2.0 on a second run, creating none', async () => {
+    const session = await scriptSession(t);
+    const jobsBefore = await t.conn.request<{ records: unknown[] }>(`/services/data/v${API_VERSION}/jobs/ingest`);
+    const report = await runSeed(session, run(100));
+    expect(report.failures).toEqual([]);
+    expect(report.notes).toEqual([]);
+    for (const stats of Object.values(report.objects)) expect(stats.created).toBe(0);
+    expect(report.objects.Plan_Target__c.updated).toBeGreaterThan(100);
+    const jobsAfter = await t.conn.request<{ records: unknown[] }>(`/services/data/v${API_VERSION}/jobs/ingest`);
+    expect(jobsAfter.records.length).toBeGreaterThan(jobsBefore.records.length);
+    await session.close();
+  });
+});
