@@ -5,9 +5,7 @@
  *   npm run rollup -- --target-org local
  */
 import { Option } from 'commander';
-import { connect } from './lib/connection';
-import { Progress, runScript, scriptProgram, type CommonOptions } from './lib/cli';
-import { toIso } from './lib/periods';
+import { asOfDate, runScript, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from './lib/cli';
 import { runRollup, type RollupReport } from './lib/rollup/engine';
 
 interface RollupCliOptions extends CommonOptions {
@@ -17,14 +15,10 @@ interface RollupCliOptions extends CommonOptions {
   asOf?: string;
 }
 
-interface RollupResult extends RollupReport {
+interface RollupResult extends RollupReport, RunFacts {
   exitCode: number;
-  org: string;
   asOf: string;
   dryRun: boolean;
-  apiRequests: number;
-  apiUsage?: { used: number; limit: number };
-  seconds: number;
 }
 
 const program = scriptProgram(
@@ -50,16 +44,11 @@ Examples:
   );
 
 async function rollup(options: RollupCliOptions): Promise<RollupResult> {
-  const started = Date.now();
-  const asOf = options.asOf ?? toIso(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
-    throw new Error(`--as-of must be a date like 2026-11-25, not "${asOf}"`);
+  const asOf = asOfDate(options.asOf);
   if (options.plan && !/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(options.plan))
     throw new Error(`--plan must be a record Id, not "${options.plan}"`);
   if (options.plan && options.since) throw new Error('Use either --plan or --since, not both.');
-  const session = await connect({ targetOrg: options.targetOrg, apiVersion: options.apiVersion });
-  const progress = new Progress(!options.json);
-  try {
+  return withOrgSession(options, async (session, progress) => {
     const report = await runRollup(session, {
       asOf,
       planId: options.plan,
@@ -72,17 +61,10 @@ async function rollup(options: RollupCliOptions): Promise<RollupResult> {
     return {
       ...report,
       exitCode: failedMetrics > 0 || report.failures.length > 0 ? 1 : 0,
-      org: session.description,
       asOf,
       dryRun: options.dryRun,
-      apiRequests: session.requestCount(),
-      apiUsage: session.apiUsage(),
-      seconds: Math.round((Date.now() - started) / 100) / 10,
     };
-  } finally {
-    progress.stop();
-    await session.close();
-  }
+  });
 }
 
 function printSummary(result: RollupResult): void {

@@ -4,9 +4,7 @@
  *   npm run seed -- --target-org local --scale small --seed 42
  */
 import { Option } from 'commander';
-import { connect } from './lib/connection';
-import { Progress, runScript, scriptProgram, type CommonOptions } from './lib/cli';
-import { toIso } from './lib/periods';
+import { asOfDate, runScript, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from './lib/cli';
 import { runSeed } from './lib/seed';
 import { DEFAULT_BULK_THRESHOLD, type SeedReport } from './lib/seed/load';
 import { parseScale } from './lib/seed/scales';
@@ -19,15 +17,11 @@ interface SeedOptions extends CommonOptions {
   bulkThreshold: string;
 }
 
-interface SeedResult extends SeedReport {
+interface SeedResult extends SeedReport, RunFacts {
   exitCode: number;
-  org: string;
   scale: string;
   seed: number;
   asOf: string;
-  apiRequests: number;
-  apiUsage?: { used: number; limit: number };
-  seconds: number;
 }
 
 const program = scriptProgram('seed', 'Load realistic, deterministic partner-planning data into an org (idempotent).')
@@ -61,21 +55,15 @@ Examples:
   );
 
 async function seed(options: SeedOptions): Promise<SeedResult> {
-  const started = Date.now();
   // Validate everything the user typed before touching the org.
   const scale = parseScale(options.scale);
   if (!/^\d+$/.test(options.seed)) throw new Error(`--seed must be a whole number, not "${options.seed}"`);
-  const asOf = options.asOf ?? toIso(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
-    throw new Error(`--as-of must be a date like 2026-11-25, not "${asOf}"`);
+  const asOf = asOfDate(options.asOf);
   if (!/^\d+$/.test(options.chunk) || Number(options.chunk) < 1)
     throw new Error(`--chunk must be a positive whole number`);
   if (!/^\d+$/.test(options.bulkThreshold))
     throw new Error(`--bulk-threshold must be a whole number, not "${options.bulkThreshold}"`);
-
-  const session = await connect({ targetOrg: options.targetOrg, apiVersion: options.apiVersion });
-  const progress = new Progress(!options.json);
-  try {
+  return withOrgSession(options, async (session, progress) => {
     const report = await runSeed(session, {
       scale,
       seed: Number(options.seed),
@@ -87,18 +75,11 @@ async function seed(options: SeedOptions): Promise<SeedResult> {
     return {
       ...report,
       exitCode: report.failures.length > 0 ? 1 : 0,
-      org: session.description,
       scale: scale.name,
       seed: Number(options.seed),
       asOf,
-      apiRequests: session.requestCount(),
-      apiUsage: session.apiUsage(),
-      seconds: Math.round((Date.now() - started) / 100) / 10,
     };
-  } finally {
-    progress.stop();
-    await session.close();
-  }
+  });
 }
 
 function printSummary(result: SeedResult): void {

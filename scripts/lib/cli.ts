@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import { DEFAULT_API_VERSION } from './connection';
+import { connect, DEFAULT_API_VERSION, type OrgSession } from './connection';
 
 export interface CommonOptions {
   targetOrg?: string;
@@ -91,5 +91,48 @@ export async function runScript<T extends { exitCode: number }>(
       process.stderr.write(`Error (${e.name}): ${e.message}\n`);
     }
     process.exitCode = 1;
+  }
+}
+
+/** What every script reports about its run, besides its own result. */
+export interface RunFacts {
+  org: string;
+  apiRequests: number;
+  apiUsage?: { used: number; limit: number };
+  seconds: number;
+}
+
+/** Validates a --as-of value (default today, UTC) before anything touches the org. */
+export function asOfDate(text: string | undefined): string {
+  const asOf = text ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    throw new Error(`--as-of must be a date like 2026-11-25, not "${asOf}"`);
+  }
+  return asOf;
+}
+
+/**
+ * Opens a session on the target org, runs the script body with progress bars, and adds the run's facts
+ * (which org, API requests used, seconds). Always closes the session, also on failure.
+ */
+export async function withOrgSession<T>(
+  options: CommonOptions,
+  body: (session: OrgSession, progress: Progress) => Promise<T>,
+): Promise<T & RunFacts> {
+  const started = Date.now();
+  const session = await connect({ targetOrg: options.targetOrg, apiVersion: options.apiVersion });
+  const progress = new Progress(!options.json);
+  try {
+    const result = await body(session, progress);
+    return {
+      ...result,
+      org: session.description,
+      apiRequests: session.requestCount(),
+      apiUsage: session.apiUsage(),
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
+  } finally {
+    progress.stop();
+    await session.close();
   }
 }
