@@ -63,3 +63,20 @@ export async function aggregateAll<T extends Record<string, unknown>>(
     cursor = last;
   }
 }
+
+/** A SOQL string literal: backslashes and quotes escaped. */
+export const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * `SELECT ... FROM X WHERE field IN (values)` for any number of values, in chunks: a query travels in the
+ * URL, whose length the API limits (about 16 KB), so long IN lists are split.
+ */
+export async function queryIn<T>(session: OrgSession, select: string, field: string, values: string[], chunk = 100): Promise<T[]> {
+  const records: T[] = [];
+  const unique = [...new Set(values)];
+  for (let i = 0; i < unique.length; i += chunk) {
+    const list = unique.slice(i, i + chunk).map(soqlString).join(', ');
+    records.push(...(await queryAll<T>(session, `${select} WHERE ${field} IN (${list})`)));
+  }
+  return records;
+}

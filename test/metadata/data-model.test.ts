@@ -222,6 +222,12 @@ describe('permission sets', () => {
     );
   });
 
+  it.each([...PEOPLE, 'Partner_Planning_Rollup'])('%s reads the roll-up summary fields of sections', (name) => {
+    for (const f of ['Plan_Section__c.Target_Count__c', 'Plan_Section__c.Targets_Behind__c']) {
+      expect([f, permissionSet(name).fieldPermissions.get(f)]).toEqual([f, { readable: true, editable: false }]);
+    }
+  });
+
   it.each(PEOPLE)('%s reads computed fields but cannot edit them', (name) => {
     const ps = permissionSet(name);
     for (const f of computedFields) {

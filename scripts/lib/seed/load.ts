@@ -7,7 +7,7 @@
 import { BulkUnavailableError, upsertBulk } from '../bulk';
 import type { OrgSession } from '../connection';
 import type { Progress } from '../cli';
-import { queryAll } from '../query';
+import { queryAll, queryIn } from '../query';
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
 import type { FieldValue, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './generate';
@@ -156,9 +156,12 @@ export class SeedLoader {
   async loadUsers(users: UserSpec[], organizationId: string): Promise<void> {
     const conn = this.session.conn;
     const byUsername = new Map(users.map((u) => [SeedLoader.username(u.key, organizationId), u]));
-    const existing = await conn
-      .sobject('User')
-      .find<{ Id: string; Username: string }>({ Username: [...byUsername.keys()] }, ['Id', 'Username']);
+    const existing = await queryIn<{ Id: string; Username: string }>(
+      this.session,
+      'SELECT Id, Username FROM User',
+      'Username',
+      [...byUsername.keys()],
+    );
     for (const u of existing)
       this.ids.set(`User:${byUsername.get(u.Username.toLowerCase())?.key ?? byUsername.get(u.Username)?.key}`, u.Id);
     this.report.users.existing = existing.length;
@@ -243,12 +246,12 @@ export class SeedLoader {
       }))
       .filter((a) => a.AssigneeId && a.PermissionSetId && a.AssigneeId !== runningUserId);
     if (wanted.length === 0) return;
-    const existing = await conn
-      .sobject('PermissionSetAssignment')
-      .find<{ AssigneeId: string; PermissionSetId: string }>(
-        { AssigneeId: [...new Set(wanted.map((w) => w.AssigneeId))] },
-        ['AssigneeId', 'PermissionSetId'],
-      );
+    const existing = await queryIn<{ AssigneeId: string; PermissionSetId: string }>(
+      this.session,
+      'SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment',
+      'AssigneeId',
+      wanted.map((w) => w.AssigneeId),
+    );
     const have = new Set(existing.map((e) => `${e.AssigneeId}:${e.PermissionSetId}`));
     const todo = wanted.filter((w) => !have.has(`${w.AssigneeId}:${w.PermissionSetId}`));
     if (todo.length === 0) return;
