@@ -11,6 +11,7 @@ import { normalizeId } from './ids';
 import { assertNewAssignment } from './permission-sets';
 import { findFieldSchema, type FieldSchema, type ObjectSchema, type OrgSchema } from './schema';
 import { Security, uneditableFields, type UserAccess } from './security';
+import { assertShareLevel, checkNewShare } from './shares';
 import { quoteIdent, type Row, type SqlValue, type Storage } from './storage';
 import { integerDigits, lineColumn, maxLength, parseDate, parseDateTime, roundToScale, today } from './values';
 
@@ -520,20 +521,35 @@ export class Dml {
       enforceRules(this.storage, obj, row, undefined, ctx);
       this.assertUnique(obj, row, obj.fields.values());
       if (obj.name === 'PermissionSetAssignment') assertNewAssignment(this.storage, obj, row);
+      const stamp = ctx.now.toISOString();
+      if (obj.model.shareOf) {
+        // Sharing a record again with the same user changes the existing share, as in an org.
+        const existing = checkNewShare(this.storage, this.security, obj, row);
+        if (existing) {
+          this.storage.updateRow(obj, existing, {
+            AccessLevel: row.AccessLevel,
+            LastModifiedDate: stamp,
+            LastModifiedById: ctx.userId,
+          });
+          return existing;
+        }
+      }
       for (const field of obj.fields.values()) {
         if (field.model.type === 'AutoNumber') row[field.column] = this.nextAutoNumber(obj, field, ctx.now);
       }
       const id = this.storage.nextId(obj);
-      const stamp = ctx.now.toISOString();
-      Object.assign(row, {
-        Id: id,
-        IsDeleted: 0,
-        CreatedDate: stamp,
-        CreatedById: ctx.userId,
-        LastModifiedDate: stamp,
-        LastModifiedById: ctx.userId,
-        SystemModstamp: stamp,
-      });
+      Object.assign(
+        row,
+        auditColumns(obj, {
+          Id: id,
+          IsDeleted: 0,
+          CreatedDate: stamp,
+          CreatedById: ctx.userId,
+          LastModifiedDate: stamp,
+          LastModifiedById: ctx.userId,
+          SystemModstamp: stamp,
+        }),
+      );
       this.storage.insertRow(obj, row);
       this.afterWrite(ctx, obj, undefined, row);
       return id;
@@ -562,8 +578,12 @@ export class Dml {
       this.assertRequired(obj, row);
       enforceRules(this.storage, obj, row, current, ctx);
       this.assertUnique(obj, row, changed);
+      if (obj.model.shareOf) assertShareLevel(this.storage, obj, row);
       const stamp = ctx.now.toISOString();
-      Object.assign(row, { LastModifiedDate: stamp, LastModifiedById: ctx.userId, SystemModstamp: stamp });
+      Object.assign(
+        row,
+        auditColumns(obj, { LastModifiedDate: stamp, LastModifiedById: ctx.userId, SystemModstamp: stamp }),
+      );
       const diff: Row = {};
       for (const key of Object.keys(row)) if (row[key] !== current[key]) diff[key] = row[key];
       this.storage.updateRow(obj, id, diff);
@@ -615,12 +635,21 @@ export class Dml {
       this.assertNoRestrictingLookups(current, doomed);
       const stamp = ctx.now.toISOString();
       for (const [target, ids] of doomed) {
+        const audit = auditColumns(target, {
+          IsDeleted: 1,
+          LastModifiedDate: stamp,
+          LastModifiedById: ctx.userId,
+          SystemModstamp: stamp,
+        });
+        const set = Object.keys(audit)
+          .map((column) => `${quoteIdent(column)} = ?`)
+          .join(', ');
         for (const chunk of chunks([...ids])) {
           this.storage
             .statement(
-              `UPDATE ${quoteIdent(target.table)} SET "IsDeleted" = 1, "LastModifiedDate" = ?, "LastModifiedById" = ?, "SystemModstamp" = ? WHERE "Id" IN (${chunk.map(() => '?').join(', ')})`,
+              `UPDATE ${quoteIdent(target.table)} SET ${set} WHERE "Id" IN (${chunk.map(() => '?').join(', ')})`,
             )
-            .run(stamp, ctx.userId, stamp, ...chunk);
+            .run(...Object.values(audit), ...chunk);
         }
       }
       for (const [target, ids] of doomed) this.clearLookups(target, [...ids], stamp);
@@ -767,6 +796,13 @@ export class Dml {
     // The master may itself be the detail of another roll-up.
     this.afterWrite(ctx, master, current, { ...current, ...diff });
   }
+}
+
+/** The audit values an object has columns for (share objects have no created or modstamp fields). */
+function auditColumns(obj: ObjectSchema, values: Row): Row {
+  const out: Row = {};
+  for (const [column, value] of Object.entries(values)) if (obj.fields.has(column)) out[column] = value;
+  return out;
 }
 
 /** A SQL condition for roll-up filter items (ANDed), with values typed by the child field. */

@@ -80,8 +80,9 @@ const STANDARD_CHILD_NAMES: Record<string, string> = {
   'PermissionSetAssignment.PermissionSetId': 'Assignments',
 };
 
-function childRelationshipName(field: FieldModel): string | undefined {
+function childRelationshipName(field: FieldModel, owner: ObjectModel): string | undefined {
   if (field.custom) return field.relationshipName ? `${field.relationshipName}__r` : undefined;
+  if (owner.shareOf && field.apiName === 'ParentId') return 'Shares';
   return STANDARD_CHILD_NAMES[`${field.objectApiName}.${field.apiName}`];
 }
 
@@ -121,7 +122,7 @@ export function compileSchema(model: ForceAppModel): OrgSchema {
       // A custom lookup Foo__c is traversed as Foo__r; its <relationshipName> names the parent's child list.
       const relName = f.model.custom ? f.name.replace(/__c$/, '__r') : f.model.relationshipName;
       if (relName) obj.parents.set(relName.toLowerCase(), { name: relName, field: f, target: target.name });
-      const childName = childRelationshipName(f.model);
+      const childName = childRelationshipName(f.model, obj.model);
       if (childName) {
         target.children.set(childName.toLowerCase(), {
           name: childName,

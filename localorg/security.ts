@@ -18,6 +18,11 @@
  *   access to the child, edit access gives edit and delete access.
  * - The local org has no roles: its role hierarchy is the manager chain (User.ManagerId). A user has the
  *   owner's access to every record that they or any of their direct and indirect reports own.
+ * - Manual sharing: a Private or Read object has a share object (`Foo__Share`). A share to a user gives them,
+ *   and everyone above them in the manager chain, read access (any level) or edit access (Edit); never
+ *   delete. Only users are shared with: the local org has no groups. The owner, those above the owner,
+ *   Modify All on the object and Modify All Data may share a record (create, change or remove its shares);
+ *   whoever reads a record reads its shares.
  *
  * Access is computed once per request; a user with View All Data pays nothing on queries.
  */
@@ -115,6 +120,23 @@ export class UserAccess implements QueryAccess {
       }
       this.objects.set(obj.name, perms);
     }
+    for (const obj of storage.schema.objects.values()) {
+      const parent = obj.model.shareOf ? this.objects.get(obj.model.shareOf) : undefined;
+      if (!obj.model.shareOf || allData) continue;
+      // Share objects have no permissions of their own: whoever reads the object may try to share its
+      // records, and the record-level check (shares()) decides who may.
+      this.objects.set(
+        obj.name,
+        parent?.allowRead
+          ? { ...CRED, viewAllRecords: parent.viewAllRecords, modifyAllRecords: parent.modifyAllRecords }
+          : NO_ACCESS,
+      );
+    }
+  }
+
+  /** What a query run by this user must check; nothing (no cost at all) with View All Data. */
+  forQuery(): QueryAccess | undefined {
+    return this.allData ? undefined : this;
   }
 
   object(obj: ObjectSchema): ObjectPermission {
@@ -183,7 +205,13 @@ export class UserAccess implements QueryAccess {
   rowFilter(obj: ObjectSchema, alias: string, bind: Bind, depth = 0): string | undefined {
     if (!this.sharingHides(obj)) return undefined;
     if (obj.model.sharingModel === 'Private') {
-      return `${alias}."OwnerId" IN (SELECT value FROM json_each(${bind(JSON.stringify([...this.ownerIds()]))}))`;
+      const owners = bind(JSON.stringify([...this.ownerIds()]));
+      const owned = `${alias}."OwnerId" IN (SELECT value FROM json_each(${owners}))`;
+      const share = this.shareObject(obj);
+      if (!share) return owned;
+      // Uncorrelated: the shared Ids are computed once per statement, from the UserOrGroupId index.
+      const s = `shr${depth}`;
+      return `(${owned} OR ${alias}."Id" IN (SELECT ${s}."ParentId" FROM ${quoteIdent(share.table)} AS ${s} WHERE ${s}."UserOrGroupId" IN (SELECT value FROM json_each(${owners})) AND ${s}."IsDeleted" = 0))`;
     }
     const conditions: string[] = [];
     for (const { field, master } of this.masters(obj)) {
@@ -225,7 +253,7 @@ export class UserAccess implements QueryAccess {
 
   /**
    * A reference a write sets must name a record the user can read; a master-detail field, a master the
-   * user can edit (the fields' "Read/Write" sharing setting, writeRequiresMasterRead false).
+   * user can edit (the field's Read/Write sharing setting: writeRequiresMasterRead false in force-app).
    */
   assertReferences(fields: Iterable<FieldSchema>, row: Row): void {
     if (this.allData) return;
@@ -237,7 +265,11 @@ export class UserAccess implements QueryAccess {
       const parent = target ? this.storage.getRow(target, id) : undefined;
       if (!target || !parent) continue;
       const level = type === 'MasterDetail' ? 'edit' : 'read';
-      if (!this.object(target).allowRead || !this.shares(target, parent, level)) {
+      // A share names the record it shares: the caller must be allowed to share that record.
+      const sharing =
+        field.name === 'ParentId' && this.storage.schema.objects.get(field.model.objectApiName)?.model.shareOf;
+      const allowed = sharing ? this.canShare(target, parent) : this.shares(target, parent, level);
+      if (!this.object(target).allowRead || !allowed) {
         throw new SalesforceError(
           400,
           'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
@@ -248,9 +280,20 @@ export class UserAccess implements QueryAccess {
     }
   }
 
+  /** The user may share the record: its owner or above, Modify All on the object, or Modify All Data. */
+  canShare(obj: ObjectSchema, row: Row): boolean {
+    if (this.allData || this.object(obj).modifyAllRecords) return true;
+    return typeof row.OwnerId === 'string' && this.ownerIds().has(row.OwnerId);
+  }
+
   /** Record-level access from sharing alone: View All and Modify All count, CRUD does not. */
   private shares(obj: ObjectSchema, row: Row, level: Level): boolean {
     if (this.allData) return true;
+    const sharedObject = obj.model.shareOf ? this.storage.schema.objects.get(obj.model.shareOf) : undefined;
+    if (sharedObject && level !== 'read') {
+      const parent = typeof row.ParentId === 'string' ? this.storage.getRow(sharedObject, row.ParentId) : undefined;
+      return parent !== undefined && this.canShare(sharedObject, parent);
+    }
     const perms = this.object(obj);
     if (perms.modifyAllRecords || (level === 'read' && perms.viewAllRecords)) return true;
     const model = obj.model.sharingModel;
@@ -263,8 +306,27 @@ export class UserAccess implements QueryAccess {
     }
     if (model === 'Read' && level === 'read') return true;
     if ((model === 'ReadWrite' || model === 'Public' || model === 'FullAccess') && level !== 'delete') return true;
-    // Private, or edit under Read, or delete: the owner (or someone above them) only.
-    return typeof row.OwnerId === 'string' && this.ownerIds().has(row.OwnerId);
+    // Private, or edit under Read, or delete: the owner (or someone above them), or a share for read or edit.
+    if (typeof row.OwnerId === 'string' && this.ownerIds().has(row.OwnerId)) return true;
+    return level !== 'delete' && typeof row.Id === 'string' && this.sharedWith(obj, row.Id, level);
+  }
+
+  /** A live share of the record to the user or someone below them, at the level asked or above. */
+  private sharedWith(obj: ObjectSchema, id: string, level: 'read' | 'edit'): boolean {
+    const share = this.shareObject(obj);
+    if (!share) return false;
+    const levels = level === 'read' ? `'Read', 'Edit', 'All'` : `'Edit', 'All'`;
+    const sql = `SELECT 1 FROM ${quoteIdent(share.table)} WHERE "ParentId" = ? AND "IsDeleted" = 0 AND "AccessLevel" IN (${levels}) AND "UserOrGroupId" IN (SELECT value FROM json_each(?)) LIMIT 1`;
+    return this.storage.statement(sql).get(id, JSON.stringify([...this.ownerIds()])) !== undefined;
+  }
+
+  /** The share object of `obj`, when its organization-wide default gives it one. */
+  private shareObject(obj: ObjectSchema): ObjectSchema | undefined {
+    for (const candidate of obj.children.values()) {
+      const child = this.storage.schema.objects.get(candidate.childObject);
+      if (child?.model.shareOf === obj.name) return child;
+    }
+    return undefined;
   }
 
   private masters(obj: ObjectSchema): { field: FieldSchema; master: ObjectSchema }[] {

@@ -205,7 +205,8 @@ const CODE_FILE = /\.(ts|html)$/;
 /**
  * Code (scripts, app, local-app modules, components, benchmarks) must not name custom objects or fields
  * that force-app lacks: qualified references (`Plan_Target__c.Actual_Value__c`, `@salesforce/schema/...`),
- * bare custom names (`Actual_Value__c`, `Plan_Sections__r`) and SOQL string literals are all checked.
+ * bare custom names (`Actual_Value__c`, `Plan_Sections__r`, `Partner_Account_Plan__Share`) and SOQL string
+ * literals are all checked.
  */
 export function checkCodeReferences(model: ForceAppModel, codeDirs: string[]): Problem[] {
   const problems: Problem[] = [];
@@ -222,7 +223,8 @@ export function checkCodeReferences(model: ForceAppModel, codeDirs: string[]): P
     for (const path of walk(join(model.root, dir), (p) => CODE_FILE.test(p) && !p.includes('__fixtures__'))) {
       const file = relative(model.root, path);
       const text = readFileSync(path, 'utf8');
-      for (const match of text.matchAll(/\b[A-Za-z][A-Za-z0-9_]*__(?:c|r|mdt)\b/g)) {
+      // Share objects (`Foo__Share`) are the platform's, and in the model for the objects that have one.
+      for (const match of text.matchAll(/\b[A-Za-z][A-Za-z0-9_]*__(?:c|r|mdt|[Ss]hare)\b/g)) {
         if (!knownNames.has(match[0].toLowerCase()))
           problems.push({ file, message: `names ${match[0]}, which is not in force-app` });
       }

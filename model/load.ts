@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { auditFields, standardObjects } from './standard-objects';
+import { auditFields, shareObject, shareObjectName, standardObjects } from './standard-objects';
 import type {
   CustomMetadataRecord,
   FieldModel,
@@ -479,6 +479,12 @@ export function loadForceApp(options: LoadOptions = {}): ForceAppModel {
   // Custom objects first, in a stable order, so key prefixes do not depend on standard-object folders.
   for (const name of objectNames.filter((n) => /__(c|mdt)$/.test(n))) {
     objects.set(name, readCustomObject(join(objectsDir, name), name, taken));
+  }
+  // After every custom object, so adding a share object never moves a custom object's key prefix.
+  for (const obj of [...objects.values()]) {
+    if (obj.kind !== 'custom' || (obj.sharingModel !== 'Private' && obj.sharingModel !== 'Read')) continue;
+    const name = shareObjectName(obj.apiName);
+    objects.set(name, shareObject(obj, keyPrefixFor(name, 'a', taken)));
   }
   for (const name of objectNames.filter((n) => !/__(c|mdt)$/.test(n))) {
     const obj = objects.get(name);

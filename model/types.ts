@@ -138,6 +138,8 @@ export interface ObjectModel {
   validationRules: ValidationRuleModel[];
   listViews: ListViewModel[];
   sourcePath?: string;
+  /** Share objects (`Foo__Share`): the object whose records they share; the platform makes them, not force-app. */
+  shareOf?: string;
 }
 
 export interface CustomMetadataRecord {

@@ -83,6 +83,8 @@ export class QueryJobs {
       now: ctx.now,
       apiVersion: ctx.apiVersion,
       fiscalYearStartMonth: this.org.fiscalYearStartMonth,
+      // The job reads what its creator can see.
+      access: this.org.dml.security.forContext(ctx).forQuery(),
     });
     // Aggregate and count queries read as a single batch: the checks above leave none, this keeps it so.
     if (cursor.singleBatch) throw notSupported('Aggregate queries are');

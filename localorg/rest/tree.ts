@@ -9,7 +9,7 @@ import { deserializeRecord, type WriteValues } from '../dml';
 import { SalesforceError } from '../errors';
 import type { ObjectSchema } from '../schema';
 import { ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
-import { objectNamed } from './sobjects';
+import { accessOf, objectNamed } from './sobjects';
 
 export const MAX_TREE_RECORDS = 200;
 export const MAX_TREE_DEPTH = 5;
@@ -109,7 +109,8 @@ function structuralErrors(records: TreeRecord[]): TreeError[] {
 
 /** `POST composite/tree/{Type}`. */
 export function tree(org: OrgRuntime, req: ApiRequest): Reply {
-  const root = objectNamed(org, req.params[0]);
+  const access = accessOf(org, req);
+  const root = objectNamed(org, req.params[0], access);
   const parsed = parseJsonBody(req.bodyText);
   const list = (parsed as { records?: unknown } | null)?.records;
   if (typeof parsed !== 'object' || parsed === null || !Array.isArray(list)) {
@@ -129,7 +130,10 @@ export function tree(org: OrgRuntime, req: ApiRequest): Reply {
   const parseErrors: TreeError[] = [];
   for (const r of records) {
     try {
-      values.set(r, deserializeRecord(org.schema, r.obj, r.body, req.bodyText));
+      values.set(
+        r,
+        deserializeRecord(org.schema, r.obj, r.body, req.bodyText, (f) => access.canReadField(f)),
+      );
     } catch (error) {
       if (!(error instanceof SalesforceError)) throw error;
       parseErrors.push(recordError(r.referenceId, error));

@@ -35,7 +35,7 @@ export class AggregateSplitError extends Error {
 }
 
 /**
- * Runs `SELECT ... GROUP BY key, ... ORDER BY key LIMIT 2000` repeatedly: a full page may cut the last key's
+ * Runs an aggregate query grouped and ordered by a key, 2000 groups at a time: a full page may cut the last key's
  * groups short, so its rows are dropped and the next page starts at that key (`key >= last`).
  * `build(cursor)` returns the SOQL for rows whose key is at or after the cursor (no cursor: from the start).
  */
@@ -68,14 +68,23 @@ export async function aggregateAll<T extends Record<string, unknown>>(
 export const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /**
- * `SELECT ... FROM X WHERE field IN (values)` for any number of values, in chunks: a query travels in the
+ * A query with `WHERE field IN (values)` for any number of values, in chunks: a query travels in the
  * URL, whose length the API limits (about 16 KB), so long IN lists are split.
  */
-export async function queryIn<T>(session: OrgSession, select: string, field: string, values: string[], chunk = 100): Promise<T[]> {
+export async function queryIn<T>(
+  session: OrgSession,
+  select: string,
+  field: string,
+  values: string[],
+  chunk = 100,
+): Promise<T[]> {
   const records: T[] = [];
   const unique = [...new Set(values)];
   for (let i = 0; i < unique.length; i += chunk) {
-    const list = unique.slice(i, i + chunk).map(soqlString).join(', ');
+    const list = unique
+      .slice(i, i + chunk)
+      .map(soqlString)
+      .join(', ');
     records.push(...(await queryAll<T>(session, `${select} WHERE ${field} IN (${list})`)));
   }
   return records;

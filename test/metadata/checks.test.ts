@@ -94,6 +94,16 @@ describe('on a broken project', () => {
 describe('checkSoql', () => {
   const model = projectModel();
 
+  it("knows the platform's share objects of Private and Read objects, and no others", () => {
+    const soql =
+      "SELECT ParentId, Parent.Name, UserOrGroupId, AccessLevel FROM Partner_Account_Plan__Share WHERE RowCause = 'Manual'";
+    expect(checkSoql(model, soql, 'x')).toEqual([]);
+    expect(checkSoql(model, 'SELECT Id FROM APR_Action__Share', 'x')).toEqual([]);
+    expect(messages(checkSoql(model, 'SELECT Id FROM Plan_Section__Share', 'x'))).toEqual([
+      'x: SOQL names object Plan_Section__Share, which does not exist',
+    ]);
+  });
+
   it('accepts relationship paths, subqueries, aggregates and semi-joins', () => {
     const soql = `SELECT Id, Plan_Section__r.Partner_Account_Plan__r.Partner_Account__r.Name, (SELECT Id, Actor__c FROM APR_Actions__r)
       FROM Plan_Target__c WHERE Target_Account__c IN (SELECT AccountId FROM Opportunity WHERE IsWon = true)`;

@@ -4,10 +4,11 @@
  */
 import { generateDataset, winProbability, type FieldValue, type SeedDataset } from '../../scripts/lib/seed/generate';
 import { runSeed } from '../../scripts/lib/seed';
-import { SeedSetupError } from '../../scripts/lib/seed/load';
+import { PLAN_SHARE, SeedLoader, SeedSetupError } from '../../scripts/lib/seed/load';
 import { parseScale, ScaleError } from '../../scripts/lib/seed/scales';
 import { LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
+import { login } from '../support/security';
 
 const AS_OF = '2026-11-25';
 const small = (seed = 42): SeedDataset =>
@@ -126,6 +127,11 @@ describe('seeding an org', () => {
     expect(await countOf(t, 'Opportunity')).toBe(all.opportunities.length);
     expect(await countOf(t, 'APR_Action__c')).toBe(all.actions.length + dataset.levels[5].records.length);
     expect(await countOf(t, 'Plan_Section__c')).toBe(100);
+    const shares = [...dataset.chunks(4)].flatMap((c) => c.planShares);
+    expect(first.objects[PLAN_SHARE].created).toBe(shares.reduce((n, s) => n + s.userKeys.length, 0));
+    expect(await countOf(t, PLAN_SHARE, "RowCause = 'Manual' AND AccessLevel = 'Read'")).toBe(
+      first.objects[PLAN_SHARE].created,
+    );
 
     const second = await runSeed(session, run);
     expect(second.failures).toEqual([]);
@@ -136,6 +142,30 @@ describe('seeding an org', () => {
     await session.close();
   });
 
+  it("shares each plan with its partner's AEs, who see exactly those plans and their sections", async () => {
+    const dataset = small();
+    const shares = [...dataset.chunks(4)].flatMap((c) => c.planShares);
+    const targets = dataset.levels.find((l) => l.sobject === 'Plan_Target__c')?.records ?? [];
+    const org = (await t.conn.query<{ Id: string }>('SELECT Id FROM Organization')).records[0].Id;
+    const aes = dataset.users.filter((u) => u.role === 'AE');
+    expect(aes.length).toBeGreaterThan(1);
+    for (const aeUser of aes) {
+      const expected = shares.filter((s) => s.userKeys.includes(aeUser.key)).map((s) => s.planKey);
+      // Every AE accountable for a target of a plan is among the users it is shared with.
+      for (const target of targets.filter(
+        (r) => (r.fields.Accountable_AE__c as { ref: { key: string } }).ref.key === aeUser.key,
+      )) {
+        expect(expected).toContain(target.key.replace(/-sec-.*|-tgt-.*/, ''));
+      }
+      const conn = await login(t, SeedLoader.username(aeUser.key, org));
+      const plans = await conn.query<{ External_Key__c: string }>(
+        'SELECT External_Key__c FROM Partner_Account_Plan__c',
+      );
+      expect(plans.records.map((p) => p.External_Key__c).sort()).toEqual([...expected].sort());
+      expect((await conn.query('SELECT Id FROM Plan_Section__c')).totalSize).toBe(expected.length * 5);
+    }
+  });
+
   it('puts the org id in seeded usernames, since usernames are unique across every org', async () => {
     const org = await t.conn.query<{ Id: string }>('SELECT Id FROM Organization');
     const users = await t.conn.query<{ Username: string }>(
@@ -144,6 +174,22 @@ describe('seeding an org', () => {
     expect(users.records.length).toBe(small().users.length);
     for (const u of users.records)
       expect(u.Username.endsWith(`@${org.records[0].Id.slice(0, 15).toLowerCase()}.pap.example`)).toBe(true);
+  });
+});
+
+describe('sharing plans in an org without a plan share object', () => {
+  it('notes that plans were not shared, and writes nothing', async () => {
+    const t = await startTestOrg({ forceAppRoot: LOCALORG_FIXTURE });
+    const session = await scriptSession(t);
+    const loader = new SeedLoader(session, quietProgress(), new Map(), 's1');
+    await loader.sharePlans([{ planKey: 's1-plan-00001-2026', userKeys: ['s1-user-ae-01'] }]);
+    await loader.sharePlans([{ planKey: 's1-plan-00002-2026', userKeys: ['s1-user-ae-01'] }]);
+    expect(loader.report.notes).toEqual([
+      `This org has no ${PLAN_SHARE} (plans are not Private there): plans were not shared with AEs.`,
+    ]);
+    expect(loader.report.objects[PLAN_SHARE]).toBeUndefined();
+    await session.close();
+    await t.close();
   });
 });
 

@@ -55,6 +55,14 @@ export interface SeedOptions {
 export interface PartnerChunk {
   opportunities: SeedRecord[];
   actions: SeedRecord[];
+  /** Users (AEs) each plan of these partners is shared with for reading: Private plans are otherwise unseen. */
+  planShares: PlanShare[];
+}
+
+/** A plan and the keys of the users who should read it through a manual share. */
+export interface PlanShare {
+  planKey: string;
+  userKeys: string[];
 }
 
 export interface SeedDataset {
@@ -705,6 +713,8 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     const rng = root.fork(`opps-${profile.index}`);
     const opportunities: SeedRecord[] = [];
     const actions: SeedRecord[] = [];
+    // The AE accountable for the plan's targets, and every AE who owns one of the partner's deals.
+    const aes = new Set<string>([profile.aeKey]);
     quarters.forEach((quarter) => {
       const count = rng.poisson(scale.opportunitiesPerQuarter);
       for (let n = 0; n < count; n++) {
@@ -712,6 +722,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         const closeDate = addDays(quarter.start, rng.int(0, daysBetween(quarter.start, quarter.end)));
         const customerKey = rng.pick(profile.customerKeys);
         const ownerKey = rng.chance(0.8) ? profile.aeKey : profile.secondAeKey;
+        aes.add(ownerKey);
         const amount = Math.max(1000, Math.round(rng.logNormal(MEDIAN_DEAL[profile.tier], DEAL_SIGMA) / 100) * 100);
         const actionCount = rng.poisson(scale.actionsPerOpportunity * profile.intensity);
         // A few deals in the current quarter slip: past their close date but still open, and going stale.
@@ -783,7 +794,11 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         }
       }
     });
-    return { opportunities, actions };
+    const planShares = fiscalYears.map((fy) => ({
+      planKey: key('plan', pad(profile.index + 1, 5), fy),
+      userKeys: [...aes].sort(),
+    }));
+    return { opportunities, actions, planShares };
   }
 
   return {
@@ -800,11 +815,12 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     ],
     *chunks(partnersPerChunk: number): Generator<PartnerChunk> {
       for (let i = 0; i < profiles.length; i += partnersPerChunk) {
-        const chunk: PartnerChunk = { opportunities: [], actions: [] };
+        const chunk: PartnerChunk = { opportunities: [], actions: [], planShares: [] };
         for (const profile of profiles.slice(i, i + partnersPerChunk)) {
-          const { opportunities, actions } = partnerOpportunities(profile);
+          const { opportunities, actions, planShares } = partnerOpportunities(profile);
           chunk.opportunities.push(...opportunities);
           chunk.actions.push(...actions);
+          chunk.planShares.push(...planShares);
         }
         yield chunk;
       }

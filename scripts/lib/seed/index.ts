@@ -4,7 +4,7 @@ import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
 import type { RetryPolicy } from '../retry';
 import { generateDataset } from './generate';
-import { checkAccess, readOrgFacts, SeedLoader, type SeedReport } from './load';
+import { checkAccess, PLAN_SHARE, readOrgFacts, SeedLoader, type SeedReport } from './load';
 import type { Scale } from './scales';
 
 export interface SeedRun {
@@ -41,6 +41,7 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     chunkNumber++;
     await loader.upsert('Opportunity', chunk.opportunities, `Opportunity (${chunkNumber}/${chunkCount})`);
     await loader.upsert('APR_Action__c', chunk.actions, `APR_Action__c (${chunkNumber}/${chunkCount})`);
+    await loader.sharePlans(chunk.planShares, `${PLAN_SHARE} (${chunkNumber}/${chunkCount})`);
     loader.forget('Opportunity', chunk.opportunities);
   }
   return loader.report;

@@ -10,9 +10,11 @@ import type { Progress } from '../cli';
 import { queryAll, queryIn } from '../query';
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
-import type { FieldValue, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './generate';
+import type { FieldValue, PlanShare, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './generate';
 
 export const EXTERNAL_KEY = 'External_Key__c';
+/** The platform's share object for plans, present where plans are Private (or Read). */
+export const PLAN_SHARE = 'Partner_Account_Plan__Share';
 
 /** The field whose parent a record locks on write: loads are sorted by it to avoid lock contention. */
 const PARENT_FIELD: Record<string, string> = {
@@ -124,6 +126,8 @@ export class SeedLoader {
     notes: [],
   };
   private bulkAvailable = true;
+  private runningUser?: string;
+  private orgObjects?: Promise<Set<string>>;
 
   constructor(
     private readonly session: OrgSession,
@@ -211,6 +215,7 @@ export class SeedLoader {
       }
     }
     const runningUserId = await this.runningUserId();
+    this.runningUser = runningUserId;
     for (const u of users) {
       if (!this.ids.has(`User:${u.key}`)) {
         this.ids.set(`User:${u.key}`, runningUserId);
@@ -262,6 +267,78 @@ export class SeedLoader {
       policy: this.options.policy,
     });
     this.report.users.permissionSetsAssigned += results.filter((r) => r.success).length;
+  }
+
+  /** The object names the org exposes to the running user (global describe), read once. */
+  private hasObject(name: string): Promise<boolean> {
+    this.orgObjects ??= this.session.conn.describeGlobal().then((g) => new Set(g.sobjects.map((s) => s.name)));
+    return this.orgObjects.then((names) => names.has(name));
+  }
+
+  /**
+   * Shares loaded plans for reading with their AEs (Manual shares), creating only the missing ones: plans
+   * are Private, so an AE sees a partner's plan only through a share. Skips users whose role the running
+   * user plays and plan owners (their access is implicit); an org without the share object gets a note.
+   */
+  async sharePlans(planShares: PlanShare[], label = PLAN_SHARE): Promise<void> {
+    if (planShares.length === 0) return;
+    if (!(await this.hasObject(PLAN_SHARE))) {
+      const note = `This org has no ${PLAN_SHARE} (plans are not Private there): plans were not shared with AEs.`;
+      if (!this.report.notes.includes(note)) this.report.notes.push(note);
+      return;
+    }
+    const stats = (this.report.objects[PLAN_SHARE] ??= { created: 0, updated: 0, failed: 0 });
+    const runningUserId = this.runningUser ?? (await this.runningUserId());
+    const wanted = new Map<string, { label: string; record: Record<string, string> }>();
+    for (const { planKey, userKeys } of planShares) {
+      const planId = this.ids.get(`Partner_Account_Plan__c:${planKey}`);
+      if (!planId) continue; // the plan failed to load, and is reported already
+      for (const userKey of userKeys) {
+        const userId = this.ids.get(`User:${userKey}`);
+        if (!userId || userId === runningUserId) continue;
+        wanted.set(`${planId}:${userId}`, {
+          label: `${planKey} ${userKey}`,
+          record: { ParentId: planId, UserOrGroupId: userId, AccessLevel: 'Read', RowCause: 'Manual' },
+        });
+      }
+    }
+    const planIds = [...new Set([...wanted.values()].map((w) => w.record.ParentId))];
+    const plans = await queryIn<{ Id: string; OwnerId: string }>(
+      this.session,
+      'SELECT Id, OwnerId FROM Partner_Account_Plan__c',
+      'Id',
+      planIds,
+    );
+    const owners = new Map(plans.map((p) => [p.Id, p.OwnerId]));
+    const existing = await queryIn<{ ParentId: string; UserOrGroupId: string; RowCause: string }>(
+      this.session,
+      'SELECT ParentId, UserOrGroupId, RowCause FROM Partner_Account_Plan__Share',
+      'ParentId',
+      planIds,
+    );
+    const have = new Set(
+      existing.filter((e) => e.RowCause === 'Manual').map((e) => `${e.ParentId}:${e.UserOrGroupId}`),
+    );
+    const todo = [...wanted.entries()]
+      .filter(([key, w]) => !have.has(key) && owners.get(w.record.ParentId) !== w.record.UserOrGroupId)
+      .map(([, w]) => w);
+    if (todo.length === 0) return;
+    const bar = this.progress.step(label, todo.length);
+    const records = todo.map((w) => w.record);
+    const outcomes = await writeRecords(this.session, {
+      sobject: PLAN_SHARE,
+      operation: 'create',
+      records,
+      policy: this.options.policy,
+      onProgress: bar.tick,
+    });
+    bar.done();
+    for (const outcome of outcomes) {
+      if (outcome.success) stats.created++;
+      else stats.failed++;
+    }
+    const labels = new Map<Record<string, unknown>, string>(todo.map((w) => [w.record, w.label]));
+    this.report.failures.push(...failuresOf(PLAN_SHARE, records, outcomes, (r) => labels.get(r) ?? ''));
   }
 
   /** Resolves references; a record whose parent failed is itself failed, without being sent. */

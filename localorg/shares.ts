@@ -1,0 +1,72 @@
+/**
+ * Manual sharing rules for share objects (`Foo__Share`), checked on create and update after the ordinary
+ * field validation. Who may share is decided in security.ts (the ParentId reference and record access).
+ *
+ * - AccessLevel must be more permissive than the object's organization-wide default (the Apex guide's
+ *   FIELD_FILTER_VALIDATION_EXCEPTION naming AccessLevel); All is the owner's and cannot be granted.
+ * - Only Manual shares are created through the API; Owner access is implicit and not stored.
+ * - The owner cannot be given a share, nor a user who cannot read the object
+ *   (INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, as orgs answer).
+ * - Sharing a record again with the same user updates the existing share's AccessLevel.
+ */
+import { SalesforceError } from './errors';
+import type { ObjectSchema } from './schema';
+import type { Security } from './security';
+import { quoteIdent, type Row, type Storage } from './storage';
+
+const recordError = (code: string, message: string, fields: string[]): SalesforceError =>
+  new SalesforceError(400, code, message, fields);
+
+const crossReference = (id: string, field: string): Error =>
+  recordError(
+    'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+    `insufficient access rights on cross-reference id: ${id}`,
+    [field],
+  );
+
+/** AccessLevel is a level this object's shares can grant. */
+export function assertShareLevel(storage: Storage, share: ObjectSchema, row: Row): void {
+  if (row.AccessLevel === 'All') {
+    throw recordError('INVALID_ACCESS_LEVEL', "AccessLevel: All is the owner's access and cannot be granted", [
+      'AccessLevel',
+    ]);
+  }
+  const sharingModel = storage.schema.objects.get(share.model.shareOf ?? '')?.model.sharingModel;
+  if (sharingModel === 'Read' && row.AccessLevel === 'Read') {
+    throw recordError(
+      'FIELD_FILTER_VALIDATION_EXCEPTION',
+      'AccessLevel: the access level must be more permissive than the organization-wide default (Read)',
+      ['AccessLevel'],
+    );
+  }
+}
+
+/**
+ * Checks a new share; returns the Id of the live share that already gives the record to the same user for
+ * the same reason (the caller updates it instead of inserting), or undefined.
+ */
+export function checkNewShare(storage: Storage, security: Security, share: ObjectSchema, row: Row): string | undefined {
+  assertShareLevel(storage, share, row);
+  if (row.RowCause !== 'Manual') {
+    throw recordError(
+      'FIELD_INTEGRITY_EXCEPTION',
+      'RowCause: only Manual shares can be created; owner access is given by the platform',
+      ['RowCause'],
+    );
+  }
+  const shared = storage.schema.objects.get(share.model.shareOf ?? '');
+  const parentId = String(row.ParentId);
+  const userId = String(row.UserOrGroupId);
+  const parent = shared ? storage.getRow(shared, parentId) : undefined;
+  if (!shared || !parent) throw crossReference(parentId, 'ParentId');
+  if (parent.OwnerId === userId || !security.forUser(userId).object(shared).allowRead) {
+    throw crossReference(userId, 'UserOrGroupId');
+  }
+  const existing = storage
+    .statement(
+      `SELECT "Id" FROM ${quoteIdent(share.table)} WHERE "ParentId" = ? AND "UserOrGroupId" = ? AND "RowCause" = ? AND "IsDeleted" = 0 LIMIT 1`,
+    )
+    .pluck(true)
+    .get(parentId, userId, row.RowCause) as string | undefined;
+  return existing;
+}

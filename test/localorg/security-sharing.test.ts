@@ -1,0 +1,235 @@
+/**
+ * Record sharing with this repository's force-app: organization-wide defaults (plans Private, APR actions
+ * Read, Account ReadWrite), the manager chain as the role hierarchy, master-detail children following the
+ * plan, View All / Modify All from permission sets, and the administrator's View All Data.
+ */
+import type { Connection } from 'jsforce';
+import { apiError, dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import { createUser, type TestUser } from '../support/security';
+
+const NOW = new Date('2026-03-31T12:00:00.000Z');
+
+let t: TestOrg;
+let director: TestUser;
+let pm1: TestUser;
+let pm2: TestUser;
+let ae: TestUser;
+let planAdmin: TestUser;
+let rollup: TestUser;
+let account: string;
+
+interface Plan {
+  plan: string;
+  section: string;
+  target: string;
+}
+let plan1: Plan;
+let planD: Plan;
+let plan2: Plan;
+
+const insufficientAccess = {
+  errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+  message: 'insufficient access rights on object id',
+};
+
+/** A plan with one section and one target, created by (and owned by) the connection's user. */
+async function createPlan(conn: Connection, name: string): Promise<Plan> {
+  const plan = (
+    await conn.sobject('Partner_Account_Plan__c').create({
+      Name: name,
+      Partner_Account__c: account,
+      Period_Start__c: '2026-01-01',
+      Period_End__c: '2026-12-31',
+    })
+  ).id!;
+  const section = (
+    await conn.sobject('Plan_Section__c').create({ Name: `${name} sales`, Partner_Account_Plan__c: plan })
+  ).id!;
+  const target = (
+    await conn.sobject('Plan_Target__c').create({
+      Plan_Section__c: section,
+      Metric__c: 'Closed_Won_Revenue',
+      Period_Start__c: '2026-01-01',
+      Period_End__c: '2026-12-31',
+      Target_Value__c: 1000,
+      Weight__c: 1,
+    })
+  ).id!;
+  return { plan, section, target };
+}
+
+async function names(conn: Connection, soql: string): Promise<string[]> {
+  return (await conn.query<{ Name: string }>(soql)).records.map((r) => r.Name);
+}
+
+beforeAll(async () => {
+  t = await startTestOrg({ now: () => NOW });
+  director = await createUser(t, { alias: 'director', permissionSets: ['Partner_Manager'] });
+  pm1 = await createUser(t, { alias: 'pm1', permissionSets: ['Partner_Manager'], managerId: director.id });
+  pm2 = await createUser(t, { alias: 'pm2', permissionSets: ['Partner_Manager'] });
+  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'], managerId: pm1.id });
+  planAdmin = await createUser(t, { alias: 'padmin', permissionSets: ['Partner_Planning_Admin'] });
+  rollup = await createUser(t, { alias: 'rollup', permissionSets: ['Partner_Planning_Rollup'] });
+  account = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
+  plan1 = await createPlan(pm1.conn, 'P1 plan');
+  planD = await createPlan(director.conn, 'PD plan');
+  plan2 = await createPlan(pm2.conn, 'P2 plan');
+});
+afterAll(() => t.close());
+
+describe('Private plans and the manager chain', () => {
+  it('show a partner manager only the plans they own or their reports own', async () => {
+    const soql = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
+    expect(await names(pm1.conn, soql)).toEqual(['P1 plan']);
+    expect(await names(director.conn, soql)).toEqual(['P1 plan', 'PD plan']);
+    expect(await names(pm2.conn, soql)).toEqual(['P2 plan']);
+    expect(await names(ae.conn, soql)).toEqual([]);
+  });
+
+  it('answer a plan the user cannot see as not found, and refuse to change it', async () => {
+    const get = await rawRequest(pm1.conn, 'GET', dataPath(`/sobjects/Partner_Account_Plan__c/${plan2.plan}`));
+    expect(get.status).toBe(404);
+    expect(get.body).toEqual([
+      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist', fields: [] },
+    ]);
+    const patch = await rawRequest(pm1.conn, 'PATCH', dataPath(`/sobjects/Partner_Account_Plan__c/${plan2.plan}`), {
+      body: { Status__c: 'Active' },
+    });
+    expect(patch.status).toBe(400);
+    expect(patch.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    const del = await rawRequest(pm1.conn, 'DELETE', dataPath(`/sobjects/Partner_Account_Plan__c/${plan2.plan}`));
+    expect(del.status).toBe(400);
+    expect(del.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    expect(await t.conn.sobject('Partner_Account_Plan__c').retrieve(plan2.plan)).toMatchObject({ Id: plan2.plan });
+  });
+
+  it('let a manager edit what a report owns, and not the other way round', async () => {
+    await director.conn.sobject('Partner_Account_Plan__c').update({ Id: plan1.plan, Vision__c: 'Grow together' });
+    expect(await pm1.conn.sobject('Partner_Account_Plan__c').retrieve(plan1.plan)).toMatchObject({
+      Vision__c: 'Grow together',
+    });
+    const error = await apiError(
+      pm1.conn.sobject('Partner_Account_Plan__c').update({ Id: planD.plan, Vision__c: 'x' }),
+    );
+    expect(error).toMatchObject(insufficientAccess);
+  });
+
+  it('follow a change of manager from the next request', async () => {
+    const soql = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
+    await t.conn.sobject('User').update({ Id: pm2.id, ManagerId: director.id });
+    expect(await names(director.conn, soql)).toEqual(['P1 plan', 'P2 plan', 'PD plan']);
+    await t.conn.sobject('User').update({ Id: pm2.id, ManagerId: null });
+    expect(await names(director.conn, soql)).toEqual(['P1 plan', 'PD plan']);
+  });
+});
+
+describe('master-detail children', () => {
+  it('are visible exactly when their plan is', async () => {
+    expect(await names(pm1.conn, 'SELECT Name FROM Plan_Section__c ORDER BY Name')).toEqual(['P1 plan sales']);
+    expect(await names(director.conn, 'SELECT Name FROM Plan_Section__c ORDER BY Name')).toEqual([
+      'P1 plan sales',
+      'PD plan sales',
+    ]);
+    const targets = await pm1.conn.query<{ Id: string }>('SELECT Id FROM Plan_Target__c');
+    expect(targets.records.map((r) => r.Id)).toEqual([plan1.target]);
+    const get = await rawRequest(pm1.conn, 'GET', dataPath(`/sobjects/Plan_Target__c/${plan2.target}`));
+    expect(get.status).toBe(404);
+  });
+
+  it('are editable exactly when their plan is', async () => {
+    await pm1.conn.sobject('Plan_Target__c').update({ Id: plan1.target, Weight__c: 2 });
+    await director.conn.sobject('Plan_Target__c').update({ Id: plan1.target, Weight__c: 3 });
+    expect(await t.conn.sobject('Plan_Target__c').retrieve(plan1.target)).toMatchObject({ Weight__c: 3 });
+    const error = await apiError(pm2.conn.sobject('Plan_Target__c').update({ Id: plan1.target, Weight__c: 4 }));
+    expect(error).toMatchObject(insufficientAccess);
+  });
+
+  it('cannot be created under a plan the user cannot edit', async () => {
+    const error = await apiError(
+      pm1.conn.sobject('Plan_Section__c').create({ Name: 'Intrusion', Partner_Account_Plan__c: plan2.plan }),
+    );
+    expect(error).toMatchObject({
+      errorCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+      message: `insufficient access rights on cross-reference id: ${plan2.plan}`,
+    });
+    // The AE reads no plan at all: it cannot point an action at one either.
+    const lookup = await apiError(
+      ae.conn.sobject('APR_Action__c').create({
+        Action_Date__c: '2026-03-02',
+        Action_Type__c: 'Demo',
+        Quantity__c: 1,
+        Partner_Account_Plan__c: plan1.plan,
+      }),
+    );
+    expect(lookup).toMatchObject({
+      errorCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+      message: `insufficient access rights on cross-reference id: ${plan1.plan}`,
+    });
+  });
+
+  it('go with their plan when its owner deletes it', async () => {
+    const doomed = await createPlan(pm1.conn, 'Doomed plan');
+    await pm1.conn.sobject('Partner_Account_Plan__c').destroy(doomed.plan);
+    const left = await t.conn.query(`SELECT Id FROM Plan_Target__c WHERE Id = '${doomed.target}'`);
+    expect(left.totalSize).toBe(0);
+  });
+});
+
+describe('Read organization-wide default (APR actions)', () => {
+  it('lets everyone read, the owner and their managers edit', async () => {
+    const action = (
+      await ae.conn.sobject('APR_Action__c').create({
+        Action_Date__c: '2026-03-02',
+        Action_Type__c: 'Joint Call',
+        Quantity__c: 1,
+      })
+    ).id!;
+    const seen = await pm2.conn.query(`SELECT Id FROM APR_Action__c WHERE Id = '${action}'`);
+    expect(seen.totalSize).toBe(1);
+    expect(await apiError(pm2.conn.sobject('APR_Action__c').update({ Id: action, Notes__c: 'x' }))).toMatchObject(
+      insufficientAccess,
+    );
+    await pm1.conn.sobject('APR_Action__c').update({ Id: action, Notes__c: 'Coached' });
+    await director.conn.sobject('APR_Action__c').update({ Id: action, Notes__c: 'Reviewed' });
+    expect(await ae.conn.sobject('APR_Action__c').retrieve(action)).toMatchObject({ Notes__c: 'Reviewed' });
+  });
+});
+
+describe('ReadWrite organization-wide default (Account)', () => {
+  it('lets everyone edit, only the owner (or a manager) delete', async () => {
+    const first = await createUser(t, { alias: 'rw1' });
+    const second = await createUser(t, { alias: 'rw2' });
+    const created = (await first.conn.sobject('Account').create({ Name: 'Shared account' })).id!;
+    await second.conn.sobject('Account').update({ Id: created, Industry: 'Retail' });
+    expect(await apiError(second.conn.sobject('Account').destroy(created))).toMatchObject(insufficientAccess);
+    await first.conn.sobject('Account').destroy(created);
+  });
+});
+
+describe('View All and Modify All', () => {
+  it('show every plan, section and target, and let Modify All edit them', async () => {
+    const soql = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
+    expect(await names(planAdmin.conn, soql)).toEqual(['P1 plan', 'P2 plan', 'PD plan']);
+    expect((await planAdmin.conn.query('SELECT Id FROM Plan_Target__c')).totalSize).toBe(3);
+    await planAdmin.conn.sobject('Partner_Account_Plan__c').update({ Id: plan2.plan, Status__c: 'Active' });
+    await planAdmin.conn.sobject('Plan_Target__c').update({ Id: plan2.target, Weight__c: 5 });
+  });
+
+  it('let the rollup user update the computed fields of every plan and target', async () => {
+    expect(await names(rollup.conn, 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name')).toEqual([
+      'P1 plan',
+      'P2 plan',
+      'PD plan',
+    ]);
+    await rollup.conn.sobject('Partner_Account_Plan__c').update({ Id: plan2.plan, Overall_Attainment__c: 40 });
+    // Edit on targets plus edit access to their plans (Modify All on plans) covers every target.
+    await rollup.conn.sobject('Plan_Target__c').update({ Id: plan2.target, Actual_Value__c: 400 });
+    expect(await t.conn.sobject('Plan_Target__c').retrieve(plan2.target)).toMatchObject({ Actual_Value__c: 400 });
+  });
+
+  it('leave the administrator every record, with View All Data', async () => {
+    const soql = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
+    expect(await names(t.conn, soql)).toEqual(['P1 plan', 'P2 plan', 'PD plan']);
+    await t.conn.sobject('Plan_Target__c').update({ Id: plan2.target, Weight__c: 6 });
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Users for the local org's security tests: created by the admin with the Standard User profile, given
+ * force-app permission sets through PermissionSetAssignment, and logged in with the OAuth username-password
+ * flow (the shared development password), so every call runs as that user over HTTP.
+ */
+import { Connection } from 'jsforce';
+import { API_VERSION, apiError, newUserFields, type ApiError, type TestOrg } from './localorg';
+
+export interface TestUser {
+  id: string;
+  username: string;
+  /** jsforce connection logged in as the user. */
+  conn: Connection;
+}
+
+export interface UserSpec {
+  /** Unique within the test org; becomes `<alias>@security.example`. */
+  alias: string;
+  permissionSets?: string[];
+  managerId?: string;
+  profile?: 'Standard User' | 'System Administrator';
+}
+
+/** The PermissionSet Id for a force-app permission set name. */
+export async function permissionSetId(t: TestOrg, name: string): Promise<string> {
+  const result = await t.conn.query<{ Id: string }>(`SELECT Id FROM PermissionSet WHERE Name = '${name}'`);
+  const id = result.records[0]?.Id;
+  if (!id) throw new Error(`no permission set named ${name}`);
+  return id;
+}
+
+/** Logs a user in with the shared development password. */
+export async function login(t: TestOrg, username: string): Promise<Connection> {
+  const conn = new Connection({
+    oauth2: { loginUrl: t.org.instanceUrl, clientId: 'security-tests', clientSecret: 'secret' },
+    version: API_VERSION,
+  });
+  await conn.login(username, 'localorg');
+  return conn;
+}
+
+/** Creates a user (as the admin), assigns its permission sets and logs it in. */
+export async function createUser(t: TestOrg, spec: UserSpec): Promise<TestUser> {
+  const username = `${spec.alias}@security.example`;
+  const profile = spec.profile ?? 'Standard User';
+  const profileId = (await t.conn.query<{ Id: string }>(`SELECT Id FROM Profile WHERE Name = '${profile}'`)).records[0]
+    .Id;
+  const fields = await newUserFields(t.conn, {
+    Username: username,
+    LastName: spec.alias,
+    Alias: spec.alias.slice(0, 8),
+    ProfileId: profileId,
+    ...(spec.managerId ? { ManagerId: spec.managerId } : {}),
+  });
+  const created = await t.conn.sobject('User').create(fields);
+  if (!created.success) throw new Error(`could not create user ${username}`);
+  for (const name of spec.permissionSets ?? []) {
+    await t.conn
+      .sobject('PermissionSetAssignment')
+      .create({ AssigneeId: created.id, PermissionSetId: await permissionSetId(t, name) });
+  }
+  return { id: created.id, username, conn: await login(t, username) };
+}
+
+/** The error a query fails with (jsforce's Query is a thenable, not a Promise). */
+export const queryError = (conn: Connection, soql: string): Promise<ApiError> =>
+  apiError(conn.query(soql).then((result) => result));
