@@ -35,8 +35,30 @@ export function emitRecordError(recordId: string, message = 'The requested resou
   );
 }
 
-/** Emits object info for an object (its default record type is what picklist wires need). */
-export function emitObjectInfo(objectApiName: string, defaultRecordTypeId = '012000000000000AAA'): void {
+/**
+ * Emits object info for an object: its default record type (what picklist wires need) and the running
+ * user's access: whether records may be created and edited, and which fields are editable.
+ */
+export function emitObjectInfo(
+  objectApiName: string,
+  access: { editable?: boolean; fields?: string[] } = {},
+  defaultRecordTypeId = '012000000000000AAA',
+): void {
+  const editable = access.editable ?? true;
+  const fields = Object.fromEntries(
+    (access.fields ?? []).map((apiName) => [
+      apiName,
+      {
+        apiName,
+        label: apiName,
+        dataType: 'String',
+        required: false,
+        createable: editable,
+        updateable: editable,
+        inlineHelpText: null,
+      },
+    ]),
+  );
   getObjectInfo.emit(
     {
       apiName: objectApiName,
@@ -44,9 +66,9 @@ export function emitObjectInfo(objectApiName: string, defaultRecordTypeId = '012
       labelPlural: objectApiName,
       keyPrefix: null,
       defaultRecordTypeId,
-      createable: true,
-      updateable: true,
-      fields: {},
+      createable: editable,
+      updateable: editable,
+      fields,
     },
     (config: Config) => {
       const id = config.objectApiName as { objectApiName?: string } | string;

@@ -483,6 +483,8 @@ export function generateDataset(options: SeedOptions): SeedDataset {
                 ? ref('Partner_Account_Plan__c', key('plan', pad(profile.index + 1, 5), fy))
                 : null,
               Actor__c: ref('User', role === 'AE' ? profile.aeKey : profile.managerKey),
+              // Whoever logged an action owns it, so they can edit it (actions are public read only).
+              OwnerId: ref('User', role === 'AE' ? profile.aeKey : profile.managerKey),
               Actor_Role__c: role,
               Action_Type__c: type,
               Action_Date__c: date,
@@ -531,6 +533,8 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         key: planKey,
         fields: {
           Name: `${profile.name} ${fiscalYearLabel(fy)} Plan`,
+          // The partner manager owns the plan (plans are Private); AEs get read shares.
+          OwnerId: ref('User', profile.managerKey),
           Partner_Account__c: ref('Account', profile.key),
           Period_Start__c: period.start,
           Period_End__c: period.end,
@@ -773,6 +777,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
                     )
                   : null,
               Actor__c: ref('User', byAe ? ownerKey : profile.managerKey),
+              OwnerId: ref('User', byAe ? ownerKey : profile.managerKey),
               Actor_Role__c: byAe ? 'AE' : 'Partner Manager',
               Action_Type__c: type,
               Action_Date__c: date,

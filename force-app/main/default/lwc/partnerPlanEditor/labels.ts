@@ -29,6 +29,7 @@ import FIX_ERRORS_TITLE from '@salesforce/label/c.Plan_Editor_Fix_Errors_Title';
 import LOAD_ERROR_TITLE from '@salesforce/label/c.Partner_Planning_Load_Error_Title';
 import LOADING from '@salesforce/label/c.Partner_Planning_Loading';
 import LOCKED_HINT from '@salesforce/label/c.Plan_Editor_Locked_Hint';
+import READ_ONLY_ACCESS from '@salesforce/label/c.Plan_Editor_Read_Only_Access';
 import MARK_ACCEPTED from '@salesforce/label/c.Plan_Editor_Mark_Accepted';
 import METRIC from '@salesforce/label/c.Plan_Editor_Metric';
 import METRIC_REQUIRED from '@salesforce/label/c.Plan_Editor_Metric_Required';
@@ -128,6 +129,7 @@ export const LABELS = {
   loadErrorTitle: LOAD_ERROR_TITLE,
   loading: LOADING,
   lockedHint: LOCKED_HINT,
+  readOnlyAccess: READ_ONLY_ACCESS,
   markAccepted: MARK_ACCEPTED,
   metric: METRIC,
   metricRequired: METRIC_REQUIRED,

@@ -21,6 +21,7 @@ import {
   TARGET_PERIOD_TYPE,
   createSections,
   createTarget,
+  canUpdate,
   defaultRecordTypeId,
   markPlanAccepted,
   readMetrics,
@@ -171,6 +172,9 @@ export default class PartnerPlanEditor extends LightningElement {
   planRecordTypeId: string | undefined;
   sectionRecordTypeId: string | undefined;
   targetRecordTypeId: string | undefined;
+  mayEditPlan = false;
+  mayEditSections = false;
+  mayEditTargets = false;
   sectionsResult: GraphQLResult | undefined;
   targetsResult: GraphQLResult | undefined;
 
@@ -225,16 +229,24 @@ export default class PartnerPlanEditor extends LightningElement {
   @wire(getObjectInfo, { objectApiName: PLAN_OBJECT })
   wiredPlanInfo(result: WireResult<ObjectInfoRepresentation>): void {
     this.planRecordTypeId = defaultRecordTypeId(result);
+    this.mayEditPlan = canUpdate(result, ['Status__c']);
   }
 
   @wire(getObjectInfo, { objectApiName: SECTION_OBJECT })
   wiredSectionInfo(result: WireResult<ObjectInfoRepresentation>): void {
     this.sectionRecordTypeId = defaultRecordTypeId(result);
+    this.mayEditSections = canUpdate(result, ['Summary__c']);
   }
 
   @wire(getObjectInfo, { objectApiName: TARGET_OBJECT })
   wiredTargetInfo(result: WireResult<ObjectInfoRepresentation>): void {
     this.targetRecordTypeId = defaultRecordTypeId(result);
+    this.mayEditTargets = canUpdate(result, ['Target_Value__c']);
+  }
+
+  /** The running user's edit access to plans, sections and targets (from their permissions, not the status). */
+  get userCanEdit(): boolean {
+    return this.mayEditPlan && this.mayEditSections && this.mayEditTargets;
   }
 
   @wire(getPicklistValues, { recordTypeId: '$planRecordTypeId', fieldApiName: PLAN_STATUS })
@@ -319,7 +331,7 @@ export default class PartnerPlanEditor extends LightningElement {
   }
 
   get editable(): boolean {
-    return canEditPlan(this.status);
+    return canEditPlan(this.status) && this.userCanEdit;
   }
 
   get readOnly(): boolean {
@@ -393,7 +405,7 @@ export default class PartnerPlanEditor extends LightningElement {
 
   /** Lifecycle actions wait for pending edits to be saved or discarded. */
   private actionBlocked(allowed: boolean): boolean {
-    return !allowed || this.busy || this.hasPendingEdits;
+    return !allowed || !this.userCanEdit || this.busy || this.hasPendingEdits;
   }
 
   get submitDisabled(): boolean {
@@ -421,6 +433,7 @@ export default class PartnerPlanEditor extends LightningElement {
   }
 
   get lifecycleHint(): string | null {
+    if (this.planValue && !this.userCanEdit) return LABELS.readOnlyAccess;
     if (this.hasPendingEdits && (this.showSubmit || this.showAccept || this.showRevise))
       return LABELS.saveBeforeLifecycle;
     if (this.showSubmit && this.targetList.length === 0) return LABELS.submitNeedsTargets;

@@ -47,6 +47,17 @@ export function defaultRecordTypeId(result: WireResult<ObjectInfoRepresentation>
   return result && result.data ? result.data.defaultRecordTypeId : undefined;
 }
 
+/**
+ * Whether the running user may edit records of the object (and each named field): UI API's object info
+ * carries the user's object permissions and field-level security. Unknown until it loads: not editable.
+ */
+export function canUpdate(result: WireResult<ObjectInfoRepresentation> | undefined, fields: string[] = []): boolean {
+  const info = result && result.data;
+  return (
+    !!info && info.updateable && fields.every((name) => info.fields[name] !== undefined && info.fields[name].updateable)
+  );
+}
+
 /** Refetches a GraphQL wire result (LDS does not re-run a query when records are created). */
 export function refreshQuery(result: GraphQLResult | undefined): Promise<void> {
   return result && result.refresh ? result.refresh() : Promise.resolve();

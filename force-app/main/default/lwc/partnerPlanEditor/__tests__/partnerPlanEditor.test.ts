@@ -96,15 +96,18 @@ interface Setup {
   sections?: SectionSpec[];
   targets?: TargetSpec[];
   truncated?: boolean;
+  /** The running user may edit plans, sections and targets (a partner manager); false: read only (an AE). */
+  editable?: boolean;
 }
 
 async function renderEditor(setup: Setup = {}) {
   const host = mount('c-partner-plan-editor', PartnerPlanEditor, { recordId: PLAN_ID });
   const toasts = captureToasts(host);
   await flushPromises();
-  emitObjectInfo('Partner_Account_Plan__c');
-  emitObjectInfo('Plan_Section__c');
-  emitObjectInfo('Plan_Target__c');
+  const editable = setup.editable ?? true;
+  emitObjectInfo('Partner_Account_Plan__c', { editable, fields: ['Status__c'] });
+  emitObjectInfo('Plan_Section__c', { editable, fields: ['Summary__c'] });
+  emitObjectInfo('Plan_Target__c', { editable, fields: ['Target_Value__c'] });
   await flushPromises();
   emitPicklist('Partner_Account_Plan__c.Status__c', PICKLISTS.planStatus);
   emitPicklist('Plan_Section__c.Section_Type__c', PICKLISTS.sectionType);
@@ -362,6 +365,17 @@ describe('c-partner-plan-editor', () => {
       expect(input(host, T1).value).toBe('250000');
       expect(prop(find(host, '[data-id="submit"]'), 'disabled')).toBe(false);
       expect(leave().defaultPrevented).toBe(false);
+    });
+
+    it('shows a user without edit access the plan read-only, whatever its status', async () => {
+      const { host } = await renderEditor({ plan: { status: 'Draft' }, editable: false });
+      expect(input(host, T1).disabled).toBe(true);
+      expect(prop(find(host, '[data-id="submit"]'), 'disabled')).toBe(true);
+      expect(findAll(host, '[data-id="add-section"]')).toHaveLength(0);
+      expect(textOf(find(host, '[data-id="lifecycle-hint"]'))).toBe(
+        'You can view this plan. Changing it needs edit access to plans, sections and targets.',
+      );
+      await expect(host).toBeAccessible();
     });
 
     it('locks targets while the plan is accepted or active', async () => {
