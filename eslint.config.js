@@ -5,6 +5,8 @@ const globals = require('globals');
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 
 const componentFiles = ['force-app/**/lwc/**/*.ts'];
+// The local app's browser code: LWC shell components and the local platform modules.
+const appBrowserFiles = ['app/shell/**/*.ts', 'app/platform/**/*.ts'];
 const scope = (configs, files) => configs.map((config) => ({ ...config, files }));
 
 module.exports = [
@@ -37,6 +39,10 @@ module.exports = [
     },
   },
   ...scope(lwcConfig.configs.recommendedTs, componentFiles),
+  {
+    files: appBrowserFiles,
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     files: componentFiles,
     rules: {

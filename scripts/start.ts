@@ -1,10 +1,13 @@
 /**
  * `npm start`: the whole project on this machine with no Salesforce account. Starts the local org
  * (keeping the data in .localorg/ between runs), seeds the small demo scale when the org has no plans yet,
- * runs the rollup, and keeps the org serving until Ctrl+C.
+ * runs the rollup, builds the local app when app/dist is missing or stale, serves it, and keeps both
+ * serving until Ctrl+C.
  */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { appIsUpToDate, buildApp } from '../app/build';
+import { APP_PORT, startAppServer } from '../app/server';
 import { SHARED_DEV_PASSWORD } from '../localorg/auth';
 import { startLocalOrg } from '../localorg/server';
 import { Progress } from './lib/cli';
@@ -16,6 +19,7 @@ import { parseScale } from './lib/seed/scales';
 
 interface StartOptions {
   port: string;
+  appPort: string;
   data: string;
   scale: string;
   json: boolean;
@@ -25,20 +29,23 @@ const program = new Command('start')
   .description('Run the local org with demo data and fresh rollups, until Ctrl+C.')
   .addOption(new Option('--json', 'print the connection details as one JSON result, like sf commands').default(false))
   .addOption(new Option('--port <port>', 'local org port').default(String(LOCAL_ORG_PORT)))
+  .addOption(new Option('--app-port <port>', 'local app port').default(String(APP_PORT)))
   .addOption(new Option('--data <dir>', 'local org data folder').default('.localorg'))
   .addOption(new Option('--scale <scale>', 'demo data scale to seed into an empty org').default('small'));
 
 async function start(options: StartOptions): Promise<void> {
   const scale = parseScale(options.scale);
   if (!/^\d+$/.test(options.port)) throw new Error(`--port must be a number, not "${options.port}"`);
+  if (!/^\d+$/.test(options.appPort)) throw new Error(`--app-port must be a number, not "${options.appPort}"`);
   const started = Date.now();
   const log = (line: string): void => {
     if (!options.json) process.stdout.write(`${line}\n`);
   };
   const org = await startLocalOrg({ port: Number(options.port), data: resolve(options.data) });
   log(`Local org listening on ${org.instanceUrl}`);
+  let closeApp = (): Promise<void> => Promise.resolve();
   const stop = (): void => {
-    org.close().then(
+    Promise.all([closeApp(), org.close()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );
@@ -67,8 +74,23 @@ async function start(options: StartOptions): Promise<void> {
   });
   progress.stop();
   await session.close();
+  if (appIsUpToDate()) {
+    log('The app is up to date (app/dist).');
+  } else {
+    log('Building the app into app/dist (about 30 s)...');
+    const built = await buildApp((line) => log(line));
+    log(`  built in ${built.seconds}s: ${built.modules} modules.`);
+  }
+  const app = await startAppServer({
+    port: Number(options.appPort),
+    orgUrl: org.instanceUrl,
+    adminUsername: org.adminUsername,
+    adminToken: org.accessToken,
+  });
+  closeApp = app.close;
   const details = {
     instanceUrl: org.instanceUrl,
+    appUrl: app.url,
     username: org.adminUsername,
     password: org.adminPassword,
     accessToken: org.accessToken,
@@ -80,6 +102,7 @@ async function start(options: StartOptions): Promise<void> {
     process.stdout.write(`${JSON.stringify({ status: 0, result: details, warnings: [] })}\n`);
   } else {
     log(`Ready in ${details.seconds}s: ${rollup.read.targets} targets rolled up.`);
+    log(`  app             ${app.url}  (switch users in its header)`);
     log(`  admin username  ${details.username}`);
     log(`  admin password  ${details.password}`);
     log(`  access token    ${details.accessToken}`);

@@ -1,0 +1,44 @@
+/**
+ * Whether app/dist is up to date with its sources. Kept apart from app/build.ts so that code which only
+ * asks (the e2e tests under jest) does not load rollup and the LWC compiler.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../model';
+
+export const APP_DIR = join(REPO_ROOT, 'app');
+export const DIST_DIR = join(APP_DIR, 'dist');
+export const LWC_DIR = join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
+export const PLATFORM_DIR = join(APP_DIR, 'platform');
+export const SHELL_DIR = join(APP_DIR, 'shell');
+export const BUNDLE = join(DIST_DIR, 'app.js');
+
+/** The folders and files whose changes need a rebuild. */
+const SOURCES = [
+  SHELL_DIR,
+  PLATFORM_DIR,
+  LWC_DIR,
+  join(APP_DIR, 'build.ts'),
+  join(REPO_ROOT, 'force-app', 'main', 'default', 'labels'),
+  join(REPO_ROOT, 'package-lock.json'),
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    // Compiled component .js files and tests do not go into the app.
+    if (entry === '__tests__' || (path.startsWith(LWC_DIR) && entry.endsWith('.js'))) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** True when app/dist holds a bundle newer than every source. */
+export function appIsUpToDate(): boolean {
+  if (!existsSync(BUNDLE) || !existsSync(join(DIST_DIR, 'index.html'))) return false;
+  const built = statSync(BUNDLE).mtimeMs;
+  return SOURCES.every((source) => newestMtime(source) <= built);
+}

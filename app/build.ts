@@ -1,0 +1,196 @@
+/**
+ * Builds the local app into app/dist: the shell (app/shell), the project's components from force-app
+ * (their TypeScript sources, types stripped here, never the compiled .js next to them), the local platform
+ * modules (app/platform) and lightning-base-components, bundled by rollup with the LWC plugin.
+ * `npx tsx app/build.ts` builds; `npm start` builds when app/dist is missing or older than the sources.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import lwc from '@lwc/rollup-plugin';
+import ts from 'typescript';
+import { rollup, type Plugin } from 'rollup';
+import { loadForceApp, REPO_ROOT } from '../model';
+import { APP_DIR, BUNDLE, DIST_DIR, LWC_DIR, PLATFORM_DIR, SHELL_DIR } from './build-state';
+
+export { appIsUpToDate } from './build-state';
+
+// lwc 9's own engine packages: the top-level @lwc/engine-dom is the older one sfdx-lwc-jest brings.
+const LWC_PACKAGES = join(REPO_ROOT, 'node_modules', 'lwc', 'node_modules', '@lwc');
+
+const isTs = (id: string): boolean => id.split('?')[0].endsWith('.ts') && !id.endsWith('.d.ts');
+
+/**
+ * Strips TypeScript with tsc's transpiler (ESNext keeps the TC39 decorators and the `export default class`
+ * the LWC compiler reads; esbuild rewrites the latter) and prefers .ts sources over compiled .js.
+ */
+function typescript(): Plugin {
+  return {
+    name: 'pap-typescript',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.') || !isTs(importer)) return null;
+      const candidate = resolve(dirname(importer.split('?')[0]), `${source}.ts`);
+      return existsSync(candidate) ? candidate : null;
+    },
+    transform(code, id) {
+      if (!isTs(id)) return null;
+      const result = ts.transpileModule(code, {
+        fileName: id.split('?')[0],
+        compilerOptions: { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext, isolatedModules: true },
+      });
+      return { code: result.outputText, map: null };
+    },
+  };
+}
+
+/** `@salesforce/schema/*` and `@salesforce/label/c.*` from force-app; after the LWC plugin (see README). */
+function salesforceModules(): Plugin {
+  const model = loadForceApp();
+  const PREFIX = '\0pap:';
+  return {
+    name: 'pap-salesforce-modules',
+    resolveId(source) {
+      if (source.startsWith('@salesforce/schema/') || source.startsWith('@salesforce/label/c.'))
+        return `${PREFIX}${source}`;
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const source = id.slice(PREFIX.length);
+      if (source.startsWith('@salesforce/label/c.')) {
+        const name = source.slice('@salesforce/label/c.'.length);
+        const label = model.labels.get(name);
+        if (!label) this.error(`no custom label ${name} in force-app`);
+        return `export default ${JSON.stringify(label.value)};`;
+      }
+      const [objectApiName, ...path] = source.slice('@salesforce/schema/'.length).split('.');
+      if (!model.objects.has(objectApiName)) this.error(`no object ${objectApiName} in force-app`);
+      const value = path.length > 0 ? { objectApiName, fieldApiName: path.join('.') } : { objectApiName };
+      return `export default ${JSON.stringify(value)};`;
+    },
+  };
+}
+
+/** What bundlers usually replace: the LWC engine reads both. */
+function environment(): Plugin {
+  return {
+    name: 'pap-environment',
+    transform(code) {
+      if (!code.includes('process.env.NODE_ENV') && !code.includes('import.meta.env')) return null;
+      return {
+        code: code
+          .replace(/process\.env\.NODE_ENV/g, '"production"')
+          .replace(/import\.meta\.env\.SSR/g, 'false')
+          .replace(/import\.meta\.env\.DEV/g, 'false'),
+        map: null,
+      };
+    },
+  };
+}
+
+/** A module record per component, shell component and platform module (explicit .ts entry points). */
+function moduleRecords(): { name: string; path: string }[] {
+  const records: { name: string; path: string }[] = [];
+  const platform = (name: string, file: string): void => {
+    records.push({ name, path: join(PLATFORM_DIR, file) });
+  };
+  for (const name of ['uiRecordApi', 'uiObjectInfoApi', 'graphql', 'navigation', 'platformShowToastEvent', 'actions'])
+    platform(`lightning/${name}`, `${name}.ts`);
+  platform('lightning/confirm', 'confirm/confirm.ts');
+  platform('lightning/recordPicker', 'recordPicker/recordPicker.ts');
+  platform('@salesforce/user/Id', 'userId.ts');
+  for (const name of ['locale', 'currency', 'timeZone']) platform(`@salesforce/i18n/${name}`, `i18n/${name}.ts`);
+  for (const dir of [LWC_DIR, join(SHELL_DIR, 'modules', 'shell')]) {
+    const namespace = dir === LWC_DIR ? 'c' : 'shell';
+    for (const name of readdirSync(dir)) {
+      const entry = join(dir, name, `${name}.ts`);
+      if (existsSync(entry)) records.push({ name: `${namespace}/${name}`, path: entry });
+    }
+  }
+  return records;
+}
+
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Partner Account Planning</title>
+    <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css" />
+    <script src="/app/session.js"></script>
+    <script type="module" src="/app.js"></script>
+  </head>
+  <body class="slds-scope"></body>
+</html>
+`;
+
+export interface BuildResult {
+  modules: number;
+  bytes: number;
+  seconds: number;
+}
+
+export async function buildApp(log: (line: string) => void = () => undefined): Promise<BuildResult> {
+  const started = Date.now();
+  let loaded = 0;
+  const progress: Plugin = {
+    name: 'pap-progress',
+    load() {
+      loaded++;
+      if (loaded % 500 === 0) log(`  ${loaded} modules compiled...`);
+      return null;
+    },
+  };
+  const bundle = await rollup({
+    input: join(SHELL_DIR, 'main.ts'),
+    plugins: [
+      progress,
+      typescript(),
+      environment(),
+      lwc({
+        rootDir: APP_DIR,
+        enableDynamicComponents: true,
+        // The base components' gates are all open here, and the combobox then asks for element internals.
+        enableSyntheticElementInternals: true,
+        defaultModules: [
+          { name: 'lwc', path: join(LWC_PACKAGES, 'engine-dom', 'dist', 'index.js') },
+          { name: '@lwc/synthetic-shadow', path: join(LWC_PACKAGES, 'synthetic-shadow', 'dist', 'index.js') },
+          { name: '@lwc/wire-service', path: join(LWC_PACKAGES, 'wire-service', 'dist', 'index.js') },
+        ],
+        // Our aliases first (platform modules), then our components, then the base components.
+        modules: [...moduleRecords(), { npm: 'lightning-base-components' }],
+      }),
+      salesforceModules(),
+    ],
+    onwarn(warning, warn) {
+      // Base components use `this` at module level and circular imports; neither is a problem here.
+      if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+      // The base components' own template warnings (duplicate slots and the like) are not ours to fix.
+      if ((warning.id ?? warning.loc?.file ?? '').includes('lightning-base-components')) return;
+      warn(warning);
+    },
+  });
+  mkdirSync(DIST_DIR, { recursive: true });
+  const { output } = await bundle.write({
+    file: BUNDLE,
+    format: 'es',
+    // Not minified: esbuild's minifier breaks synthetic shadow's block-scoped functions, and it is served locally.
+    inlineDynamicImports: true,
+  });
+  await bundle.close();
+  writeFileSync(join(DIST_DIR, 'index.html'), INDEX_HTML);
+  const bytes = output.reduce((sum, chunk) => sum + (chunk.type === 'chunk' ? chunk.code.length : 0), 0);
+  return { modules: loaded, bytes, seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+if (require.main === module) {
+  buildApp((line) => process.stdout.write(`${line}\n`)).then(
+    (result) =>
+      process.stdout.write(
+        `Built app/dist in ${result.seconds}s: ${result.modules} modules, ${Math.round(result.bytes / 1024)} KB.\n`,
+      ),
+    (error: unknown) => {
+      process.stderr.write(`build: ${(error as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}

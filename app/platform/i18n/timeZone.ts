@@ -1,0 +1,4 @@
+/** `@salesforce/i18n/timeZone`: the signed-in user's setting (the org's for currency). */
+import { session } from '../session';
+
+export default session.timeZone;

@@ -1,0 +1,110 @@
+/**
+ * What every end-to-end test runs against: a fresh in-memory local org seeded with the small demo scale
+ * and rolled up, the local app server in front of it (the app is built first when app/dist is stale), and
+ * Debian's Chromium driven by playwright-core (never a downloaded browser).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { appIsUpToDate } from '../../app/build-state';
+import { startAppServer, type AppServer } from '../../app/server';
+import { startLocalOrg, type LocalOrg } from '../../localorg/server';
+import { REPO_ROOT } from '../../model';
+import { Progress } from '../../scripts/lib/cli';
+import { connect, type OrgSession } from '../../scripts/lib/connection';
+import { runRollup } from '../../scripts/lib/rollup/engine';
+import { runSeed } from '../../scripts/lib/seed';
+import { parseScale } from '../../scripts/lib/seed/scales';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'e2e');
+export const API_VERSION = '66.0';
+
+export interface Stack {
+  org: LocalOrg;
+  app: AppServer;
+  admin: OrgSession;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  // Built in its own process: rollup and the LWC compiler are ES modules jest cannot load.
+  if (!appIsUpToDate()) execFileSync('npx', ['tsx', join(REPO_ROOT, 'app', 'build.ts')], { stdio: 'inherit' });
+  const org = await startLocalOrg({ port: 0, data: ':memory:' });
+  const admin = await connect(
+    { apiVersion: API_VERSION },
+    { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken },
+  );
+  const asOf = new Date().toISOString().slice(0, 10);
+  const seed = await runSeed(admin, {
+    scale: parseScale('small'),
+    seed: 42,
+    asOf,
+    partnersPerChunk: 50,
+    progress: new Progress(false),
+  });
+  if (seed.failures.length > 0) throw new Error(`seed failed: ${seed.failures[0].message}`);
+  await runRollup(admin, { asOf, dryRun: false, now: new Date().toISOString() });
+  const app = await startAppServer({
+    port: 0,
+    orgUrl: org.instanceUrl,
+    adminUsername: org.adminUsername,
+    adminToken: org.accessToken,
+  });
+  // playwright-core gives a non-persistent browser a fresh profile directory of its own.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    org,
+    app,
+    admin,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await admin.close();
+      await org.close();
+    },
+  };
+}
+
+/** A browser context signed in as a user (by username), on the app's start page. */
+export async function signedIn(stack: Stack, username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stack.browser.newContext({ baseURL: stack.app.url, viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+  const response = await page.request.post('/app/session', { data: { username } });
+  if (!response.ok()) throw new Error(`could not sign in as ${username}: ${await response.text()}`);
+  return { context, page };
+}
+
+/** The seeded users by role, as the app's user switcher lists them. */
+export async function seededUsers(
+  stack: Stack,
+): Promise<{ id: string; name: string; username: string; role: string }[]> {
+  const { context, page } = await signedIn(stack, stack.org.adminUsername);
+  const users = (await (await page.request.get('/app/users')).json()) as {
+    id: string;
+    name: string;
+    username: string;
+    role: string;
+  }[];
+  await context.close();
+  return users;
+}
+
+export const screenshot = (page: Page, name: string): Promise<Buffer> =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
