@@ -68,6 +68,36 @@ class RecordCursor implements QueryCursor {
   }
 }
 
+/** Reads a query in rowid order, a page at a time: no list of every match is built up front. */
+class KeysetCursor implements QueryCursor {
+  private position = 0;
+  private lastRowid = 0;
+  readonly singleBatch = false;
+
+  constructor(
+    readonly totalSize: number,
+    private readonly nextIds: (after: number, n: number) => number[],
+    private readonly fetch: (rowids: number[]) => SfRecord[],
+    private readonly guard: <T>(run: () => T) => T,
+  ) {}
+
+  get remaining(): number {
+    return this.totalSize - this.position;
+  }
+
+  next(n: number): SfRecord[] {
+    const want = Math.min(Math.max(0, n), this.remaining);
+    if (want === 0) return [];
+    return this.guard(() => {
+      const ids = this.nextIds(this.lastRowid, want);
+      // Rows deleted since the count shorten the result; the locator then ends early.
+      this.position = ids.length < want ? this.totalSize : this.position + ids.length;
+      if (ids.length > 0) this.lastRowid = ids[ids.length - 1];
+      return ids.length ? this.fetch(ids) : [];
+    });
+  }
+}
+
 function toRecord(row: Row, shape: RecordShape, sobjectsUrl: string): SfRecord | null {
   const id = row[shape.idColumn];
   if (id === null || id === undefined) return null;
@@ -109,7 +139,6 @@ export function run(
     }
     case 'records': {
       const sobjectsUrl = `/services/data/v${apiVersion}/sobjects`;
-      const rowids = storage.statement(plan.idSql).pluck(true).all(params) as number[];
       const page = storage.statement(plan.pageSql);
       const children = plan.shape.entries.flatMap((e) =>
         e.kind === 'child' ? [{ name: e.name, shape: e.child.shape, statement: storage.statement(e.child.sql) }] : [],
@@ -142,6 +171,14 @@ export function run(
         }
         return parents.map((p) => p.record);
       };
+      if (plan.keyset) {
+        const [count, max] = storage.statement(plan.keyset.countSql).raw(true).get(params) as [number, number];
+        const nextIds = storage.statement(plan.keyset.nextIdsSql).pluck(true);
+        const ids = (after: number, n: number): number[] =>
+          nextIds.all({ ...params, __after: after, __max: max, __n: n }) as number[];
+        return new KeysetCursor(count, ids, fetch, guard);
+      }
+      const rowids = storage.statement(plan.idSql).pluck(true).all(params) as number[];
       return new RecordCursor(rowids, fetch, guard);
     }
   }

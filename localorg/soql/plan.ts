@@ -54,8 +54,18 @@ export interface AggregateColumn {
 export type Plan =
   | { kind: 'count'; sql: string }
   | { kind: 'aggregate'; sql: string; columns: AggregateColumn[] }
-  /** `idSql` lists rowids; `pageSql` reads the rows whose rowids come in `@__ids`. */
-  | { kind: 'records'; idSql: string; pageSql: string; shape: RecordShape };
+  /**
+   * `idSql` lists rowids; `pageSql` reads the rows whose rowids come in `@__ids`. A query without ORDER BY,
+   * LIMIT or OFFSET is read in rowid order a page at a time instead (`keyset`): its size comes from a count,
+   * and each page from the rowids after the last one read, so no page has to list every match first.
+   */
+  | {
+      kind: 'records';
+      idSql: string;
+      pageSql: string;
+      shape: RecordShape;
+      keyset?: { countSql: string; nextIdsSql: string };
+    };
 
 /** Named result columns c0, c1, ... of a SELECT. */
 class Columns {
@@ -188,11 +198,21 @@ function recordsPlan(scope: Scope, query: SoqlQuery, where: string): Plan {
   // With OFFSET, Salesforce returns only the first batch: at most 2000 rows.
   const limit = query.offset !== undefined ? Math.min(query.limit ?? MAX_OFFSET, MAX_OFFSET) : query.limit;
   const a = scope.alias;
+  const from = scope.from(idJoins);
+  const plain = query.orderBy.length === 0 && query.limit === undefined && query.offset === undefined;
+  // Rows added after the query started (a rowid above @__max) are not part of its result, as with a locator.
+  const after = `${a}.rowid > @__after AND ${a}.rowid <= @__max`;
   return {
     kind: 'records',
-    idSql: `SELECT ${a}.rowid FROM ${scope.from(idJoins)}${where} ORDER BY ${order.join(', ')}${limitClause(limit, query.offset)}`,
+    idSql: `SELECT ${a}.rowid FROM ${from}${where} ORDER BY ${order.join(', ')}${limitClause(limit, query.offset)}`,
     pageSql: `SELECT ${a}.rowid AS __r, ${columns.list.join(', ')} FROM ${scope.from()} WHERE ${a}.rowid IN (SELECT value FROM json_each(@__ids))`,
     shape,
+    keyset: plain
+      ? {
+          countSql: `SELECT COUNT(*), COALESCE(MAX(${a}.rowid), 0) FROM ${from}${where}`,
+          nextIdsSql: `SELECT ${a}.rowid FROM ${from}${where ? `${where} AND ${after}` : ` WHERE ${after}`} ORDER BY ${a}.rowid LIMIT @__n`,
+        }
+      : undefined,
   };
 }
 

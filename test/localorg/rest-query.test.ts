@@ -57,6 +57,17 @@ it('honours Sforce-Query-Options batchSize within 200..2000', async () => {
   expect(small.records).toHaveLength(200);
 });
 
+it('pages a query without ORDER BY as of its start: records created later are not in it', async () => {
+  const first = (await t.conn.request(query('SELECT Id, Name FROM Account'))) as Page;
+  expect(first.totalSize).toBe(2300);
+  const late = (await t.conn.sobject('Account').create({ Name: 'Created after the query' })).id!;
+  const second = (await t.conn.request(first.nextRecordsUrl!)) as Page;
+  expect(second.done).toBe(true);
+  expect(first.records.length + second.records.length).toBe(2300);
+  expect([...first.records, ...second.records].map((r) => r.Id)).not.toContain(late);
+  await t.conn.sobject('Account').destroy(late);
+});
+
 it('answers aggregate results in one batch whatever the batch size, since they have no locator', async () => {
   const page = (await t.conn.request({
     method: 'GET',
