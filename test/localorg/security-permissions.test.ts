@@ -4,7 +4,7 @@
  * and collections. Users log in over OAuth and call the API as themselves.
  */
 import { apiError, dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { createUser, permissionSetId, queryError, type TestUser } from '../support/security';
+import { createUser, INSUFFICIENT_ACCESS, permissionSetId, queryError, type TestUser } from '../support/security';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
 type Rec = Record<string, unknown>;
@@ -22,10 +22,6 @@ let target: string;
 const fieldNames = (describe: { fields: Rec[] }): string[] => describe.fields.map((f) => String(f.name));
 const fieldOf = (describe: { fields: Rec[] }, name: string): Rec | undefined =>
   describe.fields.find((f) => f.name === name);
-const insufficientAccess = {
-  errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
-  message: 'insufficient access rights on object id',
-};
 const flsMessage = (fields: string): string =>
   `Unable to create/update fields: ${fields}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`;
 
@@ -127,7 +123,7 @@ describe('permission sets', () => {
     const error = await apiError(
       pm.conn.sobject('PermissionSetAssignment').create({ AssigneeId: pm.id, PermissionSetId: setId }),
     );
-    expect(error).toMatchObject(insufficientAccess);
+    expect(error).toMatchObject(INSUFFICIENT_ACCESS);
   });
 
   it('give their permissions while assigned, and take them back when the assignment is deleted', async () => {
@@ -302,12 +298,12 @@ describe('writes', () => {
       body: { Target_Value__c: 1 },
     });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    expect(res.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
     expect(await t.conn.sobject('Plan_Target__c').retrieve(target)).toMatchObject({ Target_Value__c: 100000 });
     const created = ae.conn.sobject('Plan_Section__c').create({ Name: 'Mine', Partner_Account_Plan__c: plan });
-    expect(await apiError(created)).toMatchObject(insufficientAccess);
+    expect(await apiError(created)).toMatchObject(INSUFFICIENT_ACCESS);
     const [action] = (await ae.conn.query<{ Id: string }>('SELECT Id FROM APR_Action__c LIMIT 1')).records;
-    expect(await apiError(ae.conn.sobject('APR_Action__c').destroy(action.Id))).toMatchObject(insufficientAccess);
+    expect(await apiError(ae.conn.sobject('APR_Action__c').destroy(action.Id))).toMatchObject(INSUFFICIENT_ACCESS);
   });
 
   it('let the rollup user write computed fields and nothing else', async () => {
@@ -319,7 +315,7 @@ describe('writes', () => {
       rollup.conn.sobject('Plan_Target__c').update({ Id: target, Baseline_Target_Value__c: 1, Period_Type__c: 'Year' }),
     );
     expect(both.message).toBe(flsMessage('Baseline_Target_Value__c, Period_Type__c'));
-    expect(await apiError(rollup.conn.sobject('Plan_Target__c').destroy(target))).toMatchObject(insufficientAccess);
+    expect(await apiError(rollup.conn.sobject('Plan_Target__c').destroy(target))).toMatchObject(INSUFFICIENT_ACCESS);
   });
 
   it('cannot restrict a universally required field: whoever edits the object edits it', async () => {
@@ -348,7 +344,7 @@ describe('writes', () => {
       body: { NewPassword: 'Another2026' },
     });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    expect(res.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
     expect(await standard.conn.request(dataPath(`/sobjects/User/${standard.id}/password`))).toEqual({
       isExpired: false,
     });
@@ -397,7 +393,7 @@ describe('collections', () => {
     expect(results[1]).toEqual({
       id: theirs,
       success: false,
-      errors: [{ statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: insufficientAccess.message, fields: [] }],
+      errors: [{ statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: INSUFFICIENT_ACCESS.message, fields: [] }],
     });
   });
 
@@ -446,7 +442,7 @@ describe('collections', () => {
     expect(results[1]).toEqual({
       id: account,
       success: false,
-      errors: [{ statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: insufficientAccess.message, fields: [] }],
+      errors: [{ statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: INSUFFICIENT_ACCESS.message, fields: [] }],
     });
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Connection } from 'jsforce';
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { createUser, type TestUser } from '../support/security';
+import { createPlan, createUser, INSUFFICIENT_ACCESS, type PlanIds, type TestUser } from '../support/security';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
 const SHARE = 'Partner_Account_Plan__Share';
@@ -20,48 +20,15 @@ let otherAe: TestUser;
 let noAccess: TestUser;
 let account: string;
 
-interface Plan {
-  plan: string;
-  section: string;
-  target: string;
-}
+type Plan = PlanIds;
 let plan1: Plan;
 let plan2: Plan;
 
-const insufficientAccess = {
-  errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
-  message: 'insufficient access rights on object id',
-};
 const crossReference = (id: string, field: string) => ({
   errorCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
   message: `insufficient access rights on cross-reference id: ${id}`,
   fields: [field],
 });
-
-async function createPlan(conn: Connection, name: string): Promise<Plan> {
-  const plan = (
-    await conn.sobject('Partner_Account_Plan__c').create({
-      Name: name,
-      Partner_Account__c: account,
-      Period_Start__c: '2026-01-01',
-      Period_End__c: '2026-12-31',
-    })
-  ).id!;
-  const section = (
-    await conn.sobject('Plan_Section__c').create({ Name: `${name} sales`, Partner_Account_Plan__c: plan })
-  ).id!;
-  const target = (
-    await conn.sobject('Plan_Target__c').create({
-      Plan_Section__c: section,
-      Metric__c: 'Closed_Won_Revenue',
-      Period_Start__c: '2026-01-01',
-      Period_End__c: '2026-12-31',
-      Target_Value__c: 1000,
-      Weight__c: 1,
-    })
-  ).id!;
-  return { plan, section, target };
-}
 
 async function share(conn: Connection, parentId: string, userId: string, level = 'Read'): Promise<string> {
   const result = await conn.sobject(SHARE).create({ ParentId: parentId, UserOrGroupId: userId, AccessLevel: level });
@@ -92,8 +59,8 @@ beforeAll(async () => {
   otherAe = await createUser(t, { alias: 'ae2', permissionSets: ['Account_Executive'] });
   noAccess = await createUser(t, { alias: 'plain' });
   account = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
-  plan1 = await createPlan(pm1.conn, 'P1 plan');
-  plan2 = await createPlan(pm1.conn, 'P2 plan');
+  plan1 = await createPlan(pm1.conn, account, 'P1 plan');
+  plan2 = await createPlan(pm1.conn, account, 'P2 plan');
 });
 afterAll(() => t.close());
 
@@ -208,7 +175,7 @@ describe('a Read share to an account executive', () => {
     ] as const) {
       const patch = await rawRequest(ae.conn, 'PATCH', dataPath(`/sobjects/${sobject}/${id}`), { body: values });
       expect(patch.status).toBe(400);
-      expect(patch.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+      expect(patch.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
     }
   });
 
@@ -232,9 +199,9 @@ describe('a Read share to an account executive', () => {
     const patch = await rawRequest(ae.conn, 'PATCH', dataPath(`/sobjects/${SHARE}/${shareId}`), {
       body: { AccessLevel: 'Edit' },
     });
-    expect(patch.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    expect(patch.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
     const del = await rawRequest(ae.conn, 'DELETE', dataPath(`/sobjects/${SHARE}/${shareId}`));
-    expect(del.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    expect(del.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
   });
 
   it('can be shared again by a manager above the owner: the same share, at the new level', async () => {
@@ -269,7 +236,7 @@ describe('an Edit share to a partner manager colleague', () => {
       Vision__c: 'Together',
     });
     const del = await rawRequest(colleague.conn, 'DELETE', dataPath(`/sobjects/Partner_Account_Plan__c/${plan2.plan}`));
-    expect(del.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    expect(del.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
     const reshare = await refused(colleague.conn, SHARE, {
       ParentId: plan2.plan,
       UserOrGroupId: ae.id,
@@ -353,7 +320,7 @@ describe('share rules', () => {
 
 describe('deleting a shared plan', () => {
   it('deletes its shares with it', async () => {
-    const plan3 = await createPlan(pm1.conn, 'P3 plan');
+    const plan3 = await createPlan(pm1.conn, account, 'P3 plan');
     await share(pm1.conn, plan3.plan, ae.id);
     await share(pm1.conn, plan3.plan, colleague.id, 'Edit');
     expect((await t.conn.query(`SELECT Id FROM ${SHARE} WHERE ParentId = '${plan3.plan}'`)).totalSize).toBe(2);

@@ -5,7 +5,7 @@
  */
 import type { Connection } from 'jsforce';
 import { apiError, dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { createUser, type TestUser } from '../support/security';
+import { createPlan, createUser, INSUFFICIENT_ACCESS, type PlanIds, type TestUser } from '../support/security';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
 
@@ -18,45 +18,10 @@ let planAdmin: TestUser;
 let rollup: TestUser;
 let account: string;
 
-interface Plan {
-  plan: string;
-  section: string;
-  target: string;
-}
+type Plan = PlanIds;
 let plan1: Plan;
 let planD: Plan;
 let plan2: Plan;
-
-const insufficientAccess = {
-  errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
-  message: 'insufficient access rights on object id',
-};
-
-/** A plan with one section and one target, created by (and owned by) the connection's user. */
-async function createPlan(conn: Connection, name: string): Promise<Plan> {
-  const plan = (
-    await conn.sobject('Partner_Account_Plan__c').create({
-      Name: name,
-      Partner_Account__c: account,
-      Period_Start__c: '2026-01-01',
-      Period_End__c: '2026-12-31',
-    })
-  ).id!;
-  const section = (
-    await conn.sobject('Plan_Section__c').create({ Name: `${name} sales`, Partner_Account_Plan__c: plan })
-  ).id!;
-  const target = (
-    await conn.sobject('Plan_Target__c').create({
-      Plan_Section__c: section,
-      Metric__c: 'Closed_Won_Revenue',
-      Period_Start__c: '2026-01-01',
-      Period_End__c: '2026-12-31',
-      Target_Value__c: 1000,
-      Weight__c: 1,
-    })
-  ).id!;
-  return { plan, section, target };
-}
 
 async function names(conn: Connection, soql: string): Promise<string[]> {
   return (await conn.query<{ Name: string }>(soql)).records.map((r) => r.Name);
@@ -71,9 +36,9 @@ beforeAll(async () => {
   planAdmin = await createUser(t, { alias: 'padmin', permissionSets: ['Partner_Planning_Admin'] });
   rollup = await createUser(t, { alias: 'rollup', permissionSets: ['Partner_Planning_Rollup'] });
   account = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
-  plan1 = await createPlan(pm1.conn, 'P1 plan');
-  planD = await createPlan(director.conn, 'PD plan');
-  plan2 = await createPlan(pm2.conn, 'P2 plan');
+  plan1 = await createPlan(pm1.conn, account, 'P1 plan');
+  planD = await createPlan(director.conn, account, 'PD plan');
+  plan2 = await createPlan(pm2.conn, account, 'P2 plan');
 });
 afterAll(() => t.close());
 
@@ -96,10 +61,10 @@ describe('Private plans and the manager chain', () => {
       body: { Status__c: 'Active' },
     });
     expect(patch.status).toBe(400);
-    expect(patch.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    expect(patch.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
     const del = await rawRequest(pm1.conn, 'DELETE', dataPath(`/sobjects/Partner_Account_Plan__c/${plan2.plan}`));
     expect(del.status).toBe(400);
-    expect(del.body).toEqual([{ ...insufficientAccess, fields: [] }]);
+    expect(del.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
     expect(await t.conn.sobject('Partner_Account_Plan__c').retrieve(plan2.plan)).toMatchObject({ Id: plan2.plan });
   });
 
@@ -111,7 +76,7 @@ describe('Private plans and the manager chain', () => {
     const error = await apiError(
       pm1.conn.sobject('Partner_Account_Plan__c').update({ Id: planD.plan, Vision__c: 'x' }),
     );
-    expect(error).toMatchObject(insufficientAccess);
+    expect(error).toMatchObject(INSUFFICIENT_ACCESS);
   });
 
   it('follow a change of manager from the next request', async () => {
@@ -141,7 +106,7 @@ describe('master-detail children', () => {
     await director.conn.sobject('Plan_Target__c').update({ Id: plan1.target, Weight__c: 3 });
     expect(await t.conn.sobject('Plan_Target__c').retrieve(plan1.target)).toMatchObject({ Weight__c: 3 });
     const error = await apiError(pm2.conn.sobject('Plan_Target__c').update({ Id: plan1.target, Weight__c: 4 }));
-    expect(error).toMatchObject(insufficientAccess);
+    expect(error).toMatchObject(INSUFFICIENT_ACCESS);
   });
 
   it('cannot be created under a plan the user cannot edit', async () => {
@@ -168,7 +133,7 @@ describe('master-detail children', () => {
   });
 
   it('go with their plan when its owner deletes it', async () => {
-    const doomed = await createPlan(pm1.conn, 'Doomed plan');
+    const doomed = await createPlan(pm1.conn, account, 'Doomed plan');
     await pm1.conn.sobject('Partner_Account_Plan__c').destroy(doomed.plan);
     const left = await t.conn.query(`SELECT Id FROM Plan_Target__c WHERE Id = '${doomed.target}'`);
     expect(left.totalSize).toBe(0);
@@ -187,7 +152,7 @@ describe('Read organization-wide default (APR actions)', () => {
     const seen = await pm2.conn.query(`SELECT Id FROM APR_Action__c WHERE Id = '${action}'`);
     expect(seen.totalSize).toBe(1);
     expect(await apiError(pm2.conn.sobject('APR_Action__c').update({ Id: action, Notes__c: 'x' }))).toMatchObject(
-      insufficientAccess,
+      INSUFFICIENT_ACCESS,
     );
     await pm1.conn.sobject('APR_Action__c').update({ Id: action, Notes__c: 'Coached' });
     await director.conn.sobject('APR_Action__c').update({ Id: action, Notes__c: 'Reviewed' });
@@ -201,7 +166,7 @@ describe('ReadWrite organization-wide default (Account)', () => {
     const second = await createUser(t, { alias: 'rw2' });
     const created = (await first.conn.sobject('Account').create({ Name: 'Shared account' })).id!;
     await second.conn.sobject('Account').update({ Id: created, Industry: 'Retail' });
-    expect(await apiError(second.conn.sobject('Account').destroy(created))).toMatchObject(insufficientAccess);
+    expect(await apiError(second.conn.sobject('Account').destroy(created))).toMatchObject(INSUFFICIENT_ACCESS);
     await first.conn.sobject('Account').destroy(created);
   });
 });

@@ -65,3 +65,42 @@ export async function createUser(t: TestOrg, spec: UserSpec): Promise<TestUser> 
 /** The error a query fails with (jsforce's Query is a thenable, not a Promise). */
 export const queryError = (conn: Connection, soql: string): Promise<ApiError> =>
   apiError(conn.query(soql).then((result) => result));
+
+/** A plan with one section and one target, as the ids the tests need. */
+export interface PlanIds {
+  plan: string;
+  section: string;
+  target: string;
+}
+
+/** A plan of the partner account, with one section and one target, created by (and owned by) the connection's user. */
+export async function createPlan(conn: Connection, partnerAccount: string, name: string): Promise<PlanIds> {
+  const plan = (
+    await conn.sobject('Partner_Account_Plan__c').create({
+      Name: name,
+      Partner_Account__c: partnerAccount,
+      Period_Start__c: '2026-01-01',
+      Period_End__c: '2026-12-31',
+    })
+  ).id!;
+  const section = (
+    await conn.sobject('Plan_Section__c').create({ Name: `${name} sales`, Partner_Account_Plan__c: plan })
+  ).id!;
+  const target = (
+    await conn.sobject('Plan_Target__c').create({
+      Plan_Section__c: section,
+      Metric__c: 'Closed_Won_Revenue',
+      Period_Start__c: '2026-01-01',
+      Period_End__c: '2026-12-31',
+      Target_Value__c: 1000,
+      Weight__c: 1,
+    })
+  ).id!;
+  return { plan, section, target };
+}
+
+/** The error of a write the user's sharing does not allow. */
+export const INSUFFICIENT_ACCESS = {
+  errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+  message: 'insufficient access rights on object id',
+};
