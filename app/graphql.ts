@@ -179,14 +179,24 @@ function literal(value: unknown, field: FieldDescribe): string {
   // Dates and datetimes come as `{ value: $d }` (or a `literal` such as TODAY).
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const wrapped = value as { value?: unknown; literal?: unknown };
-    if (typeof wrapped.literal === 'string') return wrapped.literal;
+    if (typeof wrapped.literal === 'string') {
+      // Date literals only (TODAY, LAST_N_DAYS:30...): the text goes into the SOQL as it is.
+      if (!/^[A-Z_]+(:\d+)?$/.test(wrapped.literal)) throw new Error(`not a date literal: ${wrapped.literal}`);
+      return wrapped.literal;
+    }
     return literal(wrapped.value ?? null, field);
   }
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = String(value);
-  if (['date', 'datetime'].includes(field.type) && /^\d{4}-\d{2}-\d{2}/.test(text)) return text;
-  if (['double', 'currency', 'percent', 'int', 'boolean'].includes(field.type) && /^[-\w.]+$/.test(text)) return text;
+  // Unquoted values are inlined, so they must be whole dates or numbers: anything else is quoted as text.
+  if (
+    ['date', 'datetime'].includes(field.type) &&
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(text)
+  )
+    return text;
+  if (['double', 'currency', 'percent', 'int'].includes(field.type) && /^-?\d+(\.\d+)?$/.test(text)) return text;
+  if (field.type === 'boolean' && /^(true|false)$/i.test(text)) return text;
   return quote(text);
 }
 
