@@ -89,3 +89,57 @@ export async function queryIn<T>(
   }
   return records;
 }
+
+/**
+ * Runs an aggregate query restricted to batches of Ids (`field IN (...)`, at most `maxIds` a query, to keep the
+ * URL short), instead of keyset paging: each batch is sized so its groups stay under one response, from
+ * `weight(id)`, an estimate of the groups an Id has, scaled by the most groups per estimated group seen so
+ * far. A batch that comes back full (2000 rows, so perhaps cut short) is split in half and both halves rerun;
+ * a single Id with a full result throws AggregateSplitError. `build(ids)` returns the SOQL for those Ids,
+ * ending in `LIMIT 2000`.
+ */
+export async function aggregateByIds<T>(
+  session: OrgSession,
+  ids: string[],
+  build: (ids: string[]) => string,
+  weight: (id: string) => number = () => 1,
+  maxIds = 100,
+): Promise<{ rows: T[]; queries: number }> {
+  const rows: T[] = [];
+  const budget = AGGREGATE_PAGE / 2;
+  const unique = [...new Set(ids)];
+  const estimate = (batch: string[]): number => batch.reduce((n, id) => n + Math.max(1, weight(id)), 0);
+  let scale: number | undefined; // the most rows per estimated group seen so far (1 until a query answers)
+  let queries = 0;
+  let next = 0;
+  const pending: string[][] = []; // halves of batches that came back full
+  while (pending.length > 0 || next < unique.length) {
+    let batch = pending.pop();
+    if (!batch) {
+      const factor = scale ?? 1;
+      batch = [unique[next++]];
+      let size = estimate(batch) * factor;
+      while (next < unique.length && batch.length < maxIds) {
+        const more = Math.max(1, weight(unique[next])) * factor;
+        if (size + more > budget) break;
+        batch.push(unique[next++]);
+        size += more;
+      }
+    }
+    const page = await queryAll<T>(session, build(batch));
+    queries++;
+    if (page.length >= AGGREGATE_PAGE) {
+      if (batch.length === 1) {
+        throw new AggregateSplitError(`more than ${AGGREGATE_PAGE - 1} groups for the single key ${batch[0]}`);
+      }
+      const half = Math.ceil(batch.length / 2);
+      pending.push(batch.slice(half), batch.slice(0, half));
+      scale = Math.max(scale ?? 0, AGGREGATE_PAGE / estimate(batch));
+      continue;
+    }
+    rows.push(...page);
+    // Sparse Ids make the next batches larger, but no smaller than 1/20 of an estimated group an Id.
+    scale = Math.max(scale ?? 0, page.length / estimate(batch), 0.05);
+  }
+  return { rows, queries };
+}

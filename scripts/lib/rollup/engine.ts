@@ -1,13 +1,15 @@
 /**
  * The rollup: each target's actual is its metric computed for its partner (and accountable person, and
  * target customer account, where they apply) over its own period, with aggregate SOQL grouped by partner
- * and person, one query per metric and distinct period (keyset-paged past 2000 groups), never one per
- * target. Then attainment, linear pace and pace status per target, weighted attainment per section and
- * plan, and APR counters per opportunity. Only values that changed are written.
+ * and person, never one per target: for all of a metric's periods of whole calendar months, queries grouped
+ * also by month (then added up per period), each restricted to a batch of the targets' partners so its groups
+ * fit in one response; one query per other period (keyset-paged past 2000 groups). Then attainment, linear
+ * pace and pace status per target, weighted attainment per section and plan, and APR counters per opportunity.
+ * Only values that changed are written.
  */
 import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
-import { aggregateAll, queryAll } from '../query';
+import { AGGREGATE_PAGE, AggregateSplitError, aggregateAll, aggregateByIds, queryAll } from '../query';
 import type { RetryPolicy } from '../retry';
 import { failuresOf, writeRecords, type WriteFailure } from '../writer';
 import { definitionProblems, readCatalog, type MetricDefinition } from './catalog';
@@ -300,6 +302,9 @@ interface AggregateRow {
   lo?: number | null;
   hi?: number | null;
   d?: number | null;
+  /** Calendar year and month, in month-grouped queries. */
+  y?: number | null;
+  m?: number | null;
 }
 
 const toCell = (row: AggregateRow): Cell => ({
@@ -310,44 +315,41 @@ const toCell = (row: AggregateRow): Cell => ({
   distinct: row.d ?? 0,
 });
 
-/** Runs the aggregate queries of one metric for one period. */
-async function computeCells(
+/** Where each row of an aggregate query goes: its partner, person, customer ('' if none) and cell. */
+type RowSink = (row: AggregateRow, partner: string, person: string, customer: string) => void;
+
+/**
+ * Runs the aggregate queries of one metric under the given conditions: grouped by partner and person (and by
+ * `extraGroups`, e.g. calendar month), then again by customer for the customer accounts targets name.
+ */
+async function runAggregates(
   session: OrgSession,
-  types: FieldTypes,
   metric: MetricDefinition,
-  start: string,
-  end: string,
+  conditions: string[],
   customers: string[],
-  scope: Scope,
-): Promise<{ cells: MetricCells; queries: number }> {
-  const cells = new MetricCells();
-  const dateType = await types.dateType(metric.sourceObject, metric.dateField ?? '');
+  extraGroups: { expr: string; alias: string }[],
+  sink: RowSink,
+): Promise<number> {
   const partnerPath = metric.partnerPath ?? '';
   const personPath = metric.accountablePerson !== 'None' && metric.personPath ? metric.personPath : undefined;
-  const conditions = [periodCondition(metric.dateField ?? '', dateType, start, end), `${partnerPath} != null`];
-  if (metric.filter?.trim()) conditions.push(`(${metric.filter})`);
-  if (scope.partners && scope.partners.size <= 200) {
-    conditions.push(`${partnerPath} IN (${[...scope.partners].map(idLiteral).join(', ')})`);
-  }
   let queries = 0;
   const run = async (extra: string[], withCustomer: boolean): Promise<void> => {
-    const dims = [
-      `${partnerPath} p`,
-      ...(personPath ? [`${personPath} u`] : []),
-      ...(withCustomer ? [`${metric.customerPath} c`] : []),
+    const groups = [
+      { expr: partnerPath, alias: 'p' },
+      ...(personPath ? [{ expr: personPath, alias: 'u' }] : []),
+      ...(withCustomer ? [{ expr: metric.customerPath ?? '', alias: 'c' }] : []),
+      ...extraGroups,
     ];
-    const groupBy = [partnerPath, ...(personPath ? [personPath] : []), ...(withCustomer ? [metric.customerPath] : [])];
     const result = await aggregateAll<AggregateRow & Record<string, unknown>>(session, 'p', (cursor) =>
       [
-        `SELECT ${dims.join(', ')}, ${selectAggregates(metric)} FROM ${metric.sourceObject}`,
+        `SELECT ${groups.map((g) => `${g.expr} ${g.alias}`).join(', ')}, ${selectAggregates(metric)}`,
+        `FROM ${metric.sourceObject}`,
         `WHERE ${[...conditions, ...extra, ...(cursor ? [`${partnerPath} >= ${idLiteral(cursor)}`] : [])].join(' AND ')}`,
-        `GROUP BY ${groupBy.join(', ')} ORDER BY ${partnerPath} LIMIT 2000`,
+        `GROUP BY ${groups.map((g) => g.expr).join(', ')} ORDER BY ${partnerPath} LIMIT 2000`,
       ].join(' '),
     );
     queries += result.queries;
-    for (const row of result.rows) {
-      cells.add(norm(row.p), norm(row.u), withCustomer ? norm(row.c) : '', toCell(row));
-    }
+    for (const row of result.rows) sink(row, norm(row.p), norm(row.u), withCustomer ? norm(row.c) : '');
   };
   await run([], false);
   // Targets that name a customer account: the same metric restricted to those accounts, 200 Ids a query.
@@ -362,6 +364,147 @@ async function computeCells(
         ],
         true,
       );
+    }
+  }
+  return queries;
+}
+
+/** The conditions every aggregate query of a metric has: records with a partner, the filter, the scope. */
+function baseConditions(metric: MetricDefinition, scope: Scope): string[] {
+  const partnerPath = metric.partnerPath ?? '';
+  const conditions = [`${partnerPath} != null`];
+  if (metric.filter?.trim()) conditions.push(`(${metric.filter})`);
+  if (scope.partners && scope.partners.size <= 200) {
+    conditions.push(`${partnerPath} IN (${[...scope.partners].map(idLiteral).join(', ')})`);
+  }
+  return conditions;
+}
+
+/** Runs the aggregate queries of one metric for one period. */
+async function computeCells(
+  session: OrgSession,
+  types: FieldTypes,
+  metric: MetricDefinition,
+  start: string,
+  end: string,
+  customers: string[],
+  scope: Scope,
+): Promise<{ cells: MetricCells; queries: number }> {
+  const cells = new MetricCells();
+  const dateType = await types.dateType(metric.sourceObject, metric.dateField ?? '');
+  const conditions = [periodCondition(metric.dateField ?? '', dateType, start, end), ...baseConditions(metric, scope)];
+  const queries = await runAggregates(session, metric, conditions, customers, [], (row, p, u, c) =>
+    cells.add(p, u, c, toCell(row)),
+  );
+  return { cells, queries };
+}
+
+/** A period of whole calendar months (from a 1st to a month's last day), as month numbers year * 12 + month - 1. */
+export function monthSpan(start: string, end: string): { first: number; last: number } | undefined {
+  const s = /^(\d{4})-(\d{2})-01$/.exec(start);
+  const e = /^(\d{4})-(\d{2})-(\d{2})$/.exec(end);
+  if (!s || !e) return undefined;
+  const [ey, em, ed] = [Number(e[1]), Number(e[2]), Number(e[3])];
+  const lastDay = new Date(Date.UTC(ey, em, 0)).getUTCDate(); // day 0 of the next month
+  const first = Number(s[1]) * 12 + Number(s[2]) - 1;
+  const last = ey * 12 + em - 1;
+  return ed === lastDay && last >= first ? { first, last } : undefined;
+}
+
+const monthStart = (month: number): string =>
+  `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+const monthEnd = (month: number): string => {
+  const [y, m] = [Math.floor(month / 12), (month % 12) + 1];
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+
+/**
+ * Whether a metric's month cells add up exactly into any period of whole months: COUNT_DISTINCT does not add
+ * up, and datetime fields are left to per-period queries so boundaries never depend on how an org buckets
+ * a datetime into a month (UTC by default, the user's time zone under convertTimezone()).
+ */
+const monthly = (metric: MetricDefinition, dateType: string): boolean =>
+  dateType === 'date' && ['COUNT', 'SUM', 'AVG', 'MIN', 'MAX'].includes(metric.aggregate);
+
+/**
+ * The cells of one metric for many periods of whole months at once, over the months they span, grouped also by
+ * calendar year and month, whose month cells are merged into each period. The queries are restricted to batches
+ * of the targets' partners (at most 100 a query, sized from people x months per partner so a batch's groups fit
+ * in one response; a full response is split in half and rerun), and then to batches of the customer accounts
+ * targets name, so each query can use the partner (or customer) index and none is keyset-paged.
+ * Throws AggregateSplitError when one partner has 2000 month groups or more; the caller then queries per period.
+ */
+async function computeMonthCells(
+  session: OrgSession,
+  metric: MetricDefinition,
+  periods: { key: string; first: number; last: number }[],
+  partners: Map<string, number>,
+  customers: string[],
+  scope: Scope,
+): Promise<{ cells: Map<string, MetricCells>; queries: number }> {
+  const date = metric.dateField ?? '';
+  const partnerPath = metric.partnerPath ?? '';
+  const personPath = metric.accountablePerson !== 'None' && metric.personPath ? metric.personPath : undefined;
+  const first = Math.min(...periods.map((p) => p.first));
+  const last = Math.max(...periods.map((p) => p.last));
+  const span = last - first + 1;
+  const range = periodCondition(date, 'date', monthStart(first), monthEnd(last));
+  // group key -> month -> cell
+  const months = new Map<string, Map<number, Cell>>();
+  let queries = 0;
+  const run = async (
+    ids: string[],
+    field: string,
+    conditions: string[],
+    withCustomer: boolean,
+    weight: (id: string) => number,
+  ): Promise<void> => {
+    const groups = [
+      { expr: partnerPath, alias: 'p' },
+      ...(personPath ? [{ expr: personPath, alias: 'u' }] : []),
+      ...(withCustomer ? [{ expr: metric.customerPath ?? '', alias: 'c' }] : []),
+      { expr: `CALENDAR_YEAR(${date})`, alias: 'y' },
+      { expr: `CALENDAR_MONTH(${date})`, alias: 'm' },
+    ];
+    const result = await aggregateByIds<AggregateRow>(
+      session,
+      ids,
+      (batch) =>
+        [
+          `SELECT ${groups.map((g) => `${g.expr} ${g.alias}`).join(', ')}, ${selectAggregates(metric)}`,
+          `FROM ${metric.sourceObject}`,
+          `WHERE ${[range, ...conditions, `${field} IN (${batch.map(idLiteral).join(', ')})`].join(' AND ')}`,
+          `GROUP BY ${groups.map((g) => g.expr).join(', ')} LIMIT ${AGGREGATE_PAGE}`,
+        ].join(' '),
+      weight,
+    );
+    queries += result.queries;
+    for (const row of result.rows) {
+      const key = groupKey(norm(row.p), norm(row.u), withCustomer ? norm(row.c) : '');
+      const byMonth = months.get(key) ?? new Map<number, Cell>();
+      byMonth.set(Number(row.y) * 12 + Number(row.m) - 1, toCell(row));
+      months.set(key, byMonth);
+    }
+  };
+  // The partners' own Ids restrict these queries (all within the scope), so the scope's list is not repeated.
+  await run(
+    [...partners.keys()],
+    partnerPath,
+    baseConditions(metric, {}),
+    false,
+    (id) => (partners.get(id) ?? 1) * span,
+  );
+  if (customers.length > 0 && metric.customerPath) {
+    await run(customers, metric.customerPath, baseConditions(metric, scope), true, () => span);
+  }
+  const cells = new Map<string, MetricCells>();
+  for (const period of periods) cells.set(period.key, new MetricCells());
+  for (const [key, byMonth] of months) {
+    const [p, u, c] = key.split('|');
+    for (const period of periods) {
+      const inPeriod: Cell[] = [];
+      for (const [month, cell] of byMonth) if (month >= period.first && month <= period.last) inPeriod.push(cell);
+      if (inPeriod.length > 0) cells.get(period.key)?.add(p, u, c, mergeCells(inPeriod));
     }
   }
   return { cells, queries };
@@ -401,7 +544,17 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
   // Which metric values are needed, per period: each target's metric, and the parts of ratio metrics.
   const needed = new Map<string, Map<string, Set<string>>>(); // metric -> period -> customer ids
   const metricErrors = new Map<string, string>();
-  const require = (name: string, start: string, end: string, customer: string | null): void => {
+  // metric -> partner -> accountable people its targets name, to size the month-grouped queries' partner batches.
+  const partnersOf = new Map<string, Map<string, Set<string>>>();
+  const require = (name: string, t: TargetRow): void => {
+    const [start, end, customer] = [t.Period_Start__c, t.Period_End__c, t.Target_Account__c];
+    const partners = partnersOf.get(name) ?? new Map<string, Set<string>>();
+    const partner = norm(t.Plan_Section__r?.Partner_Account_Plan__r?.Partner_Account__c);
+    const people = partners.get(partner) ?? new Set<string>();
+    const part = catalog.get(name);
+    for (const person of (part && peopleFor(part, t)) ?? []) people.add(person);
+    if (partner) partners.set(partner, people);
+    partnersOf.set(name, partners);
     const periods = needed.get(name) ?? new Map<string, Set<string>>();
     const customers = periods.get(periodKey(start, end)) ?? new Set<string>();
     if (customer) customers.add(norm(customer));
@@ -421,14 +574,13 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
       continue;
     }
     if (metric.aggregate === 'RATIO') {
-      for (const part of [metric.numerator, metric.denominator])
-        if (part) require(part, t.Period_Start__c, t.Period_End__c, t.Target_Account__c);
+      for (const part of [metric.numerator, metric.denominator]) if (part) require(part, t);
     } else {
-      require(metric.name, t.Period_Start__c, t.Period_End__c, t.Target_Account__c);
+      require(metric.name, t);
     }
   }
 
-  // One aggregate query per metric and period (plus customer-restricted ones); a failing metric fails alone.
+  // Month-grouped queries per metric, else one per period (plus customer-restricted ones); a failing metric fails alone.
   const values = new Map<string, MetricCells>(); // `${metric}@${period}`
   const step = options.onStep?.(
     'metrics',
@@ -450,7 +602,53 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
       step?.tick(periods.size);
       continue;
     }
-    for (const [period, customers] of periods) {
+    const fail = (error: unknown): void => {
+      const message = `${(error as { errorCode?: string }).errorCode ? `${(error as { errorCode: string }).errorCode}: ` : ''}${(error as Error).message}`;
+      metricErrors.set(name, message);
+      metricReport.error = message;
+    };
+    const count = (queries: number): void => {
+      metricReport.queries += queries;
+      report.aggregateQueries += queries;
+    };
+    // Periods of whole months share one query grouped by month, for metrics whose month cells add up.
+    const perPeriod = new Map(periods);
+    try {
+      const def = metric as MetricDefinition;
+      if (monthly(def, await types.dateType(def.sourceObject, def.dateField ?? ''))) {
+        const whole: { key: string; first: number; last: number }[] = [];
+        const customers = new Set<string>();
+        for (const [period, periodCustomers] of periods) {
+          const [start, end] = period.split('..');
+          const span = monthSpan(start, end);
+          if (!span) continue;
+          whole.push({ key: period, ...span });
+          for (const c of periodCustomers) customers.add(c);
+        }
+        if (whole.length > 0) {
+          try {
+            const partners = new Map(
+              [...(partnersOf.get(name) ?? new Map<string, Set<string>>())].map(([p, people]) => [p, people.size || 1]),
+            );
+            const { cells, queries } = await computeMonthCells(session, def, whole, partners, [...customers], scope);
+            count(queries);
+            for (const [period, periodCells] of cells) {
+              values.set(`${name}@${period}`, periodCells);
+              perPeriod.delete(period);
+              step?.tick(1);
+            }
+          } catch (error) {
+            // One partner with 2000 month groups or more: those periods are queried one by one below.
+            if (!(error instanceof AggregateSplitError)) throw error;
+          }
+        }
+      }
+    } catch (error) {
+      fail(error);
+      step?.tick(perPeriod.size);
+      continue;
+    }
+    for (const [period, customers] of perPeriod) {
       const [start, end] = period.split('..');
       try {
         const { cells, queries } = await computeCells(
@@ -463,12 +661,9 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
           scope,
         );
         values.set(`${name}@${period}`, cells);
-        metricReport.queries += queries;
-        report.aggregateQueries += queries;
+        count(queries);
       } catch (error) {
-        const message = `${(error as { errorCode?: string }).errorCode ? `${(error as { errorCode: string }).errorCode}: ` : ''}${(error as Error).message}`;
-        metricErrors.set(name, message);
-        metricReport.error = message;
+        fail(error);
         break;
       }
       step?.tick(1);
