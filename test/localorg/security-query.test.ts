@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadForceApp } from '../../model';
 import type { QueryAccess } from '../../localorg/security';
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { createUser, queryError, type TestUser } from '../support/security';
+import { createPlan, createUser, queryError, type TestUser } from '../support/security';
 import { FIXTURES } from '../support/project';
 import { SoqlOrg } from '../support/soql-fixtures';
 
@@ -27,30 +27,6 @@ let action: string;
 
 const WITH_CLAUSES = ['', ' WITH SECURITY_ENFORCED', ' WITH USER_MODE'];
 
-async function planWithTargets(conn: Connection, name: string, account: string, values: number[]): Promise<string> {
-  const plan = (
-    await conn.sobject('Partner_Account_Plan__c').create({
-      Name: name,
-      Partner_Account__c: account,
-      Period_Start__c: '2026-01-01',
-      Period_End__c: '2026-12-31',
-    })
-  ).id!;
-  const section = (
-    await conn.sobject('Plan_Section__c').create({ Name: `${name} sales`, Partner_Account_Plan__c: plan })
-  ).id!;
-  for (const value of values) {
-    await conn.sobject('Plan_Target__c').create({
-      Plan_Section__c: section,
-      Metric__c: 'Closed_Won_Revenue',
-      Period_Start__c: '2026-01-01',
-      Period_End__c: '2026-12-31',
-      Target_Value__c: value,
-    });
-  }
-  return plan;
-}
-
 const records = async (conn: Connection, soql: string): Promise<Rec[]> => (await conn.query<Rec>(soql)).records;
 
 beforeAll(async () => {
@@ -60,8 +36,8 @@ beforeAll(async () => {
   standard = await createUser(t, { alias: 'standard' });
   account1 = (await t.conn.sobject('Account').create({ Name: 'Alpha', Partner_Type__c: 'Reseller' })).id!;
   account2 = (await t.conn.sobject('Account').create({ Name: 'Beta', Partner_Type__c: 'Distributor' })).id!;
-  await planWithTargets(pm1.conn, 'P1 plan', account1, [100, 200]);
-  plan2 = await planWithTargets(pm2.conn, 'P2 plan', account2, [1000]);
+  await createPlan(pm1.conn, account1, 'P1 plan', [100, 200]);
+  plan2 = (await createPlan(pm2.conn, account2, 'P2 plan', [1000])).plan;
   action = (
     await pm2.conn.sobject('APR_Action__c').create({
       Action_Date__c: '2026-03-02',

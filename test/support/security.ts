@@ -73,8 +73,16 @@ export interface PlanIds {
   target: string;
 }
 
-/** A plan of the partner account, with one section and one target, created by (and owned by) the connection's user. */
-export async function createPlan(conn: Connection, partnerAccount: string, name: string): Promise<PlanIds> {
+/**
+ * A plan of the partner account with one section and a Closed_Won_Revenue target per value (one of 1000 by
+ * default), created by (and owned by) the connection's user. `target` is the first target.
+ */
+export async function createPlan(
+  conn: Connection,
+  partnerAccount: string,
+  name: string,
+  targetValues: number[] = [1000],
+): Promise<PlanIds> {
   const plan = (
     await conn.sobject('Partner_Account_Plan__c').create({
       Name: name,
@@ -86,17 +94,19 @@ export async function createPlan(conn: Connection, partnerAccount: string, name:
   const section = (
     await conn.sobject('Plan_Section__c').create({ Name: `${name} sales`, Partner_Account_Plan__c: plan })
   ).id!;
-  const target = (
-    await conn.sobject('Plan_Target__c').create({
+  const targets: string[] = [];
+  for (const value of targetValues) {
+    const created = await conn.sobject('Plan_Target__c').create({
       Plan_Section__c: section,
       Metric__c: 'Closed_Won_Revenue',
       Period_Start__c: '2026-01-01',
       Period_End__c: '2026-12-31',
-      Target_Value__c: 1000,
+      Target_Value__c: value,
       Weight__c: 1,
-    })
-  ).id!;
-  return { plan, section, target };
+    });
+    targets.push(created.id!);
+  }
+  return { plan, section, target: targets[0] };
 }
 
 /** The error of a write the user's sharing does not allow. */
