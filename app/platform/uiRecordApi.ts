@@ -5,6 +5,7 @@
  * or named in notifyRecordUpdateAvailable, as Lightning Data Service's cache does.
  */
 import { objectOfId, query, request, restErrors, soqlString, type SoqlRecord } from './api';
+import { recordFieldDisplayValue, recordFieldValue } from './recordFields';
 
 interface FieldId {
   objectApiName: string;
@@ -212,34 +213,17 @@ export function notifyRecordUpdateAvailable(records: { recordId: string }[]): Pr
   return refreshWires(records.map((r) => r.recordId));
 }
 
-const fieldPath = (field: FieldId | string): string[] => qualified(field).split('.').slice(1);
-
 /** Follows spanning fields; undefined when a field is missing (as the platform's). */
 export function getFieldValue(
   record: RecordRepresentation | null | undefined,
   field: FieldId | string,
 ): FieldValue | undefined {
-  let current: FieldValue | undefined = record ?? undefined;
-  for (const name of fieldPath(field)) {
-    if (!current || typeof current !== 'object') return undefined;
-    const entry: { value: FieldValue } | undefined = current.fields[name];
-    if (!entry) return undefined;
-    current = entry.value;
-  }
-  return current;
+  return recordFieldValue(record, field) as FieldValue | undefined;
 }
 
 export function getFieldDisplayValue(
   record: RecordRepresentation | null | undefined,
   field: FieldId | string,
 ): string | null | undefined {
-  const path = fieldPath(field);
-  let current: RecordRepresentation | null | undefined = record;
-  for (let i = 0; i < path.length; i++) {
-    const entry: { value: FieldValue; displayValue: string | null } | undefined = current?.fields[path[i]];
-    if (!entry) return undefined;
-    if (i === path.length - 1) return entry.displayValue;
-    current = typeof entry.value === 'object' ? (entry.value as RecordRepresentation | null) : null;
-  }
-  return undefined;
+  return recordFieldDisplayValue(record, field);
 }

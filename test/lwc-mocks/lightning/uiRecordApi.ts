@@ -4,6 +4,7 @@
  */
 import { createLdsTestWireAdapter } from '@salesforce/wire-service-jest-util';
 import type { CreateRecordInput, FieldValue, RecordRepresentation, UpdateRecordInput } from 'lightning/uiRecordApi';
+import { recordFieldDisplayValue, recordFieldValue, type FieldRef } from '../../../app/platform/recordFields';
 
 export const getRecord = createLdsTestWireAdapter(jest.fn());
 export const getRecords = createLdsTestWireAdapter(jest.fn());
@@ -29,44 +30,13 @@ export const notifyRecordUpdateAvailable = jest.fn(
   async (_records: { recordId: string }[]): Promise<void> => undefined,
 );
 
-const fieldPath = (field: { objectApiName: string; fieldApiName: string } | string): string[] => {
-  const qualified = typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
-  return qualified.split('.').slice(1);
-};
-
 /** Same contract as the platform: follows spanning fields, undefined when a field is missing. */
 export const getFieldValue = jest.fn(
-  (
-    record: RecordRepresentation | null | undefined,
-    field: { objectApiName: string; fieldApiName: string } | string,
-  ): FieldValue | undefined => {
-    let current: FieldValue | undefined = record ?? undefined;
-    for (const name of fieldPath(field)) {
-      if (!current || typeof current !== 'object') return undefined;
-      const entry: { value: FieldValue } | undefined = current.fields[name];
-      if (!entry) return undefined;
-      current = entry.value;
-    }
-    return current;
-  },
+  (record: RecordRepresentation | null | undefined, field: FieldRef): FieldValue | undefined =>
+    recordFieldValue(record, field) as FieldValue | undefined,
 );
 
-export const getFieldDisplayValue = jest.fn(
-  (
-    record: RecordRepresentation | null | undefined,
-    field: { objectApiName: string; fieldApiName: string } | string,
-  ): string | null | undefined => {
-    const path = fieldPath(field);
-    let current: RecordRepresentation | null | undefined = record;
-    for (let i = 0; i < path.length; i++) {
-      const entry: { value: FieldValue; displayValue: string | null } | undefined = current?.fields[path[i]];
-      if (!entry) return undefined;
-      if (i === path.length - 1) return entry.displayValue;
-      current = typeof entry.value === 'object' ? (entry.value as RecordRepresentation | null) : null;
-    }
-    return undefined;
-  },
-);
+export const getFieldDisplayValue = jest.fn(recordFieldDisplayValue);
 
 /** Restores the default implementations (call in afterEach; jest.fn state is per module instance). */
 export function resetUiRecordApiMocks(): void {
