@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'jsforce';
 import { makeId } from '../localorg/ids';
-import type { LocalOrg } from '../localorg/server';
+import type { BenchOrg } from './org-process';
 import { percentile, round, time } from './stats';
 
 export interface LocalOrgBench {
@@ -15,7 +15,7 @@ export interface LocalOrgBench {
 }
 
 /** Inserts `count` opportunities across `partners` partner accounts straight into storage (setup, not measured). */
-export function loadOpportunities(org: LocalOrg, count: number, partners: number): void {
+export function loadOpportunities(org: BenchOrg, count: number, partners: number): void {
   const storage = org.storage;
   const account = storage.schema.objects.get('Account');
   const opportunity = storage.schema.objects.get('Opportunity');
@@ -58,7 +58,7 @@ export function loadOpportunities(org: LocalOrg, count: number, partners: number
 }
 
 export async function benchLocalOrg(
-  org: LocalOrg,
+  org: BenchOrg,
   conn: Connection,
   opportunities: number,
   repeat: number,

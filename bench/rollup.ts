@@ -4,7 +4,7 @@
  * query per target. The direct SQL is hand-written per metric from the catalog's definitions and doubles as
  * an independent check: every actual the rollup wrote must equal it.
  */
-import type { LocalOrg } from '../localorg/server';
+import type { BenchOrg } from './org-process';
 import type { OrgSession } from '../scripts/lib/connection';
 import { runRollup } from '../scripts/lib/rollup/engine';
 import { round } from './stats';
@@ -59,7 +59,7 @@ export const DIRECT_SQL: Record<string, MetricSql> = {
 };
 
 /** Actual per target Id, computed in SQL for every target of the listed metrics (Win_Rate from its parts). */
-export function directActuals(org: LocalOrg): Map<string, number | null> {
+export function directActuals(org: BenchOrg): Map<string, number | null> {
   const db = org.storage.db;
   const actuals = new Map<string, number | null>();
   const perMetric = new Map<string, Map<string, number>>();
@@ -106,7 +106,7 @@ export interface RollupBench {
   naive: { sampledTargets: number; msPerTarget: number; estimatedSeconds: number; ratioToRollup: number };
 }
 
-export async function benchRollup(org: LocalOrg, session: OrgSession, asOf: string): Promise<RollupBench> {
+export async function benchRollup(org: BenchOrg, session: OrgSession, asOf: string): Promise<RollupBench> {
   const rollup = async () => {
     const before = session.requestCount();
     const started = process.hrtime.bigint();

@@ -1,154 +1,259 @@
 /**
- * `npm run bench [-- --quick]`: measures the local org and the scripts side by side with their limits, in
- * one process run, and writes bench/results/latest.json (quick runs: quick.json). Figures are ratios against
- * a reference measured in the same run, because the machines are shared and noisy; absolute times are
- * printed for context only.
+ * `npm run bench [-- --quick] [-- --only <parts>]`: measures the local org, the scripts and the components
+ * side by side with their limits, in one run, and writes bench/results/latest.json (quick runs: quick.json).
+ * Figures are ratios against a reference measured in the same run, because the machines are shared and
+ * noisy; absolute times are printed for context only. The local org runs in a child process of its own so
+ * its peak memory is the server's alone.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { Connection } from 'jsforce';
 import { REPO_ROOT } from '../model';
-import { startLocalOrg, type LocalOrg } from '../localorg/server';
-import { Progress } from '../scripts/lib/cli';
-import { connect } from '../scripts/lib/connection';
-import { runSeed } from '../scripts/lib/seed';
+import { runScript } from '../scripts/lib/cli';
 import { parseScale } from '../scripts/lib/seed/scales';
-import { benchLocalOrg, loadOpportunities } from './localorg';
-import { benchRollup } from './rollup';
+import { benchComponents, type ComponentBench } from './components';
+import { benchLocalOrg, loadOpportunities, type LocalOrgBench } from './localorg';
+import { withOrgProcess } from './org-process';
+import { benchRollup, type RollupBench } from './rollup';
+import { directInsertsOfSeededRows, openSession, seedThroughApi, type ApiSeedRun, type SeedBench } from './seed';
 import { round } from './stats';
+
+const PARTS = ['localorg', 'scripts', 'components'] as const;
+type Part = (typeof PARTS)[number];
 
 interface BenchOptions {
   quick: boolean;
   json: boolean;
+  only?: string;
 }
 
+/** The seed's and the rollup's "today": fixed, so every run measures the same dataset. */
 const AS_OF = '2026-11-25';
 
-const program = new Command('bench')
-  .description('Benchmark the local org and the scripts against direct SQL on the same database.')
-  .addOption(
-    new Option('--quick', 'a small run (50,000 opportunities, medium seed) to check the benchmark').default(false),
-  )
-  .addOption(new Option('--json', 'print the results as JSON').default(false));
-
-/** Runs `body` on a fresh file-backed local org, removed afterwards. */
-async function withOrg<T>(body: (org: LocalOrg) => Promise<T>): Promise<T> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pap-bench-'));
-  const org = await startLocalOrg({ port: 0, data: dataDir });
-  try {
-    return await body(org);
-  } finally {
-    await org.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+/** The parts named by --only (all when absent); an unknown name is refused before anything runs. */
+export function selectedParts(text: string | undefined): Part[] {
+  if (text === undefined) return [...PARTS];
+  const names = text.split(',').map((p) => p.trim());
+  const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (unknown.length > 0)
+    throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; unknown: "${unknown.join('", "')}"`);
+  return names as Part[];
 }
 
-async function main(options: BenchOptions): Promise<void> {
-  const log = (line: string): void => {
-    if (!options.json) process.stderr.write(`${line}\n`);
-  };
-  const opportunities = options.quick ? 50_000 : 1_000_000;
-  const localOrg = await withOrg(async (org) => {
+const program = new Command('bench')
+  .description(
+    'Benchmark the local org, the seed and rollup scripts and the components, each against its reference in the same run.',
+  )
+  .addOption(new Option('--quick', 'a small run (50,000 opportunities, medium seed, fewer repetitions)').default(false))
+  .addOption(
+    new Option(
+      '--only <parts>',
+      `run only these parts (comma-separated: ${PARTS.join(', ')}); the others keep their last figures`,
+    ),
+  )
+  .addOption(new Option('--json', 'print one JSON result object, like sf commands').default(false))
+  .addHelpText(
+    'after',
+    `
+Examples:
+  npm run bench
+  npm run bench -- --quick
+  npm run bench -- --only components --json`,
+  );
+
+interface ScriptsBench {
+  seed: SeedBench;
+  rollup: RollupBench;
+  /** Peak memory of the org process through the bulk seed and both rollups. */
+  orgPeakRssMb: number;
+}
+
+/** One part's figures, with when and where they were measured (a run of some parts keeps the others). */
+type Measured<T> = T & { date: string; node: string; benchPeakRssMb: number };
+
+interface Results {
+  quick: boolean;
+  localOrg?: Measured<LocalOrgBench & { orgPeakRssMb: number }>;
+  scripts?: Measured<ScriptsBench>;
+  components?: Measured<ComponentBench>;
+}
+
+async function localOrgPart(
+  quick: boolean,
+  log: (line: string) => void,
+): Promise<LocalOrgBench & { orgPeakRssMb: number }> {
+  const opportunities = quick ? 50_000 : 1_000_000;
+  return withOrgProcess(async (org) => {
     log(`Loading ${opportunities.toLocaleString('en-US')} opportunities...`);
-    loadOpportunities(org, opportunities, options.quick ? 200 : 2000);
+    loadOpportunities(org, opportunities, quick ? 200 : 2000);
     const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: '66.0' });
     log('Measuring SOQL, paging and collection inserts...');
-    return benchLocalOrg(org, conn, opportunities, options.quick ? 5 : 15);
+    const bench = await benchLocalOrg(org, conn, opportunities, quick ? 5 : 15);
+    return { ...bench, orgPeakRssMb: await org.peakRssMb() };
   });
-  const scale = parseScale(options.quick ? 'medium' : 'large');
-  const scripts = await withOrg(async (org) => {
-    const session = await connect({}, { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken });
+}
+
+async function scriptsPart(quick: boolean, log: (line: string) => void, progress: boolean): Promise<ScriptsBench> {
+  const scale = parseScale(quick ? 'medium' : 'large');
+  const first = await withOrgProcess(async (org) => {
+    const session = await openSession(org);
     try {
-      log(`Seeding the ${scale.name} scale through the API...`);
-      const started = process.hrtime.bigint();
-      const report = await runSeed(session, {
-        scale,
-        seed: 42,
-        asOf: AS_OF,
-        partnersPerChunk: 200,
-        progress: new Progress(!options.json),
-      });
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const records = Object.values(report.objects).reduce((n, s) => n + s.created + s.updated, 0);
+      log(`Seeding the ${scale.name} scale through Bulk API 2.0...`);
+      const bulk = await seedThroughApi(session, scale, AS_OF, 'bulk', progress);
+      const bulkPeak = await org.peakRssMb();
+      log('Inserting the same rows directly into a fresh SQLite database...');
+      const direct = directInsertsOfSeededRows(org, bulk.report);
       log('Rolling up (twice), then the same actuals in direct SQL and a naive per-target client...');
       const rollup = await benchRollup(org, session, AS_OF);
-      return {
-        seed: {
-          scale: scale.name,
-          records,
-          seconds: round(seconds),
-          recordsPerSecond: Math.round(records / seconds),
-          failures: report.failures.length,
-        },
-        rollup,
-      };
+      return { bulk: bulk.run, bulkPeak, direct, rollup, orgPeakRssMb: await org.peakRssMb() };
     } finally {
       await session.close();
     }
   });
-  const results = {
-    date: new Date().toISOString(),
-    quick: options.quick,
-    node: process.version,
-    localOrg,
-    scripts,
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  const collections = await withOrgProcess(async (org) => {
+    const session = await openSession(org);
+    try {
+      log(`Seeding the ${scale.name} scale again through sObject Collections...`);
+      const seeded = await seedThroughApi(session, scale, AS_OF, 'collections', progress);
+      return { run: seeded.run, peak: await org.peakRssMb() };
+    } finally {
+      await session.close();
+    }
+  });
+  if (collections.run.records !== first.bulk.records)
+    throw new Error(
+      `the two seeds wrote different record counts (bulk ${first.bulk.records}, collections ${collections.run.records})`,
+    );
+  return {
+    seed: {
+      scale: scale.name,
+      bulk: first.bulk,
+      collections: collections.run,
+      direct: first.direct,
+      directOverBulk: round(first.direct.recordsPerSecond / first.bulk.recordsPerSecond),
+      directOverCollections: round(first.direct.recordsPerSecond / collections.run.recordsPerSecond),
+      orgPeakRssMb: { bulk: first.bulkPeak, collections: collections.peak },
+    },
+    rollup: first.rollup,
+    orgPeakRssMb: Math.max(first.orgPeakRssMb, collections.peak),
   };
-  mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(
-    join(REPO_ROOT, 'bench', 'results', options.quick ? 'quick.json' : 'latest.json'),
-    `${JSON.stringify(results, null, 2)}\n`,
-  );
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-    return;
+}
+
+const seedDetail = (run: ApiSeedRun): string =>
+  `${run.recordsPerSecond.toLocaleString('en-US')} records/s (${run.records.toLocaleString('en-US')} in ${run.seconds} s, ${run.apiRequests} requests)`;
+
+function table(results: Results): [string, string, string][] {
+  const rows: [string, string, string][] = [];
+  const l = results.localOrg;
+  if (l) {
+    rows.push(
+      [`Local org, ${l.opportunities.toLocaleString('en-US')} opportunities`, '', ''],
+      [
+        'GROUP BY SUM via API / same SQL',
+        `${l.groupBySum.ratio}x`,
+        `${l.groupBySum.apiMs} ms vs ${l.groupBySum.sqlMs} ms`,
+      ],
+      ['2000-row page latency p50 / p95', '', `${l.page2000.p50Ms} ms / ${l.page2000.p95Ms} ms`],
+      [
+        '200-record insert via API / SQL',
+        `${l.collectionInsert200.ratio}x`,
+        `${l.collectionInsert200.apiP50Ms} ms (p95 ${l.collectionInsert200.apiP95Ms}) vs ${l.collectionInsert200.sqlP50Ms} ms`,
+      ],
+      ['Org process peak memory', '', `${l.orgPeakRssMb} MB`],
+    );
   }
-  const r = scripts.rollup;
-  const rows: [string, string, string][] = [
-    [
-      'GROUP BY SUM via API / same SQL',
-      `${localOrg.groupBySum.ratio}x`,
-      `${localOrg.groupBySum.apiMs} ms vs ${localOrg.groupBySum.sqlMs} ms`,
-    ],
-    ['2000-row page latency p50 / p95', '', `${localOrg.page2000.p50Ms} ms / ${localOrg.page2000.p95Ms} ms`],
-    [
-      '200-record insert via API / SQL',
-      `${localOrg.collectionInsert200.ratio}x`,
-      `${localOrg.collectionInsert200.apiP50Ms} ms (p95 ${localOrg.collectionInsert200.apiP95Ms}) vs ${localOrg.collectionInsert200.sqlP50Ms} ms`,
-    ],
-    [
-      'Seed through the API',
-      '',
-      `${scripts.seed.records} records in ${scripts.seed.seconds} s (${scripts.seed.recordsPerSecond}/s)`,
-    ],
-    [
-      'Rollup, first run / direct SQL',
-      `${r.ratioToDirectSql}x`,
-      `${r.firstRun.seconds} s vs ${r.directSqlSeconds} s; ${r.firstRun.apiRequests} requests, ${r.firstRun.aggregateQueries} aggregate queries`,
-    ],
-    [
-      'Rollup, no-change rerun / direct SQL',
-      `${round(r.secondRun.seconds / r.directSqlSeconds)}x`,
-      `${r.secondRun.seconds} s, ${r.secondRun.written} records written, ${r.secondRun.apiRequests} requests`,
-    ],
-    [
-      'Naive per-target client / rollup',
-      `${r.naive.ratioToRollup}x`,
-      `${r.naive.msPerTarget} ms a target (sample of ${r.naive.sampledTargets}) x ${r.targets} targets`,
-    ],
-    ['Rollup actuals differing from SQL', '', `${r.mismatches} of ${r.targets}`],
-    ['Peak memory (RSS)', '', `${results.peakRssMb} MB`],
-  ];
-  process.stdout.write(
-    `Benchmark${options.quick ? ' (quick)' : ''}: ${opportunities.toLocaleString('en-US')} opportunities; ${scale.name} seed\n`,
-  );
-  for (const [name, ratio, detail] of rows)
-    process.stdout.write(`  ${name.padEnd(38)} ${ratio.padStart(7)}   ${detail}\n`);
+  const s = results.scripts;
+  if (s) {
+    const r = s.rollup;
+    rows.push(
+      [`Seed and rollup, ${s.seed.scale} scale`, '', ''],
+      ['Direct inserts / seed via Bulk API 2.0', `${s.seed.directOverBulk}x`, seedDetail(s.seed.bulk)],
+      ['Direct inserts / seed via collections', `${s.seed.directOverCollections}x`, seedDetail(s.seed.collections)],
+      [
+        'Direct SQLite inserts of the same rows',
+        '',
+        `${s.seed.direct.recordsPerSecond.toLocaleString('en-US')} records/s`,
+      ],
+      [
+        'Rollup, first run / direct SQL',
+        `${r.ratioToDirectSql}x`,
+        `${r.firstRun.seconds} s vs ${r.directSqlSeconds} s; ${r.firstRun.apiRequests} requests, ${Object.values(r.firstRun.written).reduce((a, b) => a + b, 0)} written`,
+      ],
+      [
+        'Rollup, no-change rerun / direct SQL',
+        `${round(r.secondRun.seconds / r.directSqlSeconds)}x`,
+        `${r.secondRun.seconds} s, ${r.secondRun.written} records written, ${r.secondRun.apiRequests} requests`,
+      ],
+      [
+        'Naive per-target client / rollup',
+        `${r.naive.ratioToRollup}x`,
+        `${r.naive.msPerTarget} ms a target (sample of ${r.naive.sampledTargets}) x ${r.targets} targets`,
+      ],
+      ['Rollup actuals differing from SQL', '', `${r.mismatches} of ${r.targets}`],
+      [
+        'Org process peak memory',
+        '',
+        `${s.seed.orgPeakRssMb.bulk} MB bulk seed, ${s.orgPeakRssMb} MB with rollups; ${s.seed.orgPeakRssMb.collections} MB collections seed`,
+      ],
+    );
+  }
+  const c = results.components;
+  if (c) {
+    rows.push(['Components in headless Chromium', '', '']);
+    const e = c.planEditor;
+    const per = (v: { sections: number; targets: number }): string => `${v.sections}x${v.targets / v.sections}`;
+    rows.push([
+      `Plan editor, ${per(e.big)} / ${per(e.reference)} targets`,
+      `${e.ratio}x`,
+      `${e.big.p50Ms} ms (p95 ${e.big.p95Ms}) vs ${e.reference.p50Ms} ms (p95 ${e.reference.p95Ms})`,
+    ]);
+    const v = c.coachingView;
+    rows.push([
+      `Coaching view, ${v.big.actions.toLocaleString('en-US')} / ${v.reference.actions} actions`,
+      `${v.ratio}x`,
+      `${v.big.p50Ms} ms (p95 ${v.big.p95Ms}) vs ${v.reference.p50Ms} ms (p95 ${v.reference.p95Ms})`,
+    ]);
+  }
+  return rows;
+}
+
+async function bench(options: BenchOptions): Promise<Results> {
+  const log = (line: string): void => {
+    if (!options.json) process.stderr.write(`${line}\n`);
+  };
+  const only = new Set<Part>(selectedParts(options.only));
+  const file = join(REPO_ROOT, 'bench', 'results', options.quick ? 'quick.json' : 'latest.json');
+  // A run of some parts keeps the other parts' last figures.
+  const previous = options.only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : undefined;
+  const measured = <T>(figures: T): Measured<T> => ({
+    ...figures,
+    date: new Date().toISOString(),
+    node: process.version,
+    benchPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
+  const results: Results = { ...previous, quick: options.quick };
+  if (only.has('localorg')) results.localOrg = measured(await localOrgPart(options.quick, log));
+  if (only.has('scripts')) results.scripts = measured(await scriptsPart(options.quick, log, !options.json));
+  if (only.has('components')) results.components = measured(await benchComponents({ quick: options.quick, log }));
+  mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return results;
+}
+
+function printTable(results: Results): void {
+  process.stdout.write(`Benchmark${results.quick ? ' (quick)' : ''}\n`);
+  for (const [name, ratio, detail] of table(results)) {
+    if (ratio === '' && detail === '') process.stdout.write(`${name}\n`);
+    else process.stdout.write(`  ${name.padEnd(44)} ${ratio.padStart(7)}   ${detail}\n`);
+  }
 }
 
 program.action(async (options: BenchOptions) => {
-  await main(options);
+  await runScript(
+    { json: options.json, apiVersion: '66.0' },
+    async () => ({ exitCode: 0, ...(await bench(options)) }),
+    printTable,
+  );
 });
 void program.parseAsync(process.argv);

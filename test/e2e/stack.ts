@@ -5,9 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { appIsUpToDate } from '../../app/build-state';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ensureAppBuilt, launchChromium } from '../../app/chromium';
 import { startAppServer, type AppServer } from '../../app/server';
 import { startLocalOrg, type LocalOrg } from '../../localorg/server';
 import { REPO_ROOT } from '../../model';
@@ -17,7 +16,6 @@ import { runRollup } from '../../scripts/lib/rollup/engine';
 import { runSeed } from '../../scripts/lib/seed';
 import { parseScale } from '../../scripts/lib/seed/scales';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'e2e');
 export const API_VERSION = '66.0';
 
@@ -30,8 +28,7 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
-  // Built in its own process: rollup and the LWC compiler are ES modules jest cannot load.
-  if (!appIsUpToDate()) execFileSync('npx', ['tsx', join(REPO_ROOT, 'app', 'build.ts')], { stdio: 'inherit' });
+  ensureAppBuilt();
   const org = await startLocalOrg({ port: 0, data: ':memory:' });
   const admin = await connect(
     { apiVersion: API_VERSION },
@@ -53,19 +50,7 @@ export async function startStack(): Promise<Stack> {
     adminUsername: org.adminUsername,
     adminToken: org.accessToken,
   });
-  // playwright-core gives a non-persistent browser a fresh profile directory of its own.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     org,

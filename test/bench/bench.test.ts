@@ -1,0 +1,107 @@
+/**
+ * The benchmark's own machinery: the local org in a process of its own (memory measured apart from its
+ * clients, the database shared with the references), the seed measured both ways with the same records,
+ * the direct-insert reference copying exactly the rows the API wrote, and the command line.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Connection } from 'jsforce';
+import { REPO_ROOT } from '../../model';
+import { withOrgProcess } from '../../bench/org-process';
+import { directInsertsOfSeededRows, openSession, seedThroughApi, type SeedWay } from '../../bench/seed';
+import { percentile } from '../../bench/stats';
+import { parseScale } from '../../scripts/lib/seed/scales';
+
+jest.setTimeout(120_000);
+
+describe('percentile', () => {
+  it('takes the nearest-rank value of unsorted samples', () => {
+    const samples = [50, 10, 40, 20, 30, 100, 90, 80, 70, 60];
+    expect(percentile(samples, 50)).toBe(50);
+    expect(percentile(samples, 95)).toBe(100);
+    expect(percentile(samples, 0)).toBe(10);
+    expect(percentile([7], 95)).toBe(7);
+  });
+});
+
+describe('the local org in its own process', () => {
+  it('serves the API over the database this process reads, reports its own peak memory, and is removed after', async () => {
+    let dataFile = '';
+    let childPeak = 0;
+    await withOrgProcess(async (org) => {
+      const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: '66.0' });
+      const created = await conn.sobject('Account').create({ Name: 'Bench check', Partner_Type__c: 'Reseller' });
+      expect(created.success).toBe(true);
+      const row = org.storage.db.prepare('SELECT "Name", "OwnerId" FROM "Account" WHERE "Id" = ?').get(created.id);
+      expect(row).toEqual({ Name: 'Bench check', OwnerId: org.adminUserId });
+      childPeak = await org.peakRssMb();
+      dataFile = org.storage.db.name;
+    });
+    // The org process has its own heap, schema and server: tens of MB at least, but not this (jest) process.
+    expect(childPeak).toBeGreaterThan(30);
+    expect(childPeak).toBeLessThan(Math.round(process.resourceUsage().maxRSS / 1024) * 4);
+    expect(existsSync(dirname(dataFile))).toBe(false);
+  });
+});
+
+describe('the seed benchmark', () => {
+  it('writes the same records through Bulk API 2.0 and collections, and the direct reference inserts exactly those rows', async () => {
+    const scale = parseScale('small');
+    const seeded = async (way: SeedWay) =>
+      withOrgProcess(async (org) => {
+        const session = await openSession(org);
+        try {
+          const { run, report } = await seedThroughApi(session, scale, '2026-11-25', way, false);
+          const direct = directInsertsOfSeededRows(org, report);
+          // Records that went through Bulk API 2.0 ingest jobs, as the org reports them.
+          const api = '/services/data/v66.0/jobs/ingest';
+          const jobs = (await session.conn.request<{ records: { id: string }[] }>(api)).records;
+          let bulkRecords = 0;
+          for (const job of jobs)
+            bulkRecords += (await session.conn.request<{ numberRecordsProcessed: number }>(`${api}/${job.id}`))
+              .numberRecordsProcessed;
+          return { run, report, direct, bulkRecords };
+        } finally {
+          await session.close();
+        }
+      });
+    const bulk = await seeded('bulk');
+    const collections = await seeded('collections');
+    expect(bulk.run.failures).toBe(0);
+    expect(collections.run.failures).toBe(0);
+    expect(bulk.report.objects).toEqual(collections.report.objects);
+    expect(bulk.run.records).toBeGreaterThan(1000);
+    expect(collections.run.records).toBe(bulk.run.records);
+    expect(bulk.direct.records).toBe(bulk.run.records);
+    // Every level of more than one record went through an ingest job (plan shares are not a bulk object here).
+    const shares = bulk.report.objects.Partner_Account_Plan__Share?.created ?? 0;
+    expect(bulk.bulkRecords).toBeGreaterThanOrEqual(bulk.run.records - shares - 10);
+    expect(collections.bulkRecords).toBe(0);
+    expect(collections.run.apiRequests).toBeGreaterThan(collections.run.records / 200);
+  });
+});
+
+describe('npm run bench command line', () => {
+  const bench = (args: string[]) =>
+    spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'bench', 'run.ts'), ...args], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('lists its options', () => {
+    const result = bench(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/--quick[\s\S]*--only <parts>[\s\S]*--json/);
+  });
+
+  it('refuses an unknown part as sf-style JSON before measuring anything', () => {
+    const result = bench(['--only', 'scripts,gpu', '--json']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      status: 1,
+      message: '--only takes a comma-separated list of localorg, scripts, components; unknown: "gpu"',
+    });
+  });
+});
