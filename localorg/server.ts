@@ -386,6 +386,11 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   }
 
   const server = createServer((req, res) => void handle(req, res));
+  // A client whose event loop was busy (a script computing between requests) reuses its idle connection
+  // before it can notice that the server closed it, and fails with "other side closed". Keeping idle
+  // connections longer than clients do (Node's default is 5 s; clients follow the Keep-Alive hint) avoids it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());

@@ -43,6 +43,20 @@ describe('the local org in its own process', () => {
     expect(childPeak).toBeLessThan(Math.round(process.resourceUsage().maxRSS / 1024) * 4);
     expect(existsSync(dirname(dataFile))).toBe(false);
   });
+
+  it('answers a client that blocked its event loop past the default keep-alive, on its idle connection', async () => {
+    await withOrgProcess(async (org) => {
+      const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: '66.0' });
+      for (let i = 0; i < 3; i++) expect((await conn.query('SELECT Id FROM User')).totalSize).toBe(1);
+      // Busy for 6 s, as a script computing between requests: the client cannot see a close meanwhile.
+      const until = Date.now() + 6_000;
+      while (Date.now() < until);
+      const count = await conn.request<{ totalSize: number }>(
+        `/services/data/v66.0/query?q=${encodeURIComponent('SELECT Id FROM User')}`,
+      );
+      expect(count.totalSize).toBe(1);
+    });
+  });
 });
 
 describe('the seed benchmark', () => {
