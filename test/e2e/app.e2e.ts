@@ -103,6 +103,32 @@ test('a validation error shows on the target field', async () => {
   await context.close();
 });
 
+test('a partner manager adds a section: the form takes focus on its name, and the section is saved', async () => {
+  const plan = await draftPlanOwnedBy(pm, 4);
+  const { context, page } = await signedIn(stack, pm.username);
+  await page.goto(`/plans/${plan.id}`);
+  await targetInput(page, plan.targetIds[0]);
+  await page.locator('c-partner-plan-editor [data-id="add-section"] button').click();
+  const form = page.locator('c-partner-plan-editor c-section-form');
+  const name = form.locator('[data-id="section-name"] input');
+  await poll(
+    () => name.evaluate((input) => input.matches(':focus')),
+    (focused) => focused,
+  );
+  expect(await name.evaluate((input) => input.matches(':focus'))).toBe(true);
+  await page.keyboard.type('Co-selling pilot');
+  await screenshot(page, 'plan-add-section');
+  await form.locator('[data-id="save-section"] button').click();
+  await form.waitFor({ state: 'detached' });
+  const titles = page.locator('c-partner-plan-editor [data-id="section-title"]');
+  await titles.getByText('Co-selling pilot', { exact: true }).waitFor();
+  const stored = await stack.admin.conn.query<{ Name: string }>(
+    `SELECT Name FROM Plan_Section__c WHERE Partner_Account_Plan__c = '${plan.id}' AND Name = 'Co-selling pilot'`,
+  );
+  expect(stored.totalSize).toBe(1);
+  await context.close();
+});
+
 test('a plan is submitted, accepted (baseline stamped) and revised with a reason', async () => {
   const plan = await draftPlanOwnedBy(pm, 2);
   const { context, page } = await signedIn(stack, pm.username);

@@ -68,6 +68,7 @@ import {
   templateSections,
   todayIn,
 } from 'c/planInsights';
+import type { SectionFormField } from 'c/sectionForm';
 import { LABELS } from './labels';
 
 const TARGET_VALUE = 'Target_Value__c';
@@ -889,7 +890,7 @@ export default class PartnerPlanEditor extends LightningElement {
 
   handleAddSection(): void {
     this.sectionForm = { mode: 'add', sectionId: null, name: '', sectionType: 'Custom', summary: '', messages: [] };
-    this.focusSelector = '[data-id="section-name"]';
+    this.focusSelector = 'c-section-form';
   }
 
   handleEditSection(event: Event): void {
@@ -904,13 +905,12 @@ export default class PartnerPlanEditor extends LightningElement {
       summary: section.summary ?? '',
       messages: [],
     };
-    this.focusSelector = '[data-id="section-name"]';
+    this.focusSelector = 'c-section-form';
   }
 
-  handleSectionFormChange(event: CustomEvent<{ value: string }>): void {
+  handleSectionFormChange(event: CustomEvent<{ field: SectionFormField; value: string }>): void {
     if (!this.sectionForm) return;
-    const field = (event.target as HTMLElement).dataset.field as 'name' | 'sectionType' | 'summary';
-    this.sectionForm = { ...this.sectionForm, [field]: event.detail.value, messages: [] };
+    this.sectionForm = { ...this.sectionForm, [event.detail.field]: event.detail.value, messages: [] };
   }
 
   cancelSectionForm(): void {

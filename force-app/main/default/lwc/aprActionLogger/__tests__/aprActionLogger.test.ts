@@ -13,7 +13,6 @@ import {
   flushPromises,
   mount,
   prop,
-  resetDom,
   settle,
   textOf,
 } from '../../../../../../test/lwc-support/render';
@@ -32,7 +31,6 @@ import {
   graphQLVariables,
   notifyRecordUpdateAvailable,
   recordError,
-  resetPlatformMocks,
 } from '../../../../../../test/lwc-support/platform';
 import {
   OPPORTUNITY_ID,
@@ -53,7 +51,7 @@ import {
   type PlanNodeSpec,
   type TargetSpec,
 } from '../../../../../../test/lwc-support/fixtures';
-import { freezeTime, restoreTime } from '../../../../../../test/lwc-support/time';
+import { freezeTime } from '../../../../../../test/lwc-support/time';
 
 const FY26 = id('a01', 26);
 const FY25 = id('a01', 25);
@@ -139,11 +137,6 @@ const chooseType = (host: HTMLElement, type: string): Promise<void> =>
 
 describe('c-apr-action-logger', () => {
   beforeEach(() => freezeTime('2026-05-20T17:00:00.000Z'));
-  afterEach(() => {
-    resetDom();
-    resetPlatformMocks();
-    restoreTime();
-  });
 
   describe('states', () => {
     it('shows a spinner while the opportunity loads', async () => {

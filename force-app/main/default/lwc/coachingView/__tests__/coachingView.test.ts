@@ -14,7 +14,6 @@ import {
   flushPromises,
   mount,
   prop,
-  resetDom,
   settle,
   textOf,
 } from '../../../../../../test/lwc-support/render';
@@ -28,7 +27,6 @@ import {
   graphQLVariables,
   navigate,
   recordError,
-  resetPlatformMocks,
 } from '../../../../../../test/lwc-support/platform';
 import {
   CUSTOMER,
@@ -47,7 +45,7 @@ import {
   type DealSpec,
   type TargetSpec,
 } from '../../../../../../test/lwc-support/fixtures';
-import { freezeTime, restoreTime } from '../../../../../../test/lwc-support/time';
+import { freezeTime } from '../../../../../../test/lwc-support/time';
 
 const FY26 = id('a01', 26);
 const OTHER_PLAN = id('a01', 40);
@@ -261,11 +259,6 @@ const attr = (element: Element, name: string): number => Number(element.getAttri
 
 describe('c-coaching-view', () => {
   beforeEach(() => freezeTime('2026-05-20T17:00:00.000Z'));
-  afterEach(() => {
-    resetDom();
-    resetPlatformMocks();
-    restoreTime();
-  });
 
   describe('states and pair selection', () => {
     it("loads the current user's targets as AE or partner manager on an app page", async () => {

@@ -1,5 +1,5 @@
 import PaceBadge from 'c/paceBadge';
-import { flushPromises, mount, resetDom, shadow } from '../../../../../../test/lwc-support/render';
+import { flushPromises, mount, shadow } from '../../../../../../test/lwc-support/render';
 
 interface BadgeHost extends HTMLElement {
   // A property declaration, not the `status` global the rule guards against.
@@ -14,8 +14,6 @@ function badgeOf(host: HTMLElement): HTMLElement & { label?: string; iconName?: 
 }
 
 describe('c-pace-badge', () => {
-  afterEach(resetDom);
-
   it.each([
     ['Ahead', 'Ahead', 'slds-theme_success', 'utility:arrowup'],
     ['On Track', 'On Track', 'slds-theme_info', 'utility:check'],

@@ -10,7 +10,6 @@ import {
   flushPromises,
   mount,
   prop,
-  resetDom,
   settle,
   textOf,
   typeInto,
@@ -28,7 +27,6 @@ import {
   emitRecord,
   emitRecordError,
   recordError,
-  resetPlatformMocks,
   updatePayloads,
   updateRecord,
 } from '../../../../../../test/lwc-support/platform';
@@ -46,7 +44,7 @@ import {
   type SectionSpec,
   type TargetSpec,
 } from '../../../../../../test/lwc-support/fixtures';
-import { freezeTime, restoreTime } from '../../../../../../test/lwc-support/time';
+import { freezeTime } from '../../../../../../test/lwc-support/time';
 
 const S1 = sectionId(1);
 const S2 = sectionId(2);
@@ -133,12 +131,6 @@ const sectionNames = (host: HTMLElement): string[] => findAll(host, '[data-id="s
 const statusText = (host: HTMLElement): string => textOf(find(host, '[data-id="status"]'));
 
 describe('c-partner-plan-editor', () => {
-  afterEach(() => {
-    resetDom();
-    resetPlatformMocks();
-    restoreTime();
-  });
-
   describe('loading, error and empty states', () => {
     it('shows a spinner until the plan, sections and targets are loaded', async () => {
       const host = mount('c-partner-plan-editor', PartnerPlanEditor, { recordId: PLAN_ID });
@@ -633,13 +625,18 @@ describe('c-partner-plan-editor', () => {
     });
 
     it('adds a section after the last one', async () => {
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
       const { host, refreshSections } = await renderEditor();
       await click(find(host, '[data-id="add-section"]'));
-      const form = find(host, '[data-id="section-form"]');
-      await changeValue(form.querySelector('[data-field="name"]') as HTMLElement, 'Joint investment');
-      await changeValue(form.querySelector('[data-field="sectionType"]') as HTMLElement, 'Joint Investment');
-      await changeValue(form.querySelector('[data-field="summary"]') as HTMLElement, 'MDF for two trade shows');
-      await click(find(host, '[data-id="save-section"]'));
+      const form = find(host, 'c-section-form');
+      // The form takes focus (it delegates it to its first field, the name).
+      expect(focus.mock.contexts.at(-1)).toBe(form);
+      focus.mockRestore();
+      expect(prop(form, 'heading')).toBe('New section');
+      await changeValue(find(form, '[data-field="name"]'), 'Joint investment');
+      await changeValue(find(form, '[data-field="sectionType"]'), 'Joint Investment');
+      await changeValue(find(form, '[data-field="summary"]'), 'MDF for two trade shows');
+      await click(find(form, '[data-id="save-section"]'));
       await settle();
       expect(createPayloads()).toEqual([
         {
@@ -654,24 +651,26 @@ describe('c-partner-plan-editor', () => {
         },
       ]);
       expect(refreshSections).toHaveBeenCalled();
-      expect(findAll(host, '[data-id="section-form"]')).toHaveLength(0);
+      expect(findAll(host, 'c-section-form')).toHaveLength(0);
     });
 
     it('requires a section name', async () => {
       const { host } = await renderEditor();
       await click(find(host, '[data-id="add-section"]'));
-      await click(find(host, '[data-id="save-section"]'));
-      expect(textOf(find(host, '[data-id="section-form-errors"]'))).toBe('Enter a section name.');
+      await click(find(find(host, 'c-section-form'), '[data-id="save-section"]'));
+      expect(prop(find(host, 'c-section-form'), 'messages')).toEqual(['Enter a section name.']);
       expect(createRecord).not.toHaveBeenCalled();
     });
 
     it('edits the summary and type of a section', async () => {
       const { host } = await renderEditor();
       await click(buttonByLabel(host, 'Edit section Marketing'));
-      const form = find(host, `section[data-section="${S2}"] [data-id="section-form"]`);
-      expect(prop(form.querySelector('[data-field="name"]') as Element, 'value')).toBe('Marketing');
-      await changeValue(form.querySelector('[data-field="summary"]') as HTMLElement, 'Two email campaigns a quarter');
-      await click(find(host, '[data-id="save-section"]'));
+      const form = find(host, `section[data-section="${S2}"] c-section-form`);
+      expect(prop(form, 'heading')).toBeUndefined();
+      expect(prop(form, 'name')).toBe('Marketing');
+      expect(prop(form, 'sectionType')).toBe('Marketing');
+      await changeValue(find(form, '[data-field="summary"]'), 'Two email campaigns a quarter');
+      await click(find(form, '[data-id="save-section"]'));
       await settle();
       expect(updatePayloads()).toEqual([
         { Id: S2, Name: 'Marketing', Section_Type__c: 'Marketing', Summary__c: 'Two email campaigns a quarter' },

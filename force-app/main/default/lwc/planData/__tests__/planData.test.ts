@@ -25,7 +25,6 @@ import {
   createRecord,
   notifyRecordUpdateAvailable,
   recordError,
-  resetPlatformMocks,
   updatePayloads,
   updateRecord,
 } from '../../../../../../test/lwc-support/platform';
@@ -52,8 +51,6 @@ const ready = <T>(value: { kind: string; value?: T }): T => {
 };
 
 describe('c/planData', () => {
-  afterEach(resetPlatformMocks);
-
   describe('GraphQL documents', () => {
     it('are UI API queries over the project objects', () => {
       const text = (PAIR_TARGETS_QUERY as unknown as { source: string }).source;

@@ -1,15 +1,6 @@
 import PlanProgress from 'c/planProgress';
 import { ACCOUNT_PLANS_QUERY, ACCOUNT_TARGETS_QUERY, METRIC_CATALOG_QUERY } from 'c/planData';
-import {
-  click,
-  find,
-  findAll,
-  flushPromises,
-  mount,
-  prop,
-  resetDom,
-  textOf,
-} from '../../../../../../test/lwc-support/render';
+import { click, find, findAll, flushPromises, mount, prop, textOf } from '../../../../../../test/lwc-support/render';
 import {
   emitGraphQL,
   emitGraphQLErrors,
@@ -18,7 +9,6 @@ import {
   generateUrl,
   graphQLVariables,
   navigate,
-  resetPlatformMocks,
 } from '../../../../../../test/lwc-support/platform';
 import {
   PARTNER,
@@ -31,7 +21,7 @@ import {
   type PlanNodeSpec,
   type TargetSpec,
 } from '../../../../../../test/lwc-support/fixtures';
-import { freezeTime, restoreTime } from '../../../../../../test/lwc-support/time';
+import { freezeTime } from '../../../../../../test/lwc-support/time';
 
 const ACTIVE = id('a01', 26);
 const DRAFT = id('a01', 27);
@@ -137,11 +127,6 @@ async function renderProgress(plans: PlanNodeSpec[] = PLANS, targets: TargetSpec
 
 describe('c-plan-progress', () => {
   beforeEach(() => freezeTime('2026-05-20T17:00:00.000Z'));
-  afterEach(() => {
-    resetDom();
-    resetPlatformMocks();
-    restoreTime();
-  });
 
   it('reads the plans and targets of the account it is placed on', async () => {
     const host = mount('c-plan-progress', PlanProgress, { recordId: PARTNER.id });
