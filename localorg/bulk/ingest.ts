@@ -2,7 +2,8 @@
  * Bulk API 2.0 ingest jobs: insert, update, upsert, delete and hardDelete from one CSV upload. After
  * UploadComplete the rows are written in internal batches of 10,000, one SQLite transaction per batch,
  * each row through the same Dml calls the REST resources use (so every validation and error applies) in
- * its own savepoint: a failing row is recorded with its error and leaves nothing behind.
+ * its own savepoint: a failing row is recorded with its error and leaves nothing behind. The parsed rows and
+ * their outcomes are kept in the database (bulk/data.ts), not in memory.
  */
 import { MultipleMatchesError, recordError, type ForeignKeyRef, type RequestContext, type WriteValues } from '../dml';
 import { SalesforceError } from '../errors';
@@ -14,6 +15,7 @@ import { findFieldSchema, findObjectSchema, type FieldSchema, type ObjectSchema 
 import { quoteIdent, type SqlValue } from '../storage';
 import { parseDate, parseDateTime } from '../values';
 import { COLUMN_DELIMITERS, CsvError, csvLine, lineBreak, parseCsv } from './csv';
+import type { BulkData, RowOutcome } from './data';
 import {
   baseInfo,
   csvFormat,
@@ -42,18 +44,6 @@ type Column =
   | { kind: 'field'; field: FieldSchema }
   | { kind: 'reference'; field: FieldSchema; target: ObjectSchema; idField: FieldSchema };
 
-interface Success {
-  index: number;
-  id: string;
-  created: boolean;
-}
-
-interface Failure {
-  index: number;
-  id: string;
-  error: string;
-}
-
 export interface IngestJob extends JobBase {
   operation: IngestOperation;
   externalIdField?: FieldSchema;
@@ -61,14 +51,14 @@ export interface IngestJob extends JobBase {
   data?: string;
   uploaded: boolean;
   header: string[];
-  rows: string[][];
+  /** Rows parsed from the upload (the rows themselves are in BulkData). */
+  rowCount: number;
   columns: Column[];
   /** Index of the Id column, or -1. */
   idColumn: number;
   /** Rows handled so far; the rest are unprocessed when the job stops early. */
   position: number;
-  successful: Success[];
-  failed: Failure[];
+  failedCount: number;
   deleted: boolean;
 }
 
@@ -124,6 +114,7 @@ export class IngestJobs {
   constructor(
     private readonly org: OrgRuntime,
     private readonly runner: JobRunner,
+    private readonly data: BulkData,
   ) {
     this.store = new JobStore<IngestJob>(org.storage);
   }
@@ -178,12 +169,11 @@ export class IngestJobs {
       totalProcessingTime: 0,
       uploaded: false,
       header: [],
-      rows: [],
+      rowCount: 0,
       columns: [],
       idColumn: -1,
       position: 0,
-      successful: [],
-      failed: [],
+      failedCount: 0,
       deleted: false,
     };
     this.store.add(job);
@@ -230,6 +220,7 @@ export class IngestJobs {
     if (job.state === 'Open') throw invalidJobState(`Job ${job.id} is Open: close or abort it before deleting it`);
     job.deleted = true;
     this.store.delete(job);
+    this.data.deleteJob(job.id);
   }
 
   info(job: IngestJob): Record<string, unknown> {
@@ -240,7 +231,7 @@ export class IngestJobs {
       lineEnding: job.lineEnding,
       columnDelimiter: job.columnDelimiter,
       numberRecordsProcessed: job.numberRecordsProcessed,
-      numberRecordsFailed: job.failed.length,
+      numberRecordsFailed: job.failedCount,
       retries: 0,
       totalProcessingTime: job.totalProcessingTime,
       apiActiveProcessingTime: job.totalProcessingTime,
@@ -288,16 +279,16 @@ export class IngestJobs {
     const lines: string[] = [];
     if (kind === 'successfulResults') {
       lines.push(csvLine(['sf__Id', 'sf__Created', ...job.header], delimiter));
-      for (const s of job.successful)
-        lines.push(csvLine([s.id, s.created ? 'true' : 'false', ...job.rows[s.index]], delimiter));
+      for (const s of this.data.processed(job.id, true))
+        lines.push(csvLine([s.id, s.created ? 'true' : 'false', ...s.fields], delimiter));
     } else if (kind === 'failedResults') {
       lines.push(csvLine(['sf__Id', 'sf__Error', ...job.header], delimiter));
-      for (const f of job.failed) lines.push(csvLine([f.id, f.error, ...job.rows[f.index]], delimiter));
+      for (const f of this.data.processed(job.id, false)) lines.push(csvLine([f.id, f.error, ...f.fields], delimiter));
     } else {
       // Rows never parsed (a job aborted before processing) are returned as uploaded.
       if (job.data !== undefined) return job.data;
       if (job.header.length > 0) lines.push(csvLine(job.header, delimiter));
-      for (let i = job.position; i < job.rows.length; i++) lines.push(csvLine(job.rows[i], delimiter));
+      for (const row of this.data.unprocessed(job.id)) lines.push(csvLine(row, delimiter));
     }
     const end = lineBreak(job.lineEnding);
     return lines.length > 0 ? lines.join(end) + end : '';
@@ -333,15 +324,16 @@ export class IngestJobs {
       }
       this.setState(job, 'InProgress');
     }
-    const end = Math.min(job.position + BATCH_SIZE, job.rows.length);
+    const end = Math.min(job.position + BATCH_SIZE, job.rowCount);
     const ctx: RequestContext = { userId: job.createdById, apiVersion: job.apiVersion, now: this.org.now() };
+    const rows = this.data.ingestRows(job.id, job.position, end);
     this.org.storage.db.transaction(() => {
-      for (let index = job.position; index < end; index++) this.processRow(job, ctx, index);
+      rows.forEach((row, i) => this.processRow(job, ctx, job.position + i, row));
     })();
     job.position = end;
     job.numberRecordsProcessed = end;
     job.totalProcessingTime += Date.now() - started;
-    if (end < job.rows.length) return true;
+    if (end < job.rowCount) return true;
     this.setState(job, 'JobComplete');
     return false;
   }
@@ -360,8 +352,9 @@ export class IngestJobs {
         );
       }
     });
+    this.data.addIngestRows(job.id, rows);
     job.header = header;
-    job.rows = rows;
+    job.rowCount = rows.length;
     job.columns = columns;
     job.data = undefined;
     job.idColumn = columns.findIndex((column) => column.kind === 'field' && column.field.name === 'Id');
@@ -389,18 +382,20 @@ export class IngestJobs {
   }
 
   /** Writes one row (each Dml call is its own savepoint), recording its success or its error. */
-  private processRow(job: IngestJob, ctx: RequestContext, index: number): void {
-    const row = job.rows[index];
+  private processRow(job: IngestJob, ctx: RequestContext, index: number, row: string[]): void {
     const idText = job.idColumn < 0 ? '' : row[job.idColumn];
     // The Id a failed update or delete is reported with; inserts and upserts have none to report.
     const knownId = job.operation === 'insert' || job.operation === 'upsert' ? '' : (normalizeId(idText) ?? '');
+    let outcome: RowOutcome;
     try {
       const result = this.writeRow(job, ctx, row, idText, knownId);
-      job.successful.push({ index, id: result.id, created: result.created });
+      outcome = { ok: true, id: result.id, created: result.created };
     } catch (error) {
       if (!(error instanceof SalesforceError)) throw error;
-      job.failed.push({ index, id: knownId, error: errorText(error) });
+      outcome = { ok: false, id: knownId, error: errorText(error) };
+      job.failedCount++;
     }
+    this.data.setOutcome(job.id, index, outcome);
   }
 
   private writeRow(

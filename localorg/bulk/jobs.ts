@@ -1,7 +1,8 @@
 /**
- * Bulk API 2.0 jobs of the local org: kept in memory for the life of the server (their Ids come from a
- * persistent counter, so they never repeat), processed in the background one internal batch per turn of
- * the event loop so that clients can poll while a job runs, as they do against an org.
+ * Bulk API 2.0 jobs of the local org: kept for the life of the server (their Ids come from a persistent
+ * counter, so they never repeat; their rows are in the database, see bulk/data.ts), processed in the
+ * background one internal batch per turn of the event loop so that clients can poll while a job runs, as
+ * they do against an org.
  */
 import { SalesforceError } from '../errors';
 import { makeId, normalizeId } from '../ids';

@@ -12,6 +12,7 @@ import { executeSoql, type QueryCursor, type SfRecord } from '../soql';
 import { QueryText } from '../soql/errors';
 import { parseSoql, type SoqlQuery } from '../soql/parse';
 import { COLUMN_DELIMITERS, csvLine, lineBreak } from './csv';
+import type { BulkData } from './data';
 import {
   baseInfo,
   csvFormat,
@@ -41,8 +42,8 @@ export interface QueryJob extends JobBase {
   query: string;
   columns: QueryColumn[];
   cursor?: QueryCursor;
-  /** CSV lines of the records read so far (no header). */
-  lines: string[];
+  /** CSV lines of the records read so far (no header); the lines themselves are in BulkData. */
+  lineCount: number;
   deleted: boolean;
 }
 
@@ -62,6 +63,7 @@ export class QueryJobs {
   constructor(
     private readonly org: OrgRuntime,
     private readonly runner: JobRunner,
+    private readonly data: BulkData,
   ) {
     this.store = new JobStore<QueryJob>(org.storage);
   }
@@ -105,7 +107,7 @@ export class QueryJobs {
       totalProcessingTime: 0,
       columns: this.columns(obj, parsed),
       cursor,
-      lines: [],
+      lineCount: 0,
       deleted: false,
     };
     this.store.add(job);
@@ -163,6 +165,7 @@ export class QueryJobs {
     job.deleted = true;
     job.cursor = undefined;
     this.store.delete(job);
+    this.data.deleteJob(job.id);
   }
 
   info(job: QueryJob): Record<string, unknown> {
@@ -207,9 +210,9 @@ export class QueryJobs {
     let start = 0;
     if (locator !== null && locator !== '') {
       start = Number(Buffer.from(locator, 'base64').toString('utf8'));
-      if (!Number.isInteger(start) || start < 0 || start > job.lines.length) throw invalidProperty('locator', locator);
+      if (!Number.isInteger(start) || start < 0 || start > job.lineCount) throw invalidProperty('locator', locator);
     }
-    const page = job.lines.slice(start, start + maxRecords);
+    const page = this.data.queryLines(job.id, start, maxRecords);
     const end = start + page.length;
     const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
     const newline = lineBreak(job.lineEnding);
@@ -220,7 +223,7 @@ export class QueryJobs {
     return {
       csv: [header, ...page].join(newline) + newline,
       count: page.length,
-      next: end < job.lines.length ? Buffer.from(String(end)).toString('base64').replace(/=+$/, '') : 'null',
+      next: end < job.lineCount ? Buffer.from(String(end)).toString('base64').replace(/=+$/, '') : 'null',
     };
   }
 
@@ -243,8 +246,10 @@ export class QueryJobs {
     const started = Date.now();
     if (job.state === 'UploadComplete') this.setState(job, 'InProgress');
     const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
-    for (const record of cursor.next(CHUNK)) job.lines.push(this.line(job, record, delimiter));
-    job.numberRecordsProcessed = job.lines.length;
+    const lines = cursor.next(CHUNK).map((record) => this.line(job, record, delimiter));
+    this.data.addQueryLines(job.id, job.lineCount, lines);
+    job.lineCount += lines.length;
+    job.numberRecordsProcessed = job.lineCount;
     job.totalProcessingTime += Date.now() - started;
     if (cursor.remaining > 0) return true;
     job.cursor = undefined;

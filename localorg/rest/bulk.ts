@@ -4,6 +4,7 @@
  * `.../successfulResults`, `.../failedResults`, `.../unprocessedrecords`, and the same for `jobs/query`
  * with `.../results` paged by `Sforce-Locator`.
  */
+import { BulkData } from '../bulk/data';
 import { IngestJobs, type ResultKind } from '../bulk/ingest';
 import { JobRunner, jobListPage } from '../bulk/jobs';
 import { QueryJobs } from '../bulk/query';
@@ -35,8 +36,9 @@ export class BulkApi {
   readonly query: QueryJobs;
 
   constructor(org: OrgRuntime) {
-    this.ingest = new IngestJobs(org, this.runner);
-    this.query = new QueryJobs(org, this.runner);
+    const data = new BulkData(org.storage);
+    this.ingest = new IngestJobs(org, this.runner, data);
+    this.query = new QueryJobs(org, this.runner, data);
   }
 
   /** Stops background processing (the org is closing). */

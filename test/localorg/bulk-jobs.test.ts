@@ -195,6 +195,28 @@ describe('the job state machine', () => {
     expect((await rawRequest(t.conn, 'DELETE', dataPath(`/jobs/ingest/${open}`))).status).toBe(204);
     expect((await rawRequest(t.conn, 'GET', dataPath(`/jobs/ingest/${open}`))).status).toBe(404);
   });
+
+  it("keeps a job's rows and outcomes in the database, not in memory, and forgets them when the job is deleted", async () => {
+    const id = await newJob({ object: 'Account', operation: 'insert' });
+    expect((await upload(id, 'Name,AnnualRevenue\nKept in SQLite,1\nRefused,lots\n')).status).toBe(201);
+    expect((await patchJob(id, 'UploadComplete')).status).toBe(200);
+    await waitFor(id, ['JobComplete']);
+    const stored = () =>
+      t.org.storage.db
+        .prepare('SELECT idx, fields, ok, error FROM _localorg_bulk_ingest_rows WHERE job = ? ORDER BY idx')
+        .all(id);
+    expect(stored()).toEqual([
+      { idx: 0, fields: '["Kept in SQLite","1"]', ok: 1, error: null },
+      {
+        idx: 1,
+        fields: '["Refused","lots"]',
+        ok: 0,
+        error: expect.stringContaining('INVALID_TYPE_ON_FIELD_IN_RECORD'),
+      },
+    ]);
+    expect((await rawRequest(t.conn, 'DELETE', dataPath(`/jobs/ingest/${id}`))).status).toBe(204);
+    expect(stored()).toEqual([]);
+  });
 });
 
 describe('uploads the API refuses as a whole', () => {
