@@ -103,7 +103,7 @@ test('a validation error shows on the target field', async () => {
   await context.close();
 });
 
-test('a partner manager adds a section: the form takes focus on its name, and the section is saved', async () => {
+test('a partner manager adds a section: the form takes focus on its name, asks for one, and saves the section', async () => {
   const plan = await draftPlanOwnedBy(pm, 4);
   const { context, page } = await signedIn(stack, pm.username);
   await page.goto(`/plans/${plan.id}`);
@@ -116,7 +116,14 @@ test('a partner manager adds a section: the form takes focus on its name, and th
     (focused) => focused,
   );
   expect(await name.evaluate((input) => input.matches(':focus'))).toBe(true);
+  // Leaving the empty name shows the field's own message (which moves the buttons), then Save explains.
+  await page.keyboard.press('Tab');
+  await form.locator('[data-id="save-section"] button').click();
+  const errors = form.locator('c-error-list [role="alert"]');
+  expect((await errors.innerText()).trim()).toBe('Enter a section name.');
+  await name.focus();
   await page.keyboard.type('Co-selling pilot');
+  await page.keyboard.press('Tab');
   await screenshot(page, 'plan-add-section');
   await form.locator('[data-id="save-section"] button').click();
   await form.waitFor({ state: 'detached' });

@@ -53,6 +53,11 @@ export function textOf(element: Element | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The messages a `c-error-list` in the host's shadow tree shows. */
+export function errorMessages(host: HTMLElement, selector: string): string[] {
+  return prop<string[]>(find(host, selector), 'messages');
+}
+
 /** The base-component property of a stub (label, value, disabled...), typed loosely on purpose. */
 export function prop<T = unknown>(element: Element, name: string): T {
   return (element as unknown as Record<string, T>)[name];

@@ -8,6 +8,7 @@ import {
 import {
   changeValue,
   click,
+  errorMessages,
   find,
   findAll,
   flushPromises,
@@ -363,11 +364,13 @@ describe('c-apr-action-logger', () => {
     it('asks for the type and refuses a future date before writing', async () => {
       const { host, closes } = await renderLogger();
       await click(el(host, 'save'));
-      expect(textOf(el(host, 'errors'))).toBe('Choose what you did.');
+      expect(errorMessages(host, '[data-id="errors"]')).toEqual(['Choose what you did.']);
       await chooseType(host, 'Demo');
       await changeValue(el(host, 'date'), '2026-05-21');
       await click(el(host, 'save'));
-      expect(textOf(el(host, 'errors'))).toBe('Log actions that happened: the date cannot be in the future.');
+      expect(errorMessages(host, '[data-id="errors"]')).toEqual([
+        'Log actions that happened: the date cannot be in the future.',
+      ]);
       expect(createRecord).not.toHaveBeenCalled();
       expect(closes.count).toBe(0);
     });
@@ -386,7 +389,7 @@ describe('c-apr-action-logger', () => {
       await click(el(host, 'save'));
       await settle();
       expect(fieldMessage).toHaveBeenLastCalledWith('Quantity must be at least 1.');
-      expect(findAll(host, '[data-id="errors"] li').map(textOf)).toEqual([
+      expect(errorMessages(host, '[data-id="errors"]')).toEqual([
         'Opportunity is locked.',
         'Quantity must be at least 1.',
       ]);

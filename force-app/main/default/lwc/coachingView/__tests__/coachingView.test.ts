@@ -9,6 +9,7 @@ import {
 import {
   changeValue,
   click,
+  errorMessages,
   find,
   findAll,
   flushPromises,
@@ -551,13 +552,13 @@ describe('c-coaching-view', () => {
     it('requires the note text, and shows server errors', async () => {
       const { host } = await renderView();
       await click(el(host, 'add-note'));
-      expect(textOf(el(host, 'note-errors'))).toBe('Write the note first.');
+      expect(errorMessages(host, '[data-id="note-errors"]')).toEqual(['Write the note first.']);
       expect(createRecord).not.toHaveBeenCalled();
       createRecord.mockRejectedValueOnce(recordError({ errors: ['You do not have access to create APR actions.'] }));
       await changeValue(el(host, 'note-input'), 'Discuss pipeline hygiene.');
       await click(el(host, 'add-note'));
       await settle();
-      expect(textOf(el(host, 'note-errors'))).toBe('You do not have access to create APR actions.');
+      expect(errorMessages(host, '[data-id="note-errors"]')).toEqual(['You do not have access to create APR actions.']);
       expect(prop(el(host, 'note-input'), 'value')).toBe('Discuss pipeline hygiene.');
     });
 

@@ -5,6 +5,7 @@ import {
   changeValue,
   click,
   deferred,
+  errorMessages,
   find,
   findAll,
   flushPromises,
@@ -448,7 +449,9 @@ describe('c-partner-plan-editor', () => {
       expect(textOf(row(host, T2).querySelector('[data-id="row-errors"]'))).toBe(
         'Insufficient access rights on cross-reference id',
       );
-      expect(textOf(find(host, '[data-id="page-errors"]'))).toContain('The baseline of 1 targets could not be saved');
+      expect(errorMessages(host, '[data-id="page-errors"]').join(' ')).toContain(
+        'The baseline of 1 targets could not be saved',
+      );
       expect(toasts[0]).toMatchObject({ variant: 'error', title: 'The plan was not accepted' });
     });
 
@@ -593,7 +596,7 @@ describe('c-partner-plan-editor', () => {
       const { host, toasts } = await renderEditor({ sections: [], targets: [] });
       await click(buttonByLabel(host, 'Start from template'));
       await settle();
-      expect(textOf(find(host, '[data-id="page-errors"]'))).toBe('Joint Investment: Storage limit exceeded');
+      expect(errorMessages(host, '[data-id="page-errors"]')).toEqual(['Joint Investment: Storage limit exceeded']);
       expect(toasts[0]).toMatchObject({ variant: 'error', message: '1 of 5 sections could not be created.' });
     });
 
@@ -620,7 +623,7 @@ describe('c-partner-plan-editor', () => {
       await click(buttonByLabel(host, 'Move Enablement up'));
       await settle();
       expect(sectionNames(host)).toEqual(['Sales objectives', 'Marketing', 'Enablement']);
-      expect(textOf(find(host, '[data-id="page-errors"]'))).toBe('Unable to lock row');
+      expect(errorMessages(host, '[data-id="page-errors"]')).toEqual(['Unable to lock row']);
       expect(toasts[0]).toMatchObject({ variant: 'error' });
     });
 
@@ -721,7 +724,9 @@ describe('c-partner-plan-editor', () => {
       await changeValue(form.querySelector('[data-field="targetValue"]') as HTMLElement, '5');
       await click(find(host, '[data-id="save-target"]'));
       await settle();
-      expect(textOf(find(host, '[data-id="target-form-errors"]'))).toBe('Period end must be on or after period start.');
+      expect(errorMessages(host, '[data-id="target-form-errors"]')).toEqual([
+        'Period end must be on or after period start.',
+      ]);
     });
   });
 });

@@ -2,6 +2,7 @@ import SectionForm from 'c/sectionForm';
 import {
   changeValue,
   click,
+  errorMessages,
   find,
   findAll,
   flushPromises,
@@ -63,9 +64,7 @@ describe('c-section-form', () => {
 
   it('shows the messages of the last save as an alert, and disables its buttons while its owner saves', async () => {
     const { host } = await renderForm({ messages: ['Enter a section name.', 'Storage limit exceeded'], busy: true });
-    const alert = find(host, '[data-id="section-form-errors"]');
-    expect(alert.getAttribute('role')).toBe('alert');
-    expect(Array.from(alert.querySelectorAll('p')).map(textOf)).toEqual([
+    expect(errorMessages(host, '[data-id="section-form-errors"]')).toEqual([
       'Enter a section name.',
       'Storage limit exceeded',
     ]);
