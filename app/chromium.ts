@@ -21,13 +21,18 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Headless Chromium; playwright-core gives a non-persistent browser a fresh profile directory of its own. */
-export async function launchChromium(): Promise<Browser> {
+/** Fails with what to do when there is no Chromium to launch (callers check before long work). */
+export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) ` +
         'or set CHROMIUM_PATH to a Chromium executable.',
     );
+}
+
+/** Headless Chromium; playwright-core gives a non-persistent browser a fresh profile directory of its own. */
+export async function launchChromium(): Promise<Browser> {
+  assertChromium();
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 

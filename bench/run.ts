@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { Connection } from 'jsforce';
+import { assertChromium } from '../app/chromium';
 import { REPO_ROOT } from '../model';
 import { runScript } from '../scripts/lib/cli';
 import { parseScale } from '../scripts/lib/seed/scales';
@@ -223,6 +224,8 @@ async function bench(options: BenchOptions): Promise<Results> {
     if (!options.json) process.stderr.write(`${line}\n`);
   };
   const only = new Set<Part>(selectedParts(options.only));
+  // The components part comes last: a missing browser is said before the long parts run.
+  if (only.has('components')) assertChromium();
   const file = join(REPO_ROOT, 'bench', 'results', options.quick ? 'quick.json' : 'latest.json');
   // A run of some parts keeps the other parts' last figures.
   const previous = options.only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : undefined;

@@ -97,9 +97,10 @@ describe('the seed benchmark', () => {
 });
 
 describe('npm run bench command line', () => {
-  const bench = (args: string[]) =>
+  const bench = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'bench', 'run.ts'), ...args], {
       cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -108,6 +109,16 @@ describe('npm run bench command line', () => {
     const result = bench(['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/--quick[\s\S]*--only <parts>[\s\S]*--json/);
+  });
+
+  it('says there is no Chromium before measuring anything, when the components part is to run', () => {
+    const result = bench(['--json'], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      status: 1,
+      message:
+        "No Chromium at /nonexistent/chromium: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.",
+    });
   });
 
   it('refuses an unknown part as sf-style JSON before measuring anything', () => {
