@@ -49,7 +49,8 @@ function nextReply<T extends ChildReply['type']>(
 /** Runs `body` against a local org in its own process on a fresh database, removed afterwards. */
 export async function withOrgProcess<T>(body: (org: BenchOrg) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pap-bench-'));
-  // TypeScript through tsx's loader, whether this process runs under tsx or under jest.
+  // TypeScript through tsx's loader, whether this process runs under tsx or under jest; BENCH_ORG_NODE_ARGS adds
+  // Node flags for the server alone (--cpu-prof to profile it).
   const child = fork(join(__dirname, 'org-child.ts'), [dataDir, String(API_DAILY_LIMIT)], {
     cwd: REPO_ROOT,
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_ORG_NODE_ARGS ?? '').split(' ').filter(Boolean)],
