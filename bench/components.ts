@@ -22,7 +22,7 @@ import {
   type Period,
 } from '../scripts/lib/periods';
 import { runRollup } from '../scripts/lib/rollup/engine';
-import { readOrgFacts, SeedLoader } from '../scripts/lib/seed/load';
+import { readOrgFacts, SeedLoader, userRecord } from '../scripts/lib/seed/load';
 import { writeRecords } from '../scripts/lib/writer';
 import { percentile, round } from './stats';
 
@@ -202,12 +202,16 @@ async function readContext(admin: OrgSession): Promise<ScenarioContext> {
 
 /** Creates a pair's users, partner, deals, Draft plan with sections and targets, and APR actions. */
 async function buildPair(admin: OrgSession, spec: PairSpec, ctx: ScenarioContext): Promise<BuiltPair> {
-  const user = (role: string, lastName: string, permissionSet: string) => ({
-    username: SeedLoader.username(`bench-${spec.key}-${role}`, ctx.organizationId),
-    lastName,
-    permissionSet,
-    alias: `${spec.key}${role}`,
-  });
+  const user = (role: string, lastName: string, permissionSet: string) => {
+    const key = `bench-${spec.key}-${role}`;
+    return {
+      key,
+      firstName: spec.name,
+      lastName,
+      permissionSet,
+      username: SeedLoader.username(key, ctx.organizationId),
+    };
+  };
   const people = [
     user('pm', 'Partner Manager', 'Partner_Manager'),
     user('ae', 'Account Executive', 'Account_Executive'),
@@ -215,18 +219,7 @@ async function buildPair(admin: OrgSession, spec: PairSpec, ctx: ScenarioContext
   const userIds = await createAll(
     admin,
     'User',
-    people.map((p) => ({
-      Username: p.username,
-      FirstName: spec.name,
-      LastName: p.lastName,
-      Email: `${p.alias}@pap.example`,
-      Alias: p.alias,
-      TimeZoneSidKey: 'America/Los_Angeles',
-      LocaleSidKey: 'en_US',
-      EmailEncodingKey: 'UTF-8',
-      LanguageLocaleKey: 'en_US',
-      ProfileId: ctx.profileId,
-    })),
+    people.map((p) => userRecord(p, ctx.organizationId, ctx.profileId)),
   );
   await createAll(
     admin,

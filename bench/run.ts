@@ -17,7 +17,7 @@ import { benchComponents, type ComponentBench } from './components';
 import { benchLocalOrg, loadOpportunities, type LocalOrgBench } from './localorg';
 import { withOrgProcess } from './org-process';
 import { benchRollup, type RollupBench } from './rollup';
-import { directInsertsOfSeededRows, openSession, seedThroughApi, type ApiSeedRun, type SeedBench } from './seed';
+import { directInsertsOfSeededRows, seedThroughApi, withSession, type ApiSeedRun, type SeedBench } from './seed';
 import { round } from './stats';
 
 const PARTS = ['localorg', 'scripts', 'components'] as const;
@@ -33,7 +33,7 @@ interface BenchOptions {
 const AS_OF = '2026-11-25';
 
 /** The parts named by --only (all when absent); an unknown name is refused before anything runs. */
-export function selectedParts(text: string | undefined): Part[] {
+function selectedParts(text: string | undefined): Part[] {
   if (text === undefined) return [...PARTS];
   const names = text.split(',').map((p) => p.trim());
   const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
@@ -97,9 +97,8 @@ async function localOrgPart(
 
 async function scriptsPart(quick: boolean, log: (line: string) => void, progress: boolean): Promise<ScriptsBench> {
   const scale = parseScale(quick ? 'medium' : 'large');
-  const first = await withOrgProcess(async (org) => {
-    const session = await openSession(org);
-    try {
+  const first = await withOrgProcess((org) =>
+    withSession(org, async (session) => {
       log(`Seeding the ${scale.name} scale through Bulk API 2.0...`);
       const bulk = await seedThroughApi(session, scale, AS_OF, 'bulk', progress);
       const bulkPeak = await org.peakRssMb();
@@ -108,20 +107,15 @@ async function scriptsPart(quick: boolean, log: (line: string) => void, progress
       log('Rolling up (twice), then the same actuals in direct SQL and a naive per-target client...');
       const rollup = await benchRollup(org, session, AS_OF);
       return { bulk: bulk.run, bulkPeak, direct, rollup, orgPeakRssMb: await org.peakRssMb() };
-    } finally {
-      await session.close();
-    }
-  });
-  const collections = await withOrgProcess(async (org) => {
-    const session = await openSession(org);
-    try {
+    }),
+  );
+  const collections = await withOrgProcess((org) =>
+    withSession(org, async (session) => {
       log(`Seeding the ${scale.name} scale again through sObject Collections...`);
       const seeded = await seedThroughApi(session, scale, AS_OF, 'collections', progress);
       return { run: seeded.run, peak: await org.peakRssMb() };
-    } finally {
-      await session.close();
-    }
-  });
+    }),
+  );
   if (collections.run.records !== first.bulk.records)
     throw new Error(
       `the two seeds wrote different record counts (bulk ${first.bulk.records}, collections ${collections.run.records})`,

@@ -44,8 +44,15 @@ export interface SeedBench {
 /** Bulk API 2.0 for every level of more than one record, or sObject Collections only. */
 export type SeedWay = 'bulk' | 'collections';
 
-export const openSession = (org: BenchOrg): Promise<OrgSession> =>
-  connect({}, { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken });
+/** Runs `body` with a scripts session (request counting, retries) on the org as its admin; closes it after. */
+export async function withSession<T>(org: BenchOrg, body: (session: OrgSession) => Promise<T>): Promise<T> {
+  const session = await connect({}, { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken });
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}
 
 /** Seeds `scale` through the API one way, timed. */
 export async function seedThroughApi(

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { Connection } from 'jsforce';
 import { REPO_ROOT } from '../../model';
 import { withOrgProcess } from '../../bench/org-process';
-import { directInsertsOfSeededRows, openSession, seedThroughApi, type SeedWay } from '../../bench/seed';
+import { directInsertsOfSeededRows, seedThroughApi, withSession, type SeedWay } from '../../bench/seed';
 import { percentile } from '../../bench/stats';
 import { parseScale } from '../../scripts/lib/seed/scales';
 
@@ -63,9 +63,8 @@ describe('the seed benchmark', () => {
   it('writes the same records through Bulk API 2.0 and collections, and the direct reference inserts exactly those rows', async () => {
     const scale = parseScale('small');
     const seeded = async (way: SeedWay) =>
-      withOrgProcess(async (org) => {
-        const session = await openSession(org);
-        try {
+      withOrgProcess((org) =>
+        withSession(org, async (session) => {
           const { run, report } = await seedThroughApi(session, scale, '2026-11-25', way, false);
           const direct = directInsertsOfSeededRows(org, report);
           // Records that went through Bulk API 2.0 ingest jobs, as the org reports them.
@@ -76,10 +75,8 @@ describe('the seed benchmark', () => {
             bulkRecords += (await session.conn.request<{ numberRecordsProcessed: number }>(`${api}/${job.id}`))
               .numberRecordsProcessed;
           return { run, report, direct, bulkRecords };
-        } finally {
-          await session.close();
-        }
-      });
+        }),
+      );
     const bulk = await seeded('bulk');
     const collections = await seeded('collections');
     expect(bulk.run.failures).toBe(0);

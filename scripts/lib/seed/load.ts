@@ -50,6 +50,32 @@ export interface SeedReport {
   notes: string[];
 }
 
+/**
+ * A new User for a person of the dataset: its org-unique username and the locale every seeded user gets.
+ * The profile is left to the org's default where it has no Standard User profile to name.
+ */
+export function userRecord(
+  person: Pick<UserSpec, 'key' | 'firstName' | 'lastName'> & { title?: string },
+  organizationId: string,
+  profileId: string | undefined,
+  managerId: string | null = null,
+): Record<string, unknown> {
+  return {
+    Username: SeedLoader.username(person.key, organizationId),
+    FirstName: person.firstName,
+    LastName: person.lastName,
+    Email: `${person.key}@pap.example`,
+    Alias: `${person.firstName[0]}${person.lastName}`.slice(0, 8),
+    Title: person.title,
+    ManagerId: managerId,
+    TimeZoneSidKey: 'America/Los_Angeles',
+    LocaleSidKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    LanguageLocaleKey: 'en_US',
+    ...(profileId ? { ProfileId: profileId } : {}),
+  };
+}
+
 /** Default for `bulkThreshold`: levels of more records than this go through Bulk API 2.0. */
 export const DEFAULT_BULK_THRESHOLD = 10_000;
 
@@ -179,20 +205,9 @@ export class SeedLoader {
     // Managers before their reports, so ManagerId resolves.
     const missing = users.filter((u) => !this.ids.has(`User:${u.key}`));
     for (const round of [missing.filter((u) => !u.managerKey), missing.filter((u) => u.managerKey)]) {
-      const records = round.map((u) => ({
-        Username: SeedLoader.username(u.key, organizationId),
-        FirstName: u.firstName,
-        LastName: u.lastName,
-        Email: `${u.key}@pap.example`,
-        Alias: `${u.firstName[0]}${u.lastName}`.slice(0, 8),
-        Title: u.title,
-        ManagerId: u.managerKey ? (this.ids.get(`User:${u.managerKey}`) ?? null) : null,
-        TimeZoneSidKey: 'America/Los_Angeles',
-        LocaleSidKey: 'en_US',
-        EmailEncodingKey: 'UTF-8',
-        LanguageLocaleKey: 'en_US',
-        ...(profileId ? { ProfileId: profileId } : {}),
-      }));
+      const records = round.map((u) =>
+        userRecord(u, organizationId, profileId, u.managerKey ? (this.ids.get(`User:${u.managerKey}`) ?? null) : null),
+      );
       if (records.length === 0) continue;
       const results = await writeRecords(this.session, {
         sobject: 'User',
