@@ -256,7 +256,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     return { userId, apiVersion, now: now() };
   }
 
-  function dispatch(req: IncomingMessage, url: URL, bodyText: string): Reply {
+  /** Routes one request; a handler that must wait (password hashing) answers with a promise. */
+  function dispatch(req: IncomingMessage, url: URL, bodyText: string): Reply | Promise<Reply> {
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const segments = url.pathname
       .split('/')
@@ -369,7 +370,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     try {
       const bodyText = await readBody(req);
       // Concatenated, not resolved: a path starting with `//` (the sf CLI sends `//services/data`) is a path here.
-      reply = dispatch(req, new URL(`http://127.0.0.1${req.url ?? '/'}`), bodyText);
+      reply = await dispatch(req, new URL(`http://127.0.0.1${req.url ?? '/'}`), bodyText);
     } catch (error) {
       if (error instanceof SalesforceError) {
         reply = { status: error.status, body: error.toBody() };
