@@ -8,11 +8,13 @@ import type { QueryAccess } from '../security';
 import type { Storage } from '../storage';
 import { run, type QueryCursor, type SfRecord } from './cursor';
 import { QueryText } from './errors';
+import { assertSoqlLength } from './limits';
 import { parseSoql } from './parse';
 import { compileQuery } from './plan';
 import { Env } from './scope';
 
 export type { QueryCursor, SfRecord };
+export { assertSoqlLength, MAX_SOQL_LENGTH } from './limits';
 
 export interface SoqlOptions {
   /** `queryAll`: include records in the recycle bin. */
@@ -50,6 +52,7 @@ function guard<T>(work: () => T): T {
 
 export function executeSoql(storage: Storage, soql: string, options: SoqlOptions): QueryCursor {
   return guard(() => {
+    assertSoqlLength(soql);
     const fiscalStartMonth = options.fiscalYearStartMonth ?? 1;
     if (!Number.isInteger(fiscalStartMonth) || fiscalStartMonth < 1 || fiscalStartMonth > 12) {
       throw new RangeError(`fiscalYearStartMonth must be 1-12, not ${fiscalStartMonth}`);
