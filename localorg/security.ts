@@ -24,6 +24,10 @@
  *   Modify All on the object and Modify All Data may share a record (create, change or remove its shares);
  *   whoever reads a record reads its shares.
  *
+ * - System permissions (Modify All Data, Manage Data Integrations, Bulk API Hard Delete...) come from the
+ *   profile (System Administrator has every one the local org checks) plus the `<userPermissions>` of the
+ *   assigned permission sets; a permission set granting Modify All Data gives all data access.
+ *
  * Access is computed once per request; a user with View All Data pays nothing on queries.
  */
 import type { FieldPermission, ObjectPermission, PermissionSetModel } from '../model';
@@ -47,6 +51,21 @@ const READ: ObjectPermission = { ...NO_ACCESS, allowRead: true };
 const CRED: ObjectPermission = { ...READ, allowCreate: true, allowEdit: true, allowDelete: true };
 const ALL: ObjectPermission = { ...CRED, viewAllRecords: true, modifyAllRecords: true };
 const FULL_FIELD: FieldPermission = { readable: true, editable: true };
+
+/** The system permissions the local org checks, named as in `<userPermissions>` (API field `Permissions<Name>`). */
+export type SystemPermission = 'ModifyAllData' | 'ViewAllData' | 'ManageDataIntegrations' | 'BulkApiHardDelete';
+
+/**
+ * System Administrator's system permissions. Salesforce ships Bulk API Hard Delete disabled on the profile;
+ * the local org's admin has it, as an admin who enabled it, so a developer can purge test data.
+ */
+const ADMIN_PERMISSIONS: ReadonlySet<string> = new Set<SystemPermission>([
+  'ModifyAllData',
+  'ViewAllData',
+  'ManageDataIntegrations',
+  'BulkApiHardDelete',
+]);
+const NO_PERMISSIONS: ReadonlySet<string> = new Set();
 
 /** Object permissions of the Standard User profile; it has none on other objects. */
 const STANDARD_USER_OBJECTS: Record<string, ObjectPermission> = {
@@ -110,6 +129,8 @@ export class UserAccess implements QueryAccess {
     readonly allData: boolean,
     profileObjects: Record<string, ObjectPermission>,
     private readonly permissionSets: PermissionSetModel[],
+    /** Enabled system permissions (profile and permission sets), by `<userPermissions>` name. */
+    private readonly systemPermissions: ReadonlySet<string> = NO_PERMISSIONS,
   ) {
     for (const obj of storage.schema.objects.values()) {
       let perms = allData ? ALL : (profileObjects[obj.name] ?? NO_ACCESS);
@@ -132,6 +153,11 @@ export class UserAccess implements QueryAccess {
           : NO_ACCESS,
       );
     }
+  }
+
+  /** The user holds the system permission through their profile or an assigned permission set. */
+  hasSystemPermission(permission: SystemPermission): boolean {
+    return this.systemPermissions.has(permission);
   }
 
   /** What a query run by this user must check; nothing (no cost at all) with View All Data. */
@@ -364,7 +390,7 @@ export class Security {
 
   forUser(userId: string): UserAccess {
     // No user: the platform's own writes, such as the first admin creating itself.
-    if (userId === '') return new UserAccess(this.storage, userId, true, {}, []);
+    if (userId === '') return new UserAccess(this.storage, userId, true, {}, [], ADMIN_PERMISSIONS);
     const schema = this.storage.schema;
     const table = (name: string): string => quoteIdent(schema.objects.get(name)?.table ?? name);
     const profile = this.storage
@@ -373,7 +399,7 @@ export class Security {
       )
       .pluck(true)
       .get(userId) as string | undefined;
-    if (profile === SYSTEM_ADMINISTRATOR) return new UserAccess(this.storage, userId, true, {}, []);
+    if (profile === SYSTEM_ADMINISTRATOR) return new UserAccess(this.storage, userId, true, {}, [], ADMIN_PERMISSIONS);
     const names = this.storage
       .statement(
         `SELECT ps."Name" FROM ${table('PermissionSetAssignment')} AS a JOIN ${table('PermissionSet')} AS ps ON ps."Id" = a."PermissionSetId" WHERE a."AssigneeId" = ? AND a."IsDeleted" = 0`,
@@ -385,6 +411,7 @@ export class Security {
       return set ? [set] : [];
     });
     const objects = profile === STANDARD_USER ? STANDARD_USER_OBJECTS : {};
-    return new UserAccess(this.storage, userId, false, objects, sets);
+    const permissions = new Set(sets.flatMap((set) => [...set.userPermissions]));
+    return new UserAccess(this.storage, userId, permissions.has('ModifyAllData'), objects, sets, permissions);
   }
 }

@@ -389,6 +389,11 @@ function readPermissionSet(path: string): PermissionSetModel {
     description: str(x.description),
     objectPermissions: new Map(),
     fieldPermissions: new Map(),
+    userPermissions: new Set(
+      list(x.userPermissions)
+        .filter((u) => bool(u.enabled))
+        .map((u) => str(u.name) ?? ''),
+    ),
     tabs: list(x.tabSettings).map((t) => str(t.tab) ?? ''),
     applications: list(x.applicationVisibilities)
       .filter((a) => bool(a.visible))

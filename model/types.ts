@@ -174,6 +174,8 @@ export interface PermissionSetModel {
   objectPermissions: Map<string, ObjectPermission>;
   /** Keyed by `Object.Field`. */
   fieldPermissions: Map<string, FieldPermission>;
+  /** System permissions the set enables (`<userPermissions>` names, e.g. `ManageDataIntegrations`). */
+  userPermissions: Set<string>;
   tabs: string[];
   applications: string[];
   sourcePath: string;

@@ -1,29 +1,238 @@
 /**
- * The rows of Bulk API 2.0 jobs, kept in the org's database rather than in the server's memory: an ingest
- * job's uploaded rows with each row's result, a query job's result lines. A large load (a million rows)
- * would otherwise hold every row as JavaScript strings for the life of the server. Jobs themselves live
- * in memory for the life of the server, so the rows of an earlier run are cleared on startup.
+ * Bulk API 2.0 jobs in the org's database: each job's properties (one row of `_localorg_bulk_jobs`, with
+ * every property job info answers and the processing position), an ingest job's upload until it is parsed,
+ * its parsed rows with each row's result, and a query job's result lines. Nothing is kept in the server's
+ * memory (a million-row load would otherwise hold every row as JavaScript strings), and jobs survive a
+ * restart of the org on the same data folder.
+ *
+ * Tables are created if missing and never dropped: another org process may use the same folder's tables.
+ * A job interrupted by a stop or a crash (UploadComplete or InProgress at startup) becomes Failed with what
+ * it had committed: rows are written one internal batch per transaction together with their outcomes and
+ * the job's counters, so the counts recovered from the rows are exact.
  */
 import type { Storage } from '../storage';
+import type { ColumnDelimiter, LineEnding } from './csv';
+
+export type JobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
+export type JobType = 'V2Ingest' | 'V2Query';
+
+/** A job's stored properties. */
+export interface JobRecord {
+  id: string;
+  jobType: JobType;
+  operation: string;
+  /** The object's API name. */
+  object: string;
+  externalIdFieldName: string | null;
+  createdById: string;
+  /** ISO 8601 instants. */
+  createdDate: string;
+  systemModstamp: string;
+  state: JobState;
+  /** e.g. '66.0'. */
+  apiVersion: string;
+  lineEnding: LineEnding;
+  columnDelimiter: ColumnDelimiter;
+  numberRecordsProcessed: number;
+  numberRecordsFailed: number;
+  /** Milliseconds spent processing. */
+  totalProcessingTime: number;
+  errorMessage: string | null;
+  /** A query job's SOQL. */
+  query: string | null;
+  /** Ingest: the CSV header row; query: the result columns. */
+  header: string[];
+  /** Ingest: rows parsed from the upload. */
+  rowCount: number;
+  /** Ingest: rows handled so far; the rest are unprocessed when the job stops early. */
+  position: number;
+  /** Ingest: the job's one CSV upload was received. */
+  uploaded: boolean;
+}
 
 /** What became of an ingest row. */
 export type RowOutcome = { ok: true; id: string; created: boolean } | { ok: false; id: string; error: string };
 
+const JOBS = '_localorg_bulk_jobs';
 const INGEST = '_localorg_bulk_ingest_rows';
 const QUERY = '_localorg_bulk_query_lines';
+
+/** A job row as SQLite returns it. */
+interface JobRow {
+  id: string;
+  job_type: JobType;
+  operation: string;
+  object: string;
+  external_id_field: string | null;
+  created_by: string;
+  created_date: string;
+  system_modstamp: string;
+  state: JobState;
+  api_version: string;
+  line_ending: LineEnding;
+  column_delimiter: ColumnDelimiter;
+  records_processed: number;
+  records_failed: number;
+  processing_time: number;
+  error_message: string | null;
+  query: string | null;
+  header: string;
+  row_count: number;
+  position: number;
+  uploaded: number;
+}
+
+/** Every column but the upload, which only the ingest reads, when it parses or returns it. */
+const JOB_COLUMNS =
+  'id, job_type, operation, object, external_id_field, created_by, created_date, system_modstamp, state, api_version, line_ending, column_delimiter, records_processed, records_failed, processing_time, error_message, query, header, row_count, position, uploaded';
+
+function toRecord(row: JobRow): JobRecord {
+  return {
+    id: row.id,
+    jobType: row.job_type,
+    operation: row.operation,
+    object: row.object,
+    externalIdFieldName: row.external_id_field,
+    createdById: row.created_by,
+    createdDate: row.created_date,
+    systemModstamp: row.system_modstamp,
+    state: row.state,
+    apiVersion: row.api_version,
+    lineEnding: row.line_ending,
+    columnDelimiter: row.column_delimiter,
+    numberRecordsProcessed: row.records_processed,
+    numberRecordsFailed: row.records_failed,
+    totalProcessingTime: row.processing_time,
+    errorMessage: row.error_message,
+    query: row.query,
+    header: JSON.parse(row.header) as string[],
+    rowCount: row.row_count,
+    position: row.position,
+    uploaded: row.uploaded === 1,
+  };
+}
+
+/** The values of JOB_COLUMNS, in order. */
+const toValues = (job: JobRecord): (string | number | null)[] => [
+  job.id,
+  job.jobType,
+  job.operation,
+  job.object,
+  job.externalIdFieldName,
+  job.createdById,
+  job.createdDate,
+  job.systemModstamp,
+  job.state,
+  job.apiVersion,
+  job.lineEnding,
+  job.columnDelimiter,
+  job.numberRecordsProcessed,
+  job.numberRecordsFailed,
+  job.totalProcessingTime,
+  job.errorMessage,
+  job.query,
+  JSON.stringify(job.header),
+  job.rowCount,
+  job.position,
+  job.uploaded ? 1 : 0,
+];
 
 export class BulkData {
   constructor(private readonly storage: Storage) {
     const db = storage.db;
-    db.exec(`DROP TABLE IF EXISTS ${INGEST}`);
-    db.exec(`DROP TABLE IF EXISTS ${QUERY}`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${JOBS} (id TEXT PRIMARY KEY, job_type TEXT NOT NULL, operation TEXT NOT NULL, object TEXT NOT NULL, external_id_field TEXT, created_by TEXT NOT NULL, created_date TEXT NOT NULL, system_modstamp TEXT NOT NULL, state TEXT NOT NULL, api_version TEXT NOT NULL, line_ending TEXT NOT NULL, column_delimiter TEXT NOT NULL, records_processed INTEGER NOT NULL, records_failed INTEGER NOT NULL, processing_time INTEGER NOT NULL, error_message TEXT, query TEXT, header TEXT NOT NULL, row_count INTEGER NOT NULL, position INTEGER NOT NULL, uploaded INTEGER NOT NULL, upload TEXT)`,
+    );
+    db.exec(`CREATE INDEX IF NOT EXISTS ${JOBS}_creator ON ${JOBS} (created_by)`);
     // ok: null until the row is processed, then 1 (written) or 0 (failed with error).
     db.exec(
-      `CREATE TABLE ${INGEST} (job TEXT NOT NULL, idx INTEGER NOT NULL, fields TEXT NOT NULL, ok INTEGER, id TEXT, created INTEGER, error TEXT, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
+      `CREATE TABLE IF NOT EXISTS ${INGEST} (job TEXT NOT NULL, idx INTEGER NOT NULL, fields TEXT NOT NULL, ok INTEGER, id TEXT, created INTEGER, error TEXT, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
     );
     db.exec(
-      `CREATE TABLE ${QUERY} (job TEXT NOT NULL, idx INTEGER NOT NULL, line TEXT NOT NULL, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
+      `CREATE TABLE IF NOT EXISTS ${QUERY} (job TEXT NOT NULL, idx INTEGER NOT NULL, line TEXT NOT NULL, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
     );
+  }
+
+  /**
+   * Startup: jobs that were being processed when the org stopped (or crashed) become Failed with the message
+   * for their type,
+   * their counts taken from the row outcomes that were committed; rows of jobs that no longer exist (left
+   * by versions that kept jobs in memory) are removed.
+   */
+  recoverInterrupted(now: Date, messages: Record<JobType, string>): void {
+    const db = this.storage.db;
+    db.transaction(() => {
+      db.prepare(`DELETE FROM ${INGEST} WHERE job NOT IN (SELECT id FROM ${JOBS})`).run();
+      db.prepare(`DELETE FROM ${QUERY} WHERE job NOT IN (SELECT id FROM ${JOBS})`).run();
+      const interrupted = db
+        .prepare(`SELECT id, job_type FROM ${JOBS} WHERE state IN ('UploadComplete', 'InProgress')`)
+        .all() as { id: string; job_type: JobType }[];
+      for (const { id, job_type: jobType } of interrupted) {
+        let processed: number;
+        let failed = 0;
+        if (jobType === 'V2Ingest') {
+          const counts = db
+            .prepare(`SELECT COUNT(ok) AS processed, COALESCE(SUM(ok = 0), 0) AS failed FROM ${INGEST} WHERE job = ?`)
+            .get(id) as { processed: number; failed: number };
+          processed = counts.processed;
+          failed = counts.failed;
+        } else {
+          processed = (db.prepare(`SELECT COUNT(*) FROM ${QUERY} WHERE job = ?`).pluck(true).get(id) as number) ?? 0;
+        }
+        db.prepare(
+          `UPDATE ${JOBS} SET state = 'Failed', error_message = ?, records_processed = ?, records_failed = ?, position = ?, system_modstamp = ? WHERE id = ?`,
+        ).run(messages[jobType], processed, failed, processed, now.toISOString(), id);
+      }
+    })();
+  }
+
+  insertJob(job: JobRecord): void {
+    const placeholders = JOB_COLUMNS.split(', ')
+      .map(() => '?')
+      .join(', ');
+    this.storage.statement(`INSERT INTO ${JOBS} (${JOB_COLUMNS}) VALUES (${placeholders})`).run(...toValues(job));
+  }
+
+  /** Writes a job's properties back (the Id never changes). */
+  saveJob(job: JobRecord): void {
+    const [id, ...values] = toValues(job);
+    const assignments = JOB_COLUMNS.split(', ')
+      .slice(1)
+      .map((column) => `${column} = ?`)
+      .join(', ');
+    this.storage.statement(`UPDATE ${JOBS} SET ${assignments} WHERE id = ?`).run(...values, id);
+  }
+
+  job(id: string): JobRecord | undefined {
+    const row = this.storage.statement(`SELECT ${JOB_COLUMNS} FROM ${JOBS} WHERE id = ?`).get(id) as JobRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Jobs of a type in creation order, all of them or those one user created. */
+  jobs(jobType: JobType, createdById?: string): JobRecord[] {
+    const rows = (
+      createdById === undefined
+        ? this.storage.statement(`SELECT ${JOB_COLUMNS} FROM ${JOBS} WHERE job_type = ? ORDER BY rowid`).all(jobType)
+        : this.storage
+            .statement(`SELECT ${JOB_COLUMNS} FROM ${JOBS} WHERE job_type = ? AND created_by = ? ORDER BY rowid`)
+            .all(jobType, createdById)
+    ) as JobRow[];
+    return rows.map(toRecord);
+  }
+
+  /** Keeps an ingest job's upload until it is parsed. */
+  setUpload(job: string, text: string): void {
+    this.storage.statement(`UPDATE ${JOBS} SET upload = ?, uploaded = 1 WHERE id = ?`).run(text, job);
+  }
+
+  /** The upload not yet parsed (or that failed to parse), or null. */
+  upload(job: string): string | null {
+    return (this.storage.statement(`SELECT upload FROM ${JOBS} WHERE id = ?`).pluck(true).get(job) ?? null) as
+      string | null;
+  }
+
+  clearUpload(job: string): void {
+    this.storage.statement(`UPDATE ${JOBS} SET upload = NULL WHERE id = ?`).run(job);
   }
 
   /** Stores an ingest job's parsed rows, numbered from 0. */
@@ -101,9 +310,10 @@ export class BulkData {
       .all(job, start, start + count) as string[];
   }
 
-  /** Forgets a job's rows (the job was deleted). */
+  /** Forgets a job and its rows (the job was deleted). */
   deleteJob(job: string): void {
     this.storage.statement(`DELETE FROM ${INGEST} WHERE job = ?`).run(job);
     this.storage.statement(`DELETE FROM ${QUERY} WHERE job = ?`).run(job);
+    this.storage.statement(`DELETE FROM ${JOBS} WHERE id = ?`).run(job);
   }
 }

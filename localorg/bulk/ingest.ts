@@ -1,9 +1,11 @@
 /**
  * Bulk API 2.0 ingest jobs: insert, update, upsert, delete and hardDelete from one CSV upload. After
- * UploadComplete the rows are written in internal batches of 10,000, one SQLite transaction per batch,
- * each row through the same Dml calls the REST resources use (so every validation and error applies) in
- * its own savepoint: a failing row is recorded with its error and leaves nothing behind. The parsed rows and
- * their outcomes are kept in the database (bulk/data.ts), not in memory.
+ * UploadComplete the upload is parsed, then the rows are written in internal batches of 10,000, one SQLite
+ * transaction per batch holding the rows' writes, their outcomes and the job's counters (so a crash loses
+ * a whole batch or nothing, and the counts stay exact), each row through the same Dml calls the REST
+ * resources use (so every validation and error applies) in its own savepoint: a failing row is recorded
+ * with its error and leaves nothing behind. Jobs, their upload, rows and outcomes are kept in the database
+ * (bulk/data.ts), not in memory; a job runs as its creator, and hardDelete needs Bulk API Hard Delete.
  */
 import { MultipleMatchesError, recordError, type ForeignKeyRef, type RequestContext, type WriteValues } from '../dml';
 import { SalesforceError } from '../errors';
@@ -15,15 +17,15 @@ import { findFieldSchema, findObjectSchema, type FieldSchema, type ObjectSchema 
 import { quoteIdent, type SqlValue } from '../storage';
 import { parseDate, parseDateTime } from '../values';
 import { COLUMN_DELIMITERS, CsvError, csvLine, lineBreak, parseCsv } from './csv';
-import type { BulkData, RowOutcome } from './data';
+import type { BulkData, JobRecord, RowOutcome } from './data';
 import {
   baseInfo,
   csvFormat,
   invalidJobState,
   invalidProperty,
   isFinished,
+  isRunning,
   JobStore,
-  type JobBase,
   type JobRunner,
   type JobState,
 } from './jobs';
@@ -44,26 +46,34 @@ type Column =
   | { kind: 'field'; field: FieldSchema }
   | { kind: 'reference'; field: FieldSchema; target: ObjectSchema; idField: FieldSchema };
 
-export interface IngestJob extends JobBase {
+export interface IngestJob extends JobRecord {
+  jobType: 'V2Ingest';
   operation: IngestOperation;
+}
+
+/** What writing one batch of a job needs, resolved from the stored job once per batch. */
+interface Batch {
+  job: IngestJob;
+  object: ObjectSchema;
   externalIdField?: FieldSchema;
-  /** The uploaded CSV, until it is parsed. */
-  data?: string;
-  uploaded: boolean;
-  header: string[];
-  /** Rows parsed from the upload (the rows themselves are in BulkData). */
-  rowCount: number;
   columns: Column[];
   /** Index of the Id column, or -1. */
   idColumn: number;
-  /** Rows handled so far; the rest are unprocessed when the job stops early. */
-  position: number;
-  failedCount: number;
-  deleted: boolean;
+  ctx: RequestContext;
 }
 
 export type ResultKind = 'successfulResults' | 'failedResults' | 'unprocessedrecords';
 
+/**
+ * A hardDelete job by a user without "Bulk API Hard Delete": refused at creation with the API's error
+ * (errorCode FeatureNotEnabled, as the sf CLI's `data delete bulk --hard-delete` expects it).
+ */
+const hardDeleteNotPermitted = (): SalesforceError =>
+  new SalesforceError(
+    400,
+    'FEATURENOTENABLED',
+    'hardDelete operation requires special user profile permission, please contact your system administrator',
+  );
 const notOfRequiredType = (field: FieldSchema, text: string): SalesforceError =>
   recordError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${field.model.label}: value not of required type: ${text}`, [
     field.name,
@@ -116,7 +126,7 @@ export class IngestJobs {
     private readonly runner: JobRunner,
     private readonly data: BulkData,
   ) {
-    this.store = new JobStore<IngestJob>(org.storage);
+    this.store = new JobStore<IngestJob>(org, data, 'V2Ingest');
   }
 
   /** `POST jobs/ingest`. */
@@ -132,6 +142,9 @@ export class IngestJobs {
     const operation = props.operation;
     if (typeof operation !== 'string' || !(INGEST_OPERATIONS as readonly string[]).includes(operation)) {
       throw invalidProperty('operation', operation);
+    }
+    if (operation === 'hardDelete' && !this.org.dml.security.forContext(ctx).hasSystemPermission('BulkApiHardDelete')) {
+      throw hardDeleteNotPermitted();
     }
     let externalIdField: FieldSchema | undefined;
     if (operation === 'upsert') {
@@ -153,12 +166,13 @@ export class IngestJobs {
       }
     }
     const format = csvFormat(props);
-    const now = this.org.now();
+    const now = this.org.now().toISOString();
     const job: IngestJob = {
       id: this.store.nextId(),
+      jobType: 'V2Ingest',
       operation: operation as IngestOperation,
-      object: obj,
-      externalIdField,
+      object: obj.name,
+      externalIdFieldName: externalIdField?.name ?? null,
       createdById: ctx.userId,
       createdDate: now,
       systemModstamp: now,
@@ -166,21 +180,20 @@ export class IngestJobs {
       apiVersion: ctx.apiVersion,
       ...format,
       numberRecordsProcessed: 0,
+      numberRecordsFailed: 0,
       totalProcessingTime: 0,
-      uploaded: false,
+      errorMessage: null,
+      query: null,
       header: [],
       rowCount: 0,
-      columns: [],
-      idColumn: -1,
       position: 0,
-      failedCount: 0,
-      deleted: false,
+      uploaded: false,
     };
-    this.store.add(job);
+    this.data.insertJob(job);
     return job;
   }
 
-  /** `PUT jobs/ingest/{id}/batches`: the job's one CSV upload. */
+  /** `PUT jobs/ingest/{id}/batches`: the job's one CSV upload, kept in the database until it is parsed. */
   upload(job: IngestJob, text: string): void {
     if (job.state !== 'Open') {
       throw invalidJobState(`Job ${job.id} is in state ${job.state}: data can only be uploaded to an Open job`);
@@ -192,7 +205,7 @@ export class IngestJobs {
         `Found multipe contents for job: <${job.id.slice(0, 15)}>, please 'Close' / 'Abort' / 'Delete' the current Job then create a new Job and make sure you only do 'PUT' once on a given Job.`,
       );
     }
-    job.data = text;
+    this.data.setUpload(job.id, text);
     job.uploaded = true;
   }
 
@@ -201,9 +214,10 @@ export class IngestJobs {
     if (state === 'UploadComplete') {
       if (job.state !== 'Open') throw invalidJobState(`Job ${job.id} is in state ${job.state}, not Open`);
       this.setState(job, 'UploadComplete');
+      const id = job.id;
       this.runner.run(
-        () => this.step(job),
-        (error) => this.crashed(job, error),
+        () => this.step(id),
+        (error) => this.crashed(id, error),
       );
       return;
     }
@@ -215,11 +229,9 @@ export class IngestJobs {
     throw invalidProperty('state', state);
   }
 
-  /** `DELETE jobs/ingest/{id}`: only once no more data can be uploaded. */
+  /** `DELETE jobs/ingest/{id}`: only once no more data can be uploaded; the job's rows go with it. */
   remove(job: IngestJob): void {
     if (job.state === 'Open') throw invalidJobState(`Job ${job.id} is Open: close or abort it before deleting it`);
-    job.deleted = true;
-    this.store.delete(job);
     this.data.deleteJob(job.id);
   }
 
@@ -231,7 +243,7 @@ export class IngestJobs {
       lineEnding: job.lineEnding,
       columnDelimiter: job.columnDelimiter,
       numberRecordsProcessed: job.numberRecordsProcessed,
-      numberRecordsFailed: job.failedCount,
+      numberRecordsFailed: job.numberRecordsFailed,
       retries: 0,
       totalProcessingTime: job.totalProcessingTime,
       apiActiveProcessingTime: job.totalProcessingTime,
@@ -259,7 +271,7 @@ export class IngestJobs {
   shortInfo(job: IngestJob): Record<string, unknown> {
     return {
       ...baseInfo(job),
-      ...(job.externalIdField ? { externalIdFieldName: job.externalIdField.name } : {}),
+      ...(job.externalIdFieldName ? { externalIdFieldName: job.externalIdFieldName } : {}),
       concurrencyMode: 'Parallel',
       contentType: 'CSV',
       apiVersion: Number(job.apiVersion),
@@ -285,8 +297,9 @@ export class IngestJobs {
       lines.push(csvLine(['sf__Id', 'sf__Error', ...job.header], delimiter));
       for (const f of this.data.processed(job.id, false)) lines.push(csvLine([f.id, f.error, ...f.fields], delimiter));
     } else {
-      // Rows never parsed (a job aborted before processing) are returned as uploaded.
-      if (job.data !== undefined) return job.data;
+      // An upload never parsed (a job aborted, failed or stopped before processing) is returned as uploaded.
+      const upload = this.data.upload(job.id);
+      if (upload !== null) return upload;
       if (job.header.length > 0) lines.push(csvLine(job.header, delimiter));
       for (const row of this.data.unprocessed(job.id)) lines.push(csvLine(row, delimiter));
     }
@@ -294,9 +307,11 @@ export class IngestJobs {
     return lines.length > 0 ? lines.join(end) + end : '';
   }
 
+  /** Changes the job's state in memory and in the database. */
   private setState(job: IngestJob, state: JobState): void {
     job.state = state;
-    job.systemModstamp = this.org.now();
+    job.systemModstamp = this.org.now().toISOString();
+    this.data.saveJob(job);
   }
 
   private fail(job: IngestJob, message: string): void {
@@ -304,60 +319,95 @@ export class IngestJobs {
     this.setState(job, 'Failed');
   }
 
-  private crashed(job: IngestJob, error: unknown): void {
+  private crashed(id: string, error: unknown): void {
     // A bug in the local org: the job fails with a message, and the developer gets the stack.
     console.error('localorg: bulk ingest job failed unexpectedly', error);
-    this.fail(job, 'UNKNOWN_EXCEPTION : An unexpected error occurred in the local org.');
+    const job = this.store.find(id);
+    if (job && isRunning(job.state)) {
+      this.fail(job, 'UNKNOWN_EXCEPTION : An unexpected error occurred in the local org.');
+    }
   }
 
-  /** One turn of processing: parse and check the CSV first, then one internal batch; true while rows remain. */
-  private step(job: IngestJob): boolean {
-    if (job.deleted || job.state === 'Aborted') return false;
+  /**
+   * One turn of processing, on the job as stored now (it may have been aborted or deleted since the last
+   * turn): parse and check the upload first, then one internal batch per turn; true while rows remain.
+   */
+  private step(id: string): boolean {
+    const job = this.store.find(id);
+    if (!job || !isRunning(job.state)) return false;
     const started = Date.now();
-    if (job.state === 'UploadComplete') {
-      try {
-        this.prepare(job);
-      } catch (error) {
-        if (!(error instanceof CsvError)) throw error;
-        this.fail(job, error.message);
-        return false;
-      }
-      this.setState(job, 'InProgress');
-    }
-    const end = Math.min(job.position + BATCH_SIZE, job.rowCount);
-    const ctx: RequestContext = { userId: job.createdById, apiVersion: job.apiVersion, now: this.org.now() };
-    const rows = this.data.ingestRows(job.id, job.position, end);
+    if (job.state === 'UploadComplete') return this.prepare(job, started);
+    const object = this.objectOf(job);
+    const columns = job.header.map((name) => this.resolveColumn(object, name));
+    const batch: Batch = {
+      job,
+      object,
+      externalIdField: job.externalIdFieldName ? findFieldSchema(object, job.externalIdFieldName) : undefined,
+      columns,
+      idColumn: columns.findIndex((column) => column.kind === 'field' && column.field.name === 'Id'),
+      ctx: { userId: job.createdById, apiVersion: job.apiVersion, now: this.org.now() },
+    };
+    const start = job.position;
+    const end = Math.min(start + BATCH_SIZE, job.rowCount);
+    const rows = this.data.ingestRows(job.id, start, end);
+    // The batch's writes, their outcomes and the job's counters commit together.
     this.org.storage.db.transaction(() => {
-      rows.forEach((row, i) => this.processRow(job, ctx, job.position + i, row));
+      rows.forEach((row, i) => this.processRow(batch, start + i, row));
+      job.position = end;
+      job.numberRecordsProcessed = end;
+      job.totalProcessingTime += Date.now() - started;
+      if (end >= job.rowCount) {
+        job.state = 'JobComplete';
+        job.systemModstamp = this.org.now().toISOString();
+      }
+      this.data.saveJob(job);
     })();
-    job.position = end;
-    job.numberRecordsProcessed = end;
-    job.totalProcessingTime += Date.now() - started;
-    if (end < job.rowCount) return true;
-    this.setState(job, 'JobComplete');
-    return false;
+    return end < job.rowCount;
   }
 
   /**
    * Parses the upload and resolves its header; a malformed CSV or an unknown column fails the job, and the
-   * upload is then returned whole as unprocessed records.
+   * upload is then returned whole as unprocessed records. The parsed rows replace the upload in one
+   * transaction with the job's move to InProgress.
    */
-  private prepare(job: IngestJob): void {
-    const [header = [], ...rows] = parseCsv(job.data ?? '', COLUMN_DELIMITERS[job.columnDelimiter], job.lineEnding);
-    const columns = header.map((name) => this.resolveColumn(job.object, name));
-    rows.forEach((row, i) => {
-      if (row.length !== header.length) {
-        throw new CsvError(
-          `InvalidBatch : Failed to parse CSV. Row ${i + 1} has ${row.length} values but the header has ${header.length} columns`,
-        );
-      }
-    });
-    this.data.addIngestRows(job.id, rows);
-    job.header = header;
-    job.rowCount = rows.length;
-    job.columns = columns;
-    job.data = undefined;
-    job.idColumn = columns.findIndex((column) => column.kind === 'field' && column.field.name === 'Id');
+  private prepare(job: IngestJob, started: number): boolean {
+    let header: string[];
+    let rows: string[][];
+    try {
+      [header = [], ...rows] = parseCsv(
+        this.data.upload(job.id) ?? '',
+        COLUMN_DELIMITERS[job.columnDelimiter],
+        job.lineEnding,
+      );
+      const object = this.objectOf(job);
+      for (const name of header) this.resolveColumn(object, name);
+      rows.forEach((row, i) => {
+        if (row.length !== header.length) {
+          throw new CsvError(
+            `InvalidBatch : Failed to parse CSV. Row ${i + 1} has ${row.length} values but the header has ${header.length} columns`,
+          );
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      this.fail(job, error.message);
+      return false;
+    }
+    this.org.storage.db.transaction(() => {
+      this.data.addIngestRows(job.id, rows);
+      this.data.clearUpload(job.id);
+      job.header = header;
+      job.rowCount = rows.length;
+      job.totalProcessingTime += Date.now() - started;
+      this.setState(job, 'InProgress');
+    })();
+    return true;
+  }
+
+  private objectOf(job: IngestJob): ObjectSchema {
+    const object = findObjectSchema(this.org.schema, job.object);
+    if (!object) throw new Error(`bulk job ${job.id}: the schema has no ${job.object} object`);
+    return object;
   }
 
   private resolveColumn(obj: ObjectSchema, name: string): Column {
@@ -382,34 +432,29 @@ export class IngestJobs {
   }
 
   /** Writes one row (each Dml call is its own savepoint), recording its success or its error. */
-  private processRow(job: IngestJob, ctx: RequestContext, index: number, row: string[]): void {
-    const idText = job.idColumn < 0 ? '' : row[job.idColumn];
+  private processRow(batch: Batch, index: number, row: string[]): void {
+    const { job } = batch;
+    const idText = batch.idColumn < 0 ? '' : row[batch.idColumn];
     // The Id a failed update or delete is reported with; inserts and upserts have none to report.
     const knownId = job.operation === 'insert' || job.operation === 'upsert' ? '' : (normalizeId(idText) ?? '');
     let outcome: RowOutcome;
     try {
-      const result = this.writeRow(job, ctx, row, idText, knownId);
+      const result = this.writeRow(batch, row, idText, knownId);
       outcome = { ok: true, id: result.id, created: result.created };
     } catch (error) {
       if (!(error instanceof SalesforceError)) throw error;
       outcome = { ok: false, id: knownId, error: errorText(error) };
-      job.failedCount++;
+      job.numberRecordsFailed++;
     }
     this.data.setOutcome(job.id, index, outcome);
   }
 
-  private writeRow(
-    job: IngestJob,
-    ctx: RequestContext,
-    row: string[],
-    idText: string,
-    knownId: string,
-  ): { id: string; created: boolean } {
+  private writeRow(batch: Batch, row: string[], idText: string, knownId: string): { id: string; created: boolean } {
     const { dml } = this.org;
-    const obj = job.object;
-    if (job.operation === 'upsert') return this.upsertRow(job, ctx, this.rowValues(job, row));
+    const { job, object: obj, ctx } = batch;
+    if (job.operation === 'upsert') return this.upsertRow(batch, this.rowValues(batch, row));
     if (job.operation === 'insert') {
-      const values = this.rowValues(job, row);
+      const values = this.rowValues(batch, row);
       this.checkLock(lockTarget(values, ctx.userId));
       return { id: dml.create(ctx, obj, values), created: true };
     }
@@ -419,7 +464,7 @@ export class IngestJobs {
     this.checkLock(knownId || idText);
     const current = liveForCollection(obj, dml.lookup(obj, idText), idText);
     if (update) {
-      dml.update(ctx, obj, current, this.rowValues(job, row));
+      dml.update(ctx, obj, current, this.rowValues(batch, row));
     } else if (job.operation === 'hardDelete') {
       dml.atomic(() => {
         dml.remove(ctx, obj, current);
@@ -432,26 +477,26 @@ export class IngestJobs {
   }
 
   /** The values a row gives: empty values are left out, `#N/A` is null. */
-  private rowValues(job: IngestJob, row: string[]): WriteValues {
+  private rowValues(batch: Batch, row: string[]): WriteValues {
     const values: WriteValues = new Map();
-    job.columns.forEach((column, c) => {
+    batch.columns.forEach((column, c) => {
       const text = row[c];
       if (text !== '') values.set(column.field, columnValue(column, text));
     });
     return values;
   }
 
-  private upsertRow(job: IngestJob, ctx: RequestContext, values: WriteValues): { id: string; created: boolean } {
-    const field = job.externalIdField as FieldSchema;
+  private upsertRow(batch: Batch, values: WriteValues): { id: string; created: boolean } {
+    const field = batch.externalIdField as FieldSchema;
     const key = values.get(field);
     values.delete(field);
     if (typeof key === 'object' && key !== null) throw recordError('INVALID_FIELD', `${field.name} is not a value`);
     if ((key === undefined || key === null) && field.name !== 'Id') {
       throw recordError('MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
     }
-    this.checkLock(lockTarget(values, ctx.userId));
+    this.checkLock(lockTarget(values, batch.ctx.userId));
     try {
-      return this.org.dml.upsert(ctx, job.object, field, key ?? null, values);
+      return this.org.dml.upsert(batch.ctx, batch.object, field, key ?? null, values);
     } catch (error) {
       // Several matches are a row error here, not the single-record 300.
       if (error instanceof MultipleMatchesError) throw recordError(error.errorCode, error.message, error.fields);

@@ -1,39 +1,33 @@
 /**
- * Bulk API 2.0 jobs of the local org: kept for the life of the server (their Ids come from a persistent
- * counter, so they never repeat; their rows are in the database, see bulk/data.ts), processed in the
- * background one internal batch per turn of the event loop so that clients can poll while a job runs, as
- * they do against an org.
+ * Bulk API 2.0 jobs of the local org: stored in the org's database (bulk/data.ts), so they survive a restart;
+ * their Ids come from a persistent counter, so they never repeat. A job is visible and actionable only by
+ * its creator, or by a user with Modify All Data or Manage Data Integrations; anyone else gets the 404 of a
+ * job that does not exist. Jobs are processed in the background one internal batch per turn of the event
+ * loop so that clients can poll while a job runs, as they do against an org.
  */
+import type { RequestContext } from '../dml';
 import { SalesforceError } from '../errors';
 import { makeId, normalizeId } from '../ids';
-import type { ObjectSchema } from '../schema';
-import type { Storage } from '../storage';
+import type { OrgRuntime } from '../rest/context';
 import { formatDateTime } from '../values';
 import { COLUMN_DELIMITERS, type ColumnDelimiter, type LineEnding } from './csv';
+import type { BulkData, JobRecord, JobState, JobType } from './data';
 
-export type JobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
-
-/** What ingest and query jobs share. */
-export interface JobBase {
-  id: string;
-  operation: string;
-  object: ObjectSchema;
-  createdById: string;
-  createdDate: Date;
-  systemModstamp: Date;
-  state: JobState;
-  /** e.g. '66.0'. */
-  apiVersion: string;
-  lineEnding: LineEnding;
-  columnDelimiter: ColumnDelimiter;
-  numberRecordsProcessed: number;
-  /** Milliseconds spent processing. */
-  totalProcessingTime: number;
-  errorMessage?: string;
-}
+export type { JobRecord, JobState } from './data';
 
 export const isFinished = (state: JobState): boolean =>
   state === 'JobComplete' || state === 'Failed' || state === 'Aborted';
+
+/** States in which the background runner works on the job. */
+export const isRunning = (state: JobState): boolean => state === 'UploadComplete' || state === 'InProgress';
+
+/** The errorMessage of a job that was running when the org stopped (see BulkData.recoverInterrupted). */
+export const INTERRUPTED_MESSAGES: Record<JobType, string> = {
+  V2Ingest:
+    'InternalServerError : The local org stopped while this job was running. numberRecordsProcessed and numberRecordsFailed count the records processed before it stopped; the others are in unprocessedrecords.',
+  V2Query:
+    'InternalServerError : The local org stopped while this job was running. Create a new query job to run the query again.',
+};
 
 /** `Invalid value: 'X' supplied for property: 'Y'`, as the API answers a bad job property. */
 export const invalidProperty = (property: string, value: unknown): SalesforceError =>
@@ -56,14 +50,14 @@ export function csvFormat(body: Record<string, unknown>): { lineEnding: LineEndi
 }
 
 /** The fields of job info that every response about a job carries. */
-export function baseInfo(job: JobBase): Record<string, unknown> {
+export function baseInfo(job: JobRecord): Record<string, unknown> {
   return {
     id: job.id,
     operation: job.operation,
-    object: job.object.name,
+    object: job.object,
     createdById: job.createdById,
-    createdDate: formatDateTime(job.createdDate.toISOString()),
-    systemModstamp: formatDateTime(job.systemModstamp.toISOString()),
+    createdDate: formatDateTime(job.createdDate),
+    systemModstamp: formatDateTime(job.systemModstamp),
     state: job.state,
   };
 }
@@ -73,14 +67,20 @@ export type JobStep = () => boolean;
 
 const JOB_KEY_PREFIX = '750';
 
-export class JobStore<J extends JobBase> {
-  private readonly jobs = new Map<string, J>();
+const jobNotFound = (): SalesforceError =>
+  new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
 
-  constructor(private readonly storage: Storage) {}
+/** The stored jobs of one type (ingest or query), as each caller may see them. */
+export class JobStore<J extends JobRecord> {
+  constructor(
+    private readonly org: OrgRuntime,
+    private readonly data: BulkData,
+    private readonly jobType: JobType,
+  ) {}
 
   /** A new job Id, from a counter that survives restarts. */
   nextId(): string {
-    const row = this.storage
+    const row = this.org.storage
       .statement(
         `INSERT INTO _localorg_counters (prefix, next) VALUES ('bulkjob', 1) ON CONFLICT(prefix) DO UPDATE SET next = next + 1 RETURNING next`,
       )
@@ -88,25 +88,35 @@ export class JobStore<J extends JobBase> {
     return makeId(JOB_KEY_PREFIX, row.next);
   }
 
-  add(job: J): void {
-    this.jobs.set(job.id, job);
-  }
-
-  /** The job an Id names (15 or 18 characters), or 404. */
-  get(rawId: string): J {
-    const id = normalizeId(rawId);
-    const job = id ? this.jobs.get(id) : undefined;
-    if (!job) throw new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  /**
+   * The job an Id names (15 or 18 characters) when the caller may see it; otherwise the 404 of a job that
+   * does not exist, so that other users' jobs cannot even be told apart from missing ones.
+   */
+  get(ctx: RequestContext, rawId: string): J {
+    const job = this.find(normalizeId(rawId) ?? '');
+    if (!job || !this.visible(ctx, job)) throw jobNotFound();
     return job;
   }
 
-  delete(job: J): void {
-    this.jobs.delete(job.id);
+  /** The jobs the caller may see, in creation order. */
+  list(ctx: RequestContext): J[] {
+    return this.data.jobs(this.jobType, this.seesAll(ctx) ? undefined : ctx.userId) as J[];
   }
 
-  /** Jobs in creation order. */
-  all(): J[] {
-    return [...this.jobs.values()];
+  /** The job as stored now, whoever asks (the background runner). */
+  find(id: string): J | undefined {
+    const job = this.data.job(id);
+    return job?.jobType === this.jobType ? (job as J) : undefined;
+  }
+
+  private visible(ctx: RequestContext, job: J): boolean {
+    return job.createdById === ctx.userId || this.seesAll(ctx);
+  }
+
+  /** Modify All Data or Manage Data Integrations: every user's jobs, as in an org. */
+  private seesAll(ctx: RequestContext): boolean {
+    const access = this.org.dml.security.forContext(ctx);
+    return access.hasSystemPermission('ModifyAllData') || access.hasSystemPermission('ManageDataIntegrations');
   }
 }
 

@@ -2,7 +2,9 @@
  * Bulk API 2.0 query jobs: the SOQL is checked when the job is created (so a bad query answers 400 at
  * once), then run in the background through the same SOQL engine as the REST API, its records written as
  * CSV lines with child-to-parent fields flattened into `Parent__r.Name` columns. Results are read in pages
- * of `maxRecords` rows, the next page named by the `Sforce-Locator` header.
+ * of `maxRecords` rows, the next page named by the `Sforce-Locator` header. The job and its result lines are
+ * in the database (bulk/data.ts); only the open cursor of a running job is in memory, so a query job running
+ * when the org stops comes back Failed.
  */
 import type { RequestContext } from '../dml';
 import { SalesforceError } from '../errors';
@@ -10,17 +12,18 @@ import { parseJsonBody, type OrgRuntime } from '../rest/context';
 import { findFieldSchema, type FieldSchema, type ObjectSchema, type ParentRelationship } from '../schema';
 import { executeSoql, type QueryCursor, type SfRecord } from '../soql';
 import { QueryText } from '../soql/errors';
+import { assertSoqlLength } from '../soql/limits';
 import { parseSoql, type SoqlQuery } from '../soql/parse';
 import { COLUMN_DELIMITERS, csvLine, lineBreak } from './csv';
-import type { BulkData } from './data';
+import type { BulkData, JobRecord } from './data';
 import {
   baseInfo,
   csvFormat,
   invalidJobState,
   invalidProperty,
   isFinished,
+  isRunning,
   JobStore,
-  type JobBase,
   type JobRunner,
   type JobState,
 } from './jobs';
@@ -37,14 +40,16 @@ interface QueryColumn {
   field: FieldSchema;
 }
 
-export interface QueryJob extends JobBase {
+/** A query job; numberRecordsProcessed counts its CSV lines (records) written so far, header apart. */
+export interface QueryJob extends JobRecord {
+  jobType: 'V2Query';
   operation: 'query' | 'queryAll';
-  query: string;
+}
+
+/** What a running query job holds in memory: its open cursor and how to write its records. */
+interface Running {
+  cursor: QueryCursor;
   columns: QueryColumn[];
-  cursor?: QueryCursor;
-  /** CSV lines of the records read so far (no header); the lines themselves are in BulkData. */
-  lineCount: number;
-  deleted: boolean;
 }
 
 const notSupported = (what: string): SalesforceError =>
@@ -59,13 +64,14 @@ function csvText(field: FieldSchema, value: unknown): string {
 
 export class QueryJobs {
   readonly store: JobStore<QueryJob>;
+  private readonly running = new Map<string, Running>();
 
   constructor(
     private readonly org: OrgRuntime,
     private readonly runner: JobRunner,
     private readonly data: BulkData,
   ) {
-    this.store = new JobStore<QueryJob>(org.storage);
+    this.store = new JobStore<QueryJob>(org, data, 'V2Query');
   }
 
   /** `POST jobs/query`. */
@@ -77,6 +83,7 @@ export class QueryJobs {
     if (operation !== 'query' && operation !== 'queryAll') throw invalidProperty('operation', operation);
     const soql = props.query;
     if (typeof soql !== 'string' || soql.trim() === '') throw invalidProperty('query', soql);
+    assertSoqlLength(soql);
     const format = csvFormat(props);
     const parsed = parseSoql(new QueryText(soql));
     this.checkSupported(parsed);
@@ -91,12 +98,14 @@ export class QueryJobs {
     // Aggregate and count queries read as a single batch: the checks above leave none, this keeps it so.
     if (cursor.singleBatch) throw notSupported('Aggregate queries are');
     const obj = this.org.schema.byLower.get(parsed.from.toLowerCase()) as ObjectSchema;
-    const now = this.org.now();
+    const now = this.org.now().toISOString();
+    const columns = this.columns(obj, parsed);
     const job: QueryJob = {
       id: this.store.nextId(),
+      jobType: 'V2Query',
       operation,
-      object: obj,
-      query: soql,
+      object: obj.name,
+      externalIdFieldName: null,
       createdById: ctx.userId,
       createdDate: now,
       systemModstamp: now,
@@ -104,16 +113,21 @@ export class QueryJobs {
       apiVersion: ctx.apiVersion,
       ...format,
       numberRecordsProcessed: 0,
+      numberRecordsFailed: 0,
       totalProcessingTime: 0,
-      columns: this.columns(obj, parsed),
-      cursor,
-      lineCount: 0,
-      deleted: false,
+      errorMessage: null,
+      query: soql,
+      header: columns.map((column) => column.header),
+      rowCount: 0,
+      position: 0,
+      uploaded: false,
     };
-    this.store.add(job);
+    this.data.insertJob(job);
+    this.running.set(job.id, { cursor, columns });
+    const id = job.id;
     this.runner.run(
-      () => this.step(job),
-      (error) => this.crashed(job, error),
+      () => this.step(id),
+      (error) => this.crashed(id, error),
     );
     return job;
   }
@@ -157,14 +171,12 @@ export class QueryJobs {
     if (state !== 'Aborted') throw invalidProperty('state', state);
     if (isFinished(job.state)) throw invalidJobState(`Job ${job.id} is already in state ${job.state}`);
     this.setState(job, 'Aborted');
-    job.cursor = undefined;
+    this.running.delete(job.id);
   }
 
-  /** `DELETE jobs/query/{id}`. */
+  /** `DELETE jobs/query/{id}`: the job's result lines go with it. */
   remove(job: QueryJob): void {
-    job.deleted = true;
-    job.cursor = undefined;
-    this.store.delete(job);
+    this.running.delete(job.id);
     this.data.deleteJob(job.id);
   }
 
@@ -210,55 +222,68 @@ export class QueryJobs {
     let start = 0;
     if (locator !== null && locator !== '') {
       start = Number(Buffer.from(locator, 'base64').toString('utf8'));
-      if (!Number.isInteger(start) || start < 0 || start > job.lineCount) throw invalidProperty('locator', locator);
+      if (!Number.isInteger(start) || start < 0 || start > job.numberRecordsProcessed) {
+        throw invalidProperty('locator', locator);
+      }
     }
     const page = this.data.queryLines(job.id, start, maxRecords);
     const end = start + page.length;
     const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
     const newline = lineBreak(job.lineEnding);
-    const header = csvLine(
-      job.columns.map((c) => c.header),
-      delimiter,
-    );
+    const header = csvLine(job.header, delimiter);
     return {
       csv: [header, ...page].join(newline) + newline,
       count: page.length,
-      next: end < job.lineCount ? Buffer.from(String(end)).toString('base64').replace(/=+$/, '') : 'null',
+      next: end < job.numberRecordsProcessed ? Buffer.from(String(end)).toString('base64').replace(/=+$/, '') : 'null',
     };
   }
 
+  /** Changes the job's state in memory and in the database. */
   private setState(job: QueryJob, state: JobState): void {
     job.state = state;
-    job.systemModstamp = this.org.now();
+    job.systemModstamp = this.org.now().toISOString();
+    this.data.saveJob(job);
   }
 
-  private crashed(job: QueryJob, error: unknown): void {
+  private crashed(id: string, error: unknown): void {
     console.error('localorg: bulk query job failed unexpectedly', error);
-    job.cursor = undefined;
-    job.errorMessage = 'UNKNOWN_EXCEPTION : An unexpected error occurred in the local org.';
-    this.setState(job, 'Failed');
+    this.running.delete(id);
+    const job = this.store.find(id);
+    if (job && isRunning(job.state)) {
+      job.errorMessage = 'UNKNOWN_EXCEPTION : An unexpected error occurred in the local org.';
+      this.setState(job, 'Failed');
+    }
   }
 
-  /** Reads one chunk of records into CSV lines; true while records remain. */
-  private step(job: QueryJob): boolean {
-    const cursor = job.cursor;
-    if (job.deleted || job.state === 'Aborted' || !cursor) return false;
+  /**
+   * Reads one chunk of records into CSV lines, on the job as stored now (it may have been aborted or deleted
+   * since the last turn); true while records remain.
+   */
+  private step(id: string): boolean {
+    const job = this.store.find(id);
+    const run = this.running.get(id);
+    if (!job || !run || !isRunning(job.state)) {
+      this.running.delete(id);
+      return false;
+    }
     const started = Date.now();
-    if (job.state === 'UploadComplete') this.setState(job, 'InProgress');
     const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
-    const lines = cursor.next(CHUNK).map((record) => this.line(job, record, delimiter));
-    this.data.addQueryLines(job.id, job.lineCount, lines);
-    job.lineCount += lines.length;
-    job.numberRecordsProcessed = job.lineCount;
-    job.totalProcessingTime += Date.now() - started;
-    if (cursor.remaining > 0) return true;
-    job.cursor = undefined;
-    this.setState(job, 'JobComplete');
-    return false;
+    const lines = run.cursor.next(CHUNK).map((record) => this.line(run.columns, record, delimiter));
+    const done = run.cursor.remaining === 0;
+    // The lines and the job's count commit together.
+    this.org.storage.db.transaction(() => {
+      this.data.addQueryLines(job.id, job.numberRecordsProcessed, lines);
+      job.numberRecordsProcessed += lines.length;
+      job.totalProcessingTime += Date.now() - started;
+      if (done || job.state === 'UploadComplete') this.setState(job, done ? 'JobComplete' : 'InProgress');
+      else this.data.saveJob(job);
+    })();
+    if (done) this.running.delete(id);
+    return !done;
   }
 
-  private line(job: QueryJob, record: SfRecord, delimiter: string): string {
-    const values = job.columns.map((column) => {
+  private line(columns: QueryColumn[], record: SfRecord, delimiter: string): string {
+    const values = columns.map((column) => {
       let value: unknown = record;
       for (const name of column.path) {
         if (value === null || value === undefined) break;

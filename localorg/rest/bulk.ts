@@ -2,11 +2,12 @@
  * Bulk API 2.0 resources, as jsforce's `conn.bulk2` and the sf CLI use them:
  * `jobs/ingest` (create, list), `jobs/ingest/{id}` (info, close or abort, delete), `.../batches` (CSV upload),
  * `.../successfulResults`, `.../failedResults`, `.../unprocessedrecords`, and the same for `jobs/query`
- * with `.../results` paged by `Sforce-Locator`.
+ * with `.../results` paged by `Sforce-Locator`. Every resource names only the caller's own jobs, unless the
+ * caller has Modify All Data or Manage Data Integrations (see JobStore).
  */
 import { BulkData } from '../bulk/data';
 import { IngestJobs, type ResultKind } from '../bulk/ingest';
-import { JobRunner, jobListPage } from '../bulk/jobs';
+import { INTERRUPTED_MESSAGES, JobRunner, jobListPage } from '../bulk/jobs';
 import { QueryJobs } from '../bulk/query';
 import { noContent, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
 
@@ -37,6 +38,7 @@ export class BulkApi {
 
   constructor(org: OrgRuntime) {
     const data = new BulkData(org.storage);
+    data.recoverInterrupted(org.now(), INTERRUPTED_MESSAGES);
     this.ingest = new IngestJobs(org, this.runner, data);
     this.query = new QueryJobs(org, this.runner, data);
   }
@@ -51,7 +53,7 @@ export class BulkApi {
     const results =
       (kind: ResultKind): Handler =>
       (_org, req) =>
-        csv(ingest.results(ingest.store.get(req.params[0]), kind));
+        csv(ingest.results(ingest.store.get(req.ctx, req.params[0]), kind));
     return [
       {
         path: 'jobs/ingest',
@@ -59,7 +61,7 @@ export class BulkApi {
           POST: (_org, req) => ok(ingest.createdInfo(ingest.create(req.ctx, req.bodyText))),
           GET: (_org, req) => {
             const jobType = req.query.get('jobType');
-            const jobs = jobType && jobType !== 'V2Ingest' ? [] : ingest.store.all();
+            const jobs = jobType && jobType !== 'V2Ingest' ? [] : ingest.store.list(req.ctx);
             return ok(
               jobListPage(
                 jobs.map((job) => ingest.listInfo(job)),
@@ -73,14 +75,14 @@ export class BulkApi {
       {
         path: 'jobs/ingest/:id',
         methods: {
-          GET: (_org, req) => ok(ingest.info(ingest.store.get(req.params[0]))),
+          GET: (_org, req) => ok(ingest.info(ingest.store.get(req.ctx, req.params[0]))),
           PATCH: (_org, req) => {
-            const job = ingest.store.get(req.params[0]);
+            const job = ingest.store.get(req.ctx, req.params[0]);
             ingest.changeState(job, requestedState(req));
             return ok(ingest.shortInfo(job));
           },
           DELETE: (_org, req) => {
-            ingest.remove(ingest.store.get(req.params[0]));
+            ingest.remove(ingest.store.get(req.ctx, req.params[0]));
             return noContent();
           },
         },
@@ -89,7 +91,7 @@ export class BulkApi {
         path: 'jobs/ingest/:id/batches',
         methods: {
           PUT: (_org, req) => {
-            ingest.upload(ingest.store.get(req.params[0]), req.bodyText);
+            ingest.upload(ingest.store.get(req.ctx, req.params[0]), req.bodyText);
             return { status: 201 };
           },
         },
@@ -103,7 +105,7 @@ export class BulkApi {
           POST: (_org, req) => ok(query.createdInfo(query.create(req.ctx, req.bodyText))),
           GET: (_org, req) => {
             const jobType = req.query.get('jobType');
-            const jobs = jobType && jobType !== 'V2Query' ? [] : query.store.all();
+            const jobs = jobType && jobType !== 'V2Query' ? [] : query.store.list(req.ctx);
             return ok(
               jobListPage(
                 jobs.map((job) => query.listInfo(job)),
@@ -117,14 +119,14 @@ export class BulkApi {
       {
         path: 'jobs/query/:id',
         methods: {
-          GET: (_org, req) => ok(query.info(query.store.get(req.params[0]))),
+          GET: (_org, req) => ok(query.info(query.store.get(req.ctx, req.params[0]))),
           PATCH: (_org, req) => {
-            const job = query.store.get(req.params[0]);
+            const job = query.store.get(req.ctx, req.params[0]);
             query.changeState(job, requestedState(req));
             return ok(query.shortInfo(job));
           },
           DELETE: (_org, req) => {
-            query.remove(query.store.get(req.params[0]));
+            query.remove(query.store.get(req.ctx, req.params[0]));
             return noContent();
           },
         },
@@ -134,7 +136,7 @@ export class BulkApi {
         methods: {
           GET: (_org, req) => {
             const page = query.results(
-              query.store.get(req.params[0]),
+              query.store.get(req.ctx, req.params[0]),
               req.query.get('locator'),
               req.query.get('maxRecords'),
             );
