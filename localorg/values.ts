@@ -8,9 +8,29 @@ import type { SqlValue } from './storage';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+/** Days in a month of the proleptic Gregorian calendar (Date.UTC would read years 0-99 as 1900-1999). */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
 function validYmd(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= daysInMonth(y, m);
+}
+
+/**
+ * Salesforce stores dates and datetimes from 1700-01-01T00:00:00Z to 4000-12-31T00:00:00Z GMT (SOQL and SOSL
+ * Reference, "Minimum and Maximum Dates"); a write outside that range is refused.
+ */
+export const MIN_DATETIME = '1700-01-01T00:00:00.000Z';
+export const MAX_DATETIME = '4000-12-31T00:00:00.000Z';
+
+/** Whether a stored date ('YYYY-MM-DD') or datetime (ISO UTC) is inside Salesforce's range. */
+export function inDateRange(stored: string): boolean {
+  if (stored.length === 10) return stored >= MIN_DATETIME.slice(0, 10) && stored <= MAX_DATETIME.slice(0, 10);
+  // toISOString writes years before 0 as '-00000Y...', which sorts before every '1700...' anyway.
+  return stored >= MIN_DATETIME && stored <= MAX_DATETIME;
 }
 
 /** A calendar date 'YYYY-MM-DD', or undefined when the text is not one. */
@@ -37,8 +57,10 @@ export function parseDateTime(text: string): string | undefined {
     const digits = zone.replace(':', '');
     offsetMinutes = (digits[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
   }
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
-  return new Date(utc).toISOString();
+  // setUTCFullYear keeps years 0-99 as written (Date.UTC would make them 1900-1999).
+  const date = new Date(Date.UTC(2000, 0, 1, h, mi, s, ms));
+  date.setUTCFullYear(y, mo - 1, d);
+  return new Date(date.getTime() - offsetMinutes * 60_000).toISOString();
 }
 
 /** Stored ISO UTC to the REST output form `2026-03-31T17:05:00.000+0000`. */

@@ -6,6 +6,8 @@
  */
 
 const DAY_MS = 86_400_000;
+/** The largest day number a JavaScript Date holds either side of 1970-01-01. */
+const MAX_DAYS = 100_000_000;
 
 /** A half-open range of days [start, end), both 'YYYY-MM-DD'. */
 export interface DayRange {
@@ -74,6 +76,8 @@ export function dateLiteralRange(
   const span = (unit: Unit | undefined, from: number, to: number): DayRange | undefined => {
     if (!unit) return undefined;
     const [a, b] = [unit.start + from * unit.length, unit.start + to * unit.length];
+    // JavaScript dates end 100,000,000 days from 1970: an n that reaches past them is no date (not a 500).
+    if (unit.inDays && (Math.abs(a) > MAX_DAYS || Math.abs(b) > MAX_DAYS)) return undefined;
     return unit.inDays ? { start: dayText(a), end: dayText(b) } : { start: monthText(a), end: monthText(b) };
   };
   let m = /^(THIS|LAST|NEXT)_([A-Z_]+)$/.exec(name);

@@ -227,13 +227,31 @@ function comparison(scope: Scope, left: Compiled, op: string, value: Operand): s
   }
 }
 
+/**
+ * Joins SQL conditions with AND/OR as a balanced tree: SQLite parses `a OR b OR c ...` as a chain as
+ * deep as it is long and refuses expressions deeper than 1000, while SOQL accepts thousands of terms.
+ */
+export function joinBalanced(parts: string[], op: 'AND' | 'OR'): string {
+  if (parts.length <= 8) return `(${parts.join(` ${op} `)})`;
+  const half = Math.ceil(parts.length / 2);
+  return `(${joinBalanced(parts.slice(0, half), op)} ${op} ${joinBalanced(parts.slice(half), op)})`;
+}
+
+/** Longer IN lists are bound as one JSON array: one variable instead of one each (SQLite allows 32766). */
+const MAX_INLINE_LIST = 100;
+
 function inList(scope: Scope, left: Compiled, values: Operand[]): string {
   const parts: string[] = [];
-  const scalars = values.flatMap((v) => (v.type === 'value' ? [scope.env.param(v.value)] : []));
-  if (scalars.length) parts.push(`${left.sql} IN (${scalars.join(', ')})`);
+  const scalars = values.flatMap((v) => (v.type === 'value' ? [v.value] : []));
+  if (scalars.length > MAX_INLINE_LIST && scalars.every((v) => typeof v === 'string' || Number.isFinite(v))) {
+    // json_each's value has no affinity, like a bound parameter: the column's affinity applies as for `=`.
+    parts.push(`${left.sql} IN (SELECT value FROM json_each(${scope.env.param(JSON.stringify(scalars))}))`);
+  } else if (scalars.length) {
+    parts.push(`${left.sql} IN (${scalars.map((v) => scope.env.param(v)).join(', ')})`);
+  }
   if (values.some((v) => v.type === 'null')) parts.push(comparison(scope, left, '=', { type: 'null' }));
   for (const v of values) if (v.type === 'range') parts.push(comparison(scope, left, '=', v));
-  return `(${parts.join(' OR ')})`;
+  return joinBalanced(parts, 'OR');
 }
 
 /** `INCLUDES ('a;b', 'c')`: has both a and b, or has c. Stored values are `A;B;C`. */
@@ -248,10 +266,15 @@ function includes(scope: Scope, left: Compiled, values: Literal[]): string {
       .split(';')
       .map((t) => t.trim().toLowerCase())
       .filter((t) => t !== '');
-    const all = terms.map((t) => `instr(';' || lower(${left.sql}) || ';', ${scope.env.param(`;${t};`)}) > 0`);
-    return all.length ? `(${all.join(' AND ')})` : `${left.sql} IS NULL`;
+    if (!terms.length) return `${left.sql} IS NULL`;
+    // Every term present: no term of the JSON array is missing (one variable however many terms). A null
+    // field stays unknown (null), so EXCLUDES, its negation, does not match it either.
+    const wanted = scope.env.param(JSON.stringify(terms.map((t) => `;${t};`)));
+    const stored = `';' || lower(${left.sql}) || ';'`;
+    const allPresent = `NOT EXISTS (SELECT 1 FROM json_each(${wanted}) WHERE instr(${stored}, value) = 0)`;
+    return `(CASE WHEN ${left.sql} IS NULL THEN NULL ELSE ${allPresent} END)`;
   });
-  return `(${alternatives.join(' OR ')})`;
+  return joinBalanced(alternatives, 'OR');
 }
 
 function semiJoin(scope: Scope, cond: Extract<Cond, { kind: 'semijoin' }>): string {
@@ -293,8 +316,17 @@ export function compileCondition(scope: Scope, cond: Cond, context: ConditionCon
   const { text } = scope.env;
   switch (cond.kind) {
     case 'and':
-    case 'or':
-      return `(${cond.items.map((c) => compileCondition(scope, c, context)).join(cond.kind === 'and' ? ' AND ' : ' OR ')})`;
+    case 'or': {
+      // `a AND (b AND c)` is `a AND b AND c`: flattened, then joined as a balanced tree (see joinBalanced).
+      const items: Cond[] = [];
+      const flatten = (c: Cond): void => {
+        if (c.kind === cond.kind) c.items.forEach(flatten);
+        else items.push(c);
+      };
+      flatten(cond);
+      const parts = items.map((c) => compileCondition(scope, c, context));
+      return joinBalanced(parts, cond.kind === 'and' ? 'AND' : 'OR');
+    }
     case 'not':
       return `NOT (${compileCondition(scope, cond.item, context)})`;
     case 'semijoin':

@@ -8,7 +8,7 @@ import type { QueryAccess } from '../security';
 import type { Storage } from '../storage';
 import { run, type QueryCursor, type SfRecord } from './cursor';
 import { QueryText } from './errors';
-import { assertSoqlLength } from './limits';
+import { assertSoqlLength, isComplexityLimit, queryTooComplicated } from './limits';
 import { parseSoql } from './parse';
 import { compileQuery } from './plan';
 import { Env } from './scope';
@@ -38,6 +38,7 @@ function guard<T>(work: () => T): T {
     return work();
   } catch (e) {
     if (e instanceof SalesforceError) throw e;
+    if (isComplexityLimit(e)) throw queryTooComplicated();
     const errorId = `${Date.now() % 1_000_000_000}-${Math.floor(Math.random() * 100_000)}`;
     const error = new SalesforceError(
       500,

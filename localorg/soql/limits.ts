@@ -3,6 +3,12 @@
  * maximum SOQL statement length of 100,000 characters ("SOQL and SOSL Limits for Search Queries",
  * salesforce_app_limits_cheatsheet); a longer statement is refused as MALFORMED_QUERY. The message follows
  * the platform's wording for this limit ("SOQL statements cannot be longer than N characters").
+ *
+ * SQLite has limits of its own that a legal-looking SOQL statement can still reach after the compiler has
+ * kept clear of them (balanced AND/OR trees, long IN lists bound as one JSON array): expression depth,
+ * bound variables, LIKE pattern length, tables in a join, compound SELECT terms. Those answer as Salesforce
+ * answers a statement too complex for its own SQL: 400 QUERY_TOO_COMPLICATED (named in Salesforce's
+ * "SOQL and SOSL Limits" page), never a 500.
  */
 import { SalesforceError } from '../errors';
 
@@ -18,3 +24,32 @@ export function assertSoqlLength(soql: string): void {
     );
   }
 }
+
+/** SQLite's messages for its compile-time limits (sqlite3.c), matched on the error text. */
+const SQLITE_LIMIT_MESSAGES = [
+  /Expression tree is too large/i,
+  /too many SQL variables/i,
+  /LIKE or GLOB pattern too complex/i,
+  /at most \d+ tables in a join/i,
+  /too many terms in/i,
+  /too many columns/i,
+  /too many arguments on function/i,
+  /parser stack overflow/i,
+  /Recursion limit/i,
+  /too many FROM clause terms/i,
+  /string or blob too big/i,
+];
+
+/** Whether an error is SQLite (or the JavaScript stack) refusing a statement too large or too deep. */
+export function isComplexityLimit(error: unknown): boolean {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return true;
+  if (!(error instanceof Error) || error.name !== 'SqliteError') return false;
+  return SQLITE_LIMIT_MESSAGES.some((pattern) => pattern.test(error.message));
+}
+
+export const queryTooComplicated = (): SalesforceError =>
+  new SalesforceError(
+    400,
+    'QUERY_TOO_COMPLICATED',
+    'Query is too complicated. Please reduce the number of conditions, values or relationships in the query.',
+  );

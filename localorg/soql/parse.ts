@@ -19,6 +19,7 @@ import {
 } from '@jetstreamapp/soql-parser-js';
 import type { SalesforceError } from '../errors';
 import type { QueryText } from './errors';
+import { isComplexityLimit, queryTooComplicated } from './limits';
 
 export type Expr =
   | { kind: 'field'; path: string[]; text: string }
@@ -267,6 +268,8 @@ export function parseSoql(text: QueryText): SoqlQuery {
   try {
     parsed = parseQuery(text.soql);
   } catch (e) {
+    // The parser recurses per nesting level: a statement nested deeper than the stack is too complex.
+    if (isComplexityLimit(e)) throw queryTooComplicated();
     const { token, offset } = parserErrorToken(e instanceof Error ? e.message : String(e));
     if (offset !== undefined) throw text.malformed(`unexpected token: '${token}'`, offset);
     if (token === ':' || /^:\w/.test(token)) throw text.malformed('Bind variables only allowed in Apex code', token);
