@@ -13,7 +13,18 @@ import { findFieldSchema, type FieldSchema, type ObjectSchema, type OrgSchema } 
 import { Security, uneditableFields, type UserAccess } from './security';
 import { assertShareLevel, checkNewShare } from './shares';
 import { quoteIdent, type Row, type SqlValue, type Storage } from './storage';
-import { integerDigits, lineColumn, maxLength, parseDate, parseDateTime, roundToScale, today } from './values';
+import {
+  inDateRange,
+  integerDigits,
+  lineColumn,
+  maxLength,
+  MAX_DATETIME,
+  MIN_DATETIME,
+  parseDate,
+  parseDateTime,
+  roundToScale,
+  today,
+} from './values';
 
 /** Who is calling and how; carried through every handler so access checks can be added per request. */
 export interface RequestContext {
@@ -297,12 +308,23 @@ export class Dml {
     if (refused.length > 0) throw uneditableFields(refused);
   }
 
-  /** The Id a parent reference names, checked against the target object and its existence. */
-  private resolveReference(obj: ObjectSchema, field: FieldSchema, value: SqlValue | ForeignKeyRef): SqlValue {
+  /**
+   * The Id a parent reference names, checked against the target object and its existence. A record the
+   * user cannot see answers exactly as a missing one (no Id, no hint that it exists).
+   */
+  private resolveReference(
+    obj: ObjectSchema,
+    field: FieldSchema,
+    value: SqlValue | ForeignKeyRef,
+    access: UserAccess,
+  ): SqlValue {
     if (value === null) return null;
     const label = field.model.label;
     if (typeof value === 'object') {
-      const ids = this.findIds(value.target, value.idField, value.value);
+      const target = value.target;
+      const ids = this.findIds(target, value.idField, value.value).filter((found) =>
+        access.canReadRow(target, this.storage.getRow(target, found) ?? {}),
+      );
       if (ids.length === 0) {
         throw recordError(
           'INVALID_FIELD',
@@ -326,7 +348,9 @@ export class Dml {
       throw recordError('FIELD_INTEGRITY_EXCEPTION', `${label}: id value of incorrect type: ${id}`, [field.name]);
     }
     const row = this.storage.getRow(target, id);
-    if (!row) throw recordError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
+    if (!row || !access.canReadRow(target, row)) {
+      throw recordError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
+    }
     if (row.IsDeleted === 1) throw recordError('ENTITY_IS_DELETED', 'entity is deleted', [field.name]);
     if (field.name === 'OwnerId' && target.name === 'User' && row.IsActive !== 1) {
       throw recordError(
@@ -339,11 +363,25 @@ export class Dml {
   }
 
   /** Checks one client value against its field (length, picklist, email, number range, reference). */
-  private validate(obj: ObjectSchema, field: FieldSchema, value: SqlValue | ForeignKeyRef): SqlValue {
+  private validate(
+    obj: ObjectSchema,
+    field: FieldSchema,
+    value: SqlValue | ForeignKeyRef,
+    access: UserAccess,
+  ): SqlValue {
     const model = field.model;
-    if (model.type === 'Lookup' || model.type === 'MasterDetail') return this.resolveReference(obj, field, value);
+    if (model.type === 'Lookup' || model.type === 'MasterDetail')
+      return this.resolveReference(obj, field, value, access);
     if (value === null || typeof value === 'object') return null;
     const label = model.label;
+    if ((model.type === 'Date' || model.type === 'DateTime') && typeof value === 'string' && !inDateRange(value)) {
+      // FIELD_INTEGRITY_EXCEPTION is what the platform answers for a date it cannot store (years 1700-4000).
+      throw recordError(
+        'FIELD_INTEGRITY_EXCEPTION',
+        `${label}: invalid date: ${value} (valid from ${MIN_DATETIME} to ${MAX_DATETIME})`,
+        [field.name],
+      );
+    }
     if (NUMBER_TYPES.has(model.type)) {
       const digits = integerDigits(model);
       const n = Number(value);
@@ -462,7 +500,7 @@ export class Dml {
       throw recordError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
   }
 
-  private assertUnique(obj: ObjectSchema, row: Row, fields: Iterable<FieldSchema>): void {
+  private assertUnique(obj: ObjectSchema, row: Row, fields: Iterable<FieldSchema>, access: UserAccess): void {
     for (const field of fields) {
       if (!field.model.unique) continue;
       const value = row[field.column];
@@ -478,9 +516,11 @@ export class Dml {
           [field.name],
         );
       }
+      // The clashing record's Id is named only to a user who can see that record.
+      const visible = access.canReadRow(obj, this.storage.getRow(obj, clash.Id) ?? {});
       throw recordError(
         'DUPLICATE_VALUE',
-        `duplicate value found: ${field.name} duplicates value on record with id: ${clash.Id}`,
+        `duplicate value found: ${field.name} duplicates value on ${visible ? `record with id: ${clash.Id}` : 'another record'}`,
         [field.name],
       );
     }
@@ -512,14 +552,14 @@ export class Dml {
       const row = this.defaults(ctx, obj);
       const given = new Set<string>();
       for (const [field, value] of values) {
-        row[field.column] = this.validate(obj, field, value);
+        row[field.column] = this.validate(obj, field, value, access);
         given.add(field.name);
       }
       access.assertReferences(values.keys(), row);
       this.derive(obj, row, given, undefined);
       this.assertRequired(obj, row);
       enforceRules(this.storage, obj, row, undefined, ctx);
-      this.assertUnique(obj, row, obj.fields.values());
+      this.assertUnique(obj, row, obj.fields.values(), access);
       if (obj.name === 'PermissionSetAssignment') assertNewAssignment(this.storage, obj, row);
       const stamp = ctx.now.toISOString();
       if (obj.model.shareOf) {
@@ -569,7 +609,7 @@ export class Dml {
       const changed: FieldSchema[] = [];
       for (const [field, value] of values) {
         if (field.name === 'Id') continue;
-        row[field.column] = this.validate(obj, field, value);
+        row[field.column] = this.validate(obj, field, value, access);
         given.add(field.name);
         changed.push(field);
       }
@@ -577,7 +617,7 @@ export class Dml {
       this.derive(obj, row, given, current);
       this.assertRequired(obj, row);
       enforceRules(this.storage, obj, row, current, ctx);
-      this.assertUnique(obj, row, changed);
+      this.assertUnique(obj, row, changed, access);
       if (obj.model.shareOf) assertShareLevel(this.storage, obj, row);
       const stamp = ctx.now.toISOString();
       Object.assign(
