@@ -113,10 +113,8 @@ describe('master-detail children', () => {
     const error = await apiError(
       pm1.conn.sobject('Plan_Section__c').create({ Name: 'Intrusion', Partner_Account_Plan__c: plan2.plan }),
     );
-    expect(error).toMatchObject({
-      errorCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
-      message: `insufficient access rights on cross-reference id: ${plan2.plan}`,
-    });
+    // A plan the user cannot see answers as a missing one, without its Id (issue #12, item 8).
+    expect(error).toMatchObject({ errorCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id' });
     // The AE reads no plan at all: it cannot point an action at one either.
     const lookup = await apiError(
       ae.conn.sobject('APR_Action__c').create({
@@ -126,10 +124,7 @@ describe('master-detail children', () => {
         Partner_Account_Plan__c: plan1.plan,
       }),
     );
-    expect(lookup).toMatchObject({
-      errorCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
-      message: `insufficient access rights on cross-reference id: ${plan1.plan}`,
-    });
+    expect(lookup).toMatchObject({ errorCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id' });
   });
 
   it('go with their plan when its owner deletes it', async () => {
