@@ -13,6 +13,7 @@ import { Dml, type RequestContext } from './dml';
 import { formulasOf } from './formula';
 import { ensurePlatformRecords } from './platform';
 import { SalesforceError } from './errors';
+import * as http from './http';
 import { faultOptionsFromEnv, Faults, serverUnavailable, type FaultOptions } from './faults';
 import { compileSchema } from './schema';
 import { quoteIdent, Storage } from './storage';
@@ -30,7 +31,6 @@ export const MIN_API_VERSION = 20;
 export const MAX_API_VERSION = 66;
 /** Developer Edition's daily API request allowance. */
 export const DEFAULT_API_DAILY_LIMIT = 15000;
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 export interface LocalOrgOptions {
   /** TCP port; 0 picks a free one. */
@@ -174,22 +174,16 @@ function methodNotAllowed(method: string, route: Route): SalesforceError {
   );
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SalesforceError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body is larger than 50 MB'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** A path's segments, percent-decoded; a malformed escape names no resource. */
+function pathSegments(pathname: string): string[] {
+  try {
+    return pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
+  } catch {
+    throw notFoundError();
+  }
 }
 
 const invalidSession = (): SalesforceError =>
@@ -232,6 +226,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     apiUsage,
     faults,
     fiscalYearStartMonth: platform.fiscalYearStartMonth,
+    schemaLoadedAt: now(),
   };
   const bulk = new BulkApi(org);
   const routes = [...dataRoutes(new QueryLocators()), ...bulk.routes().map((r) => route(r.path, r.methods))];
@@ -259,10 +254,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   /** Routes one request; a handler that must wait (password hashing) answers with a promise. */
   function dispatch(req: IncomingMessage, url: URL, bodyText: string): Reply | Promise<Reply> {
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
-    const segments = url.pathname
-      .split('/')
-      .filter((s) => s !== '')
-      .map((s) => decodeURIComponent(s));
+    const segments = pathSegments(url.pathname);
     const base = { method, query: url.searchParams, headers: req.headers, bodyText };
     const path = segments.join('/');
     if (path === 'services/oauth2/token' || path === 'services/oauth2/revoke') {
@@ -322,10 +314,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   /** A composite subrequest: routed as its parent's user, inside the parent's transaction, not counted again. */
   function subrequest(parent: ApiRequest, sub: composite.Subrequest): Reply {
     const url = new URL(`http://127.0.0.1${sub.url}`);
-    const segments = url.pathname
-      .split('/')
-      .filter((s) => s !== '')
-      .map((s) => decodeURIComponent(s));
+    const segments = pathSegments(url.pathname);
     const major = Number(/^v(\d+)\.0$/.exec(segments[2] ?? '')?.[1] ?? 0);
     if (segments[0] !== 'services' || segments[1] !== 'data' || major < MIN_API_VERSION || major > MAX_API_VERSION) {
       throw notFoundError();
@@ -349,29 +338,42 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
     const { used, limit } = apiUsage();
     res.setHeader('Sforce-Limit-Info', `api-usage=${used}/${limit}`);
-    if (reply.body === undefined || reply.status === 204) {
+    // Validators (ETag, Last-Modified) go with a 304 as well as with a body.
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+    if (reply.body === undefined || reply.status === 204 || reply.status === 304) {
       res.writeHead(reply.status);
       res.end();
       return;
     }
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-    res.setHeader(
-      'Content-Type',
-      typeof reply.body === 'string' ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8',
-    );
-    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+    if (!reply.headers || !Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type')) {
+      res.setHeader(
+        'Content-Type',
+        typeof reply.body === 'string' ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8',
+      );
+    }
     res.setHeader('Content-Length', Buffer.byteLength(text));
     res.writeHead(reply.status);
     res.end(req.method === 'HEAD' ? undefined : text);
   }
 
+  const bodyBudget = new http.BodyBudget();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let reply: Reply;
+    const hold = new http.BodyHold(bodyBudget);
+    // The body's bytes count against the budget until the answer is sent or the client leaves.
+    res.once('close', () => hold.release());
     try {
-      const bodyText = await readBody(req);
       // Concatenated, not resolved: a path starting with `//` (the sf CLI sends `//services/data`) is a path here.
-      reply = await dispatch(req, new URL(`http://127.0.0.1${req.url ?? '/'}`), bodyText);
+      const url = new URL(`http://127.0.0.1${req.url ?? '/'}`);
+      http.checkHost(req, (server.address() as AddressInfo).port);
+      http.checkLengths(req);
+      const { json } = http.checkContentType(req, pathSegments(url.pathname).join('/'));
+      const bodyText = await http.readBody(req, hold, json);
+      reply = await dispatch(req, url, bodyText);
     } catch (error) {
+      if (error instanceof http.ClientGone) return;
       if (error instanceof SalesforceError) {
         reply = { status: error.status, body: error.toBody() };
       } else {
@@ -382,11 +384,15 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
           body: [{ message: 'An unexpected error occurred in the local org.', errorCode: 'UNKNOWN_EXCEPTION' }],
         };
       }
+      // A refused body may still be arriving: discard it so that the client reads the answer.
+      http.drain(req);
     }
-    send(req, res, reply);
+    if (!res.destroyed) send(req, res, reply);
   }
 
-  const server = createServer((req, res) => void handle(req, res));
+  // Node's header limit sits above Salesforce's URI limit, so that a long URI gets the API's JSON 414.
+  const server = createServer({ maxHeaderSize: http.NODE_MAX_HEADER_BYTES }, (req, res) => void handle(req, res));
+  http.answerClientErrors(server);
   // A client whose event loop was busy (a script computing between requests) reuses its idle connection
   // before it can notice that the server closed it, and fails with "other side closed". Keeping idle
   // connections longer than clients do (Node's default is 5 s; clients follow the Keep-Alive hint) avoids it.

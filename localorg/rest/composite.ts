@@ -58,6 +58,8 @@ const halted = (referenceId: string): SubrequestResult =>
     'The transaction was rolled back since another operation in the same transaction failed.',
   );
 
+const queryLimitMessage = `The request can’t contain more than ${MAX_QUERY_OR_COLLECTION} query or sObject Collections operations.`;
+
 /** The request-level answer to a limit: one result, with no reference id. */
 const limitExceeded = (message: string): Reply =>
   ok({
@@ -96,14 +98,47 @@ function parseInputs(req: ApiRequest): { allOrNone: boolean; inputs: Input[] } {
   return { allOrNone: parsed?.allOrNone === true, inputs };
 }
 
-/** Queries and collections count against the lower limit. */
-function isQueryOrCollection(url: string): boolean {
-  return /^\/services\/data\/v[\d.]+\/(query|queryAll|composite\/sobjects)(\/|\?|$)/i.test(url);
+/**
+ * A subrequest URL as the server will route it: `.` and `..` segments resolved (also percent-encoded
+ * ones and backslashes, as a URL parser reads them), each segment decoded once and encoded again.
+ * Undefined for a URL that is not a path on this org, or whose decoded segments would hide another path
+ * (`%2F`, a dot segment). The allow-list applies to this form, so `sobjects/../jobs` is `jobs`.
+ */
+export function resolveSubrequestUrl(url: string): string | undefined {
+  if (!url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
+  if (parsed.host !== '127.0.0.1') return undefined;
+  let segments: string[];
+  try {
+    segments = parsed.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
+  } catch {
+    return undefined;
+  }
+  if (segments.some((s) => s === '.' || s === '..' || /[/\\]/.test(s))) return undefined;
+  return `/${segments.map((s) => encodeURIComponent(s)).join('/')}${parsed.search}`;
 }
 
-/** The resources a subrequest may use: sObject resources, queries and sObject Collections. */
-function isSupported(url: string): boolean {
-  return /^\/services\/data\/v[\d.]+\/(sobjects|query|queryAll|composite\/sobjects)(\/|\?|$)/i.test(url);
+/** Queries and collections count against the lower limit (on the resolved URL). */
+function isQueryOrCollection(url: string | undefined): boolean {
+  return url !== undefined && /^\/services\/data\/v[\d.]+\/(query|queryAll|composite\/sobjects)(\/|\?|$)/i.test(url);
+}
+
+/**
+ * The resources a subrequest may use (on the resolved URL): sObject resources, queries and sObject
+ * Collections, as Salesforce documents. Anything else, a nested composite or Bulk included, does not exist.
+ */
+function isSupported(url: string | undefined): url is string {
+  return (
+    url !== undefined && /^\/services\/data\/v[\d.]+\/(sobjects|query|queryAll|composite\/sobjects)(\/|\?|$)/i.test(url)
+  );
 }
 
 /** The value at `path` (`.id`, `.records[0].Id`) of an earlier subrequest's body, or undefined. */
@@ -171,6 +206,7 @@ function execute(
   dispatch: SubrequestDispatch,
   input: Input,
   bodies: Map<string, unknown>,
+  queries: { count: number },
 ): SubrequestResult {
   let url: string;
   let bodyText: string;
@@ -181,13 +217,19 @@ function execute(
     if (!(error instanceof UnresolvedReference)) throw error;
     return errorResult(input.referenceId, 'PROCESSING_HALTED', error.message);
   }
+  const resolved = resolveSubrequestUrl(url);
+  // A reference can turn a URL into a query (`sobjects/@{r.Name}` with a Name of `../query?q=…`):
+  // the limit on queries and collections holds for what actually runs, not only for what was sent.
+  if (isQueryOrCollection(resolved) && ++queries.count > MAX_QUERY_OR_COLLECTION) {
+    return errorResult(input.referenceId, 'LIMIT_EXCEEDED', queryLimitMessage);
+  }
   const headers = Object.fromEntries(
     Object.entries(input.httpHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
   );
   let answer: Reply;
   try {
     answer = org.storage.db.transaction(() => {
-      const reply = runOne(req, { method: input.method, url, headers, bodyText }, dispatch);
+      const reply = runOne(req, resolved, { method: input.method, url: resolved ?? url, headers, bodyText }, dispatch);
       if (reply.status >= 400) throw new FailedSubrequest(reply);
       return reply;
     })();
@@ -197,7 +239,7 @@ function execute(
   }
   return {
     body: answer.body ?? null,
-    httpHeaders: responseHeaders(url, answer),
+    httpHeaders: responseHeaders(resolved ?? url, answer),
     httpStatusCode: answer.status,
     referenceId: input.referenceId,
   };
@@ -209,19 +251,18 @@ export function composite(org: OrgRuntime, req: ApiRequest, dispatch: Subrequest
   if (inputs.length > MAX_SUBREQUESTS) {
     return limitExceeded(`The request can’t contain more than ${MAX_SUBREQUESTS} operations.`);
   }
-  if (inputs.filter((i) => isQueryOrCollection(i.url)).length > MAX_QUERY_OR_COLLECTION) {
-    return limitExceeded(
-      `The request can’t contain more than ${MAX_QUERY_OR_COLLECTION} query or sObject Collections operations.`,
-    );
+  if (inputs.filter((i) => isQueryOrCollection(resolveSubrequestUrl(i.url))).length > MAX_QUERY_OR_COLLECTION) {
+    return limitExceeded(queryLimitMessage);
   }
   // Bodies of the subrequests that succeeded, for references.
   const bodies = new Map<string, unknown>();
   const results: SubrequestResult[] = [];
+  const queries = { count: 0 };
   const rolledBack = new Error('rolled back');
   try {
     org.storage.db.transaction(() => {
       for (const input of inputs) {
-        const result = execute(org, req, dispatch, input, bodies);
+        const result = execute(org, req, dispatch, input, bodies, queries);
         results.push(result);
         if (result.httpStatusCode < 400) bodies.set(input.referenceId, result.body);
         else if (allOrNone) throw rolledBack;
@@ -238,9 +279,14 @@ export function composite(org: OrgRuntime, req: ApiRequest, dispatch: Subrequest
 }
 
 /** One subrequest's reply; errors become their REST error reply. */
-function runOne(parent: ApiRequest, sub: Subrequest, dispatch: SubrequestDispatch): Reply {
+function runOne(
+  parent: ApiRequest,
+  resolved: string | undefined,
+  sub: Subrequest,
+  dispatch: SubrequestDispatch,
+): Reply {
   try {
-    if (!isSupported(sub.url)) throw notFoundError();
+    if (!isSupported(resolved)) throw notFoundError();
     return dispatch(parent, sub);
   } catch (error) {
     if (error instanceof SalesforceError) return { status: error.status, body: error.toBody() };

@@ -19,6 +19,8 @@ export interface OrgRuntime {
   apiDailyLimit: number;
   apiUsage(): { used: number; limit: number };
   fiscalYearStartMonth?: number;
+  /** When the schema was compiled (this start): describes were last modified then. */
+  schemaLoadedAt: Date;
   /** Injected faults (reliability tests); undefined in normal use. */
   faults?: Faults;
 }
@@ -43,11 +45,46 @@ export interface Reply {
 export const ok = (body: unknown, status = 200): Reply => ({ status, body });
 export const noContent = (): Reply => ({ status: 204 });
 
+/**
+ * The deepest nesting of arrays and objects a body may have. Salesforce parses JSON with Jackson, whose
+ * default limit (StreamReadConstraints, since 2.15) is 1,000 levels; records need a handful. Checked
+ * before parsing, so that no code that walks a body can overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Refuses a body nested deeper than MAX_JSON_DEPTH, in one pass over the text (strings skipped). */
+function checkJsonDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        const { line, column } = lineColumn(text, i);
+        throw new SalesforceError(
+          400,
+          'JSON_PARSER_ERROR',
+          `Document nesting depth (${depth}) exceeds the maximum allowed (${MAX_JSON_DEPTH}) at [line:${line}, column:${column + 1}]`,
+        );
+      }
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+}
+
 /** Parses a JSON request body, failing as the API's parser does (400 JSON_PARSER_ERROR). */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') {
     throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'No content to map to Object due to end of input');
   }
+  checkJsonDepth(text);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -8,6 +8,16 @@ import { recordUrl, renderRecord, selectFields } from '../records';
 import { findFieldSchema, findObjectSchema, type FieldSchema, type ObjectSchema } from '../schema';
 import { insufficientAccess, type UserAccess } from '../security';
 import type { Row, SqlValue } from '../storage';
+import {
+  conditionalGet,
+  etagOf,
+  evaluatePreconditions,
+  hasPreconditions,
+  validatorHeaders,
+  type Validators,
+} from './conditional';
+
+type ApiRecordBody = ReturnType<typeof renderRecord>;
 import { noContent, notFoundError, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
 
 /** The caller's permissions and sharing (computed once per request). */
@@ -68,8 +78,9 @@ function body(org: OrgRuntime, req: ApiRequest, obj: ObjectSchema): WriteValues 
   return deserializeRecord(org.schema, obj, parseJsonBody(req.bodyText), req.bodyText, (f) => access.canReadField(f));
 }
 
+/** Describes change only with the schema, compiled at start: that is their Last-Modified. */
 export function globalDescribe(org: OrgRuntime, req: ApiRequest): Reply {
-  return ok(describeGlobal(org.schema, req.ctx.apiVersion, accessOf(org, req)));
+  return conditionalGet(req, describeGlobal(org.schema, req.ctx.apiVersion, accessOf(org, req)), org.schemaLoadedAt);
 }
 
 /** `sobjects/{Type}`: GET basic info, POST create. */
@@ -82,7 +93,24 @@ export function sobjectRoot(org: OrgRuntime, req: ApiRequest): Reply {
 
 export function sobjectDescribe(org: OrgRuntime, req: ApiRequest): Reply {
   const access = accessOf(org, req);
-  return ok(describeObject(org.schema, objectNamed(org, req.params[0], access), req.ctx.apiVersion, access));
+  const describe = describeObject(org.schema, objectNamed(org, req.params[0], access), req.ctx.apiVersion, access);
+  return conditionalGet(req, describe, org.schemaLoadedAt);
+}
+
+/**
+ * A record's validators for the caller: the ETag hashes the whole record as they read it (every field
+ * they can read, formulas computed), whatever `fields=` asks for; Last-Modified is its SystemModstamp.
+ */
+function recordValidators(
+  org: OrgRuntime,
+  req: ApiRequest,
+  obj: ObjectSchema,
+  row: Row,
+  access: UserAccess,
+): Validators & { full: ApiRecordBody } {
+  const withFormulas = withFormulaValues(org.storage, obj, row, req.ctx);
+  const full = renderRecord(obj, withFormulas, req.ctx.apiVersion, fieldsToRender(obj, undefined, access));
+  return { etag: etagOf(full), lastModified: new Date(String(row.SystemModstamp)), full };
 }
 
 /** `sobjects/{Type}/{id}`: GET, PATCH, DELETE; POST to `sobjects/{Type}/Id` creates (the Id-as-external-id case). */
@@ -96,20 +124,38 @@ export function sobjectRecord(org: OrgRuntime, req: ApiRequest): Reply {
     return ok({ id, success: true, errors: [] }, 201);
   }
   const row = liveRecord(org, obj, rawId);
-  switch (req.method) {
-    case 'GET': {
-      // A record the caller cannot see is not found (writes to it fail as insufficient access, in the DML).
-      if (!access.canReadRow(obj, row)) throw notFoundError();
-      const fields = fieldsToRender(obj, req.query.get('fields') ?? undefined, access);
-      return ok(renderRecord(obj, withFormulaValues(org.storage, obj, row, req.ctx), req.ctx.apiVersion, fields));
-    }
-    case 'PATCH':
-      org.dml.update(req.ctx, obj, row, body(org, req, obj));
-      return noContent();
-    default:
-      org.dml.remove(req.ctx, obj, row);
-      return noContent();
+  if (req.method === 'GET') {
+    // A record the caller cannot see is not found (writes to it fail as insufficient access, in the DML).
+    if (!access.canReadRow(obj, row)) throw notFoundError();
+    const validators = recordValidators(org, req, obj, row, access);
+    const unchanged = evaluatePreconditions(req, validators);
+    if (unchanged) return unchanged;
+    const list = req.query.get('fields');
+    const record =
+      list === null
+        ? validators.full
+        : renderRecord(
+            obj,
+            withFormulaValues(org.storage, obj, row, req.ctx),
+            req.ctx.apiVersion,
+            fieldsToRender(obj, list, access),
+          );
+    return { status: 200, body: record, headers: validatorHeaders(validators) };
   }
+  // Preconditions of a write are checked before anything is written (412 writes nothing); a record the
+  // caller cannot read has no validators for them, and the write fails on access as it would without.
+  if (hasPreconditions(req) && access.canReadRow(obj, row)) {
+    evaluatePreconditions(req, recordValidators(org, req, obj, row, access));
+  }
+  if (req.method === 'PATCH') {
+    org.dml.update(req.ctx, obj, row, body(org, req, obj));
+    // As Salesforce answers an Account update: the record's new ETag.
+    const updated = org.storage.getRow(obj, row.Id as string);
+    if (!updated || !access.canReadRow(obj, updated)) return noContent();
+    return { status: 204, headers: validatorHeaders(recordValidators(org, req, obj, updated, access)) };
+  }
+  org.dml.remove(req.ctx, obj, row);
+  return noContent();
 }
 
 /** `sobjects/{Type}/{ExternalIdField}/{value}`: GET, PATCH (upsert), DELETE. */
