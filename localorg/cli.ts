@@ -2,7 +2,6 @@
  * `npm run org`: runs the local org in the foreground until SIGINT/SIGTERM.
  * Prints the instance URL and the admin's username, password and access token (or all of it as JSON).
  */
-import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { SHARED_DEV_PASSWORD } from './auth';
@@ -22,6 +21,12 @@ function wholeNumber(text: string): number {
   return n;
 }
 
+function positiveMinutes(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected minutes above 0');
+  return n;
+}
+
 function rate(text: string): number {
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
@@ -38,6 +43,8 @@ interface OrgOptions {
   faultSeed?: number;
   faultUnavailableRate?: number;
   faultLockRate?: number;
+  lockoutMinutes?: number;
+  sessionTimeoutMinutes?: number;
 }
 
 /** Faults from the flags, else from LOCALORG_FAULT_* environment variables; undefined for none. */
@@ -57,18 +64,28 @@ async function main(): Promise<void> {
     .description('Run the local org: a Salesforce REST API over SQLite, compiled from force-app, on 127.0.0.1.')
     .option('--port <port>', 'TCP port (0 picks a free one)', portNumber, 6110)
     .option('--data <dir>', 'data folder holding org.sqlite and auth.json', '.localorg')
-    .option('--reset', 'delete the data folder first')
+    .option('--reset', 'delete the data folder first (refused while another org uses it)')
     .option('--json', 'print the connection details as one JSON line')
     .option('--api-daily-limit <n>', 'daily API request allowance (default 15000, as Developer Edition)', wholeNumber)
+    .option('--lockout-minutes <n>', 'lockout after 10 failed logins in a row (default 15)', positiveMinutes)
+    .option('--session-timeout-minutes <n>', 'tokens expire after this long unused (default 120)', positiveMinutes)
     .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
     .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)
     .option('--fault-lock-rate <r>', 'fraction of written records refused with UNABLE_TO_LOCK_ROW', rate)
     .parse();
   const opts = program.opts<OrgOptions>();
   const dataDir = resolve(opts.data);
-  if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   const faults = faultsFrom(opts);
-  const org = await startLocalOrg({ port: opts.port, data: dataDir, apiDailyLimit: opts.apiDailyLimit, faults });
+  // The reset happens inside the start, under the data folder's lock: a folder in use is refused, untouched.
+  const org = await startLocalOrg({
+    port: opts.port,
+    data: dataDir,
+    reset: opts.reset,
+    apiDailyLimit: opts.apiDailyLimit,
+    faults,
+    lockoutMinutes: opts.lockoutMinutes,
+    sessionTimeoutMinutes: opts.sessionTimeoutMinutes,
+  });
   const details = {
     instanceUrl: org.instanceUrl,
     accessToken: org.accessToken,

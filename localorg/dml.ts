@@ -226,6 +226,8 @@ export class Dml {
   private readonly rollupsByChild = new Map<string, Rollup[]>();
   /** Object permissions, field-level security and sharing, checked on every write. */
   readonly security: Security;
+  /** Called when a write deactivates a user (the org's Auth ends their sessions). */
+  onUserDeactivated?: (userId: string) => void;
 
   constructor(
     readonly storage: Storage,
@@ -627,6 +629,7 @@ export class Dml {
       const diff: Row = {};
       for (const key of Object.keys(row)) if (row[key] !== current[key]) diff[key] = row[key];
       this.storage.updateRow(obj, id, diff);
+      if (obj.name === 'User' && current.IsActive === 1 && row.IsActive !== 1) this.onUserDeactivated?.(id);
       this.afterWrite(ctx, obj, current, row);
     });
   }

@@ -5,10 +5,17 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadForceApp } from '../model';
-import { Auth } from './auth';
+import { Auth, type AdminAccount, type SavedAdmin } from './auth';
+import {
+  clearDataFolder,
+  lockDataFolder,
+  secureDataFolder,
+  writePrivateFile,
+  type DataFolderLock,
+} from './data-folder';
 import { Dml, type RequestContext } from './dml';
 import { formulasOf } from './formula';
 import { ensurePlatformRecords } from './platform';
@@ -46,6 +53,12 @@ export interface LocalOrgOptions {
   fiscalYearStartMonth?: number;
   /** Injected faults for reliability tests. Default: from LOCALORG_FAULT_* environment variables, else none. */
   faults?: FaultOptions;
+  /** Deletes the data folder's contents first (once its lock is taken: a folder in use is refused). */
+  reset?: boolean;
+  /** How long a user stays locked out after 10 failed logins in a row. Default 15 (Salesforce's default). */
+  lockoutMinutes?: number;
+  /** Access tokens expire after this long without use, as an org's Session Settings. Default 120. */
+  sessionTimeoutMinutes?: number;
 }
 
 export interface LocalOrg {
@@ -201,11 +214,9 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const schema = compileSchema(model);
   // Every formula, validation rule and lookup filter compiles now: one the org cannot evaluate stops startup.
   formulasOf(schema);
-  const storage = new Storage(schema, dataDir ? join(dataDir, 'org.sqlite') : ':memory:');
-  const platform = ensurePlatformRecords(storage, { fiscalYearStartMonth: options.fiscalYearStartMonth, now: now() });
-  const dml = new Dml(storage, { fiscalYearStartMonth: platform.fiscalYearStartMonth });
-  const auth = new Auth(storage, dml);
-  const admin = auth.ensureAdmin(now(), platform.profiles.get('System Administrator') ?? '');
+  // One process per data folder: the lock comes before anything in the folder is opened, migrated or deleted.
+  const lock = dataDir ? lockDataFolder(dataDir) : undefined;
+  const { storage, platform, dml, auth, admin } = await openData(options, dataDir, lock, schema, now);
   const apiDailyLimit = options.apiDailyLimit ?? DEFAULT_API_DAILY_LIMIT;
 
   const usageKey = (): string => `apiUsage:${today(now())}`;
@@ -398,15 +409,21 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   // connections longer than clients do (Node's default is 5 s; clients follow the Keep-Alive hint) avoids it.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
-  });
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+    });
+  } catch (error) {
+    bulk.close();
+    storage.close();
+    lock?.release();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const instanceUrl = `http://127.0.0.1:${port}`;
   org.instanceUrl = instanceUrl;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
     const authFile = {
       instanceUrl,
       accessToken: admin.accessToken,
@@ -414,7 +431,9 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       userId: admin.userId,
       password: admin.password,
     };
-    writeFileSync(join(dataDir, 'auth.json'), `${JSON.stringify(authFile, null, 2)}\n`, { mode: 0o600 });
+    // The developer's credentials file, the only place the admin's password and token are at rest: 0600.
+    writePrivateFile(join(dataDir, 'auth.json'), `${JSON.stringify(authFile, null, 2)}\n`);
+    secureDataFolder(dataDir);
   }
   let closed = false;
   return {
@@ -433,6 +452,57 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
         server.closeAllConnections();
       });
       storage.close();
+      lock?.release();
     },
   };
+}
+
+/** The previous run's admin credentials (auth.json), if readable. */
+function savedAdmin(dataDir: string | undefined): SavedAdmin {
+  const path = dataDir ? join(dataDir, 'auth.json') : undefined;
+  if (!path || !existsSync(path)) return {};
+  try {
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+    return { password: text(saved.password), accessToken: text(saved.accessToken) };
+  } catch {
+    return {}; // unreadable: the org issues new credentials and rewrites it
+  }
+}
+
+/** Opens (or resets) the org's database and its admin; on failure closes what it opened and frees the folder. */
+async function openData(
+  options: LocalOrgOptions,
+  dataDir: string | undefined,
+  lock: DataFolderLock | undefined,
+  schema: ReturnType<typeof compileSchema>,
+  now: () => Date,
+): Promise<{
+  storage: Storage;
+  platform: ReturnType<typeof ensurePlatformRecords>;
+  dml: Dml;
+  auth: Auth;
+  admin: AdminAccount;
+}> {
+  let storage: Storage | undefined;
+  try {
+    if (dataDir && options.reset) clearDataFolder(dataDir);
+    storage = new Storage(schema, dataDir ? join(dataDir, 'org.sqlite') : ':memory:');
+    const platform = ensurePlatformRecords(storage, {
+      fiscalYearStartMonth: options.fiscalYearStartMonth,
+      now: now(),
+    });
+    const dml = new Dml(storage, { fiscalYearStartMonth: platform.fiscalYearStartMonth });
+    const auth = new Auth(storage, dml, {
+      now,
+      lockoutMinutes: options.lockoutMinutes,
+      sessionTimeoutMinutes: options.sessionTimeoutMinutes,
+    });
+    const admin = await auth.ensureAdmin(platform.profiles.get('System Administrator') ?? '', savedAdmin(dataDir));
+    return { storage, platform, dml, auth, admin };
+  } catch (error) {
+    storage?.close();
+    lock?.release();
+    throw error;
+  }
 }

@@ -4,8 +4,9 @@
  * date filters need. Strings compare case-insensitively (COLLATE NOCASE), as SOQL does.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createPrivateFile, secureDataFolder } from './data-folder';
 import { registerFormulaFunction } from './formula';
 import { makeId } from './ids';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
@@ -48,12 +49,17 @@ export class Storage {
     readonly schema: OrgSchema,
     path: string,
   ) {
-    if (path !== ':memory:') {
-      const dir = dirname(path);
-      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    const file = path !== ':memory:';
+    if (file) {
+      // Private folder and files: SQLite gives -wal and -shm the database file's mode, so create it 0600 first.
+      secureDataFolder(dirname(path));
+      createPrivateFile(path);
     }
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
+    if (file) {
+      for (const extra of [`${path}-wal`, `${path}-shm`]) if (existsSync(extra)) chmodSync(extra, 0o600);
+    }
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = OFF');
     registerFormulaFunction(this.db, schema);

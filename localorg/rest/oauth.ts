@@ -16,14 +16,19 @@ function formParams(req: ApiRequest): URLSearchParams {
   return params;
 }
 
-/** `POST /services/oauth2/token`. */
-export function token(org: OrgRuntime, req: ApiRequest): Reply {
+/**
+ * `POST /services/oauth2/token`. Every refused login answers the same `invalid_grant` /
+ * `authentication failure`, a locked-out user included: Salesforce's token endpoint does not say which part
+ * failed (its SOAP login has one message too: "Invalid username, password, security token; or user locked
+ * out"), and a distinct answer would tell an attacker which usernames exist and that the lockout worked.
+ */
+export async function token(org: OrgRuntime, req: ApiRequest): Promise<Reply> {
   const params = formParams(req);
   const grant = params.get('grant_type');
   if (grant !== 'password') return oauthError('unsupported_grant_type', 'grant type not supported');
   const clientId = params.get('client_id');
   if (!clientId) return oauthError('invalid_client_id', 'client identifier invalid');
-  const userId = org.auth.login(params.get('username') ?? '', params.get('password') ?? '');
+  const userId = await org.auth.login(params.get('username') ?? '', params.get('password') ?? '');
   if (!userId) return oauthError('invalid_grant', 'authentication failure');
   const now = org.now();
   const accessToken = org.auth.issueToken(userId, now);

@@ -38,6 +38,8 @@ export class OrgConnectionError extends Error {
 interface LocalAuthFile {
   instanceUrl: string;
   accessToken: string;
+  username?: string;
+  password?: string;
 }
 
 function readLocalAuth(dataDir: string): LocalAuthFile | undefined {
@@ -46,17 +48,48 @@ function readLocalAuth(dataDir: string): LocalAuthFile | undefined {
   return JSON.parse(readFileSync(path, 'utf8')) as LocalAuthFile;
 }
 
-/** True when an org answers at this URL with this token. */
-async function answers(instanceUrl: string, accessToken: string, apiVersion: string): Promise<boolean> {
+/** Whether an org answers at this URL with this token: `ok`, `refused` (401: the token expired) or `down`. */
+async function probe(instanceUrl: string, accessToken: string, apiVersion: string): Promise<'ok' | 'refused' | 'down'> {
   try {
     const response = await fetch(`${instanceUrl}/services/data/v${apiVersion}/limits`, {
       headers: { Authorization: `Bearer ${accessToken}` },
       signal: AbortSignal.timeout(2000),
     });
-    return response.ok;
+    if (response.ok) return 'ok';
+    return response.status === 401 ? 'refused' : 'down';
   } catch {
-    return false;
+    return 'down';
   }
+}
+
+/**
+ * A new token for the local org's admin with auth.json's username and password (the password grant), for
+ * when auth.json's token was refused: sessions end after the org's session timeout (2 hours idle).
+ */
+async function logInAgain(auth: LocalAuthFile): Promise<string> {
+  if (!auth.username || !auth.password)
+    throw new OrgConnectionError(
+      `The local org at ${auth.instanceUrl} refused auth.json's token, which has no password to log in again.`,
+    );
+  const response = await fetch(`${auth.instanceUrl}/services/oauth2/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'partner-planning-scripts',
+      username: auth.username,
+      password: auth.password,
+    }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await response.json().catch(() => ({}))) as { access_token?: string; error_description?: string };
+  if (!response.ok || !body.access_token) {
+    throw new OrgConnectionError(
+      `The local org at ${auth.instanceUrl} refused auth.json's token and its password (${body.error_description ?? response.status}). ` +
+        'Restart the org (`npm run org`) to write a new auth.json.',
+    );
+  }
+  return body.access_token;
 }
 
 /** Wraps the connection's transport so that every HTTP request (REST, bulk, auth) is counted. */
@@ -85,8 +118,10 @@ function session(conn: Connection, description: string, close: () => Promise<voi
 
 async function connectLocal(apiVersion: string, dataDir: string): Promise<OrgSession> {
   const auth = readLocalAuth(dataDir);
-  if (auth && (await answers(auth.instanceUrl, auth.accessToken, apiVersion))) {
-    const conn = new Connection({ instanceUrl: auth.instanceUrl, accessToken: auth.accessToken, version: apiVersion });
+  const state = auth ? await probe(auth.instanceUrl, auth.accessToken, apiVersion) : 'down';
+  if (auth && state !== 'down') {
+    const accessToken = state === 'ok' ? auth.accessToken : await logInAgain(auth);
+    const conn = new Connection({ instanceUrl: auth.instanceUrl, accessToken, version: apiVersion });
     return session(conn, `local org at ${auth.instanceUrl}`, async () => {});
   }
   // Not running: start it in this process for the run (the module is loaded only when needed).

@@ -235,13 +235,16 @@ describe('authentication', () => {
     await t.conn.requestPost(dataPath(`/sobjects/User/${created.id}/password`), { NewPassword: 'Partner2026' });
     expect(await t.conn.request(dataPath(`/sobjects/User/${created.id}/password`))).toEqual({ isExpired: false });
     await expect(oauthConnection().login('pm@partner.example', 'localorg')).rejects.toThrow('authentication failure');
-    expect((await oauthConnection().login('pm@partner.example', 'Partner2026')).id).toBe(created.id);
+    const own = oauthConnection();
+    expect((await own.login('pm@partner.example', 'Partner2026')).id).toBe(created.id);
     const weak = await apiError(
       t.conn.requestPost(dataPath(`/sobjects/User/${created.id}/password`), { NewPassword: 'short' }),
     );
     expect(weak.errorCode).toBe('INVALID_NEW_PASSWORD');
-    // A deactivated user can neither log in nor use its tokens.
-    const token = conn.accessToken!;
+    // A deactivated user can neither log in nor use its tokens (the password change already ended the first one).
+    expect((await rawRequest(t.conn, 'GET', dataPath('/limits'), { token: conn.accessToken! })).status).toBe(401);
+    const token = own.accessToken!;
+    expect((await rawRequest(t.conn, 'GET', dataPath('/limits'), { token })).status).toBe(200);
     await t.conn.sobject('User').update({ Id: created.id!, IsActive: false });
     await expect(oauthConnection().login('pm@partner.example', 'Partner2026')).rejects.toThrow(
       'authentication failure',
