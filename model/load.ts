@@ -45,6 +45,7 @@ const REPEATING = new Set([
   'PermissionSet.fieldPermissions',
   'PermissionSet.tabSettings',
   'PermissionSet.applicationVisibilities',
+  'PermissionSet.userPermissions',
   'Layout.layoutSections',
   'Layout.layoutSections.layoutColumns',
   'Layout.layoutSections.layoutColumns.layoutItems',

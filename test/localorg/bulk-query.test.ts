@@ -138,6 +138,31 @@ describe('query jobs', () => {
     expect(response.body).toEqual([{ errorCode: 'API_ERROR', message, fields: [] }]);
   });
 
+  it('refuses SOQL longer than 100,000 characters as MALFORMED_QUERY and creates no job; accepts 100,000', async () => {
+    // A valid statement padded with a long string literal to an exact length.
+    const soqlOf = (length: number): string => {
+      const head = "SELECT Id FROM Plan__c WHERE Name != '";
+      return `${head}${'x'.repeat(length - head.length - 1)}'`;
+    };
+    const jobs = async (): Promise<number> =>
+      ((await rawRequest(t.conn, 'GET', dataPath('/jobs/query'))).body as { records: unknown[] }).records.length;
+    const before = await jobs();
+    const tooLong = await rawRequest(t.conn, 'POST', dataPath('/jobs/query'), {
+      body: { operation: 'query', query: soqlOf(100_001) },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toEqual([
+      { errorCode: 'MALFORMED_QUERY', message: expect.stringContaining('100000 characters'), fields: [] },
+    ]);
+    // The 308,000-character statement of the issue: the same answer, not a 500.
+    const huge = await rawRequest(t.conn, 'POST', dataPath('/jobs/query'), {
+      body: { operation: 'query', query: soqlOf(308_000) },
+    });
+    expect(huge.status).toBe(400);
+    expect(await jobs()).toBe(before);
+    expect(await bulkQuery(t.conn, soqlOf(100_000))).toHaveLength(6);
+  });
+
   it('lists query jobs, refuses to abort a finished one and deletes it', async () => {
     const id = await queryJob('SELECT Id FROM Plan__c');
     const list = (await rawRequest(t.conn, 'GET', dataPath('/jobs/query'))).body as { records: { id: string }[] };
