@@ -352,7 +352,8 @@ async function signedInPage(
   const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`page error (${username}): ${error.message}`));
-  const response = await page.request.post('/app/session', { data: { username } });
+  // The app refuses a switch without its own Origin (CSRF): say it, as the browser does for the app's pages.
+  const response = await page.request.post('/app/session', { data: { username }, headers: { Origin: app.url } });
   if (!response.ok()) throw new Error(`could not sign in as ${username}: ${await response.text()}`);
   return page;
 }
@@ -473,6 +474,7 @@ export async function benchComponents(options: {
       orgUrl: org.instanceUrl,
       adminUsername: org.adminUsername,
       adminToken: org.accessToken,
+      adminPassword: org.adminPassword,
     });
     cleanups.push(() => app.close());
     const pageOf = (pair: BuiltPair): Promise<Page> => signedInPage(browser, app, pair.partnerManagerUsername, log);

@@ -86,6 +86,7 @@ async function start(options: StartOptions): Promise<void> {
     orgUrl: org.instanceUrl,
     adminUsername: org.adminUsername,
     adminToken: org.accessToken,
+    adminPassword: org.adminPassword,
   });
   closeApp = app.close;
   const details = {

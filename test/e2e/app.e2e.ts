@@ -215,6 +215,7 @@ test('an AE sees a shared plan read-only and cannot change a target value: the A
   await screenshot(page, 'plan-read-only-for-ae');
   const response = await page.request.patch(`/services/data/v66.0/sobjects/Plan_Target__c/${plan.targetIds[0]}`, {
     data: { Target_Value__c: 1 },
+    headers: { Origin: stack.app.url },
   });
   expect(response.status()).toBe(400);
   expect(await response.json()).toEqual([expect.objectContaining({ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY' })]);

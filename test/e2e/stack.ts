@@ -49,6 +49,7 @@ export async function startStack(): Promise<Stack> {
     orgUrl: org.instanceUrl,
     adminUsername: org.adminUsername,
     adminToken: org.accessToken,
+    adminPassword: org.adminPassword,
   });
   const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -71,7 +72,8 @@ export async function signedIn(stack: Stack, username: string): Promise<{ contex
   const context = await stack.browser.newContext({ baseURL: stack.app.url, viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-  const response = await page.request.post('/app/session', { data: { username } });
+  // Not from a page of the app: say its origin, as the browser does for the app's own requests.
+  const response = await page.request.post('/app/session', { data: { username }, headers: { Origin: stack.app.url } });
   if (!response.ok()) throw new Error(`could not sign in as ${username}: ${await response.text()}`);
   return { context, page };
 }

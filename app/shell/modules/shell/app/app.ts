@@ -163,12 +163,18 @@ export default class App extends LightningElement {
   async handleRunRollup(): Promise<void> {
     this.rollupRunning = true;
     try {
-      const response = await fetch('/app/rollup', { method: 'POST', credentials: 'same-origin' });
-      const body = (await response.json()) as {
-        read?: { targets: number };
-        written?: Record<string, number>;
-        failedMetrics?: { name: string }[];
-      };
+      // JSON like every request that changes data: the app server refuses other content types (CSRF).
+      const response = await fetch('/app/rollup', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+        credentials: 'same-origin',
+      });
+      const body = (await response.json()) as
+        | { read?: { targets: number }; written?: Record<string, number>; failedMetrics?: { name: string }[] }
+        | { message?: string }[];
+      // The server's reason when it says one ("A rollup is already running...").
+      if (Array.isArray(body)) throw new Error(body[0]?.message ?? 'The rollup failed.');
       if (!response.ok || !body.read) throw new Error('The rollup failed.');
       const written = Object.values(body.written ?? {}).reduce((sum, n) => sum + n, 0);
       const failed = body.failedMetrics ?? [];

@@ -1,0 +1,276 @@
+/**
+ * How the local app's server reaches the local org: one org token per user, shared by every browser signed
+ * in as that user (a new browser or a cookie-less visit mints no token), signed in again and retried once
+ * when the org answers 401 INVALID_SESSION_ID (its session timeout, or a password change revoking tokens).
+ */
+import { SHARED_DEV_PASSWORD } from '../localorg/auth';
+import { SalesforceError } from '../localorg/errors';
+import type { ObjectDescribe, OrgClient } from './graphql';
+
+export const API_VERSION = '66.0';
+
+export interface OrgAccessOptions {
+  /** The local org's instance URL and its admin's credentials (users list, rollup, admin sign-in). */
+  orgUrl: string;
+  adminUsername: string;
+  adminToken: string;
+  /** Signs the admin in again when the org refuses adminToken; without it that refusal stands. */
+  adminPassword?: string;
+}
+
+/** Who a user is, as the app shows them (looked up once per sign-in). */
+export interface Profile {
+  userId: string;
+  username: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+}
+
+export interface OrgUser {
+  username: string;
+  token: string;
+  profile?: Profile;
+  /** A sign-in under way after the org refused token (concurrent requests wait for the same one). */
+  renewal?: Promise<string>;
+}
+
+export interface OrgResponse {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+export interface AppUser {
+  id: string;
+  name: string;
+  username: string;
+  role: string;
+}
+
+const ROLE_BY_PERMISSION_SET: Record<string, string> = {
+  Partner_Planning_Admin: 'Admin',
+  Partner_Manager: 'Partner Manager',
+  Account_Executive: 'Account Executive',
+};
+const ROLE_ORDER = ['System Administrator', 'Admin', 'Partner Manager', 'Account Executive'];
+
+export const invalidSession = (message = 'Session expired or invalid'): SalesforceError =>
+  new SalesforceError(401, 'INVALID_SESSION_ID', message);
+
+/** True for the org's answer to an expired or revoked token. */
+function isInvalidSession(response: OrgResponse): boolean {
+  if (response.status !== 401) return false;
+  try {
+    const body = JSON.parse(response.body.toString('utf8')) as unknown;
+    return Array.isArray(body) && (body[0] as { errorCode?: string } | undefined)?.errorCode === 'INVALID_SESSION_ID';
+  } catch {
+    return false;
+  }
+}
+
+/** `en_US` (Salesforce locale keys) to `en-US` (BCP 47, what Intl and the components use). */
+const bcp47 = (sidKey: string | null | undefined): string => (sidKey ? sidKey.replace(/_/g, '-') : 'en-US');
+
+const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+export class OrgAccess {
+  readonly admin: OrgUser;
+  private readonly apiBase: string;
+  private readonly users = new Map<string, OrgUser>();
+  private readonly signingIn = new Map<string, Promise<OrgUser>>();
+  // Object describes do not depend on who asks for the picklist labels and relationship names we need.
+  private readonly describes = new Map<string, Promise<ObjectDescribe>>();
+
+  constructor(private readonly options: OrgAccessOptions) {
+    this.admin = { username: options.adminUsername, token: options.adminToken };
+    this.users.set(this.admin.username, this.admin);
+    this.apiBase = `${options.orgUrl}/services/data/v${API_VERSION}`;
+  }
+
+  /** A user already signed in (a session's user), or undefined. */
+  known(username: string): OrgUser | undefined {
+    const user = this.users.get(username);
+    return user?.profile ? user : undefined;
+  }
+
+  /** One HTTP exchange with the org; an org that does not answer is a 503, not a crash. */
+  private async exchange(url: string, init: RequestInit): Promise<OrgResponse> {
+    let response: Response;
+    try {
+      response = await fetch(url.startsWith('http') ? url : `${this.options.orgUrl}${url}`, init);
+    } catch (error) {
+      throw new SalesforceError(
+        503,
+        'SERVER_UNAVAILABLE',
+        `The local org does not answer at ${this.options.orgUrl}: ${(error as Error).message}`,
+      );
+    }
+    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  }
+
+  /** The org's password grant: a new access token for a user. */
+  private async passwordGrant(username: string, password: string): Promise<string> {
+    const form = new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'partner-planning-local-app',
+      client_secret: 'local',
+      username,
+      password,
+    });
+    const response = await this.exchange('/services/oauth2/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    let body: { access_token?: string; error_description?: string } = {};
+    try {
+      body = JSON.parse(response.body.toString('utf8')) as typeof body;
+    } catch {
+      // Not JSON: reported below with the status.
+    }
+    if (response.status !== 200 || !body.access_token)
+      throw invalidSession(`Could not sign in as ${username}: ${body.error_description ?? `HTTP ${response.status}`}`);
+    return body.access_token;
+  }
+
+  /**
+   * Signs a user in again after the org refused their token: the admin with adminPassword, other users
+   * with the shared dev password (as at their first sign-in).
+   */
+  private renew(user: OrgUser, refused: string): Promise<string> {
+    if (user.token !== refused) return Promise.resolve(user.token);
+    if (!user.renewal) {
+      const password = user === this.admin ? this.options.adminPassword : SHARED_DEV_PASSWORD;
+      user.renewal = (async () => {
+        if (password === undefined)
+          throw invalidSession("The org refused the admin's token and no admin password was given");
+        user.token = await this.passwordGrant(user.username, password);
+        return user.token;
+      })().finally(() => {
+        user.renewal = undefined;
+      });
+    }
+    return user.renewal;
+  }
+
+  /** A request to the org as a user; an expired or revoked token signs them in again and retries once. */
+  async request(user: OrgUser, url: string, init: RequestInit = {}): Promise<OrgResponse> {
+    const send = (token: string): Promise<OrgResponse> =>
+      this.exchange(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` },
+      });
+    const token = user.token;
+    const response = await send(token);
+    if (!isInvalidSession(response)) return response;
+    return send(await this.renew(user, token));
+  }
+
+  /** A GET answered with JSON; an org error becomes the same error here. */
+  async json<T>(user: OrgUser, url: string): Promise<T> {
+    const response = await this.request(user, url.startsWith('/') ? url : `${this.apiBase}/${url}`, {
+      headers: { Accept: 'application/json' },
+    });
+    let body: unknown = null;
+    try {
+      body = response.body.length > 0 ? JSON.parse(response.body.toString('utf8')) : null;
+    } catch {
+      throw new SalesforceError(502, 'UNKNOWN_EXCEPTION', `The local org answered ${url} with something not JSON`);
+    }
+    if (response.status >= 400) {
+      const first = Array.isArray(body) ? (body[0] as { message?: string; errorCode?: string } | undefined) : undefined;
+      throw new SalesforceError(
+        response.status,
+        first?.errorCode ?? 'UNKNOWN_EXCEPTION',
+        first?.message ?? `HTTP ${response.status}`,
+      );
+    }
+    return body as T;
+  }
+
+  /** What app/graphql.ts queries through, as a user. */
+  client(user: OrgUser): OrgClient {
+    return {
+      query: async (soql) => {
+        type Page = { totalSize: number; records: Record<string, unknown>[]; nextRecordsUrl?: string };
+        let page = await this.json<Page>(user, `query?q=${encodeURIComponent(soql)}`);
+        const records = [...page.records];
+        while (page.nextRecordsUrl) {
+          page = await this.json<Page>(user, page.nextRecordsUrl);
+          records.push(...page.records);
+        }
+        return { totalSize: page.totalSize, records };
+      },
+      describe: (objectName) => {
+        let found = this.describes.get(objectName);
+        if (!found) {
+          found = this.json<ObjectDescribe>(user, `sobjects/${objectName}/describe`);
+          found.catch(() => this.describes.delete(objectName));
+          this.describes.set(objectName, found);
+        }
+        return found;
+      },
+    };
+  }
+
+  /** The users the app lets one switch to: the org admin and users with one of the app's permission sets. */
+  async listUsers(): Promise<AppUser[]> {
+    const client = this.client(this.admin);
+    const users = await client.query(
+      'SELECT Id, Name, Username, Profile.Name FROM User WHERE IsActive = true ORDER BY Name',
+    );
+    const assignments = await client.query('SELECT AssigneeId, PermissionSet.Name FROM PermissionSetAssignment');
+    const roleOf = new Map<string, string>();
+    for (const a of assignments.records) {
+      const role = ROLE_BY_PERMISSION_SET[(a.PermissionSet as { Name?: string } | null)?.Name ?? ''];
+      const current = roleOf.get(String(a.AssigneeId));
+      if (role && (!current || ROLE_ORDER.indexOf(role) < ROLE_ORDER.indexOf(current)))
+        roleOf.set(String(a.AssigneeId), role);
+    }
+    const out: AppUser[] = [];
+    for (const u of users.records) {
+      const id = String(u.Id);
+      const isOrgAdmin = u.Username === this.options.adminUsername;
+      const role = isOrgAdmin ? 'System Administrator' : roleOf.get(id);
+      if (role) out.push({ id, name: String(u.Name), username: String(u.Username), role });
+    }
+    return out.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name));
+  }
+
+  /** A user signed in to the org with their profile: the first time through the password grant, then reused. */
+  signIn(username: string): Promise<OrgUser> {
+    const known = this.known(username);
+    if (known) return Promise.resolve(known);
+    let pending = this.signingIn.get(username);
+    if (!pending) {
+      pending = (async () => {
+        const user = this.users.get(username) ?? {
+          username,
+          token: await this.passwordGrant(username, SHARED_DEV_PASSWORD),
+        };
+        const soql = `SELECT Id, Name, Username, LocaleSidKey, TimeZoneSidKey FROM User WHERE Username = ${soqlString(username)}`;
+        const record = (await this.client(user).query(soql)).records[0];
+        if (!record) throw new SalesforceError(404, 'NOT_FOUND', `No user ${username}`);
+        user.profile = {
+          userId: String(record.Id),
+          username,
+          name: String(record.Name),
+          locale: bcp47(record.LocaleSidKey as string | null),
+          timeZone: String(record.TimeZoneSidKey ?? 'UTC'),
+        };
+        this.users.set(username, user);
+        return user;
+      })().finally(() => this.signingIn.delete(username));
+      this.signingIn.set(username, pending);
+    }
+    return pending;
+  }
+
+  /** Without a session the first visit signs in as the first partner manager, so the demo opens ready. */
+  async defaultUser(): Promise<OrgUser> {
+    const users = await this.listUsers();
+    const user = users.find((u) => u.role === 'Partner Manager') ?? users[0];
+    return this.signIn(user ? user.username : this.options.adminUsername);
+  }
+}
