@@ -107,7 +107,8 @@ describe('insert', () => {
     expect((await t.conn.query("SELECT COUNT() FROM Account WHERE External_Key__c LIKE 'BULK-%'")).totalSize).toBe(
       20_000,
     );
-  });
+    // 20,000 validated writes: more than jest's 5 s default on a loaded machine.
+  }, 30_000);
 
   it('completes a job with no records', async () => {
     const results = await load(t.conn, 'Account', 'insert', []);
