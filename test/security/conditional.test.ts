@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const STALE_ETAG = '"c3RhbGU="';
+type Headers = Record<string, string>;
 const LONG_AGO = 'Sat, 01 Jan 2000 00:00:00 GMT';
 const FUTURE = 'Fri, 01 Jan 2100 00:00:00 GMT';
 
@@ -69,7 +70,7 @@ describe('sObject rows', () => {
   it('answer 412 to PATCH with a stale If-Match or If-Unmodified-Since, and change nothing', async () => {
     const id = await newAccount('Original');
     const read = await get(`/sobjects/Account/${id}`);
-    for (const headers of [
+    for (const headers of <Headers[]>[
       { 'If-Match': STALE_ETAG },
       { 'If-Match': `W/${read.headers.etag}` },
       { 'If-Unmodified-Since': LONG_AGO },
@@ -111,7 +112,7 @@ describe('sObject rows', () => {
 
   it('answer 412 to DELETE with a stale If-Match or If-Unmodified-Since, and keep the record', async () => {
     const id = await newAccount('Keep me');
-    for (const headers of [{ 'If-Match': STALE_ETAG }, { 'If-Unmodified-Since': LONG_AGO }]) {
+    for (const headers of <Headers[]>[{ 'If-Match': STALE_ETAG }, { 'If-Unmodified-Since': LONG_AGO }]) {
       expectPreconditionFailed(await rawRequest(t.conn, 'DELETE', dataPath(`/sobjects/Account/${id}`), { headers }));
     }
     expect((await get(`/sobjects/Account/${id}`)).status).toBe(200);
@@ -125,7 +126,7 @@ describe('sObject rows', () => {
 
   it('answer 400 to an invalid If-Match or If-Unmodified-Since on a write', async () => {
     const id = await newAccount('Strict');
-    for (const headers of [{ 'If-Match': 'not-quoted' }, { 'If-Unmodified-Since': 'yesterday-ish' }]) {
+    for (const headers of <Headers[]>[{ 'If-Match': 'not-quoted' }, { 'If-Unmodified-Since': 'yesterday-ish' }]) {
       const patch = await rawRequest(t.conn, 'PATCH', dataPath(`/sobjects/Account/${id}`), {
         body: { Name: 'Changed' },
         headers,
