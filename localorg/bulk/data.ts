@@ -155,9 +155,8 @@ export class BulkData {
 
   /**
    * Startup: jobs that were being processed when the org stopped (or crashed) become Failed with the message
-   * for their type,
-   * their counts taken from the row outcomes that were committed; rows of jobs that no longer exist (left
-   * by versions that kept jobs in memory) are removed.
+   * for their type, their counts taken from the row outcomes that were committed; rows of jobs that no
+   * longer exist (left by versions that kept jobs in memory) are removed.
    */
   recoverInterrupted(now: Date, messages: Record<JobType, string>): void {
     const db = this.storage.db;
