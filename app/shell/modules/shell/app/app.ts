@@ -156,7 +156,15 @@ export default class App extends LightningElement {
       // Every module reads the user once (as on the platform): reload as the new user.
       window.location.reload();
     } else {
-      this.showToast('Could not switch user', await response.text(), 'error');
+      const text = await response.text();
+      let message = text;
+      try {
+        // The server's errors are Salesforce-shaped: show the message, not the JSON.
+        message = (JSON.parse(text) as { message?: string }[])[0]?.message ?? text;
+      } catch {
+        // Not JSON: the text as it came.
+      }
+      this.showToast('Could not switch user', message, 'error');
     }
   }
 
