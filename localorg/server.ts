@@ -378,7 +378,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     try {
       // Concatenated, not resolved: a path starting with `//` (the sf CLI sends `//services/data`) is a path here.
       const url = new URL(`http://127.0.0.1${req.url ?? '/'}`);
-      // No address once the server is closing: no Host matches port 0, so a late request is refused.
+      // The server has no address once it is closing (a request may still be in flight then).
       http.checkHost(req, (server.address() as AddressInfo | null)?.port ?? 0);
       http.checkLengths(req);
       const { json } = http.checkContentType(req, pathSegments(url.pathname).join('/'));
