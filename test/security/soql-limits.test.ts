@@ -135,6 +135,12 @@ describe('statements too complex for the database answer 400, never 500', () => 
     );
   });
 
+  it('parentheses nested 7,000 deep (deeper than the SOQL parser recurses)', async () => {
+    const soql = `SELECT Id FROM Account WHERE ${'(Id=null OR '.repeat(7000)}Id=null${')'.repeat(7000)}`;
+    expect(soql.length).toBeLessThan(MAX_SOQL_LENGTH);
+    expect(await query(soql)).toMatchObject(tooComplicated);
+  });
+
   it('more parent relationships than the database joins', async () => {
     const rels = ['Manager', 'CreatedBy', 'LastModifiedBy'];
     const paths: string[] = [];
