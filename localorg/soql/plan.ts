@@ -226,8 +226,17 @@ interface Grouping {
   subtotals: boolean;
 }
 
+/** "You can include up to three fields in a GROUP BY ROLLUP / GROUP BY CUBE clause" (SOQL reference). */
+const MAX_SUBTOTAL_FIELDS = 3;
+
 function grouping(scope: Scope, query: SoqlQuery): Grouping {
   scope.env.text.clause('GROUP');
+  if (query.groupType !== 'plain' && query.groupBy.length > MAX_SUBTOTAL_FIELDS) {
+    throw scope.env.text.malformed(
+      `GROUP BY ${query.groupType} can include up to ${MAX_SUBTOTAL_FIELDS} fields`,
+      query.groupType,
+    );
+  }
   const groups = query.groupBy.map((g) => {
     const c = compileExpr(scope, g, false);
     if (!c.fn && c.ref && !groupable(c.ref.field)) {

@@ -47,7 +47,8 @@ let objects: ObjectSchema[];
 let ids: string[];
 
 beforeAll(async () => {
-  t = await startTestOrg();
+  // A long local run (FUZZ_BUDGET_MS) sends more than the default 15,000 API requests a day.
+  t = await startTestOrg({ apiDailyLimit: 10_000_000 });
   const standard = await createUser(t, { alias: 'fuzzstd' });
   tokens = { admin: t.org.accessToken, standard: standard.conn.accessToken! };
   port = Number(new URL(t.org.instanceUrl).port);

@@ -157,6 +157,29 @@ describe('statements too complex for the database answer 400, never 500', () => 
     expect(await query(`SELECT Name FROM Account ORDER BY ${order}`)).toMatchObject(tooComplicated);
   });
 
+  it('a LIKE pattern longer than the database matches', async () => {
+    const soql = `SELECT Id FROM Account WHERE Name LIKE '${'%a'.repeat(30_000)}'`;
+    expect(await query(soql)).toMatchObject(tooComplicated);
+  });
+
+  it('ROLLUP and CUBE take up to three fields, as documented', async () => {
+    const fields = 'Name, Type, Industry, BillingCity';
+    for (const kind of ['ROLLUP', 'CUBE']) {
+      const response = await query(`SELECT COUNT(Id) FROM Account GROUP BY ${kind}(${fields})`);
+      expect(response).toMatchObject({
+        status: 400,
+        body: [
+          {
+            errorCode: 'MALFORMED_QUERY',
+            message: expect.stringContaining(`GROUP BY ${kind} can include up to 3 fields`),
+          },
+        ],
+      });
+    }
+    const three = await query('SELECT COUNT(Id) n FROM Account GROUP BY CUBE(Name, Type, Industry)');
+    expect(three.status).toBe(200);
+  });
+
   it('a date literal beyond any date is a malformed query', async () => {
     const response = await query('SELECT Id FROM Account WHERE CreatedDate = LAST_N_DAYS:99999999999');
     expect(response.status).toBe(400);
