@@ -184,6 +184,16 @@ function foreignKeyRef(
   return { target, idField, value: deserializeValue(idField, keys[0], body[keys[0]], source) };
 }
 
+/**
+ * A record the user cannot see does not exist for them: writing or deleting it answers 404 NOT_FOUND, as a
+ * missing record does, never an access error that would confirm it exists.
+ */
+function assertVisible(access: UserAccess, obj: ObjectSchema, row: Row): void {
+  if (!access.canReadRow(obj, row)) {
+    throw new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  }
+}
+
 /** What a record Id names, before any access check. */
 export type Lookup =
   | { kind: 'live'; row: Row }
@@ -604,6 +614,7 @@ export class Dml {
       this.assertWritableEntity(obj, 'updated');
       const id = current.Id as string;
       const access = this.security.forContext(ctx);
+      assertVisible(access, obj, current);
       access.assertCanEdit(obj, current);
       this.assertEditable(values, 'update', access, id);
       const row: Row = { ...current };
@@ -673,7 +684,9 @@ export class Dml {
         throw recordError('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', `entity type cannot be deleted: ${obj.model.label}`);
       }
       // Master-detail children go with their master, whoever can see them, as in an org.
-      this.security.forContext(ctx).assertCanDelete(obj, current);
+      const access = this.security.forContext(ctx);
+      assertVisible(access, obj, current);
+      access.assertCanDelete(obj, current);
       const doomed = this.cascadeSet(obj, current.Id as string);
       this.assertNoRestrictingLookups(current, doomed);
       const stamp = ctx.now.toISOString();
