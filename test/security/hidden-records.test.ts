@@ -1,7 +1,7 @@
 /**
  * A record the user cannot see answers exactly as a record that does not exist, and no answer names its Id:
  * external-key references (`Plan_Target__r: { External_Key__c }`, alone and in collections), lookup Ids, and
- * GET of the record itself (404 NOT_FOUND). Plans are Private: one partner manager
+ * GET, PATCH and DELETE of the record itself (404 NOT_FOUND). Plans are Private: one partner manager
  * cannot see another's plans, sections and targets.
  */
 import { makeId } from '../../localorg/ids';
@@ -135,14 +135,43 @@ describe('a lookup Id of a record the user cannot see', () => {
 });
 
 describe('the hidden record itself', () => {
-  it('answers GET with 404 NOT_FOUND, as a missing record', async () => {
-    const toHidden = await rawRequest(pm1.conn, 'GET', dataPath(`/sobjects/Plan_Target__c/${hidden.target}`));
-    const toMissing = await rawRequest(pm1.conn, 'GET', dataPath(`/sobjects/Plan_Target__c/${missingTarget}`));
+  it.each(['GET', 'PATCH', 'DELETE'])('answers %s with 404 NOT_FOUND, as a missing record', async (method) => {
+    const send = (id: string) =>
+      rawRequest(pm1.conn, method, dataPath(`/sobjects/Plan_Target__c/${id}`), {
+        body: method === 'PATCH' ? { Target_Value__c: 1 } : undefined,
+      });
+    const toHidden = await send(hidden.target);
+    const toMissing = await send(missingTarget);
     expect(toMissing.status).toBe(404);
     expect(toHidden.status).toBe(404);
     expect(toHidden.body).toEqual(toMissing.body);
     expect(toHidden.body).toEqual([
       { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist', fields: [] },
     ]);
+  });
+
+  it('is left untouched by those requests', async () => {
+    const target = await t.conn.sobject('Plan_Target__c').retrieve(hidden.target);
+    expect(target.Target_Value__c).toBe(1000);
+  });
+
+  it('answers a composite subrequest that edits it as not found, without its Id', async () => {
+    const response = await rawRequest(pm1.conn, 'POST', dataPath('/composite'), {
+      body: {
+        compositeRequest: [
+          {
+            method: 'PATCH',
+            url: dataPath(`/sobjects/Plan_Target__c/${hidden.target}`),
+            referenceId: 'edit',
+            body: { Weight__c: 9 },
+          },
+        ],
+      },
+    });
+    expect(response.status).toBe(200);
+    const [sub] = (response.body as { compositeResponse: { httpStatusCode: number; body: unknown }[] })
+      .compositeResponse;
+    expect(sub.httpStatusCode).toBe(404);
+    expectNoHiddenId(response);
   });
 });
