@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SalesforceError } from '../localorg/errors';
+import { hasBody, localHostName, mediaType } from '../localorg/http';
 
 export const SESSION_COOKIE = 'pap_session';
 /** Idle timeout of an app session: the org's default session timeout (2 hours). */
@@ -45,24 +46,20 @@ export function applySecurityHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 }
 
-const LOCAL_HOSTNAMES = new Set(['127.0.0.1', 'localhost']);
-
 /**
  * The host name of a request addressed to this server (127.0.0.1 or localhost, with its port or none).
- * Anything else is refused with 421 Misdirected Request: a page on a rebound DNS name reaches the server
- * with its own name in Host, and must never get a cookie or the org's data.
+ * Anything else is refused with 421 Misdirected Request, as the org does: a page on a rebound DNS name
+ * reaches the server with its own name in Host, and must never get a cookie or the org's data.
  */
 export function checkHost(req: IncomingMessage, port: number): string {
-  const host = (req.headers.host ?? '').toLowerCase();
-  const match = /^([a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(host);
-  if (!match || !LOCAL_HOSTNAMES.has(match[1]) || (match[2] !== undefined && match[2] !== String(port)))
-    throw new SalesforceError(
-      421,
-      'INVALID_HOST',
-      `This local app answers only at http://127.0.0.1:${port} or http://localhost:${port}, ` +
-        `not for the host "${host.slice(0, 100)}"`,
-    );
-  return match[1];
+  const hostname = localHostName(req, port);
+  if (hostname !== undefined) return hostname;
+  throw new SalesforceError(
+    421,
+    'INVALID_HOST',
+    `This local app answers only at http://127.0.0.1:${port} or http://localhost:${port}, ` +
+      `not for the host "${(req.headers.host ?? '').slice(0, 100)}"`,
+  );
 }
 
 /** GET and HEAD only read; every other method must prove it comes from the app's own pages. */
@@ -87,20 +84,13 @@ export function checkOrigin(req: IncomingMessage, hostname: string, port: number
   );
 }
 
-/** The media type of a request body, lower case without parameters (`application/json`), or ''. */
-export const mediaTypeOf = (req: IncomingMessage): string =>
-  (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-
-const hasBody = (req: IncomingMessage): boolean =>
-  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-
 /**
  * A state-changing request must declare one of the allowed media types: a cross-site HTML form can only send
  * text/plain, multipart or form-urlencoded bodies. A DELETE without a body needs none. Salesforce answers a
  * body in a format the resource does not take with 415.
  */
 export function checkContentType(req: IncomingMessage, allowed: readonly string[]): void {
-  const type = mediaTypeOf(req);
+  const { type } = mediaType(req.headers['content-type']);
   if (type === '' && req.method === 'DELETE' && !hasBody(req)) return;
   if (allowed.includes(type)) return;
   throw new SalesforceError(

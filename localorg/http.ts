@@ -25,18 +25,26 @@ const DRAIN_TIMEOUT_MS = 30_000;
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 /**
- * Refuses a Host other than 127.0.0.1 or localhost, with or without the port the org serves: a page on
- * another site that rebinds its DNS name to 127.0.0.1 sends its own name. 421 Misdirected Request is
- * HTTP's answer for a request whose authority the server does not serve (400 would say it was malformed).
+ * The host name a request is addressed to when it is 127.0.0.1 or localhost, with the given port or none;
+ * undefined for any other Host. A page on another site that rebinds its DNS name to 127.0.0.1 sends its own
+ * name: the org and the local app both refuse it.
+ */
+export function localHostName(req: IncomingMessage, port: number): string | undefined {
+  const match = /^([^:]+)(?::(\d+))?$/.exec((req.headers.host ?? '').toLowerCase());
+  if (!match || !LOCAL_HOSTS.has(match[1])) return undefined;
+  return match[2] === undefined || Number(match[2]) === port ? match[1] : undefined;
+}
+
+/**
+ * Refuses a Host other than 127.0.0.1 or localhost (DNS rebinding). 421 Misdirected Request is HTTP's
+ * answer for a request whose authority the server does not serve (400 would say it was malformed).
  */
 export function checkHost(req: IncomingMessage, port: number): void {
-  const host = (req.headers.host ?? '').toLowerCase();
-  const match = /^([^:]+)(?::(\d+))?$/.exec(host);
-  if (match && LOCAL_HOSTS.has(match[1]) && (match[2] === undefined || Number(match[2]) === port)) return;
+  if (localHostName(req, port) !== undefined) return;
   throw new SalesforceError(
     421,
     'MISDIRECTED_REQUEST',
-    `The local org only answers requests for 127.0.0.1 or localhost (port ${port}), not for Host '${host}'.`,
+    `The local org only answers requests for 127.0.0.1 or localhost (port ${port}), not for Host '${(req.headers.host ?? '').slice(0, 100)}'.`,
   );
 }
 
@@ -58,14 +66,14 @@ const headersTooLarge = (): SalesforceError =>
   );
 
 /** Whether the request carries a body (a declared length above zero, or a chunked one). */
-function hasBody(req: IncomingMessage): boolean {
+export function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   if (length !== undefined) return Number(length) > 0;
   return req.headers['transfer-encoding'] !== undefined;
 }
 
 /** The media type (lowercase, no parameters) and charset of a Content-Type header. */
-function mediaType(header: string | undefined): { type: string; charset?: string } {
+export function mediaType(header: string | undefined): { type: string; charset?: string } {
   const [type, ...params] = (header ?? '').split(';');
   const charset = params.map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?\s*$/i.exec(p)?.[1]).find((c) => c !== undefined);
   return { type: type.trim().toLowerCase(), charset: charset?.toLowerCase() };
