@@ -5,10 +5,10 @@
  * Every request passes the checks of app/security.ts first (Host, and for writes Origin and content type).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { SalesforceError } from '../localorg/errors';
+import { answerClientErrors } from '../localorg/http';
 import { REPO_ROOT } from '../model';
 import { connect } from '../scripts/lib/connection';
 import { runRollup } from '../scripts/lib/rollup/engine';
@@ -316,31 +316,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       else res.end();
     });
   });
-  // What Node's HTTP parser refuses before any handler runs (a raw non-ASCII URL, headers over 16 KB):
-  // still a JSON answer with the security headers, not Node's bare 400/431.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const status = tooLarge ? 431 : 400;
-    const body = JSON.stringify(
-      new SalesforceError(
-        status,
-        tooLarge ? 'REQUEST_HEADER_FIELDS_TOO_LARGE' : 'BAD_REQUEST',
-        tooLarge ? 'The URL or the request headers are too large' : 'The request is not valid HTTP',
-      ).toBody(),
-    );
-    const headers = { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' };
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-        Object.entries(headers)
-          .map(([name, value]) => `${name}: ${value}\r\n`)
-          .join('') +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  });
+  answerClientErrors(server, SECURITY_HEADERS);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolveListen());

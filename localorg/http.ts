@@ -5,7 +5,7 @@
  * refused body is drained rather than reset, so the client reads the answer.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { SalesforceError } from './errors';
 
 /** Salesforce's limit on one request body (the API's EXCEEDED_MAX_SIZE_REQUEST: "exceeded 50 MB"). */
@@ -224,27 +224,48 @@ export function drain(req: IncomingMessage): void {
   req.resume();
 }
 
-function rawJsonResponse(status: number, reason: string, error: SalesforceError): string {
+function rawJsonResponse(
+  status: number,
+  reason: string,
+  error: SalesforceError,
+  headers: Readonly<Record<string, string>>,
+): string {
   const body = JSON.stringify(error.toBody());
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   return (
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json;charset=UTF-8\r\n` +
+    `HTTP/1.1 ${status} ${reason}\r\n${extra}Content-Type: application/json;charset=UTF-8\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
   );
 }
 
-/** Answers what Node's parser refuses (headers past its limit, malformed requests) in Salesforce's shape. */
-export function answerClientErrors(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+/**
+ * Answers what Node's parser refuses before any handler runs (headers past its limit, a raw non-ASCII URL,
+ * malformed requests) in Salesforce's shape instead of Node's bare 400/431, with the server's own headers.
+ */
+export function answerClientErrors(server: Server, headers: Readonly<Record<string, string>> = {}): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
     const response =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? rawJsonResponse(431, 'Request Header Fields Too Large', headersTooLarge())
+        ? rawJsonResponse(431, 'Request Header Fields Too Large', headersTooLarge(), headers)
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' || error.code === 'HPE_HEADER_TIMEOUT'
-          ? rawJsonResponse(408, 'Request Timeout', new SalesforceError(408, 'REQUEST_TIMEOUT', 'Request timed out'))
-          : rawJsonResponse(400, 'Bad Request', new SalesforceError(400, 'BAD_REQUEST', 'Malformed HTTP request'));
+          ? rawJsonResponse(
+              408,
+              'Request Timeout',
+              new SalesforceError(408, 'REQUEST_TIMEOUT', 'Request timed out'),
+              headers,
+            )
+          : rawJsonResponse(
+              400,
+              'Bad Request',
+              new SalesforceError(400, 'BAD_REQUEST', 'Malformed HTTP request'),
+              headers,
+            );
     socket.end(response);
   });
 }
