@@ -272,13 +272,16 @@ export class Dml {
 
   private runAtomic?: (work: () => unknown) => unknown;
 
-  /** Resolves a record Id given by a client to the row it names, for `obj`. */
-  lookup(obj: ObjectSchema, rawId: string): Lookup {
+  /**
+   * Resolves a record Id given by a client to the row it names, for `obj`. Given the caller's context, a
+   * record they cannot see, live or deleted, is missing for them: no answer may confirm that it exists.
+   */
+  lookup(obj: ObjectSchema, rawId: string, ctx?: RequestContext): Lookup {
     const id = normalizeId(rawId);
     if (!id) return { kind: 'malformed' };
     if (id.slice(0, 3) !== obj.keyPrefix) return { kind: 'wrongType', id };
     const row = this.storage.getRow(obj, id);
-    if (!row) return { kind: 'missing', id };
+    if (!row || (ctx && !this.security.forContext(ctx).canReadRow(obj, row))) return { kind: 'missing', id };
     return row.IsDeleted === 1 ? { kind: 'deleted', row } : { kind: 'live', row };
   }
 

@@ -462,7 +462,7 @@ export class IngestJobs {
     if (idText === '')
       throw recordError('MISSING_ARGUMENT', `Id not specified in ${update ? 'an update' : 'a delete'} call`);
     this.checkLock(knownId || idText);
-    const current = liveForCollection(obj, dml.lookup(obj, idText), idText);
+    const current = liveForCollection(obj, dml.lookup(obj, idText, ctx), idText);
     if (update) {
       dml.update(ctx, obj, current, this.rowValues(batch, row));
     } else if (job.operation === 'hardDelete') {

@@ -191,7 +191,7 @@ export function collectionUpdate(org: OrgRuntime, req: ApiRequest): Reply {
     return {
       knownId: normalizeId(rawId),
       run: () => {
-        const row = liveForCollection(obj, org.dml.lookup(obj, rawId), rawId);
+        const row = liveForCollection(obj, org.dml.lookup(obj, rawId, req.ctx), rawId);
         org.dml.update(req.ctx, obj, row, values);
         return { id: row.Id as string, success: true, errors: [] };
       },
@@ -258,7 +258,7 @@ export function collectionDelete(org: OrgRuntime, req: ApiRequest): Reply {
       run: () => {
         const obj = id ? org.schema.byKeyPrefix.get(id.slice(0, 3)) : undefined;
         if (!id || !obj) throw recordError('MALFORMED_ID', `malformed id ${raw}`);
-        const row = liveForCollection(obj, org.dml.lookup(obj, id), raw);
+        const row = liveForCollection(obj, org.dml.lookup(obj, id, req.ctx), raw);
         org.dml.remove(req.ctx, obj, row);
         return { id, success: true, errors: [] };
       },
@@ -286,9 +286,9 @@ export function collectionRetrieve(org: OrgRuntime, req: ApiRequest): Reply {
   const fields = selectFields(obj, fieldList, (field) => access.canReadField(field));
   if (!fields) throw new SalesforceError(400, 'MISSING_ARGUMENT', 'Required parameter fields is missing');
   const records = ids.map((raw) => {
-    const found = org.dml.lookup(obj, raw.trim());
     // Records the caller cannot see come back as null, like missing ones.
-    if (found.kind !== 'live' || !access.canReadRow(obj, found.row)) return null;
+    const found = org.dml.lookup(obj, raw.trim(), req.ctx);
+    if (found.kind !== 'live') return null;
     return renderRecord(obj, withFormulaValues(org.storage, obj, found.row, req.ctx), req.ctx.apiVersion, fields);
   });
   return ok(records);

@@ -150,6 +150,22 @@ describe('the hidden record itself', () => {
     ]);
   });
 
+  it.each(['PATCH', 'DELETE'])('answers %s in sObject Collections as a missing record, per record', async (method) => {
+    const send = (id: string) =>
+      method === 'PATCH'
+        ? rawRequest(pm1.conn, 'PATCH', dataPath('/composite/sobjects'), {
+            body: { records: [{ attributes: { type: 'Plan_Target__c' }, id, Target_Value__c: 1 }] },
+          })
+        : rawRequest(pm1.conn, 'DELETE', dataPath(`/composite/sobjects?ids=${id}`));
+    const toHidden = await send(hidden.target);
+    const toMissing = await send(missingTarget);
+    expect(toHidden.status).toBe(200);
+    expect(withKey(toHidden, hidden.target)).toBe(withKey(toMissing, missingTarget));
+    expect((toHidden.body as { errors: { statusCode: string }[] }[])[0].errors[0].statusCode).toBe(
+      'INVALID_CROSS_REFERENCE_KEY',
+    );
+  });
+
   it('is left untouched by those requests', async () => {
     const target = await t.conn.sobject('Plan_Target__c').retrieve(hidden.target);
     expect(target.Target_Value__c).toBe(1000);
