@@ -66,7 +66,7 @@ function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
 }
 
 let sharedDevHash: Buffer | undefined;
-/** The shared dev password's hash, computed once per process. */
+/** The shared dev password's hash, computed once per process (at start, by ensureAdmin). */
 function sharedDevPasswordHash(): Buffer {
   sharedDevHash ??= scryptSync(SHARED_DEV_PASSWORD, SHARED_SALT, KEY_LENGTH);
   return sharedDevHash;
@@ -149,6 +149,7 @@ export class Auth {
    */
   async ensureAdmin(profileId: string, saved: SavedAdmin = {}): Promise<AdminAccount> {
     const now = this.now();
+    sharedDevHash ??= await scryptAsync(SHARED_DEV_PASSWORD, SHARED_SALT);
     const legacyPassword = this.storage.getMeta('adminPassword');
     const legacyToken = this.storage.getMeta('adminToken');
     let userId = this.storage.getMeta('adminUserId');

@@ -63,8 +63,11 @@ export interface DataFolderLock {
   release(): void;
 }
 
+/** By code, not `instanceof`: better-sqlite3 keeps the error class of the first realm that loaded it (jest). */
 const isBusy = (error: unknown): boolean =>
-  error instanceof Error && /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '');
+  typeof error === 'object' &&
+  error !== null &&
+  /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? ''));
 
 /** The pid the holder committed, when it can be read. */
 function holderPid(db: Database.Database): number | undefined {

@@ -200,7 +200,10 @@ export function sobjectByExternalId(org: OrgRuntime, req: ApiRequest): Reply {
   return noContent();
 }
 
-/** `sobjects/User/{id}/password`: GET expiry, POST set, DELETE reset (returns a generated password). */
+/**
+ * `sobjects/User/{id}/password`: GET expiry, POST set, DELETE reset (returns a generated password). Setting or
+ * resetting a password ends all of the user's sessions, the caller's own included, and unlocks the user.
+ */
 export function userPassword(org: OrgRuntime, req: ApiRequest): Reply {
   const users = objectNamed(org, 'User');
   const user = liveRecord(org, users, req.params[0]);

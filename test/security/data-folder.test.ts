@@ -55,8 +55,8 @@ function killHard(child: ChildProcess): Promise<void> {
 describe('one local org per data folder', () => {
   it('refuses a second org in the same process; the first keeps working and frees the folder on close', async () => {
     const dir = tempDataDir();
+    const first = await start(dir);
     try {
-      const first = await start(dir);
       const created = await connectTo(first).sobject('Account').create({ Name: 'Kept' });
       await expect(start(dir)).rejects.toThrow(IN_USE);
       await expect(start(dir, { reset: true })).rejects.toThrow(IN_USE);
@@ -72,6 +72,7 @@ describe('one local org per data folder', () => {
         await second.close();
       }
     } finally {
+      await first.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
