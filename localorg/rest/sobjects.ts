@@ -39,9 +39,9 @@ export function fieldsToRender(obj: ObjectSchema, list: string | undefined, acce
 const externalIdFieldMissing = (name: string): SalesforceError =>
   new SalesforceError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${name}`);
 
-/** A live record for a single-record resource, or the 404 the API answers. */
-function liveRecord(org: OrgRuntime, obj: ObjectSchema, rawId: string): Row {
-  const found = org.dml.lookup(obj, rawId);
+/** A live record the caller can see, for a single-record resource, or the 404 the API answers. */
+function liveRecord(org: OrgRuntime, req: ApiRequest, obj: ObjectSchema, rawId: string): Row {
+  const found = org.dml.lookup(obj, rawId, req.ctx);
   switch (found.kind) {
     case 'live':
       return found.row;
@@ -123,10 +123,8 @@ export function sobjectRecord(org: OrgRuntime, req: ApiRequest): Reply {
     const id = org.dml.create(req.ctx, obj, body(org, req, obj));
     return ok({ id, success: true, errors: [] }, 201);
   }
-  const row = liveRecord(org, obj, rawId);
+  const row = liveRecord(org, req, obj, rawId);
   if (req.method === 'GET') {
-    // A record the caller cannot see is not found (writes to it fail as insufficient access, in the DML).
-    if (!access.canReadRow(obj, row)) throw notFoundError();
     const validators = recordValidators(org, req, obj, row, access);
     const unchanged = evaluatePreconditions(req, validators);
     if (unchanged) return unchanged;
@@ -142,9 +140,8 @@ export function sobjectRecord(org: OrgRuntime, req: ApiRequest): Reply {
           );
     return { status: 200, body: record, headers: validatorHeaders(validators) };
   }
-  // Preconditions of a write are checked before anything is written (412 writes nothing); a record the
-  // caller cannot read has no validators for them, and the write fails on access as it would without.
-  if (hasPreconditions(req) && access.canReadRow(obj, row)) {
+  // Preconditions of a write are checked before anything is written (412 writes nothing).
+  if (hasPreconditions(req)) {
     evaluatePreconditions(req, recordValidators(org, req, obj, row, access));
   }
   if (req.method === 'PATCH') {
@@ -206,7 +203,7 @@ export function sobjectByExternalId(org: OrgRuntime, req: ApiRequest): Reply {
  */
 export function userPassword(org: OrgRuntime, req: ApiRequest): Reply {
   const users = objectNamed(org, 'User');
-  const user = liveRecord(org, users, req.params[0]);
+  const user = liveRecord(org, req, users, req.params[0]);
   const userId = user.Id as string;
   // Managing other users' passwords needs "Manage Users" (the administrator); a user may manage their own.
   if (userId !== req.ctx.userId && !accessOf(org, req).allData) throw insufficientAccess();
