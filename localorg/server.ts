@@ -387,6 +387,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     } catch (error) {
       if (error instanceof http.ClientGone) return;
       if (error instanceof SalesforceError) {
+        // A 500 wraps a bug (the SOQL engine's UNKNOWN_EXCEPTION keeps its cause): log it for the developer.
+        if (error.status >= 500 && error.cause !== undefined) console.error('localorg: unexpected error', error.cause);
         reply = { status: error.status, body: error.toBody() };
       } else {
         // A bug in the local org: say so without a stack trace, and log it for the developer.

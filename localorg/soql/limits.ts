@@ -42,9 +42,13 @@ const SQLITE_LIMIT_MESSAGES = [
 
 /** Whether an error is SQLite (or the JavaScript stack) refusing a statement too large or too deep. */
 export function isComplexityLimit(error: unknown): boolean {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return true;
-  if (!(error instanceof Error) || error.name !== 'SqliteError') return false;
-  return SQLITE_LIMIT_MESSAGES.some((pattern) => pattern.test(error.message));
+  // Read by name, not instanceof: better-sqlite3 keeps the error class of the first context that loaded it
+  // (a second jest test file in the same worker gets errors whose Error is another realm's).
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  if (typeof message !== 'string') return false;
+  if (name === 'RangeError' && /call stack/i.test(message)) return true;
+  return name === 'SqliteError' && SQLITE_LIMIT_MESSAGES.some((pattern) => pattern.test(message));
 }
 
 export const queryTooComplicated = (): SalesforceError =>

@@ -17,7 +17,8 @@ let clock = START;
 let t: TestOrg;
 let reseller: string;
 beforeAll(async () => {
-  t = await startTestOrg({ forceAppRoot: FORMULA_FIXTURE, now: () => clock });
+  // The clock moves days ahead (TODAY()); the session must outlive it.
+  t = await startTestOrg({ forceAppRoot: FORMULA_FIXTURE, now: () => clock, sessionTimeoutMinutes: 30 * 24 * 60 });
   reseller = (
     await t.conn
       .sobject('Account')

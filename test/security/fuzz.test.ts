@@ -141,7 +141,6 @@ function subrequestViolation(answer: Answer): string | undefined {
 /** Sends and checks one request; a violation fails the property with the request that caused it. */
 async function check(sent: Sent): Promise<void> {
   const answer = await send(sent);
-  process.stdout.write(`DBG ${answer.status} ${sent.path.length} ${answer.text.slice(0, 160).replace(/\s+/g, ' ')}\n`);
   const problem = violation(sent, answer);
   if (problem) {
     const shown = { ...sent, body: typeof sent.body === 'string' ? sent.body.slice(0, 500) : sent.body };
