@@ -4,6 +4,7 @@
  * back in the UI API shape (`Field { value displayValue }`, parent relationships as objects, connections
  * with `edges { node }`, `pageInfo` and `totalCount`). The local org has no GraphQL API of its own.
  */
+import { isAnyJson, isJsonMap, isPlainObject, type JsonMap } from '@salesforce/ts-types';
 import {
   Kind,
   parse,
@@ -59,6 +60,15 @@ const DEFAULT_FIRST = 10;
 const MAX_FIRST = 2000;
 
 class QueryError extends Error {}
+
+/**
+ * A GraphQL input object (`where`, `orderBy`, an `and`/`or`/`not` branch, a field's operators), from the
+ * query's literals or its JSON variables; anything else is the caller's error, named.
+ */
+function inputObject(value: unknown, what: string): JsonMap {
+  if (isAnyJson(value) && isJsonMap(value)) return value;
+  throw new QueryError(`${what} must be an input object, not ${JSON.stringify(value) ?? 'undefined'}`);
+}
 
 /** A plain JS value of a GraphQL literal or variable (enums as their name). */
 function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
@@ -178,7 +188,7 @@ const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replac
 function literal(value: unknown, field: FieldDescribe): string {
   // Dates and datetimes come as `{ value: $d }` (or a `literal` such as TODAY).
   if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const wrapped = value as { value?: unknown; literal?: unknown };
+    const wrapped = inputObject(value, 'a date value');
     if (typeof wrapped.literal === 'string') {
       // Date literals only (TODAY, LAST_N_DAYS:30...): the text goes into the SOQL as it is.
       if (!/^[A-Z_]+(:\d+)?$/.test(wrapped.literal)) throw new Error(`not a date literal: ${wrapped.literal}`);
@@ -211,18 +221,18 @@ async function condition(
   for (const [key, raw] of Object.entries(filter)) {
     if (raw === undefined) continue;
     if (key === 'and' || key === 'or') {
-      const list = (Array.isArray(raw) ? raw : [raw]) as Record<string, unknown>[];
+      const list = (Array.isArray(raw) ? raw : [raw]).map((f) => inputObject(f, `an ${key} branch`));
       const inner = await Promise.all(list.map((f) => condition(schema, objectName, f, prefix)));
       const kept = inner.filter((c) => c !== '');
       if (kept.length > 0) parts.push(`(${kept.join(key === 'and' ? ' AND ' : ' OR ')})`);
       continue;
     }
     if (key === 'not') {
-      const inner = await condition(schema, objectName, raw as Record<string, unknown>, prefix);
+      const inner = await condition(schema, objectName, inputObject(raw, 'a not branch'), prefix);
       if (inner) parts.push(`(NOT ${inner})`);
       continue;
     }
-    const ops = (raw ?? {}) as Record<string, unknown>;
+    const ops = inputObject(raw ?? {}, `the filter on ${key}`);
     const opKeys = Object.keys(ops);
     if (opKeys.length > 0 && opKeys.every((k) => OPERATORS.has(k))) {
       const field = await schema.field(objectName, key);
@@ -255,7 +265,7 @@ async function orderClause(
 ): Promise<string[]> {
   const out: string[] = [];
   for (const [key, raw] of Object.entries(order)) {
-    const spec = (raw ?? {}) as Record<string, unknown>;
+    const spec = inputObject(raw ?? {}, `the order of ${key}`);
     if ('order' in spec || 'nulls' in spec) {
       const field = await schema.field(objectName, key);
       if (!field) throw new QueryError(`No such column '${key}' on entity '${objectName}'`);
@@ -286,8 +296,8 @@ function toNode(record: Record<string, unknown>, selected: Selected[]): Record<s
       }
       node[s.alias] = out;
     } else {
-      const parent = record[s.name] as Record<string, unknown> | null | undefined;
-      node[s.alias] = parent ? toNode(parent, s.selected) : null;
+      const parent = record[s.name];
+      node[s.alias] = isPlainObject<Record<string, unknown>>(parent) ? toNode(parent, s.selected) : null;
     }
   }
   return node;
@@ -315,10 +325,10 @@ async function connection(
   };
   const edges = child(field, 'edges');
   const selected = await selections(schema, objectName, edges ? child(edges, 'node') : undefined);
-  const where = arg('where') as Record<string, unknown> | undefined;
-  const whereSoql = where ? await condition(schema, objectName, where) : '';
-  const orderBy = arg('orderBy') as Record<string, unknown> | undefined;
-  const order = orderBy ? await orderClause(schema, objectName, orderBy) : [];
+  const where = arg('where');
+  const whereSoql = where ? await condition(schema, objectName, inputObject(where, 'where')) : '';
+  const orderBy = arg('orderBy');
+  const order = orderBy ? await orderClause(schema, objectName, inputObject(orderBy, 'orderBy')) : [];
   const first = Math.min(Number(arg('first') ?? DEFAULT_FIRST), MAX_FIRST);
   const offset = decodeCursor(arg('after'));
 

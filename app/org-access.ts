@@ -3,6 +3,19 @@
  * in as that user (a new browser or a cookie-less visit mints no token), signed in again and retried once
  * when the org answers 401 INVALID_SESSION_ID (its session timeout, or a password change revoking tokens).
  */
+import {
+  asJsonArray,
+  getBoolean,
+  getJsonArray,
+  getString,
+  isAnyJson,
+  isJsonArray,
+  isJsonMap,
+  isNumber,
+  isString,
+  type AnyJson,
+  type JsonMap,
+} from '@salesforce/ts-types';
 import { SHARED_DEV_PASSWORD } from '../localorg/auth';
 import { SalesforceError } from '../localorg/errors';
 import type { ObjectDescribe, OrgClient } from './graphql';
@@ -58,15 +71,73 @@ const ROLE_ORDER = ['System Administrator', 'Admin', 'Partner Manager', 'Account
 export const invalidSession = (message = 'Session expired or invalid'): SalesforceError =>
   new SalesforceError(401, 'INVALID_SESSION_ID', message);
 
+/** An org answer's body as JSON; undefined when it is empty or not JSON (a proxy's page, a cut-off body). */
+function jsonOf(response: OrgResponse): AnyJson | undefined {
+  if (response.body.length === 0) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(response.body.toString('utf8'));
+    return isAnyJson(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first error of the org's error answer (`[{ message, errorCode }]`), when the body has that shape. */
+function firstError(body: AnyJson | undefined): { errorCode?: string; message?: string } {
+  const first = asJsonArray(body)?.[0];
+  if (!isJsonMap(first)) return {};
+  return { errorCode: getString(first, 'errorCode') ?? undefined, message: getString(first, 'message') ?? undefined };
+}
+
+/** An org answer that is not what the API documents: a 502 naming the request and what was missing. */
+const malformed = (url: string, what: string): SalesforceError =>
+  new SalesforceError(502, 'UNKNOWN_EXCEPTION', `The local org answered ${url} with ${what}`);
+
+/** A query page (`GET /query`, `nextRecordsUrl`): `records` an array of objects, `totalSize` a number. */
+function queryPage(body: unknown, url: string): { totalSize: number; records: JsonMap[]; nextRecordsUrl?: string } {
+  if (!isAnyJson(body) || !isJsonMap(body)) throw malformed(url, 'a query result that is not a JSON object');
+  const records = body.records;
+  if (!isJsonArray(records) || !records.every(isJsonMap))
+    throw malformed(url, 'a query result without a records array of objects');
+  if (!isNumber(body.totalSize)) throw malformed(url, 'a query result without a numeric totalSize');
+  const next = body.nextRecordsUrl;
+  if (next !== undefined && next !== null && typeof next !== 'string')
+    throw malformed(url, 'a query result whose nextRecordsUrl is not a string');
+  return { totalSize: body.totalSize, records: records as JsonMap[], nextRecordsUrl: next ?? undefined };
+}
+
+/**
+ * An object describe, narrowed to what the GraphQL layer reads: every field's name and type (strings), its
+ * relationship name, referenceTo and picklist values. A describe without them is a 502 naming the object.
+ */
+function objectDescribe(body: AnyJson, url: string): ObjectDescribe {
+  const name = getString(body, 'name');
+  const fields = asJsonArray(getJsonArray(body, 'fields') ?? undefined);
+  if (!name || !fields) throw malformed(url, 'a describe without a name and a fields array');
+  return {
+    name,
+    fields: fields.map((field, i) => {
+      const fieldName = getString(field, 'name');
+      const type = getString(field, 'type');
+      if (!fieldName || !type) throw malformed(url, `a describe whose fields[${i}] has no name and type`);
+      return {
+        name: fieldName,
+        type,
+        relationshipName: getString(field, 'relationshipName') ?? null,
+        referenceTo: (getJsonArray(field, 'referenceTo') ?? []).filter(isString),
+        picklistValues: (getJsonArray(field, 'picklistValues') ?? []).filter(isJsonMap).map((p) => ({
+          value: getString(p, 'value') ?? '',
+          label: getString(p, 'label') ?? getString(p, 'value') ?? '',
+          active: getBoolean(p, 'active') ?? true,
+        })),
+      };
+    }),
+  };
+}
+
 /** True for the org's answer to an expired or revoked token. */
 function isInvalidSession(response: OrgResponse): boolean {
-  if (response.status !== 401) return false;
-  try {
-    const body = JSON.parse(response.body.toString('utf8')) as unknown;
-    return Array.isArray(body) && (body[0] as { errorCode?: string } | undefined)?.errorCode === 'INVALID_SESSION_ID';
-  } catch {
-    return false;
-  }
+  return response.status === 401 && firstError(jsonOf(response)).errorCode === 'INVALID_SESSION_ID';
 }
 
 /** `en_US` (Salesforce locale keys) to `en-US` (BCP 47, what Intl and the components use). */
@@ -123,15 +194,14 @@ export class OrgAccess {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: form,
     });
-    let body: { access_token?: string; error_description?: string } = {};
-    try {
-      body = JSON.parse(response.body.toString('utf8')) as typeof body;
-    } catch {
-      // Not JSON: reported below with the status.
-    }
-    if (response.status !== 200 || !body.access_token)
-      throw invalidSession(`Could not sign in as ${username}: ${body.error_description ?? `HTTP ${response.status}`}`);
-    return body.access_token;
+    // Not JSON, or without a string access_token: reported with the status.
+    const body = jsonOf(response);
+    const accessToken = getString(body, 'access_token');
+    if (response.status !== 200 || !accessToken)
+      throw invalidSession(
+        `Could not sign in as ${username}: ${getString(body, 'error_description') ?? `HTTP ${response.status}`}`,
+      );
+    return accessToken;
   }
 
   /**
@@ -168,36 +238,33 @@ export class OrgAccess {
   }
 
   /** A GET answered with JSON; an org error becomes the same error here. */
-  async json<T>(user: OrgUser, url: string): Promise<T> {
+  async json(user: OrgUser, url: string): Promise<AnyJson> {
     const response = await this.request(user, url.startsWith('/') ? url : `${this.apiBase}/${url}`, {
       headers: { Accept: 'application/json' },
     });
-    let body: unknown = null;
-    try {
-      body = response.body.length > 0 ? JSON.parse(response.body.toString('utf8')) : null;
-    } catch {
-      throw new SalesforceError(502, 'UNKNOWN_EXCEPTION', `The local org answered ${url} with something not JSON`);
-    }
+    const body = response.body.length > 0 ? jsonOf(response) : null;
+    if (body === undefined) throw malformed(url, 'something not JSON');
     if (response.status >= 400) {
-      const first = Array.isArray(body) ? (body[0] as { message?: string; errorCode?: string } | undefined) : undefined;
+      const first = firstError(body);
       throw new SalesforceError(
         response.status,
-        first?.errorCode ?? 'UNKNOWN_EXCEPTION',
-        first?.message ?? `HTTP ${response.status}`,
+        first.errorCode ?? 'UNKNOWN_EXCEPTION',
+        first.message ?? `HTTP ${response.status}`,
       );
     }
-    return body as T;
+    return body;
   }
 
   /** What app/graphql.ts queries through, as a user. */
   client(user: OrgUser): OrgClient {
     return {
       query: async (soql) => {
-        type Page = { totalSize: number; records: Record<string, unknown>[]; nextRecordsUrl?: string };
-        let page = await this.json<Page>(user, `query?q=${encodeURIComponent(soql)}`);
+        const first = `query?q=${encodeURIComponent(soql)}`;
+        let page = queryPage(await this.json(user, first), first);
         const records = [...page.records];
         while (page.nextRecordsUrl) {
-          page = await this.json<Page>(user, page.nextRecordsUrl);
+          const next = page.nextRecordsUrl;
+          page = queryPage(await this.json(user, next), next);
           records.push(...page.records);
         }
         return { totalSize: page.totalSize, records };
@@ -205,7 +272,8 @@ export class OrgAccess {
       describe: (objectName) => {
         let found = this.describes.get(objectName);
         if (!found) {
-          found = this.json<ObjectDescribe>(user, `sobjects/${objectName}/describe`);
+          const url = `sobjects/${objectName}/describe`;
+          found = this.json(user, url).then((body) => objectDescribe(body, url));
           found.catch(() => this.describes.delete(objectName));
           this.describes.set(objectName, found);
         }
@@ -223,7 +291,7 @@ export class OrgAccess {
     const assignments = await client.query('SELECT AssigneeId, PermissionSet.Name FROM PermissionSetAssignment');
     const roleOf = new Map<string, string>();
     for (const a of assignments.records) {
-      const role = ROLE_BY_PERMISSION_SET[(a.PermissionSet as { Name?: string } | null)?.Name ?? ''];
+      const role = ROLE_BY_PERMISSION_SET[getString(a, 'PermissionSet.Name') ?? ''];
       const current = roleOf.get(String(a.AssigneeId));
       if (role && (!current || ROLE_ORDER.indexOf(role) < ROLE_ORDER.indexOf(current)))
         roleOf.set(String(a.AssigneeId), role);
@@ -256,7 +324,7 @@ export class OrgAccess {
           userId: String(record.Id),
           username,
           name: String(record.Name),
-          locale: bcp47(record.LocaleSidKey as string | null),
+          locale: bcp47(getString(record, 'LocaleSidKey')),
           timeZone: String(record.TimeZoneSidKey ?? 'UTC'),
         };
         this.users.set(username, user);

@@ -7,6 +7,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { getJsonMap, getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
 import { SalesforceError } from '../localorg/errors';
 import { answerClientErrors } from '../localorg/http';
 import { REPO_ROOT } from '../model';
@@ -93,13 +94,18 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function readJson<T>(req: IncomingMessage): Promise<T> {
+/** A JSON object request body (empty is `{}`); anything else is a 400 saying what was expected. */
+async function readJson(req: IncomingMessage): Promise<JsonMap> {
   const text = (await readBody(req)).toString('utf8');
+  let parsed: unknown;
   try {
-    return JSON.parse(text || '{}') as T;
+    parsed = JSON.parse(text || '{}');
   } catch (error) {
     throw new SalesforceError(400, 'JSON_PARSER_ERROR', `The request body is not JSON: ${(error as Error).message}`);
   }
+  if (!isAnyJson(parsed) || !isJsonMap(parsed))
+    throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'The request body is not a JSON object');
+  return parsed;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -232,7 +238,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       return;
     }
     if (path === '/app/session' && method === 'POST') {
-      const { username: chosen } = await readJson<{ username?: unknown }>(req);
+      const chosen = getString(await readJson(req), 'username');
       const known = await org.listUsers();
       if (typeof chosen !== 'string' || !known.some((u) => u.username === chosen))
         throw new SalesforceError(400, 'INVALID_USER', 'Choose one of the listed users');
@@ -266,14 +272,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       // The proxy adds the user's token: OAuth endpoints (sign-in, revoke) are not the browser's to reach.
       if (path.startsWith('/services/oauth2/')) throw notFound();
       if (method === 'POST' && GRAPHQL.test(path)) {
-        const request = await readJson<{ query?: unknown; variables?: unknown; operationName?: unknown }>(req);
+        const request = await readJson(req);
         const result = await runGraphQL(
           org.client(current),
-          typeof request.query === 'string' ? request.query : '',
-          request.variables && typeof request.variables === 'object'
-            ? (request.variables as Record<string, unknown>)
-            : {},
-          typeof request.operationName === 'string' ? request.operationName : undefined,
+          getString(request, 'query') ?? '',
+          getJsonMap(request, 'variables') ?? {},
+          getString(request, 'operationName') ?? undefined,
         );
         sendJson(res, 200, result);
         return;

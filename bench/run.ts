@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureAnyJson, ensureJsonMap, type AnyJson, type JsonMap } from '@salesforce/ts-types';
 import { Command, Option } from 'commander';
 import { Connection } from 'jsforce';
 import { assertChromium } from '../app/chromium';
@@ -213,6 +214,28 @@ function table(results: Results): [string, string, string][] {
   return rows;
 }
 
+/**
+ * The last results file, for a run of some parts: each part it has must be an object (the figures inside are
+ * this program's own output). A file edited into another shape fails here, naming the file and the part.
+ */
+function readPrevious(file: string): Partial<Results> {
+  const where = `${file} (the last results, kept for the parts not run)`;
+  let parsed: AnyJson;
+  try {
+    parsed = ensureAnyJson(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new Error(`${where} is not JSON: ${(error as Error).message}`);
+  }
+  const saved = ensureJsonMap(parsed, `${where} is not a JSON object`);
+  const part = (key: keyof Results): JsonMap | undefined =>
+    saved[key] === undefined ? undefined : ensureJsonMap(saved[key], `${where} has a ${key} that is not an object`);
+  return {
+    localOrg: part('localOrg') as Results['localOrg'],
+    scripts: part('scripts') as Results['scripts'],
+    components: part('components') as Results['components'],
+  };
+}
+
 async function bench(options: BenchOptions): Promise<Results> {
   const log = (line: string): void => {
     if (!options.json) process.stderr.write(`${line}\n`);
@@ -222,7 +245,7 @@ async function bench(options: BenchOptions): Promise<Results> {
   if (only.has('components')) assertChromium();
   const file = join(REPO_ROOT, 'bench', 'results', options.quick ? 'quick.json' : 'latest.json');
   // A run of some parts keeps the other parts' last figures.
-  const previous = options.only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : undefined;
+  const previous = options.only && existsSync(file) ? readPrevious(file) : undefined;
   const measured = <T>(figures: T): Measured<T> => ({
     ...figures,
     date: new Date().toISOString(),

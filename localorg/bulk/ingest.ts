@@ -12,7 +12,7 @@ import { SalesforceError } from '../errors';
 import { lockTarget } from '../faults';
 import { normalizeId } from '../ids';
 import { liveForCollection } from '../rest/collections';
-import { parseJsonBody, type OrgRuntime } from '../rest/context';
+import { bodyObject, parseJsonBody, type OrgRuntime } from '../rest/context';
 import { findFieldSchema, findObjectSchema, type FieldSchema, type ObjectSchema } from '../schema';
 import { quoteIdent, type SqlValue } from '../storage';
 import { parseDate, parseDateTime } from '../values';
@@ -131,9 +131,8 @@ export class IngestJobs {
 
   /** `POST jobs/ingest`. */
   create(ctx: RequestContext, bodyText: string): IngestJob {
-    const body = parseJsonBody(bodyText);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidProperty('object', '');
-    const props = body as Record<string, unknown>;
+    const props = bodyObject(parseJsonBody(bodyText));
+    if (!props) throw invalidProperty('object', '');
     const obj = typeof props.object === 'string' ? findObjectSchema(this.org.schema, props.object) : undefined;
     if (!obj) throw new SalesforceError(400, 'INVALIDJOB', `Unable to find object: ${String(props.object ?? '')}`);
     if (obj.readOnly) {

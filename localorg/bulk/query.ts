@@ -8,7 +8,7 @@
  */
 import type { RequestContext } from '../dml';
 import { SalesforceError } from '../errors';
-import { parseJsonBody, type OrgRuntime } from '../rest/context';
+import { bodyObject, parseJsonBody, type OrgRuntime } from '../rest/context';
 import { findFieldSchema, type FieldSchema, type ObjectSchema, type ParentRelationship } from '../schema';
 import { executeSoql, type QueryCursor, type SfRecord } from '../soql';
 import { QueryText } from '../soql/errors';
@@ -76,9 +76,8 @@ export class QueryJobs {
 
   /** `POST jobs/query`. */
   create(ctx: RequestContext, bodyText: string): QueryJob {
-    const body = parseJsonBody(bodyText);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidProperty('query', '');
-    const props = body as Record<string, unknown>;
+    const props = bodyObject(parseJsonBody(bodyText));
+    if (!props) throw invalidProperty('query', '');
     const operation = props.operation ?? 'query';
     if (operation !== 'query' && operation !== 'queryAll') throw invalidProperty('operation', operation);
     const soql = props.query;

@@ -9,7 +9,7 @@ import { BulkData } from '../bulk/data';
 import { IngestJobs, type ResultKind } from '../bulk/ingest';
 import { INTERRUPTED_MESSAGES, JobRunner, jobListPage } from '../bulk/jobs';
 import { QueryJobs } from '../bulk/query';
-import { noContent, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
+import { bodyObject, noContent, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
 
 type Handler = (org: OrgRuntime, req: ApiRequest) => Reply;
 
@@ -26,8 +26,7 @@ const csv = (text: string, headers: Record<string, string> = {}): Reply => ({
 
 /** The `state` a PATCH body asks for. */
 function requestedState(req: ApiRequest): unknown {
-  const body = parseJsonBody(req.bodyText);
-  return typeof body === 'object' && body !== null ? (body as { state?: unknown }).state : undefined;
+  return bodyObject(parseJsonBody(req.bodyText))?.state;
 }
 
 /** The jobs of one org and the runner that processes them in the background. */

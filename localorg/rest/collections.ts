@@ -3,6 +3,7 @@
  * records in one call. Request-level problems answer 400; record-level problems come back per record
  * (`statusCode`, not `errorCode`), in request order. With allOrNone, one failure rolls back every record.
  */
+import type { JsonMap } from '@salesforce/ts-types';
 import { deserializeRecord, MultipleMatchesError, recordError, type Lookup, type WriteValues } from '../dml';
 import { SalesforceError } from '../errors';
 import { lockTarget } from '../faults';
@@ -11,7 +12,7 @@ import { normalizeId } from '../ids';
 import { renderRecord, selectFields } from '../records';
 import { findFieldSchema, type ObjectSchema } from '../schema';
 import type { Row } from '../storage';
-import { ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
+import { bodyArray, bodyObject, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
 import { accessOf, objectNamed } from './sobjects';
 
 const MAX_RECORDS = 200;
@@ -99,30 +100,27 @@ function runItems(org: OrgRuntime, items: Item[], allOrNone: boolean): SaveResul
 
 interface CollectionBody {
   allOrNone: boolean;
-  records: Record<string, unknown>[];
+  records: JsonMap[];
 }
 
 function collectionBody(req: ApiRequest): CollectionBody {
-  const parsed = parseJsonBody(req.bodyText);
-  const records = (parsed as { records?: unknown } | null)?.records;
-  if (typeof parsed !== 'object' || parsed === null || !Array.isArray(records)) {
+  const parsed = bodyObject(parseJsonBody(req.bodyText));
+  const list = bodyArray(parsed, 'records');
+  if (!parsed || !list) {
     throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'The request body must be an object with a records array');
   }
-  if (records.length > MAX_RECORDS) throw exceeded(MAX_RECORDS);
-  for (const r of records) {
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-      throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'Each element of records must be an sObject');
-    }
-  }
-  return {
-    allOrNone: (parsed as { allOrNone?: unknown }).allOrNone === true,
-    records: records as Record<string, unknown>[],
-  };
+  if (list.length > MAX_RECORDS) throw exceeded(MAX_RECORDS);
+  const records = list.map((r) => {
+    const record = bodyObject(r);
+    if (!record) throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'Each element of records must be an sObject');
+    return record;
+  });
+  return { allOrNone: parsed.allOrNone === true, records };
 }
 
 /** The object named by a record's `attributes.type` (every collection record must carry one). */
-function recordType(org: OrgRuntime, req: ApiRequest, record: Record<string, unknown>): ObjectSchema {
-  const type = (record.attributes as { type?: unknown } | undefined)?.type;
+function recordType(org: OrgRuntime, req: ApiRequest, record: JsonMap): ObjectSchema {
+  const type = bodyObject(record.attributes)?.type;
   if (typeof type !== 'string' || type === '') {
     throw new SalesforceError(400, 'INVALID_TYPE', 'Each record must contain an attributes map with a type');
   }
@@ -274,9 +272,9 @@ export function collectionRetrieve(org: OrgRuntime, req: ApiRequest): Reply {
   let ids: string[];
   let fieldList: string | undefined;
   if (req.method === 'POST') {
-    const parsed = parseJsonBody(req.bodyText) as { ids?: unknown; fields?: unknown } | null;
-    ids = Array.isArray(parsed?.ids) ? parsed.ids.map(String) : [];
-    fieldList = Array.isArray(parsed?.fields) ? parsed.fields.map(String).join(',') : undefined;
+    const parsed = bodyObject(parseJsonBody(req.bodyText));
+    ids = (bodyArray(parsed, 'ids') ?? []).map(String);
+    fieldList = bodyArray(parsed, 'fields')?.map(String).join(',');
   } else {
     ids = (req.query.get('ids') ?? '').split(',').filter((s) => s.trim() !== '');
     fieldList = req.query.get('fields') ?? undefined;

@@ -6,7 +6,16 @@
  * its own and only those that refer to a failed one are skipped. The top-level answer is always 200.
  */
 import { SalesforceError } from '../errors';
-import { notFoundError, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
+import {
+  bodyArray,
+  bodyObject,
+  notFoundError,
+  ok,
+  parseJsonBody,
+  type ApiRequest,
+  type OrgRuntime,
+  type Reply,
+} from './context';
 
 export const MAX_SUBREQUESTS = 25;
 /** Of which at most this many may be queries or sObject Collections requests. */
@@ -69,12 +78,12 @@ const limitExceeded = (message: string): Reply =>
   });
 
 function parseInputs(req: ApiRequest): { allOrNone: boolean; inputs: Input[] } {
-  const parsed = parseJsonBody(req.bodyText) as Record<string, unknown> | null;
-  const list = parsed && typeof parsed === 'object' ? parsed.compositeRequest : undefined;
-  if (!Array.isArray(list)) throw invalidInput('The request body must contain a compositeRequest array');
+  const parsed = bodyObject(parseJsonBody(req.bodyText));
+  const list = bodyArray(parsed, 'compositeRequest');
+  if (!list) throw invalidInput('The request body must contain a compositeRequest array');
   const seen = new Set<string>();
-  const inputs = list.map((raw: unknown): Input => {
-    const item = (raw ?? {}) as Record<string, unknown>;
+  const inputs = list.map((raw): Input => {
+    const item = bodyObject(raw) ?? {};
     const { method, url, referenceId } = item;
     if (typeof method !== 'string' || typeof url !== 'string' || typeof referenceId !== 'string') {
       throw invalidInput('Each subrequest needs a method, a url and a referenceId');
@@ -86,13 +95,20 @@ function parseInputs(req: ApiRequest): { allOrNone: boolean; inputs: Input[] } {
     }
     if (seen.has(referenceId)) throw invalidInput(`Duplicate ReferenceId provided in the request: ${referenceId}`);
     seen.add(referenceId);
-    const headers = item.httpHeaders;
+    // Header values are text; a number or boolean a caller sent is read as its text.
+    const headers = bodyObject(item.httpHeaders);
     return {
       method: method.toUpperCase(),
       url,
       referenceId,
       body: item.body,
-      httpHeaders: headers && typeof headers === 'object' ? (headers as Record<string, string>) : undefined,
+      httpHeaders: headers
+        ? Object.fromEntries(
+            Object.entries(headers)
+              .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+              .map(([k, v]) => [k, String(v)]),
+          )
+        : undefined,
     };
   });
   return { allOrNone: parsed?.allOrNone === true, inputs };

@@ -1,4 +1,5 @@
 /** What every REST handler receives and returns. */
+import { isArray, isJsonArray, isObject, type AnyJson, type JsonArray, type JsonMap } from '@salesforce/ts-types';
 import type { Auth } from '../auth';
 import type { Dml, RequestContext } from '../dml';
 import { SalesforceError } from '../errors';
@@ -80,13 +81,14 @@ function checkJsonDepth(text: string): void {
 }
 
 /** Parses a JSON request body, failing as the API's parser does (400 JSON_PARSER_ERROR). */
-export function parseJsonBody(text: string): unknown {
+export function parseJsonBody(text: string): AnyJson {
   if (text.trim() === '') {
     throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'No content to map to Object due to end of input');
   }
   checkJsonDepth(text);
   try {
-    return JSON.parse(text);
+    // JSON.parse of text only yields JSON values.
+    return JSON.parse(text) as AnyJson;
   } catch (error) {
     const match = /position (\d+)/.exec(String((error as Error).message));
     const offset = match ? Number(match[1]) : text.length;
@@ -95,6 +97,22 @@ export function parseJsonBody(text: string): unknown {
     const what = ch === undefined ? 'end-of-input' : `character ('${ch}' (code ${ch.charCodeAt(0)}))`;
     throw new SalesforceError(400, 'JSON_PARSER_ERROR', `Unexpected ${what} at [line:${line}, column:${column + 1}]`);
   }
+}
+
+/**
+ * A decoded body value as a JSON object (undefined for an array, a scalar or null). Not ts-types' isJsonMap
+ * alone: it recognises a plain object by its `constructor` property, so a body with its own "constructor" key
+ * (a name a caller may send, to be answered as an unknown field) would be refused as not an object. A value
+ * from parseJsonBody is JSON, so any non-array object in it is a JsonMap.
+ */
+export function bodyObject(value: AnyJson | undefined): JsonMap | undefined {
+  return isObject(value) && !isArray(value) ? (value as JsonMap) : undefined;
+}
+
+/** A body object's own array property (records, ids, compositeRequest), or undefined. */
+export function bodyArray(body: JsonMap | undefined, key: string): JsonArray | undefined {
+  const value = body && Object.hasOwn(body, key) ? body[key] : undefined;
+  return isJsonArray(value) ? value : undefined;
 }
 
 export const notFoundError = (): SalesforceError =>

@@ -18,7 +18,16 @@ import {
 } from './conditional';
 
 type ApiRecordBody = ReturnType<typeof renderRecord>;
-import { noContent, notFoundError, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
+import {
+  bodyObject,
+  noContent,
+  notFoundError,
+  ok,
+  parseJsonBody,
+  type ApiRequest,
+  type OrgRuntime,
+  type Reply,
+} from './context';
 
 /** The caller's permissions and sharing (computed once per request). */
 export const accessOf = (org: OrgRuntime, req: ApiRequest): UserAccess => org.dml.security.forContext(req.ctx);
@@ -213,8 +222,7 @@ export function userPassword(org: OrgRuntime, req: ApiRequest): Reply {
     org.auth.setPassword(userId, generated);
     return ok({ NewPassword: generated });
   }
-  const parsed = parseJsonBody(req.bodyText) as { NewPassword?: unknown } | null;
-  const password = parsed && typeof parsed === 'object' ? parsed.NewPassword : undefined;
+  const password = bodyObject(parseJsonBody(req.bodyText))?.NewPassword;
   if (typeof password !== 'string' || password === '') {
     throw new SalesforceError(400, 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [NewPassword]', [
       'NewPassword',

@@ -5,10 +5,11 @@
  * answer lists them in that order (`201 { hasErrors: false, results: [{ referenceId, id }] }`); on any
  * failure nothing is written and the answer lists the failing records (`400 { hasErrors: true, ... }`).
  */
+import type { AnyJson, JsonArray } from '@salesforce/ts-types';
 import { deserializeRecord, type WriteValues } from '../dml';
 import { SalesforceError } from '../errors';
 import type { ObjectSchema } from '../schema';
-import { ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
+import { bodyArray, bodyObject, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
 import { accessOf, objectNamed } from './sobjects';
 
 export const MAX_TREE_RECORDS = 200;
@@ -43,9 +44,9 @@ const invalidInput = (message: string): SalesforceError => new SalesforceError(4
 const failed = (errors: TreeError[]): Reply => ok({ hasErrors: true, results: errors }, 400);
 
 /** Reads the records of one level and, recursively, their children, breadth first. */
-function collect(org: OrgRuntime, root: ObjectSchema, records: unknown[]): TreeRecord[] {
+function collect(org: OrgRuntime, root: ObjectSchema, records: JsonArray): TreeRecord[] {
   const all: TreeRecord[] = [];
-  let level: { obj: ObjectSchema; raw: unknown; parent?: TreeRecord['parent'] }[] = records.map((raw) => ({
+  let level: { obj: ObjectSchema; raw: AnyJson; parent?: TreeRecord['parent'] }[] = records.map((raw) => ({
     obj: root,
     raw,
   }));
@@ -55,11 +56,9 @@ function collect(org: OrgRuntime, root: ObjectSchema, records: unknown[]): TreeR
     }
     const next: typeof level = [];
     for (const { obj, raw, parent } of level) {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'Each element of records must be an sObject');
-      }
-      const body = raw as Record<string, unknown>;
-      const attributes = (body.attributes ?? {}) as { type?: unknown; referenceId?: unknown };
+      const body = bodyObject(raw);
+      if (!body) throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'Each element of records must be an sObject');
+      const attributes = bodyObject(body.attributes) ?? {};
       const record: TreeRecord = {
         referenceId: typeof attributes.referenceId === 'string' ? attributes.referenceId : '',
         obj,
@@ -69,8 +68,8 @@ function collect(org: OrgRuntime, root: ObjectSchema, records: unknown[]): TreeR
       };
       for (const [key, value] of Object.entries(body)) {
         const rel = key === 'attributes' ? undefined : obj.children.get(key.toLowerCase());
-        const children = (value as { records?: unknown } | null)?.records;
-        if (rel && Array.isArray(children)) {
+        const children = bodyArray(bodyObject(value), 'records');
+        if (rel && children) {
           const child = org.schema.objects.get(rel.childObject) as ObjectSchema;
           for (const c of children) next.push({ obj: child, raw: c, parent: { record, field: rel.field } });
         } else {
@@ -111,9 +110,8 @@ function structuralErrors(records: TreeRecord[]): TreeError[] {
 export function tree(org: OrgRuntime, req: ApiRequest): Reply {
   const access = accessOf(org, req);
   const root = objectNamed(org, req.params[0], access);
-  const parsed = parseJsonBody(req.bodyText);
-  const list = (parsed as { records?: unknown } | null)?.records;
-  if (typeof parsed !== 'object' || parsed === null || !Array.isArray(list)) {
+  const list = bodyArray(bodyObject(parseJsonBody(req.bodyText)), 'records');
+  if (!list) {
     throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'The request body must be an object with a records array');
   }
   const records = collect(org, root, list);

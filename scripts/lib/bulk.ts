@@ -8,6 +8,7 @@
 import type { HttpRequest, HttpRequestOptions } from 'jsforce';
 import { parseCsv } from '../../localorg/bulk/csv';
 import type { OrgSession } from './connection';
+import { expectMap, expectString, MalformedResponseError, optionalNumber, optionalString } from './response';
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
@@ -48,6 +49,29 @@ interface JobInfo {
   state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
   errorMessage?: string;
   numberRecordsProcessed?: number;
+}
+
+const JOB_STATES: ReadonlySet<string> = new Set([
+  'Open',
+  'UploadComplete',
+  'InProgress',
+  'JobComplete',
+  'Failed',
+  'Aborted',
+]);
+const isJobState = (state: string): state is JobInfo['state'] => JOB_STATES.has(state);
+
+/** A job's info as the org answered it (create or status check), checked where it arrives. */
+function jobInfo(value: unknown, where: string): JobInfo {
+  const info = expectMap(value, where);
+  const state = expectString(info, 'state', where);
+  if (!isJobState(state)) throw new MalformedResponseError(`${where} has an unknown job state "${state}"`);
+  return {
+    id: expectString(info, 'id', where),
+    state,
+    errorMessage: optionalString(info, 'errorMessage', where),
+    numberRecordsProcessed: optionalNumber(info, 'numberRecordsProcessed', where),
+  };
 }
 
 const NULL_VALUE = '#N/A';
@@ -136,7 +160,7 @@ class BulkJobs {
   ): Promise<{ successful: string; failed: string; unprocessed: string; job: JobInfo }> {
     const job = await this.retrying(`create ${sobject} job`, async () => {
       try {
-        return await this.request<JobInfo>({
+        const created = await this.request<unknown>({
           method: 'POST',
           url: this.base,
           body: JSON.stringify({
@@ -149,6 +173,7 @@ class BulkJobs {
           }),
           headers: { 'Content-Type': 'application/json' },
         });
+        return jobInfo(created, `the ${sobject} ingest job the org created`);
       } catch (error) {
         const code = errorCodeOf(error);
         if (code === 'NOT_FOUND' || code === 'ERROR_HTTP_404') {
@@ -176,7 +201,16 @@ class BulkJobs {
     const finished = await this.poll(sobject, job.id);
     const text = (kind: string): Promise<string> =>
       this.retrying(`read ${kind} of ${sobject} job ${job.id}`, () =>
-        this.request<string>({ method: 'GET', url: `${this.base}/${job.id}/${kind}` }, { responseType: 'text/plain' }),
+        this.request<unknown>(
+          { method: 'GET', url: `${this.base}/${job.id}/${kind}` },
+          { responseType: 'text/plain' },
+        ).then((body) => {
+          // An empty body is no rows; anything but text (a JSON object) is not the CSV the API documents.
+          if (body === undefined || body === null) return '';
+          if (typeof body !== 'string')
+            throw new MalformedResponseError(`the ${kind} of job ${job.id} is not CSV text`);
+          return body;
+        }),
       );
     return {
       successful: await text('successfulResults'),
@@ -191,8 +225,8 @@ class BulkJobs {
     let interval = this.options.pollIntervalMs ?? 200;
     for (;;) {
       await this.policy.sleep(interval);
-      const info = await this.retrying(`check ${sobject} job ${id}`, () =>
-        this.request<JobInfo>({ method: 'GET', url: `${this.base}/${id}` }),
+      const info = await this.retrying(`check ${sobject} job ${id}`, async () =>
+        jobInfo(await this.request<unknown>({ method: 'GET', url: `${this.base}/${id}` }), `the status of job ${id}`),
       );
       if (info.state === 'JobComplete') return info;
       if (info.state === 'Failed' || info.state === 'Aborted') {

@@ -5,8 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getString } from '@salesforce/ts-types';
 import { Connection } from 'jsforce';
 import { REPO_ROOT } from '../../model';
+import { asMap, expectMap, expectString, MalformedResponseError, optionalString } from './response';
 
 export const DEFAULT_API_VERSION = '66.0';
 export const LOCAL_ORG_DATA_DIR = join(REPO_ROOT, '.localorg');
@@ -42,10 +44,33 @@ interface LocalAuthFile {
   password?: string;
 }
 
-function readLocalAuth(dataDir: string): LocalAuthFile | undefined {
+/**
+ * The local org's auth.json, checked: a file cut short or edited by hand is an OrgConnectionError naming the
+ * file and what it lacks, not a TypeError later in the connection.
+ */
+export function readLocalAuth(dataDir: string): LocalAuthFile | undefined {
   const path = join(dataDir, 'auth.json');
   if (!existsSync(path)) return undefined;
-  return JSON.parse(readFileSync(path, 'utf8')) as LocalAuthFile;
+  try {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new MalformedResponseError(`${path} is not JSON (${(error as Error).message})`);
+    }
+    const auth = expectMap(parsed, path);
+    return {
+      instanceUrl: expectString(auth, 'instanceUrl', path),
+      accessToken: expectString(auth, 'accessToken', path),
+      username: optionalString(auth, 'username', path),
+      password: optionalString(auth, 'password', path),
+    };
+  } catch (error) {
+    if (!(error instanceof MalformedResponseError)) throw error;
+    throw new OrgConnectionError(
+      `The local org's auth file is malformed: ${error.message}. Restart the org (\`npm run org\`) to write a new one.`,
+    );
+  }
 }
 
 /** Whether an org answers at this URL with this token: `ok`, `refused` (401: the token expired) or `down`. */
@@ -82,14 +107,17 @@ async function logInAgain(auth: LocalAuthFile): Promise<string> {
     }),
     signal: AbortSignal.timeout(10_000),
   });
-  const body = (await response.json().catch(() => ({}))) as { access_token?: string; error_description?: string };
-  if (!response.ok || !body.access_token) {
+  // The token response (RFC 6749 section 5.1/5.2): only its strings are read; anything else counts as absent.
+  const body = asMap(await response.json().catch(() => ({})));
+  const accessToken = getString(body, 'access_token');
+  if (!response.ok || !accessToken) {
+    const reason = getString(body, 'error_description') ?? response.status;
     throw new OrgConnectionError(
-      `The local org at ${auth.instanceUrl} refused auth.json's token and its password (${body.error_description ?? response.status}). ` +
+      `The local org at ${auth.instanceUrl} refused auth.json's token and its password (${reason}). ` +
         'Restart the org (`npm run org`) to write a new auth.json.',
     );
   }
-  return body.access_token;
+  return accessToken;
 }
 
 /** Wraps the connection's transport so that every HTTP request (REST, bulk, auth) is counted. */

@@ -3,29 +3,29 @@
  * than one response (aggregate queries have no query locator) by keyset paging on their first group key.
  */
 import type { OrgSession } from './connection';
+import { queryPage } from './response';
 import { withRetry } from './retry';
-
-interface QueryPage<T> {
-  totalSize: number;
-  done: boolean;
-  nextRecordsUrl?: string;
-  records: T[];
-}
 
 /** Every record of a query, page by page (each page retried on transient failures). */
 export async function queryAll<T>(session: OrgSession, soql: string, onPage?: (records: T[]) => void): Promise<T[]> {
   const conn = session.conn;
   const base = `/services/data/v${conn.version}`;
   const records: T[] = [];
-  let page = await withRetry(() => conn.request<QueryPage<T>>(`${base}/query?q=${encodeURIComponent(soql)}`));
+  // Each page is checked where it arrives: a malformed one names the query instead of failing later.
+  const fetchPage = async (url: string, which: string) =>
+    queryPage<T>(await withRetry(() => conn.request<unknown>(url)), `the ${which} of the query ${short(soql)}`);
+  let page = await fetchPage(`${base}/query?q=${encodeURIComponent(soql)}`, 'response');
   for (;;) {
     records.push(...page.records);
     onPage?.(page.records);
     if (page.done || !page.nextRecordsUrl) return records;
     const next = page.nextRecordsUrl;
-    page = await withRetry(() => conn.request<QueryPage<T>>(next));
+    page = await fetchPage(next, `page ${next}`);
   }
 }
+
+/** A query for messages: its first 100 characters. */
+const short = (soql: string): string => `"${soql.length > 100 ? `${soql.slice(0, 97)}...` : soql}"`;
 
 /** The most aggregate rows a query may return: aggregate results cannot be paged with a locator. */
 export const AGGREGATE_PAGE = 2000;

@@ -4,6 +4,7 @@
  * with the record and message. Nothing is silently dropped: every input record gets exactly one outcome.
  */
 import type { OrgSession } from './connection';
+import { expectBoolean, expectMap, MalformedResponseError, optionalString } from './response';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isTransientRecordError, withRetry, type RetryPolicy } from './retry';
 
 export const COLLECTION_LIMIT = 200;
@@ -46,7 +47,31 @@ interface CollectionResult {
   id?: string;
   success: boolean;
   created?: boolean;
-  errors?: { statusCode?: string; errorCode?: string; message: string; fields?: string[] }[];
+  errors?: { statusCode?: string; errorCode?: string; message?: string; fields?: string[] }[];
+}
+
+/** One per-record result of a collection request, checked where it arrives. */
+function collectionResult(value: unknown, where: string): CollectionResult {
+  const result = expectMap(value, where);
+  const success = expectBoolean(result, 'success', where);
+  const created = result.created;
+  const errors = result.errors ?? [];
+  if (!Array.isArray(errors)) throw new MalformedResponseError(`${where} has an errors value that is not an array`);
+  return {
+    id: optionalString(result, 'id', where),
+    success,
+    created: typeof created === 'boolean' ? created : undefined,
+    errors: errors.map((raw, i) => {
+      const error = expectMap(raw, `${where}: errors[${i}]`);
+      const fields = Array.isArray(error.fields) ? error.fields.map(String) : [];
+      return {
+        statusCode: optionalString(error, 'statusCode', `${where}: errors[${i}]`),
+        errorCode: optionalString(error, 'errorCode', `${where}: errors[${i}]`),
+        message: optionalString(error, 'message', `${where}: errors[${i}]`),
+        fields,
+      };
+    }),
+  };
 }
 
 async function sendCollection(
@@ -56,12 +81,13 @@ async function sendCollection(
 ): Promise<CollectionResult[]> {
   const sobject = session.conn.sobject(request.sobject);
   const options = { allOrNone: false };
-  let results;
+  let results: unknown;
   if (request.operation === 'create') results = await sobject.create(batch as never[], options);
   else if (request.operation === 'upsert')
     results = await sobject.upsert(batch as never[], request.externalIdField ?? 'External_Key__c', options);
   else results = await sobject.update(batch as never[], options);
-  return (Array.isArray(results) ? results : [results]) as unknown as CollectionResult[];
+  const where = `the ${request.operation} response for ${request.sobject}`;
+  return (Array.isArray(results) ? results : [results]).map((r, i) => collectionResult(r, `${where}: result ${i}`));
 }
 
 function outcomeOf(result: CollectionResult): RecordOutcome {

@@ -3,6 +3,8 @@
  * and checked before use: a definition that cannot work fails alone, with a message that names it.
  */
 import type { OrgSession } from '../connection';
+import type { JsonMap } from '@salesforce/ts-types';
+import { expectString, optionalString, queryPage } from '../response';
 
 export type Aggregate = 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'COUNT_DISTINCT' | 'RATIO';
 export type AccountablePerson = 'None' | 'AE' | 'Partner Manager' | 'AE or Partner Manager';
@@ -124,8 +126,37 @@ export function definitionProblems(metric: MetricDefinition, catalog: Map<string
 }
 
 export async function readCatalog(session: OrgSession): Promise<Map<string, MetricDefinition>> {
-  const rows = await session.conn.query<MetricRow>(
+  const result = await session.conn.query<JsonMap>(
     `SELECT ${METRIC_FIELDS.join(', ')} FROM Plan_Metric__mdt WHERE Active__c = true ORDER BY DeveloperName`,
   );
-  return new Map(rows.records.map((row) => [row.DeveloperName, toDefinition(row)]));
+  const page = queryPage<JsonMap>(result, 'the metric catalog query response (Plan_Metric__mdt)');
+  return new Map(
+    page.records.map((record) => {
+      const row = metricRow(record);
+      return [row.DeveloperName, toDefinition(row)];
+    }),
+  );
+}
+
+/** One Plan_Metric__mdt record as the query returned it: its names required, every other field text or null. */
+function metricRow(record: JsonMap): MetricRow {
+  const where = `the metric catalog record ${JSON.stringify(record.DeveloperName ?? null)}`;
+  const text = (field: string): string | null => optionalString(record, field, where) ?? null;
+  return {
+    DeveloperName: expectString(record, 'DeveloperName', where),
+    MasterLabel: expectString(record, 'MasterLabel', where),
+    Category__c: text('Category__c'),
+    Source_Object__c: text('Source_Object__c'),
+    Aggregate__c: text('Aggregate__c'),
+    Value_Field__c: text('Value_Field__c'),
+    Date_Field__c: text('Date_Field__c'),
+    Partner_Path__c: text('Partner_Path__c'),
+    Person_Path__c: text('Person_Path__c'),
+    Accountable_Person__c: text('Accountable_Person__c'),
+    Customer_Path__c: text('Customer_Path__c'),
+    Filter__c: text('Filter__c'),
+    Numerator_Metric__c: text('Numerator_Metric__c'),
+    Denominator_Metric__c: text('Denominator_Metric__c'),
+    Unit__c: text('Unit__c'),
+  };
 }

@@ -7,6 +7,7 @@
  * pace and pace status per target, weighted attainment per section and plan, and APR counters per opportunity.
  * Only values that changed are written.
  */
+import { get, getString } from '@salesforce/ts-types';
 import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
 import { AGGREGATE_PAGE, AggregateSplitError, aggregateAll, aggregateByIds, queryAll } from '../query';
@@ -603,7 +604,8 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
       continue;
     }
     const fail = (error: unknown): void => {
-      const message = `${(error as { errorCode?: string }).errorCode ? `${(error as { errorCode: string }).errorCode}: ` : ''}${(error as Error).message}`;
+      const code = getString(error, 'errorCode');
+      const message = `${code ? `${code}: ` : ''}${getString(error, 'message') ?? String(error)}`;
       metricErrors.set(name, message);
       metricReport.error = message;
     };
@@ -713,7 +715,7 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     figures.set(t.Id, f);
     const update: Record<string, unknown> = { Id: t.Id };
     for (const [key, field] of fieldMap) {
-      const current = (t as unknown as Record<string, unknown>)[field];
+      const current = get(t, field);
       if (!same(current, f[key])) {
         update[field] = f[key];
         report.changes.push({ sobject: 'Plan_Target__c', id: t.Id, field, from: current ?? null, to: f[key] });

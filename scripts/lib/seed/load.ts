@@ -4,10 +4,12 @@
  * by External_Key__c, parents before children and sorted by parent, resolving references to Ids from the
  * results of earlier levels. Idempotent: a second run updates the same records and creates none.
  */
+import type { JsonMap } from '@salesforce/ts-types';
 import { BulkUnavailableError, upsertBulk } from '../bulk';
 import type { OrgSession } from '../connection';
 import type { Progress } from '../cli';
 import { queryAll, queryIn } from '../query';
+import { expectMap, expectString, optionalNumber, queryPage } from '../response';
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
 import type { FieldValue, PlanShare, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './generate';
@@ -93,12 +95,14 @@ interface OrgFacts {
 
 /** What the seed needs from the org; read before anything is written. */
 export async function readOrgFacts(session: OrgSession): Promise<OrgFacts> {
-  const result = await session.conn.query<{ Id: string; FiscalYearStartMonth: number | null }>(
-    'SELECT Id, FiscalYearStartMonth FROM Organization',
-  );
-  const org = result.records[0];
+  const where = 'the Organization query response';
+  const result = await session.conn.query<JsonMap>('SELECT Id, FiscalYearStartMonth FROM Organization');
+  const org = queryPage<JsonMap>(result, where).records[0];
   if (!org) throw new SeedSetupError('The org returned no Organization record.');
-  return { organizationId: org.Id, fiscalYearStartMonth: org.FiscalYearStartMonth ?? 1 };
+  return {
+    organizationId: expectString(org, 'Id', `${where}: records[0]`),
+    fiscalYearStartMonth: optionalNumber(org, 'FiscalYearStartMonth', `${where}: records[0]`) ?? 1,
+  };
 }
 
 /**
@@ -241,8 +245,9 @@ export class SeedLoader {
   }
 
   private async runningUserId(): Promise<string> {
-    const info = await this.session.conn.request<{ user_id: string }>('/services/oauth2/userinfo');
-    return info.user_id;
+    const info = await this.session.conn.request<unknown>('/services/oauth2/userinfo');
+    const where = 'the userinfo response (/services/oauth2/userinfo)';
+    return expectString(expectMap(info, where), 'user_id', where);
   }
 
   /** Assigns each role's permission set where the org supports assignments through the API. */
