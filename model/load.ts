@@ -4,6 +4,16 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import {
+  asJsonArray,
+  asJsonMap,
+  asString,
+  getJsonMap,
+  isAnyJson,
+  isJsonArray,
+  type AnyJson,
+  type JsonMap,
+} from '@salesforce/ts-types';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { auditFields, shareObject, shareObjectName, standardObjects } from './standard-objects';
 import type {
@@ -64,7 +74,8 @@ const parser = new XMLParser({
   isArray: (_name, jpath) => REPEATING.has(String(jpath)),
 });
 
-type Xml = Record<string, unknown>;
+/** An element as fast-xml-parser returns it: a JSON object of child elements (text, objects, arrays) and `@` attributes. */
+type Xml = JsonMap;
 
 /** Parses one metadata file and returns its root element, failing on malformed XML. */
 export function readMetadataXml(path: string, rootElement: string): Xml {
@@ -73,18 +84,21 @@ export function readMetadataXml(path: string, rootElement: string): Xml {
   if (valid !== true) {
     throw new MetadataError(path, `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   }
-  const doc = parser.parse(text) as Xml;
-  const root = doc[rootElement];
-  if (root === undefined || typeof root !== 'object' || root === null) {
-    throw new MetadataError(path, `expected a <${rootElement}> root element`);
-  }
-  return root as Xml;
+  const doc: unknown = parser.parse(text);
+  const root = isAnyJson(doc) ? getJsonMap(doc, rootElement) : undefined;
+  if (!root) throw new MetadataError(path, `expected a <${rootElement}> root element`);
+  return root;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const str = (v: unknown): string | undefined => asString(v) || undefined;
 const bool = (v: unknown): boolean => v === 'true';
 const num = (v: unknown): number | undefined => (typeof v === 'string' && v !== '' ? Number(v) : undefined);
-const list = (v: unknown): Xml[] => (Array.isArray(v) ? (v as Xml[]) : []);
+/** A repeating element's entries; an entry with text where children belong reads as an empty element. */
+const list = (v: AnyJson | undefined): Xml[] => (asJsonArray(v) ?? []).map((item) => asJsonMap(item) ?? {});
+/** An optional child element; absent or text-only (`<valueSet></valueSet>`) reads as an empty element. */
+const element = (v: AnyJson | undefined): Xml => asJsonMap(v) ?? {};
+/** A child element's text values: a repeated element's entries, or a single one. */
+const texts = (v: AnyJson | undefined): string[] => (asJsonArray(v) ?? []).map(String);
 
 function listFiles(dir: string, suffix: string): string[] {
   if (!existsSync(dir)) return [];
@@ -101,7 +115,7 @@ function listDirs(dir: string): string[] {
     .sort();
 }
 
-function filterItems(items: unknown): FilterItem[] {
+function filterItems(items: AnyJson | undefined): FilterItem[] {
   return list(items).map((item) => ({
     field: str(item.field) ?? '',
     operation: str(item.operation) ?? '',
@@ -173,13 +187,13 @@ function readField(objectApiName: string, path: string): FieldModel {
   };
   if (type === 'Lookup' || type === 'MasterDetail') {
     const target = str(x.referenceTo);
-    field.referenceTo = Array.isArray(x.referenceTo) ? (x.referenceTo as string[]) : target ? [target] : [];
+    field.referenceTo = isJsonArray(x.referenceTo) ? texts(x.referenceTo) : target ? [target] : [];
     field.relationshipName = str(x.relationshipName);
     field.relationshipLabel = str(x.relationshipLabel);
     field.deleteConstraint =
       type === 'MasterDetail' ? 'Cascade' : ((str(x.deleteConstraint) as FieldModel['deleteConstraint']) ?? 'SetNull');
-    if (x.lookupFilter && typeof x.lookupFilter === 'object') {
-      const lf = x.lookupFilter as Xml;
+    const lf = asJsonMap(x.lookupFilter);
+    if (lf) {
       field.lookupFilter = {
         active: bool(lf.active),
         optional: bool(lf.isOptional),
@@ -189,8 +203,8 @@ function readField(objectApiName: string, path: string): FieldModel {
     }
   }
   if (type === 'Picklist' || type === 'MultiselectPicklist') {
-    const valueSet = (x.valueSet ?? {}) as Xml;
-    const definition = (valueSet.valueSetDefinition ?? {}) as Xml;
+    const valueSet = element(x.valueSet);
+    const definition = element(valueSet.valueSetDefinition);
     field.picklist = {
       restricted: bool(valueSet.restricted),
       values: list(definition.value).map((v) => ({
@@ -243,7 +257,7 @@ function readListView(path: string): ListViewModel {
     name: str(x.fullName) ?? basename(path, '.listView-meta.xml'),
     label: str(x.label) ?? '',
     filterScope: str(x.filterScope) ?? 'Everything',
-    columns: Array.isArray(x.columns) ? (x.columns as unknown[]).map(String) : [],
+    columns: texts(x.columns),
     filters: list(x.filters).map((f) => ({
       field: str(f.field) ?? '',
       operation: str(f.operation) ?? '',
@@ -274,7 +288,7 @@ function readCustomObject(dir: string, apiName: string, taken: Set<string>): Obj
   const x = readMetadataXml(path, 'CustomObject');
   const isMetadataType = apiName.endsWith('__mdt');
   const sharingModel = (str(x.sharingModel) ?? (isMetadataType ? 'Public' : 'ReadWrite')) as SharingModel;
-  const nameField = (x.nameField ?? {}) as Xml;
+  const nameField = element(x.nameField);
   const nameIsAutoNumber = str(nameField.type) === 'AutoNumber';
   const fields = new Map<string, FieldModel>();
   const withOwner = !isMetadataType && sharingModel !== 'ControlledByParent';
@@ -355,16 +369,14 @@ function readCustomMetadataRecord(path: string): CustomMetadataRecord {
     const fieldName = str(v.field);
     if (!fieldName) throw new MetadataError(path, 'a <values> entry has no <field>');
     const raw = v.value;
-    if (
-      raw === undefined ||
-      raw === '' ||
-      (typeof raw === 'object' && raw !== null && (raw as Xml)['@xsi:nil'] === 'true')
-    ) {
+    // `<value xsi:type="xsd:string">text</value>` parses to attributes and `#text`; a bare `<value>` to its text.
+    const attributed = asJsonMap(raw);
+    if (raw === undefined || raw === '' || attributed?.['@xsi:nil'] === 'true') {
       values[fieldName] = null;
       continue;
     }
-    const text = typeof raw === 'object' && raw !== null ? String((raw as Xml)['#text'] ?? '') : String(raw);
-    const xsiType = typeof raw === 'object' && raw !== null ? str((raw as Xml)['@xsi:type']) : undefined;
+    const text = attributed ? String(attributed['#text'] ?? '') : String(raw);
+    const xsiType = attributed ? str(attributed['@xsi:type']) : undefined;
     values[fieldName] =
       xsiType === 'xsd:boolean'
         ? text === 'true'
@@ -435,7 +447,7 @@ function collectLayoutReferences(root: string, defaultDir: string, refs: FieldRe
       const relatedList = str(related.relatedList) ?? '';
       const child = relatedList.includes('.') ? relatedList.split('.')[0] : undefined;
       if (child) refs.push({ object: child, field: relatedList.split('.')[1], sourcePath: relative(root, path) });
-      for (const f of Array.isArray(related.fields) ? (related.fields as unknown[]).map(String) : []) {
+      for (const f of texts(related.fields)) {
         if (child && /__c$/.test(f)) refs.push({ object: child, field: f, sourcePath: relative(root, path) });
       }
     }
@@ -445,7 +457,7 @@ function collectLayoutReferences(root: string, defaultDir: string, refs: FieldRe
     const target = str(x.targetObject) ?? basename(path).split('.')[0];
     const parentField = str(x.targetParentField);
     if (parentField) refs.push({ object: target, field: parentField, sourcePath: relative(root, path) });
-    const layout = (x.quickActionLayout ?? {}) as Xml;
+    const layout = element(x.quickActionLayout);
     for (const column of list(layout.quickActionLayoutColumns)) {
       for (const item of list(column.quickActionLayoutItems)) {
         const field = str(item.field);

@@ -13,7 +13,7 @@ import { REPO_ROOT } from '../../model';
 import { faultOptionsFromEnv, Faults, type FaultOptions } from '../../localorg/faults';
 import { isDailyLimitError } from '../../scripts/lib/retry';
 import { fastPolling, load } from '../support/bulk';
-import { API_VERSION, apiError, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
+import { API_VERSION, apiError, LOCALORG_FIXTURE, orgDetailsOf, startTestOrg, type TestOrg } from '../support/localorg';
 
 jest.setTimeout(60_000);
 
@@ -277,7 +277,7 @@ describe('npm run org', () => {
         createInterface({ input: child.stdout }).once('line', resolve);
         child.once('exit', (code) => reject(new Error(`org exited with ${code}`)));
       });
-      const details = JSON.parse(line) as { instanceUrl: string; accessToken: string };
+      const details = orgDetailsOf(line, "the org CLI's --json line");
       const response = await fetch(`${details.instanceUrl}${data('/limits')}`, {
         headers: { Authorization: `Bearer ${details.accessToken}` },
       });

@@ -2,7 +2,7 @@
  * The local org's HTTP surface: versions, resources, limits, the Sforce-Limit-Info header, error shapes for
  * unknown paths, wrong methods and malformed JSON, authentication and the OAuth username-password flow.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
@@ -16,6 +16,7 @@ import {
   startTestOrg,
   type TestOrg,
   newUserFields,
+  readAuthJson,
 } from '../support/localorg';
 
 let t: TestOrg;
@@ -301,8 +302,7 @@ describe('persistence', () => {
         version: API_VERSION,
       });
       const created = await conn.sobject('Account').create({ Name: 'Persistent' });
-      const auth = JSON.parse(readFileSync(join(dir, 'auth.json'), 'utf8')) as Record<string, string>;
-      expect(auth).toEqual({
+      expect(readAuthJson(dir)).toEqual({
         instanceUrl: first.instanceUrl,
         accessToken: first.accessToken,
         username: first.adminUsername,

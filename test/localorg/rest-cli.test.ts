@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Connection } from 'jsforce';
 import { REPO_ROOT } from '../../model';
-import { API_VERSION } from '../support/localorg';
+import { API_VERSION, jsonObjectOf, orgDetailsOf } from '../support/localorg';
 
 jest.setTimeout(60_000);
 
@@ -32,7 +32,8 @@ it('runs with --json, serves jsforce, resets with --reset and stops on SIGTERM',
   try {
     writeFileSync(join(dir, 'stale.txt'), 'removed by --reset');
     const { child, firstLine } = startCli(['--port', '0', '--data', dir, '--json', '--reset']);
-    const details = JSON.parse(await firstLine) as Record<string, string>;
+    const line = await firstLine;
+    const details = jsonObjectOf(line, "the org CLI's --json line");
     expect(Object.keys(details).sort()).toEqual([
       'accessToken',
       'data',
@@ -43,11 +44,7 @@ it('runs with --json, serves jsforce, resets with --reset and stops on SIGTERM',
     ]);
     expect(existsSync(join(dir, 'stale.txt'))).toBe(false);
     expect(existsSync(join(dir, 'org.sqlite'))).toBe(true);
-    const conn = new Connection({
-      instanceUrl: details.instanceUrl,
-      accessToken: details.accessToken,
-      version: API_VERSION,
-    });
+    const conn = new Connection({ ...orgDetailsOf(line, "the org CLI's --json line"), version: API_VERSION });
     expect((await conn.sobject('Account').create({ Name: 'From the CLI' })).success).toBe(true);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

@@ -13,7 +13,14 @@ import { Connection } from 'jsforce';
 import { REPO_ROOT } from '../../model';
 import { startLocalOrg, type LocalOrg } from '../../localorg/server';
 import { passwordGrant, tempDataDir, tokenFor } from '../support/auth';
-import { API_VERSION, LOCALORG_FIXTURE, dataPath, newUserFields } from '../support/localorg';
+import {
+  API_VERSION,
+  LOCALORG_FIXTURE,
+  dataPath,
+  newUserFields,
+  orgDetailsOf,
+  readAuthJson,
+} from '../support/localorg';
 
 jest.setTimeout(120_000);
 
@@ -42,7 +49,7 @@ async function startCliOrg(dir: string): Promise<{ child: ChildProcess; instance
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`org exited with ${code}: ${stderr}`)));
   });
-  return { child, ...(JSON.parse(line) as { instanceUrl: string; accessToken: string }) };
+  return { child, ...orgDetailsOf(line, "the org CLI's --json line") };
 }
 
 function killHard(child: ChildProcess): Promise<void> {
@@ -188,8 +195,7 @@ describe('secrets at rest', () => {
       expectAbsent(databaseBytes(dir), secrets);
       await org.close();
       expectAbsent(databaseBytes(dir), secrets);
-      const auth = JSON.parse(readFileSync(join(dir, 'auth.json'), 'utf8')) as Record<string, string>;
-      expect(auth).toMatchObject({ password: org.adminPassword, accessToken: org.accessToken });
+      expect(readAuthJson(dir)).toMatchObject({ password: org.adminPassword, accessToken: org.accessToken });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -250,8 +256,7 @@ describe('secrets at rest', () => {
         expect(old.status).toBe(401);
         expect((await passwordGrant(second.instanceUrl, second.adminUsername, first.adminPassword)).status).toBe(400);
         expect((await passwordGrant(second.instanceUrl, second.adminUsername, second.adminPassword)).status).toBe(200);
-        const auth = JSON.parse(readFileSync(join(dir, 'auth.json'), 'utf8')) as Record<string, string>;
-        expect(auth).toMatchObject({ password: second.adminPassword, accessToken: second.accessToken });
+        expect(readAuthJson(dir)).toMatchObject({ password: second.adminPassword, accessToken: second.accessToken });
       } finally {
         await second.close();
       }

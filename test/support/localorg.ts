@@ -2,12 +2,41 @@
  * Starts a local org for a test file and connects jsforce to it, exactly as scripts connect to a real org.
  * `startTestOrg()` uses this repository's force-app; pass `forceAppRoot` (e.g. LOCALORG_FIXTURE) for another.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureJsonMap, ensureString, isAnyJson, type JsonMap } from '@salesforce/ts-types';
 import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../localorg/server';
 import { FIXTURES } from './project';
 
 export const API_VERSION = '66.0';
+
+/**
+ * JSON a test reads back from a program (the org CLI's `--json` line, an auth.json), as an object: a program
+ * that wrote something else fails the test here, with `where` and the start of the text in the message.
+ */
+export function jsonObjectOf(text: string, where: string): JsonMap {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${where} is not JSON (${(error as Error).message}): ${text.slice(0, 200)}`);
+  }
+  return ensureJsonMap(isAnyJson(parsed) ? parsed : undefined, `${where} is not a JSON object: ${text.slice(0, 200)}`);
+}
+
+/** The org's URL and token from the org CLI's `--json` line or an auth.json, both required strings. */
+export function orgDetailsOf(text: string, where: string): { instanceUrl: string; accessToken: string } {
+  const details = jsonObjectOf(text, where);
+  return {
+    instanceUrl: ensureString(details.instanceUrl, `${where} has no string instanceUrl`),
+    accessToken: ensureString(details.accessToken, `${where} has no string accessToken`),
+  };
+}
+
+/** A local org data folder's auth.json, as an object. */
+export const readAuthJson = (dir: string): JsonMap =>
+  jsonObjectOf(readFileSync(join(dir, 'auth.json'), 'utf8'), `${dir}/auth.json`);
 
 /** A small project with the DML cases the local org's own tests need (see its README). */
 export const LOCALORG_FIXTURE = join(FIXTURES, 'localorg-app');
