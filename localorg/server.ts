@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { getString } from '@salesforce/ts-types';
 import { loadForceApp } from '../model';
 import { Auth, type AdminAccount, type SavedAdmin } from './auth';
 import {
@@ -465,9 +466,12 @@ function savedAdmin(dataDir: string | undefined): SavedAdmin {
   const path = dataDir ? join(dataDir, 'auth.json') : undefined;
   if (!path || !existsSync(path)) return {};
   try {
-    const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-    return { password: text(saved.password), accessToken: text(saved.accessToken) };
+    const saved: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    // A value that is not a string (a hand-edited file) is as good as absent: new credentials are issued.
+    return {
+      password: getString(saved, 'password') ?? undefined,
+      accessToken: getString(saved, 'accessToken') ?? undefined,
+    };
   } catch {
     return {}; // unreadable: the org issues new credentials and rewrites it
   }

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
+import { asJsonMap, getJsonArray, getString, isAnyJson, type JsonArray } from '@salesforce/ts-types';
 import { XMLValidator } from 'fast-xml-parser';
 import { findField, findObject } from './load';
 import type { ForceAppModel, ObjectModel } from './types';
@@ -246,11 +247,22 @@ export function checkCodeReferences(model: ForceAppModel, codeDirs: string[]): P
 export function checkDataTrees(model: ForceAppModel, dataDir = 'data'): Problem[] {
   const problems: Problem[] = [];
   for (const path of walk(join(model.root, dataDir), (p) => p.endsWith('.json'))) {
-    const json = JSON.parse(readFileSync(path, 'utf8')) as { records?: Record<string, unknown>[] };
     const file = relative(model.root, path);
-    const visit = (records: Record<string, unknown>[]): void => {
-      for (const record of records) {
-        const type = (record.attributes as { type?: string } | undefined)?.type ?? '';
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      problems.push({ file, message: `not JSON: ${(error as Error).message}` });
+      continue;
+    }
+    const visit = (records: JsonArray): void => {
+      for (const [i, entry] of records.entries()) {
+        const record = asJsonMap(entry);
+        if (!record) {
+          problems.push({ file, message: `records[${i}] is not a record object` });
+          continue;
+        }
+        const type = getString(record, 'attributes.type') ?? '';
         const obj = findObject(model, type);
         if (!obj) {
           problems.push({ file, message: `record of type ${type}, which does not exist` });
@@ -258,13 +270,15 @@ export function checkDataTrees(model: ForceAppModel, dataDir = 'data'): Problem[
         }
         for (const [key, value] of Object.entries(record)) {
           if (key === 'attributes') continue;
-          const nested = value as { records?: Record<string, unknown>[] } | null;
-          if (nested && typeof nested === 'object' && Array.isArray(nested.records)) visit(nested.records);
+          const nested = getJsonArray(asJsonMap(value), 'records');
+          if (nested) visit(nested);
           else if (!findField(obj, key)) problems.push({ file, message: `${type}.${key} does not exist` });
         }
       }
     };
-    if (Array.isArray(json.records)) visit(json.records);
+    // A plan file (`sf data import tree --plan`) is an array with no records of its own: nothing to check here.
+    const records = isAnyJson(json) ? getJsonArray(json, 'records') : undefined;
+    if (records) visit(records);
   }
   return problems;
 }
