@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureJsonMap, getJsonMap, isAnyJson } from '@salesforce/ts-types';
 import { loadForceApp, REPO_ROOT, type ForceAppModel } from '../model';
 
 const LWC_DIR = join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
@@ -61,10 +62,13 @@ export function labelDeclarations(model: ForceAppModel): string {
 
 /** Every component needs its own `c/<name>` path entry (TypeScript cannot map `c/*` to `*\/*`). */
 export function missingPathEntries(model: ForceAppModel): string[] {
-  const tsconfig = JSON.parse(readFileSync(join(LWC_DIR, 'tsconfig.json'), 'utf8')) as {
-    compilerOptions: { paths?: Record<string, string[]> };
-  };
-  const paths = tsconfig.compilerOptions.paths ?? {};
+  const file = join(LWC_DIR, 'tsconfig.json');
+  const tsconfig: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const compilerOptions = ensureJsonMap(
+    isAnyJson(tsconfig) ? getJsonMap(tsconfig, 'compilerOptions') : undefined,
+    `${file} has no compilerOptions object`,
+  );
+  const paths = getJsonMap(compilerOptions, 'paths') ?? {};
   return model.components.filter((name) => !paths[`c/${name}`]);
 }
 

@@ -7,10 +7,11 @@
  * pace and pace status per target, weighted attainment per section and plan, and APR counters per opportunity.
  * Only values that changed are written.
  */
-import { get, getString } from '@salesforce/ts-types';
+import { get, getString, type JsonMap } from '@salesforce/ts-types';
 import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
 import { AGGREGATE_PAGE, AggregateSplitError, aggregateAll, aggregateByIds, queryAll } from '../query';
+import { expectString, optionalString, queryPage } from '../response';
 import type { RetryPolicy } from '../retry';
 import { failuresOf, writeRecords, type WriteFailure } from '../writer';
 import { definitionProblems, readCatalog, type MetricDefinition } from './catalog';
@@ -172,13 +173,15 @@ async function resolveScope(
   options: RollupOptions,
 ): Promise<Scope> {
   if (options.planId) {
-    const plan = await session.conn.query<{ Id: string; Partner_Account__c: string }>(
+    const where = `the query for plan ${options.planId}`;
+    const result = await session.conn.query<JsonMap>(
       `SELECT Id, Partner_Account__c FROM Partner_Account_Plan__c WHERE Id = ${idLiteral(options.planId)}`,
     );
-    if (plan.records.length === 0) throw new Error(`No plan with Id ${options.planId} is visible in this org.`);
+    const plan = queryPage<JsonMap>(result, where).records[0];
+    if (!plan) throw new Error(`No plan with Id ${options.planId} is visible in this org.`);
     return {
-      plans: new Set([norm(plan.records[0].Id)]),
-      partners: new Set([norm(plan.records[0].Partner_Account__c)]),
+      plans: new Set([norm(expectString(plan, 'Id', where))]),
+      partners: new Set([norm(optionalString(plan, 'Partner_Account__c', where))]),
     };
   }
   if (!options.since) return {};

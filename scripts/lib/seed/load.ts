@@ -203,8 +203,10 @@ export class SeedLoader {
     const hasProfile = describe.fields.some((f) => f.name === 'ProfileId');
     let profileId: string | undefined;
     if (hasProfile) {
-      const profiles = await conn.query<{ Id: string }>("SELECT Id FROM Profile WHERE Name = 'Standard User' LIMIT 1");
-      profileId = profiles.records[0]?.Id;
+      const where = 'the Standard User profile query response';
+      const profiles = await conn.query<JsonMap>("SELECT Id FROM Profile WHERE Name = 'Standard User' LIMIT 1");
+      const profile = queryPage<JsonMap>(profiles, where).records[0];
+      profileId = profile ? expectString(profile, 'Id', `${where}: records[0]`) : undefined;
     }
     // Managers before their reports, so ManagerId resolves.
     const missing = users.filter((u) => !this.ids.has(`User:${u.key}`));
@@ -260,10 +262,16 @@ export class SeedLoader {
       );
       return;
     }
-    const sets = await conn.query<{ Id: string; Name: string }>(
+    const where = 'the permission set query response';
+    const sets = await conn.query<JsonMap>(
       `SELECT Id, Name FROM PermissionSet WHERE Name IN ('${Object.values(PERMISSION_SETS).join("','")}')`,
     );
-    const setIds = new Map(sets.records.map((s) => [s.Name, s.Id]));
+    const setIds = new Map(
+      queryPage<JsonMap>(sets, where).records.map((s, i) => [
+        expectString(s, 'Name', `${where}: records[${i}]`),
+        expectString(s, 'Id', `${where}: records[${i}]`),
+      ]),
+    );
     const wanted = users
       .map((u) => ({
         AssigneeId: this.ids.get(`User:${u.key}`) ?? '',
