@@ -17,7 +17,6 @@ import {
   type Validators,
 } from './conditional';
 
-type ApiRecordBody = ReturnType<typeof renderRecord>;
 import {
   bodyObject,
   noContent,
@@ -28,6 +27,8 @@ import {
   type OrgRuntime,
   type Reply,
 } from './context';
+
+type ApiRecordBody = ReturnType<typeof renderRecord>;
 
 /** The caller's permissions and sharing (computed once per request). */
 export const accessOf = (org: OrgRuntime, req: ApiRequest): UserAccess => org.dml.security.forContext(req.ctx);
