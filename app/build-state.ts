@@ -21,6 +21,8 @@ const SOURCES = [
   join(APP_DIR, 'build.ts'),
   join(REPO_ROOT, 'force-app', 'main', 'default', 'labels'),
   join(REPO_ROOT, 'package-lock.json'),
+  // Its API version is built into the platform modules.
+  join(REPO_ROOT, 'sfdx-project.json'),
 ];
 
 function newestMtime(path: string): number {

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import ts from 'typescript';
 import { rollup, type Plugin } from 'rollup';
-import { loadForceApp, REPO_ROOT } from '../model';
+import { API_VERSION, loadForceApp, REPO_ROOT } from '../model';
 import { APP_DIR, BUNDLE, DIST_DIR, LWC_DIR, PLATFORM_DIR, SHELL_DIR } from './build-state';
 
 export { appIsUpToDate } from './build-state';
@@ -87,6 +87,20 @@ function environment(): Plugin {
   };
 }
 
+/**
+ * Build-time constants of the platform modules, as bundlers' `define`: `__API_VERSION__` becomes the
+ * project's API version from sfdx-project.json, so the browser code hard-codes no version.
+ */
+function projectConstants(): Plugin {
+  return {
+    name: 'pap-project-constants',
+    transform(code, id) {
+      if (!id.startsWith(PLATFORM_DIR) || !code.includes('__API_VERSION__')) return null;
+      return { code: code.replace(/\b__API_VERSION__\b/g, JSON.stringify(API_VERSION)), map: null };
+    },
+  };
+}
+
 /** A module record per component, shell component and platform module (explicit .ts entry points). */
 function moduleRecords(): { name: string; path: string }[] {
   const records: { name: string; path: string }[] = [];
@@ -145,6 +159,7 @@ export async function buildApp(log: (line: string) => void = () => undefined): P
     plugins: [
       progress,
       typescript(),
+      projectConstants(),
       environment(),
       lwc({
         rootDir: APP_DIR,

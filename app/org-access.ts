@@ -17,10 +17,11 @@ import {
   type JsonMap,
 } from '@salesforce/ts-types';
 import { SHARED_DEV_PASSWORD } from '../localorg/auth';
+import { API_VERSION } from '../model';
 import { SalesforceError } from '../localorg/errors';
 import type { ObjectDescribe, OrgClient } from './graphql';
 
-export const API_VERSION = '66.0';
+export { API_VERSION };
 
 export interface OrgAccessOptions {
   /** The local org's instance URL and its admin's credentials (users list, rollup, admin sign-in). */

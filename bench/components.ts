@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ensureAppBuilt, launchChromium } from '../app/chromium';
 import { startAppServer, type AppServer } from '../app/server';
 import { startLocalOrg } from '../localorg/server';
+import { API_VERSION } from '../model';
 import { connect, type OrgSession } from '../scripts/lib/connection';
 import {
   addDays,
@@ -26,7 +27,6 @@ import { readOrgFacts, SeedLoader, userRecord } from '../scripts/lib/seed/load';
 import { writeRecords } from '../scripts/lib/writer';
 import { percentile, round } from './stats';
 
-const API_VERSION = '66.0';
 /** The coaching view's window: the 12 weeks ending with the current week (coachingView.ts, WEEKS). */
 const WEEKS = 12;
 const COACHING_SESSION = 'Coaching Session';

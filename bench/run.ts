@@ -11,7 +11,7 @@ import { ensureAnyJson, ensureJsonMap, type AnyJson, type JsonMap } from '@sales
 import { Command, Option } from 'commander';
 import { Connection } from 'jsforce';
 import { assertChromium } from '../app/chromium';
-import { REPO_ROOT } from '../model';
+import { API_VERSION, REPO_ROOT } from '../model';
 import { runScript } from '../scripts/lib/cli';
 import { parseScale } from '../scripts/lib/seed/scales';
 import { benchComponents, type ComponentBench } from './components';
@@ -89,7 +89,7 @@ async function localOrgPart(
   return withOrgProcess(async (org) => {
     log(`Loading ${opportunities.toLocaleString('en-US')} opportunities...`);
     loadOpportunities(org, opportunities, quick ? 200 : 2000);
-    const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: '66.0' });
+    const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API_VERSION });
     log('Measuring SOQL, paging and collection inserts...');
     const bench = await benchLocalOrg(org, conn, opportunities, quick ? 5 : 15);
     return { ...bench, orgPeakRssMb: await org.peakRssMb() };
@@ -271,7 +271,7 @@ function printTable(results: Results): void {
 
 program.action(async (options: BenchOptions) => {
   await runScript(
-    { json: options.json, apiVersion: '66.0' },
+    { json: options.json, apiVersion: API_VERSION },
     async () => ({ exitCode: 0, ...(await bench(options)) }),
     printTable,
   );

@@ -18,6 +18,7 @@
  * event loop nor the answer time tells which usernames exist.
  */
 import { createHash, createHmac, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { API_VERSION } from '../model';
 import { makeId } from './ids';
 import type { Dml, RequestContext } from './dml';
 import type { ObjectSchema } from './schema';
@@ -354,7 +355,7 @@ export class Auth {
   identity(instanceUrl: string, userId: string, ctx: RequestContext): Record<string, unknown> | undefined {
     const user = this.storage.getRow(this.users, userId);
     if (!user || user.IsDeleted === 1) return undefined;
-    const v = ctx.apiVersion || '66.0';
+    const v = ctx.apiVersion || API_VERSION;
     const data = `${instanceUrl}/services/data/v${v}`;
     return {
       id: this.identityUrl(instanceUrl, userId),

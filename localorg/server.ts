@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getString } from '@salesforce/ts-types';
-import { loadForceApp } from '../model';
+import { API_VERSION_MAJOR, loadForceApp } from '../model';
 import { Auth, type AdminAccount, type SavedAdmin } from './auth';
 import {
   clearDataFolder,
@@ -36,7 +36,8 @@ import * as sobjects from './rest/sobjects';
 import * as tree from './rest/tree';
 
 export const MIN_API_VERSION = 20;
-export const MAX_API_VERSION = 66;
+/** The newest version the org serves: the project's own (sfdx-project.json). */
+export const MAX_API_VERSION = API_VERSION_MAJOR;
 /** Developer Edition's daily API request allowance. */
 export const DEFAULT_API_DAILY_LIMIT = 15000;
 

@@ -4,10 +4,11 @@
  * `npm test` runs them on the real tree; the tests also run them on broken fixtures to prove they catch.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
 import { asJsonMap, getJsonArray, getString, isAnyJson, type JsonArray } from '@salesforce/ts-types';
 import { XMLValidator } from 'fast-xml-parser';
+import { readApiVersion } from './api-version';
 import { findField, findObject } from './load';
 import type { ForceAppModel, ObjectModel } from './types';
 
@@ -292,5 +293,42 @@ export function checkProject(model: ForceAppModel, codeDirs: string[]): Problem[
     ...checkMetricCatalog(model),
     ...checkCodeReferences(model, codeDirs),
     ...checkDataTrees(model),
+    ...checkApiVersionLiterals(model.root),
   ];
+}
+
+/** Folders (from the project root) whose .ts/.js files are built or generated, not written by hand. */
+const GENERATED_DIRS = ['generated', join('app', 'dist')];
+
+/**
+ * No hand-written .ts/.js source may hard-code the project's API version ("NN.0" style, with or without
+ * the "v"): sfdx-project.json is its one source (API_VERSION in model/api-version.ts). The *-meta.xml
+ * files, which Salesforce requires to carry it, are not code and are not read. Skipped: node_modules,
+ * dot folders, generated/, app/dist, and force-app's compiled .js (the ones next to their .ts source).
+ */
+export function checkApiVersionLiterals(root: string, version: string = readApiVersion(root)): Problem[] {
+  const skipped = GENERATED_DIRS.map((dir) => join(root, dir));
+  const forceApp = join(root, 'force-app');
+  const isSource = (path: string): boolean => {
+    if (skipped.some((dir) => path.startsWith(dir + sep))) return false;
+    if (!/\.(ts|js|mjs|cjs)$/.test(path) || path.endsWith('.d.ts')) return false;
+    return !(path.startsWith(forceApp + sep) && path.endsWith('.js') && existsSync(path.replace(/\.js$/, '.ts')));
+  };
+  // The version as a literal, never part of a longer number: "NN.0", "vNN.0", ".../vNN.0/...".
+  const literal = new RegExp(`(?<![\\d.])v?${version.replace('.', '\\.')}(?!\\d)`);
+  const problems: Problem[] = [];
+  for (const path of walk(root, isSource)) {
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        const found = literal.exec(line);
+        if (found) {
+          problems.push({
+            file: relative(root, path),
+            message: `line ${index + 1} hard-codes the API version "${found[0]}": use API_VERSION (from sfdx-project.json)`,
+          });
+        }
+      });
+  }
+  return problems;
 }

@@ -3,7 +3,9 @@
  * user's token). Failures reject with a fetch-like response `{ ok, status, statusText, body }`, the shape
  * Lightning Data Service rejects with.
  */
-export const API_VERSION = '66.0';
+/** The project's API version (sfdx-project.json): the browser cannot read it, so app/build.ts writes it in. */
+declare const __API_VERSION__: string;
+export const API_VERSION: string = __API_VERSION__;
 export const API = `/services/data/v${API_VERSION}`;
 
 /** One error of the REST API (`[{ message, errorCode, fields }]`). */

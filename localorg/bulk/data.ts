@@ -29,7 +29,7 @@ export interface JobRecord {
   createdDate: string;
   systemModstamp: string;
   state: JobState;
-  /** e.g. '66.0'. */
+  /** e.g. the project's API_VERSION (no "v"). */
   apiVersion: string;
   lineEnding: LineEnding;
   columnDelimiter: ColumnDelimiter;

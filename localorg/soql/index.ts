@@ -21,7 +21,7 @@ export interface SoqlOptions {
   includeDeleted: boolean;
   /** The moment date literals (TODAY, THIS_QUARTER, ...) are relative to. */
   now: Date;
-  /** For `attributes.url`, e.g. '66.0'. */
+  /** For `attributes.url`, e.g. the project's API_VERSION (no "v"). */
   apiVersion: string;
   /** First month (1-12) of the org's standard fiscal year; January by default. */
   fiscalYearStartMonth?: number;

@@ -22,7 +22,12 @@ export function scriptProgram(name: string, description: string): Command {
         'org to use: "local" for the local org, or an sf CLI alias or username (default: SF_INSTANCE_URL/SF_ACCESS_TOKEN, else the sf default org)',
       ),
     )
-    .addOption(new Option('--api-version <version>', 'REST API version').default(DEFAULT_API_VERSION))
+    .addOption(
+      new Option(
+        '--api-version <version>',
+        "REST API version (default: the project's, from sfdx-project.json)",
+      ).default(DEFAULT_API_VERSION),
+    )
     .addOption(new Option('--json', 'print one JSON result object, like sf commands').default(false))
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });

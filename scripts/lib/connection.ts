@@ -7,10 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getString } from '@salesforce/ts-types';
 import { Connection } from 'jsforce';
-import { REPO_ROOT } from '../../model';
+import { API_VERSION, REPO_ROOT } from '../../model';
 import { asMap, expectMap, expectString, MalformedResponseError, optionalString } from './response';
 
-export const DEFAULT_API_VERSION = '66.0';
+/** The project's API version (sfdx-project.json), unless --api-version says otherwise. */
+export const DEFAULT_API_VERSION = API_VERSION;
 export const LOCAL_ORG_DATA_DIR = join(REPO_ROOT, '.localorg');
 export const LOCAL_ORG_PORT = 6110;
 
@@ -185,7 +186,7 @@ async function connectSfOrg(aliasOrUsername: string | undefined, apiVersion: str
 export async function connect(target: OrgTarget, env: NodeJS.ProcessEnv = process.env): Promise<OrgSession> {
   const apiVersion = target.apiVersion ?? DEFAULT_API_VERSION;
   if (!/^\d{2,3}\.0$/.test(apiVersion))
-    throw new OrgConnectionError(`--api-version must look like 66.0, not "${apiVersion}"`);
+    throw new OrgConnectionError(`--api-version must look like ${DEFAULT_API_VERSION}, not "${apiVersion}"`);
   let result: OrgSession;
   if (target.targetOrg === 'local') {
     result = await connectLocal(apiVersion, env.LOCAL_ORG_DATA ?? LOCAL_ORG_DATA_DIR);

@@ -9,7 +9,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import fc from 'fast-check';
 import { startAppServer, type AppServer, type AppServerOptions } from '../../app/server';
 import { SECURITY_HEADERS } from '../../app/security';
-import { startTestOrg, type TestOrg } from '../support/localorg';
+import { API_VERSION, dataPath, startTestOrg, type TestOrg } from '../support/localorg';
 import { createUser, type TestUser } from '../support/security';
 
 jest.setTimeout(60000);
@@ -232,7 +232,7 @@ describe('Host (DNS rebinding)', () => {
       for (const [method, path, headers] of [
         ['GET', '/app/session.js', {}],
         ['GET', '/plans', {}],
-        ['GET', '/services/data/v66.0/sobjects', {}],
+        ['GET', dataPath('/sobjects'), {}],
         // What a rebound page sends: from its point of view the request is same-origin.
         ['POST', '/app/session', { Origin: `http://${host}`, 'Content-Type': 'application/json' }],
       ] as const) {
@@ -319,13 +319,13 @@ describe('CSRF: writes need the app origin and JSON', () => {
     const cookie = await newBrowser(app);
     const account = await t.conn.sobject('Account').create({ Name: 'Kept' });
     const writes: [string, string, string | undefined][] = [
-      ['POST', '/services/data/v66.0/sobjects/Account', JSON.stringify({ Name: 'Forged' })],
-      ['PATCH', `/services/data/v66.0/sobjects/Account/${account.id}`, JSON.stringify({ Name: 'Forged' })],
-      ['DELETE', `/services/data/v66.0/sobjects/Account/${account.id}`, undefined],
-      ['POST', '/services/data/v66.0/composite/sobjects', JSON.stringify({ records: [] })],
+      ['POST', dataPath('/sobjects/Account'), JSON.stringify({ Name: 'Forged' })],
+      ['PATCH', dataPath(`/sobjects/Account/${account.id}`), JSON.stringify({ Name: 'Forged' })],
+      ['DELETE', dataPath(`/sobjects/Account/${account.id}`), undefined],
+      ['POST', dataPath('/composite/sobjects'), JSON.stringify({ records: [] })],
       [
         'POST',
-        '/services/data/v66.0/graphql',
+        dataPath('/graphql'),
         JSON.stringify({ query: '{ uiapi { query { Account { edges { node { Id } } } } } }' }),
       ],
       ['POST', '/app/rollup', '{}'],
@@ -348,19 +348,19 @@ describe('CSRF: writes need the app origin and JSON', () => {
     const stored = await t.conn.query<{ Name: string }>(`SELECT Name FROM Account WHERE Id = '${account.id}'`);
     expect(stored.records[0].Name).toBe('Kept');
     // Same origin: the same writes go through (a DELETE needs no body and no content type).
-    const patched = await send(app, 'PATCH', `/services/data/v66.0/sobjects/Account/${account.id}`, {
+    const patched = await send(app, 'PATCH', dataPath(`/sobjects/Account/${account.id}`), {
       headers: sameOrigin(app, cookie),
       body: JSON.stringify({ Name: 'Renamed' }),
     });
     expect(patched.status).toBe(204);
     // A record the partner manager owns (created through the app), deleted with no body and no content type.
-    const created = await send(app, 'POST', '/services/data/v66.0/sobjects/Account', {
+    const created = await send(app, 'POST', dataPath('/sobjects/Account'), {
       headers: sameOrigin(app, cookie),
       body: JSON.stringify({ Name: 'Made in the app' }),
     });
     expect(created.status).toBe(201);
     const { id } = json(created) as { id: string };
-    const deleted = await send(app, 'DELETE', `/services/data/v66.0/sobjects/Account/${id}`, {
+    const deleted = await send(app, 'DELETE', dataPath(`/sobjects/Account/${id}`), {
       headers: { Origin: app.url, Cookie: cookie },
     });
     expect([deleted.status, deleted.text]).toEqual([204, '']);
@@ -369,11 +369,11 @@ describe('CSRF: writes need the app origin and JSON', () => {
   test('only Bulk API 2.0 batch uploads may be CSV; OAuth is not proxied', async () => {
     const cookie = await newBrowser(app);
     const csv = { headers: { Origin: app.url, 'Content-Type': 'text/csv', Cookie: cookie }, body: 'Name\nA\n' };
-    const onSobjects = await send(app, 'POST', '/services/data/v66.0/sobjects/Account', csv);
+    const onSobjects = await send(app, 'POST', dataPath('/sobjects/Account'), csv);
     expect([onSobjects.status, errorCode(onSobjects)]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     // A CSV upload passes the app's checks and gets the org's own answer (no such job here).
     const before = front.requests.length;
-    const upload = await send(app, 'PUT', '/services/data/v66.0/jobs/ingest/750000000000001AAA/batches', csv);
+    const upload = await send(app, 'PUT', dataPath('/jobs/ingest/750000000000001AAA/batches'), csv);
     expect(upload.status).not.toBe(415);
     expect(front.requests.length).toBe(before + 1);
     const token = await send(app, 'POST', '/services/oauth2/token', {
@@ -409,8 +409,7 @@ describe('sessions', () => {
   test('an app session ends after 2 hours idle: API calls answer 401, session.js signs in again', async () => {
     const cookie = await newBrowser(app);
     const users = (): Promise<Reply> => send(app, 'GET', '/app/users', { headers: { Cookie: cookie } });
-    const api = (): Promise<Reply> =>
-      send(app, 'GET', '/services/data/v66.0/sobjects', { headers: { Cookie: cookie } });
+    const api = (): Promise<Reply> => send(app, 'GET', dataPath('/sobjects'), { headers: { Cookie: cookie } });
     // Use keeps it alive: twice 1 h 59 min apart.
     for (let i = 0; i < 2; i++) {
       clock += 119 * 60 * 1000;
@@ -426,7 +425,7 @@ describe('sessions', () => {
     expect(again.username).toBe(pm.username);
     expect(again.setCookie).toBeDefined();
     expect(again.setCookie).not.toBe(cookie);
-    const reply = await send(app, 'GET', '/services/data/v66.0/sobjects', { headers: { Cookie: again.setCookie! } });
+    const reply = await send(app, 'GET', dataPath('/sobjects'), { headers: { Cookie: again.setCookie! } });
     expect(reply.status).toBe(200);
   });
 
@@ -448,13 +447,13 @@ describe('sessions', () => {
   test('an org token the org expired or revoked is renewed once (users and admin), the request answered', async () => {
     const renewing = await startApp();
     const cookie = await newBrowser(renewing);
-    const soql = '/services/data/v66.0/query?q=' + encodeURIComponent('SELECT Id FROM User LIMIT 1');
+    const soql = dataPath('/query?q=') + encodeURIComponent('SELECT Id FROM User LIMIT 1');
     expect((await send(renewing, 'GET', soql, { headers: { Cookie: cookie } })).status).toBe(200);
     await revokeAppTokens();
     const grants = front.grants.length;
     const proxied = await send(renewing, 'GET', soql, { headers: { Cookie: cookie } });
     expect(proxied.status).toBe(200);
-    const graphql = await send(renewing, 'POST', '/services/data/v66.0/graphql', {
+    const graphql = await send(renewing, 'POST', dataPath('/graphql'), {
       headers: sameOrigin(renewing, cookie),
       body: JSON.stringify({ query: '{ uiapi { query { User(first: 1) { edges { node { Id } } } } } }' }),
     });
@@ -508,8 +507,8 @@ test('every response carries CSP, nosniff, frame and referrer protection', async
     await send(app, 'GET', '/app/session.js'),
     await send(app, 'GET', '/assets/styles/salesforce-lightning-design-system.min.css'),
     await send(app, 'GET', '/assets/nothing-here.css'),
-    await send(app, 'GET', '/services/data/v66.0/sobjects', { headers: { Cookie: cookie } }),
-    await send(app, 'GET', '/services/data/v66.0/sobjects'),
+    await send(app, 'GET', dataPath('/sobjects'), { headers: { Cookie: cookie } }),
+    await send(app, 'GET', dataPath('/sobjects')),
     await send(app, 'GET', '/app/session.js', { headers: { Host: 'evil.example' } }),
     await send(app, 'POST', '/app/session', { headers: { Origin: 'http://evil.example' } }),
     await send(app, 'GET', '/%'),
@@ -538,14 +537,7 @@ test('every response carries CSP, nosniff, frame and referrer protection', async
 describe('malformed URLs', () => {
   test('a malformed % escape answers 400, never 500', async () => {
     const cookie = await newBrowser(app);
-    for (const path of [
-      '/assets/%E0%A4%A',
-      '/%',
-      '/plans/%ZZ',
-      '/app/%',
-      '/services/data/v66.0/sobjects/%E0%A4%A',
-      '/%C0%AF',
-    ]) {
+    for (const path of ['/assets/%E0%A4%A', '/%', '/plans/%ZZ', '/app/%', dataPath('/sobjects/%E0%A4%A'), '/%C0%AF']) {
       const reply = await send(app, 'GET', path, { headers: { Cookie: cookie } });
       expect([path, reply.status, errorCode(reply)]).toEqual([path, 400, 'MALFORMED_URL']);
     }
@@ -563,7 +555,7 @@ describe('malformed URLs', () => {
         'assets',
         'services',
         'data',
-        'v66.0',
+        `v${API_VERSION}`,
         'sobjects',
         'session.js',
         'users',

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Connection } from 'jsforce';
-import { REPO_ROOT } from '../../model';
+import { API_VERSION, REPO_ROOT } from '../../model';
+import { dataPath } from '../support/localorg';
 import { withOrgProcess } from '../../bench/org-process';
 import { directInsertsOfSeededRows, seedThroughApi, withSession, type SeedWay } from '../../bench/seed';
 import { percentile } from '../../bench/stats';
@@ -30,7 +31,7 @@ describe('the local org in its own process', () => {
     let dataFile = '';
     let childPeak = 0;
     await withOrgProcess(async (org) => {
-      const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: '66.0' });
+      const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API_VERSION });
       const created = await conn.sobject('Account').create({ Name: 'Bench check', Partner_Type__c: 'Reseller' });
       expect(created.success).toBe(true);
       const row = org.storage.db.prepare('SELECT "Name", "OwnerId" FROM "Account" WHERE "Id" = ?').get(created.id);
@@ -46,13 +47,13 @@ describe('the local org in its own process', () => {
 
   it('answers a client that blocked its event loop past the default keep-alive, on its idle connection', async () => {
     await withOrgProcess(async (org) => {
-      const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: '66.0' });
+      const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API_VERSION });
       for (let i = 0; i < 3; i++) expect((await conn.query('SELECT Id FROM User')).totalSize).toBe(1);
       // Busy for 6 s, as a script computing between requests: the client cannot see a close meanwhile.
       const until = Date.now() + 6_000;
       while (Date.now() < until);
       const count = await conn.request<{ totalSize: number }>(
-        `/services/data/v66.0/query?q=${encodeURIComponent('SELECT Id FROM User')}`,
+        dataPath(`/query?q=${encodeURIComponent('SELECT Id FROM User')}`),
       );
       expect(count.totalSize).toBe(1);
     });
@@ -68,7 +69,7 @@ describe('the seed benchmark', () => {
           const { run, report } = await seedThroughApi(session, scale, '2026-11-25', way, false);
           const direct = directInsertsOfSeededRows(org, report);
           // Records that went through Bulk API 2.0 ingest jobs, as the org reports them.
-          const api = '/services/data/v66.0/jobs/ingest';
+          const api = dataPath('/jobs/ingest');
           const jobs = (await session.conn.request<{ records: { id: string }[] }>(api)).records;
           let bulkRecords = 0;
           for (const job of jobs)

@@ -4,6 +4,7 @@
  * to test-results/e2e/.
  */
 import type { Page } from 'playwright-core';
+import { dataPath } from '../support/localorg';
 import { screenshot, seededUsers, signedIn, startStack, type Stack } from './stack';
 
 interface User {
@@ -213,7 +214,7 @@ test('an AE sees a shared plan read-only and cannot change a target value: the A
     'You can view this plan',
   );
   await screenshot(page, 'plan-read-only-for-ae');
-  const response = await page.request.patch(`/services/data/v66.0/sobjects/Plan_Target__c/${plan.targetIds[0]}`, {
+  const response = await page.request.patch(dataPath(`/sobjects/Plan_Target__c/${plan.targetIds[0]}`), {
     data: { Target_Value__c: 1 },
     headers: { Origin: stack.app.url },
   });

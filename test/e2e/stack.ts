@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureAppBuilt, launchChromium } from '../../app/chromium';
 import { startAppServer, type AppServer } from '../../app/server';
 import { startLocalOrg, type LocalOrg } from '../../localorg/server';
-import { REPO_ROOT } from '../../model';
+import { API_VERSION, REPO_ROOT } from '../../model';
 import { Progress } from '../../scripts/lib/cli';
 import { connect, type OrgSession } from '../../scripts/lib/connection';
 import { runRollup } from '../../scripts/lib/rollup/engine';
@@ -17,7 +17,7 @@ import { runSeed } from '../../scripts/lib/seed';
 import { parseScale } from '../../scripts/lib/seed/scales';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'e2e');
-export const API_VERSION = '66.0';
+export { API_VERSION };
 
 export interface Stack {
   org: LocalOrg;

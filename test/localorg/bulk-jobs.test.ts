@@ -4,7 +4,7 @@
  * whole (malformed CSV, unknown columns, the wrong line ending), which fail the job with the API's message.
  */
 import { fastPolling, load, type CsvRecord } from '../support/bulk';
-import { dataPath, LOCALORG_FIXTURE, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import { API_VERSION, dataPath, LOCALORG_FIXTURE, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
 
 let t: TestOrg;
 
@@ -49,7 +49,7 @@ describe('creating a job', () => {
       concurrencyMode: 'Parallel',
       contentType: 'CSV',
       apiVersion: 66,
-      contentUrl: `services/data/v66.0/jobs/ingest/${String(job.id)}/batches`,
+      contentUrl: `services/data/v${API_VERSION}/jobs/ingest/${String(job.id)}/batches`,
       lineEnding: 'LF',
       columnDelimiter: 'COMMA',
     });

@@ -18,6 +18,7 @@ import {
   newUserFields,
   readAuthJson,
 } from '../support/localorg';
+import { API_VERSION_MAJOR } from '../../model';
 
 let t: TestOrg;
 beforeAll(async () => {
@@ -26,19 +27,25 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('versions and resources', () => {
-  it('lists API versions 20.0 to 66.0 without authentication', async () => {
+  it("lists API versions 20.0 to the project's (sfdx-project.json) without authentication", async () => {
     const res = await rawRequest(t.conn, 'GET', '/services/data', { token: null });
     expect(res.status).toBe(200);
     const versions = res.body as { label: string; url: string; version: string }[];
     expect(versions[0]).toEqual({ label: "Winter '11", url: '/services/data/v20.0', version: '20.0' });
-    expect(versions.at(-1)).toEqual({ label: "Spring '26", url: '/services/data/v66.0', version: '66.0' });
-    expect(versions).toHaveLength(47);
+    // v60.0 was Spring '24 (Salesforce's release notes); the list ends at the project's version.
+    expect(versions.find((v) => v.version === '60.0')).toEqual({
+      label: "Spring '24",
+      url: '/services/data/v60.0',
+      version: '60.0',
+    });
+    expect(versions.at(-1)).toEqual({ label: expect.any(String), url: dataPath(''), version: API_VERSION });
+    expect(versions).toHaveLength(API_VERSION_MAJOR - 19);
   });
 
   it('lists the resources of a version, with the identity URL of the caller', async () => {
     const body = (await t.conn.request(dataPath(''))) as Record<string, string>;
-    expect(body.sobjects).toBe('/services/data/v66.0/sobjects');
-    expect(body.query).toBe('/services/data/v66.0/query');
+    expect(body.sobjects).toBe(dataPath('/sobjects'));
+    expect(body.query).toBe(dataPath('/query'));
     expect(body.identity).toMatch(new RegExp(`/id/00D\\w{15}/${t.org.adminUserId}$`));
   });
 
@@ -75,7 +82,7 @@ describe('responses', () => {
   });
 
   it('answers 404 NOT_FOUND for an unknown path or sObject type', async () => {
-    for (const path of ['/services/data/v66.0/nothing', '/services/data/v66.0/sobjects/Nope__c', '/elsewhere']) {
+    for (const path of [dataPath('/nothing'), dataPath('/sobjects/Nope__c'), '/elsewhere']) {
       const res = await rawRequest(t.conn, 'GET', path);
       expect(res.status).toBe(404);
       expect(res.body).toEqual([

@@ -247,7 +247,7 @@ describe('retrieve', () => {
     )) as Rec[];
     expect(viaGet).toEqual([
       {
-        attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${a.id}` },
+        attributes: { type: 'Account', url: dataPath(`/sobjects/Account/${a.id}`) },
         Id: a.id,
         Name: 'Get-A',
       },

@@ -1,5 +1,5 @@
 /** Global describe, sObject basic info and sObject describe, in the shape jsforce and UI consumers read. */
-import { LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
+import { dataPath, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 
 let t: TestOrg;
 beforeAll(async () => {
@@ -26,9 +26,9 @@ it('describes the org globally', async () => {
     deletable: true,
     queryable: true,
     urls: {
-      sobject: '/services/data/v66.0/sobjects/Account',
-      describe: '/services/data/v66.0/sobjects/Account/describe',
-      rowTemplate: '/services/data/v66.0/sobjects/Account/{ID}',
+      sobject: dataPath('/sobjects/Account'),
+      describe: dataPath('/sobjects/Account/describe'),
+      rowTemplate: dataPath('/sobjects/Account/{ID}'),
     },
   });
   const metric = global.sobjects.find((s) => s.name === 'Metric__mdt')!;
@@ -46,7 +46,7 @@ it('describes the org globally', async () => {
 });
 
 it('gives basic information with recent items', async () => {
-  const basic = (await t.conn.request('/services/data/v66.0/sobjects/Plan__c')) as {
+  const basic = (await t.conn.request(dataPath('/sobjects/Plan__c'))) as {
     objectDescribe: Rec;
     recentItems: unknown[];
   };
@@ -73,7 +73,7 @@ it('describes fields with their Salesforce types and attributes', async () => {
       master: true,
       name: 'Master',
       recordTypeId: '012000000000000AAA',
-      urls: { layout: '/services/data/v66.0/sobjects/Plan__c/describe/layouts/012000000000000AAA' },
+      urls: { layout: dataPath('/sobjects/Plan__c/describe/layouts/012000000000000AAA') },
     },
   ]);
   const d = plan as unknown as { fields: Rec[] };

@@ -36,7 +36,7 @@ describe('create, retrieve, update, delete', () => {
     const body = res.body as { id: string; success: boolean; errors: unknown[] };
     expect(body).toEqual({ id: expect.stringMatching(/^001\w{15}$/), success: true, errors: [] });
     const record = (await account().retrieve(body.id)) as Rec;
-    expect(record.attributes).toEqual({ type: 'Account', url: `/services/data/v66.0/sobjects/Account/${body.id}` });
+    expect(record.attributes).toEqual({ type: 'Account', url: dataPath(`/sobjects/Account/${body.id}`) });
     expect(record).toMatchObject({
       Id: body.id,
       Name: 'Globex',
@@ -349,7 +349,7 @@ describe('external ids', () => {
   it('answers 300 with the matching record URLs when a non-unique external id matches several records', async () => {
     const a = (await t.conn.sobject('Contact').create({ LastName: 'One', External_Key__c: 'SHARED' })).id!;
     const b = (await t.conn.sobject('Contact').create({ LastName: 'Two', External_Key__c: 'SHARED' })).id!;
-    const urls = [a, b].sort().map((id) => `/services/data/v66.0/sobjects/Contact/${id}`);
+    const urls = [a, b].sort().map((id) => dataPath(`/sobjects/Contact/${id}`));
     const upsert = await rawRequest(t.conn, 'PATCH', dataPath('/sobjects/Contact/External_Key__c/SHARED'), {
       body: { LastName: 'x' },
     });

@@ -79,7 +79,7 @@ describe('subrequest URLs', () => {
   });
 
   it('refuses a URL that is not a path of this org', async () => {
-    for (const url of ['//evil.example/services/data/v66.0/limits', 'http://evil.example/x', `${v}/sobjects/%zz`]) {
+    for (const url of [`//evil.example${dataPath('/limits')}`, 'http://evil.example/x', `${v}/sobjects/%zz`]) {
       const [result] = await composite([{ method: 'GET', url, referenceId: 'r' }]);
       expect(result).toMatchObject({ httpStatusCode: 404, body: [{ errorCode: 'NOT_FOUND' }] });
     }

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { ensureJsonMap, ensureString, isAnyJson, type JsonMap } from '@salesforce/ts-types';
 import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../localorg/server';
+import { API_VERSION } from '../../model';
 import { FIXTURES } from './project';
 
-export const API_VERSION = '66.0';
+/** The project's API version (sfdx-project.json), which every test speaks. */
+export { API_VERSION };
 
 /**
  * JSON a test reads back from a program (the org CLI's `--json` line, an auth.json), as an object: a program
@@ -43,7 +45,7 @@ export const LOCALORG_FIXTURE = join(FIXTURES, 'localorg-app');
 
 export interface TestOrg {
   org: LocalOrg;
-  /** jsforce connection as the admin user, API version 66.0. */
+  /** jsforce connection as the admin user, at the project's API version. */
   conn: Connection;
   close(): Promise<void>;
 }
@@ -90,7 +92,7 @@ export async function rawRequest(
   return { status: response.statusCode, headers: response.headers as Record<string, string>, body: parsed };
 }
 
-/** `/services/data/v66.0` + path. */
+/** `/services/data/v{API_VERSION}` + path. */
 export const dataPath = (path: string): string => `/services/data/v${API_VERSION}${path}`;
 
 /** The error jsforce throws for an API error response. */

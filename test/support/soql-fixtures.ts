@@ -2,7 +2,7 @@
  * A local org in memory for SOQL tests: the real schema, rows inserted straight into storage with the
  * audit fields filled, and helpers that run a query to the end or expect Salesforce's error.
  */
-import type { FieldModel, ForceAppModel } from '../../model';
+import { API_VERSION, type FieldModel, type ForceAppModel } from '../../model';
 import { SalesforceError } from '../../localorg/errors';
 import { compileSchema, type ObjectSchema } from '../../localorg/schema';
 import { executeSoql, type QueryCursor, type SfRecord, type SoqlOptions } from '../../localorg/soql';
@@ -11,7 +11,7 @@ import { projectModel } from './project';
 
 /** Tuesday 31 March 2026, 17:05 UTC: the last day of Q1 and of a month, in the middle of a week. */
 export const NOW = new Date('2026-03-31T17:05:00.000Z');
-export const API_VERSION = '66.0';
+export { API_VERSION };
 
 type Value = SqlValue | boolean;
 
