@@ -23,10 +23,10 @@ export function scriptProgram(name: string, description: string): Command {
       ),
     )
     .addOption(
-      new Option(
-        '--api-version <version>',
-        "REST API version (default: the project's, from sfdx-project.json)",
-      ).default(DEFAULT_API_VERSION),
+      new Option('--api-version <version>', 'REST API version').default(
+        DEFAULT_API_VERSION,
+        `${DEFAULT_API_VERSION}, the project's in sfdx-project.json`,
+      ),
     )
     .addOption(new Option('--json', 'print one JSON result object, like sf commands').default(false))
     .showHelpAfterError()
