@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadForceApp, REPO_ROOT } from '../model';
+import { registerFormulaFunction } from '../localorg/formula';
 import { compileSchema } from '../localorg/schema';
 import { Storage } from '../localorg/storage';
 import type { ChildReply, ChildRequest } from './org-child';
@@ -59,7 +60,7 @@ export async function withOrgProcess<T>(body: (org: BenchOrg) => Promise<T>): Pr
   let storage: Storage | undefined;
   try {
     const ready = await nextReply(child, 'ready');
-    storage = new Storage(compileSchema(loadForceApp()), join(dataDir, 'org.sqlite'));
+    storage = new Storage(compileSchema(loadForceApp()), join(dataDir, 'org.sqlite'), registerFormulaFunction);
     const request = (message: ChildRequest): boolean => child.send(message);
     return await body({
       instanceUrl: ready.instanceUrl,

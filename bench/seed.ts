@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Storage, type Row } from '../localorg/storage';
+import type { Row } from '../localorg/sql';
+import { registerFormulaFunction } from '../localorg/formula';
+import { Storage } from '../localorg/storage';
 import { Progress } from '../scripts/lib/cli';
 import { connect, type OrgSession } from '../scripts/lib/connection';
 import { runSeed } from '../scripts/lib/seed';
@@ -93,7 +95,7 @@ export async function seedThroughApi(
  */
 export function directInsertsOfSeededRows(org: BenchOrg, report: SeedReport): SeedThroughput {
   const dir = mkdtempSync(join(tmpdir(), 'pap-bench-direct-'));
-  const target = new Storage(org.storage.schema, join(dir, 'org.sqlite'));
+  const target = new Storage(org.storage.schema, join(dir, 'org.sqlite'), registerFormulaFunction);
   let records = 0;
   let nanoseconds = 0n;
   const timed = (work: () => void): void => {

@@ -20,9 +20,11 @@
 import { createHash, createHmac, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { API_VERSION } from '../model';
 import { makeId } from './ids';
-import type { Dml, RequestContext } from './dml';
+import type { RequestContext } from './context';
+import type { Dml } from './dml';
 import type { ObjectSchema } from './schema';
-import { quoteIdent, type Row, type Storage } from './storage';
+import { quoteIdent, type Row } from './sql';
+import type { Storage } from './storage';
 
 export const SHARED_DEV_PASSWORD = 'localorg';
 export const ADMIN_USERNAME = 'admin@localorg.local';

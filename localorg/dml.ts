@@ -5,6 +5,7 @@
  * in a SQLite transaction, which becomes a savepoint when the handler already holds one.
  */
 import type { FilterItem, RollupSummary } from '../model';
+import type { RequestContext } from './context';
 import { SalesforceError } from './errors';
 import { enforceRules } from './formula';
 import { normalizeId } from './ids';
@@ -12,7 +13,8 @@ import { assertNewAssignment } from './permission-sets';
 import { findFieldSchema, type FieldSchema, type ObjectSchema, type OrgSchema } from './schema';
 import { Security, uneditableFields, type UserAccess } from './security';
 import { assertShareLevel, checkNewShare } from './shares';
-import { quoteIdent, type Row, type SqlValue, type Storage } from './storage';
+import { quoteIdent, type Row, type SqlValue } from './sql';
+import type { Storage } from './storage';
 import {
   inDateRange,
   integerDigits,
@@ -25,13 +27,6 @@ import {
   roundToScale,
   today,
 } from './values';
-
-/** Who is calling and how; carried through every handler so access checks can be added per request. */
-export interface RequestContext {
-  userId: string;
-  apiVersion: string;
-  now: Date;
-}
 
 /** A record-level failure, reported per record in collections and as a 400 for single-record calls. */
 export const recordError = (code: string, message: string, fields: string[] = []): SalesforceError =>

@@ -6,7 +6,8 @@
  */
 import { SalesforceError } from './errors';
 import type { ObjectSchema } from './schema';
-import { quoteIdent, type Row, type Storage } from './storage';
+import { quoteIdent, type Row } from './sql';
+import type { Storage } from './storage';
 
 function objectOf(storage: Storage, name: string): ObjectSchema {
   const obj = storage.schema.objects.get(name);

@@ -6,7 +6,8 @@
 import { PROFILES } from '../model/standard-objects';
 import { makeId } from './ids';
 import { ensurePermissionSets } from './permission-sets';
-import { quoteIdent, type Storage } from './storage';
+import { quoteIdent } from './sql';
+import type { Storage } from './storage';
 
 export interface PlatformOptions {
   /** Organization.FiscalYearStartMonth, 1-12 (January by default, as in a new org). */

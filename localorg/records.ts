@@ -1,7 +1,7 @@
 /** Stored rows rendered as REST API records: `attributes` first, then fields in describe order. */
 import { SalesforceError } from './errors';
 import type { FieldSchema, ObjectSchema } from './schema';
-import type { Row } from './storage';
+import type { Row } from './sql';
 import { toApiValue } from './values';
 
 export type ApiRecord = Record<string, unknown>;

@@ -31,10 +31,11 @@
  * Access is computed once per request; a user with View All Data pays nothing on queries.
  */
 import type { FieldPermission, ObjectPermission, PermissionSetModel } from '../model';
-import type { RequestContext } from './dml';
+import type { RequestContext } from './context';
 import { SalesforceError } from './errors';
 import type { FieldSchema, ObjectSchema } from './schema';
-import { quoteIdent, type Row, type SqlValue, type Storage } from './storage';
+import { quoteIdent, type Row, type SqlValue } from './sql';
+import type { Storage } from './storage';
 
 export const SYSTEM_ADMINISTRATOR = 'System Administrator';
 export const STANDARD_USER = 'Standard User';

@@ -17,14 +17,16 @@ import {
   writePrivateFile,
   type DataFolderLock,
 } from './data-folder';
-import { Dml, type RequestContext } from './dml';
-import { formulasOf } from './formula';
+import type { RequestContext } from './context';
+import { Dml } from './dml';
+import { formulasOf, registerFormulaFunction } from './formula';
 import { ensurePlatformRecords } from './platform';
 import { SalesforceError } from './errors';
 import * as http from './http';
 import { faultOptionsFromEnv, Faults, serverUnavailable, type FaultOptions } from './faults';
 import { compileSchema } from './schema';
-import { quoteIdent, Storage } from './storage';
+import { quoteIdent } from './sql';
+import { Storage } from './storage';
 import { today } from './values';
 import { BulkApi } from './rest/bulk';
 import * as collections from './rest/collections';
@@ -495,7 +497,7 @@ async function openData(
   let storage: Storage | undefined;
   try {
     if (dataDir && options.reset) clearDataFolder(dataDir);
-    storage = new Storage(schema, dataDir ? join(dataDir, 'org.sqlite') : ':memory:');
+    storage = new Storage(schema, dataDir ? join(dataDir, 'org.sqlite') : ':memory:', registerFormulaFunction);
     const platform = ensurePlatformRecords(storage, {
       fiscalYearStartMonth: options.fiscalYearStartMonth,
       now: now(),

@@ -12,7 +12,8 @@
 import { SalesforceError } from './errors';
 import type { ObjectSchema } from './schema';
 import type { Security } from './security';
-import { quoteIdent, type Row, type Storage } from './storage';
+import { quoteIdent, type Row } from './sql';
+import type { Storage } from './storage';
 
 const recordError = (code: string, message: string, fields: string[]): SalesforceError =>
   new SalesforceError(400, code, message, fields);

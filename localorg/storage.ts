@@ -7,16 +7,15 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createPrivateFile, secureDataFolder } from './data-folder';
-import { registerFormulaFunction } from './formula';
 import { makeId } from './ids';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
+import { quoteIdent, type Db, type Row } from './sql';
 
-export type Db = Database.Database;
-/** A stored value: TEXT, REAL, INTEGER (checkbox 0/1) or NULL. */
-export type SqlValue = string | number | null;
-export type Row = Record<string, SqlValue>;
-
-export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/**
+ * Registers the SQL functions queries call (the formula engine's). Passed in by whoever opens the storage so
+ * the lowest layer never imports the layers above it.
+ */
+export type RegisterSqlFunctions = (db: Db, schema: OrgSchema) => void;
 
 /** Fields that are stored as columns: every field but formula fields, which are computed on read. */
 export function storedFields(obj: ObjectSchema): FieldSchema[] {
@@ -48,6 +47,7 @@ export class Storage {
   constructor(
     readonly schema: OrgSchema,
     path: string,
+    registerSqlFunctions: RegisterSqlFunctions,
   ) {
     const file = path !== ':memory:';
     if (file) {
@@ -62,7 +62,7 @@ export class Storage {
     }
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = OFF');
-    registerFormulaFunction(this.db, schema);
+    registerSqlFunctions(this.db, schema);
     this.migrate();
     this.loadCustomMetadata();
   }

@@ -3,7 +3,7 @@
  * Storage keeps dates as 'YYYY-MM-DD', datetimes as ISO UTC 'YYYY-MM-DDTHH:MM:SS.sssZ', checkboxes as 0/1.
  */
 import type { FieldModel } from '../model';
-import type { SqlValue } from './storage';
+import type { SqlValue } from './sql';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;

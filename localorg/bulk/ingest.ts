@@ -7,14 +7,15 @@
  * with its error and leaves nothing behind. Jobs, their upload, rows and outcomes are kept in the database
  * (bulk/data.ts), not in memory; a job runs as its creator, and hardDelete needs Bulk API Hard Delete.
  */
-import { MultipleMatchesError, recordError, type ForeignKeyRef, type RequestContext, type WriteValues } from '../dml';
+import type { RequestContext } from '../context';
+import { MultipleMatchesError, recordError, type ForeignKeyRef, type WriteValues } from '../dml';
 import { SalesforceError } from '../errors';
 import { lockTarget } from '../faults';
 import { normalizeId } from '../ids';
 import { liveForCollection } from '../rest/collections';
 import { bodyObject, parseJsonBody, type OrgRuntime } from '../rest/context';
 import { findFieldSchema, findObjectSchema, type FieldSchema, type ObjectSchema } from '../schema';
-import { quoteIdent, type SqlValue } from '../storage';
+import { quoteIdent, type SqlValue } from '../sql';
 import { parseDate, parseDateTime } from '../values';
 import { COLUMN_DELIMITERS, CsvError, csvLine, lineBreak, parseCsv } from './csv';
 import type { BulkData, JobRecord, RowOutcome } from './data';

@@ -5,7 +5,7 @@
  * job that does not exist. Jobs are processed in the background one internal batch per turn of the event
  * loop so that clients can poll while a job runs, as they do against an org.
  */
-import type { RequestContext } from '../dml';
+import type { RequestContext } from '../context';
 import { SalesforceError } from '../errors';
 import { makeId, normalizeId } from '../ids';
 import type { OrgRuntime } from '../rest/context';

@@ -6,7 +6,7 @@
  * in the database (bulk/data.ts); only the open cursor of a running job is in memory, so a query job running
  * when the org stops comes back Failed.
  */
-import type { RequestContext } from '../dml';
+import type { RequestContext } from '../context';
 import { SalesforceError } from '../errors';
 import { bodyObject, parseJsonBody, type OrgRuntime } from '../rest/context';
 import { findFieldSchema, type FieldSchema, type ObjectSchema, type ParentRelationship } from '../schema';

@@ -10,7 +10,7 @@
  */
 import type { FieldModel } from '../../model';
 import type { FieldSchema, ObjectSchema, OrgSchema, ParentRelationship } from '../schema';
-import type { SqlValue } from '../storage';
+import type { SqlValue } from '../sql';
 import { findFieldSchema } from '../schema';
 import { parseFormula, type Node } from './parse';
 

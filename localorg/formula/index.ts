@@ -6,7 +6,8 @@
 import type { FieldModel, FilterItem, ValidationRuleModel } from '../../model';
 import { SalesforceError, SalesforceErrors, type ApiErrorBody } from '../errors';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema';
-import type { Db, Row, SqlValue, Storage } from '../storage';
+import type { Db, Row, SqlValue } from '../sql';
+import type { Storage } from '../storage';
 import { roundToScale } from '../values';
 import {
   compileFormula,

@@ -11,7 +11,7 @@ import { withFormulaValues } from '../formula';
 import { normalizeId } from '../ids';
 import { renderRecord, selectFields } from '../records';
 import { findFieldSchema, type ObjectSchema } from '../schema';
-import type { Row } from '../storage';
+import type { Row } from '../sql';
 import { bodyArray, bodyObject, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from './context';
 import { accessOf, objectNamed } from './sobjects';
 

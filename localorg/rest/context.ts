@@ -1,7 +1,8 @@
 /** What every REST handler receives and returns. */
 import { isArray, isJsonArray, isObject, type AnyJson, type JsonArray, type JsonMap } from '@salesforce/ts-types';
 import type { Auth } from '../auth';
-import type { Dml, RequestContext } from '../dml';
+import type { RequestContext } from '../context';
+import type { Dml } from '../dml';
 import { SalesforceError } from '../errors';
 import type { Faults } from '../faults';
 import type { OrgSchema } from '../schema';

@@ -7,7 +7,7 @@ import { SalesforceError } from '../errors';
 import { recordUrl, renderRecord, selectFields } from '../records';
 import { findFieldSchema, findObjectSchema, type FieldSchema, type ObjectSchema } from '../schema';
 import { insufficientAccess, type UserAccess } from '../security';
-import type { Row, SqlValue } from '../storage';
+import type { Row, SqlValue } from '../sql';
 import {
   conditionalGet,
   etagOf,

@@ -4,7 +4,8 @@
  * child subquery for the whole page; aggregate and count queries are computed at once.
  */
 import { SalesforceError } from '../errors';
-import type { SqlValue, Storage } from '../storage';
+import type { SqlValue } from '../sql';
+import type { Storage } from '../storage';
 import { toApiValue } from '../values';
 import { MAX_AGGREGATE_ROWS, type Plan, type RecordShape } from './plan';
 

@@ -8,7 +8,7 @@
  */
 import { SalesforceError } from '../errors';
 import { findObjectSchema, type FieldSchema } from '../schema';
-import { quoteIdent } from '../storage';
+import { quoteIdent } from '../sql';
 import { toApiValue } from '../values';
 import { unknownChildRelationship, unknownObject } from './errors';
 import {

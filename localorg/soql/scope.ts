@@ -11,7 +11,7 @@ import {
   type ParentRelationship,
 } from '../schema';
 import type { QueryAccess } from '../security';
-import { quoteIdent } from '../storage';
+import { quoteIdent } from '../sql';
 import { formulaOf, formulaSql } from '../formula';
 import { noSuchColumn, unknownRelationship, type QueryText } from './errors';
 import { kindOf, type Kind } from './fields';

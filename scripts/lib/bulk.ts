@@ -6,7 +6,7 @@
  * fails as a whole is an error naming the job and the org's message.
  */
 import type { HttpRequest, HttpRequestOptions } from 'jsforce';
-import { parseCsv } from '../../localorg/bulk/csv';
+import { parse } from 'csv-parse/sync';
 import type { OrgSession } from './connection';
 import { expectMap, expectString, MalformedResponseError, optionalNumber, optionalString } from './response';
 import {
@@ -120,9 +120,16 @@ const missingKey = (field: string): { errorCode: string; message: string; fields
   fields: [field],
 });
 
-/** A result CSV as objects keyed by column name. */
+/**
+ * A result CSV as objects keyed by column name: comma-delimited, either line ending, values never trimmed,
+ * blank lines skipped, rows of any length (a missing value reads as '').
+ */
 function parseResults(text: string): Record<string, string>[] {
-  const [header = [], ...rows] = parseCsv(text, ',', text.includes('\r\n') ? 'CRLF' : 'LF');
+  const [header = [], ...rows] = parse(text, {
+    skip_empty_lines: true,
+    relax_column_count: true,
+    bom: false,
+  }) as string[][];
   return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
 }
 

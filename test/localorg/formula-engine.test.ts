@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadForceApp } from '../../model';
 import { compileFormula, FormulaCompileError, type Value } from '../../localorg/formula/compile';
 import { compileSchema, type ObjectSchema, type OrgSchema } from '../../localorg/schema';
-import type { SqlValue } from '../../localorg/storage';
+import type { SqlValue } from '../../localorg/sql';
 import { FIXTURES } from '../support/project';
 
 let schema: OrgSchema;

@@ -4,9 +4,11 @@
  */
 import { API_VERSION, type FieldModel, type ForceAppModel } from '../../model';
 import { SalesforceError } from '../../localorg/errors';
+import { registerFormulaFunction } from '../../localorg/formula';
 import { compileSchema, type ObjectSchema } from '../../localorg/schema';
 import { executeSoql, type QueryCursor, type SfRecord, type SoqlOptions } from '../../localorg/soql';
-import { Storage, type Row, type SqlValue } from '../../localorg/storage';
+import type { Row, SqlValue } from '../../localorg/sql';
+import { Storage } from '../../localorg/storage';
 import { projectModel } from './project';
 
 /** Tuesday 31 March 2026, 17:05 UTC: the last day of Q1 and of a month, in the middle of a week. */
@@ -26,7 +28,7 @@ export class SoqlOrg {
   readonly adminId: string;
 
   constructor(model: ForceAppModel = projectModel()) {
-    this.storage = new Storage(compileSchema(model), ':memory:');
+    this.storage = new Storage(compileSchema(model), ':memory:', registerFormulaFunction);
     this.adminId = this.insert('User', { Username: 'admin@example.com', FirstName: 'Ada', LastName: 'Admin' });
   }
 
