@@ -5,10 +5,10 @@
  * memory (a million-row load would otherwise hold every row as JavaScript strings), and jobs survive a
  * restart of the org on the same data folder.
  *
- * Tables are created if missing and never dropped: another org process may use the same folder's tables.
- * A job interrupted by a stop or a crash (UploadComplete or InProgress at startup) becomes Failed with what
+ * Tables are created if missing. A job interrupted by a stop or a crash (UploadComplete or InProgress at startup) becomes Failed with what
  * it had committed: rows are written one internal batch per transaction together with their outcomes and
- * the job's counters, so the counts recovered from the rows are exact.
+ * the job's counters, so the counts recovered from the rows are exact. As in Salesforce ("Job and Batch
+ * Lifespan"), jobs older than seven days are deleted, whatever their state: at startup, with their rows.
  */
 import type { Storage } from '../storage';
 import type { ColumnDelimiter, LineEnding } from './csv';
@@ -137,9 +137,18 @@ const toValues = (job: JobRecord): (string | number | null)[] => [
   job.uploaded ? 1 : 0,
 ];
 
+/** Salesforce deletes Bulk API jobs, and their data, seven days after they were created. */
+export const JOB_LIFESPAN_MS = 7 * 24 * 60 * 60 * 1000;
+
 export class BulkData {
   constructor(private readonly storage: Storage) {
     const db = storage.db;
+    // Before the jobs table, jobs lived in memory: any row tables left by those versions belong to no job.
+    const hadJobs = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(JOBS);
+    if (!hadJobs) {
+      db.exec(`DROP TABLE IF EXISTS ${INGEST}`);
+      db.exec(`DROP TABLE IF EXISTS ${QUERY}`);
+    }
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${JOBS} (id TEXT PRIMARY KEY, job_type TEXT NOT NULL, operation TEXT NOT NULL, object TEXT NOT NULL, external_id_field TEXT, created_by TEXT NOT NULL, created_date TEXT NOT NULL, system_modstamp TEXT NOT NULL, state TEXT NOT NULL, api_version TEXT NOT NULL, line_ending TEXT NOT NULL, column_delimiter TEXT NOT NULL, records_processed INTEGER NOT NULL, records_failed INTEGER NOT NULL, processing_time INTEGER NOT NULL, error_message TEXT, query TEXT, header TEXT NOT NULL, row_count INTEGER NOT NULL, position INTEGER NOT NULL, uploaded INTEGER NOT NULL, upload TEXT)`,
     );
@@ -154,15 +163,18 @@ export class BulkData {
   }
 
   /**
-   * Startup: jobs that were being processed when the org stopped (or crashed) become Failed with the message
-   * for their type, their counts taken from the row outcomes that were committed; rows of jobs that no
-   * longer exist (left by versions that kept jobs in memory) are removed.
+   * Startup: jobs older than their lifespan are deleted with their rows; jobs that were being processed when
+   * the org stopped (or crashed) become Failed with the message for their type, their counts taken from the
+   * row outcomes that were committed.
    */
   recoverInterrupted(now: Date, messages: Record<JobType, string>): void {
     const db = this.storage.db;
     db.transaction(() => {
-      db.prepare(`DELETE FROM ${INGEST} WHERE job NOT IN (SELECT id FROM ${JOBS})`).run();
-      db.prepare(`DELETE FROM ${QUERY} WHERE job NOT IN (SELECT id FROM ${JOBS})`).run();
+      const expired = db
+        .prepare(`SELECT id FROM ${JOBS} WHERE created_date < ?`)
+        .pluck(true)
+        .all(new Date(now.getTime() - JOB_LIFESPAN_MS).toISOString()) as string[];
+      for (const id of expired) this.deleteJob(id);
       const interrupted = db
         .prepare(`SELECT id, job_type FROM ${JOBS} WHERE state IN ('UploadComplete', 'InProgress')`)
         .all() as { id: string; job_type: JobType }[];

@@ -283,4 +283,47 @@ describe('a restart on the same data folder', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('deletes jobs older than seven days, with their rows, as Salesforce does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pap-bulk-lifespan-'));
+    let clock = new Date('2026-03-02T09:00:00.000Z');
+    const start = async () => {
+      const org = await startLocalOrg({
+        port: 0,
+        data: dataDir,
+        forceAppRoot: LOCALORG_FIXTURE,
+        now: () => clock,
+        sessionTimeoutMinutes: 30 * 24 * 60,
+      });
+      const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API_VERSION });
+      fastPolling(conn);
+      return { org, conn };
+    };
+    let current = await start();
+    try {
+      const old = await createJob(current.conn, 'ingest', { object: 'Account', operation: 'insert' });
+      await uploadCsv(current.conn, old, 'Name\nOld Co\n');
+      await patchJob(current.conn, 'ingest', old, 'UploadComplete');
+      await waitForJob(current.conn, 'ingest', old, ['JobComplete']);
+      clock = new Date('2026-03-08T09:00:00.000Z');
+      const recent = await createJob(current.conn, 'ingest', { object: 'Account', operation: 'insert' });
+      await uploadCsv(current.conn, recent, 'Name\nRecent Co\n');
+
+      const rowsOf = (id: string) =>
+        current.org.storage.db.prepare(`SELECT COUNT(*) FROM _localorg_bulk_ingest_rows WHERE job = ?`).pluck().get(id);
+      expect(rowsOf(old)).toBe(1);
+
+      await current.org.close();
+      clock = new Date('2026-03-09T10:00:00.000Z'); // the first job is 7 days and 1 hour old, the second 1 day
+      current = await start();
+      expect((await rawRequest(current.conn, 'GET', jobPath('ingest', old))).status).toBe(404);
+      expect((await rawRequest(current.conn, 'GET', jobPath('ingest', recent))).status).toBe(200);
+      expect(rowsOf(old)).toBe(0);
+      // The records a job wrote stay: only the job and its data go.
+      expect((await current.conn.query("SELECT Id FROM Account WHERE Name = 'Old Co'")).totalSize).toBe(1);
+    } finally {
+      await current.org.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
