@@ -9,6 +9,8 @@ module.exports = {
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/lwc/**/__tests__/**/*.test.ts'],
       moduleNameMapper: {
+        // Shared component-test helpers, imported as '@lwc-test/render' instead of climbing out of force-app.
+        '^@lwc-test/(.*)$': '<rootDir>/test/lwc-support/$1',
         '^@salesforce/label/(c\\..*)$': '<rootDir>/generated/labels/$1.js',
         // Platform modules: shared typed mocks (test/lwc-mocks), driven by the helpers in test/lwc-support.
         '^lightning/(uiRecordApi|uiObjectInfoApi|graphql|navigation|platformShowToastEvent|actions|confirm)$':

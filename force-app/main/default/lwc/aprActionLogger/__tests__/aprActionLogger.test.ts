@@ -16,7 +16,7 @@ import {
   prop,
   settle,
   textOf,
-} from '../../../../../../test/lwc-support/render';
+} from '@lwc-test/render';
 import {
   CURRENT_USER_ID,
   captureCloseAction,
@@ -32,7 +32,7 @@ import {
   graphQLVariables,
   notifyRecordUpdateAvailable,
   recordError,
-} from '../../../../../../test/lwc-support/platform';
+} from '@lwc-test/platform';
 import {
   OPPORTUNITY_ID,
   PARTNER,
@@ -51,8 +51,8 @@ import {
   type OpportunitySpec,
   type PlanNodeSpec,
   type TargetSpec,
-} from '../../../../../../test/lwc-support/fixtures';
-import { freezeTime } from '../../../../../../test/lwc-support/time';
+} from '@lwc-test/fixtures';
+import { freezeTime } from '@lwc-test/time';
 
 const FY26 = id('a01', 26);
 const FY25 = id('a01', 25);

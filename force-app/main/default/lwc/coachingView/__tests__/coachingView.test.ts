@@ -17,7 +17,7 @@ import {
   prop,
   settle,
   textOf,
-} from '../../../../../../test/lwc-support/render';
+} from '@lwc-test/render';
 import {
   CURRENT_USER_ID,
   captureToasts,
@@ -28,7 +28,7 @@ import {
   graphQLVariables,
   navigate,
   recordError,
-} from '../../../../../../test/lwc-support/platform';
+} from '@lwc-test/platform';
 import {
   CUSTOMER,
   CUSTOMER_2,
@@ -45,8 +45,8 @@ import {
   type ActionSpec,
   type DealSpec,
   type TargetSpec,
-} from '../../../../../../test/lwc-support/fixtures';
-import { freezeTime } from '../../../../../../test/lwc-support/time';
+} from '@lwc-test/fixtures';
+import { freezeTime } from '@lwc-test/time';
 
 const FY26 = id('a01', 26);
 const OTHER_PLAN = id('a01', 40);

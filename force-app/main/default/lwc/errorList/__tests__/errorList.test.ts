@@ -1,5 +1,5 @@
 import ErrorList from 'c/errorList';
-import { find, findAll, flushPromises, mount, textOf } from '../../../../../../test/lwc-support/render';
+import { find, findAll, flushPromises, mount, textOf } from '@lwc-test/render';
 
 describe('c-error-list', () => {
   it('lists every message in one alert, in order', async () => {

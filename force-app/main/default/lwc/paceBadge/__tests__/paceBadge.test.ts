@@ -1,5 +1,5 @@
 import PaceBadge from 'c/paceBadge';
-import { flushPromises, mount, shadow } from '../../../../../../test/lwc-support/render';
+import { flushPromises, mount, shadow } from '@lwc-test/render';
 
 interface BadgeHost extends HTMLElement {
   // A property declaration, not the `status` global the rule guards against.

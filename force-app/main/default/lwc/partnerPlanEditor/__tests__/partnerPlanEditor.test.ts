@@ -14,7 +14,7 @@ import {
   settle,
   textOf,
   typeInto,
-} from '../../../../../../test/lwc-support/render';
+} from '@lwc-test/render';
 import {
   CURRENT_USER_ID,
   LightningConfirm,
@@ -30,7 +30,7 @@ import {
   recordError,
   updatePayloads,
   updateRecord,
-} from '../../../../../../test/lwc-support/platform';
+} from '@lwc-test/platform';
 import {
   PICKLISTS,
   PLAN_ID,
@@ -44,8 +44,8 @@ import {
   type PlanSpec,
   type SectionSpec,
   type TargetSpec,
-} from '../../../../../../test/lwc-support/fixtures';
-import { freezeTime } from '../../../../../../test/lwc-support/time';
+} from '@lwc-test/fixtures';
+import { freezeTime } from '@lwc-test/time';
 
 const S1 = sectionId(1);
 const S2 = sectionId(2);

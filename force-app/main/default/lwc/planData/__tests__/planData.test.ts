@@ -27,7 +27,7 @@ import {
   recordError,
   updatePayloads,
   updateRecord,
-} from '../../../../../../test/lwc-support/platform';
+} from '@lwc-test/platform';
 import {
   CUSTOMER,
   OPPORTUNITY_ID,
@@ -43,7 +43,7 @@ import {
   targetId,
   targetNode,
   uiapi,
-} from '../../../../../../test/lwc-support/fixtures';
+} from '@lwc-test/fixtures';
 
 const ready = <T>(value: { kind: string; value?: T }): T => {
   if (value.kind !== 'ready') throw new Error(`not ready: ${value.kind}`);

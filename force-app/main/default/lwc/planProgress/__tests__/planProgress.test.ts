@@ -1,6 +1,6 @@
 import PlanProgress from 'c/planProgress';
 import { ACCOUNT_PLANS_QUERY, ACCOUNT_TARGETS_QUERY, METRIC_CATALOG_QUERY } from 'c/planData';
-import { click, find, findAll, flushPromises, mount, prop, textOf } from '../../../../../../test/lwc-support/render';
+import { click, find, findAll, flushPromises, mount, prop, textOf } from '@lwc-test/render';
 import {
   emitGraphQL,
   emitGraphQLErrors,
@@ -9,7 +9,7 @@ import {
   generateUrl,
   graphQLVariables,
   navigate,
-} from '../../../../../../test/lwc-support/platform';
+} from '@lwc-test/platform';
 import {
   PARTNER,
   catalogData,
@@ -20,8 +20,8 @@ import {
   uiapi,
   type PlanNodeSpec,
   type TargetSpec,
-} from '../../../../../../test/lwc-support/fixtures';
-import { freezeTime } from '../../../../../../test/lwc-support/time';
+} from '@lwc-test/fixtures';
+import { freezeTime } from '@lwc-test/time';
 
 const ACTIVE = id('a01', 26);
 const DRAFT = id('a01', 27);

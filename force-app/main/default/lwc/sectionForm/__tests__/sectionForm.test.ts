@@ -1,15 +1,5 @@
 import SectionForm from 'c/sectionForm';
-import {
-  changeValue,
-  click,
-  errorMessages,
-  find,
-  findAll,
-  flushPromises,
-  mount,
-  prop,
-  textOf,
-} from '../../../../../../test/lwc-support/render';
+import { changeValue, click, errorMessages, find, findAll, flushPromises, mount, prop, textOf } from '@lwc-test/render';
 
 const TYPES = [
   { label: 'Marketing', value: 'Marketing' },
