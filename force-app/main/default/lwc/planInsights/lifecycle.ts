@@ -1,0 +1,40 @@
+/**
+ * The plan lifecycle rules of c/planInsights: the path shown for a status, which actions a status
+ * allows, the standard section template and section reordering.
+ */
+import type { PicklistOption, PlanStatus } from 'c/planData';
+
+export const LIFECYCLE: PlanStatus[] = ['Draft', 'Partner Review', 'Accepted', 'Active', 'Closed'];
+
+/** The path shown for a status: a plan in revision goes back before partner review. */
+export function lifecycleSteps(status: PlanStatus | null): PlanStatus[] {
+  return status === 'In Revision'
+    ? ['Draft', 'In Revision', 'Partner Review', 'Accepted', 'Active', 'Closed']
+    : [...LIFECYCLE];
+}
+
+/** Targets and sections can be changed while the plan is drafted, reviewed or revised. */
+export const canEditPlan = (status: PlanStatus | null): boolean =>
+  status === 'Draft' || status === 'Partner Review' || status === 'In Revision';
+export const canSubmitForReview = (status: PlanStatus | null): boolean =>
+  status === 'Draft' || status === 'In Revision';
+export const canMarkAccepted = (status: PlanStatus | null): boolean => status === 'Partner Review';
+export const canRevise = (status: PlanStatus | null): boolean => status === 'Accepted' || status === 'Active';
+
+/** The standard section template: one section per section type except Custom, in picklist order. */
+export function templateSections(
+  sectionTypes: PicklistOption[],
+): { name: string; sectionType: string; summary: null; sortOrder: number }[] {
+  return sectionTypes
+    .filter((t) => t.value !== 'Custom')
+    .map((t, i) => ({ name: t.label, sectionType: t.value, summary: null, sortOrder: (i + 1) * 10 }));
+}
+
+/** A copy of the list with the item at `index` moved by `delta` places (clamped). */
+export function moveItem<T>(items: T[], index: number, delta: number): T[] {
+  const target = Math.max(0, Math.min(items.length - 1, index + delta));
+  const copy = [...items];
+  const [item] = copy.splice(index, 1);
+  copy.splice(target, 0, item);
+  return copy;
+}
