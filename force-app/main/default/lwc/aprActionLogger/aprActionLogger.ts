@@ -188,6 +188,11 @@ export default class AprActionLogger extends LightningElement {
     return this.opportunity.kind === 'error' ? this.opportunity.message : null;
   }
 
+  /** Loading or failed: c-load-state shows which, in the markup every view shares. */
+  get showLoadState(): boolean {
+    return this.isLoading || this.loadError !== null;
+  }
+
   get isReady(): boolean {
     return this.opportunityValue !== null;
   }

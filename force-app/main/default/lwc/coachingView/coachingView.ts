@@ -194,6 +194,11 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
     return this.pairTargets.kind === 'ready' && this.pairs.length === 0;
   }
 
+  /** Loading, failed or empty: c-load-state shows which, in the markup every view shares. */
+  get showLoadState(): boolean {
+    return this.isLoading || this.loadError !== null || this.isEmpty;
+  }
+
   get emptyText(): string {
     return this.planId ? LABELS.noPairsOnPlan : LABELS.noPairsForUser;
   }

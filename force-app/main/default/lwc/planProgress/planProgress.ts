@@ -116,6 +116,11 @@ export default class PlanProgress extends NavigationMixin(LightningElement) {
     return null;
   }
 
+  /** Loading or failed: c-load-state shows which, in the markup every view shares. */
+  get showLoadState(): boolean {
+    return this.isLoading || this.loadError !== null;
+  }
+
   get planList(): PlanSummary[] {
     return this.plans.kind === 'ready' ? this.plans.value : [];
   }
