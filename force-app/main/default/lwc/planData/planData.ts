@@ -33,7 +33,12 @@ export type {
   SaveOutcome,
   StaleDeal,
 } from './types';
-export * from './queries';
+export type { Connection, Labeled, NameRef, UiapiData, Value } from './graphqlShapes';
+export { graphQLErrorMessage } from './graphqlShapes';
+export * from './plans';
+export * from './targets';
+export * from './actions';
+export * from './catalog';
 export * from './records';
 
 /** The picklist values of a getPicklistValues wire, in picklist order; empty until loaded. */
