@@ -7,39 +7,58 @@ const importPlugin = require('eslint-plugin-import');
 
 const componentFiles = ['force-app/**/lwc/**/*.ts'];
 // The local app's browser code: LWC shell components and the local platform modules.
-const appBrowserFiles = ['app/shell/**/*.ts', 'app/platform/**/*.ts'];
+const appBrowserFiles = ['packages/app/shell/**/*.ts', 'packages/app/platform/**/*.ts'];
 const scope = (configs, files) => configs.map((config) => ({ ...config, files }));
 
-// Layering (README, Development): what each part of the project may import. Paths are from the project root.
-const layeringZones = [
+// Layering (README, Architecture): the workspace packages and what each may import. Three rules keep it:
+// - import/no-relative-packages: code never reaches into another package (or the root's scripts, bench and
+//   tests) by a relative path; it imports the package by name.
+// - no-restricted-imports: a package is imported through its public entry only (`@partner-planning/<name>`),
+//   and only by the layers above it: model <- localorg <- jobs <- app <- scripts, bench.
+// - import/no-restricted-paths: the app's browser code never imports the app's node code.
+// Tests (test/) are the one exception: they reach the internals of the package they test.
+const PACKAGE_INTERNALS = {
+  group: ['@partner-planning/*/**'],
+  message: "Import a package through its public entry ('@partner-planning/<name>'), never its internal files.",
+};
+const forbidPackages = (names, message) => ({ group: names.map((name) => `@partner-planning/${name}`), message });
+const layering = [
   {
-    target: './localorg',
-    from: ['./app', './scripts', './bench'],
-    message: 'The local org is a library: it never imports the app, the scripts or the benchmark.',
+    files: ['packages/model/**/*.ts'],
+    patterns: [
+      PACKAGE_INTERNALS,
+      forbidPackages(['*'], 'The model reads force-app on its own: it imports none of our packages.'),
+    ],
   },
   {
-    target: './model',
-    from: '.',
-    except: ['./model', './node_modules'],
-    message: 'The model reads force-app on its own: it imports nothing of ours outside model/.',
+    files: ['packages/localorg/**/*.ts'],
+    patterns: [
+      PACKAGE_INTERNALS,
+      forbidPackages(['jobs', 'app'], 'The local org is a library: it never imports the jobs or the app.'),
+    ],
   },
   {
-    // localorg/server.ts is the org's entry point until it has a package entry (issue #13): connecting to
-    // `local` starts the org through it.
-    target: './scripts/lib',
-    from: './localorg',
-    except: ['./server.ts'],
-    message: "The job library talks to an org through its API: it never imports the local org's internals.",
+    files: ['packages/jobs/**/*.ts'],
+    patterns: [PACKAGE_INTERNALS, forbidPackages(['app'], 'The job library never imports the app.')],
   },
   {
-    target: ['./app/platform', './app/shell'],
-    from: ['./localorg', './model', './scripts', './bench'],
-    message: "The app's browser code never imports node code.",
+    files: ['packages/app/*.ts', 'scripts/**/*.ts'],
+    patterns: [PACKAGE_INTERNALS],
   },
   {
-    // A separate zone: `from` may not mix globs with folders. app/*.ts is the app's node server and build.
-    target: ['./app/platform', './app/shell'],
-    from: ['./app/*.ts'],
+    // The benchmark measures the org's storage below its HTTP API through the org's internal entry.
+    files: ['bench/**/*.ts'],
+    patterns: [{ ...PACKAGE_INTERNALS, group: [...PACKAGE_INTERNALS.group, '!@partner-planning/localorg/internal'] }],
+  },
+  {
+    files: ['packages/app/platform/**/*.ts', 'packages/app/shell/**/*.ts'],
+    patterns: [forbidPackages(['*', '*/**'], "The app's browser code never imports node code.")],
+  },
+];
+const browserZones = [
+  {
+    target: ['./packages/app/platform', './packages/app/shell'],
+    from: ['./packages/app/*.ts'],
     message: "The app's browser code never imports node code (the app server and build).",
   },
 ];
@@ -55,7 +74,7 @@ module.exports = [
       'generated/**',
       'test/fixtures/**',
       'force-app/**/lwc/**/*.js',
-      'app/dist/**',
+      'packages/app/dist/**',
       'bench/results/**',
     ],
   },
@@ -88,8 +107,18 @@ module.exports = [
     rules: {
       // Type-only imports are not followed by this rule (they vanish at run time); see the README.
       'import/no-cycle': 'error',
-      'import/no-restricted-paths': ['error', { basePath: __dirname, zones: layeringZones }],
+      'import/no-relative-packages': 'error',
+      'import/no-restricted-paths': ['error', { basePath: __dirname, zones: browserZones }],
     },
+  },
+  ...layering.map(({ files, patterns }) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
+  {
+    // Tests exercise the internals of the package they test.
+    files: ['test/**/*.ts'],
+    rules: { 'import/no-relative-packages': 'off' },
   },
   ...scope(lwcConfig.configs.recommendedTs, componentFiles),
   {

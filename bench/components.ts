@@ -5,11 +5,11 @@
  * set measured in the same run, because these machines are shared and noisy; times are for context only.
  */
 import type { Browser, Page } from 'playwright-core';
-import { ensureAppBuilt, launchChromium } from '../app/chromium';
-import { startAppServer, type AppServer } from '../app/server';
-import { startLocalOrg } from '../localorg/server';
-import { API_VERSION } from '../model';
-import { connect, type OrgSession } from '../scripts/lib/connection';
+import { ensureAppBuilt, launchChromium } from '@partner-planning/app';
+import { startAppServer, type AppServer } from '@partner-planning/app';
+import { startLocalOrg } from '@partner-planning/localorg';
+import { API_VERSION } from '@partner-planning/model';
+import { connect, type OrgSession } from '@partner-planning/jobs';
 import {
   addDays,
   addMonths,
@@ -21,10 +21,10 @@ import {
   toIso,
   type IsoDate,
   type Period,
-} from '../scripts/lib/periods';
-import { runRollup } from '../scripts/lib/rollup/engine';
-import { readOrgFacts, SeedLoader, userRecord } from '../scripts/lib/seed/load';
-import { writeRecords } from '../scripts/lib/writer';
+} from '@partner-planning/jobs';
+import { runRollup } from '@partner-planning/jobs';
+import { readOrgFacts, SeedLoader, userRecord } from '@partner-planning/jobs';
+import { writeRecords } from '@partner-planning/jobs';
 import { percentile, round } from './stats';
 
 /** The coaching view's window: the 12 weeks ending with the current week (coachingView.ts, WEEKS). */

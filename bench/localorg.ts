@@ -3,7 +3,7 @@
  * on the same database (the limit), page latency, and 200-record collection inserts against direct inserts.
  */
 import type { Connection } from 'jsforce';
-import { makeId } from '../localorg/ids';
+import { makeId } from '@partner-planning/localorg/internal';
 import type { BenchOrg } from './org-process';
 import { percentile, round, time } from './stats';
 

@@ -4,7 +4,7 @@
  * details once listening, answers `peak-memory` with its peak resident set size, and closes on `close`
  * (or when the parent goes away).
  */
-import { startLocalOrg } from '../localorg/server';
+import { startLocalOrg } from '@partner-planning/localorg';
 
 export type ChildRequest = { type: 'peak-memory' } | { type: 'close' };
 export type ChildReply =

@@ -5,8 +5,8 @@
  * an independent check: every actual the rollup wrote must equal it.
  */
 import type { BenchOrg } from './org-process';
-import type { OrgSession } from '../scripts/lib/connection';
-import { runRollup } from '../scripts/lib/rollup/engine';
+import type { OrgSession } from '@partner-planning/jobs';
+import { runRollup } from '@partner-planning/jobs';
 import { round } from './stats';
 
 interface MetricSql {

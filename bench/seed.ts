@@ -6,14 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Row } from '../localorg/sql';
-import { registerFormulaFunction } from '../localorg/formula';
-import { Storage } from '../localorg/storage';
-import { Progress } from '../scripts/lib/cli';
-import { connect, type OrgSession } from '../scripts/lib/connection';
-import { runSeed } from '../scripts/lib/seed';
-import type { SeedReport } from '../scripts/lib/seed/load';
-import type { Scale } from '../scripts/lib/seed/scales';
+import type { Row } from '@partner-planning/localorg/internal';
+import { registerFormulaFunction } from '@partner-planning/localorg/internal';
+import { Storage } from '@partner-planning/localorg/internal';
+import { Progress } from '@partner-planning/jobs';
+import { connect, type OrgSession } from '@partner-planning/jobs';
+import { runSeed } from '@partner-planning/jobs';
+import type { SeedReport } from '@partner-planning/jobs';
+import type { Scale } from '@partner-planning/jobs';
 import type { BenchOrg } from './org-process';
 import { round } from './stats';
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureJsonMap, getJsonMap, isAnyJson } from '@salesforce/ts-types';
-import { loadForceApp, REPO_ROOT, type ForceAppModel } from '../model';
+import { loadForceApp, REPO_ROOT, type ForceAppModel } from '@partner-planning/model';
 
 const LWC_DIR = join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
 const GENERATED_DIR = join(REPO_ROOT, 'generated');

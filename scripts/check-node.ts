@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeVersionProblem } from './lib/node-version';
+import { nodeVersionProblem } from '@partner-planning/jobs';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
   engines?: { node?: string };

@@ -5,8 +5,8 @@
  *   npm run rollup -- --target-org local
  */
 import { Option } from 'commander';
-import { asOfDate, runScript, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from './lib/cli';
-import { runRollup, type RollupReport } from './lib/rollup/engine';
+import { asOfDate, runScript, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from '@partner-planning/jobs';
+import { runRollup, type RollupReport } from '@partner-planning/jobs';
 
 interface RollupCliOptions extends CommonOptions {
   plan?: string;

@@ -4,10 +4,10 @@
  *   npm run seed -- --target-org local --scale small --seed 42
  */
 import { Option } from 'commander';
-import { asOfDate, runScript, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from './lib/cli';
-import { runSeed } from './lib/seed';
-import { DEFAULT_BULK_THRESHOLD, type SeedReport } from './lib/seed/load';
-import { parseScale } from './lib/seed/scales';
+import { asOfDate, runScript, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from '@partner-planning/jobs';
+import { runSeed } from '@partner-planning/jobs';
+import { DEFAULT_BULK_THRESHOLD, type SeedReport } from '@partner-planning/jobs';
+import { parseScale } from '@partner-planning/jobs';
 
 interface SeedOptions extends CommonOptions {
   scale: string;

@@ -6,16 +6,16 @@
  */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { appIsUpToDate, buildApp } from '../app/build';
-import { APP_PORT, startAppServer } from '../app/server';
-import { SHARED_DEV_PASSWORD } from '../localorg/auth';
-import { startLocalOrg } from '../localorg/server';
-import { Progress } from './lib/cli';
-import { connect, LOCAL_ORG_PORT } from './lib/connection';
-import { toIso } from './lib/periods';
-import { runRollup } from './lib/rollup/engine';
-import { runSeed } from './lib/seed';
-import { parseScale } from './lib/seed/scales';
+import { appIsUpToDate, buildApp } from '@partner-planning/app';
+import { APP_PORT, startAppServer } from '@partner-planning/app';
+import { SHARED_DEV_PASSWORD } from '@partner-planning/localorg';
+import { startLocalOrg } from '@partner-planning/localorg';
+import { Progress } from '@partner-planning/jobs';
+import { connect, LOCAL_ORG_PORT } from '@partner-planning/jobs';
+import { toIso } from '@partner-planning/jobs';
+import { runRollup } from '@partner-planning/jobs';
+import { runSeed } from '@partner-planning/jobs';
+import { parseScale } from '@partner-planning/jobs';
 
 interface StartOptions {
   port: string;

@@ -2,7 +2,7 @@
  * The local app's UI API GraphQL: queries as the components send them, translated to SOQL and run against a
  * local org, in UI API's response shape; values from variables never become SOQL syntax.
  */
-import { runGraphQL, type ObjectDescribe, type OrgClient } from '../../app/graphql';
+import { runGraphQL, type ObjectDescribe, type OrgClient } from '../../packages/app/graphql';
 import { startTestOrg, type TestOrg } from '../support/localorg';
 
 let t: TestOrg;
@@ -103,5 +103,101 @@ describe('runGraphQL', () => {
       { message: 'Only queries are supported' },
     ]);
     expect((await runGraphQL(client, '{ nope { x } }')).errors).toEqual([{ message: 'Unknown field nope' }]);
+  });
+});
+
+describe('runGraphQL fragments', () => {
+  const WITH_FRAGMENTS = `query plans($partner: ID) {
+    uiapi {
+      query {
+        Partner_Account_Plan__c(where: { Partner_Account__c: { eq: $partner } }, orderBy: { Name: { order: ASC } }) {
+          edges { node { ...PlanFields Partner_Account__r { Id } } }
+        }
+      }
+    }
+  }
+  fragment PlanFields on Partner_Account_Plan__c {
+    Id
+    Name { value }
+    ... on Partner_Account_Plan__c { Status__c { value } }
+    ... { Period_Start__c { value } }
+    Partner_Account__r { ...AccountName }
+  }
+  fragment AccountName on Account { Name { value } }`;
+
+  type PlanNode = {
+    Id: string;
+    Name: { value: string };
+    Status__c: { value: string };
+    Period_Start__c: { value: string };
+    Partner_Account__r: { Id: string; Name: { value: string } };
+  };
+
+  it('expands named fragments, nested spreads and inline fragments, merging a parent selected twice', async () => {
+    const response = await runGraphQL(client, WITH_FRAGMENTS, { partner });
+    expect(response.errors).toBeUndefined();
+    const data = response.data as { uiapi: { query: { Partner_Account_Plan__c: { edges: { node: PlanNode }[] } } } };
+    const nodes = data.uiapi.query.Partner_Account_Plan__c.edges.map((e) => e.node);
+    expect(nodes.map((n) => [n.Name.value, n.Status__c.value, n.Period_Start__c.value])).toEqual([
+      ['P1 FY2026', 'Active', '2026-01-01'],
+      ['P1 FY2027', 'Draft', '2027-01-01'],
+    ]);
+    expect(nodes[0].Partner_Account__r).toEqual({ Id: partner, Name: { value: 'Partner One' } });
+    expect(nodes[0].Id).toMatch(/^[a-zA-Z0-9]{18}$/);
+  });
+
+  it('answers an unknown fragment with a GraphQL error', async () => {
+    const query = WITH_FRAGMENTS.replace('...AccountName', '...AccountFields');
+    expect(await runGraphQL(client, query, { partner })).toEqual({
+      data: null,
+      errors: [{ message: 'Unknown fragment "AccountFields".' }],
+    });
+  });
+
+  it('answers a fragment on another type than the record it is spread on with a GraphQL error', async () => {
+    const query = WITH_FRAGMENTS.replace('fragment AccountName on Account', 'fragment AccountName on Contact');
+    expect((await runGraphQL(client, query, { partner })).errors).toEqual([
+      {
+        message:
+          'Fragment "AccountName" cannot be spread here as objects of type "Account" can never be of type "Contact".',
+      },
+    ]);
+    const inline = WITH_FRAGMENTS.replace('... on Partner_Account_Plan__c', '... on Plan_Section__c');
+    expect((await runGraphQL(client, inline, { partner })).errors).toEqual([
+      {
+        message:
+          'Fragment cannot be spread here as objects of type "Partner_Account_Plan__c" can never be of type "Plan_Section__c".',
+      },
+    ]);
+  });
+
+  it('answers fragment cycles and duplicate fragment names with GraphQL errors', async () => {
+    const self = WITH_FRAGMENTS.replace(
+      'fragment AccountName on Account { Name { value } }',
+      'fragment AccountName on Account { Name { value } ...AccountName }',
+    );
+    expect((await runGraphQL(client, self, { partner })).errors).toEqual([
+      { message: 'Cannot spread fragment "AccountName" within itself.' },
+    ]);
+    const cycle = `${WITH_FRAGMENTS}
+      fragment A on Account { ...B }
+      fragment B on Account { Name { value } ...C }
+      fragment C on Account { ...A }`;
+    expect((await runGraphQL(client, cycle, { partner })).errors).toEqual([
+      { message: 'Cannot spread fragment "A" within itself via "B", "C".' },
+    ]);
+    const twice = `${WITH_FRAGMENTS}
+      fragment AccountName on Account { Id }`;
+    expect((await runGraphQL(client, twice, { partner })).errors).toEqual([
+      { message: 'There can be only one fragment named "AccountName".' },
+    ]);
+  });
+
+  it('refuses fragments outside records instead of ignoring them', async () => {
+    const query = `query { uiapi { query { Partner_Account_Plan__c { ...Page } } } }
+      fragment Page on Partner_Account_Plan__cConnection { pageInfo { hasNextPage } }`;
+    expect((await runGraphQL(client, query)).errors).toEqual([
+      { message: 'Fragments are supported on records only (a connection node or a parent record)' },
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OrgAccess } from '../../app/org-access';
+import { OrgAccess } from '../../packages/app/org-access';
 
 let answer: { status: number; text: string } = { status: 200, text: '{}' };
 let server: Server;

@@ -7,8 +7,8 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import fc from 'fast-check';
-import { startAppServer, type AppServer, type AppServerOptions } from '../../app/server';
-import { SECURITY_HEADERS } from '../../app/security';
+import { startAppServer, type AppServer, type AppServerOptions } from '../../packages/app/server';
+import { SECURITY_HEADERS } from '../../packages/app/security';
 import { API_VERSION, dataPath, startTestOrg, type TestOrg } from '../support/localorg';
 import { createUser, type TestUser } from '../support/security';
 

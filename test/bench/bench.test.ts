@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Connection } from 'jsforce';
-import { API_VERSION, REPO_ROOT } from '../../model';
+import { API_VERSION, REPO_ROOT } from '../../packages/model';
 import { dataPath } from '../support/localorg';
 import { withOrgProcess } from '../../bench/org-process';
 import { directInsertsOfSeededRows, seedThroughApi, withSession, type SeedWay } from '../../bench/seed';
 import { percentile } from '../../bench/stats';
-import { parseScale } from '../../scripts/lib/seed/scales';
+import { parseScale } from '../../packages/jobs/seed/scales';
 
 jest.setTimeout(120_000);
 

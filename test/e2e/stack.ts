@@ -6,15 +6,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureAppBuilt, launchChromium } from '../../app/chromium';
-import { startAppServer, type AppServer } from '../../app/server';
-import { startLocalOrg, type LocalOrg } from '../../localorg/server';
-import { API_VERSION, REPO_ROOT } from '../../model';
-import { Progress } from '../../scripts/lib/cli';
-import { connect, type OrgSession } from '../../scripts/lib/connection';
-import { runRollup } from '../../scripts/lib/rollup/engine';
-import { runSeed } from '../../scripts/lib/seed';
-import { parseScale } from '../../scripts/lib/seed/scales';
+import { ensureAppBuilt, launchChromium } from '../../packages/app/chromium';
+import { startAppServer, type AppServer } from '../../packages/app/server';
+import { startLocalOrg, type LocalOrg } from '../../packages/localorg/server';
+import { API_VERSION, REPO_ROOT } from '../../packages/model';
+import { Progress } from '../../packages/jobs/cli';
+import { connect, type OrgSession } from '../../packages/jobs/connection';
+import { runRollup } from '../../packages/jobs/rollup/engine';
+import { runSeed } from '../../packages/jobs/seed';
+import { parseScale } from '../../packages/jobs/seed/scales';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'e2e');
 export { API_VERSION };

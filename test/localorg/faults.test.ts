@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { REPO_ROOT } from '../../model';
-import { faultOptionsFromEnv, Faults, type FaultOptions } from '../../localorg/faults';
-import { isDailyLimitError } from '../../scripts/lib/retry';
+import { REPO_ROOT } from '../../packages/model';
+import { faultOptionsFromEnv, Faults, type FaultOptions } from '../../packages/localorg/faults';
+import { isDailyLimitError } from '../../packages/jobs/retry';
 import { fastPolling, load } from '../support/bulk';
 import { API_VERSION, apiError, LOCALORG_FIXTURE, orgDetailsOf, startTestOrg, type TestOrg } from '../support/localorg';
 
@@ -267,7 +267,7 @@ describe('npm run org', () => {
       process.execPath,
       [
         join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        join(REPO_ROOT, 'localorg', 'cli.ts'),
+        join(REPO_ROOT, 'packages', 'localorg', 'cli.ts'),
         ...['--port', '0', '--data', dir, '--json', '--fault-unavailable-rate', '1', '--api-daily-limit', '7'],
       ],
       { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },

@@ -3,10 +3,10 @@
  * and the compile-time errors, evaluated against fields of the localorg-formulas fixture's Deal__c.
  */
 import { join } from 'node:path';
-import { loadForceApp } from '../../model';
-import { compileFormula, FormulaCompileError, type Value } from '../../localorg/formula/compile';
-import { compileSchema, type ObjectSchema, type OrgSchema } from '../../localorg/schema';
-import type { SqlValue } from '../../localorg/sql';
+import { loadForceApp } from '../../packages/model';
+import { compileFormula, FormulaCompileError, type Value } from '../../packages/localorg/formula/compile';
+import { compileSchema, type ObjectSchema, type OrgSchema } from '../../packages/localorg/schema';
+import type { SqlValue } from '../../packages/localorg/sql';
 import { FIXTURES } from '../support/project';
 
 let schema: OrgSchema;

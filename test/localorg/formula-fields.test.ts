@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startLocalOrg } from '../../localorg/server';
+import { startLocalOrg } from '../../packages/localorg/server';
 import { FIXTURES } from '../support/project';
 import { apiError, dataPath, newUserFields, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
 

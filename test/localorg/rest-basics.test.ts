@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
-import { startLocalOrg } from '../../localorg/server';
+import { startLocalOrg } from '../../packages/localorg/server';
 import {
   API_VERSION,
   LOCALORG_FIXTURE,
@@ -18,7 +18,7 @@ import {
   newUserFields,
   readAuthJson,
 } from '../support/localorg';
-import { API_VERSION_MAJOR } from '../../model';
+import { API_VERSION_MAJOR } from '../../packages/model';
 
 let t: TestOrg;
 beforeAll(async () => {

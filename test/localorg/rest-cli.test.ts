@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Connection } from 'jsforce';
-import { REPO_ROOT } from '../../model';
+import { REPO_ROOT } from '../../packages/model';
 import { API_VERSION, jsonObjectOf, orgDetailsOf } from '../support/localorg';
 
 jest.setTimeout(60_000);
@@ -13,7 +13,7 @@ jest.setTimeout(60_000);
 function startCli(args: string[]): { child: ReturnType<typeof spawn>; firstLine: Promise<string> } {
   const child = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'localorg', 'cli.ts'), ...args],
+    [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'packages', 'localorg', 'cli.ts'), ...args],
     {
       cwd: tmpdir(),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,8 +6,8 @@
  */
 import type { Connection } from 'jsforce';
 import { join } from 'node:path';
-import { loadForceApp } from '../../model';
-import type { QueryAccess } from '../../localorg/security';
+import { loadForceApp } from '../../packages/model';
+import type { QueryAccess } from '../../packages/localorg/security';
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
 import { createPlan, createUser, queryError, type TestUser } from '../support/security';
 import { FIXTURES } from '../support/project';

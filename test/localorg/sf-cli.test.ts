@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from 'jsforce';
-import { startLocalOrg, type LocalOrg } from '../../localorg/server';
-import { REPO_ROOT } from '../../model';
+import { startLocalOrg, type LocalOrg } from '../../packages/localorg/server';
+import { REPO_ROOT } from '../../packages/model';
 import { API_VERSION } from '../support/localorg';
 
 const run = promisify(execFile);

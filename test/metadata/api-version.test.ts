@@ -5,9 +5,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { API_VERSION, API_VERSION_MAJOR, readApiVersion, REPO_ROOT } from '../../model';
-import { checkApiVersionLiterals } from '../../model/checks';
-import { MAX_API_VERSION } from '../../localorg/server';
+import { API_VERSION, API_VERSION_MAJOR, readApiVersion, REPO_ROOT } from '../../packages/model';
+import { checkApiVersionLiterals } from '../../packages/model/checks';
+import { MAX_API_VERSION } from '../../packages/localorg/server';
 
 let root: string;
 beforeEach(() => {
@@ -60,7 +60,7 @@ describe('hard-coded API versions', () => {
       'force-app/main/default/lwc/c/c.ts': 'export default 1;\n',
       'force-app/main/default/lwc/c/c.js': "const v = '61.0';\n",
       'generated/labels/x.js': "const v = '61.0';\n",
-      'app/dist/app.js': "const v = '61.0';\n",
+      'packages/app/dist/app.js': "const v = '61.0';\n",
       'node_modules/pkg/index.js': "const v = '61.0';\n",
     });
     expect(checkApiVersionLiterals(root)).toEqual([

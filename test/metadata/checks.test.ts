@@ -2,7 +2,7 @@
  * The metadata checks pass on this repository and catch each kind of breakage on a broken fixture.
  */
 import { join } from 'node:path';
-import { loadForceApp, MetadataError } from '../../model';
+import { loadForceApp, MetadataError } from '../../packages/model';
 import {
   checkCodeReferences,
   checkDataTrees,
@@ -11,7 +11,7 @@ import {
   checkMetricCatalog,
   checkSoql,
   checkXmlWellFormed,
-} from '../../model/checks';
+} from '../../packages/model/checks';
 import { CODE_DIRS, FIXTURES, projectModel } from '../support/project';
 
 const messages = (problems: { file: string; message: string }[]): string[] =>

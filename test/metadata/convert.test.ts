@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { REPO_ROOT } from '../../model';
+import { REPO_ROOT } from '../../packages/model';
 
 const SF = join(REPO_ROOT, 'node_modules', '.bin', 'sf');
 

@@ -2,7 +2,7 @@
  * The data model and permissions say what the product promises: the plan lifecycle, the target and
  * action shapes, the metric catalog, and least privilege (people read computed fields, never edit them).
  */
-import type { FieldModel, ObjectModel, PermissionSetModel } from '../../model';
+import type { FieldModel, ObjectModel, PermissionSetModel } from '../../packages/model';
 import { projectModel } from '../support/project';
 
 const model = projectModel();

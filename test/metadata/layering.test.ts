@@ -1,14 +1,20 @@
 /**
- * The lint layering rules (eslint.config.js: import/no-cycle and import/no-restricted-paths) report a cycle
- * and each kind of forbidden import on broken fixtures, and the real tree has none.
+ * The lint layering rules (eslint.config.js: import/no-cycle, import/no-relative-packages, no-restricted-imports
+ * and import/no-restricted-paths) report a cycle and each kind of forbidden import on broken fixtures, and the
+ * real tree has none.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { ESLint } from 'eslint';
-import { REPO_ROOT } from '../../model';
+import { REPO_ROOT } from '../../packages/model';
 import { FIXTURES } from '../support/project';
 
-const LAYERING_RULES = new Set(['import/no-cycle', 'import/no-restricted-paths']);
+const LAYERING_RULES = new Set([
+  'import/no-cycle',
+  'import/no-relative-packages',
+  'import/no-restricted-paths',
+  'no-restricted-imports',
+]);
 
 /** ESLint with the project's config object (passed in: jest cannot import() the config file itself). */
 function layeringLint(options: { ignore?: boolean; rules?: Set<string> } = {}): ESLint {
@@ -33,7 +39,7 @@ const problems = (results: ESLint.LintResult[]): string[] =>
  * is not written (others share the tree), and import/no-cycle needs the linted file on disk, so it is off here.
  */
 async function lintAs(path: string, code: string): Promise<string[]> {
-  const lint = layeringLint({ rules: new Set(['import/no-restricted-paths']) });
+  const lint = layeringLint({ rules: new Set([...LAYERING_RULES].filter((rule) => rule !== 'import/no-cycle')) });
   return problems(await lint.lintText(code, { filePath: join(REPO_ROOT, path) }));
 }
 
@@ -56,59 +62,76 @@ describe('lint layering rules on broken fixtures', () => {
     ]);
   });
 
-  it('reports the org importing the app, the scripts or the benchmark', async () => {
+  it('reports the org importing the jobs or the app, or anything of ours by a relative path', async () => {
     const found = await lintAs(
-      'localorg/layering-fixture.ts',
+      'packages/localorg/layering-fixture.ts',
       [
-        "import { startAppServer } from '../app/server';",
-        "import { connect } from '../scripts/lib/connection';",
-        "import { loadOpportunities } from '../bench/localorg';",
-        'export const all = [startAppServer, connect, loadOpportunities];',
+        "import { connect } from '@partner-planning/jobs';",
+        "import { startAppServer } from '@partner-planning/app';",
+        "import { main } from '../../scripts/seed';",
+        "import { loadForceApp } from '@partner-planning/model';",
+        "import { SalesforceError } from './errors';",
+        'export const all = [connect, startAppServer, main, loadForceApp, SalesforceError];',
       ].join('\n'),
     );
-    expect(found).toHaveLength(3);
-    for (const line of found) expect(line).toMatch(/import\/no-restricted-paths: .*The local org is a library/);
+    expect(found).toEqual([
+      expect.stringMatching(/:1: no-restricted-imports: .*The local org is a library/),
+      expect.stringMatching(/:2: no-restricted-imports: .*The local org is a library/),
+      expect.stringMatching(/:3: import\/no-relative-packages: /),
+    ]);
   });
 
-  it('reports the model importing our code outside model/, but not its own files or packages', async () => {
+  it('reports the model importing any package of ours, but not its own files or libraries', async () => {
     const found = await lintAs(
-      'model/layering-fixture.ts',
+      'packages/model/layering-fixture.ts',
       [
-        "import { SalesforceError } from '../localorg/errors';",
+        "import { SalesforceError } from '@partner-planning/localorg';",
         "import { loadForceApp } from './load';",
         "import { XMLParser } from 'fast-xml-parser';",
         'export const all = [SalesforceError, loadForceApp, XMLParser];',
       ].join('\n'),
     );
-    expect(found).toEqual([expect.stringMatching(/:1: import\/no-restricted-paths: .*imports nothing of ours/)]);
+    expect(found).toEqual([expect.stringMatching(/:1: no-restricted-imports: .*imports none of our packages/)]);
   });
 
-  it("reports the job library importing the org's internals, but not the org's entry point", async () => {
+  it("reports a package's internals imported by name or by a relative path, but not its public entry", async () => {
     const found = await lintAs(
-      'scripts/lib/layering-fixture.ts',
+      'packages/jobs/layering-fixture.ts',
       [
-        "import { parseCsv } from '../../localorg/bulk/csv';",
-        "import { startLocalOrg } from '../../localorg/server';",
-        'export const all = [parseCsv, startLocalOrg];',
+        "import { parseCsv } from '@partner-planning/localorg/bulk/csv';",
+        "import { SalesforceError } from '../localorg/errors';",
+        "import { startLocalOrg } from '@partner-planning/localorg';",
+        "import { startAppServer } from '@partner-planning/app';",
+        'export const all = [parseCsv, SalesforceError, startLocalOrg, startAppServer];',
       ].join('\n'),
     );
-    expect(found).toEqual([expect.stringMatching(/:1: import\/no-restricted-paths: .*local org's internals/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/:1: no-restricted-imports: .*never its internal files/),
+      expect.stringMatching(/:2: import\/no-relative-packages: /),
+      expect.stringMatching(/:4: no-restricted-imports: .*never imports the app/),
+    ]);
+  });
+
+  it("allows the org's internal entry to the benchmark only", async () => {
+    const code = "import { Storage } from '@partner-planning/localorg/internal';\nexport const all = [Storage];";
+    expect(await lintAs('bench/layering-fixture.ts', code)).toEqual([]);
+    expect(await lintAs('scripts/layering-fixture.ts', code)).toEqual([
+      expect.stringMatching(/:1: no-restricted-imports: .*never its internal files/),
+    ]);
   });
 
   it("reports the app's browser code importing node code", async () => {
     const found = await lintAs(
-      'app/platform/layering-fixture.ts',
+      'packages/app/platform/layering-fixture.ts',
       [
-        "import { SalesforceError } from '../../localorg/errors';",
+        "import { SalesforceError } from '@partner-planning/localorg';",
         "import { startAppServer } from '../server';",
         "import { query } from './api';",
         'export const all = [SalesforceError, startAppServer, query];',
       ].join('\n'),
     );
     expect(found).toEqual([
-      expect.stringMatching(
-        /:1: import\/no-restricted-paths: Unexpected path .* The app's browser code never imports node code\.$/,
-      ),
+      expect.stringMatching(/:1: no-restricted-imports: .*The app's browser code never imports node code\.$/),
       expect.stringMatching(
         /:2: import\/no-restricted-paths: Unexpected path .* never imports node code \(the app server/,
       ),
@@ -118,7 +141,7 @@ describe('lint layering rules on broken fixtures', () => {
 
 describe('this repository', () => {
   it('has no import cycle and no forbidden import', async () => {
-    const files = typeScriptFiles(['localorg', 'model', 'scripts', 'app', 'bench', 'test']);
+    const files = typeScriptFiles(['packages', 'scripts', 'bench', 'test']);
     const lint = layeringLint();
     const linted = await Promise.all(files.map(async (file) => ((await lint.isPathIgnored(file)) ? [] : [file])));
     const results = await lint.lintFiles(linted.flat());

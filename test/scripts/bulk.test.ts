@@ -5,10 +5,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BulkJobError, parseBulkError, toCsv, upsertBulk } from '../../scripts/lib/bulk';
-import { connect } from '../../scripts/lib/connection';
-import { runSeed } from '../../scripts/lib/seed';
-import { parseScale } from '../../scripts/lib/seed/scales';
+import { BulkJobError, parseBulkError, toCsv, upsertBulk } from '../../packages/jobs/bulk';
+import { connect } from '../../packages/jobs/connection';
+import { runSeed } from '../../packages/jobs/seed';
+import { parseScale } from '../../packages/jobs/seed/scales';
 import { API_VERSION, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
 

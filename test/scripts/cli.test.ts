@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../model';
+import { REPO_ROOT } from '../../packages/model';
 
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 

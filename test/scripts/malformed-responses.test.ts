@@ -9,12 +9,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { upsertBulk } from '../../scripts/lib/bulk';
-import { connect, OrgConnectionError, type OrgSession } from '../../scripts/lib/connection';
-import { queryAll } from '../../scripts/lib/query';
-import { MalformedResponseError } from '../../scripts/lib/response';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../scripts/lib/retry';
-import { writeRecords } from '../../scripts/lib/writer';
+import { upsertBulk } from '../../packages/jobs/bulk';
+import { connect, OrgConnectionError, type OrgSession } from '../../packages/jobs/connection';
+import { queryAll } from '../../packages/jobs/query';
+import { MalformedResponseError } from '../../packages/jobs/response';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../packages/jobs/retry';
+import { writeRecords } from '../../packages/jobs/writer';
 import { API_VERSION } from '../support/localorg';
 
 jest.setTimeout(20_000);

@@ -1,8 +1,8 @@
 /** npm start's Node.js check: the version range comes from package.json engines and is explained when unmet. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeVersionProblem } from '../../scripts/lib/node-version';
-import { REPO_ROOT } from '../../model';
+import { nodeVersionProblem } from '../../packages/jobs/node-version';
+import { REPO_ROOT } from '../../packages/model';
 
 describe('the Node.js version check', () => {
   it('accepts the oldest supported version and newer ones', () => {

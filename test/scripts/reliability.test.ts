@@ -6,12 +6,12 @@
  * Ids and auto numbers follow the order records happened to be created in.
  */
 import type { Connection } from 'jsforce';
-import { seededRandom } from '../../localorg/faults';
-import type { RetryPolicy } from '../../scripts/lib/retry';
-import { runRollup } from '../../scripts/lib/rollup/engine';
-import { runSeed } from '../../scripts/lib/seed';
-import type { SeedReport } from '../../scripts/lib/seed/load';
-import { parseScale } from '../../scripts/lib/seed/scales';
+import { seededRandom } from '../../packages/localorg/faults';
+import type { RetryPolicy } from '../../packages/jobs/retry';
+import { runRollup } from '../../packages/jobs/rollup/engine';
+import { runSeed } from '../../packages/jobs/seed';
+import type { SeedReport } from '../../packages/jobs/seed/load';
+import { parseScale } from '../../packages/jobs/seed/scales';
 import { startTestOrg, type TestOrg } from '../support/localorg';
 import { quietProgress, scriptSession } from '../support/scripts';
 

@@ -5,9 +5,9 @@
  * batch that fills a response being split in half. Every figure is worked out by hand below.
  */
 import type { Connection } from 'jsforce';
-import type { OrgSession } from '../../scripts/lib/connection';
-import { AggregateSplitError, aggregateByIds } from '../../scripts/lib/query';
-import { monthSpan, runRollup, type RollupReport } from '../../scripts/lib/rollup/engine';
+import type { OrgSession } from '../../packages/jobs/connection';
+import { AggregateSplitError, aggregateByIds } from '../../packages/jobs/query';
+import { monthSpan, runRollup, type RollupReport } from '../../packages/jobs/rollup/engine';
 import { newUserFields, startTestOrg, type TestOrg } from '../support/localorg';
 import { scriptSession } from '../support/scripts';
 

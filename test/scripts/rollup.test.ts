@@ -8,8 +8,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { REPO_ROOT } from '../../model';
-import { runRollup, type RollupOptions, type RollupReport } from '../../scripts/lib/rollup/engine';
+import { REPO_ROOT } from '../../packages/model';
+import { runRollup, type RollupOptions, type RollupReport } from '../../packages/jobs/rollup/engine';
 import { newUserFields, startTestOrg, type TestOrg } from '../support/localorg';
 import { scriptSession } from '../support/scripts';
 

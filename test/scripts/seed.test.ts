@@ -2,10 +2,10 @@
  * The seed: deterministic generation with outcomes that follow actions, and an idempotent load through
  * jsforce into a local org that refuses to start on an org that is not set up.
  */
-import { generateDataset, winProbability, type FieldValue, type SeedDataset } from '../../scripts/lib/seed/generate';
-import { runSeed } from '../../scripts/lib/seed';
-import { PLAN_SHARE, SeedLoader, SeedSetupError } from '../../scripts/lib/seed/load';
-import { parseScale, ScaleError } from '../../scripts/lib/seed/scales';
+import { generateDataset, winProbability, type FieldValue, type SeedDataset } from '../../packages/jobs/seed/generate';
+import { runSeed } from '../../packages/jobs/seed';
+import { PLAN_SHARE, SeedLoader, SeedSetupError } from '../../packages/jobs/seed/load';
+import { parseScale, ScaleError } from '../../packages/jobs/seed/scales';
 import { LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
 import { login } from '../support/security';

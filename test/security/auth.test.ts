@@ -6,8 +6,8 @@
  */
 import crypto from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { startLocalOrg } from '../../localorg/server';
-import { connect } from '../../scripts/lib/connection';
+import { startLocalOrg } from '../../packages/localorg/server';
+import { connect } from '../../packages/jobs/connection';
 import { passwordGrant, tempDataDir, TestClock, tokenFor } from '../support/auth';
 import {
   API_VERSION,

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
-import { startLocalOrg, type LocalOrg } from '../../localorg/server';
+import { startLocalOrg, type LocalOrg } from '../../packages/localorg/server';
 import {
   createJob,
   csvRows,

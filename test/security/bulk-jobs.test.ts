@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
-import { startLocalOrg } from '../../localorg/server';
+import { startLocalOrg } from '../../packages/localorg/server';
 import {
   createJob,
   csvRows,

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { Connection } from 'jsforce';
-import { REPO_ROOT } from '../../model';
-import { startLocalOrg, type LocalOrg } from '../../localorg/server';
+import { REPO_ROOT } from '../../packages/model';
+import { startLocalOrg, type LocalOrg } from '../../packages/localorg/server';
 import { passwordGrant, tempDataDir, tokenFor } from '../support/auth';
 import {
   API_VERSION,
@@ -26,7 +26,7 @@ jest.setTimeout(120_000);
 
 const IN_USE = /the data folder .+ is in use by another local org \(pid (\d+)\)/;
 const TSX_CLI = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const ORG_CLI = join(REPO_ROOT, 'localorg', 'cli.ts');
+const ORG_CLI = join(REPO_ROOT, 'packages', 'localorg', 'cli.ts');
 
 const connectTo = (org: { instanceUrl: string; accessToken: string }): Connection =>
   new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API_VERSION });

@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { request } from 'node:http';
-import type { ObjectSchema } from '../../localorg/schema';
+import type { ObjectSchema } from '../../packages/localorg/schema';
 import { API_VERSION, startTestOrg, type TestOrg } from '../support/localorg';
 import { createUser } from '../support/security';
 

@@ -4,7 +4,7 @@
  * GET, PATCH and DELETE of the record itself (404 NOT_FOUND). Plans are Private: one partner manager
  * cannot see another's plans, sections and targets.
  */
-import { makeId } from '../../localorg/ids';
+import { makeId } from '../../packages/localorg/ids';
 import { dataPath, rawRequest, startTestOrg, type RawResponse, type TestOrg } from '../support/localorg';
 import { createPlan, createUser, type PlanIds, type TestUser } from '../support/security';
 

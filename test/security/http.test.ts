@@ -5,7 +5,7 @@
  * nested 100,000 deep. Every refusal is Salesforce's `[{ message, errorCode }]` and writes nothing.
  */
 import type { ClientRequest } from 'node:http';
-import { BODY_BUDGET_BYTES, MAX_BODY_BYTES } from '../../localorg/http';
+import { BODY_BUDGET_BYTES, MAX_BODY_BYTES } from '../../packages/localorg/http';
 import { httpRequest, openRequest, type HttpAnswer } from '../support/http';
 import { dataPath, startTestOrg, type TestOrg } from '../support/localorg';
 

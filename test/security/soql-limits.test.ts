@@ -5,7 +5,7 @@
  * outside Salesforce's 1700-01-01..4000-12-31 range on writes. Long statements go through Composite
  * subrequests, as Salesforce suggests for SOQL longer than a URL allows.
  */
-import { MAX_SOQL_LENGTH } from '../../localorg/soql';
+import { MAX_SOQL_LENGTH } from '../../packages/localorg/soql';
 import { dataPath, rawRequest, startTestOrg, type RawResponse, type TestOrg } from '../support/localorg';
 
 jest.setTimeout(60_000);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
 import type { ChildReply } from '../../bench/org-child';
-import { REPO_ROOT } from '../../model';
+import { REPO_ROOT } from '../../packages/model';
 import { dataPath, LOCALORG_FIXTURE, rawRequest, type RawResponse } from './localorg';
 
 export type CsvRecord = Record<string, string>;

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureJsonMap, ensureString, isAnyJson, type JsonMap } from '@salesforce/ts-types';
 import { Connection } from 'jsforce';
-import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../localorg/server';
-import { API_VERSION } from '../../model';
+import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../packages/localorg/server';
+import { API_VERSION } from '../../packages/model';
 import { FIXTURES } from './project';
 
 /** The project's API version (sfdx-project.json), which every test speaks. */

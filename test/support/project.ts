@@ -1,6 +1,6 @@
 /** Shared access to the project's own force-app model and to the test fixtures. */
 import { join } from 'node:path';
-import { loadForceApp, REPO_ROOT, type ForceAppModel } from '../../model';
+import { loadForceApp, REPO_ROOT, type ForceAppModel } from '../../packages/model';
 
 let cached: ForceAppModel | undefined;
 

@@ -1,6 +1,6 @@
 /** Shared helpers for script tests: a script session on a test org, exactly as the CLI connects. */
-import { Progress } from '../../scripts/lib/cli';
-import { connect, type OrgSession } from '../../scripts/lib/connection';
+import { Progress } from '../../packages/jobs/cli';
+import { connect, type OrgSession } from '../../packages/jobs/connection';
 import type { TestOrg } from './localorg';
 import { API_VERSION } from './localorg';
 

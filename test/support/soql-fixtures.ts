@@ -2,13 +2,13 @@
  * A local org in memory for SOQL tests: the real schema, rows inserted straight into storage with the
  * audit fields filled, and helpers that run a query to the end or expect Salesforce's error.
  */
-import { API_VERSION, type FieldModel, type ForceAppModel } from '../../model';
-import { SalesforceError } from '../../localorg/errors';
-import { registerFormulaFunction } from '../../localorg/formula';
-import { compileSchema, type ObjectSchema } from '../../localorg/schema';
-import { executeSoql, type QueryCursor, type SfRecord, type SoqlOptions } from '../../localorg/soql';
-import type { Row, SqlValue } from '../../localorg/sql';
-import { Storage } from '../../localorg/storage';
+import { API_VERSION, type FieldModel, type ForceAppModel } from '../../packages/model';
+import { SalesforceError } from '../../packages/localorg/errors';
+import { registerFormulaFunction } from '../../packages/localorg/formula';
+import { compileSchema, type ObjectSchema } from '../../packages/localorg/schema';
+import { executeSoql, type QueryCursor, type SfRecord, type SoqlOptions } from '../../packages/localorg/soql';
+import type { Row, SqlValue } from '../../packages/localorg/sql';
+import { Storage } from '../../packages/localorg/storage';
 import { projectModel } from './project';
 
 /** Tuesday 31 March 2026, 17:05 UTC: the last day of Q1 and of a month, in the middle of a week. */

@@ -4,7 +4,7 @@
  */
 import { createLdsTestWireAdapter } from '@salesforce/wire-service-jest-util';
 import type { CreateRecordInput, FieldValue, RecordRepresentation, UpdateRecordInput } from 'lightning/uiRecordApi';
-import { recordFieldDisplayValue, recordFieldValue, type FieldRef } from '../../../app/platform/recordFields';
+import { recordFieldDisplayValue, recordFieldValue, type FieldRef } from '../../../packages/app/platform/recordFields';
 
 export const getRecord = createLdsTestWireAdapter(jest.fn());
 export const getRecords = createLdsTestWireAdapter(jest.fn());

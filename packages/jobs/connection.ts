@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getString } from '@salesforce/ts-types';
 import { Connection } from 'jsforce';
-import { API_VERSION, REPO_ROOT } from '../../model';
+import { API_VERSION, REPO_ROOT } from '@partner-planning/model';
 import { asMap, expectMap, expectString, MalformedResponseError, optionalString } from './response';
 
 /** The project's API version (sfdx-project.json), unless --api-version says otherwise. */
@@ -154,7 +154,7 @@ async function connectLocal(apiVersion: string, dataDir: string): Promise<OrgSes
     return session(conn, `local org at ${auth.instanceUrl}`, async () => {});
   }
   // Not running: start it in this process for the run (the module is loaded only when needed).
-  const { startLocalOrg } = await import('../../localorg/server');
+  const { startLocalOrg } = await import('@partner-planning/localorg');
   const org = await startLocalOrg({ port: LOCAL_ORG_PORT, data: dataDir });
   const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: apiVersion });
   return session(conn, `local org at ${org.instanceUrl} (started for this run)`, () => org.close());

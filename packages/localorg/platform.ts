@@ -3,7 +3,7 @@
  * month that FISCAL_* periods follow) and the profiles users are given. Written on every start, with
  * stable Ids; read-only through the API, as in an org.
  */
-import { PROFILES } from '../model/standard-objects';
+import { PROFILES } from '@partner-planning/model';
 import { makeId } from './ids';
 import { ensurePermissionSets } from './permission-sets';
 import { quoteIdent } from './sql';

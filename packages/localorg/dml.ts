@@ -4,7 +4,7 @@
  * `create`/`update`/`upsert`/`remove` (record-level errors as SalesforceError). Each call is atomic: it runs
  * in a SQLite transaction, which becomes a savepoint when the handler already holds one.
  */
-import type { FilterItem, RollupSummary } from '../model';
+import type { FilterItem, RollupSummary } from '@partner-planning/model';
 import type { RequestContext } from './context';
 import { SalesforceError } from './errors';
 import { enforceRules } from './formula';

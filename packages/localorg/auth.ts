@@ -18,7 +18,7 @@
  * event loop nor the answer time tells which usernames exist.
  */
 import { createHash, createHmac, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import { API_VERSION } from '../model';
+import { API_VERSION } from '@partner-planning/model';
 import { makeId } from './ids';
 import type { RequestContext } from './context';
 import type { Dml } from './dml';

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import ts from 'typescript';
 import { rollup, type Plugin } from 'rollup';
-import { API_VERSION, loadForceApp, REPO_ROOT } from '../model';
+import { API_VERSION, loadForceApp, REPO_ROOT } from '@partner-planning/model';
 import { APP_DIR, BUNDLE, DIST_DIR, LWC_DIR, PLATFORM_DIR, SHELL_DIR } from './build-state';
 
 export { appIsUpToDate } from './build-state';
@@ -201,7 +201,7 @@ if (require.main === module) {
   buildApp((line) => process.stdout.write(`${line}\n`)).then(
     (result) =>
       process.stdout.write(
-        `Built app/dist in ${result.seconds}s: ${result.modules} modules, ${Math.round(result.bytes / 1024)} KB.\n`,
+        `Built packages/app/dist in ${result.seconds}s: ${result.modules} modules, ${Math.round(result.bytes / 1024)} KB.\n`,
       ),
     (error: unknown) => {
       process.stderr.write(`build: ${(error as Error).message}\n`);

@@ -3,7 +3,7 @@
  * validation rules and active required lookup filters (checked on every create and update, inside the
  * DML write path). A formula the local org cannot evaluate fails startup with a message naming it.
  */
-import type { FieldModel, FilterItem, ValidationRuleModel } from '../../model';
+import type { FieldModel, FilterItem, ValidationRuleModel } from '@partner-planning/model';
 import { SalesforceError, SalesforceErrors, type ApiErrorBody } from '../errors';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema';
 import type { Db, Row, SqlValue } from '../sql';

@@ -8,11 +8,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { getJsonMap, getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
-import { SalesforceError } from '../localorg/errors';
-import { answerClientErrors } from '../localorg/http';
-import { REPO_ROOT } from '../model';
-import { connect } from '../scripts/lib/connection';
-import { runRollup } from '../scripts/lib/rollup/engine';
+import { SalesforceError } from '@partner-planning/localorg';
+import { answerClientErrors } from '@partner-planning/localorg';
+import { REPO_ROOT } from '@partner-planning/model';
+import { connect } from '@partner-planning/jobs';
+import { runRollup } from '@partner-planning/jobs';
 import { runGraphQL } from './graphql';
 import {
   API_VERSION,
@@ -39,7 +39,7 @@ import {
 
 export const APP_PORT = 3000;
 export { API_VERSION, type AppUser } from './org-access';
-export const DIST_DIR = join(REPO_ROOT, 'app', 'dist');
+export const DIST_DIR = join(REPO_ROOT, 'packages', 'app', 'dist');
 const SLDS_ASSETS = join(REPO_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const JSON_TYPES = ['application/json'];

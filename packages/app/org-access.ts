@@ -16,9 +16,9 @@ import {
   type AnyJson,
   type JsonMap,
 } from '@salesforce/ts-types';
-import { SHARED_DEV_PASSWORD } from '../localorg/auth';
-import { API_VERSION } from '../model';
-import { SalesforceError } from '../localorg/errors';
+import { SHARED_DEV_PASSWORD } from '@partner-planning/localorg';
+import { API_VERSION } from '@partner-planning/model';
+import { SalesforceError } from '@partner-planning/localorg';
 import type { ObjectDescribe, OrgClient } from './graphql';
 
 export { API_VERSION };

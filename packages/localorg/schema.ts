@@ -2,7 +2,7 @@
  * The local org's runtime schema, compiled from the force-app model: per object, its table,
  * its columns, and its parent and child relationships, all looked up case-insensitively as the API does.
  */
-import type { FieldModel, ForceAppModel, ObjectModel } from '../model';
+import type { FieldModel, ForceAppModel, ObjectModel } from '@partner-planning/model';
 
 export type SqlAffinity = 'TEXT' | 'REAL' | 'INTEGER';
 

@@ -8,7 +8,7 @@
  * Null semantics follow Salesforce: arithmetic and functions of a blank are blank, `&` and text
  * comparisons read a blank as "", and any other comparison with a blank is false.
  */
-import type { FieldModel } from '../../model';
+import type { FieldModel } from '@partner-planning/model';
 import type { FieldSchema, ObjectSchema, OrgSchema, ParentRelationship } from '../schema';
 import type { SqlValue } from '../sql';
 import { findFieldSchema } from '../schema';

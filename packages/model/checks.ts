@@ -298,7 +298,7 @@ export function checkProject(model: ForceAppModel, codeDirs: string[]): Problem[
 }
 
 /** Folders (from the project root) whose .ts/.js files are built or generated, not written by hand. */
-const GENERATED_DIRS = ['generated', join('app', 'dist')];
+const GENERATED_DIRS = ['generated', join('packages', 'app', 'dist')];
 
 /**
  * No hand-written .ts/.js source may hard-code the project's API version ("NN.0" style, with or without

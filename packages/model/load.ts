@@ -479,7 +479,7 @@ export interface LoadOptions {
 }
 
 /** The repository root, found from this file's location. */
-export const REPO_ROOT = join(__dirname, '..');
+export const REPO_ROOT = join(__dirname, '..', '..');
 
 /** Reads force-app into the model. Throws MetadataError on any malformed or inconsistent file. */
 export function loadForceApp(options: LoadOptions = {}): ForceAppModel {

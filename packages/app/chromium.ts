@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { REPO_ROOT } from '../model';
+import { REPO_ROOT } from '@partner-planning/model';
 import { appIsUpToDate } from './build-state';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +41,6 @@ export function ensureAppBuilt(): boolean {
   if (appIsUpToDate()) return false;
   // In its own process: rollup and the LWC compiler are ES modules jest cannot load. Its output goes to
   // stderr so that callers printing JSON on stdout keep it clean.
-  execFileSync('npx', ['tsx', join(REPO_ROOT, 'app', 'build.ts')], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+  execFileSync('npx', ['tsx', join(REPO_ROOT, 'packages', 'app', 'build.ts')], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
   return true;
 }

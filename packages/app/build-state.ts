@@ -4,9 +4,9 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../model';
+import { REPO_ROOT } from '@partner-planning/model';
 
-export const APP_DIR = join(REPO_ROOT, 'app');
+export const APP_DIR = join(REPO_ROOT, 'packages', 'app');
 export const DIST_DIR = join(APP_DIR, 'dist');
 export const LWC_DIR = join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
 export const PLATFORM_DIR = join(APP_DIR, 'platform');

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getString } from '@salesforce/ts-types';
-import { API_VERSION_MAJOR, loadForceApp } from '../model';
+import { API_VERSION_MAJOR, loadForceApp } from '@partner-planning/model';
 import { Auth, type AdminAccount, type SavedAdmin } from './auth';
 import {
   clearDataFolder,

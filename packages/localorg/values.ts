@@ -2,7 +2,7 @@
  * Conversions between the API's JSON values, the stored SQLite values and the API's output formats.
  * Storage keeps dates as 'YYYY-MM-DD', datetimes as ISO UTC 'YYYY-MM-DDTHH:MM:SS.sssZ', checkboxes as 0/1.
  */
-import type { FieldModel } from '../model';
+import type { FieldModel } from '@partner-planning/model';
 import type { SqlValue } from './sql';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -30,7 +30,7 @@
  *
  * Access is computed once per request; a user with View All Data pays nothing on queries.
  */
-import type { FieldPermission, ObjectPermission, PermissionSetModel } from '../model';
+import type { FieldPermission, ObjectPermission, PermissionSetModel } from '@partner-planning/model';
 import type { RequestContext } from './context';
 import { SalesforceError } from './errors';
 import type { FieldSchema, ObjectSchema } from './schema';
