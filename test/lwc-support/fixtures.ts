@@ -1,9 +1,22 @@
 /**
  * Builders of typed test data: UI API records (what getRecord emits) and UI API GraphQL responses (what
  * the graphql wire emits), from compact specs. One place, so every component test speaks the same shapes.
+ * The GraphQL builders return the node types of c/planData's documents: with the typed `emitGraphQL`, a
+ * fixture that drifts from its query does not compile.
  */
 import type { FieldValue, RecordRepresentation } from 'lightning/uiRecordApi';
-import type { PicklistOption } from 'c/planData';
+import type {
+  ActionNode,
+  MetricNode,
+  MetricsData,
+  OpportunityNode,
+  PicklistOption,
+  PlanNode,
+  SectionNode,
+  TargetNode,
+  TargetWithPlanNode,
+  UiapiData,
+} from 'c/planData';
 import CURRENT_USER_ID from '../lwc-mocks/salesforce/userId';
 
 // ---------------------------------------------------------------------------------------------------
@@ -124,7 +137,12 @@ const ref = (name: string | null | undefined): { Name: { value: string } } | nul
   name ? { Name: { value: name } } : null;
 
 /** `{ uiapi: { query: { <objectName>: connection } } }` with the nodes in order. */
-export function uiapi(objectName: string, nodes: object[], options: { hasNextPage?: boolean } = {}): object {
+export function uiapi<K extends string, N>(
+  objectName: K,
+  nodes: N[],
+  options: { hasNextPage?: boolean } = {},
+): UiapiData<K, N> {
+  // The computed key widens to `string`: the object has exactly the one key K.
   return {
     uiapi: {
       query: {
@@ -132,7 +150,7 @@ export function uiapi(objectName: string, nodes: object[], options: { hasNextPag
           edges: nodes.map((node) => ({ node })),
           pageInfo: { hasNextPage: options.hasNextPage ?? false, endCursor: null },
         },
-      },
+      } as UiapiData<K, N>['uiapi']['query'],
     },
   };
 }
@@ -148,7 +166,7 @@ export interface SectionSpec {
 
 export const sectionId = (n: number): string => id('a02', n);
 
-export function sectionNode(spec: SectionSpec): object {
+export function sectionNode(spec: SectionSpec): SectionNode {
   return {
     Id: spec.id,
     Name: v(spec.name),
@@ -180,7 +198,7 @@ export interface TargetSpec {
   pmName?: string | null;
   targetAccountId?: string | null;
   targetAccountName?: string | null;
-  /** With a plan, the node carries Plan_Section__r.Partner_Account_Plan__r (pair, partner, account queries). */
+  /** The plan reached through the section: read by `targetWithPlanNode` (pair, partner, account queries). */
   planId?: string;
   planName?: string;
   planStatus?: string;
@@ -190,8 +208,9 @@ export interface TargetSpec {
 
 export const targetId = (n: number): string => id('a03', n);
 
-export function targetNode(spec: TargetSpec): object {
-  const node: Record<string, unknown> = {
+/** A target as the plan's targets query selects it (`TargetFields`): without its plan. */
+export function targetNode(spec: TargetSpec): TargetNode {
+  return {
     Id: spec.id,
     Name: v(`TGT-${spec.id.slice(-6)}`),
     Plan_Section__c: v(spec.sectionId ?? sectionId(1)),
@@ -214,18 +233,27 @@ export function targetNode(spec: TargetSpec): object {
     Target_Account__c: v(spec.targetAccountId),
     Target_Account__r: ref(spec.targetAccountName),
   };
-  if (spec.planId) {
-    node.Plan_Section__r = {
-      Partner_Account_Plan__c: v(spec.planId),
-      Partner_Account_Plan__r: {
-        Name: v(spec.planName ?? 'Northwind FY2026'),
-        Status__c: v(spec.planStatus ?? 'Active'),
-        Partner_Account__c: v(spec.partnerId ?? PARTNER.id),
-        Partner_Account__r: ref(spec.partnerName ?? PARTNER.name),
-      },
-    };
-  }
-  return node;
+}
+
+/**
+ * A target as the pair, partner and account queries select it (`TargetWithPlanFields`): with the plan
+ * reached through its section when the spec names one, else a null section.
+ */
+export function targetWithPlanNode(spec: TargetSpec): TargetWithPlanNode {
+  return {
+    ...targetNode(spec),
+    Plan_Section__r: spec.planId
+      ? {
+          Partner_Account_Plan__c: v(spec.planId),
+          Partner_Account_Plan__r: {
+            Name: v(spec.planName ?? 'Northwind FY2026'),
+            Status__c: v(spec.planStatus ?? 'Active'),
+            Partner_Account__c: v(spec.partnerId ?? PARTNER.id),
+            Partner_Account__r: ref(spec.partnerName ?? PARTNER.name),
+          },
+        }
+      : null,
+  };
 }
 
 export interface MetricSpec {
@@ -239,7 +267,7 @@ export interface MetricSpec {
   filter?: string | null;
 }
 
-export function metricNode(spec: MetricSpec): object {
+export function metricNode(spec: MetricSpec): MetricNode {
   return {
     Id: id('m00', spec.sortOrder ?? 1),
     DeveloperName: v(spec.name),
@@ -311,7 +339,8 @@ export const CATALOG: MetricSpec[] = [
   },
 ];
 
-export const catalogData = (specs: MetricSpec[] = CATALOG): object => uiapi('Plan_Metric__mdt', specs.map(metricNode));
+export const catalogData = (specs: MetricSpec[] = CATALOG): MetricsData =>
+  uiapi('Plan_Metric__mdt', specs.map(metricNode));
 
 export interface PlanNodeSpec {
   id: string;
@@ -324,7 +353,7 @@ export interface PlanNodeSpec {
   overallAttainment?: number | null;
 }
 
-export function planNode(spec: PlanNodeSpec): object {
+export function planNode(spec: PlanNodeSpec): PlanNode {
   return {
     Id: spec.id,
     Name: v(spec.name ?? 'Northwind FY2026'),
@@ -359,7 +388,7 @@ export interface ActionSpec {
 
 export const actionId = (n: number): string => id('a04', n);
 
-export function actionNode(spec: ActionSpec): object {
+export function actionNode(spec: ActionSpec): ActionNode {
   const opportunityId = spec.opportunityId === undefined ? OPPORTUNITY_ID : spec.opportunityId;
   return {
     Id: spec.id,
@@ -397,7 +426,7 @@ export interface DealSpec {
   accountName?: string;
 }
 
-export function opportunityNode(spec: DealSpec): object {
+export function opportunityNode(spec: DealSpec): OpportunityNode {
   return {
     Id: spec.id,
     Name: v(spec.name),

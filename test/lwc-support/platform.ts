@@ -12,6 +12,7 @@ import { SHOW_TOAST_EVENT, type ToastOptions } from '../lwc-mocks/lightning/plat
 import { CLOSE_ACTION_SCREEN_EVENT } from '../lwc-mocks/lightning/actions';
 import CURRENT_USER_ID from '../lwc-mocks/salesforce/userId';
 import type { FetchResponse, RecordRepresentation } from 'lightning/uiRecordApi';
+import type { DocumentNode } from 'lightning/graphql';
 import type { PicklistOption } from 'c/planData';
 
 export { CURRENT_USER_ID, LightningConfirm };
@@ -93,15 +94,16 @@ export function emitPicklist(qualifiedField: string, options: PicklistOption[]):
   );
 }
 
-/** A GraphQL document as the components hold it (the mock's `gql` keeps the source). */
-type Document = unknown;
+const forQuery = (query: DocumentNode<unknown, unknown>) => (config: Config) => config.query === query;
 
-const forQuery = (query: Document) => (config: Config) => config.query === query;
-
-/** Emits GraphQL data on the wires of one query document (import the constant from c/planData). */
-export function emitGraphQL(
-  query: Document,
-  data: unknown,
+/**
+ * Emits GraphQL data on the wires of one query document (import the constant from c/planData). The data
+ * must have the document's result type (`NoInfer`: the document alone decides it), so a fixture that
+ * drifts from its query does not compile.
+ */
+export function emitGraphQL<D, V>(
+  query: DocumentNode<D, V>,
+  data: NoInfer<D>,
   refresh: jest.Mock = jest.fn(async () => undefined),
 ): jest.Mock {
   graphqlAdapter.emit({ data, errors: undefined, refresh }, forQuery(query));
@@ -109,21 +111,29 @@ export function emitGraphQL(
 }
 
 /** Emits GraphQL errors on the wires of one query document. */
-export function emitGraphQLErrors(query: Document, messages: string[]): void {
+export function emitGraphQLErrors<D, V>(query: DocumentNode<D, V>, messages: string[]): void {
   graphqlAdapter.emit(
     { data: undefined, errors: messages.map((message) => ({ message })), refresh: jest.fn(async () => undefined) },
     forQuery(query),
   );
 }
 
-/** The last config a wire of this query received (its variables), or undefined if none is connected. */
-export function graphQLVariables(query: Document): Record<string, unknown> | undefined {
+/**
+ * The last config a wire of this query received (its variables, typed as the document's), or undefined
+ * if none is connected.
+ */
+export function graphQLVariables<D, V>(query: DocumentNode<D, V>): V | undefined {
   const adapter = graphqlAdapter as unknown as { _wireInstances?: Set<{ getConfig(): Config }> };
   for (const instance of adapter._wireInstances ?? []) {
     const config = instance.getConfig();
-    if (config.query === query) return config.variables as Record<string, unknown> | undefined;
+    if (config.query === query) return config.variables as V | undefined;
   }
   return undefined;
+}
+
+/** The text of a query document (the mock's `gql` keeps it). */
+export function documentSource<D, V>(query: DocumentNode<D, V>): string {
+  return (query as DocumentNode<D, V> & graphqlModule.MockDocument).source;
 }
 
 /** Collects the toasts a component shows. */

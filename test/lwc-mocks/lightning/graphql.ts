@@ -4,13 +4,18 @@
  * adapter: tests emit `{ data, errors, refresh }` values (see test/lwc-support/platform.ts).
  */
 import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
+import type { DocumentNode } from 'lightning/graphql';
 
 export interface MockDocument {
   kind: 'Document';
   source: string;
 }
 
-export function gql(strings: TemplateStringsArray, ...values: unknown[]): MockDocument {
+/** Typed as the platform's `gql`: the document carries its data and variables types (phantom, as there). */
+export function gql<TData = unknown, TVariables = Record<string, unknown>>(
+  strings: TemplateStringsArray,
+  ...values: unknown[]
+): DocumentNode<TData, TVariables> & MockDocument {
   return { kind: 'Document', source: String.raw({ raw: strings }, ...values) };
 }
 

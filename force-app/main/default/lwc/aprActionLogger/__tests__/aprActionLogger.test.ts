@@ -45,7 +45,7 @@ import {
   opportunityRecord,
   planNode,
   targetId,
-  targetNode,
+  targetWithPlanNode,
   uiapi,
   type ActionSpec,
   type OpportunitySpec,
@@ -114,7 +114,10 @@ async function renderLogger(setup: Setup = {}) {
   emitPicklist('APR_Action__c.Outcome__c', PICKLISTS.outcome);
   emitPicklist('APR_Action__c.Actor_Role__c', PICKLISTS.actorRole);
   emitGraphQL(PARTNER_ACTIVE_PLANS_QUERY, uiapi('Partner_Account_Plan__c', (setup.plans ?? PLANS).map(planNode)));
-  emitGraphQL(PARTNER_ACTIVE_TARGETS_QUERY, uiapi('Plan_Target__c', (setup.targets ?? TARGETS).map(targetNode)));
+  emitGraphQL(
+    PARTNER_ACTIVE_TARGETS_QUERY,
+    uiapi('Plan_Target__c', (setup.targets ?? TARGETS).map(targetWithPlanNode)),
+  );
   const refreshRecent = emitGraphQL(
     OPPORTUNITY_ACTIONS_QUERY,
     uiapi('APR_Action__c', (setup.recent ?? []).map(actionNode)),

@@ -40,7 +40,7 @@ import {
   id,
   opportunityNode,
   targetId,
-  targetNode,
+  targetWithPlanNode,
   uiapi,
   type ActionSpec,
   type DealSpec,
@@ -235,7 +235,7 @@ async function renderView(setup: Setup = {}) {
   const toasts = captureToasts(host);
   await flushPromises();
   emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
-  emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', (setup.targets ?? TARGETS).map(targetNode)));
+  emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', (setup.targets ?? TARGETS).map(targetWithPlanNode)));
   await flushPromises();
   await emitPairData(setup);
   return { host, toasts };
@@ -452,7 +452,7 @@ describe('c-coaching-view', () => {
     it('shows the error of the actions query in its section', async () => {
       const host = mount('c-coaching-view', CoachingView, {});
       await flushPromises();
-      emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', TARGETS.map(targetNode)));
+      emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', TARGETS.map(targetWithPlanNode)));
       await flushPromises();
       emitGraphQLErrors(ACTIONS_SINCE_QUERY, ['Query timed out']);
       await flushPromises();
@@ -520,7 +520,7 @@ describe('c-coaching-view', () => {
       const toasts = captureToasts(host);
       await flushPromises();
       emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
-      emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', TARGETS.map(targetNode)));
+      emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', TARGETS.map(targetWithPlanNode)));
       await flushPromises();
       const { refreshNotes } = await emitPairData();
       await changeValue(el(host, 'note-input'), 'Avery should bring the partner SE to demos.');

@@ -41,7 +41,7 @@ import {
   planRecord,
   sectionNode,
   targetId,
-  targetNode,
+  targetWithPlanNode,
   uiapi,
 } from '@lwc-test/fixtures';
 
@@ -66,7 +66,7 @@ describe('c/planData', () => {
       const targets = ready<PlanTarget[]>(
         readTargets({
           data: uiapi('Plan_Target__c', [
-            targetNode({
+            targetWithPlanNode({
               id: targetId(1),
               metric: 'Joint_Calls',
               baselineValue: 90,

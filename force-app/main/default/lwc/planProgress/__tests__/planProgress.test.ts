@@ -16,7 +16,7 @@ import {
   id,
   planNode,
   targetId,
-  targetNode,
+  targetWithPlanNode,
   uiapi,
   type PlanNodeSpec,
   type TargetSpec,
@@ -120,7 +120,7 @@ async function renderProgress(plans: PlanNodeSpec[] = PLANS, targets: TargetSpec
   await flushPromises();
   emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
   emitGraphQL(ACCOUNT_PLANS_QUERY, uiapi('Partner_Account_Plan__c', plans.map(planNode)));
-  emitGraphQL(ACCOUNT_TARGETS_QUERY, uiapi('Plan_Target__c', targets.map(targetNode)));
+  emitGraphQL(ACCOUNT_TARGETS_QUERY, uiapi('Plan_Target__c', targets.map(targetWithPlanNode)));
   await flushPromises();
   return host;
 }
