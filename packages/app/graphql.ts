@@ -14,6 +14,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { fragmentsOf, recordFields, type Fragments } from './graphql-fragments';
 
 /** Runs SOQL and describes objects as the signed-in user. */
 export interface OrgClient {
@@ -95,8 +96,14 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
 const argument = (field: FieldNode, name: string): ArgumentNode | undefined =>
   field.arguments?.find((a) => a.name.value === name);
 
-const fieldsOf = (selection: SelectionSetNode | undefined): FieldNode[] =>
-  (selection?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD);
+/** The fields of a selection set that is not a record's: fragments are supported on records only. */
+function fieldsOf(selection: SelectionSetNode | undefined): FieldNode[] {
+  return (selection?.selections ?? []).map((s) => {
+    if (s.kind !== Kind.FIELD)
+      throw new QueryError('Fragments are supported on records only (a connection node or a parent record)');
+    return s;
+  });
+}
 
 const child = (field: FieldNode, name: string): FieldNode | undefined =>
   fieldsOf(field.selectionSet).find((f) => f.name.value === name);
@@ -137,23 +144,47 @@ type Selected =
   | { kind: 'value'; alias: string; name: string; wantsValue: boolean; wantsLabel: boolean; field: FieldDescribe }
   | { kind: 'parent'; alias: string; name: string; selected: Selected[] };
 
-async function selections(schema: Schema, objectName: string, node: FieldNode | undefined): Promise<Selected[]> {
+/**
+ * Adds a selected field, merged with one selected before under the same alias (a field written in the
+ * query and in a fragment, or a parent record selected twice with different fields), as GraphQL merges.
+ */
+function addSelected(out: Selected[], item: Selected): void {
+  const same = out.find((s) => s.alias === item.alias);
+  if (!same) {
+    out.push(item);
+  } else if (same.kind === 'parent' && item.kind === 'parent' && same.name === item.name) {
+    for (const s of item.selected) addSelected(same.selected, s);
+  } else if (same.kind === 'value' && item.kind === 'value' && same.name === item.name) {
+    same.wantsValue ||= item.wantsValue;
+    same.wantsLabel ||= item.wantsLabel;
+  } else if (same.kind !== 'id' || item.kind !== 'id') {
+    throw new QueryError(`Fields "${item.alias}" conflict because they are different fields`);
+  }
+}
+
+async function selections(
+  schema: Schema,
+  objectName: string,
+  node: FieldNode | undefined,
+  fragments: Fragments,
+): Promise<Selected[]> {
   const out: Selected[] = [];
-  for (const f of fieldsOf(node?.selectionSet)) {
+  for (const f of recordFields(node?.selectionSet, objectName, fragments)) {
     const name = f.name.value;
     const alias = f.alias?.value ?? name;
     if (name === '__typename') continue;
     if (name === 'Id') {
-      out.push({ kind: 'id', alias });
+      addSelected(out, { kind: 'id', alias });
       continue;
     }
-    const inner = fieldsOf(f.selectionSet).map((s) => s.name.value);
+    // A value field selects value/displayValue only; a fragment inside makes it a parent record.
+    const inner = (f.selectionSet?.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
     const isValue =
       inner.length > 0 && inner.every((n) => ['value', 'displayValue', 'label', '__typename'].includes(n));
     if (isValue) {
       const field = await schema.field(objectName, name);
       if (!field) throw new QueryError(`No such column '${name}' on entity '${objectName}'`);
-      out.push({
+      addSelected(out, {
         kind: 'value',
         alias,
         name: field.name,
@@ -163,7 +194,7 @@ async function selections(schema: Schema, objectName: string, node: FieldNode | 
       });
     } else {
       const parent = await schema.parentOf(objectName, name);
-      out.push({ kind: 'parent', alias, name, selected: await selections(schema, parent, f) });
+      addSelected(out, { kind: 'parent', alias, name, selected: await selections(schema, parent, f, fragments) });
     }
   }
   return out;
@@ -317,6 +348,7 @@ async function connection(
   schema: Schema,
   field: FieldNode,
   variables: Record<string, unknown>,
+  fragments: Fragments,
 ): Promise<Record<string, unknown>> {
   const objectName = field.name.value;
   const arg = (name: string): unknown => {
@@ -324,7 +356,7 @@ async function connection(
     return a ? valueOf(a.value, variables) : undefined;
   };
   const edges = child(field, 'edges');
-  const selected = await selections(schema, objectName, edges ? child(edges, 'node') : undefined);
+  const selected = await selections(schema, objectName, edges ? child(edges, 'node') : undefined, fragments);
   const where = arg('where');
   const whereSoql = where ? await condition(schema, objectName, inputObject(where, 'where')) : '';
   const orderBy = arg('orderBy');
@@ -378,6 +410,7 @@ export async function runGraphQL(
     return { data: null, errors: [{ message: 'Only queries are supported' }] };
   const schema = new Schema(client);
   try {
+    const fragments = fragmentsOf(document);
     const data: Record<string, unknown> = {};
     for (const root of fieldsOf(operation.selectionSet)) {
       if (root.name.value !== 'uiapi') throw new QueryError(`Unknown field ${root.name.value}`);
@@ -386,7 +419,7 @@ export async function runGraphQL(
         if (section.name.value !== 'query') throw new QueryError(`uiapi.${section.name.value} is not supported`);
         const query: Record<string, unknown> = {};
         for (const conn of fieldsOf(section.selectionSet)) {
-          query[conn.alias?.value ?? conn.name.value] = await connection(client, schema, conn, variables);
+          query[conn.alias?.value ?? conn.name.value] = await connection(client, schema, conn, variables, fragments);
         }
         uiapi[section.alias?.value ?? 'query'] = query;
       }
