@@ -201,3 +201,70 @@ describe('runGraphQL fragments', () => {
     ]);
   });
 });
+
+describe('runGraphQL with the documents of c/planData', () => {
+  /** c/planData's document modules, loaded with `gql` as the app's and the jest mock's: it keeps the text. */
+  function componentDocuments(): Record<string, { source: string }> {
+    jest.doMock(
+      'lightning/graphql',
+      () => ({
+        gql: (strings: TemplateStringsArray, ...values: unknown[]) => ({
+          kind: 'Document',
+          source: String.raw({ raw: strings }, ...values),
+        }),
+      }),
+      { virtual: true },
+    );
+    jest.doMock(
+      '@salesforce/label/c.Partner_Planning_Request_Failed',
+      () => ({ __esModule: true, default: 'Request failed' }),
+      { virtual: true },
+    );
+    const documents: Record<string, { source: string }> = {};
+    for (const name of ['plans', 'targets', 'actions', 'catalog']) {
+      const module = jest.requireActual<Record<string, unknown>>(`../../force-app/main/default/lwc/planData/${name}`);
+      for (const [key, value] of Object.entries(module))
+        if (key.endsWith('_QUERY')) documents[key] = value as { source: string };
+    }
+    return documents;
+  }
+
+  it('answers every document the components send, fragments expanded, without errors', async () => {
+    const documents = componentDocuments();
+    const since = { actorIds: [partner], partnerIds: [partner], since: '2026-01-01', cutoff: '2026-01-01' };
+    const variables: Record<string, Record<string, unknown>> = {
+      PLAN_SECTIONS_QUERY: { planId: partner },
+      PLAN_TARGETS_QUERY: { planId: partner },
+      PAIR_TARGETS_QUERY: { userId: partner, planId: null },
+      ACCOUNT_TARGETS_QUERY: { accountId: partner },
+      PARTNER_ACTIVE_TARGETS_QUERY: { partnerId: partner },
+      ACCOUNT_PLANS_QUERY: { accountId: partner },
+      PARTNER_ACTIVE_PLANS_QUERY: { partnerId: partner },
+      METRIC_CATALOG_QUERY: {},
+      ACTIONS_SINCE_QUERY: since,
+      COACHING_NOTES_QUERY: { partnerIds: [partner] },
+      OPPORTUNITY_ACTIONS_QUERY: { opportunityId: null },
+      STALE_DEALS_QUERY: { ...since, ownerId: partner },
+    };
+    expect(Object.keys(documents).sort()).toEqual(Object.keys(variables).sort());
+    for (const [name, document] of Object.entries(documents)) {
+      const response = await runGraphQL(client, document.source, variables[name]);
+      expect({ name, errors: response.errors }).toEqual({ name, errors: undefined });
+    }
+    // A plan-carrying document answers with the fields of its fragment, the nested ones included.
+    const plans = await runGraphQL(client, documents.ACCOUNT_PLANS_QUERY.source, { accountId: partner });
+    const data = plans.data as { uiapi: { query: { Partner_Account_Plan__c: { edges: { node: object }[] } } } };
+    const nodes = data.uiapi.query.Partner_Account_Plan__c.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(2);
+    expect(nodes[0]).toEqual({
+      Id: expect.any(String),
+      Name: { value: 'P1 FY2027' },
+      Status__c: { value: 'Draft' },
+      Period_Start__c: { value: '2027-01-01' },
+      Period_End__c: { value: '2027-12-31' },
+      Partner_Account__c: { value: partner },
+      Partner_Account__r: { Name: { value: 'Partner One' } },
+      Overall_Attainment__c: { value: null },
+    });
+  });
+});
