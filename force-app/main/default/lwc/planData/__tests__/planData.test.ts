@@ -23,6 +23,7 @@ import {
 import {
   createPayloads,
   createRecord,
+  documentSource,
   notifyRecordUpdateAvailable,
   recordError,
   updatePayloads,
@@ -53,7 +54,7 @@ const ready = <T>(value: { kind: string; value?: T }): T => {
 describe('c/planData', () => {
   describe('GraphQL documents', () => {
     it('are UI API queries over the project objects', () => {
-      const text = (PAIR_TARGETS_QUERY as unknown as { source: string }).source;
+      const text = documentSource(PAIR_TARGETS_QUERY);
       expect(text).toContain('uiapi');
       expect(text).toContain('Plan_Target__c(');
       expect(text).toContain('first: 2000');
