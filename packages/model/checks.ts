@@ -301,19 +301,53 @@ export function checkProject(model: ForceAppModel, codeDirs: string[]): Problem[
 const GENERATED_DIRS = ['generated', join('packages', 'app', 'dist')];
 
 /**
+ * Whether a path is hand-written code: a .ts/.js file (or an LWC template with `templates`) outside
+ * node_modules, dot folders, the generated and built folders, and force-app's compiled .js (the ones next to
+ * their .ts source).
+ */
+function isHandWrittenCode(root: string, path: string, options: { templates?: boolean } = {}): boolean {
+  if (GENERATED_DIRS.some((dir) => path.startsWith(join(root, dir) + sep))) return false;
+  const extensions = options.templates ? /\.(ts|js|mjs|cjs|html)$/ : /\.(ts|js|mjs|cjs)$/;
+  if (!extensions.test(path)) return false;
+  const forceApp = join(root, 'force-app');
+  return !(path.startsWith(forceApp + sep) && path.endsWith('.js') && existsSync(path.replace(/\.js$/, '.ts')));
+}
+
+/** The longest a hand-written source file may be: past it, a file does more than one job. */
+export const MAX_SOURCE_LINES = 600;
+
+/**
+ * No hand-written source file (code, tests and LWC templates) is longer than MAX_SOURCE_LINES. Fixtures,
+ * test results and benchmark results are data, not source, and are not read.
+ */
+export function checkSourceFileSizes(root: string, maxLines = MAX_SOURCE_LINES): Problem[] {
+  const data = [join('test', 'fixtures'), 'test-results', 'coverage', join('bench', 'results')].map((dir) =>
+    join(root, dir),
+  );
+  const isSource = (path: string): boolean =>
+    !data.some((dir) => path.startsWith(dir + sep)) && isHandWrittenCode(root, path, { templates: true });
+  const problems: Problem[] = [];
+  for (const path of walk(root, isSource)) {
+    const text = readFileSync(path, 'utf8');
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    if (lines > maxLines) {
+      problems.push({
+        file: relative(root, path),
+        message: `${lines} lines: split it by responsibility (at most ${maxLines})`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
  * No hand-written .ts/.js source may hard-code the project's API version ("NN.0" style, with or without
  * the "v"): sfdx-project.json is its one source (API_VERSION in model/api-version.ts). The *-meta.xml
  * files, which Salesforce requires to carry it, are not code and are not read. Skipped: node_modules,
  * dot folders, generated/, app/dist, and force-app's compiled .js (the ones next to their .ts source).
  */
 export function checkApiVersionLiterals(root: string, version: string = readApiVersion(root)): Problem[] {
-  const skipped = GENERATED_DIRS.map((dir) => join(root, dir));
-  const forceApp = join(root, 'force-app');
-  const isSource = (path: string): boolean => {
-    if (skipped.some((dir) => path.startsWith(dir + sep))) return false;
-    if (!/\.(ts|js|mjs|cjs)$/.test(path) || path.endsWith('.d.ts')) return false;
-    return !(path.startsWith(forceApp + sep) && path.endsWith('.js') && existsSync(path.replace(/\.js$/, '.ts')));
-  };
+  const isSource = (path: string): boolean => isHandWrittenCode(root, path) && !path.endsWith('.d.ts');
   // The version as a literal, never part of a longer number: "NN.0", "vNN.0", ".../vNN.0/...".
   const literal = new RegExp(`(?<![\\d.])v?${version.replace('.', '\\.')}(?!\\d)`);
   const problems: Problem[] = [];
