@@ -1,0 +1,48 @@
+/**
+ * Fields the platform computes from others on every save: a person's Name from first and last name, an
+ * opportunity's closed, won, forecast category and probability from its stage, and its fiscal year and
+ * quarter from its close date.
+ */
+import type { ObjectSchema } from '../schema';
+import type { Row } from '../sql';
+
+/** Fills the derived fields of `row`; `given` names the fields the client set, `previous` is the row before an update. */
+export function deriveFields(
+  obj: ObjectSchema,
+  row: Row,
+  given: Set<string>,
+  previous: Row | undefined,
+  fiscalYearStartMonth: number | undefined,
+): void {
+  const name = obj.fields.get('Name');
+  if (name?.model.systemManaged && name.model.type !== 'AutoNumber' && obj.fields.has('LastName')) {
+    row.Name = [row.FirstName, row.LastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
+  }
+  const stageField = [...obj.fields.values()].find((f) => f.model.stages);
+  if (stageField?.model.stages) {
+    const stageName = row[stageField.column];
+    const stage = stageField.model.stages.find((s) => s.value === stageName);
+    if (stage) {
+      if (obj.fields.has('IsClosed')) row.IsClosed = stage.closed ? 1 : 0;
+      if (obj.fields.has('IsWon')) row.IsWon = stage.won ? 1 : 0;
+      if (obj.fields.has('ForecastCategoryName')) row.ForecastCategoryName = stage.forecastCategory;
+      const stageChanged = previous === undefined || previous[stageField.column] !== stageName;
+      if (obj.fields.has('Probability') && !given.has('Probability') && stageChanged)
+        row.Probability = stage.probability;
+    }
+  }
+  if (obj.fields.has('FiscalYear') && obj.fields.has('CloseDate')) {
+    const close = row.CloseDate;
+    if (typeof close === 'string') {
+      const start = fiscalYearStartMonth ?? 1;
+      const [y, m] = close.split('-').map(Number);
+      const monthsIn = (m - start + 12) % 12;
+      // A fiscal year is named by the calendar year in which it ends, as the platform's default is.
+      row.FiscalYear = start === 1 ? y : m >= start ? y + 1 : y;
+      row.FiscalQuarter = Math.floor(monthsIn / 3) + 1;
+    } else {
+      row.FiscalYear = null;
+      row.FiscalQuarter = null;
+    }
+  }
+}
