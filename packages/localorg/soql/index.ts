@@ -30,6 +30,11 @@ export interface SoqlOptions {
    * returns only the records they can see. Absent for a user with View All Data: no check, no cost.
    */
   access?: QueryAccess;
+  /**
+   * An extra SQL condition on the root object's rows (`alias` is its table alias; `bind` binds a value): SOSL
+   * restricts a RETURNING object to its search matches this way and leaves the rest of the query to SOQL.
+   */
+  restrict?: (alias: string, bind: (value: unknown) => string) => string;
 }
 
 /** Any failure that is not a Salesforce error becomes one, without SQLite's message or a stack. */
@@ -64,6 +69,7 @@ export function executeSoql(storage: Storage, soql: string, options: SoqlOptions
       now: options.now,
       fiscalStartMonth,
       access: options.access,
+      restrict: options.restrict,
     });
     const plan = compileQuery(env, parseSoql(text));
     return run(storage, plan, env.params, options.apiVersion, guard);

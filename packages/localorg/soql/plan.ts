@@ -375,7 +375,8 @@ export function compileQuery(env: Env, query: SoqlQuery): Plan {
   }
   const scope = new Scope(env, obj, query.alias);
   text.clause('WHERE');
-  const where = whereClause([scope.notDeleted(), scope.visible(), whereOf(scope, query, true)]);
+  const restrict = env.options.restrict?.(scope.alias, (value) => env.param(value));
+  const where = whereClause([scope.notDeleted(), scope.visible(), restrict, whereOf(scope, query, true)]);
   const exprs = query.select.flatMap((i) => (i.kind === 'expr' ? [i.expr] : []));
   if (exprs.some((e) => e.kind === 'call' && e.name === 'COUNT' && e.args.length === 0)) {
     if (query.select.length !== 1) throw text.malformed('COUNT() must be the only element in the SELECT list', 'COUNT');

@@ -22,6 +22,8 @@ export interface CompileOptions {
   fiscalStartMonth: number;
   /** The running user's object, field and record access; absent for View All Data (nothing is checked). */
   access?: QueryAccess;
+  /** An extra condition on the root rows (SOSL's search matches); see SoqlOptions.restrict. */
+  restrict?: (alias: string, bind: (value: unknown) => string) => string;
 }
 
 /** State shared by every level of one query: named parameters and table aliases. */
