@@ -1,0 +1,89 @@
+/**
+ * Phase 1 of the rollup, load targets: which plans the run covers (one plan, the plans whose inputs changed
+ * since a time, or all) and the targets of those plans, each with its partner.
+ */
+import type { JsonMap } from '@salesforce/ts-types';
+import type { OrgSession } from '../connection';
+import { aggregateAll, queryAll } from '../query';
+import { expectString, optionalString, queryPage } from '../response';
+import type { MetricDefinition } from './catalog';
+import { idList, idLiteral, norm } from './soql';
+import type { RollupOptions, Scope, TargetRow } from './types';
+
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** Which plans to roll up: one (--plan), those whose inputs changed (--since), or all. */
+export async function resolveScope(
+  session: OrgSession,
+  catalog: Map<string, MetricDefinition>,
+  options: RollupOptions,
+): Promise<Scope> {
+  if (options.planId) {
+    const where = `the query for plan ${options.planId}`;
+    const result = await session.conn.query<JsonMap>(
+      `SELECT Id, Partner_Account__c FROM Partner_Account_Plan__c WHERE Id = ${idLiteral(options.planId)}`,
+    );
+    const plan = queryPage<JsonMap>(result, where).records[0];
+    if (!plan) throw new Error(`No plan with Id ${options.planId} is visible in this org.`);
+    return {
+      plans: new Set([norm(expectString(plan, 'Id', where))]),
+      partners: new Set([norm(optionalString(plan, 'Partner_Account__c', where))]),
+    };
+  }
+  if (!options.since) return {};
+  if (!DATETIME.test(options.since))
+    throw new Error(`--since must be an ISO datetime such as 2026-11-01T00:00:00Z, not "${options.since}"`);
+  const partners = new Set<string>();
+  // Partners with changed source records (per distinct source object and partner path)...
+  const sources = new Map<string, string>();
+  for (const m of catalog.values())
+    if (m.aggregate !== 'RATIO' && m.partnerPath) sources.set(`${m.sourceObject}|${m.partnerPath}`, m.partnerPath);
+  for (const [key, path] of sources) {
+    const object = key.split('|')[0];
+    const { rows } = await aggregateAll<{ p: string }>(
+      session,
+      'p',
+      (cursor) =>
+        `SELECT ${path} p, COUNT(Id) n FROM ${object} WHERE SystemModstamp > ${options.since} AND ${path} != null` +
+        `${cursor ? ` AND ${path} >= ${idLiteral(cursor)}` : ''} GROUP BY ${path} ORDER BY ${path} LIMIT 2000`,
+    );
+    for (const row of rows) partners.add(norm(row.p));
+  }
+  // ...and plans whose own targets, sections or plan record changed.
+  const changedPlans = await queryAll<{ Plan_Section__r: { Partner_Account_Plan__r: { Partner_Account__c: string } } }>(
+    session,
+    `SELECT Plan_Section__r.Partner_Account_Plan__r.Partner_Account__c FROM Plan_Target__c WHERE SystemModstamp > ${options.since} OR Plan_Section__r.SystemModstamp > ${options.since} OR Plan_Section__r.Partner_Account_Plan__r.SystemModstamp > ${options.since}`,
+  );
+  for (const row of changedPlans) partners.add(norm(row.Plan_Section__r.Partner_Account_Plan__r.Partner_Account__c));
+  return { partners };
+}
+
+const TARGET_FIELDS = [
+  'Id',
+  'Metric__c',
+  'Period_Start__c',
+  'Period_End__c',
+  'Target_Value__c',
+  'Weight__c',
+  'Accountable_AE__c',
+  'Accountable_Partner_Manager__c',
+  'Target_Account__c',
+  'Actual_Value__c',
+  'Attainment__c',
+  'Expected_To_Date__c',
+  'Pace_Status__c',
+  'Plan_Section__c',
+  'Plan_Section__r.Partner_Account_Plan__c',
+  'Plan_Section__r.Partner_Account_Plan__r.Partner_Account__c',
+];
+
+/** The partner account of a target's plan (normalized; '' when the plan has none). */
+export const partnerOf = (t: TargetRow): string => norm(t.Plan_Section__r?.Partner_Account_Plan__r?.Partner_Account__c);
+
+/** The targets in scope, with their partner. */
+export async function loadTargets(session: OrgSession, scope: Scope): Promise<TargetRow[]> {
+  const where = scope.plans ? ` WHERE Plan_Section__r.Partner_Account_Plan__c IN (${idList(scope.plans)})` : '';
+  const targets = await queryAll<TargetRow>(session, `SELECT ${TARGET_FIELDS.join(', ')} FROM Plan_Target__c${where}`);
+  if (scope.partners && !scope.plans) return targets.filter((t) => scope.partners?.has(partnerOf(t)));
+  return targets;
+}

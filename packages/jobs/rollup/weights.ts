@@ -1,0 +1,145 @@
+/**
+ * Phase 5 of the rollup, weight sections and plans: the weighted attainment of each section and plan over its
+ * targets whose period has started (new figures where computed, stored ones where the metric failed), and the
+ * updates of those whose stored value differs. The grouping and the diffs are pure; reading the stored
+ * sections and plans is the one I/O.
+ */
+import type { OrgSession } from '../connection';
+import type { IsoDate } from '../periods';
+import { queryAll } from '../query';
+import { weightedAttainment, type TargetFigures } from './compute';
+import { same } from './diff';
+import { idList } from './soql';
+import type { Change, PendingUpdate, RollupReport, Scope, TargetRow } from './types';
+
+export interface AttainmentItem {
+  attainment: number | null;
+  weight: number | null;
+  started: boolean;
+}
+
+/** Section Id -> its targets' items, plan Id -> its targets' items. */
+export interface AttainmentGroups {
+  bySection: Map<string, AttainmentItem[]>;
+  byPlan: Map<string, AttainmentItem[]>;
+}
+
+export interface SectionRow {
+  Id: string;
+  Partner_Account_Plan__c: string;
+  Weighted_Attainment__c: number | null;
+}
+
+export interface PlanRow {
+  Id: string;
+  Overall_Attainment__c: number | null;
+}
+
+/** Each target's attainment and weight, grouped by its section and by its plan. */
+export function attainmentGroups(
+  targets: TargetRow[],
+  figures: Map<string, TargetFigures>,
+  asOf: IsoDate,
+): AttainmentGroups {
+  const bySection = new Map<string, AttainmentItem[]>();
+  const byPlan = new Map<string, AttainmentItem[]>();
+  const add = (groups: Map<string, AttainmentItem[]>, id: string, item: AttainmentItem): void => {
+    const items = groups.get(id) ?? [];
+    items.push(item);
+    groups.set(id, items);
+  };
+  for (const t of targets) {
+    const f = figures.get(t.Id);
+    const item = {
+      attainment: f ? f.attainment : t.Attainment__c,
+      weight: t.Weight__c,
+      started: t.Period_Start__c <= asOf,
+    };
+    add(bySection, t.Plan_Section__c, item);
+    add(byPlan, t.Plan_Section__r?.Partner_Account_Plan__c ?? '', item);
+  }
+  return { bySection, byPlan };
+}
+
+/**
+ * The section updates: sections of plans in scope whose weighted attainment changed. Under a partner scope
+ * (--since) only sections of plans with targets in scope count. Returns the updates and the sections read.
+ */
+export function sectionUpdates(
+  rows: SectionRow[],
+  groups: AttainmentGroups,
+  scope: Scope,
+  changes: Change[],
+): { updates: PendingUpdate[]; read: number } {
+  const updates: PendingUpdate[] = [];
+  let read = 0;
+  for (const s of rows) {
+    if (scope.partners && !groups.byPlan.has(s.Partner_Account_Plan__c) && !scope.plans) continue;
+    const value = weightedAttainment(groups.bySection.get(s.Id) ?? []);
+    read++;
+    if (!same(s.Weighted_Attainment__c, value)) {
+      updates.push({ Id: s.Id, Weighted_Attainment__c: value, __parent: s.Partner_Account_Plan__c });
+      changes.push({
+        sobject: 'Plan_Section__c',
+        id: s.Id,
+        field: 'Weighted_Attainment__c',
+        from: s.Weighted_Attainment__c,
+        to: value,
+      });
+    }
+  }
+  return { updates, read };
+}
+
+/** The plan updates: plans in scope whose overall attainment changed, stamped with `now`. */
+export function planUpdates(
+  rows: PlanRow[],
+  groups: AttainmentGroups,
+  scope: Scope,
+  now: string,
+  changes: Change[],
+): { updates: PendingUpdate[]; read: number } {
+  const updates: PendingUpdate[] = [];
+  let read = 0;
+  for (const p of rows) {
+    if (scope.partners && !scope.plans && !groups.byPlan.has(p.Id)) continue;
+    const value = weightedAttainment(groups.byPlan.get(p.Id) ?? []);
+    read++;
+    if (!same(p.Overall_Attainment__c, value)) {
+      updates.push({ Id: p.Id, Overall_Attainment__c: value, Last_Calculated_At__c: now, __parent: p.Id });
+      changes.push({
+        sobject: 'Partner_Account_Plan__c',
+        id: p.Id,
+        field: 'Overall_Attainment__c',
+        from: p.Overall_Attainment__c,
+        to: value,
+      });
+    }
+  }
+  return { updates, read };
+}
+
+/** Reads the stored sections and plans in scope and weighs them; counts what it read in `report.read`. */
+export async function weightSectionsAndPlans(
+  session: OrgSession,
+  scope: Scope,
+  targets: TargetRow[],
+  figures: Map<string, TargetFigures>,
+  at: { asOf: IsoDate; now: string },
+  report: RollupReport,
+): Promise<{ sections: PendingUpdate[]; plans: PendingUpdate[] }> {
+  const groups = attainmentGroups(targets, figures, at.asOf);
+  const sectionRows = await queryAll<SectionRow>(
+    session,
+    `SELECT Id, Partner_Account_Plan__c, Weighted_Attainment__c FROM Plan_Section__c${scope.plans ? ` WHERE Partner_Account_Plan__c IN (${idList(scope.plans)})` : ''}`,
+  );
+  const sections = sectionUpdates(sectionRows, groups, scope, report.changes);
+  report.read.sections += sections.read;
+  const planRows = await queryAll<PlanRow>(
+    session,
+    `SELECT Id, Overall_Attainment__c FROM Partner_Account_Plan__c${scope.plans ? ` WHERE Id IN (${idList(scope.plans)})` : ''}`,
+  );
+  const plans = planUpdates(planRows, groups, scope, at.now, report.changes);
+  report.read.plans += plans.read;
+  return { sections: sections.updates, plans: plans.updates };
+}
