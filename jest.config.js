@@ -15,6 +15,8 @@ module.exports = {
         // Platform modules: shared typed mocks (test/lwc-mocks), driven by the helpers in test/lwc-support.
         '^lightning/(uiRecordApi|uiObjectInfoApi|graphql|navigation|platformShowToastEvent|actions|confirm)$':
           '<rootDir>/test/lwc-mocks/lightning/$1.ts',
+        // LightningModal: mounts the modal in document.body and resolves open() with close()'s value.
+        '^lightning/modal$': '<rootDir>/test/lwc-mocks/lightning/modal.ts',
         '^@salesforce/user/Id$': '<rootDir>/test/lwc-mocks/salesforce/userId.ts',
       },
       setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/test/lwc-support/setup.ts'],

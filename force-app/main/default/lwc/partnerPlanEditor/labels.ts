@@ -3,35 +3,20 @@ import ACCEPT_CONFIRM from '@salesforce/label/c.Plan_Editor_Accept_Confirm';
 import ACCEPT_FAILED_TITLE from '@salesforce/label/c.Plan_Editor_Accept_Failed_Title';
 import ACCEPT_TITLE from '@salesforce/label/c.Plan_Editor_Accept_Title';
 import ACCEPTED from '@salesforce/label/c.Plan_Editor_Accepted';
-import ACCEPTED_BY_ON from '@salesforce/label/c.Plan_Editor_Accepted_By_On';
 import ACCEPTED_TITLE from '@salesforce/label/c.Plan_Editor_Accepted_Title';
 import ACTION_FAILED_TITLE from '@salesforce/label/c.Partner_Planning_Action_Failed_Title';
 import ADD_SECTION from '@salesforce/label/c.Plan_Editor_Add_Section';
 import ADD_TARGET from '@salesforce/label/c.Plan_Editor_Add_Target';
 import ADD_TARGET_TO from '@salesforce/label/c.Plan_Editor_Add_Target_To';
-import ATTAINMENT_OF from '@salesforce/label/c.Partner_Planning_Attainment_Of';
 import BASELINES_FAILED from '@salesforce/label/c.Plan_Editor_Baselines_Failed';
-import CANCEL from '@salesforce/label/c.Partner_Planning_Cancel';
-import COL_ACTUAL from '@salesforce/label/c.Partner_Planning_Col_Actual';
-import COL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Col_Attainment';
-import COL_BASELINE from '@salesforce/label/c.Plan_Editor_Col_Baseline';
-import COL_METRIC from '@salesforce/label/c.Partner_Planning_Col_Metric';
-import COL_PACE from '@salesforce/label/c.Partner_Planning_Col_Pace';
-import COL_PERIOD from '@salesforce/label/c.Partner_Planning_Col_Period';
-import COL_TARGET from '@salesforce/label/c.Partner_Planning_Col_Target';
 import DISCARD from '@salesforce/label/c.Plan_Editor_Discard';
 import DISCARD_CONFIRM from '@salesforce/label/c.Plan_Editor_Discard_Confirm';
 import DISCARD_TITLE from '@salesforce/label/c.Plan_Editor_Discard_Title';
 import EDIT_SECTION_NAMED from '@salesforce/label/c.Plan_Editor_Edit_Section';
-import ENTER_NUMBER from '@salesforce/label/c.Plan_Editor_Enter_Number';
 import FIX_ERRORS_BEFORE_SAVE from '@salesforce/label/c.Plan_Editor_Fix_Errors';
 import FIX_ERRORS_TITLE from '@salesforce/label/c.Plan_Editor_Fix_Errors_Title';
-import LOAD_ERROR_TITLE from '@salesforce/label/c.Partner_Planning_Load_Error_Title';
-import LOADING from '@salesforce/label/c.Partner_Planning_Loading';
 import LOCKED_HINT from '@salesforce/label/c.Plan_Editor_Locked_Hint';
 import READ_ONLY_ACCESS from '@salesforce/label/c.Plan_Editor_Read_Only_Access';
-import MARK_ACCEPTED from '@salesforce/label/c.Plan_Editor_Mark_Accepted';
-import METRIC from '@salesforce/label/c.Plan_Editor_Metric';
 import METRIC_REQUIRED from '@salesforce/label/c.Plan_Editor_Metric_Required';
 import MOVE_SECTION_DOWN from '@salesforce/label/c.Plan_Editor_Move_Down';
 import MOVE_SECTION_UP from '@salesforce/label/c.Plan_Editor_Move_Up';
@@ -39,55 +24,31 @@ import NEW_SECTION from '@salesforce/label/c.Plan_Editor_New_Section';
 import NO_SECTIONS_BODY from '@salesforce/label/c.Plan_Editor_No_Sections_Body';
 import NO_SECTIONS_TITLE from '@salesforce/label/c.Plan_Editor_No_Sections_Title';
 import NO_TARGETS from '@salesforce/label/c.Plan_Editor_No_Targets';
-import NOT_NEGATIVE from '@salesforce/label/c.Plan_Editor_Not_Negative';
 import ONE_UNSAVED_CHANGE from '@salesforce/label/c.Plan_Editor_One_Unsaved';
-import OVERALL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Overall_Attainment';
-import PARTNER from '@salesforce/label/c.Plan_Editor_Partner';
-import PERIOD from '@salesforce/label/c.Plan_Editor_Period';
-import PERIOD_END from '@salesforce/label/c.Plan_Editor_Period_End';
 import PERIOD_REQUIRED from '@salesforce/label/c.Plan_Editor_Period_Required';
-import PERIOD_START from '@salesforce/label/c.Plan_Editor_Period_Start';
-import PERIOD_TYPE from '@salesforce/label/c.Plan_Editor_Period_Type';
-import PLAN_OBJECT from '@salesforce/label/c.Plan_Editor_Plan_Object';
-import REASON_FOR_SAVE_HELP from '@salesforce/label/c.Plan_Editor_Reason_For_Save_Help';
 import REASON_FOR_SAVE_TITLE from '@salesforce/label/c.Plan_Editor_Reason_For_Save_Title';
-import REASON_REQUIRED from '@salesforce/label/c.Plan_Editor_Reason_Required';
 import REORDER_FAILED from '@salesforce/label/c.Plan_Editor_Reorder_Failed';
 import RETRY from '@salesforce/label/c.Partner_Planning_Retry';
-import REVISE from '@salesforce/label/c.Plan_Editor_Revise';
-import REVISE_HELP from '@salesforce/label/c.Plan_Editor_Revise_Help';
 import REVISE_TITLE from '@salesforce/label/c.Plan_Editor_Revise_Title';
 import REVISING_NO_REASON from '@salesforce/label/c.Plan_Editor_Revising_No_Reason';
 import REVISING_WITH_REASON from '@salesforce/label/c.Plan_Editor_Revising_With_Reason';
-import REVISION_REASON from '@salesforce/label/c.Plan_Editor_Revision_Reason';
 import REVISION_STARTED from '@salesforce/label/c.Plan_Editor_Revision_Started';
 import SAVE from '@salesforce/label/c.Partner_Planning_Save';
 import SAVE_BEFORE_LIFECYCLE from '@salesforce/label/c.Plan_Editor_Save_Before_Lifecycle';
 import SAVE_FAILED_TITLE from '@salesforce/label/c.Plan_Editor_Save_Failed_Title';
-import SAVE_SECTION from '@salesforce/label/c.Plan_Editor_Save_Section';
-import SAVE_TARGET from '@salesforce/label/c.Plan_Editor_Save_Target';
-import SAVE_WITH_REASON from '@salesforce/label/c.Plan_Editor_Save_With_Reason';
 import SAVED_TITLE from '@salesforce/label/c.Partner_Planning_Saved_Title';
 import SECTION_ADDED from '@salesforce/label/c.Plan_Editor_Section_Added';
 import SECTION_ATTAINMENT from '@salesforce/label/c.Plan_Editor_Section_Attainment';
-import SECTION_NAME from '@salesforce/label/c.Plan_Editor_Section_Name';
 import SECTION_NAME_REQUIRED from '@salesforce/label/c.Plan_Editor_Section_Name_Required';
 import SECTION_SAVED from '@salesforce/label/c.Plan_Editor_Section_Saved';
-import SECTION_SUMMARY from '@salesforce/label/c.Plan_Editor_Section_Summary';
-import SECTION_TYPE from '@salesforce/label/c.Plan_Editor_Section_Type';
 import SECTIONS from '@salesforce/label/c.Plan_Editor_Sections';
 import SECTIONS_CREATED from '@salesforce/label/c.Plan_Editor_Sections_Created';
 import SECTIONS_NOT_CREATED from '@salesforce/label/c.Plan_Editor_Sections_Not_Created';
 import START_FROM_TEMPLATE from '@salesforce/label/c.Plan_Editor_Start_From_Template';
-import START_REVISION from '@salesforce/label/c.Plan_Editor_Start_Revision';
-import STATUS from '@salesforce/label/c.Plan_Editor_Status';
-import SUBMIT_FOR_REVIEW from '@salesforce/label/c.Plan_Editor_Submit_For_Review';
 import SUBMIT_NEEDS_TARGETS from '@salesforce/label/c.Plan_Editor_Submit_Needs_Targets';
 import SUBMITTED from '@salesforce/label/c.Plan_Editor_Submitted';
 import TARGET_ADDED from '@salesforce/label/c.Plan_Editor_Target_Added';
 import TARGET_SAVED from '@salesforce/label/c.Plan_Editor_Target_Saved';
-import TARGET_VALUE from '@salesforce/label/c.Plan_Editor_Target_Value';
-import TARGET_VALUE_FOR from '@salesforce/label/c.Plan_Editor_Target_Value_For';
 import TARGET_VALUE_REQUIRED from '@salesforce/label/c.Plan_Editor_Target_Value_Required';
 import TARGETS_NOT_SAVED from '@salesforce/label/c.Plan_Editor_Targets_Not_Saved';
 import TARGETS_SAVED from '@salesforce/label/c.Plan_Editor_Targets_Saved';
@@ -95,43 +56,26 @@ import TOO_MANY_TARGETS from '@salesforce/label/c.Plan_Editor_Too_Many_Targets';
 import TRUNCATED from '@salesforce/label/c.Partner_Planning_Truncated';
 import UNSAVED_CHANGES from '@salesforce/label/c.Plan_Editor_Unsaved_Changes';
 import UNSAVED_REGION from '@salesforce/label/c.Plan_Editor_Unsaved_Region';
-import VERSION from '@salesforce/label/c.Plan_Editor_Version';
-import VERSION_VALUE from '@salesforce/label/c.Plan_Editor_Version_Value';
 
 export const LABELS = {
   acceptConfirm: ACCEPT_CONFIRM,
   acceptFailedTitle: ACCEPT_FAILED_TITLE,
   acceptTitle: ACCEPT_TITLE,
   accepted: ACCEPTED,
-  acceptedByOn: ACCEPTED_BY_ON,
   acceptedTitle: ACCEPTED_TITLE,
   actionFailedTitle: ACTION_FAILED_TITLE,
   addSection: ADD_SECTION,
   addTarget: ADD_TARGET,
   addTargetTo: ADD_TARGET_TO,
-  attainmentOf: ATTAINMENT_OF,
   baselinesFailed: BASELINES_FAILED,
-  cancel: CANCEL,
-  colActual: COL_ACTUAL,
-  colAttainment: COL_ATTAINMENT,
-  colBaseline: COL_BASELINE,
-  colMetric: COL_METRIC,
-  colPace: COL_PACE,
-  colPeriod: COL_PERIOD,
-  colTarget: COL_TARGET,
   discard: DISCARD,
   discardConfirm: DISCARD_CONFIRM,
   discardTitle: DISCARD_TITLE,
   editSectionNamed: EDIT_SECTION_NAMED,
-  enterNumber: ENTER_NUMBER,
   fixErrorsBeforeSave: FIX_ERRORS_BEFORE_SAVE,
   fixErrorsTitle: FIX_ERRORS_TITLE,
-  loadErrorTitle: LOAD_ERROR_TITLE,
-  loading: LOADING,
   lockedHint: LOCKED_HINT,
   readOnlyAccess: READ_ONLY_ACCESS,
-  markAccepted: MARK_ACCEPTED,
-  metric: METRIC,
   metricRequired: METRIC_REQUIRED,
   moveSectionDown: MOVE_SECTION_DOWN,
   moveSectionUp: MOVE_SECTION_UP,
@@ -139,55 +83,31 @@ export const LABELS = {
   noSectionsBody: NO_SECTIONS_BODY,
   noSectionsTitle: NO_SECTIONS_TITLE,
   noTargets: NO_TARGETS,
-  notNegative: NOT_NEGATIVE,
   oneUnsavedChange: ONE_UNSAVED_CHANGE,
-  overallAttainment: OVERALL_ATTAINMENT,
-  partner: PARTNER,
-  period: PERIOD,
-  periodEnd: PERIOD_END,
   periodRequired: PERIOD_REQUIRED,
-  periodStart: PERIOD_START,
-  periodType: PERIOD_TYPE,
-  planObject: PLAN_OBJECT,
-  reasonForSaveHelp: REASON_FOR_SAVE_HELP,
   reasonForSaveTitle: REASON_FOR_SAVE_TITLE,
-  reasonRequired: REASON_REQUIRED,
   reorderFailed: REORDER_FAILED,
   retry: RETRY,
-  revise: REVISE,
-  reviseHelp: REVISE_HELP,
   reviseTitle: REVISE_TITLE,
   revisingNoReason: REVISING_NO_REASON,
   revisingWithReason: REVISING_WITH_REASON,
-  revisionReason: REVISION_REASON,
   revisionStarted: REVISION_STARTED,
   save: SAVE,
   saveBeforeLifecycle: SAVE_BEFORE_LIFECYCLE,
   saveFailedTitle: SAVE_FAILED_TITLE,
-  saveSection: SAVE_SECTION,
-  saveTarget: SAVE_TARGET,
-  saveWithReason: SAVE_WITH_REASON,
   savedTitle: SAVED_TITLE,
   sectionAdded: SECTION_ADDED,
   sectionAttainment: SECTION_ATTAINMENT,
-  sectionName: SECTION_NAME,
   sectionNameRequired: SECTION_NAME_REQUIRED,
   sectionSaved: SECTION_SAVED,
-  sectionSummary: SECTION_SUMMARY,
-  sectionType: SECTION_TYPE,
   sections: SECTIONS,
   sectionsCreated: SECTIONS_CREATED,
   sectionsNotCreated: SECTIONS_NOT_CREATED,
   startFromTemplate: START_FROM_TEMPLATE,
-  startRevision: START_REVISION,
-  status: STATUS,
-  submitForReview: SUBMIT_FOR_REVIEW,
   submitNeedsTargets: SUBMIT_NEEDS_TARGETS,
   submitted: SUBMITTED,
   targetAdded: TARGET_ADDED,
   targetSaved: TARGET_SAVED,
-  targetValue: TARGET_VALUE,
-  targetValueFor: TARGET_VALUE_FOR,
   targetValueRequired: TARGET_VALUE_REQUIRED,
   targetsNotSaved: TARGETS_NOT_SAVED,
   targetsSaved: TARGETS_SAVED,
@@ -195,6 +115,4 @@ export const LABELS = {
   truncated: TRUNCATED,
   unsavedChanges: UNSAVED_CHANGES,
   unsavedRegion: UNSAVED_REGION,
-  version: VERSION,
-  versionValue: VERSION_VALUE,
 };

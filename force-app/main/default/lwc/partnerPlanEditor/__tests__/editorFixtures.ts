@@ -1,0 +1,108 @@
+/**
+ * Shared fixtures of the plan editor's tests: three sections and three targets, and renderEditor, which
+ * mounts the editor and emits every wire it reads (object info, picklists, the plan, the catalog, the
+ * sections and targets) the way the platform would.
+ */
+import PartnerPlanEditor from 'c/partnerPlanEditor';
+import { METRIC_CATALOG_QUERY, PLAN_SECTIONS_QUERY, PLAN_TARGETS_QUERY } from 'c/planData';
+import { flushPromises, mount, textOf } from '@lwc-test/render';
+import { find, findAll } from '@lwc-test/deep';
+import { captureToasts, emitGraphQL, emitObjectInfo, emitPicklist, emitRecord } from '@lwc-test/platform';
+import {
+  PICKLISTS,
+  PLAN_ID,
+  catalogData,
+  planRecord,
+  sectionId,
+  sectionNode,
+  targetId,
+  targetNode,
+  uiapi,
+  type PlanSpec,
+  type SectionSpec,
+  type TargetSpec,
+} from '@lwc-test/fixtures';
+
+export const S1 = sectionId(1);
+export const S2 = sectionId(2);
+export const S3 = sectionId(3);
+export const T1 = targetId(1);
+export const T2 = targetId(2);
+export const T3 = targetId(3);
+
+export const SECTIONS: SectionSpec[] = [
+  { id: S1, name: 'Sales objectives', sectionType: 'Sales Objectives', sortOrder: 10, summary: 'Grow retail revenue' },
+  { id: S2, name: 'Marketing', sectionType: 'Marketing', sortOrder: 20 },
+  { id: S3, name: 'Enablement', sectionType: 'Training and Certification', sortOrder: 30 },
+];
+
+export const TARGETS: TargetSpec[] = [
+  {
+    id: T1,
+    sectionId: S1,
+    metric: 'Closed_Won_Revenue',
+    targetValue: 250000,
+    actualValue: 100000,
+    attainment: 40,
+    paceStatus: 'Behind',
+  },
+  {
+    id: T2,
+    sectionId: S1,
+    metric: 'Joint_Calls',
+    targetValue: 30,
+    actualValue: 21,
+    attainment: 70,
+    paceStatus: 'On Track',
+  },
+  {
+    id: T3,
+    sectionId: S2,
+    metric: 'Email_Campaigns',
+    targetValue: 4,
+    actualValue: 4,
+    attainment: 100,
+    paceStatus: 'Ahead',
+  },
+];
+
+export interface Setup {
+  plan?: PlanSpec;
+  sections?: SectionSpec[];
+  targets?: TargetSpec[];
+  truncated?: boolean;
+  /** The running user may edit plans, sections and targets (a partner manager); false: read only (an AE). */
+  editable?: boolean;
+}
+
+export async function renderEditor(setup: Setup = {}) {
+  const host = mount('c-partner-plan-editor', PartnerPlanEditor, { recordId: PLAN_ID });
+  const toasts = captureToasts(host);
+  await flushPromises();
+  const editable = setup.editable ?? true;
+  emitObjectInfo('Partner_Account_Plan__c', { editable, fields: ['Status__c'] });
+  emitObjectInfo('Plan_Section__c', { editable, fields: ['Summary__c'] });
+  emitObjectInfo('Plan_Target__c', { editable, fields: ['Target_Value__c'] });
+  await flushPromises();
+  emitPicklist('Partner_Account_Plan__c.Status__c', PICKLISTS.planStatus);
+  emitPicklist('Plan_Section__c.Section_Type__c', PICKLISTS.sectionType);
+  emitPicklist('Plan_Target__c.Period_Type__c', PICKLISTS.periodType);
+  emitRecord(planRecord(setup.plan));
+  emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
+  const refreshSections = emitGraphQL(
+    PLAN_SECTIONS_QUERY,
+    uiapi('Plan_Section__c', (setup.sections ?? SECTIONS).map(sectionNode)),
+  );
+  const refreshTargets = emitGraphQL(
+    PLAN_TARGETS_QUERY,
+    uiapi('Plan_Target__c', (setup.targets ?? TARGETS).map(targetNode), { hasNextPage: setup.truncated }),
+  );
+  await flushPromises();
+  return { host, toasts, refreshSections, refreshTargets };
+}
+
+export const row = (host: HTMLElement, id: string): HTMLElement => find(host, `tr[data-row="${id}"]`);
+export const input = (host: HTMLElement, id: string): HTMLInputElement =>
+  find<HTMLInputElement>(host, `input[data-id="${id}"]`);
+export const sectionNames = (host: HTMLElement): string[] => findAll(host, '[data-id="section-title"]').map(textOf);
+export const statusText = (host: HTMLElement): string => textOf(find(host, '[data-id="status"]'));

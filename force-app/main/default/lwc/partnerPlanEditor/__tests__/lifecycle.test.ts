@@ -1,0 +1,210 @@
+/** c-partner-plan-editor: the plan lifecycle: submit, accept (baselines), revise with a reason in the reason dialog. */
+import { changeValue, click, flushPromises, prop, settle, textOf, typeInto } from '@lwc-test/render';
+import { errorMessages, find, findAll } from '@lwc-test/deep';
+import { CURRENT_USER_ID, LightningConfirm, recordError, updatePayloads, updateRecord } from '@lwc-test/platform';
+import { PLAN_ID, type TargetSpec } from '@lwc-test/fixtures';
+import { openModals } from '@lwc-test/modal';
+import { freezeTime } from '@lwc-test/time';
+import { T1, T2, TARGETS, input, renderEditor, row, statusText } from './editorFixtures';
+
+describe('c-partner-plan-editor', () => {
+  describe('lifecycle', () => {
+    it('submits a draft for partner review', async () => {
+      const { host, toasts } = await renderEditor({ plan: { status: 'Draft' } });
+      await click(find(host, '[data-id="submit"]'));
+      await settle();
+      expect(updatePayloads()).toEqual([{ Id: PLAN_ID, Status__c: 'Partner Review' }]);
+      expect(statusText(host)).toBe('Partner Review');
+      expect(toasts[0]).toMatchObject({ variant: 'success', message: 'The plan is in partner review.' });
+    });
+
+    it('does not submit a plan without targets', async () => {
+      const { host } = await renderEditor({ plan: { status: 'Draft' }, targets: [] });
+      expect(prop(find(host, '[data-id="submit"]'), 'disabled')).toBe(true);
+      expect(textOf(find(host, '[data-id="lifecycle-hint"]'))).toBe(
+        'Add at least one target before submitting the plan for partner review.',
+      );
+    });
+
+    it('marks the plan accepted: baselines every target, then stamps who, when and the next version', async () => {
+      freezeTime('2026-05-20T17:00:00.000Z');
+      const targets: TargetSpec[] = [
+        { ...TARGETS[0], baselineValue: null },
+        { ...TARGETS[1], baselineValue: 25 },
+        { ...TARGETS[2], baselineValue: 4 },
+      ];
+      const { host, toasts } = await renderEditor({ plan: { status: 'Partner Review', version: 2 }, targets });
+      await click(find(host, '[data-id="accept"]'));
+      await settle();
+      expect(LightningConfirm.open).toHaveBeenCalledWith(
+        expect.objectContaining({
+          label: 'Mark plan accepted',
+          message: expect.stringContaining('all 3 targets become their baseline'),
+        }),
+      );
+      expect(updatePayloads()).toEqual([
+        { Id: T1, Baseline_Target_Value__c: 250000 },
+        { Id: T2, Baseline_Target_Value__c: 30 },
+        {
+          Id: PLAN_ID,
+          Status__c: 'Accepted',
+          Accepted_By__c: CURRENT_USER_ID,
+          Accepted_On__c: '2026-05-20T17:00:00.000Z',
+          Version__c: 3,
+        },
+      ]);
+      expect(statusText(host)).toBe('Accepted');
+      expect(textOf(find(host, '[data-id="version"]'))).toBe('v3');
+      expect(textOf(row(host, T1).querySelector('[data-id="baseline"]'))).toBe('$250,000');
+      expect(toasts[0]).toMatchObject({
+        variant: 'success',
+        message: 'Plan accepted. Targets are baselined in version 3.',
+      });
+    });
+
+    it('does not accept the plan when a baseline cannot be saved', async () => {
+      updateRecord.mockImplementation(async (inputArg) => {
+        if (inputArg.fields.Id === T2)
+          throw recordError({ errors: ['Insufficient access rights on cross-reference id'] });
+        return { id: inputArg.fields.Id, apiName: 'Plan_Target__c', fields: {} };
+      });
+      const { host, toasts } = await renderEditor({ plan: { status: 'Partner Review' } });
+      await click(find(host, '[data-id="accept"]'));
+      await settle();
+      expect(updatePayloads().some((fields) => 'Status__c' in fields)).toBe(false);
+      expect(statusText(host)).toBe('Partner Review');
+      expect(textOf(row(host, T2).querySelector('[data-id="row-errors"]'))).toBe(
+        'Insufficient access rights on cross-reference id',
+      );
+      expect(errorMessages(host, '[data-id="page-errors"]').join(' ')).toContain(
+        'The baseline of 1 targets could not be saved',
+      );
+      expect(toasts[0]).toMatchObject({ variant: 'error', title: 'The plan was not accepted' });
+    });
+
+    it('writes nothing when the acceptance is not confirmed', async () => {
+      LightningConfirm.open.mockResolvedValueOnce(false);
+      const { host } = await renderEditor({ plan: { status: 'Partner Review' } });
+      await click(find(host, '[data-id="accept"]'));
+      await settle();
+      expect(updateRecord).not.toHaveBeenCalled();
+    });
+
+    it('revises with a reason, then writes the reason on each changed baselined target', async () => {
+      const baselined = TARGETS.map((t) => ({ ...t, baselineValue: t.targetValue }));
+      const { host, toasts } = await renderEditor({ plan: { status: 'Active', version: 3 }, targets: baselined });
+      await click(find(host, '[data-id="revise"]'));
+      // The reason dialog is a LightningModal, opened outside the editor as the platform does.
+      const [dialog] = openModals();
+      expect(dialog.getAttribute('role')).toBe('dialog');
+      expect(dialog.getAttribute('aria-modal')).toBe('true');
+      expect(prop(find(dialog, 'lightning-modal-header'), 'label')).toBe('Revise the plan');
+      await expect(host).toBeAccessible();
+      await expect(dialog).toBeAccessible();
+      await click(find(dialog, '[data-id="reason-confirm"]'));
+      expect(textOf(find(dialog, '[data-id="reason-error"]'))).toBe('Enter a reason.');
+      expect(updateRecord).not.toHaveBeenCalled();
+      await changeValue(find(dialog, '[data-id="reason-input"]'), 'Partner lost two sales reps in Q2');
+      await click(find(dialog, '[data-id="reason-confirm"]'));
+      await settle();
+      expect(updatePayloads()).toEqual([{ Id: PLAN_ID, Status__c: 'In Revision' }]);
+      expect(openModals()).toHaveLength(0);
+      expect(statusText(host)).toBe('In Revision');
+      expect(textOf(find(host, '[data-id="revision-banner"]'))).toBe(
+        'Revising: Partner lost two sales reps in Q2. Changes to baselined targets record this reason.',
+      );
+      expect(toasts[0]).toMatchObject({ variant: 'success' });
+      expect(findAll(host, 'lightning-progress-step').map((s) => prop(s, 'value'))).toEqual([
+        'Draft',
+        'In Revision',
+        'Partner Review',
+        'Accepted',
+        'Active',
+        'Closed',
+      ]);
+
+      updateRecord.mockClear();
+      await typeInto(input(host, T2), '24');
+      await click(find(host, '[data-id="save"]'));
+      await settle();
+      expect(updatePayloads()).toEqual([
+        { Id: T2, Target_Value__c: 24, Revision_Reason__c: 'Partner lost two sales reps in Q2' },
+      ]);
+      expect(textOf(row(host, T2).querySelector('[data-id="baseline"]'))).toContain(
+        'Partner lost two sales reps in Q2',
+      );
+    });
+
+    it('asks for the reason when baselined targets are saved in a revision started earlier', async () => {
+      const targets: TargetSpec[] = [
+        { ...TARGETS[0], baselineValue: 250000 },
+        { ...TARGETS[1], baselineValue: null },
+      ];
+      const { host } = await renderEditor({ plan: { status: 'In Revision' }, targets });
+      expect(textOf(find(host, '[data-id="revision-banner"]'))).toContain('You will be asked for the reason');
+      await typeInto(input(host, T1), '200000');
+      await typeInto(input(host, T2), '35');
+      await click(find(host, '[data-id="save"]'));
+      expect(updateRecord).not.toHaveBeenCalled();
+      const [dialog] = openModals();
+      expect(prop(find(dialog, 'lightning-modal-header'), 'label')).toBe('Why are these targets changing?');
+      await changeValue(find(dialog, '[data-id="reason-input"]'), 'Distributor contract renegotiated');
+      await click(find(dialog, '[data-id="reason-confirm"]'));
+      await settle();
+      expect(updatePayloads()).toEqual([
+        { Id: T1, Target_Value__c: 200000, Revision_Reason__c: 'Distributor contract renegotiated' },
+        { Id: T2, Target_Value__c: 35 },
+      ]);
+    });
+
+    it('shows the revision-reason rule of the server on the changed target', async () => {
+      updateRecord.mockRejectedValueOnce(
+        recordError({
+          fieldErrors: {
+            Revision_Reason__c: 'Give a new revision reason when you change a target that has an accepted baseline.',
+          },
+        }),
+      );
+      const targets: TargetSpec[] = [{ ...TARGETS[0], baselineValue: 250000, revisionReason: 'Q1 reset' }];
+      const { host } = await renderEditor({ plan: { status: 'In Revision' }, targets });
+      await typeInto(input(host, T1), '240000');
+      await click(find(host, '[data-id="save"]'));
+      const [dialog] = openModals();
+      await changeValue(find(dialog, '[data-id="reason-input"]'), 'Q1 reset');
+      await click(find(dialog, '[data-id="reason-confirm"]'));
+      await settle();
+      expect(textOf(row(host, T1).querySelector('[data-id="field-error"]'))).toBe(
+        'Give a new revision reason when you change a target that has an accepted baseline.',
+      );
+      expect(input(host, T1).getAttribute('aria-invalid')).toBe('true');
+    });
+
+    it('focuses the reason in the dialog, closes it with Escape and returns focus to Revise', async () => {
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+      const { host } = await renderEditor({ plan: { status: 'Accepted' } });
+      await click(find(host, '[data-id="revise"]'));
+      // LightningModal keeps keyboard focus inside the dialog (the platform's focus trap).
+      const [dialog] = openModals();
+      expect(focus.mock.contexts.at(-1)).toBe(find(dialog, '[data-id="reason-input"]'));
+      dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+      await flushPromises();
+      expect(openModals()).toHaveLength(0);
+      expect(focus.mock.contexts.at(-1)).toBe(find(host, '[data-id="revise"]'));
+      expect(updateRecord).not.toHaveBeenCalled();
+      focus.mockRestore();
+    });
+
+    it('keeps the dialog open with the server message when the revision cannot start', async () => {
+      updateRecord.mockRejectedValueOnce(recordError({ errors: ['Record is locked by the quarterly rollup.'] }));
+      const { host } = await renderEditor({ plan: { status: 'Active' } });
+      await click(find(host, '[data-id="revise"]'));
+      const [dialog] = openModals();
+      await changeValue(find(dialog, '[data-id="reason-input"]'), 'New distributor');
+      await click(find(dialog, '[data-id="reason-confirm"]'));
+      await settle();
+      expect(textOf(find(dialog, '[data-id="reason-error"]'))).toBe('Record is locked by the quarterly rollup.');
+      expect(openModals()).toEqual([dialog]);
+      expect(statusText(host)).toBe('Active');
+    });
+  });
+});

@@ -1,0 +1,173 @@
+/** c-partner-plan-editor: sections (template, order, add, edit) and adding targets to them. */
+import { changeValue, click, prop, settle, textOf } from '@lwc-test/render';
+import { buttonByLabel, errorMessages, find, findAll } from '@lwc-test/deep';
+import { createPayloads, createRecord, recordError, updatePayloads, updateRecord } from '@lwc-test/platform';
+import { PLAN_ID } from '@lwc-test/fixtures';
+import { freezeTime } from '@lwc-test/time';
+import { S1, S2, S3, renderEditor, sectionNames } from './editorFixtures';
+
+describe('c-partner-plan-editor', () => {
+  describe('sections', () => {
+    it('starts a new plan from the standard template: one section per type except Custom', async () => {
+      const { host, toasts, refreshSections } = await renderEditor({ sections: [], targets: [] });
+      await click(buttonByLabel(host, 'Start from template'));
+      await settle();
+      expect(createPayloads()).toEqual(
+        [
+          ['Sales Objectives', 10],
+          ['Marketing', 20],
+          ['Training and Certification', 30],
+          ['Joint Investment', 40],
+          ['Action Plan', 50],
+        ].map(([type, order]) => ({
+          apiName: 'Plan_Section__c',
+          fields: { Partner_Account_Plan__c: PLAN_ID, Name: type, Section_Type__c: type, Sort_Order__c: order },
+        })),
+      );
+      expect(refreshSections).toHaveBeenCalled();
+      expect(toasts[0]).toMatchObject({ variant: 'success', message: '5 sections created from the template.' });
+    });
+
+    it('reports the template sections that could not be created', async () => {
+      createRecord.mockImplementation(async (inputArg) => {
+        if (inputArg.fields.Section_Type__c === 'Joint Investment')
+          throw recordError({ errors: ['Storage limit exceeded'] });
+        return { id: 'a02000000000099AAA', apiName: 'Plan_Section__c', fields: {} };
+      });
+      const { host, toasts } = await renderEditor({ sections: [], targets: [] });
+      await click(buttonByLabel(host, 'Start from template'));
+      await settle();
+      expect(errorMessages(host, '[data-id="page-errors"]')).toEqual(['Joint Investment: Storage limit exceeded']);
+      expect(toasts[0]).toMatchObject({ variant: 'error', message: '1 of 5 sections could not be created.' });
+    });
+
+    it('moves a section up and rewrites the sort order of the sections that moved', async () => {
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+      const { host } = await renderEditor();
+      expect(prop(buttonByLabel(host, 'Move Sales objectives up'), 'disabled')).toBe(true);
+      expect(prop(buttonByLabel(host, 'Move Enablement down'), 'disabled')).toBe(true);
+      await click(buttonByLabel(host, 'Move Marketing up'));
+      await settle();
+      expect(sectionNames(host)).toEqual(['Marketing', 'Sales objectives', 'Enablement']);
+      expect(updatePayloads()).toEqual([
+        { Id: S2, Sort_Order__c: 10 },
+        { Id: S1, Sort_Order__c: 20 },
+      ]);
+      // Focus stays on the control just used; Marketing reached the top, so its other arrow takes it.
+      expect(focus.mock.contexts.at(-1)).toBe(buttonByLabel(host, 'Move Marketing down'));
+      focus.mockRestore();
+    });
+
+    it('restores the order when the new order cannot be saved', async () => {
+      updateRecord.mockRejectedValueOnce(recordError({ errors: ['Unable to lock row'] }));
+      const { host, toasts } = await renderEditor();
+      await click(buttonByLabel(host, 'Move Enablement up'));
+      await settle();
+      expect(sectionNames(host)).toEqual(['Sales objectives', 'Marketing', 'Enablement']);
+      expect(errorMessages(host, '[data-id="page-errors"]')).toEqual(['Unable to lock row']);
+      expect(toasts[0]).toMatchObject({ variant: 'error' });
+    });
+
+    it('adds a section after the last one', async () => {
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+      const { host, refreshSections } = await renderEditor();
+      await click(find(host, '[data-id="add-section"]'));
+      const form = find(host, 'c-section-form');
+      // The form takes focus (it delegates it to its first field, the name).
+      expect(focus.mock.contexts.at(-1)).toBe(form);
+      focus.mockRestore();
+      expect(prop(form, 'heading')).toBe('New section');
+      await changeValue(find(form, '[data-field="name"]'), 'Joint investment');
+      await changeValue(find(form, '[data-field="sectionType"]'), 'Joint Investment');
+      await changeValue(find(form, '[data-field="summary"]'), 'MDF for two trade shows');
+      await click(find(form, '[data-id="save-section"]'));
+      await settle();
+      expect(createPayloads()).toEqual([
+        {
+          apiName: 'Plan_Section__c',
+          fields: {
+            Partner_Account_Plan__c: PLAN_ID,
+            Name: 'Joint investment',
+            Section_Type__c: 'Joint Investment',
+            Sort_Order__c: 40,
+            Summary__c: 'MDF for two trade shows',
+          },
+        },
+      ]);
+      expect(refreshSections).toHaveBeenCalled();
+      expect(findAll(host, 'c-section-form')).toHaveLength(0);
+    });
+
+    it('requires a section name', async () => {
+      const { host } = await renderEditor();
+      await click(find(host, '[data-id="add-section"]'));
+      await click(find(find(host, 'c-section-form'), '[data-id="save-section"]'));
+      expect(prop(find(host, 'c-section-form'), 'messages')).toEqual(['Enter a section name.']);
+      expect(createRecord).not.toHaveBeenCalled();
+    });
+
+    it('edits the summary and type of a section', async () => {
+      const { host } = await renderEditor();
+      await click(buttonByLabel(host, 'Edit section Marketing'));
+      const form = find(host, `section[data-section="${S2}"] c-section-form`);
+      expect(prop(form, 'heading')).toBeUndefined();
+      expect(prop(form, 'name')).toBe('Marketing');
+      expect(prop(form, 'sectionType')).toBe('Marketing');
+      await changeValue(find(form, '[data-field="summary"]'), 'Two email campaigns a quarter');
+      await click(find(form, '[data-id="save-section"]'));
+      await settle();
+      expect(updatePayloads()).toEqual([
+        { Id: S2, Name: 'Marketing', Section_Type__c: 'Marketing', Summary__c: 'Two email campaigns a quarter' },
+      ]);
+      expect(textOf(find(host, `section[data-section="${S2}"] [data-id="section-summary"]`))).toBe(
+        'Two email campaigns a quarter',
+      );
+    });
+
+    it('adds a target to a section with the period end derived from the period type', async () => {
+      freezeTime('2026-05-20T17:00:00.000Z');
+      const { host, refreshTargets } = await renderEditor();
+      await click(find(host, `section[data-section="${S3}"] [data-action="add-target"]`));
+      const form = find(host, '[data-id="target-form"]');
+      await changeValue(form.querySelector('[data-field="metric"]') as HTMLElement, 'Joint_Calls');
+      expect(prop(form.querySelector('[data-field="periodStart"]') as Element, 'value')).toBe('2026-04-01');
+      expect(prop(form.querySelector('[data-field="periodEnd"]') as Element, 'value')).toBe('2026-06-30');
+      await changeValue(form.querySelector('[data-field="periodType"]') as HTMLElement, 'Month');
+      await changeValue(form.querySelector('[data-field="periodStart"]') as HTMLElement, '2026-05-01');
+      await changeValue(form.querySelector('[data-field="targetValue"]') as HTMLElement, '12');
+      await click(find(host, '[data-id="save-target"]'));
+      await settle();
+      expect(createPayloads()).toEqual([
+        {
+          apiName: 'Plan_Target__c',
+          fields: {
+            Plan_Section__c: S3,
+            Metric__c: 'Joint_Calls',
+            Period_Type__c: 'Month',
+            Period_Start__c: '2026-05-01',
+            Period_End__c: '2026-05-31',
+            Target_Value__c: 12,
+          },
+        },
+      ]);
+      expect(refreshTargets).toHaveBeenCalled();
+    });
+
+    it('shows the server errors of a new target in the form', async () => {
+      createRecord.mockRejectedValueOnce(
+        recordError({ fieldErrors: { Period_End__c: 'Period end must be on or after period start.' } }),
+      );
+      const { host } = await renderEditor();
+      await click(find(host, `section[data-section="${S1}"] [data-action="add-target"]`));
+      const form = find(host, '[data-id="target-form"]');
+      await changeValue(form.querySelector('[data-field="metric"]') as HTMLElement, 'Demos');
+      await changeValue(form.querySelector('[data-field="periodEnd"]') as HTMLElement, '2025-01-01');
+      await changeValue(form.querySelector('[data-field="targetValue"]') as HTMLElement, '5');
+      await click(find(host, '[data-id="save-target"]'));
+      await settle();
+      expect(errorMessages(host, '[data-id="target-form-errors"]')).toEqual([
+        'Period end must be on or after period start.',
+      ]);
+    });
+  });
+});

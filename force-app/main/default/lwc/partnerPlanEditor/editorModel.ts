@@ -1,0 +1,149 @@
+/**
+ * The plan editor's state shapes and the pure functions over them: the section views the template
+ * renders, the add-target form (its defaults, derived period end and checks) and the lifecycle hint.
+ * No data access and no DOM, so the component class keeps only the wires and the orchestration.
+ */
+import LOCALE from '@salesforce/i18n/locale';
+import type { PlanHeader, PlanSection, PlanStatus, PlanTarget } from 'c/planData';
+import { canEditPlan, formatLabel, formatPercent, periodEndFor } from 'c/planInsights';
+import { validateTargetValue } from 'c/targetEdits';
+import type { TargetFormField, TargetFormValues } from 'c/targetForm';
+import { LABELS } from './labels';
+
+/** The section being added or edited in place. */
+export interface SectionForm {
+  mode: 'add' | 'edit';
+  sectionId: string | null;
+  // eslint-disable-next-line no-restricted-globals -- a property signature, not the global
+  name: string;
+  sectionType: string | null;
+  summary: string;
+  messages: string[];
+}
+
+/** The target being added to a section. */
+export interface TargetForm extends TargetFormValues {
+  sectionId: string;
+  messages: string[];
+}
+
+/** A section with its targets, as the template shows it. */
+export interface SectionView {
+  id: string;
+  // eslint-disable-next-line no-restricted-globals -- a property signature, not the global
+  name: string;
+  headingId: string;
+  typeLabel: string;
+  summary: string | null;
+  attainmentText: string;
+  moveUpLabel: string;
+  moveDownLabel: string;
+  editLabel: string;
+  addTargetLabel: string;
+  upFocus: string;
+  downFocus: string;
+  upDisabled: boolean;
+  downDisabled: boolean;
+  isEditing: boolean;
+  isAddingTarget: boolean;
+  hasTargets: boolean;
+  targets: PlanTarget[];
+}
+
+/** The sections in order, each with its targets, labels and whether it is being edited. */
+export function sectionViews(options: {
+  sections: PlanSection[];
+  targets: PlanTarget[];
+  sectionForm: SectionForm | null;
+  targetForm: TargetForm | null;
+  readOnly: boolean;
+}): SectionView[] {
+  const { sections, sectionForm, targetForm, readOnly } = options;
+  const last = sections.length - 1;
+  return sections.map((section, index) => {
+    const targets = options.targets.filter((t) => t.sectionId === section.id);
+    return {
+      id: section.id,
+      name: section.name,
+      headingId: `section-heading-${section.id}`,
+      typeLabel: section.sectionTypeLabel ?? section.sectionType ?? '',
+      summary: section.summary,
+      attainmentText: formatLabel(LABELS.sectionAttainment, formatPercent(section.weightedAttainment, LOCALE)),
+      moveUpLabel: formatLabel(LABELS.moveSectionUp, section.name),
+      moveDownLabel: formatLabel(LABELS.moveSectionDown, section.name),
+      editLabel: formatLabel(LABELS.editSectionNamed, section.name),
+      addTargetLabel: formatLabel(LABELS.addTargetTo, section.name),
+      upFocus: `up-${section.id}`,
+      downFocus: `down-${section.id}`,
+      upDisabled: readOnly || index === 0,
+      downDisabled: readOnly || index === last,
+      isEditing: sectionForm !== null && sectionForm.mode === 'edit' && sectionForm.sectionId === section.id,
+      isAddingTarget: targetForm !== null && targetForm.sectionId === section.id,
+      hasTargets: targets.length > 0,
+      targets,
+    };
+  });
+}
+
+/** A new quarterly target: from the current quarter when today is in the plan's period, else its start. */
+export function newTargetForm(sectionId: string, plan: PlanHeader | null, today: string): TargetForm {
+  const periodType = 'Quarter';
+  const inPlan = plan && plan.periodStart && plan.periodEnd && plan.periodStart <= today && today <= plan.periodEnd;
+  const start = inPlan ? quarterStart(today) : (plan && plan.periodStart) || quarterStart(today);
+  return {
+    sectionId,
+    metric: null,
+    periodType,
+    periodStart: start,
+    periodEnd: periodEndFor(start, periodType),
+    targetValue: '',
+    messages: [],
+  };
+}
+
+/** The form after a field change: messages cleared, the period end derived again from type and start. */
+export function changeTargetForm(form: TargetForm, field: TargetFormField, value: string): TargetForm {
+  const next: TargetForm = { ...form, [field]: value, messages: [] };
+  if ((field === 'periodType' || field === 'periodStart') && next.periodStart && next.periodType) {
+    next.periodEnd = periodEndFor(next.periodStart, next.periodType);
+  }
+  return next;
+}
+
+/** What keeps the form from being saved: a metric, a period and a valid target value are needed. */
+export function targetFormMessages(form: TargetForm): string[] {
+  const messages: string[] = [];
+  if (!form.metric) messages.push(LABELS.metricRequired);
+  if (!form.periodStart || !form.periodEnd) messages.push(LABELS.periodRequired);
+  const valueError =
+    form.targetValue.trim() === '' ? LABELS.targetValueRequired : validateTargetValue(form.targetValue);
+  if (valueError) messages.push(valueError);
+  return messages;
+}
+
+function quarterStart(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  const month = Math.floor((m - 1) / 3) * 3 + 1;
+  return `${y}-${String(month).padStart(2, '0')}-01`;
+}
+
+/** Why the plan's lifecycle cannot move now, if anything stops it; the first reason that applies. */
+export function lifecycleHint(state: {
+  plan: PlanHeader | null;
+  userCanEdit: boolean;
+  hasPendingEdits: boolean;
+  canSubmit: boolean;
+  canAccept: boolean;
+  canRevise: boolean;
+  targetCount: number;
+  truncated: boolean;
+}): string | null {
+  const status: PlanStatus | null = state.plan ? state.plan.status : null;
+  if (state.plan && !state.userCanEdit) return LABELS.readOnlyAccess;
+  if (state.hasPendingEdits && (state.canSubmit || state.canAccept || state.canRevise))
+    return LABELS.saveBeforeLifecycle;
+  if (state.canSubmit && state.targetCount === 0) return LABELS.submitNeedsTargets;
+  if (state.canAccept && state.truncated) return LABELS.tooManyTargets;
+  if (!(canEditPlan(status) && state.userCanEdit) && status !== 'Closed') return LABELS.lockedHint;
+  return null;
+}

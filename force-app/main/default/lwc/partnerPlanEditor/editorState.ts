@@ -1,0 +1,317 @@
+/**
+ * The state of the plan editor, as a base class of the component: its @api properties, the wires and
+ * what they provided, the unsaved edits and open forms, and everything derived from them that the
+ * template shows (load state, permissions, the lifecycle buttons' state and hint, the section views,
+ * unsaved changes). The component (partnerPlanEditor.ts) adds the actions and orchestrates the writes.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { getRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
+import { graphql } from 'lightning/graphql';
+import {
+  METRIC_CATALOG_QUERY,
+  PLAN_FIELDS,
+  PLAN_OBJECT,
+  PLAN_SECTIONS_QUERY,
+  PLAN_STATUS,
+  PLAN_TARGETS_QUERY,
+  SECTION_OBJECT,
+  SECTION_TYPE,
+  TARGET_OBJECT,
+  TARGET_PERIOD_TYPE,
+  canUpdate,
+  defaultRecordTypeId,
+  readMetrics,
+  readPicklist,
+  readPlanHeader,
+  readSections,
+  readTargets,
+  refreshQuery,
+  type GraphQLResult,
+  type Loadable,
+  type Metric,
+  type ObjectInfoRepresentation,
+  type PicklistOption,
+  type PicklistValuesRepresentation,
+  type PlanHeader,
+  type PlanSection,
+  type PlanStatus,
+  type PlanTarget,
+  type RecordRepresentation,
+  type SaveOutcome,
+  type WireResult,
+} from 'c/planData';
+import { canEditPlan, canMarkAccepted, canRevise, canSubmitForReview, formatLabel } from 'c/planInsights';
+import { dirtyTargets, type TargetDrafts } from 'c/targetEdits';
+import { lifecycleHint, sectionViews, type SectionForm, type SectionView, type TargetForm } from './editorModel';
+import { LABELS } from './labels';
+
+const LOADING = { kind: 'loading' } as const;
+
+export default class PlanEditorState extends LightningElement {
+  @api recordId: string | undefined;
+  @api objectApiName: string | undefined;
+
+  labels = LABELS;
+
+  plan: Loadable<PlanHeader> = LOADING;
+  sections: Loadable<PlanSection[]> = LOADING;
+  targets: Loadable<PlanTarget[]> = LOADING;
+  metrics: Metric[] = [];
+  statusOptions: PicklistOption[] = [];
+  sectionTypeOptions: PicklistOption[] = [];
+  periodTypeOptions: PicklistOption[] = [];
+  planRecordTypeId: string | undefined;
+  sectionRecordTypeId: string | undefined;
+  targetRecordTypeId: string | undefined;
+  mayEditPlan = false;
+  mayEditSections = false;
+  mayEditTargets = false;
+  sectionsResult: GraphQLResult | undefined;
+  targetsResult: GraphQLResult | undefined;
+
+  /** Unsaved target values as typed, by target Id. */
+  drafts: TargetDrafts = {};
+  /** What the server said about targets whose save failed, by target Id. */
+  targetErrors: Record<string, SaveOutcome> = {};
+  /** Messages of the last failed lifecycle or section action. */
+  pageMessages: string[] = [];
+  busy = false;
+  /** The reason given when the revision started (this session); written on each changed baselined target. */
+  revisionReason: string | null = null;
+  sectionForm: SectionForm | null = null;
+  targetForm: TargetForm | null = null;
+  private readonly beforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.dirtyCount > 0) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  };
+
+  @wire(getRecord, { recordId: '$recordId', fields: PLAN_FIELDS })
+  wiredPlan(result: WireResult<RecordRepresentation>): void {
+    this.plan = readPlanHeader(result);
+  }
+
+  @wire(graphql, { query: PLAN_SECTIONS_QUERY, variables: '$planVariables' })
+  wiredSections(result: GraphQLResult): void {
+    this.sectionsResult = result;
+    this.sections = readSections(result);
+  }
+
+  @wire(graphql, { query: PLAN_TARGETS_QUERY, variables: '$planVariables' })
+  wiredTargets(result: GraphQLResult): void {
+    this.targetsResult = result;
+    this.targets = readTargets(result);
+  }
+
+  @wire(graphql, { query: METRIC_CATALOG_QUERY })
+  wiredMetrics(result: GraphQLResult): void {
+    const metrics = readMetrics(result);
+    this.metrics = metrics.kind === 'ready' ? metrics.value : [];
+  }
+
+  @wire(getObjectInfo, { objectApiName: PLAN_OBJECT })
+  wiredPlanInfo(result: WireResult<ObjectInfoRepresentation>): void {
+    this.planRecordTypeId = defaultRecordTypeId(result);
+    this.mayEditPlan = canUpdate(result, ['Status__c']);
+  }
+
+  @wire(getObjectInfo, { objectApiName: SECTION_OBJECT })
+  wiredSectionInfo(result: WireResult<ObjectInfoRepresentation>): void {
+    this.sectionRecordTypeId = defaultRecordTypeId(result);
+    this.mayEditSections = canUpdate(result, ['Summary__c']);
+  }
+
+  @wire(getObjectInfo, { objectApiName: TARGET_OBJECT })
+  wiredTargetInfo(result: WireResult<ObjectInfoRepresentation>): void {
+    this.targetRecordTypeId = defaultRecordTypeId(result);
+    this.mayEditTargets = canUpdate(result, ['Target_Value__c']);
+  }
+
+  /** The running user's edit access to plans, sections and targets (from their permissions, not the status). */
+  get userCanEdit(): boolean {
+    return this.mayEditPlan && this.mayEditSections && this.mayEditTargets;
+  }
+
+  @wire(getPicklistValues, { recordTypeId: '$planRecordTypeId', fieldApiName: PLAN_STATUS })
+  wiredStatuses(result: WireResult<PicklistValuesRepresentation>): void {
+    this.statusOptions = readPicklist(result);
+  }
+
+  @wire(getPicklistValues, { recordTypeId: '$sectionRecordTypeId', fieldApiName: SECTION_TYPE })
+  wiredSectionTypes(result: WireResult<PicklistValuesRepresentation>): void {
+    this.sectionTypeOptions = readPicklist(result);
+  }
+
+  @wire(getPicklistValues, { recordTypeId: '$targetRecordTypeId', fieldApiName: TARGET_PERIOD_TYPE })
+  wiredPeriodTypes(result: WireResult<PicklistValuesRepresentation>): void {
+    this.periodTypeOptions = readPicklist(result);
+  }
+
+  get planVariables(): { planId: string } | undefined {
+    return this.recordId ? { planId: this.recordId } : undefined;
+  }
+
+  connectedCallback(): void {
+    window.addEventListener('beforeunload', this.beforeUnload);
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener('beforeunload', this.beforeUnload);
+  }
+
+  get planValue(): PlanHeader | null {
+    return this.plan.kind === 'ready' ? this.plan.value : null;
+  }
+
+  get sectionList(): PlanSection[] {
+    return this.sections.kind === 'ready' ? this.sections.value : [];
+  }
+
+  get targetList(): PlanTarget[] {
+    return this.targets.kind === 'ready' ? this.targets.value : [];
+  }
+
+  get isLoading(): boolean {
+    return (
+      !this.loadError &&
+      (this.plan.kind === 'loading' || this.sections.kind === 'loading' || this.targets.kind === 'loading')
+    );
+  }
+
+  get loadError(): string | null {
+    for (const state of [this.plan, this.sections, this.targets]) if (state.kind === 'error') return state.message;
+    return null;
+  }
+
+  /** Loading or failed: c-load-state shows which, in the markup every view shares. */
+  get showLoadState(): boolean {
+    return this.isLoading || this.loadError !== null;
+  }
+
+  get isReady(): boolean {
+    return !this.isLoading && !this.loadError && this.planValue !== null;
+  }
+
+  get isTruncated(): boolean {
+    return (
+      (this.sections.kind === 'ready' && this.sections.truncated) ||
+      (this.targets.kind === 'ready' && this.targets.truncated)
+    );
+  }
+
+  get hasSections(): boolean {
+    return this.sectionList.length > 0;
+  }
+
+  get status(): PlanStatus | null {
+    return this.planValue ? this.planValue.status : null;
+  }
+
+  get editable(): boolean {
+    return canEditPlan(this.status) && this.userCanEdit;
+  }
+
+  get readOnly(): boolean {
+    return !this.editable || this.busy;
+  }
+
+  get hasPageMessages(): boolean {
+    return this.pageMessages.length > 0;
+  }
+
+  get sectionViews(): SectionView[] {
+    return sectionViews({
+      sections: this.sectionList,
+      targets: this.targetList,
+      sectionForm: this.sectionForm,
+      targetForm: this.targetForm,
+      readOnly: this.readOnly,
+    });
+  }
+
+  get hasPendingEdits(): boolean {
+    return this.dirtyCount > 0;
+  }
+
+  /** Lifecycle actions wait for pending edits to be saved or discarded. */
+  private actionBlocked(allowed: boolean): boolean {
+    return !allowed || !this.userCanEdit || this.busy || this.hasPendingEdits;
+  }
+
+  get submitDisabled(): boolean {
+    return this.actionBlocked(canSubmitForReview(this.status) && this.targetList.length > 0);
+  }
+
+  get acceptDisabled(): boolean {
+    return this.actionBlocked(canMarkAccepted(this.status) && !this.isTruncated);
+  }
+
+  get reviseDisabled(): boolean {
+    return this.actionBlocked(canRevise(this.status));
+  }
+
+  get lifecycleHint(): string | null {
+    return lifecycleHint({
+      plan: this.planValue,
+      userCanEdit: this.userCanEdit,
+      hasPendingEdits: this.hasPendingEdits,
+      canSubmit: canSubmitForReview(this.status),
+      canAccept: canMarkAccepted(this.status),
+      canRevise: canRevise(this.status),
+      targetCount: this.targetList.length,
+      truncated: this.isTruncated,
+    });
+  }
+
+  get revisionBanner(): string | null {
+    if (this.status !== 'In Revision') return null;
+    return this.revisionReason ? formatLabel(LABELS.revisingWithReason, this.revisionReason) : LABELS.revisingNoReason;
+  }
+
+  /** Targets whose typed value differs from the saved one. */
+  get dirtyTargets(): PlanTarget[] {
+    return dirtyTargets(this.targetList, this.drafts);
+  }
+
+  get dirtyCount(): number {
+    return this.dirtyTargets.length;
+  }
+
+  get dirtyText(): string {
+    return formatLabel(this.dirtyCount === 1 ? LABELS.oneUnsavedChange : LABELS.unsavedChanges, this.dirtyCount);
+  }
+
+  get saveDisabled(): boolean {
+    return this.busy || this.dirtyCount === 0;
+  }
+
+  protected patchPlan(patch: Partial<PlanHeader>): void {
+    if (this.plan.kind === 'ready') this.plan = { ...this.plan, value: { ...this.plan.value, ...patch } };
+  }
+
+  protected sectionTypeLabel(value: string | null): string | null {
+    const option = this.sectionTypeOptions.find((o) => o.value === value);
+    return option ? option.label : value;
+  }
+
+  protected patchSection(id: string, patch: Partial<PlanSection>): void {
+    if (this.sections.kind === 'ready') {
+      this.sections = {
+        ...this.sections,
+        value: this.sections.value.map((s) => (s.id === id ? { ...s, ...patch } : s)),
+      };
+    }
+  }
+
+  handleRetry(): void {
+    refreshQuery(this.sectionsResult);
+    refreshQuery(this.targetsResult);
+  }
+
+  protected toast(title: string, message: string, variant: 'success' | 'error' | 'warning' | 'info'): void {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+  }
+}

@@ -1,0 +1,125 @@
+import { LightningElement, api } from 'lwc';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+import type { PicklistOption, PlanHeader, PlanStatus } from 'c/planData';
+import {
+  canMarkAccepted,
+  canRevise,
+  canSubmitForReview,
+  formatDateRange,
+  formatDateTime,
+  formatLabel,
+  formatPercent,
+  lifecycleSteps,
+} from 'c/planInsights';
+import { barValue } from 'c/targetEdits';
+import { LABELS } from './labels';
+
+/** The lifecycle actions, as named in `focusAction` and by the buttons' `data-id`. */
+export type LifecycleAction = 'submit' | 'accept' | 'revise';
+
+/**
+ * The plan's record-page header: name, partner, period, status, version and overall attainment, the
+ * lifecycle path, and the lifecycle buttons the status allows. The owner decides whether each button is
+ * enabled (pending edits, access, a cut-off target list) and what hint explains it; the header fires
+ * `submitforreview`, `markaccepted` or `revise` when a button is used.
+ */
+export default class PlanLifecycleHeader extends LightningElement {
+  @api plan: PlanHeader | null = null;
+  /** The status picklist values in the user's language. */
+  @api statusOptions: PicklistOption[] = [];
+  @api submitDisabled = false;
+  @api acceptDisabled = false;
+  @api reviseDisabled = false;
+  /** Why the plan cannot change now, if anything stops it. */
+  @api hint: string | null = null;
+
+  labels = LABELS;
+
+  /** Focuses a lifecycle button, for example Revise again when the reason dialog closes. */
+  @api
+  focusAction(action: LifecycleAction): void {
+    const button = this.template?.querySelector<HTMLElement>(`[data-id="${action}"]`);
+    if (button) button.focus();
+  }
+
+  get status(): PlanStatus | null {
+    return this.plan ? this.plan.status : null;
+  }
+
+  private statusLabel(status: string | null): string {
+    if (!status) return '';
+    const option = this.statusOptions.find((o) => o.value === status);
+    return option ? option.label : status;
+  }
+
+  get planName(): string {
+    return this.plan ? this.plan.name : '';
+  }
+
+  get partnerName(): string {
+    return (this.plan && this.plan.partnerName) || '—';
+  }
+
+  get periodText(): string {
+    return this.plan ? formatDateRange(this.plan.periodStart, this.plan.periodEnd, LOCALE) : '';
+  }
+
+  get statusText(): string {
+    return this.statusLabel(this.status);
+  }
+
+  get versionText(): string {
+    return this.plan && this.plan.version !== null ? formatLabel(LABELS.versionValue, this.plan.version) : '—';
+  }
+
+  get acceptedText(): string | null {
+    const plan = this.plan;
+    if (!plan || !plan.acceptedOn) return null;
+    return formatLabel(
+      LABELS.acceptedByOn,
+      plan.acceptedByName ?? '—',
+      formatDateTime(plan.acceptedOn, LOCALE, TIME_ZONE),
+    );
+  }
+
+  get overallAttainmentText(): string {
+    return formatPercent(this.plan ? this.plan.overallAttainment : null, LOCALE);
+  }
+
+  get overallAttainmentBar(): number {
+    return barValue(this.plan ? this.plan.overallAttainment : null);
+  }
+
+  get pathSteps(): { value: string; label: string }[] {
+    return lifecycleSteps(this.status).map((s) => ({ value: s, label: this.statusLabel(s) }));
+  }
+
+  get currentStep(): string {
+    return this.status ?? 'Draft';
+  }
+
+  get showSubmit(): boolean {
+    return canSubmitForReview(this.status);
+  }
+
+  get showAccept(): boolean {
+    return canMarkAccepted(this.status);
+  }
+
+  get showRevise(): boolean {
+    return canRevise(this.status);
+  }
+
+  handleSubmit(): void {
+    this.dispatchEvent(new CustomEvent('submitforreview'));
+  }
+
+  handleAccept(): void {
+    this.dispatchEvent(new CustomEvent('markaccepted'));
+  }
+
+  handleRevise(): void {
+    this.dispatchEvent(new CustomEvent('revise'));
+  }
+}

@@ -1,0 +1,120 @@
+import { LightningElement, api } from 'lwc';
+import CURRENCY from '@salesforce/i18n/currency';
+import LOCALE from '@salesforce/i18n/locale';
+import type { Metric, PlanTarget } from 'c/planData';
+import { formatDateRange, formatLabel, formatPercent, formatValue, metricLabel, metricUnit } from 'c/planInsights';
+import { barValue, validateTargetValue, type TargetDrafts, type TargetErrors } from 'c/targetEdits';
+import { LABELS } from './labels';
+
+const TARGET_VALUE = 'Target_Value__c';
+const REVISION_REASON = 'Revision_Reason__c';
+
+/** A row of the grid, as the template shows it. */
+interface TargetRow {
+  id: string;
+  metricLabel: string;
+  periodText: string;
+  inputId: string;
+  inputLabel: string;
+  value: string;
+  cellClass: string;
+  rowClass: string;
+  fieldError: string | null;
+  errorId: string;
+  describedBy: string | undefined;
+  ariaInvalid: string | undefined;
+  rowMessages: { key: string; message: string }[];
+  hasRowMessages: boolean;
+  baselineText: string;
+  revisionReason: string | null;
+  actualText: string;
+  attainmentBar: number;
+  attainmentText: string;
+  attainmentLabel: string;
+  paceStatus: string | null;
+}
+
+/**
+ * The targets of one plan section as a grid: metric, period, an input for the target value, baseline
+ * (with the revision reason), actual, attainment and pace. The owner keeps the unsaved values (`drafts`)
+ * and the errors of the last save; the grid shows each row's state (a value that is not a valid target,
+ * a server field error linked to its input, other messages of the row) and fires `draftchange` with
+ * `{ targetId, value }` as the user types.
+ */
+export default class TargetTable extends LightningElement {
+  /** The accessible name of the grid (the section's name). */
+  @api label = '';
+  @api targets: PlanTarget[] = [];
+  /** The metric catalog, for labels and units. */
+  @api metrics: Metric[] = [];
+  @api drafts: TargetDrafts = {};
+  @api errors: TargetErrors = {};
+  @api readOnly = false;
+
+  labels = LABELS;
+
+  /** Focuses the input of a target, or the first input when no target is named. */
+  @api
+  focusTarget(targetId?: string): void {
+    const selector = targetId ? `input[data-id="${targetId}"]` : 'input.target-input';
+    const input = this.template?.querySelector<HTMLElement>(selector);
+    if (input) input.focus();
+  }
+
+  get rows(): TargetRow[] {
+    return this.targets.map((t) => this.targetRow(t));
+  }
+
+  private targetRow(t: PlanTarget): TargetRow {
+    const unit = metricUnit(this.metrics, t.metric);
+    const metric = metricLabel(this.metrics, t.metric);
+    const draft = this.drafts[t.id];
+    const outcome = this.errors[t.id];
+    const validation = draft !== undefined ? validateTargetValue(draft) : null;
+    const fieldMessages = validation
+      ? [validation]
+      : outcome
+        ? [...(outcome.fieldErrors[TARGET_VALUE] ?? []), ...(outcome.fieldErrors[REVISION_REASON] ?? [])]
+        : [];
+    const otherMessages = outcome
+      ? [
+          ...outcome.messages,
+          ...Object.entries(outcome.fieldErrors)
+            .filter(([field]) => field !== TARGET_VALUE && field !== REVISION_REASON)
+            .flatMap(([, messages]) => messages),
+        ]
+      : [];
+    const fieldError = fieldMessages.length > 0 ? fieldMessages.join(' ') : null;
+    const errorId = `target-error-${t.id}`;
+    const period = formatDateRange(t.periodStart, t.periodEnd, LOCALE);
+    return {
+      id: t.id,
+      metricLabel: metric,
+      periodText: t.periodTypeLabel ? `${t.periodTypeLabel} · ${period}` : period,
+      inputId: `target-input-${t.id}`,
+      inputLabel: formatLabel(LABELS.targetValueFor, metric, period),
+      value: draft !== undefined ? draft : t.targetValue === null ? '' : String(t.targetValue),
+      cellClass: fieldError ? 'slds-form-element slds-has-error' : 'slds-form-element',
+      rowClass:
+        fieldError || otherMessages.length > 0 ? 'slds-hint-parent slds-theme_alert-texture' : 'slds-hint-parent',
+      fieldError,
+      errorId,
+      describedBy: fieldError ? errorId : undefined,
+      ariaInvalid: fieldError ? 'true' : undefined,
+      rowMessages: otherMessages.map((message, i) => ({ key: `${t.id}-${i}`, message })),
+      hasRowMessages: otherMessages.length > 0,
+      baselineText: formatValue(t.baselineValue, unit, LOCALE, CURRENCY),
+      revisionReason: t.revisionReason,
+      actualText: formatValue(t.actualValue, unit, LOCALE, CURRENCY),
+      attainmentBar: barValue(t.attainment),
+      attainmentText: formatPercent(t.attainment, LOCALE),
+      attainmentLabel: formatLabel(LABELS.attainmentOf, metric),
+      paceStatus: t.paceStatus,
+    };
+  }
+
+  handleInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.dispatchEvent(new CustomEvent('draftchange', { detail: { targetId: input.dataset.id, value: input.value } }));
+  }
+}
