@@ -35,6 +35,7 @@ import { notFoundError, ok, type ApiRequest, type OrgRuntime, type Reply } from 
 import * as oauth from './rest/oauth';
 import { QueryLocators } from './rest/query';
 import * as sobjects from './rest/sobjects';
+import * as sosl from './sosl/rest';
 import * as tree from './rest/tree';
 
 export const MIN_API_VERSION = 20;
@@ -106,8 +107,10 @@ function resources(org: OrgRuntime, req: ApiRequest): Reply {
   return ok({
     identity: org.auth.identityUrl(org.instanceUrl, req.ctx.userId),
     limits: `${v}/limits`,
+    parameterizedSearch: `${v}/parameterizedSearch`,
     query: `${v}/query`,
     queryAll: `${v}/queryAll`,
+    search: `${v}/search`,
     sobjects: `${v}/sobjects`,
   });
 }
@@ -251,6 +254,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       POST: (_org, req) => composite.composite(org, req, subrequest),
     }),
     route('composite/tree/:type', { POST: tree.tree }),
+    route('search', { GET: sosl.search }),
+    route('parameterizedSearch', { GET: sosl.parameterizedSearch, POST: sosl.parameterizedSearch }),
   );
 
   function authenticate(req: IncomingMessage, query: URLSearchParams): string {

@@ -8,6 +8,7 @@ import { chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createPrivateFile, secureDataFolder } from './data-folder';
 import { makeId } from './ids';
+import { ensureSearchIndex } from './sosl/index-schema';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
 import { quoteIdent, type Db, type Row } from './sql';
 
@@ -77,6 +78,8 @@ export class Storage {
     this.db.exec(`CREATE TABLE IF NOT EXISTS _localorg_meta (key TEXT PRIMARY KEY, value TEXT)`);
     const migrateAll = this.db.transaction(() => {
       for (const obj of this.schema.objects.values()) this.migrateObject(obj);
+      // SOSL's full-text index and the triggers that keep it current (built from the rows when missing).
+      ensureSearchIndex(this.db, this.schema);
     });
     migrateAll();
   }
