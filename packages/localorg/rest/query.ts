@@ -5,7 +5,9 @@
 import { SalesforceError } from '../errors';
 import { makeId } from '../ids';
 import { executeSoql, type QueryCursor } from '../soql';
+import { queryColumns } from './columns';
 import { ok, type ApiRequest, type OrgRuntime, type Reply } from './context';
+import { explainQuery } from './explain';
 import { accessOf } from './sobjects';
 
 const DEFAULT_BATCH = 2000;
@@ -40,10 +42,14 @@ export class QueryLocators {
   /** `GET query?q=` / `queryAll?q=`. */
   start(org: OrgRuntime, req: ApiRequest, resource: 'query' | 'queryAll'): Reply {
     this.expire();
+    // Query Performance Feedback (`explain=`) and column metadata (`columns=true`) answer without running it.
+    const explain = req.query.get('explain');
+    if (explain !== null && explain.trim() !== '') return explainQuery(org, req, explain);
     const soql = req.query.get('q');
     if (soql === null || soql.trim() === '') {
       throw new SalesforceError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
     }
+    if (req.query.get('columns') === 'true') return queryColumns(org, req, soql);
     const cursor = executeSoql(org.storage, soql, {
       includeDeleted: resource === 'queryAll',
       now: req.ctx.now,
