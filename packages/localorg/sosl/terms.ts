@@ -191,15 +191,11 @@ class TermParser {
  */
 export function parseSearchTerms(text: string, offset = 0): TermNode {
   const lexemes = lex(text, offset);
-  let literal = 0;
-  for (const l of lexemes) {
-    if (l.kind !== 'text') continue;
-    literal += l.literalChars;
-    if (l.tokens.some((t) => t.wildcards.has(0))) {
-      throw new SalesforceError(400, 'INVALID_SEARCH', 'wildcards cannot be used at the start of a search term');
-    }
+  const words = lexemes.flatMap((l) => (l.kind === 'text' ? [l] : []));
+  if (words.reduce((n, l) => n + l.literalChars, 0) < 2) throw tooShort();
+  if (words.some((l) => l.tokens.some((t) => t.wildcards.has(0)))) {
+    throw new SalesforceError(400, 'INVALID_SEARCH', 'wildcards cannot be used at the start of a search term');
   }
-  if (literal < 2) throw tooShort();
   const node = new TermParser(lexemes, offset, text).parse();
   if (!node) throw tooShort();
   return node;
