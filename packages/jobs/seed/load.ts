@@ -12,7 +12,7 @@ import { queryAll, queryIn } from '../query';
 import { expectMap, expectString, optionalNumber, queryPage } from '../response';
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
-import type { FieldValue, PlanShare, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './generate';
+import type { FieldValue, PlanShare, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './records';
 
 export const EXTERNAL_KEY = 'External_Key__c';
 /** The platform's share object for plans, present where plans are Private (or Read). */

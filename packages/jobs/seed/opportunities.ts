@@ -1,0 +1,71 @@
+/**
+ * The seed's opportunities: per partner, from its own opportunity stream (`opps-<n>`), deals in every quarter
+ * of the window at the partner's customers, owned mostly by its AE, with log-normal amounts by tier. Deals
+ * whose close date has passed are won or lost, more often won the more APR actions they had; a few in the
+ * current quarter slipped and are still open. Each deal's actions follow it in the stream.
+ */
+import { addDays, daysBetween } from '../periods';
+import type { Random } from '../random';
+import { key, winProbability, type PartnerProfile, type SeedContext } from './context';
+import { opportunityActions } from './opportunity-actions';
+import { pad, ref, type PartnerChunk, type SeedRecord } from './records';
+import { planShares } from './shares';
+import { DEAL_SIGMA, MEDIAN_DEAL, OPEN_STAGES, PRODUCTS } from './vocabulary';
+
+/** Later stages for deals closing soon, early stages for deals further out. */
+function openStage(rng: Random, daysToClose: number): string {
+  const reach = daysToClose < 30 ? [4, 7] : daysToClose < 90 ? [2, 6] : [0, 3];
+  return OPEN_STAGES[rng.int(reach[0], reach[1])];
+}
+
+/** Opportunities and their actions for one partner, and the shares of its plans. */
+export function partnerOpportunities(ctx: SeedContext, profile: PartnerProfile): PartnerChunk {
+  const { asOf, scale } = ctx;
+  const rng = ctx.root.fork(`opps-${profile.index}`);
+  const opportunities: SeedRecord[] = [];
+  const actions: SeedRecord[] = [];
+  // The AE accountable for the plan's targets, and every AE who owns one of the partner's deals.
+  const aes = new Set<string>([profile.aeKey]);
+  for (const quarter of ctx.quarters) {
+    const count = rng.poisson(scale.opportunitiesPerQuarter);
+    for (let n = 0; n < count; n++) {
+      const oppKey = key(
+        ctx,
+        'opp',
+        pad(profile.index + 1, 5),
+        `${quarter.fiscalYear}q${quarter.quarter}`,
+        pad(n + 1, 3),
+      );
+      const closeDate = addDays(quarter.start, rng.int(0, daysBetween(quarter.start, quarter.end)));
+      const customerKey = rng.pick(profile.customerKeys);
+      const ownerKey = rng.chance(0.8) ? profile.aeKey : profile.secondAeKey;
+      aes.add(ownerKey);
+      const amount = Math.max(1000, Math.round(rng.logNormal(MEDIAN_DEAL[profile.tier], DEAL_SIGMA) / 100) * 100);
+      const actionCount = rng.poisson(scale.actionsPerOpportunity * profile.intensity);
+      // A few deals in the current quarter slip: past their close date but still open, and going stale.
+      const slipped = closeDate < asOf && quarter.end >= asOf && rng.chance(0.25);
+      const closed = closeDate < asOf && !slipped;
+      const won = closed && rng.chance(winProbability(actionCount, profile.intensity, rng.normal() * 0.05));
+      const stage = closed ? (won ? 'Closed Won' : 'Closed Lost') : openStage(rng, daysBetween(asOf, closeDate));
+      // Field order is draw order: the product name, then the type.
+      opportunities.push({
+        sobject: 'Opportunity',
+        key: oppKey,
+        fields: {
+          Name: `${PRODUCTS[rng.int(0, PRODUCTS.length - 1)]} - ${profile.name}`,
+          AccountId: ref('Account', customerKey),
+          Partner_Account__c: ref('Account', profile.key),
+          OwnerId: ref('User', ownerKey),
+          StageName: stage,
+          CloseDate: closeDate,
+          Amount: amount,
+          Type: rng.chance(0.6) ? 'New Customer' : 'Existing Customer - Upgrade',
+          LeadSource: 'Partner Referral',
+        },
+      });
+      const acted = { key: oppKey, closeDate, ownerKey, actionCount, closed, won };
+      for (const action of opportunityActions(ctx, rng, profile, acted)) actions.push(action);
+    }
+  }
+  return { opportunities, actions, planShares: planShares(ctx, profile, aes) };
+}

@@ -1,0 +1,71 @@
+/**
+ * The shapes of the generated seed dataset: records that reference each other by external key, the users to
+ * create, the per-chunk opportunities, actions and plan shares, and the options a dataset is generated from.
+ */
+import type { IsoDate } from '../periods';
+import type { Scale } from './scales';
+
+export interface Ref {
+  ref: { sobject: string; key: string };
+}
+export type FieldValue = string | number | boolean | null | Ref;
+
+export interface SeedRecord {
+  sobject: string;
+  /** External_Key__c value (Username for users). */
+  key: string;
+  fields: Record<string, FieldValue>;
+}
+
+export type UserRole = 'AE' | 'Partner Manager' | 'Admin';
+
+export interface UserSpec {
+  key: string;
+  role: UserRole;
+  firstName: string;
+  lastName: string;
+  title: string;
+  /** Key of the user's manager (partner managers report to the admin; AEs to their partner manager). */
+  managerKey?: string;
+}
+
+export interface SeedOptions {
+  seed: number;
+  scale: Scale;
+  /** The day the data is "as of": quarters, stages and actions are placed around it. */
+  asOf: IsoDate;
+  /** Organization.FiscalYearStartMonth (1 = January). */
+  fiscalYearStartMonth: number;
+}
+
+/** Work of one group of partners that is generated and loaded together (bounded memory at large scale). */
+export interface PartnerChunk {
+  opportunities: SeedRecord[];
+  actions: SeedRecord[];
+  /** Users (AEs) each plan of these partners is shared with for reading: Private plans are otherwise unseen. */
+  planShares: PlanShare[];
+}
+
+/** A plan and the keys of the users who should read it through a manual share. */
+export interface PlanShare {
+  planKey: string;
+  userKeys: string[];
+}
+
+export interface SeedDataset {
+  options: SeedOptions;
+  keyPrefix: string;
+  users: UserSpec[];
+  /** Records loaded first, level by level (parents before children). */
+  levels: { sobject: string; records: SeedRecord[] }[];
+  /** Opportunities and their actions, generated per chunk of partners on demand. */
+  chunks(partnersPerChunk: number): Generator<PartnerChunk>;
+  /** Number of opportunities and actions `chunks()` will produce (computed without generating them). */
+  estimate: { opportunities: number; partnerCount: number };
+}
+
+/** A reference to another generated record, resolved to its Id when loading. */
+export const ref = (sobject: string, key: string): Ref => ({ ref: { sobject, key } });
+
+/** A number as a fixed-width key part: 7 -> 0007. */
+export const pad = (n: number, width = 4): string => String(n).padStart(width, '0');
