@@ -82,7 +82,8 @@ export class Auth {
   private readonly users: ObjectSchema;
   private readonly now: () => Date;
   private readonly lockoutMs: number;
-  private readonly sessionTimeoutMs: number;
+  /** Read by the SOAP login (sessionSecondsValid). */
+  readonly sessionTimeoutMs: number;
   /** Set when the database held plain-text credentials: they are scrubbed from the file once migrated. */
   private legacy = false;
 

@@ -29,6 +29,8 @@ import { quoteIdent } from './sql';
 import { Storage } from './storage';
 import { today } from './values';
 import { BulkApi } from './rest/bulk';
+import { Bulk1Api } from './bulk1/api';
+import { soapEndpoint } from './soap/soap';
 import * as collections from './rest/collections';
 import * as composite from './rest/composite';
 import { notFoundError, ok, type ApiRequest, type OrgRuntime, type Reply } from './rest/context';
@@ -247,6 +249,13 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     schemaLoadedAt: now(),
   };
   const bulk = new BulkApi(org);
+  // Bulk API 1.0 runs its batches as Bulk API 2.0 jobs; its requests count like the REST API's.
+  const bulk1 = new Bulk1Api(org, bulk.ingest, bulk.query, () => {
+    if (apiUsage().used >= apiDailyLimit) {
+      throw new SalesforceError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    }
+    countApiRequest();
+  });
   const routes = [...dataRoutes(new QueryLocators()), ...bulk.routes().map((r) => route(r.path, r.methods))];
   routes.push(
     route('composite', {
@@ -314,6 +323,12 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
         );
       return versions();
     }
+    // The SOAP endpoints and Bulk API 1.0 speak XML and answer their own errors.
+    if (segments[0] === 'services' && segments[1]?.toLowerCase() === 'soap') {
+      return soapEndpoint(org, { ...base, segments: segments.slice(2) });
+    }
+    if (segments[0] === 'services' && segments[1] === 'async')
+      return bulk1.handle({ ...base, segments: segments.slice(2) });
     if (segments[0] !== 'services' || segments[1] !== 'data' || segments.length < 3) throw notFoundError();
     const userId = authenticate(req, new URLSearchParams());
     const version = /^v(\d+)\.0$/.exec(segments[2]);

@@ -305,6 +305,26 @@ export class BulkData {
     for (const fields of rows) yield JSON.parse(fields) as string[];
   }
 
+  /** Every row's outcome in upload order (`ok` null: not processed), as Bulk API 1.0 batch results list them. */
+  *outcomes(job: string): Generator<{ ok: boolean | null; id: string | null; created: boolean; error: string }> {
+    const rows = this.storage
+      .statement(`SELECT ok, id, created, error FROM ${INGEST} WHERE job = ? ORDER BY idx`)
+      .iterate(job) as IterableIterator<{
+      ok: number | null;
+      id: string | null;
+      created: number | null;
+      error: string | null;
+    }>;
+    for (const row of rows) {
+      yield {
+        ok: row.ok === null ? null : row.ok === 1,
+        id: row.id,
+        created: row.created === 1,
+        error: row.error ?? '',
+      };
+    }
+  }
+
   /** Appends result lines to a query job, numbered on from `start`. */
   addQueryLines(job: string, start: number, lines: string[]): void {
     const insert = this.storage.statement(`INSERT INTO ${QUERY} (job, idx, line) VALUES (?, ?, ?)`);
