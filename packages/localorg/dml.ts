@@ -9,6 +9,7 @@
  * (`formula`), cascade delete and roll-up summaries.
  */
 import type { RequestContext } from './context';
+import { assertStorageAvailable } from './data-storage';
 import { SalesforceError } from './errors';
 import { enforceRules } from './formula';
 import { assertNewAssignment } from './permission-sets';
@@ -125,6 +126,7 @@ export class Dml {
           SystemModstamp: stamp,
         }),
       );
+      assertStorageAvailable(this.storage, obj);
       this.storage.insertRow(obj, row);
       this.rollups.afterWrite(ctx, obj, undefined, row);
       return id;

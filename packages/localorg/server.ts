@@ -25,7 +25,6 @@ import { SalesforceError } from './errors';
 import * as http from './http';
 import { faultOptionsFromEnv, Faults, serverUnavailable, type FaultOptions } from './faults';
 import { compileSchema } from './schema';
-import { quoteIdent } from './sql';
 import { Storage } from './storage';
 import { today } from './values';
 import { BulkApi } from './rest/bulk';
@@ -38,9 +37,15 @@ import * as oauth from './rest/oauth';
 import { QueryLocators } from './rest/query';
 import * as sobjects from './rest/sobjects';
 import * as sosl from './sosl/rest';
+import { DEFAULT_DATA_STORAGE_MB, setDataStorageLimit } from './data-storage';
+import { orgLimits } from './rest/limits';
+import * as replication from './rest/replication';
+import * as unsupported from './rest/unsupported';
+import { OLDEST_SERVED_VERSION, servedVersion, servedVersions } from './rest/versions';
 import * as tree from './rest/tree';
 
-export const MIN_API_VERSION = 20;
+/** The oldest version the org serves: 21.0-30.0 were retired in Summer '25 (they answer 410). */
+export const MIN_API_VERSION = OLDEST_SERVED_VERSION;
 /** The newest version the org serves: the project's own (sfdx-project.json). */
 export const MAX_API_VERSION = API_VERSION_MAJOR;
 /** Developer Edition's daily API request allowance. */
@@ -66,6 +71,8 @@ export interface LocalOrgOptions {
   lockoutMinutes?: number;
   /** Access tokens expire after this long without use, as an org's Session Settings. Default 120. */
   sessionTimeoutMinutes?: number;
+  /** Data storage maximum in MB, enforced at create (STORAGE_LIMIT_EXCEEDED). Default 200, a scratch org's. */
+  dataStorageMB?: number;
 }
 
 export interface LocalOrg {
@@ -90,18 +97,8 @@ const route = (path: string, methods: Route['methods']): Route => ({
   methods,
 });
 
-/** Release names of API versions: v20.0 was Winter '11, three releases a year since. */
-function versionLabel(major: number): string {
-  const index = major - MIN_API_VERSION;
-  return `${['Winter', 'Spring', 'Summer'][index % 3]} '${String(11 + Math.floor(index / 3)).padStart(2, '0')}`;
-}
-
 function versions(): Reply {
-  const list = [];
-  for (let v = MIN_API_VERSION; v <= MAX_API_VERSION; v++) {
-    list.push({ label: versionLabel(v), url: `/services/data/v${v}.0`, version: `${v}.0` });
-  }
-  return ok(list);
+  return ok(servedVersions(MAX_API_VERSION));
 }
 
 function resources(org: OrgRuntime, req: ApiRequest): Reply {
@@ -117,29 +114,12 @@ function resources(org: OrgRuntime, req: ApiRequest): Reply {
   });
 }
 
-function limits(org: OrgRuntime): Reply {
-  const { used, limit } = org.apiUsage();
-  // The platform counts 2 KB of data storage per record.
-  let records = 0;
-  for (const obj of org.schema.objects.values()) {
-    if (obj.readOnly) continue;
-    const row = org.storage
-      .statement(`SELECT COUNT(*) AS n FROM ${quoteIdent(obj.table)} WHERE "IsDeleted" = 0`)
-      .get() as { n: number };
-    records += row.n;
-  }
-  const dataMax = 5;
-  return ok({
-    DailyApiRequests: { Max: limit, Remaining: Math.max(0, limit - used) },
-    DataStorageMB: { Max: dataMax, Remaining: Math.round((dataMax - (records * 2) / 1024) * 100) / 100 },
-    FileStorageMB: { Max: 20, Remaining: 20 },
-  });
-}
-
 function dataRoutes(locators: QueryLocators): Route[] {
   return [
     route('', { GET: resources }),
-    route('limits', { GET: (org) => limits(org) }),
+    route('limits', { GET: (org) => orgLimits(org) }),
+    route('sobjects/:type/updated', { GET: replication.updated }),
+    route('sobjects/:type/deleted', { GET: replication.deleted }),
     route('sobjects', { GET: sobjects.globalDescribe }),
     route('sobjects/:type', { GET: sobjects.sobjectRoot, POST: sobjects.sobjectRoot }),
     route('sobjects/:type/describe', { GET: sobjects.sobjectDescribe }),
@@ -329,14 +309,15 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     }
     if (segments[0] === 'services' && segments[1] === 'async')
       return bulk1.handle({ ...base, segments: segments.slice(2) });
+    const outside = unsupported.outsideDataResource(segments, path, bodyText);
+    if (outside) return outside;
     if (segments[0] !== 'services' || segments[1] !== 'data' || segments.length < 3) throw notFoundError();
     const userId = authenticate(req, new URLSearchParams());
-    const version = /^v(\d+)\.0$/.exec(segments[2]);
-    const major = version ? Number(version[1]) : 0;
-    if (major < MIN_API_VERSION || major > MAX_API_VERSION) throw notFoundError();
+    const major = servedVersion(segments[2], MAX_API_VERSION);
     const { used, limit } = apiUsage();
     if (used >= limit) throw new SalesforceError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     countApiRequest();
+    unsupported.checkDataResource(segments.slice(3));
     const found = match(routes, segments.slice(3));
     if (!found) throw notFoundError();
     const handler = found.route.methods[method];
@@ -523,6 +504,7 @@ async function openData(
       now: now(),
     });
     const dml = new Dml(storage, { fiscalYearStartMonth: platform.fiscalYearStartMonth });
+    setDataStorageLimit(storage, options.dataStorageMB ?? DEFAULT_DATA_STORAGE_MB);
     const auth = new Auth(storage, dml, {
       now,
       lockoutMinutes: options.lockoutMinutes,
