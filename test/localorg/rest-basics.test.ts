@@ -27,11 +27,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('versions and resources', () => {
-  it("lists API versions 20.0 to the project's (sfdx-project.json) without authentication", async () => {
+  it("lists API versions 31.0 (21.0-30.0 are retired) to the project's (sfdx-project.json) without authentication", async () => {
     const res = await rawRequest(t.conn, 'GET', '/services/data', { token: null });
     expect(res.status).toBe(200);
     const versions = res.body as { label: string; url: string; version: string }[];
-    expect(versions[0]).toEqual({ label: "Winter '11", url: '/services/data/v20.0', version: '20.0' });
+    expect(versions[0]).toEqual({ label: "Summer '14", url: '/services/data/v31.0', version: '31.0' });
     // v60.0 was Spring '24 (Salesforce's release notes); the list ends at the project's version.
     expect(versions.find((v) => v.version === '60.0')).toEqual({
       label: "Spring '24",
@@ -39,7 +39,7 @@ describe('versions and resources', () => {
       version: '60.0',
     });
     expect(versions.at(-1)).toEqual({ label: expect.any(String), url: dataPath(''), version: API_VERSION });
-    expect(versions).toHaveLength(API_VERSION_MAJOR - 19);
+    expect(versions).toHaveLength(API_VERSION_MAJOR - 30);
   });
 
   it('lists the resources of a version, with the identity URL of the caller', async () => {
@@ -58,7 +58,7 @@ describe('versions and resources', () => {
   });
 
   it('serves every version in range', async () => {
-    const res = await rawRequest(t.conn, 'GET', '/services/data/v20.0/sobjects/Account/describe');
+    const res = await rawRequest(t.conn, 'GET', '/services/data/v31.0/sobjects/Account/describe');
     expect(res.status).toBe(200);
   });
 });
@@ -78,7 +78,7 @@ describe('responses', () => {
     const limits = (await t.conn.request(dataPath('/limits'))) as Record<string, { Max: number; Remaining: number }>;
     expect(t.conn.limitInfo.apiUsage).toEqual({ used: before + 1, limit: 15000 });
     expect(limits.DailyApiRequests).toEqual({ Max: 15000, Remaining: 15000 - (before + 1) });
-    expect(limits.DataStorageMB.Max).toBe(5);
+    expect(limits.DataStorageMB.Max).toBe(200);
   });
 
   it('answers 404 NOT_FOUND for an unknown path or sObject type', async () => {
