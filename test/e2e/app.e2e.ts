@@ -167,9 +167,10 @@ test('a plan is submitted, accepted (baseline stamped) and revised with a reason
 
   // Revising asks for the reason first; each changed target then carries it.
   await page.locator('c-partner-plan-editor [data-id="revise"] button').click();
-  await page.locator('c-partner-plan-editor [data-id="reason-input"] textarea').fill('Partner lost two sales reps');
+  // The reason dialog is a LightningModal: the platform mounts it outside the editor, over the page.
+  await page.locator('[data-id="reason-input"] textarea').fill('Partner lost two sales reps');
   await screenshot(page, 'plan-revision-reason');
-  await page.locator('c-partner-plan-editor [data-id="reason-confirm"] button').click();
+  await page.locator('[data-id="reason-confirm"] button').click();
   expect(
     await poll(
       () => planStatus(page),

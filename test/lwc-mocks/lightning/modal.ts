@@ -2,8 +2,8 @@
  * Jest mock of `lightning/modal`. `open()` mounts the modal component in document.body as the platform
  * does (outside the opener's tree) and resolves with the value passed to `close()`. The host gets what the
  * platform's modal container provides: the dialog role, aria-modal and the label as its accessible name,
- * and Escape dismisses it (resolving undefined) unless `disableClose` is set. The platform's focus trap and
- * backdrop are not imitated.
+ * focus on the first interactive element of the modal when it opens, and Escape dismisses it (resolving
+ * undefined) unless `disableClose` is set. The platform's focus trap and backdrop are not imitated.
  */
 import { LightningElement, api, createElement } from 'lwc';
 
@@ -15,6 +15,10 @@ interface ModalOpenOptions {
 }
 
 type ModalHost = HTMLElement & { disableClose?: boolean; close(result?: unknown): void };
+
+/** What the platform counts as interactive when it places the first focus (base components included). */
+const INTERACTIVE =
+  'a[href], button, input, select, textarea, lightning-button, lightning-input, lightning-textarea, lightning-combobox';
 
 const resolvers = new Map<Element, (result: unknown) => void>();
 let mounted = 0;
@@ -38,6 +42,8 @@ export default class LightningModal extends LightningElement {
       });
       resolvers.set(host, resolve);
       document.body.appendChild(host);
+      const first = host.shadowRoot?.querySelector<HTMLElement>(INTERACTIVE);
+      if (first) first.focus();
     });
   }
 

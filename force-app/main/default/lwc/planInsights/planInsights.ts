@@ -17,9 +17,12 @@ export {
   templateSections,
 } from './lifecycle';
 export { actionTypesOf, humanize, metricLabel, metricsForActionType, metricUnit } from './metrics';
-export { inferRole, resolvePlan, resolveTarget, type RoleReason } from './attribution';
-export { pairsOf, type Pair } from './pairs';
-export { currentTargets, furthestBehind, paceRatio, paceSummary, weightedAttainment, type PaceSummary } from './pace';
+export { inferRole, resolvePlan, resolveTarget } from './attribution';
+export type { RoleReason } from './attribution';
+export { pairsOf } from './pairs';
+export type { Pair } from './pairs';
+export { currentTargets, furthestBehind, paceRatio, paceSummary, weightedAttainment } from './pace';
+export type { PaceSummary } from './pace';
 export {
   actionMix,
   actionsPerWonDeal,
@@ -28,18 +31,10 @@ export {
   staleTargetAccounts,
   weeklyCounts,
   windowStart,
-  type MixItem,
-  type StaleAccount,
-  type WeekBucket,
 } from './actions';
-export {
-  barChartGeometry,
-  niceStep,
-  type ChartBar,
-  type ChartGeometry,
-  type ChartGroup,
-  type ChartTick,
-} from './chart';
+export type { MixItem, StaleAccount, WeekBucket } from './actions';
+export { barChartGeometry, niceStep } from './chart';
+export type { ChartBar, ChartGeometry, ChartGroup, ChartTick } from './chart';
 export {
   formatDate,
   formatDateRange,

@@ -14,7 +14,8 @@ const REASON_MAX_LENGTH = 255;
 /**
  * The dialog that asks why targets change: before a revision starts, or before baselined targets are
  * saved in a revision whose reason this session does not know. A LightningModal: the platform provides
- * the dialog role, the focus trap, Escape and the backdrop. The title is the modal's `label`.
+ * the dialog role, the focus trap (focus starts on the first interactive element: the reason), Escape and
+ * the backdrop. The title is the modal's `label`.
  * `open()` resolves with the trimmed reason once `submitReason` (when given) accepted it, or undefined when
  * the user cancelled. A failed submit keeps the dialog open with the message.
  */
@@ -28,7 +29,6 @@ export default class ReasonDialog extends LightningModal {
   reason: string | null = null;
   error: string | null = null;
   busy = false;
-  private focused = false;
 
   get reasonValue(): string {
     return this.reason ?? this.value;
@@ -44,16 +44,6 @@ export default class ReasonDialog extends LightningModal {
 
   get reasonMaxLength(): number {
     return REASON_MAX_LENGTH;
-  }
-
-  renderedCallback(): void {
-    // The reason is what the dialog is for: it takes focus first.
-    if (this.focused) return;
-    const input = this.template?.querySelector<HTMLElement>('[data-id="reason-input"]');
-    if (input) {
-      this.focused = true;
-      input.focus();
-    }
   }
 
   handleReasonChange(event: CustomEvent<{ value: string }>): void {

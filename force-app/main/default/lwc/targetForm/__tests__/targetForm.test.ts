@@ -1,0 +1,96 @@
+/** c-target-form: the fields of a new target; its owner keeps the values, the form reports and asks. */
+import TargetForm, { type TargetFormValues } from 'c/targetForm';
+import type { Metric } from 'c/planData';
+import { changeValue, click, errorMessages, find, findAll, flushPromises, mount, prop } from '@lwc-test/render';
+import { PICKLISTS } from '@lwc-test/fixtures';
+
+const metric = (name: string, label: string, category: string | null, active = true): Metric => ({
+  name,
+  label,
+  category,
+  unit: null,
+  sortOrder: 10,
+  active,
+  sourceObject: 'APR_Action__c',
+  filter: null,
+  description: null,
+});
+
+const METRICS = [
+  metric('Joint_Calls', 'Joint Calls', 'Activity'),
+  metric('Demos', 'Demos', null),
+  metric('Retired_Metric', 'Retired Metric', 'Activity', false),
+];
+
+const VALUES: TargetFormValues = {
+  metric: null,
+  periodType: 'Quarter',
+  periodStart: '2026-04-01',
+  periodEnd: '2026-06-30',
+  targetValue: '',
+};
+
+async function renderForm(props: Record<string, unknown> = {}): Promise<HTMLElement> {
+  const host = mount('c-target-form', TargetForm, {
+    values: VALUES,
+    metrics: METRICS,
+    periodTypeOptions: PICKLISTS.periodType,
+    ...props,
+  });
+  await flushPromises();
+  return host;
+}
+
+const field = (host: HTMLElement, name: string): HTMLElement => find(host, `[data-field="${name}"]`);
+
+describe('c-target-form', () => {
+  it('offers the active metrics with their category and shows the values its owner keeps', async () => {
+    const host = await renderForm();
+    expect(prop(field(host, 'metric'), 'options')).toEqual([
+      { value: 'Joint_Calls', label: 'Joint Calls (Activity)' },
+      { value: 'Demos', label: 'Demos' },
+    ]);
+    expect(prop(field(host, 'periodType'), 'options')).toEqual(PICKLISTS.periodType);
+    expect(prop(field(host, 'periodType'), 'value')).toBe('Quarter');
+    expect(prop(field(host, 'periodStart'), 'value')).toBe('2026-04-01');
+    expect(prop(field(host, 'periodEnd'), 'value')).toBe('2026-06-30');
+    expect(findAll(host, '[data-id="target-form-errors"]')).toHaveLength(0);
+    await expect(host).toBeAccessible();
+  });
+
+  it('reports each change as fieldchange with the field and value', async () => {
+    const host = await renderForm();
+    const changes: unknown[] = [];
+    host.addEventListener('fieldchange', (event) => changes.push((event as CustomEvent).detail));
+    await changeValue(field(host, 'metric'), 'Demos');
+    await changeValue(field(host, 'periodType'), 'Month');
+    await changeValue(field(host, 'targetValue'), '12');
+    expect(changes).toEqual([
+      { field: 'metric', value: 'Demos' },
+      { field: 'periodType', value: 'Month' },
+      { field: 'targetValue', value: '12' },
+    ]);
+  });
+
+  it('asks its owner to save or cancel, and disables both while the owner saves', async () => {
+    const host = await renderForm();
+    const asked: string[] = [];
+    host.addEventListener('save', () => asked.push('save'));
+    host.addEventListener('cancel', () => asked.push('cancel'));
+    await click(find(host, '[data-id="save-target"]'));
+    await click(findAll(host, 'lightning-button')[0]);
+    expect(asked).toEqual(['save', 'cancel']);
+    (host as HTMLElement & { busy: boolean }).busy = true;
+    await flushPromises();
+    expect(findAll(host, 'lightning-button').map((b) => prop(b, 'disabled'))).toEqual([true, true]);
+  });
+
+  it('shows the messages of the last save attempt', async () => {
+    const host = await renderForm({ messages: ['Choose a metric.', 'Period end must be on or after period start.'] });
+    expect(errorMessages(host, '[data-id="target-form-errors"]')).toEqual([
+      'Choose a metric.',
+      'Period end must be on or after period start.',
+    ]);
+    await expect(host).toBeAccessible();
+  });
+});
