@@ -27,6 +27,15 @@ afterAll(async () => {
 
 const ROWS = 1000;
 
+/** A jsforce Batch (a thenable, not a Promise) as a Promise. */
+function settled<T>(batch: {
+  then(resolve: (value: T) => void, reject: (error: unknown) => void): unknown;
+}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    batch.then(resolve, reject);
+  });
+}
+
 async function count(conn: Connection, where: string): Promise<number> {
   return (await conn.query(`SELECT COUNT() FROM Account WHERE ${where}`)).totalSize;
 }
@@ -111,9 +120,9 @@ describe('find().update() and find().destroy() with default options', () => {
 
 describe('failing bulk calls', () => {
   it('reject with the API error and leave no unhandled rejection', async () => {
-    const unknownObject = await apiError(t.conn.bulk.load('No_Such_Object__c', 'insert', [{ Name: 'x' }]));
+    const unknownObject = await apiError(settled(t.conn.bulk.load('No_Such_Object__c', 'insert', [{ Name: 'x' }])));
     expect(unknownObject.message).toBe('Unable to find object: No_Such_Object__c');
-    const unknownField = await apiError(t.conn.bulk.load('Account', 'insert', [{ Name: 'x', Nope__c: 'y' }]));
+    const unknownField = await apiError(settled(t.conn.bulk.load('Account', 'insert', [{ Name: 'x', Nope__c: 'y' }])));
     expect(unknownField.message).toBe('InvalidBatch : Field name not found : Nope__c');
     const badId = await t.conn.bulk.load('Account', 'delete', [{ Id: '001000000000000AAA' }]);
     expect(badId[0]).toMatchObject({
@@ -121,7 +130,7 @@ describe('failing bulk calls', () => {
       errors: [expect.stringMatching(/^(ENTITY_IS_DELETED|INVALID_CROSS_REFERENCE_KEY)/)],
     });
     const badExternalId = await apiError(
-      t.conn.bulk.load('Account', 'upsert', { extIdField: 'Nope__c' }, [{ Name: 'x' }]),
+      settled(t.conn.bulk.load('Account', 'upsert', { extIdField: 'Nope__c' }, [{ Name: 'x' }])),
     );
     expect(badExternalId.message).toContain('Nope__c does not match an External ID');
     // jsforce closes the job in its cleanup, after the error: give those requests time to settle.

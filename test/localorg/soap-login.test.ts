@@ -81,7 +81,7 @@ describe('login() through jsforce', () => {
     const userInfo = await conn.login(user.username, 'localorg');
     expect(userInfo.id).toBe(user.id);
     // A Standard User reads no custom object: for this session it does not exist.
-    const error = await apiError(conn.query('SELECT Id FROM Partner_Account_Plan__c'));
+    const error = await apiError(conn.query('SELECT Id FROM Partner_Account_Plan__c').then((result) => result));
     expect(error.errorCode).toBe('INVALID_TYPE');
   });
 

@@ -182,6 +182,12 @@ export class Bulk1Api {
     if (type !== 'application/xml' && type !== 'text/xml' && type !== 'application/json') {
       throw new Bulk1Error('ClientInputError', `Content-Type '${type}' is not supported: send XML or JSON`, 415);
     }
+    if (header(req, 'sforce-enable-pkchunking')) {
+      throw new Bulk1Error(
+        'InvalidJob',
+        'PK chunking is not supported by the local org: send the query without Sforce-Enable-PKChunking.',
+      );
+    }
     const props = jobRequest(req.bodyText, format);
     const access = this.org.dml.security.forContext(ctx);
     checkJobRequest(props, this.org.schema, access);

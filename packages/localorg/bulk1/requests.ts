@@ -52,7 +52,15 @@ function jobInfoProperties(bodyText: string, format: WireFormat): Record<string,
     throw error;
   }
   if (node === undefined) throw new Bulk1Error('InvalidXML', 'The request body has no jobInfo element');
-  const names = ['operation', 'object', 'externalIdFieldName', 'contentType', 'concurrencyMode', 'state'];
+  const names = [
+    'operation',
+    'object',
+    'externalIdFieldName',
+    'contentType',
+    'concurrencyMode',
+    'assignmentRuleId',
+    'state',
+  ];
   return Object.fromEntries(names.map((name) => [name, textOf(child(node, name))?.trim()]));
 }
 
@@ -74,6 +82,12 @@ export function jobRequest(bodyText: string, format: WireFormat): JobRequest {
     throw new Bulk1Error(
       'InvalidJob',
       'Query jobs with contentType JSON are not supported by the local org: use CSV, or Bulk API 2.0 query jobs.',
+    );
+  }
+  if (props.assignmentRuleId) {
+    throw new Bulk1Error(
+      'InvalidJob',
+      'Assignment rules are not supported by the local org: create the job without assignmentRuleId.',
     );
   }
   const concurrencyMode = props.concurrencyMode ?? 'Parallel';
