@@ -14,7 +14,8 @@ const scope = (configs, files) => configs.map((config) => ({ ...config, files })
 // - import/no-relative-packages: code never reaches into another package (or the root's scripts, bench and
 //   tests) by a relative path; it imports the package by name.
 // - no-restricted-imports: a package is imported through its public entry only (`@partner-planning/<name>`),
-//   and only by the layers above it: model <- localorg <- jobs <- app <- scripts, bench.
+//   and only by the layers above it: model <- localorg <- jobs <- app <- scripts, bench; cli (the command
+//   builder) imports none of ours and is used by every command, the org's included.
 // - import/no-restricted-paths: the app's browser code never imports the app's node code.
 // Tests (test/) are the one exception: they reach the internals of the package they test.
 const PACKAGE_INTERNALS = {
@@ -28,6 +29,14 @@ const layering = [
     patterns: [
       PACKAGE_INTERNALS,
       forbidPackages(['*'], 'The model reads force-app on its own: it imports none of our packages.'),
+    ],
+  },
+  {
+    // The command builder is below everything that has a command line, the org included.
+    files: ['packages/cli/**/*.ts'],
+    patterns: [
+      PACKAGE_INTERNALS,
+      forbidPackages(['*'], 'The CLI builder is a leaf every command uses: it imports none of our packages.'),
     ],
   },
   {

@@ -8,11 +8,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureAnyJson, ensureJsonMap, type AnyJson, type JsonMap } from '@salesforce/ts-types';
-import { Command, Option } from 'commander';
+import { Option } from 'commander';
+import { commandProgram, runAction, runProgram, type JsonOption } from '@partner-planning/cli';
 import { Connection } from 'jsforce';
 import { assertChromium } from '@partner-planning/app';
 import { API_VERSION, REPO_ROOT } from '@partner-planning/model';
-import { runScript } from '@partner-planning/jobs';
 import { parseScale } from '@partner-planning/jobs';
 import { benchComponents, type ComponentBench } from './components';
 import { benchLocalOrg, loadOpportunities, type LocalOrgBench } from './localorg';
@@ -24,9 +24,8 @@ import { round } from './stats';
 const PARTS = ['localorg', 'scripts', 'components'] as const;
 type Part = (typeof PARTS)[number];
 
-interface BenchOptions {
+interface BenchOptions extends JsonOption {
   quick: boolean;
-  json: boolean;
   only?: string;
 }
 
@@ -43,10 +42,10 @@ function selectedParts(text: string | undefined): Part[] {
   return names as Part[];
 }
 
-const program = new Command('bench')
-  .description(
-    'Benchmark the local org, the seed and rollup scripts and the components, each against its reference in the same run.',
-  )
+const program = commandProgram(
+  'bench',
+  'Benchmark the local org, the seed and rollup scripts and the components, each against its reference in the same run.',
+)
   .addOption(new Option('--quick', 'a small run (50,000 opportunities, medium seed, fewer repetitions)').default(false))
   .addOption(
     new Option(
@@ -54,7 +53,6 @@ const program = new Command('bench')
       `run only these parts (comma-separated: ${PARTS.join(', ')}); the others keep their last figures`,
     ),
   )
-  .addOption(new Option('--json', 'print one JSON result object, like sf commands').default(false))
   .addHelpText(
     'after',
     `
@@ -270,10 +268,6 @@ function printTable(results: Results): void {
 }
 
 program.action(async (options: BenchOptions) => {
-  await runScript(
-    { json: options.json, apiVersion: API_VERSION },
-    async () => ({ exitCode: 0, ...(await bench(options)) }),
-    printTable,
-  );
+  await runAction(options, async () => ({ exitCode: 0, ...(await bench(options)) }), printTable);
 });
-void program.parseAsync(process.argv);
+void runProgram(program);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureJsonMap, getJsonMap, isAnyJson } from '@salesforce/ts-types';
+import { commandProgram, runAction, runProgram, type CommandResult, type JsonOption } from '@partner-planning/cli';
 import { loadForceApp, REPO_ROOT, type ForceAppModel } from '@partner-planning/model';
 
 const LWC_DIR = join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
@@ -88,24 +89,42 @@ export function generateModules(model: ForceAppModel): void {
   }
 }
 
-function main(): void {
+interface BuildResult extends CommandResult {
+  components: number;
+}
+
+/** Generates the modules, checks the components' path entries and compiles them; throws on a failure. */
+function build(json: boolean): BuildResult {
   const model = loadForceApp();
   generateModules(model);
   const missing = missingPathEntries(model);
   if (missing.length > 0) {
-    console.error(
+    throw new Error(
       `force-app/main/default/lwc/tsconfig.json has no "paths" entry for: ${missing.map((n) => `c/${n}`).join(', ')}`,
     );
-    process.exit(1);
   }
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   try {
-    execFileSync(process.execPath, [tsc, '-p', join(LWC_DIR, 'tsconfig.build.json')], { stdio: 'inherit' });
+    // With --json, the compiler's messages go to stderr so stdout holds only the JSON result.
+    execFileSync(process.execPath, [tsc, '-p', join(LWC_DIR, 'tsconfig.build.json')], {
+      stdio: ['inherit', json ? process.stderr : 'inherit', 'inherit'],
+    });
   } catch {
-    console.error('Component build failed: see the TypeScript errors above.');
-    process.exit(1);
+    throw new Error('Component build failed: see the TypeScript errors above.');
   }
-  console.log(`Built ${model.components.length} component(s) in force-app/main/default/lwc.`);
+  return { exitCode: 0, components: model.components.length };
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  const program = commandProgram(
+    'build',
+    'Generate the @salesforce/schema and @salesforce/label modules from force-app and compile the components.',
+  ).action((options: JsonOption) =>
+    runAction(
+      options,
+      () => Promise.resolve(build(options.json)),
+      (result) => console.log(`Built ${result.components} component(s) in force-app/main/default/lwc.`),
+    ),
+  );
+  void runProgram(program);
+}

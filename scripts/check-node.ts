@@ -4,13 +4,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandProgram, runProgram } from '@partner-planning/cli';
 import { nodeVersionProblem } from '@partner-planning/jobs';
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
-  engines?: { node?: string };
-};
-const problem = nodeVersionProblem(manifest.engines?.node ?? '', process.versions.node);
-if (problem) {
-  console.error(`start: ${problem}`);
-  process.exit(1);
+/** This Node.js is older than package.json's `engines` allows. */
+class NodeVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NodeVersionError';
+  }
 }
+
+const program = commandProgram(
+  'check-node',
+  "Check that this Node.js is one the project supports (package.json's engines).",
+).action(() => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+    engines?: { node?: string };
+  };
+  const problem = nodeVersionProblem(manifest.engines?.node ?? '', process.versions.node);
+  if (problem) throw new NodeVersionError(problem);
+});
+
+void runProgram(program);

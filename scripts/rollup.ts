@@ -5,7 +5,8 @@
  *   npm run rollup -- --target-org local
  */
 import { Option } from 'commander';
-import { asOfDate, runScript, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from '@partner-planning/jobs';
+import { runAction, runProgram } from '@partner-planning/cli';
+import { asOfDate, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from '@partner-planning/jobs';
 import { runRollup, type RollupReport } from '@partner-planning/jobs';
 
 interface RollupCliOptions extends CommonOptions {
@@ -93,7 +94,7 @@ function printSummary(result: RollupResult): void {
 }
 
 program.action(async (options: RollupCliOptions) => {
-  await runScript(options, () => rollup(options), printSummary);
+  await runAction(options, () => rollup(options), printSummary);
 });
 
-void program.parseAsync(process.argv);
+void runProgram(program);

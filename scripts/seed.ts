@@ -4,7 +4,8 @@
  *   npm run seed -- --target-org local --scale small --seed 42
  */
 import { Option } from 'commander';
-import { asOfDate, runScript, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from '@partner-planning/jobs';
+import { runAction, runProgram } from '@partner-planning/cli';
+import { asOfDate, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from '@partner-planning/jobs';
 import { runSeed } from '@partner-planning/jobs';
 import { DEFAULT_BULK_THRESHOLD, type SeedReport } from '@partner-planning/jobs';
 import { parseScale } from '@partner-planning/jobs';
@@ -105,7 +106,7 @@ function printSummary(result: SeedResult): void {
 }
 
 program.action(async (options: SeedOptions) => {
-  await runScript(options, () => seed(options), printSummary);
+  await runAction(options, () => seed(options), printSummary);
 });
 
-void program.parseAsync(process.argv);
+void runProgram(program);

@@ -5,43 +5,42 @@
  * serving until Ctrl+C.
  */
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Option } from 'commander';
+import { commandProgram, portNumber, Progress, runProgram, type JsonOption } from '@partner-planning/cli';
 import { appIsUpToDate, buildApp } from '@partner-planning/app';
 import { APP_PORT, startAppServer } from '@partner-planning/app';
 import { SHARED_DEV_PASSWORD } from '@partner-planning/localorg';
 import { startLocalOrg } from '@partner-planning/localorg';
-import { Progress } from '@partner-planning/jobs';
 import { connect, LOCAL_ORG_PORT } from '@partner-planning/jobs';
 import { toIso } from '@partner-planning/jobs';
 import { runRollup } from '@partner-planning/jobs';
 import { runSeed } from '@partner-planning/jobs';
 import { parseScale } from '@partner-planning/jobs';
 
-interface StartOptions {
-  port: string;
-  appPort: string;
+interface StartOptions extends JsonOption {
+  port: number;
+  appPort: number;
   data: string;
   scale: string;
-  json: boolean;
 }
 
-const program = new Command('start')
-  .description('Run the local org with demo data and fresh rollups, until Ctrl+C.')
-  .addOption(new Option('--json', 'print the connection details as one JSON result, like sf commands').default(false))
-  .addOption(new Option('--port <port>', 'local org port').default(String(LOCAL_ORG_PORT)))
-  .addOption(new Option('--app-port <port>', 'local app port').default(String(APP_PORT)))
+const program = commandProgram(
+  'start',
+  'Run the local org with demo data and fresh rollups, until Ctrl+C.',
+  'print the connection details as one JSON result, like sf commands',
+)
+  .addOption(new Option('--port <port>', 'local org port').default(LOCAL_ORG_PORT).argParser(portNumber))
+  .addOption(new Option('--app-port <port>', 'local app port').default(APP_PORT).argParser(portNumber))
   .addOption(new Option('--data <dir>', 'local org data folder').default('.localorg'))
   .addOption(new Option('--scale <scale>', 'demo data scale to seed into an empty org').default('small'));
 
 async function start(options: StartOptions): Promise<void> {
   const scale = parseScale(options.scale);
-  if (!/^\d+$/.test(options.port)) throw new Error(`--port must be a number, not "${options.port}"`);
-  if (!/^\d+$/.test(options.appPort)) throw new Error(`--app-port must be a number, not "${options.appPort}"`);
   const started = Date.now();
   const log = (line: string): void => {
     if (!options.json) process.stdout.write(`${line}\n`);
   };
-  const org = await startLocalOrg({ port: Number(options.port), data: resolve(options.data) });
+  const org = await startLocalOrg({ port: options.port, data: resolve(options.data) });
   log(`Local org listening on ${org.instanceUrl}`);
   let closeApp = (): Promise<void> => Promise.resolve();
   const stop = (): void => {
@@ -82,7 +81,7 @@ async function start(options: StartOptions): Promise<void> {
     log(`  built in ${built.seconds}s: ${built.modules} modules.`);
   }
   const app = await startAppServer({
-    port: Number(options.appPort),
+    port: options.appPort,
     orgUrl: org.instanceUrl,
     adminUsername: org.adminUsername,
     adminToken: org.accessToken,
@@ -112,13 +111,7 @@ async function start(options: StartOptions): Promise<void> {
   }
 }
 
-program.action(async (options: StartOptions) => {
-  try {
-    await start(options);
-  } catch (error) {
-    process.stderr.write(`start: ${(error as Error).message}\n`);
-    process.exit(1);
-  }
-});
+// A failure is reported by runProgram, which also ends the process (and so the org it may have started).
+program.action((options: StartOptions) => start(options));
 
-void program.parseAsync(process.argv);
+void runProgram(program);

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import ts from 'typescript';
 import { rollup, type Plugin } from 'rollup';
+import { commandProgram, runAction, runProgram, type JsonOption } from '@partner-planning/cli';
 import { API_VERSION, loadForceApp, REPO_ROOT } from '@partner-planning/model';
 import { APP_DIR, BUNDLE, DIST_DIR, LWC_DIR, PLATFORM_DIR, SHELL_DIR } from './build-state';
 
@@ -198,14 +199,24 @@ export async function buildApp(log: (line: string) => void = () => undefined): P
 }
 
 if (require.main === module) {
-  buildApp((line) => process.stdout.write(`${line}\n`)).then(
-    (result) =>
-      process.stdout.write(
-        `Built packages/app/dist in ${result.seconds}s: ${result.modules} modules, ${Math.round(result.bytes / 1024)} KB.\n`,
-      ),
-    (error: unknown) => {
-      process.stderr.write(`build: ${(error as Error).message}\n`);
-      process.exit(1);
-    },
+  const program = commandProgram(
+    'app:build',
+    'Build the local app (the components and the shell) into packages/app/dist.',
+  ).action((options: JsonOption) =>
+    runAction(
+      options,
+      async () => {
+        // With --json, stdout holds only the JSON result.
+        const log = (line: string): void => {
+          if (!options.json) process.stdout.write(`${line}\n`);
+        };
+        return { exitCode: 0, ...(await buildApp(log)) };
+      },
+      (result) =>
+        process.stdout.write(
+          `Built packages/app/dist in ${result.seconds}s: ${result.modules} modules, ${Math.round(result.bytes / 1024)} KB.\n`,
+        ),
+    ),
   );
+  void runProgram(program);
 }

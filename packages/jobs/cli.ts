@@ -1,21 +1,23 @@
 /**
- * What every script shares on the command line: the target-org options, `--json` output shaped like the
- * sf CLI's (`{ status, result, warnings }`), progress bars for long steps, and clean failure reporting.
+ * What the scripts that work on an org share on the command line, on top of the project's command builder
+ * (@partner-planning/cli: --help, --json, errors, exit codes, progress): the target-org and API version
+ * options, a session on the org with the run's facts, and the --as-of date.
  */
-import { Command, Option } from 'commander';
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { type Command, Option } from 'commander';
+import { commandProgram, Progress, type JsonOption } from '@partner-planning/cli';
 import { connect, DEFAULT_API_VERSION, type OrgSession } from './connection';
 
-export interface CommonOptions {
+// The seed and the rollup report their steps through it.
+export { Progress } from '@partner-planning/cli';
+
+export interface CommonOptions extends JsonOption {
   targetOrg?: string;
   apiVersion: string;
-  json: boolean;
 }
 
-/** A commander program with --target-org, --api-version and --json. */
+/** A command program with --target-org and --api-version besides --help and --json. */
 export function scriptProgram(name: string, description: string): Command {
-  return new Command(name)
-    .description(description)
+  return commandProgram(name, description)
     .addOption(
       new Option(
         '-o, --target-org <org>',
@@ -27,76 +29,7 @@ export function scriptProgram(name: string, description: string): Command {
         DEFAULT_API_VERSION,
         `${DEFAULT_API_VERSION}, the project's in sfdx-project.json`,
       ),
-    )
-    .addOption(new Option('--json', 'print one JSON result object, like sf commands').default(false))
-    .showHelpAfterError()
-    .configureOutput({ outputError: (text, write) => write(text) });
-}
-
-/** Progress for long steps: bars on a terminal, nothing in --json mode or when output is piped. */
-export class Progress {
-  private readonly bars: MultiBar | undefined;
-
-  constructor(enabled: boolean) {
-    this.bars =
-      enabled && process.stderr.isTTY
-        ? new MultiBar(
-            {
-              format: ' {bar} {percentage}% | {value}/{total} | {step}',
-              hideCursor: true,
-              clearOnComplete: false,
-              stream: process.stderr,
-            },
-            Presets.shades_classic,
-          )
-        : undefined;
-  }
-
-  /** A bar for one step; returns a tick function. */
-  step(label: string, total: number): { tick: (n: number) => void; done: () => void } {
-    const bar: SingleBar | undefined = this.bars?.create(Math.max(total, 1), 0, { step: label });
-    return {
-      tick: (n) => bar?.increment(n),
-      done: () => bar?.update(Math.max(total, 1)),
-    };
-  }
-
-  /** Prints a line without breaking the bars. */
-  log(line: string): void {
-    if (this.bars) this.bars.log(`${line}\n`);
-  }
-
-  stop(): void {
-    this.bars?.stop();
-  }
-}
-
-/** Runs a script body and prints its result (or error) as text or sf-style JSON; sets the exit code. */
-export async function runScript<T extends { exitCode: number }>(
-  options: CommonOptions,
-  body: () => Promise<T>,
-  printText: (result: T) => void,
-): Promise<void> {
-  try {
-    const result = await body();
-    if (options.json) {
-      const { exitCode, ...rest } = result;
-      process.stdout.write(`${JSON.stringify({ status: exitCode, result: rest, warnings: [] }, null, 2)}\n`);
-    } else {
-      printText(result);
-    }
-    process.exitCode = result.exitCode;
-  } catch (error) {
-    const e = error as Error;
-    if (options.json) {
-      process.stdout.write(
-        `${JSON.stringify({ status: 1, name: e.name, message: e.message, exitCode: 1, warnings: [] }, null, 2)}\n`,
-      );
-    } else {
-      process.stderr.write(`Error (${e.name}): ${e.message}\n`);
-    }
-    process.exitCode = 1;
-  }
+    );
 }
 
 /** What every script reports about its run, besides its own result. */

@@ -1,7 +1,7 @@
 /**
  * The jsforce job library's public entry: connecting to an org (a real one through the sf CLI's auth, or
  * the local org), seeding realistic data, computing the metric rollups, writing records in collections,
- * and the command-line plumbing every script shares (options, --json, progress). The programs in
+ * and the command-line options the org scripts share (target org, API version, session). The programs in
  * scripts/ and the local app use it; it talks to any org only through its API.
  */
 export {
@@ -14,24 +14,10 @@ export {
   type OrgSession,
   type OrgTarget,
 } from './connection';
-export {
-  scriptProgram,
-  runScript,
-  withOrgSession,
-  asOfDate,
-  Progress,
-  type CommonOptions,
-  type RunFacts,
-} from './cli';
+export { scriptProgram, withOrgSession, asOfDate, Progress, type CommonOptions, type RunFacts } from './cli';
 export { runSeed, type SeedRun } from './seed';
 export { SCALES, parseScale, ScaleError, type Scale } from './seed/scales';
-export {
-  DEFAULT_BULK_THRESHOLD,
-  SeedLoader,
-  readOrgFacts,
-  userRecord,
-  type SeedReport,
-} from './seed/load';
+export { DEFAULT_BULK_THRESHOLD, SeedLoader, readOrgFacts, userRecord, type SeedReport } from './seed/load';
 export { runRollup, type RollupOptions, type RollupReport } from './rollup/engine';
 export { writeRecords, COLLECTION_LIMIT, type WriteRequest } from './writer';
 export * from './periods';

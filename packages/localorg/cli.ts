@@ -3,23 +3,11 @@
  * Prints the instance URL and the admin's username, password and access token (or all of it as JSON).
  */
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { commandProgram, portNumber, runProgram, wholeNumber, type JsonOption } from '@partner-planning/cli';
 import { SHARED_DEV_PASSWORD } from './auth';
 import { faultOptionsFromEnv, type FaultOptions } from './faults';
 import { startLocalOrg } from './server';
-
-function portNumber(text: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new InvalidArgumentError('expected a port number 0-65535');
-  return port;
-}
-
-function wholeNumber(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
-  return n;
-}
 
 function positiveMinutes(text: string): number {
   const n = Number(text);
@@ -34,11 +22,10 @@ function rate(text: string): number {
   return n;
 }
 
-interface OrgOptions {
+interface OrgOptions extends JsonOption {
   port: number;
   data: string;
   reset?: boolean;
-  json?: boolean;
   apiDailyLimit?: number;
   faultSeed?: number;
   faultUnavailableRate?: number;
@@ -59,21 +46,7 @@ function faultsFrom(opts: OrgOptions): FaultOptions | undefined {
   };
 }
 
-async function main(): Promise<void> {
-  const program = new Command('org')
-    .description('Run the local org: a Salesforce REST API over SQLite, compiled from force-app, on 127.0.0.1.')
-    .option('--port <port>', 'TCP port (0 picks a free one)', portNumber, 6110)
-    .option('--data <dir>', 'data folder holding org.sqlite and auth.json', '.localorg')
-    .option('--reset', 'delete the data folder first (refused while another org uses it)')
-    .option('--json', 'print the connection details as one JSON line')
-    .option('--api-daily-limit <n>', 'daily API request allowance (default 15000, as Developer Edition)', wholeNumber)
-    .option('--lockout-minutes <n>', 'lockout after 10 failed logins in a row (default 15)', positiveMinutes)
-    .option('--session-timeout-minutes <n>', 'tokens expire after this long unused (default 120)', positiveMinutes)
-    .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
-    .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)
-    .option('--fault-lock-rate <r>', 'fraction of written records refused with UNABLE_TO_LOCK_ROW', rate)
-    .parse();
-  const opts = program.opts<OrgOptions>();
+async function runOrg(opts: OrgOptions): Promise<void> {
   const dataDir = resolve(opts.data);
   const faults = faultsFrom(opts);
   // The reset happens inside the start, under the data folder's lock: a folder in use is refused, untouched.
@@ -126,7 +99,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  console.error(`org: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+const program = commandProgram(
+  'org',
+  'Run the local org: a Salesforce REST API over SQLite, compiled from force-app, on 127.0.0.1.',
+  'print the connection details as one JSON line',
+)
+  .option('--port <port>', 'TCP port (0 picks a free one)', portNumber, 6110)
+  .option('--data <dir>', 'data folder holding org.sqlite and auth.json', '.localorg')
+  .option('--reset', 'delete the data folder first (refused while another org uses it)')
+  .option('--api-daily-limit <n>', 'daily API request allowance (default 15000, as Developer Edition)', wholeNumber)
+  .option('--lockout-minutes <n>', 'lockout after 10 failed logins in a row (default 15)', positiveMinutes)
+  .option('--session-timeout-minutes <n>', 'tokens expire after this long unused (default 120)', positiveMinutes)
+  .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
+  .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)
+  .option('--fault-lock-rate <r>', 'fraction of written records refused with UNABLE_TO_LOCK_ROW', rate)
+  .action((opts: OrgOptions) => runOrg(opts));
+
+// A failure to start is reported in the project's one error format (text, or JSON with --json).
+void runProgram(program);

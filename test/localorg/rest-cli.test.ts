@@ -13,7 +13,11 @@ jest.setTimeout(60_000);
 function startCli(args: string[]): { child: ReturnType<typeof spawn>; firstLine: Promise<string> } {
   const child = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'packages', 'localorg', 'cli.ts'), ...args],
+    [
+      join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(REPO_ROOT, 'packages', 'localorg', 'cli.ts'),
+      ...args,
+    ],
     {
       cwd: tmpdir(),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,4 +65,38 @@ it('prints help', async () => {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   expect(code).toBe(0);
   for (const option of ['--port', '--data', '--reset', '--json']) expect(out).toContain(option);
+});
+
+it('reports a failure to start in the one error format, as text or JSON, with exit code 1', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'localorg-cli-'));
+  try {
+    // A data "folder" that is a file cannot be created.
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, '');
+    const outputOf = async (args: string[]): Promise<{ code: number | null; out: string; err: string }> => {
+      const { child, firstLine } = startCli(args);
+      // No details line comes: the exit is awaited below instead.
+      firstLine.catch(() => undefined);
+      let out = '';
+      let err = '';
+      child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      return { code, out, err };
+    };
+    const text = await outputOf(['--port', '0', '--data', file]);
+    expect(text.code).toBe(1);
+    expect(text.err).toMatch(/^Error \(Error\): .*not-a-folder.*\n$/);
+    const json = await outputOf(['--port', '0', '--data', file, '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toEqual({
+      status: 1,
+      name: 'Error',
+      message: expect.stringContaining('not-a-folder'),
+      exitCode: 1,
+      warnings: [],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -94,6 +94,25 @@ describe('lint layering rules on broken fixtures', () => {
     expect(found).toEqual([expect.stringMatching(/:1: no-restricted-imports: .*imports none of our packages/)]);
   });
 
+  it('reports the CLI builder importing any package of ours, and lets the org use it', async () => {
+    const found = await lintAs(
+      'packages/cli/layering-fixture.ts',
+      [
+        "import { connect } from '@partner-planning/jobs';",
+        "import { startLocalOrg } from '@partner-planning/localorg';",
+        "import { Command } from 'commander';",
+        "import { Progress } from './progress';",
+        'export const all = [connect, startLocalOrg, Command, Progress];',
+      ].join('\n'),
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/:1: no-restricted-imports: .*CLI builder is a leaf/),
+      expect.stringMatching(/:2: no-restricted-imports: .*CLI builder is a leaf/),
+    ]);
+    const org = "import { runProgram } from '@partner-planning/cli';\nexport const all = [runProgram];";
+    expect(await lintAs('packages/localorg/layering-fixture.ts', org)).toEqual([]);
+  });
+
   it("reports a package's internals imported by name or by a relative path, but not its public entry", async () => {
     const found = await lintAs(
       'packages/jobs/layering-fixture.ts',
