@@ -3,8 +3,11 @@
  * JSON, job states (Open, Closed, Aborted) and batch states, the `<error>` answers (InvalidSessionId,
  * InvalidJob, InvalidJobState, InvalidXML, InvalidUrl, InvalidVersion), and the org's security: jobs
  * visible only to their creator, objects and fields a user cannot reach, records they cannot see answered
- * as missing ones, hardDelete only with Bulk API Hard Delete.
+ * as missing ones, hardDelete only with Bulk API Hard Delete; and jobs kept across a restart.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { httpRequest, type HttpAnswer } from '../support/http';
 import { API_VERSION, startTestOrg, type TestOrg } from '../support/localorg';
@@ -276,5 +279,52 @@ describe('security', () => {
     expect(lines[1].split('","').slice(1)).toEqual(lines[2].split('","').slice(1));
     expect(lines[1]).toContain('"false","false"');
     expect((await t.conn.sobject('Partner_Account_Plan__c').retrieve(plan)).Name).toBe('Bulk1 private plan');
+  });
+});
+
+describe('persistence', () => {
+  it('keeps jobs, batches and results across a restart of the org on the same folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulk1-'));
+    try {
+      let org = await startTestOrg({ data: dir });
+      const send = (method: string, path: string, type?: string, body?: string): Promise<HttpAnswer> =>
+        httpRequest(org.org.instanceUrl, `/services/async/${API_VERSION}${path}`, {
+          method,
+          headers: { 'X-SFDC-Session': org.org.accessToken, ...(type ? { 'Content-Type': type } : {}) },
+          body,
+        });
+      const job = xml(
+        await send(
+          'POST',
+          '/job',
+          'application/xml',
+          jobXml('<operation>insert</operation><object>Account</object><contentType>CSV</contentType>'),
+        ),
+        'jobInfo',
+      );
+      const batch = xml(await send('POST', `/job/${job.id}/batch`, 'text/csv', 'Name\nKept\n'), 'batchInfo');
+      const until = Date.now() + 20_000;
+      let state = batch.state;
+      while ((state === 'Queued' || state === 'InProgress') && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        state = xml(await send('GET', `/job/${job.id}/batch/${batch.id}`), 'batchInfo').state;
+      }
+      expect(state).toBe('Completed');
+      await org.close();
+
+      org = await startTestOrg({ data: dir });
+      try {
+        expect(xml(await send('GET', `/job/${job.id}`), 'jobInfo')).toMatchObject({
+          state: 'Open',
+          numberBatchesCompleted: '1',
+        });
+        const results = await send('GET', `/job/${job.id}/batch/${batch.id}/result`);
+        expect(results.text).toMatch(/^"Id","Success","Created","Error"\n"001[a-zA-Z0-9]{15}","true","true",""\n$/);
+      } finally {
+        await org.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
