@@ -19,7 +19,13 @@ function send(reply: ChildReply): void {
 async function main(): Promise<void> {
   const [dataDir, apiDailyLimit] = process.argv.slice(2);
   if (!dataDir || !process.send) throw new Error('org-child runs only from bench/org-process.ts');
-  const org = await startLocalOrg({ port: 0, data: dataDir, apiDailyLimit: Number(apiDailyLimit) });
+  // The large scale (about 1.3 million records, 2.6 GB at 2 KB each) outgrows a scratch org's 200 MB.
+  const org = await startLocalOrg({
+    port: 0,
+    data: dataDir,
+    apiDailyLimit: Number(apiDailyLimit),
+    dataStorageMB: 100_000,
+  });
   const close = (): void => {
     org.close().then(
       () => process.exit(0),

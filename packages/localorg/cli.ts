@@ -15,6 +15,12 @@ function positiveMinutes(text: string): number {
   return n;
 }
 
+function positiveNumber(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number above 0');
+  return n;
+}
+
 function rate(text: string): number {
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
@@ -32,6 +38,7 @@ interface OrgOptions extends JsonOption {
   faultLockRate?: number;
   lockoutMinutes?: number;
   sessionTimeoutMinutes?: number;
+  dataStorageMb?: number;
 }
 
 /** Faults from the flags, else from LOCALORG_FAULT_* environment variables; undefined for none. */
@@ -58,6 +65,7 @@ async function runOrg(opts: OrgOptions): Promise<void> {
     faults,
     lockoutMinutes: opts.lockoutMinutes,
     sessionTimeoutMinutes: opts.sessionTimeoutMinutes,
+    dataStorageMB: opts.dataStorageMb,
   });
   const details = {
     instanceUrl: org.instanceUrl,
@@ -110,6 +118,11 @@ const program = commandProgram(
   .option('--api-daily-limit <n>', 'daily API request allowance (default 15000, as Developer Edition)', wholeNumber)
   .option('--lockout-minutes <n>', 'lockout after 10 failed logins in a row (default 15)', positiveMinutes)
   .option('--session-timeout-minutes <n>', 'tokens expire after this long unused (default 120)', positiveMinutes)
+  .option(
+    '--data-storage-mb <n>',
+    "data storage maximum, enforced at create (default 200, a scratch org's)",
+    positiveNumber,
+  )
   .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
   .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)
   .option('--fault-lock-rate <r>', 'fraction of written records refused with UNABLE_TO_LOCK_ROW', rate)
