@@ -236,6 +236,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     }
     countApiRequest();
   });
+  bulk.runsBulk1Batch = (jobId) => bulk1.runsBatch(jobId);
   const routes = [...dataRoutes(new QueryLocators()), ...bulk.routes().map((r) => route(r.path, r.methods))];
   routes.push(
     route('composite', {

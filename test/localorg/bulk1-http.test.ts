@@ -188,6 +188,15 @@ describe('a JSON job with a JSON batch', () => {
     const list = (await call('GET', `/job/${String(job.id)}/batch`)).json as { batchInfo: { id: string }[] };
     expect(list.batchInfo.map((b) => b.id)).toEqual([batch.id]);
   });
+
+  it('does not list the Bulk API 2.0 jobs that ran its batches as jobs of their own', async () => {
+    // Every ingest this file ran so far was a Bulk API 1.0 batch.
+    const listed = await httpRequest(t.org.instanceUrl, `/services/data/v${API_VERSION}/jobs/ingest`, {
+      headers: { Authorization: `Bearer ${t.org.accessToken}` },
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.json).toMatchObject({ done: true, records: [] });
+  });
 });
 
 describe('errors', () => {

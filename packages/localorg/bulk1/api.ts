@@ -85,6 +85,11 @@ export class Bulk1Api {
     this.store = new Bulk1Store(org.storage, org.now());
   }
 
+  /** Whether a Bulk API 2.0 ingest or query job runs one of this API's batches. */
+  runsBatch(jobId: string): boolean {
+    return this.store.runsBatch(jobId);
+  }
+
   /** Answers one request; every refusal is Bulk API 1.0's error, in XML or JSON as the request speaks. */
   handle(req: Bulk1Request): Reply {
     let format: WireFormat = mediaType(header(req, 'content-type')).type === 'application/json' ? 'json' : 'xml';

@@ -99,6 +99,7 @@ export class Bulk1Store {
       `CREATE TABLE IF NOT EXISTS ${BATCHES} (id TEXT PRIMARY KEY, job TEXT NOT NULL, inner_job TEXT, created_date TEXT NOT NULL, failure TEXT)`,
     );
     storage.db.exec(`CREATE INDEX IF NOT EXISTS ${BATCHES}_job ON ${BATCHES} (job)`);
+    storage.db.exec(`CREATE INDEX IF NOT EXISTS ${BATCHES}_inner_job ON ${BATCHES} (inner_job)`);
     // Jobs past their lifespan go with their batches (their internal jobs expire with the Bulk API 2.0 jobs).
     const cutoff = new Date(now.getTime() - JOB_LIFESPAN_MS).toISOString();
     storage.db.transaction(() => {
@@ -172,6 +173,11 @@ export class Bulk1Store {
     const row = this.storage.statement(`SELECT * FROM ${BATCHES} WHERE id = ? AND job = ?`).get(id, jobId) as
       BatchRow | undefined;
     return row ? toBatch(row) : undefined;
+  }
+
+  /** Whether a Bulk API 2.0 job runs one of the batches. */
+  runsBatch(innerJobId: string): boolean {
+    return this.storage.statement(`SELECT 1 FROM ${BATCHES} WHERE inner_job = ?`).get(innerJobId) !== undefined;
   }
 
   /** A job's batches in creation order. */

@@ -34,6 +34,8 @@ export class BulkApi {
   private readonly runner = new JobRunner();
   readonly ingest: IngestJobs;
   readonly query: QueryJobs;
+  /** Ingest jobs that run a Bulk API 1.0 batch (set by the server): not listed as jobs of their own. */
+  runsBulk1Batch: (jobId: string) => boolean = () => false;
 
   constructor(org: OrgRuntime) {
     const data = new BulkData(org.storage);
@@ -60,7 +62,10 @@ export class BulkApi {
           POST: (_org, req) => ok(ingest.createdInfo(ingest.create(req.ctx, req.bodyText))),
           GET: (_org, req) => {
             const jobType = req.query.get('jobType');
-            const jobs = jobType && jobType !== 'V2Ingest' ? [] : ingest.store.list(req.ctx);
+            const jobs =
+              jobType && jobType !== 'V2Ingest'
+                ? []
+                : ingest.store.list(req.ctx).filter((job) => !this.runsBulk1Batch(job.id));
             return ok(
               jobListPage(
                 jobs.map((job) => ingest.listInfo(job)),
