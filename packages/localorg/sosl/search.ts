@@ -13,7 +13,7 @@ import { QueryText } from '../soql/errors';
 import { quoteIdent } from '../sql';
 import type { Storage } from '../storage';
 import { groupFields, indexedFields, type SearchGroup } from './fields';
-import { indexTable, vocabTable } from './index-schema';
+import { indexTable, syncSearchIndex, vocabTable } from './index-schema';
 import { MAX_SEARCH_ROWS, type Located, type ReturningSpec } from './parse';
 import { termsToFts, type TermNode } from './terms';
 
@@ -148,6 +148,9 @@ export class SearchRunner {
 
   /** The FTS5 match over the group's fields the user reads; null when it can match nothing. */
   private matchExpression(obj: ObjectSchema, search: Search): string | null {
+    // Rows written since the last search are indexed first.
+    const db = this.options.storage.db;
+    db.transaction(() => syncSearchIndex(db, obj))();
     const fields = groupFields(obj, search.group).filter((f) => this.options.access.canReadField(f));
     if (fields.length === 0) return null;
     const expression = termsToFts(search.terms, (prefix, glob) => this.expand(obj, prefix, glob));
