@@ -5,7 +5,7 @@
  * reject cleanly instead of killing Node with an unhandled rejection.
  */
 import type { Connection } from 'jsforce';
-import { apiError, startTestOrg, type TestOrg } from '../support/localorg';
+import { API_VERSION, apiError, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
 
 let t: TestOrg;
 /** Unhandled rejections seen while this file runs: jsforce's bulk cleanup must never leave one. */
@@ -99,6 +99,9 @@ describe('find().update() and find().destroy() with default options', () => {
     });
     expect(rows).toHaveLength(ROWS);
     expect(new Set(rows.map((r) => r.Description))).toEqual(new Set(['updated in bulk']));
+    // The Bulk API 2.0 query job that ran the batch is not listed as a job of its own.
+    const listed = await rawRequest(t.conn, 'GET', `/services/data/v${API_VERSION}/jobs/query`);
+    expect(listed.body).toMatchObject({ records: [] });
   });
 
   it('deletes 1,000 records through Bulk API 1.0', async () => {

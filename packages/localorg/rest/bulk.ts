@@ -34,7 +34,7 @@ export class BulkApi {
   private readonly runner = new JobRunner();
   readonly ingest: IngestJobs;
   readonly query: QueryJobs;
-  /** Ingest jobs that run a Bulk API 1.0 batch (set by the server): not listed as jobs of their own. */
+  /** Jobs that run a Bulk API 1.0 batch (set by the server): not listed as jobs of their own. */
   runsBulk1Batch: (jobId: string) => boolean = () => false;
 
   constructor(org: OrgRuntime) {
@@ -109,7 +109,10 @@ export class BulkApi {
           POST: (_org, req) => ok(query.createdInfo(query.create(req.ctx, req.bodyText))),
           GET: (_org, req) => {
             const jobType = req.query.get('jobType');
-            const jobs = jobType && jobType !== 'V2Query' ? [] : query.store.list(req.ctx);
+            const jobs =
+              jobType && jobType !== 'V2Query'
+                ? []
+                : query.store.list(req.ctx).filter((job) => !this.runsBulk1Batch(job.id));
             return ok(
               jobListPage(
                 jobs.map((job) => query.listInfo(job)),
