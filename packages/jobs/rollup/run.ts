@@ -63,12 +63,12 @@ export async function runPlan(
     if (!metric) {
       plan.errors.set(name, plan.errors.get(name) ?? `no active metric named ${name} in the catalog`);
     }
-    if (plan.errors.has(name)) {
+    if (!metric || plan.errors.has(name)) {
       metricReport.error = plan.errors.get(name);
       step?.tick(periods.size);
       continue;
     }
-    await runMetric(context, metric as MetricDefinition, periods, metricReport);
+    await runMetric(context, metric, periods, metricReport);
   }
   step?.done();
   reportRatios(catalog, targets, plan.errors, report);
