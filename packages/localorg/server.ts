@@ -43,6 +43,8 @@ import * as replication from './rest/replication';
 import * as unsupported from './rest/unsupported';
 import { OLDEST_SERVED_VERSION, servedVersion, servedVersions } from './rest/versions';
 import * as tree from './rest/tree';
+import { graphqlResource } from './graphql/endpoint';
+import { uiApiRoutes } from './ui-api/routes';
 
 /** The oldest version the org serves: 21.0-30.0 were retired in Summer '25 (they answer 410). */
 export const MIN_API_VERSION = OLDEST_SERVED_VERSION;
@@ -106,11 +108,13 @@ function resources(org: OrgRuntime, req: ApiRequest): Reply {
   return ok({
     identity: org.auth.identityUrl(org.instanceUrl, req.ctx.userId),
     limits: `${v}/limits`,
+    graphql: `${v}/graphql`,
     parameterizedSearch: `${v}/parameterizedSearch`,
     query: `${v}/query`,
     queryAll: `${v}/queryAll`,
     search: `${v}/search`,
     sobjects: `${v}/sobjects`,
+    'ui-api': `${v}/ui-api`,
   });
 }
 
@@ -246,6 +250,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     route('composite/tree/:type', { POST: tree.tree }),
     route('search', { GET: sosl.search }),
     route('parameterizedSearch', { GET: sosl.parameterizedSearch, POST: sosl.parameterizedSearch }),
+    route('graphql', { GET: graphqlResource, POST: graphqlResource }),
+    ...uiApiRoutes().map((r) => route(r.path, r.methods)),
   );
 
   function authenticate(req: IncomingMessage, query: URLSearchParams): string {

@@ -1,0 +1,36 @@
+/**
+ * The User Interface API resources the local org serves under `/services/data/vXX.X/ui-api/`, each answering
+ * its errors in the UI API's shape. Registered by server.ts with the REST API's routes.
+ */
+import type { ApiRequest, OrgRuntime, Reply } from '../rest/context';
+import { uiApi } from './errors';
+import { lookups } from './lookups';
+import { fieldPicklistValues, objectInfoBatch, objectInfoResource, objectPicklistValues } from './object-info';
+import { recordUi } from './record-ui';
+import { createRecord, record, recordBatch } from './records';
+
+type Handler = (org: OrgRuntime, req: ApiRequest) => Reply;
+
+export interface UiApiRoute {
+  path: string;
+  methods: Partial<Record<string, Handler>>;
+}
+
+export function uiApiRoutes(): UiApiRoute[] {
+  const routes: [string, Partial<Record<string, Handler>>][] = [
+    ['ui-api/records', { POST: createRecord }],
+    ['ui-api/records/:id', { GET: record, PATCH: record, DELETE: record }],
+    ['ui-api/records/batch/:ids', { GET: recordBatch }],
+    ['ui-api/object-info/:object', { GET: objectInfoResource }],
+    ['ui-api/object-info/batch/:objects', { GET: objectInfoBatch }],
+    ['ui-api/object-info/:object/picklist-values/:recordTypeId', { GET: objectPicklistValues }],
+    ['ui-api/object-info/:object/picklist-values/:recordTypeId/:field', { GET: fieldPicklistValues }],
+    ['ui-api/record-ui/:ids', { GET: recordUi }],
+    ['ui-api/lookups/:object/:field', { GET: lookups }],
+    ['ui-api/lookups/:object/:field/:target', { GET: lookups }],
+  ];
+  return routes.map(([path, methods]) => ({
+    path,
+    methods: Object.fromEntries(Object.entries(methods).map(([m, h]) => [m, uiApi(h as Handler)])),
+  }));
+}
