@@ -25,7 +25,7 @@ export interface Labeled<T> extends Value<T> {
   displayValue: string | null;
 }
 
-/** A parent record of which only the name is selected: `Parent__r { Name { value } }`, null when empty. */
+/** A parent record of which only the name is selected: e.g. `Partner_Account__r { Name { value } }`, null when empty. */
 export type NameRef = { Name: Value<string> } | null;
 
 export interface Connection<N> {
