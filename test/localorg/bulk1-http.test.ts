@@ -189,6 +189,39 @@ describe('a JSON job with a JSON batch', () => {
     expect(list.batchInfo.map((b) => b.id)).toEqual([batch.id]);
   });
 
+  it('upserts JSON records by external id, with a parent named by its external id', async () => {
+    await t.conn.sobject('Account').create({ Name: 'Bulk1 Parent', External_Key__c: 'B1-A' });
+    const job = (
+      await call('POST', '/job', {
+        type: 'application/json',
+        body: JSON.stringify({
+          operation: 'upsert',
+          object: 'Contact',
+          externalIdFieldName: 'External_Key__c',
+          contentType: 'JSON',
+        }),
+      })
+    ).json as { id: string };
+    const upsert = async (): Promise<unknown> => {
+      const batch = (
+        await call('POST', `/job/${job.id}/batch`, {
+          type: 'application/json',
+          body: JSON.stringify([
+            { External_Key__c: 'B1-C', LastName: 'Upserted', Account: { External_Key__c: 'B1-A' }, Title: null },
+          ]),
+        })
+      ).json as { id: string };
+      await finished(job.id, batch.id);
+      return (await call('GET', `/job/${job.id}/batch/${batch.id}/result`)).json;
+    };
+    expect(await upsert()).toEqual([{ success: true, created: true, id: expect.stringMatching(/^003/), errors: [] }]);
+    expect(await upsert()).toEqual([{ success: true, created: false, id: expect.stringMatching(/^003/), errors: [] }]);
+    const contact = await t.conn.query<{ Account: { Name: string } }>(
+      "SELECT Account.Name FROM Contact WHERE External_Key__c = 'B1-C'",
+    );
+    expect(contact.records.map((r) => r.Account.Name)).toEqual(['Bulk1 Parent']);
+  });
+
   it('does not list the Bulk API 2.0 jobs that ran its batches as jobs of their own', async () => {
     // Every ingest this file ran so far was a Bulk API 1.0 batch.
     const listed = await httpRequest(t.org.instanceUrl, `/services/data/v${API_VERSION}/jobs/ingest`, {
@@ -334,6 +367,28 @@ describe('persistence', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the daily API allowance', () => {
+  it('counts Bulk API 1.0 requests and refuses them past the allowance', async () => {
+    const small = await startTestOrg({ apiDailyLimit: 2 });
+    try {
+      const get = (): Promise<HttpAnswer> =>
+        httpRequest(small.org.instanceUrl, `/services/async/${API_VERSION}/job/7500000000zzzzz`, {
+          headers: { 'X-SFDC-Session': small.org.accessToken },
+        });
+      expect(xml(await get(), 'error').exceptionCode).toBe('InvalidJob');
+      expect(xml(await get(), 'error').exceptionCode).toBe('InvalidJob');
+      const refused = await get();
+      expect(refused.status).toBe(403);
+      expect(xml(refused, 'error')).toEqual({
+        exceptionCode: 'ExceededQuota',
+        exceptionMessage: 'TotalRequests Limit exceeded.',
+      });
+    } finally {
+      await small.close();
     }
   });
 });
