@@ -39,6 +39,7 @@ import * as sobjects from './rest/sobjects';
 import * as sosl from './sosl/rest';
 import { DEFAULT_DATA_STORAGE_MB, setDataStorageLimit } from './data-storage';
 import { orgLimits } from './rest/limits';
+import * as recent from './rest/recent';
 import * as replication from './rest/replication';
 import * as unsupported from './rest/unsupported';
 import { OLDEST_SERVED_VERSION, servedVersion, servedVersions } from './rest/versions';
@@ -125,7 +126,11 @@ function dataRoutes(locators: QueryLocators): Route[] {
     route('sobjects/:type/updated', { GET: replication.updated }),
     route('sobjects/:type/deleted', { GET: replication.deleted }),
     route('sobjects', { GET: sobjects.globalDescribe }),
-    route('sobjects/:type', { GET: sobjects.sobjectRoot, POST: sobjects.sobjectRoot }),
+    route('sobjects/:type', {
+      GET: (org, req) => recent.withRecentItems(org, req, sobjects.sobjectRoot(org, req)),
+      POST: sobjects.sobjectRoot,
+    }),
+    route('recent', { GET: recent.recent }),
     route('sobjects/:type/describe', { GET: sobjects.sobjectDescribe }),
     route('sobjects/:type/:id', {
       GET: sobjects.sobjectRecord,
@@ -151,9 +156,9 @@ function dataRoutes(locators: QueryLocators): Route[] {
     route('composite/sobjects/:type', { GET: collections.collectionRetrieve, POST: collections.collectionRetrieve }),
     route('composite/sobjects/:type/:field', { PATCH: collections.collectionUpsert }),
     route('query', { GET: (org, req) => locators.start(org, req, 'query') }),
-    route('query/:locator', { GET: (_org, req) => locators.next(req) }),
+    route('query/:locator', { GET: (org, req) => locators.next(org, req) }),
     route('queryAll', { GET: (org, req) => locators.start(org, req, 'queryAll') }),
-    route('queryAll/:locator', { GET: (_org, req) => locators.next(req) }),
+    route('queryAll/:locator', { GET: (org, req) => locators.next(org, req) }),
   ];
 }
 

@@ -8,6 +8,7 @@ import { executeSoql, type QueryCursor } from '../soql';
 import { queryColumns } from './columns';
 import { ok, type ApiRequest, type OrgRuntime, type Reply } from './context';
 import { explainQuery } from './explain';
+import { marksViewed, noteViewed } from './recent';
 import { accessOf } from './sobjects';
 
 const DEFAULT_BATCH = 2000;
@@ -21,6 +22,8 @@ interface Locator {
   batchSize: number;
   resource: 'query' | 'queryAll';
   lastUsed: number;
+  /** `FOR VIEW` / `FOR REFERENCE`: the records returned become the user's recent items. */
+  viewed: boolean;
 }
 
 const invalidLocator = (): SalesforceError =>
@@ -58,12 +61,19 @@ export class QueryLocators {
       // The API always runs as the user.
       access: accessOf(org, req).forQuery(),
     });
-    const locator = { userId: req.ctx.userId, cursor, batchSize: batchSizeOf(req), resource, lastUsed: Date.now() };
-    return ok(this.page(req, locator, undefined));
+    const locator = {
+      userId: req.ctx.userId,
+      cursor,
+      batchSize: batchSizeOf(req),
+      resource,
+      lastUsed: Date.now(),
+      viewed: marksViewed(soql),
+    };
+    return ok(this.page(org, req, locator, undefined));
   }
 
   /** `GET query/{locator}-{offset}`. */
-  next(req: ApiRequest): Reply {
+  next(org: OrgRuntime, req: ApiRequest): Reply {
     this.expire();
     const match = /^(.+)-(\d+)$/.exec(req.params[0]);
     const locator = match ? this.open.get(match[1]) : undefined;
@@ -72,12 +82,13 @@ export class QueryLocators {
     const position = locator.cursor.totalSize - locator.cursor.remaining;
     if (Number(match[2]) !== position) throw invalidLocator();
     locator.lastUsed = Date.now();
-    return ok(this.page(req, locator, match[1]));
+    return ok(this.page(org, req, locator, match[1]));
   }
 
-  private page(req: ApiRequest, locator: Locator, id: string | undefined): Record<string, unknown> {
+  private page(org: OrgRuntime, req: ApiRequest, locator: Locator, id: string | undefined): Record<string, unknown> {
     const cursor = locator.cursor;
     const records = cursor.next(cursor.singleBatch ? cursor.remaining : locator.batchSize);
+    if (locator.viewed) noteViewed(org, req, records);
     const remaining = locator.cursor.remaining;
     const totalSize = locator.cursor.totalSize;
     if (remaining === 0) {
