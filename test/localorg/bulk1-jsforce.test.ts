@@ -136,6 +136,8 @@ describe('failing bulk calls', () => {
       settled(t.conn.bulk.load('Account', 'upsert', { extIdField: 'Nope__c' }, [{ Name: 'x' }])),
     );
     expect(badExternalId.message).toContain('Nope__c does not match an External ID');
+    const badQuery = await apiError(t.conn.bulk.query('SELECT Nope__c FROM Account'));
+    expect(badQuery.message).toMatch(/^InvalidBatch : Failed to process query: INVALID_FIELD: /);
     // jsforce closes the job in its cleanup, after the error: give those requests time to settle.
     const until = Date.now() + 2000;
     while (Date.now() < until && unhandled.length === 0) await new Promise((r) => setTimeout(r, 100));

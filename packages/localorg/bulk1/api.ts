@@ -263,7 +263,9 @@ export class Bulk1Api {
       if (error instanceof Bulk1Error)
         return this.store.insertBatch(job.id, null, `${error.exceptionCode} : ${error.message}`, now);
       if (error instanceof SalesforceError) {
-        return this.store.insertBatch(job.id, null, `InvalidBatch : ${error.errorCode}: ${error.message}`, now);
+        // A query the SOQL engine refuses fails its batch, as the platform reports it.
+        const what = job.operation.startsWith('query') ? 'Failed to process query: ' : '';
+        return this.store.insertBatch(job.id, null, `InvalidBatch : ${what}${error.errorCode}: ${error.message}`, now);
       }
       throw error;
     }
