@@ -20,9 +20,9 @@ const MODES = ['View', 'Edit', 'Create'];
 
 /** The fields of the object's force-app page layout, in layout order, or undefined when it has none. */
 function pageLayoutFields(org: OrgRuntime, obj: ObjectSchema): FieldSchema[] | undefined {
-  const refs = org.schema.model.fieldReferences.filter(
-    (r) => /(^|\/)layouts\//.test(r.sourcePath) && r.object === obj.name,
-  );
+  // The object's own layout file (`layouts/Object-Layout Name.layout-meta.xml`), not another object's related lists.
+  const own = new RegExp(`(^|/)layouts/${obj.name}-[^/]*$`);
+  const refs = org.schema.model.fieldReferences.filter((r) => own.test(r.sourcePath) && r.object === obj.name);
   if (refs.length === 0) return undefined;
   const first = refs[0].sourcePath;
   const fields = refs
