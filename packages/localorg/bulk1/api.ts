@@ -17,9 +17,9 @@ import { mediaType } from '../http';
 import { normalizeId } from '../ids';
 import { BulkData } from '../bulk/data';
 import { CsvError, parseCsv } from '../bulk/csv';
-import type { IngestJobs } from '../bulk/ingest';
+import type { IngestJob, IngestJobs } from '../bulk/ingest';
 import type { JobRecord } from '../bulk/jobs';
-import type { QueryJobs } from '../bulk/query';
+import type { QueryJob, QueryJobs } from '../bulk/query';
 import type { OrgRuntime, Reply } from '../rest/context';
 import { findObjectSchema } from '../schema';
 import {
@@ -226,8 +226,8 @@ export class Bulk1Api {
       for (const batch of this.store.batches(job.id)) {
         const inner = batch.innerJobId ? this.innerJob(batch.innerJobId) : undefined;
         if (!inner || (inner.state !== 'UploadComplete' && inner.state !== 'InProgress')) continue;
-        if (inner.jobType === 'V2Ingest') this.ingest.changeState(this.ingest.store.find(inner.id)!, 'Aborted');
-        else this.query.changeState(this.query.store.find(inner.id)!, 'Aborted');
+        if (inner.jobType === 'V2Ingest') this.ingest.changeState(inner, 'Aborted');
+        else this.query.changeState(inner, 'Aborted');
       }
       this.store.setJobState(job, 'Aborted', now);
       return;
@@ -303,7 +303,7 @@ export class Bulk1Api {
     return this.query.create(ctx, JSON.stringify({ operation: job.operation, query: soql }));
   }
 
-  private innerJob(id: string): JobRecord | undefined {
+  private innerJob(id: string): IngestJob | QueryJob | undefined {
     return this.ingest.store.find(id) ?? this.query.store.find(id);
   }
 
@@ -376,14 +376,20 @@ export class Bulk1Api {
       if (status.state !== 'Completed') throw new Bulk1Error('InvalidBatch', status.stateMessage ?? 'Batch failed');
       if (resultId === undefined) return resultListReply([inner.id], format);
       if (normalizeId(resultId) !== inner.id) throw new Bulk1Error('InvalidBatch', `Invalid result id: ${resultId}`);
-      const page = this.query.results(this.query.store.find(inner.id)!, null, null);
+      const page = this.query.results(inner, null, null);
       return { status: 200, body: page.csv, headers: { 'Content-Type': 'text/csv' } };
     }
     if (resultId !== undefined) throw new Bulk1Error('InvalidUrl', 'The requested URL is not valid', 404);
+    // A batch's rows are written in one transaction: an aborted or failed batch wrote none, and has no results.
+    if (status.processed === 0 && status.state !== 'Completed') {
+      throw new Bulk1Error('InvalidBatch', status.stateMessage ?? 'Batch not processed: its job was aborted');
+    }
     const data = this.data;
+    const innerId = inner.id;
     function* records(): Generator<RecordResult> {
-      for (const row of data.outcomes(inner!.id)) {
+      for (const row of data.outcomes(innerId)) {
         if (row.ok === null) {
+          // Not reached while a batch is one transaction; kept so that results always align with the records.
           yield {
             id: null,
             success: false,
