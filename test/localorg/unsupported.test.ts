@@ -53,7 +53,7 @@ describe('unsupported APIs', () => {
     ['sf org open', '/services/oauth2/singleaccess'],
   ])('refuses %s at once with what to use instead', async (_what, path) => {
     const res = await rawRequest(t.conn, 'GET', path);
-    expect(res.status).toBe(501);
+    expect(res.status).toBe(403);
     expect(res.body).toEqual(NOT_SUPPORTED);
   });
 
@@ -82,7 +82,7 @@ describe('unsupported APIs', () => {
       const path = link.replace('{ID}', (await t.conn.sobject('Account').create({ Name: 'Linked' })).id ?? '');
       const res = await rawRequest(t.conn, 'GET', path);
       if (res.status !== 200) {
-        expect({ link, status: res.status, body: res.body }).toEqual({ link, status: 501, body: NOT_SUPPORTED });
+        expect({ link, status: res.status, body: res.body }).toEqual({ link, status: 403, body: NOT_SUPPORTED });
       }
     }
   });

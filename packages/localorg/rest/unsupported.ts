@@ -13,8 +13,11 @@
 import { SalesforceError } from '../errors';
 import type { Reply } from './context';
 
-/** The status and code of every not-supported answer: the feature is not there, the request was fine. */
-export const NOT_SUPPORTED_STATUS = 501;
+/**
+ * The status and code of every not-supported answer: Salesforce's answer to a feature an org does not have
+ * (403 FUNCTIONALITY_NOT_ENABLED, like API_DISABLED_FOR_ORG), a client error that no client retries.
+ */
+export const NOT_SUPPORTED_STATUS = 403;
 export const NOT_SUPPORTED_CODE = 'FUNCTIONALITY_NOT_ENABLED';
 
 export const notSupported = (what: string, instead: string): SalesforceError =>
