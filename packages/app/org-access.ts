@@ -19,7 +19,24 @@ import {
 import { SHARED_DEV_PASSWORD } from '@partner-planning/localorg';
 import { API_VERSION } from '@partner-planning/model';
 import { SalesforceError } from '@partner-planning/localorg';
-import type { ObjectDescribe, OrgClient } from './graphql';
+
+/** An object describe, narrowed to fields' names, types, relationships and picklist values. */
+export interface ObjectDescribe {
+  name: string;
+  fields: {
+    name: string;
+    type: string;
+    relationshipName: string | null;
+    referenceTo: string[];
+    picklistValues: { value: string; label: string; active: boolean }[];
+  }[];
+}
+
+/** Runs SOQL (every page) and describes objects as one user. */
+export interface OrgClient {
+  query(soql: string): Promise<{ totalSize: number; records: Record<string, unknown>[] }>;
+  describe(objectName: string): Promise<ObjectDescribe>;
+}
 
 export { API_VERSION };
 
@@ -108,7 +125,7 @@ function queryPage(body: unknown, url: string): { totalSize: number; records: Js
 }
 
 /**
- * An object describe, narrowed to what the GraphQL layer reads: every field's name and type (strings), its
+ * An object describe, narrowed to what the app reads: every field's name and type (strings), its
  * relationship name, referenceTo and picklist values. A describe without them is a 502 naming the object.
  */
 function objectDescribe(body: AnyJson, url: string): ObjectDescribe {
@@ -256,7 +273,7 @@ export class OrgAccess {
     return body;
   }
 
-  /** What app/graphql.ts queries through, as a user. */
+  /** The org queried and described as a user. */
   client(user: OrgUser): OrgClient {
     return {
       query: async (soql) => {

@@ -1,19 +1,18 @@
 /**
  * The local app's HTTP server: serves the built app (app/dist) and the SLDS assets, proxies `/services/*`
- * to the local org as the signed-in user, answers the UI API GraphQL endpoint (app/graphql.ts), and keeps
+ * to the local org as the signed-in user (the REST API, the UI API and GraphQL all served by the org), and keeps
  * each browser's session server-side: the browser holds a random cookie, never a token or a password.
  * Every request passes the checks of app/security.ts first (Host, and for writes Origin and content type).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { getJsonMap, getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
+import { getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
 import { SalesforceError } from '@partner-planning/localorg';
 import { answerClientErrors } from '@partner-planning/localorg';
 import { REPO_ROOT } from '@partner-planning/model';
 import { connect } from '@partner-planning/jobs';
 import { runRollup } from '@partner-planning/jobs';
-import { runGraphQL } from './graphql';
 import {
   API_VERSION,
   invalidSession,
@@ -45,7 +44,6 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const JSON_TYPES = ['application/json'];
 /** Bulk API 2.0 uploads its rows as CSV: the only non-JSON body the proxy passes on. */
 const BULK_UPLOAD = /^\/services\/data\/v\d+\.\d+\/jobs\/ingest\/[^/]+\/batches$/;
-const GRAPHQL = /^\/services\/data\/v[\d.]+\/graphql$/;
 
 export interface AppServerOptions extends OrgAccessOptions {
   port?: number;
@@ -271,17 +269,6 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       if (!current) throw invalidSession();
       // The proxy adds the user's token: OAuth endpoints (sign-in, revoke) are not the browser's to reach.
       if (path.startsWith('/services/oauth2/')) throw notFound();
-      if (method === 'POST' && GRAPHQL.test(path)) {
-        const request = await readJson(req);
-        const result = await runGraphQL(
-          org.client(current),
-          getString(request, 'query') ?? '',
-          getJsonMap(request, 'variables') ?? {},
-          getString(request, 'operationName') ?? undefined,
-        );
-        sendJson(res, 200, result);
-        return;
-      }
       await proxy(req, res, current, url);
       return;
     }

@@ -8,13 +8,6 @@ declare const __API_VERSION__: string;
 export const API_VERSION: string = __API_VERSION__;
 export const API = `/services/data/v${API_VERSION}`;
 
-/** One error of the REST API (`[{ message, errorCode, fields }]`). */
-export interface RestError {
-  message: string;
-  errorCode: string;
-  fields?: string[];
-}
-
 export interface FailedResponse {
   ok: false;
   status: number;
@@ -59,44 +52,6 @@ export async function query(soql: string): Promise<SoqlRecord[]> {
 
 export const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-export interface FieldDescribe {
-  name: string;
-  label: string;
-  type: string;
-  nillable: boolean;
-  createable: boolean;
-  updateable: boolean;
-  defaultedOnCreate: boolean;
-  inlineHelpText: string | null;
-  length: number;
-  precision: number;
-  scale: number;
-  picklistValues: { value: string; label: string; active: boolean; defaultValue: boolean }[];
-}
-
-export interface ObjectDescribe {
-  name: string;
-  label: string;
-  labelPlural: string;
-  keyPrefix: string | null;
-  createable: boolean;
-  updateable: boolean;
-  fields: FieldDescribe[];
-  recordTypeInfos: { recordTypeId: string; defaultRecordTypeMapping: boolean; master: boolean }[];
-}
-
-const describes = new Map<string, Promise<ObjectDescribe>>();
-
-export function describe(objectName: string): Promise<ObjectDescribe> {
-  let found = describes.get(objectName);
-  if (!found) {
-    found = request<ObjectDescribe>('GET', `/sobjects/${objectName}/describe`);
-    found.catch(() => describes.delete(objectName));
-    describes.set(objectName, found);
-  }
-  return found;
-}
-
 let prefixes: Promise<Map<string, string>> | undefined;
 
 /** The object an Id belongs to, from its key prefix (global describe, read once). */
@@ -109,12 +64,4 @@ export async function objectOfId(id: string): Promise<string> {
   const name = (await prefixes).get(id.slice(0, 3));
   if (!name) throw new Error(`no object has the key prefix of ${id}`);
   return name;
-}
-
-/** The REST errors of a failed response, or one error with its message. */
-export function restErrors(error: unknown): RestError[] {
-  const body = (error as FailedResponse | undefined)?.body;
-  if (Array.isArray(body)) return body as RestError[];
-  if (error instanceof Error) return [{ message: error.message, errorCode: 'UNKNOWN' }];
-  return [{ message: 'The request failed.', errorCode: 'UNKNOWN' }];
 }

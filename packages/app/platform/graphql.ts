@@ -1,6 +1,6 @@
 /**
  * `lightning/graphql`: `gql` keeps the document's text; the `graphql` wire adapter posts it with its
- * variables to the app server's UI API GraphQL endpoint (app/graphql.ts translates it to SOQL) and
+ * variables to the org's UI API GraphQL resource (through the app server's proxy as the signed-in user) and
  * provisions `{ data, errors, refresh }`. A config without a query, or whose variables are not set yet,
  * does not run (as on the platform).
  */

@@ -1,5 +1,10 @@
-/** `lightning/uiObjectInfoApi` from the REST describe: object info and picklist values. */
-import { describe, type ObjectDescribe } from './api';
+/**
+ * `lightning/uiObjectInfoApi` over the org's User Interface API (through the app server's proxy as the
+ * signed-in user): getObjectInfo reads `/ui-api/object-info/{object}` and getPicklistValues
+ * `/ui-api/object-info/{object}/picklist-values/{recordTypeId}/{field}`, as the user sees them (fields hidden
+ * by field-level security are absent). Each object's info is read once per page, as LDS caches it.
+ */
+import { request } from './api';
 
 interface ObjectId {
   objectApiName: string;
@@ -12,61 +17,24 @@ interface FieldId {
 
 type DataCallback<T> = (value: { data?: T; error?: unknown }) => void;
 
-const MASTER_RECORD_TYPE = '012000000000000AAA';
-
-const DATA_TYPES: Record<string, string> = {
-  string: 'String',
-  textarea: 'TextArea',
-  picklist: 'Picklist',
-  multipicklist: 'MultiselectPicklist',
-  reference: 'Reference',
-  boolean: 'Boolean',
-  double: 'Double',
-  int: 'Int',
-  currency: 'Currency',
-  percent: 'Percent',
-  date: 'Date',
-  datetime: 'DateTime',
-  id: 'Id',
-  email: 'Email',
-  phone: 'Phone',
-  url: 'Url',
-};
-
-function objectInfo(d: ObjectDescribe): Record<string, unknown> {
-  const defaultType = d.recordTypeInfos.find((r) => r.defaultRecordTypeMapping) ?? d.recordTypeInfos[0];
-  return {
-    apiName: d.name,
-    label: d.label,
-    labelPlural: d.labelPlural,
-    keyPrefix: d.keyPrefix,
-    defaultRecordTypeId: defaultType ? defaultType.recordTypeId : MASTER_RECORD_TYPE,
-    createable: d.createable,
-    updateable: d.updateable,
-    fields: Object.fromEntries(
-      d.fields.map((f) => [
-        f.name,
-        {
-          apiName: f.name,
-          label: f.label,
-          dataType: DATA_TYPES[f.type] ?? f.type,
-          required: !f.nillable && f.createable && !f.defaultedOnCreate && f.type !== 'boolean',
-          createable: f.createable,
-          updateable: f.updateable,
-          inlineHelpText: f.inlineHelpText ?? null,
-          length: f.length,
-          precision: f.precision,
-          scale: f.scale,
-        },
-      ]),
-    ),
-  };
-}
+type Representation = Record<string, unknown>;
 
 const objectName = (value: ObjectId | string): string => (typeof value === 'string' ? value : value.objectApiName);
 
+const infos = new Map<string, Promise<Representation>>();
+
+function objectInfo(name: string): Promise<Representation> {
+  let found = infos.get(name);
+  if (!found) {
+    found = request<Representation>('GET', `/ui-api/object-info/${encodeURIComponent(name)}`);
+    found.catch(() => infos.delete(name));
+    infos.set(name, found);
+  }
+  return found;
+}
+
 /** Base of both adapters: runs `load` on each complete config and hands over data or error. */
-abstract class DescribeAdapter<Config, T> {
+abstract class UiApiAdapter<Config, T> {
   private latest = 0;
 
   constructor(private readonly callback: DataCallback<T>) {}
@@ -92,10 +60,10 @@ abstract class DescribeAdapter<Config, T> {
   disconnect(): void {}
 }
 
-export class getObjectInfo extends DescribeAdapter<{ objectApiName?: ObjectId | string }, Record<string, unknown>> {
-  protected load(config: { objectApiName?: ObjectId | string }): Promise<Record<string, unknown>> | undefined {
+export class getObjectInfo extends UiApiAdapter<{ objectApiName?: ObjectId | string }, Representation> {
+  protected load(config: { objectApiName?: ObjectId | string }): Promise<Representation> | undefined {
     if (!config.objectApiName) return undefined;
-    return describe(objectName(config.objectApiName)).then(objectInfo);
+    return objectInfo(objectName(config.objectApiName));
   }
 }
 
@@ -104,27 +72,14 @@ interface PicklistConfig {
   fieldApiName?: FieldId | string;
 }
 
-export class getPicklistValues extends DescribeAdapter<PicklistConfig, Record<string, unknown>> {
-  protected load(config: PicklistConfig): Promise<Record<string, unknown>> | undefined {
+export class getPicklistValues extends UiApiAdapter<PicklistConfig, Representation> {
+  protected load(config: PicklistConfig): Promise<Representation> | undefined {
     // Like LDS, wait until the record type is known.
     if (!config.recordTypeId || !config.fieldApiName) return undefined;
     const field = config.fieldApiName;
     const [object, name] =
       typeof field === 'string' ? field.split('.') : [field.objectApiName, field.fieldApiName.split('.')[0]];
-    return describe(object).then((d) => {
-      const found = d.fields.find((f) => f.name === name);
-      if (!found) throw new Error(`no field ${object}.${name}`);
-      const values = found.picklistValues
-        .filter((p) => p.active)
-        .map((p) => ({ label: p.label, value: p.value, validFor: [], attributes: null }));
-      const defaultValue = found.picklistValues.find((p) => p.active && p.defaultValue);
-      return {
-        defaultValue: defaultValue
-          ? { label: defaultValue.label, value: defaultValue.value, validFor: [], attributes: null }
-          : null,
-        values,
-        controllerValues: {},
-      };
-    });
+    const path = [object, 'picklist-values', config.recordTypeId, name].map(encodeURIComponent).join('/');
+    return request<Representation>('GET', `/ui-api/object-info/${path}`);
   }
 }
