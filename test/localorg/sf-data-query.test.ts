@@ -3,7 +3,7 @@
  * `--all-rows` (queryAll, deleted records included), aggregates with and without aliases, parent
  * relationship fields and child subqueries. The CLI asks the org for `columns=true` metadata to lay out
  * its table and CSV, so each form checks that the columns come out named and filled as in an org.
- * Also `sf org list limits`. The CLI runs with its own HOME and no telemetry, as in sf-cli.test.ts.
+ * Also `sf org list limits`, and `sf org open`, which the local org refuses at once. The CLI runs with its own HOME and no telemetry, as in sf-cli.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -201,4 +201,12 @@ it('lists the org limits with sf org list limits', async () => {
   expect(byName.get('DataStorageMB')?.max).toBe(200);
   const api = byName.get('DailyApiRequests');
   expect(api && api.remaining < api.max).toBe(true);
+});
+
+it('answers sf org open with the not-supported error, at once', async () => {
+  const started = Date.now();
+  const out = await json(['org', 'open', '--url-only', '--target-org', 'localorg']);
+  expect(out.status).toBe(1);
+  expect(JSON.stringify(out)).toMatch(/not supported by the local org/);
+  expect(Date.now() - started).toBeLessThan(60_000);
 });
