@@ -3,7 +3,8 @@
  * `--all-rows` (queryAll, deleted records included), aggregates with and without aliases, parent
  * relationship fields and child subqueries. The CLI asks the org for `columns=true` metadata to lay out
  * its table and CSV, so each form checks that the columns come out named and filled as in an org.
- * Also `sf org list limits`, and `sf org open`, which the local org refuses at once. The CLI runs with its own HOME and no telemetry, as in sf-cli.test.ts.
+ * Also `sf org list limits`, and `sf org open`, which the local org refuses at once. The CLI runs with its
+ * own HOME and no telemetry, as in sf-cli.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
