@@ -110,7 +110,8 @@ class Scanner {
 
 /** Where the clauses of a RETURNING object's parentheses start: the first top-level clause keyword. */
 function splitObjectClauses(inner: Located): { fields: Located; clauses?: Located } {
-  const pattern = /'(?:\\.|[^'\\])*'|\b(WHERE|ORDER|LIMIT|OFFSET|USING|WITH)\b/gi;
+  // A keyword stands between spaces (or at the start): `Order.Name` is a field path, not ORDER BY.
+  const pattern = /'(?:\\.|[^'\\])*'|(?<![\w.])(WHERE|ORDER\s+BY|LIMIT|OFFSET|USING|WITH)(?![\w.])/gi;
   for (let m = pattern.exec(inner.text); m; m = pattern.exec(inner.text)) {
     if (!m[1]) continue;
     return {

@@ -81,7 +81,7 @@ function relocate(error: unknown, soql: SoqlText, source: string | undefined): u
 
 /** Where in a RETURNING object's clauses LIMIT and OFFSET stand (outside string literals). */
 function clausePositions(clauses: string): { limit: boolean; offset?: number } {
-  const pattern = /'(?:\\.|[^'\\])*'|\b(LIMIT|OFFSET)\b/gi;
+  const pattern = /'(?:\\.|[^'\\])*'|(?<![\w.])(LIMIT|OFFSET)(?![\w.])/gi;
   let limit = false;
   let offset: number | undefined;
   for (let m = pattern.exec(clauses); m; m = pattern.exec(clauses)) {
