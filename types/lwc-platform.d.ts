@@ -22,22 +22,30 @@ interface ObjectId {
 declare module '@salesforce/user/Id' {
   const userId: string;
   export default userId;
+  // Only the default export (an ambient module exports every declaration otherwise).
+  export {};
 }
 
 /** The user's locale settings (the platform serves them per user; jest supplies en-US / Los Angeles). */
 declare module '@salesforce/i18n/timeZone' {
   const timeZone: string;
   export default timeZone;
+  // Only the default export (an ambient module exports every declaration otherwise).
+  export {};
 }
 
 declare module '@salesforce/i18n/locale' {
   const locale: string;
   export default locale;
+  // Only the default export (an ambient module exports every declaration otherwise).
+  export {};
 }
 
 declare module '@salesforce/i18n/currency' {
   const currency: string;
   export default currency;
+  // Only the default export (an ambient module exports every declaration otherwise).
+  export {};
 }
 
 /** `lightning/uiRecordApi`: records through Lightning Data Service (User Interface API). */
@@ -97,19 +105,6 @@ declare module 'lightning/uiRecordApi' {
     optionalFields?: (FieldId | string)[];
   }
 
-  export interface GetRecordsConfig {
-    records: { recordIds: string[]; fields?: (FieldId | string)[]; optionalFields?: (FieldId | string)[] }[];
-  }
-
-  export interface BatchResultItem {
-    statusCode: number;
-    result: RecordRepresentation | ErrorBody[];
-  }
-
-  export interface BatchResultRepresentation {
-    results: BatchResultItem[];
-  }
-
   /** What createRecord and updateRecord write: field API names to values (dates as ISO strings). */
   export type FieldInputValue = string | number | boolean | null;
 
@@ -126,7 +121,6 @@ declare module 'lightning/uiRecordApi' {
   }
 
   export const getRecord: WireAdapterConstructor<GetRecordConfig, WireResult<RecordRepresentation>>;
-  export const getRecords: WireAdapterConstructor<GetRecordsConfig, WireResult<BatchResultRepresentation>>;
   export function createRecord(recordInput: CreateRecordInput): Promise<RecordRepresentation>;
   export function updateRecord(
     recordInput: UpdateRecordInput,
@@ -269,7 +263,8 @@ declare module 'lightning/navigation' {
     readonly GenerateUrl: typeof GenerateUrl;
   };
 
-  export const CurrentPageReference: WireAdapterConstructor<Record<string, never>, PageReference>;
+  // Only the exports above: the symbols and the constructor type are not module exports.
+  export {};
 }
 
 /** `lightning/platformShowToastEvent`: toasts in Lightning Experience. */
@@ -306,4 +301,7 @@ declare module 'lightning/confirm' {
   export default class LightningConfirm {
     static open(options: ConfirmOptions): Promise<boolean>;
   }
+
+  // Only the exports above: the class is the default export, not a named one.
+  export {};
 }

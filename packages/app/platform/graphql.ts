@@ -4,6 +4,7 @@
  * provisions `{ data, errors, refresh }`. A config without a query, or whose variables are not set yet,
  * does not run (as on the platform).
  */
+import type { DocumentNode as PlatformDocument, GraphQLConfig } from 'lightning/graphql';
 import { API } from './api';
 
 export interface DocumentNode {
@@ -13,12 +14,6 @@ export interface DocumentNode {
 
 export function gql(strings: TemplateStringsArray, ...values: unknown[]): DocumentNode {
   return { kind: 'Document', source: String.raw({ raw: strings }, ...values) };
-}
-
-interface GraphQLConfig {
-  query?: DocumentNode;
-  variables?: Record<string, unknown>;
-  operationName?: string;
 }
 
 interface GraphQLError {
@@ -31,8 +26,14 @@ interface GraphQLResult {
   refresh: () => Promise<void>;
 }
 
+/** The text of a document: components only get documents from this module's gql, which keeps it. */
+function sourceOf(query: PlatformDocument): string {
+  if ('source' in query && typeof query.source === 'string') return query.source;
+  throw new Error('lightning/graphql: the query is not a gql document');
+}
+
 export class graphql {
-  private config: GraphQLConfig = {};
+  private config: GraphQLConfig = { query: undefined };
   private latest = 0;
 
   constructor(private readonly callback: (value: GraphQLResult) => void) {}
@@ -57,7 +58,7 @@ export class graphql {
       const response = await fetch(`${API}/graphql`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query: query.source, variables: variables ?? {}, operationName }),
+        body: JSON.stringify({ query: sourceOf(query), variables: variables ?? {}, operationName }),
         credentials: 'same-origin',
       });
       const body = (await response.json()) as { data?: unknown; errors?: GraphQLError[] } | GraphQLError[];

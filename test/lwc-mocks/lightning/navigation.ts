@@ -2,7 +2,6 @@
  * Jest mock of `lightning/navigation`: the mixin records navigations in `navigate` and builds URLs with
  * `generateUrl`, both jest.fn()s tests can inspect.
  */
-import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
 
 interface PageReference {
   type: string;
@@ -37,8 +36,6 @@ function mixin<Base extends Constructor>(base: Base) {
 }
 
 export const NavigationMixin = Object.assign(mixin, { Navigate, GenerateUrl });
-
-export const CurrentPageReference = createTestWireAdapter(jest.fn());
 
 export function resetNavigationMocks(): void {
   navigate.mockClear();

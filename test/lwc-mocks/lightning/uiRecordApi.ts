@@ -7,7 +7,6 @@ import type { CreateRecordInput, FieldValue, RecordRepresentation, UpdateRecordI
 import { recordFieldDisplayValue, recordFieldValue, type FieldRef } from '../../../packages/app/platform/recordFields';
 
 export const getRecord = createLdsTestWireAdapter(jest.fn());
-export const getRecords = createLdsTestWireAdapter(jest.fn());
 
 /** The record the server would return: the input fields as a record with a new Id. */
 export function echoRecord(apiName: string, id: string, fields: Record<string, unknown>): RecordRepresentation {
