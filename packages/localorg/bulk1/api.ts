@@ -18,7 +18,7 @@ import { normalizeId } from '../ids';
 import { BulkData } from '../bulk/data';
 import { CsvError, parseCsv } from '../bulk/csv';
 import type { IngestJob, IngestJobs } from '../bulk/ingest';
-import type { JobRecord } from '../bulk/jobs';
+import { INTERRUPTED_MESSAGES, type JobRecord } from '../bulk/jobs';
 import type { QueryJob, QueryJobs } from '../bulk/query';
 import type { OrgRuntime, Reply } from '../rest/context';
 import { findObjectSchema } from '../schema';
@@ -332,7 +332,7 @@ export class Bulk1Api {
       case 'JobComplete':
         return { state: 'Completed', stateMessage: null, ...counts };
       case 'Failed':
-        return { state: 'Failed', stateMessage: inner.errorMessage, ...counts };
+        return { state: 'Failed', stateMessage: batchMessage(inner), ...counts };
       case 'Aborted':
         return { state: 'Not Processed', stateMessage: null, ...counts };
       default:
@@ -403,6 +403,14 @@ export class Bulk1Api {
     }
     return ingestResultsReply(records(), format);
   }
+}
+
+/** A failed internal job's message, in a batch's terms where the Bulk API 2.0 one would mislead. */
+function batchMessage(inner: IngestJob | QueryJob): string | null {
+  if (inner.errorMessage !== INTERRUPTED_MESSAGES[inner.jobType]) return inner.errorMessage;
+  const written =
+    inner.jobType === 'V2Ingest' ? ' A batch is written in one transaction: none of its records were written.' : '';
+  return `InternalServerError : The local org stopped while this batch was running.${written} Add the batch again.`;
 }
 
 const methodNotAllowed = (method: string, allowed: string): Bulk1Error =>
