@@ -68,6 +68,21 @@ describe('conn.bulk.load', () => {
   });
 });
 
+describe('conn.bulk.load upsert', () => {
+  it('creates, then updates, records by external id', async () => {
+    const records = [1, 2, 3].map((i) => ({ External_Key__c: `B1-UP-${i}`, Name: `Upserted ${i}` }));
+    const first = await t.conn.bulk.load('Account', 'upsert', { extIdField: 'External_Key__c' }, records);
+    expect(first.map((r) => [r.success, r.created])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ]);
+    const again = await t.conn.bulk.load('Account', 'upsert', { extIdField: 'External_Key__c' }, records);
+    expect(again.map((r) => [r.success, r.created, r.id])).toEqual(first.map((r) => [true, false, r.id]));
+    expect(await count(t.conn, "External_Key__c LIKE 'B1-UP-%'")).toBe(3);
+  });
+});
+
 describe('find().update() and find().destroy() with default options', () => {
   it('updates 1,000 records through Bulk API 1.0', async () => {
     const load = jest.spyOn(t.conn.bulk, 'load');
