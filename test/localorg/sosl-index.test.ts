@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { startLocalOrg } from '../../packages/localorg/server';
-import { API_VERSION, startTestOrg, type TestOrg } from '../support/localorg';
+import { API_VERSION, apiError, startTestOrg, type TestOrg } from '../support/localorg';
 
 type Rec = Record<string, unknown>;
 
@@ -68,7 +68,6 @@ describe('the index follows every write', () => {
       await t.conn.sobject('Opportunity').create(batch(tag), { allOrNone: true });
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
-    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const before: number[] = [];
     for (let i = 0; i < 5; i++) before.push(await timed(`Small${i}`));
     const owner = t.org.adminUserId;
@@ -85,9 +84,10 @@ describe('the index follows every write', () => {
     const after: number[] = [];
     for (let i = 0; i < 5; i++) after.push(await timed(`Large${i}`));
     // Indexed in the write itself, each row flushed the index: 200 rows over 100,000 took 6 times as long.
-    expect(median(after)).toBeLessThan(median(before) * 2 + 40);
+    // The fastest of each (least disturbed by other work on the machine).
+    expect(Math.min(...after)).toBeLessThan(Math.min(...before) * 2 + 40);
     expect(await names(t.conn, 'FIND {Large4 AND 199} RETURNING Opportunity(Name)')).toEqual(['Large4 199']);
-  });
+  }, 60_000);
 });
 
 describe('a data folder', () => {
@@ -144,7 +144,7 @@ describe('a data folder', () => {
         'Zenith Two',
       ]);
     });
-  });
+  }, 60_000);
 
   it('whose index was built for other fields gets it rebuilt on start', async () => {
     sql((db) => {
@@ -157,7 +157,7 @@ describe('a data folder', () => {
     await withOrg(async (conn) => {
       expect(await names(conn, 'FIND {meteor} IN EMAIL FIELDS RETURNING Contact(Name)')).toEqual(['Hidden']);
     });
-  });
+  }, 60_000);
 });
 
 describe('at 100,000 rows', () => {
@@ -174,8 +174,16 @@ describe('at 100,000 rows', () => {
        INSERT INTO "Account" ("Id", "IsDeleted", "Name", "OwnerId", "CreatedById", "LastModifiedById", "CreatedDate", "LastModifiedDate", "SystemModstamp", "Description")
        SELECT printf('001x%014d', i), 0, 'Company ' || i || CASE WHEN i % 1000 = 0 THEN ' Rarity' ELSE '' END, @owner, @owner, @owner, @stamp, @stamp, @stamp, 'Common words ' || i FROM n`,
     ).run({ owner, stamp });
+    // The first search indexes the rows written since the last one: here, all of them (not what is timed below).
+    await t.conn.search('FIND {warmup} RETURNING Account');
   }, 60_000);
   afterAll(() => t.close());
+
+  it('refuses a wildcard that stands for more than 1,000 words', async () => {
+    const error = await apiError(t.conn.search('FIND {1*5} RETURNING Account(Name)'));
+    expect(error.errorCode).toBe('INVALID_SEARCH');
+    expect(error.message).toContain('matches too many words');
+  });
 
   it('a search reads the index and the matching rows by key, without scanning the table', async () => {
     const statements: string[] = [];
@@ -191,6 +199,7 @@ describe('at 100,000 rows', () => {
       expect(found).toEqual(['Company 99000 Rarity', 'Company 98000 Rarity', 'Company 97000 Rarity']);
       expect(Date.now() - started).toBeLessThan(2000);
       expect(await names(t.conn, 'FIND {common AND 4242} RETURNING Account(Name)')).toEqual(['Company 4242']);
+      expect(await names(t.conn, 'FIND {9999?} RETURNING Account(Name)')).toHaveLength(10);
     } finally {
       spy.mockRestore();
     }
@@ -204,5 +213,5 @@ describe('at 100,000 rows', () => {
       expect(plan.some((line) => /^SCAN _sosl_Account VIRTUAL TABLE INDEX/.test(line))).toBe(true);
       expect(plan.filter((line) => /^SCAN (t0|"?Account"?)\b/.test(line))).toEqual([]);
     }
-  });
+  }, 60_000);
 });

@@ -77,6 +77,8 @@ describe('field-level security', () => {
     expect(await ids(standard.conn, 'FIND {zebra}')).toEqual([]);
     expect(await ids(standard.conn, 'FIND {zebra} RETURNING Account')).toEqual([]);
     expect(await ids(standard.conn, 'FIND {zebra*} RETURNING Account')).toEqual([]);
+    expect(await ids(standard.conn, 'FIND {zeb?a} RETURNING Account')).toEqual([]);
+    expect(await ids(t.conn, 'FIND {zeb?a} RETURNING Account')).toEqual([account]);
     const body = await rawRequest(standard.conn, 'GET', dataPath('/parameterizedSearch?q=zebra&sobject=Account'));
     expect(body).toMatchObject({ status: 200, body: { searchRecords: [] } });
     // A readable field of the same record still matches.

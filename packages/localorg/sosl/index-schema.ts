@@ -13,12 +13,12 @@ import type { ObjectSchema, OrgSchema } from '../schema';
 import { indexedFields } from './fields';
 
 /** Bumped when the index's definition changes, so that existing folders rebuild theirs. */
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 /** Case- and accent-insensitive words: letters and digits, split at spaces and punctuation, as SOSL tokenizes. */
 const TOKENIZER = 'unicode61 remove_diacritics 2';
 
 export const indexTable = (obj: ObjectSchema): string => `_sosl_${obj.table}`;
-/** fts5vocab over the index: its distinct terms, for wildcards FTS5 cannot express (`sm?th`, `jo*n`). */
+/** fts5vocab over the index: its terms per column, for wildcards FTS5 cannot express (`sm?th`, `jo*n`). */
 export const vocabTable = (obj: ObjectSchema): string => `_sosl_${obj.table}_terms`;
 /** The rowids written since the index was last brought up to date. */
 const dirtyTable = (obj: ObjectSchema): string => `_sosl_${obj.table}_dirty`;
@@ -46,7 +46,7 @@ function createIndex(db: Db, obj: ObjectSchema, columns: string[]): void {
   const dirty = quoteIdent(dirtyTable(obj));
   const cols = columns.map(quoteIdent).join(', ');
   db.exec(`CREATE VIRTUAL TABLE ${fts} USING fts5(${cols}, content='', contentless_delete=1, tokenize='${TOKENIZER}')`);
-  db.exec(`CREATE VIRTUAL TABLE ${quoteIdent(vocabTable(obj))} USING fts5vocab(${fts}, 'row')`);
+  db.exec(`CREATE VIRTUAL TABLE ${quoteIdent(vocabTable(obj))} USING fts5vocab(${fts}, 'col')`);
   db.exec(`CREATE TABLE ${dirty} (rowid INTEGER PRIMARY KEY)`);
   for (const [suffix, event] of Object.entries(TRIGGERS)) {
     const row = event === 'DELETE' ? 'old' : 'new';

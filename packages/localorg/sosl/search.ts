@@ -153,19 +153,23 @@ export class SearchRunner {
     db.transaction(() => syncSearchIndex(db, obj))();
     const fields = groupFields(obj, search.group).filter((f) => this.options.access.canReadField(f));
     if (fields.length === 0) return null;
-    const expression = termsToFts(search.terms, (prefix, glob) => this.expand(obj, prefix, glob));
+    const columns = fields.map((f) => f.column);
+    const expression = termsToFts(search.terms, (prefix, glob) => this.expand(obj, columns, prefix, glob));
     if (expression === null) return null;
     return `{${fields.map((f) => f.column).join(' ')}} : (${expression})`;
   }
 
-  /** The words of the object's index that a wildcard pattern matches (a range scan of the vocabulary). */
-  private expand(obj: ObjectSchema, prefix: string, glob: string): string[] {
+  /**
+   * The words of the given columns of the object's index that a wildcard pattern matches (a range scan of the
+   * vocabulary; words only in fields the user cannot read count for nothing, not even towards the limit).
+   */
+  private expand(obj: ObjectSchema, columns: string[], prefix: string, glob: string): string[] {
     const terms = this.options.storage
       .statement(
-        `SELECT term FROM ${quoteIdent(vocabTable(obj))} WHERE term >= ? AND term < ? AND term GLOB ? LIMIT ${MAX_WILDCARD_TERMS + 1}`,
+        `SELECT DISTINCT term FROM ${quoteIdent(vocabTable(obj))} WHERE term >= ? AND term < ? AND term GLOB ? AND col IN (SELECT value FROM json_each(?)) LIMIT ${MAX_WILDCARD_TERMS + 1}`,
       )
       .pluck(true)
-      .all(prefix, `${prefix}\u{10FFFF}`, glob) as string[];
+      .all(prefix, `${prefix}\u{10FFFF}`, glob, JSON.stringify(columns)) as string[];
     if (terms.length > MAX_WILDCARD_TERMS) {
       throw new SalesforceError(
         400,
