@@ -39,6 +39,7 @@ interface OrgOptions extends JsonOption {
   lockoutMinutes?: number;
   sessionTimeoutMinutes?: number;
   dataStorageMb?: number;
+  multiCurrency?: boolean;
 }
 
 /** Faults from the flags, else from LOCALORG_FAULT_* environment variables; undefined for none. */
@@ -66,6 +67,7 @@ async function runOrg(opts: OrgOptions): Promise<void> {
     lockoutMinutes: opts.lockoutMinutes,
     sessionTimeoutMinutes: opts.sessionTimeoutMinutes,
     dataStorageMB: opts.dataStorageMb,
+    multiCurrency: opts.multiCurrency,
   });
   const details = {
     instanceUrl: org.instanceUrl,
@@ -123,6 +125,7 @@ const program = commandProgram(
     "data storage maximum, enforced at create (default 200, a scratch org's)",
     positiveNumber,
   )
+  .option('--multi-currency', 'multiple currencies: USD corporate, EUR, GBP, JPY (CurrencyIsoCode, CurrencyType)')
   .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
   .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)
   .option('--fault-lock-rate <r>', 'fraction of written records refused with UNABLE_TO_LOCK_ROW', rate)

@@ -25,6 +25,8 @@ import { SalesforceError } from './errors';
 import * as http from './http';
 import { faultOptionsFromEnv, Faults, serverUnavailable, type FaultOptions } from './faults';
 import { compileSchema } from './schema';
+import { currencySettings, withMultiCurrency, type MultiCurrencyOptions } from './currency/model';
+import { ensureCurrencyRecords } from './currency/records';
 import { Storage } from './storage';
 import { today } from './values';
 import { BulkApi } from './rest/bulk';
@@ -76,6 +78,8 @@ export interface LocalOrgOptions {
   sessionTimeoutMinutes?: number;
   /** Data storage maximum in MB, enforced at create (STORAGE_LIMIT_EXCEEDED). Default 200, a scratch org's. */
   dataStorageMB?: number;
+  /** Multiple currencies (CurrencyIsoCode on records, CurrencyType, conversions). Default: one currency. */
+  multiCurrency?: boolean | MultiCurrencyOptions;
 }
 
 export interface LocalOrg {
@@ -208,13 +212,16 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const faults = faultOptions ? new Faults(faultOptions) : undefined;
   const memory = options.data === ':memory:';
   const dataDir = memory ? undefined : resolve(options.data ?? '.localorg');
-  const model = loadForceApp(options.forceAppRoot ? { root: options.forceAppRoot } : {});
+  const currencies = currencySettings(options.multiCurrency);
+  const forceApp = loadForceApp(options.forceAppRoot ? { root: options.forceAppRoot } : {});
+  const model = currencies ? withMultiCurrency(forceApp, currencies) : forceApp;
   const schema = compileSchema(model);
   // Every formula, validation rule and lookup filter compiles now: one the org cannot evaluate stops startup.
   formulasOf(schema);
   // One process per data folder: the lock comes before anything in the folder is opened, migrated or deleted.
   const lock = dataDir ? lockDataFolder(dataDir) : undefined;
   const { storage, platform, dml, auth, admin } = await openData(options, dataDir, lock, schema, now);
+  if (currencies) ensureCurrencyRecords(storage, currencies, now());
   const apiDailyLimit = options.apiDailyLimit ?? DEFAULT_API_DAILY_LIMIT;
 
   const usageKey = (): string => `apiUsage:${today(now())}`;

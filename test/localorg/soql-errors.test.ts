@@ -66,10 +66,10 @@ describe('syntax', () => {
   });
 
   it.each([
-    ['SELECT FIELDS(ALL) FROM Account LIMIT 200', 'FIELDS()'],
-    ['SELECT TYPEOF Owner WHEN User THEN Name END FROM Account', 'TYPEOF'],
+    ['SELECT FIELDS(ALL) FROM Account', 'The SOQL FIELDS function must have a LIMIT of at most 200'],
+    ['SELECT TYPEOF Owner WHEN Account THEN Name END FROM Account', "Invalid type 'Account' in TYPEOF"],
     ['SELECT Id FROM Account USING SCOPE Mine', 'USING SCOPE'],
-    ['SELECT toLabel(Industry) FROM Account', 'TOLABEL()'],
+    ['SELECT convertCurrency(AnnualRevenue) FROM Account', 'convertCurrency() needs a multi-currency org'],
     ['SELECT Name n FROM Account', 'only aggregate expressions use field aliasing'],
     ['SELECT Name, name FROM Account', 'duplicate field selected: name'],
     [

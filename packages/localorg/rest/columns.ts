@@ -114,6 +114,12 @@ function shapeColumns(org: OrgRuntime, shape: RecordShape, access: UserAccess): 
         joinColumns: shapeColumns(org, entry.shape, access),
       });
     }
+    if (entry.kind === 'value') return fieldColumn(obj, entry.field, access, entry.name);
+    if (entry.kind === 'typeof') {
+      return column(entry.name, null, {
+        joinColumns: entry.variants[0] ? shapeColumns(org, entry.variants[0], access) : [],
+      });
+    }
     const childObject = obj.children.get(entry.name.toLowerCase());
     return column(entry.name, null, {
       aggregate: true,
@@ -134,7 +140,7 @@ function aggregateColumns(
   const scope = new Scope(env, obj, query.alias);
   return query.select.map((item, i) => {
     const name = names[i];
-    if (item.kind === 'subquery') return column(name, null);
+    if (item.kind !== 'expr') return column(name, null);
     const expr = item.expr;
     if (expr.kind === 'field') {
       const ref = scope.field(expr);

@@ -106,6 +106,12 @@ function toRecord(row: Row, shape: RecordShape, sobjectsUrl: string): SfRecord |
   for (const entry of shape.entries) {
     if (entry.kind === 'field') record[entry.name] = toApiValue(entry.field.model, row[entry.column] as SqlValue);
     else if (entry.kind === 'parent') record[entry.name] = toRecord(row, entry.shape, sobjectsUrl);
+    else if (entry.kind === 'value') record[entry.name] = entry.format(entry.columns.map((c) => row[c]));
+    else if (entry.kind === 'typeof') {
+      // The variant whose join found the record: its type is the Id's.
+      const variant = entry.variants.find((v) => row[v.idColumn] !== null && row[v.idColumn] !== undefined);
+      record[entry.name] = variant ? toRecord(row, variant, sobjectsUrl) : null;
+    }
     // Children are filled for the whole page afterwards; the key is set now to keep SELECT order.
     else record[entry.name] = null;
   }

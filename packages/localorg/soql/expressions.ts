@@ -8,7 +8,10 @@ import type { SalesforceError } from '../errors';
 import { findObjectSchema } from '../schema';
 import { normalizeId } from '../ids';
 import { parseDate, parseDateTime } from '../values';
+import { toCorporateSql } from '../currency/sql';
 import { unknownObject } from './errors';
+import { currencyComparison, hasCurrencyLiteral } from './currency-literals';
+import { relabeledCondition, valueCall } from './functions';
 import { DATE_FUNCTIONS, DATETIME_ONLY_FUNCTIONS, dateFunctionSql, dateLiteralRange } from './dates';
 import { aggregatable, filterable, isNumeric, isTextual, SOAP_TYPE, type Kind } from './fields';
 import type { Cond, Expr, Literal, SoqlQuery } from './parse';
@@ -71,12 +74,21 @@ export function compileExpr(scope: Scope, expr: Expr, allowAggregates: boolean):
     if (!aggregatable(name, ref.kind)) {
       throw text.malformed(`field ${arg.text} does not support aggregate operator ${name}`, expr.text);
     }
-    const sql = name === 'COUNT_DISTINCT' ? `COUNT(DISTINCT ${ref.sql})` : `${name}(${ref.sql})`;
+    // In a multi-currency org, SUM, AVG, MIN and MAX of a currency field are in the corporate currency.
+    const recordAlias = ref.rels[ref.rels.length - 1]?.alias ?? scope.alias;
+    const converted = name.startsWith('COUNT')
+      ? undefined
+      : toCorporateSql(scope.env.schema, ref.field, ref.sql, recordAlias);
+    const value = converted ?? ref.sql;
+    const sql = name === 'COUNT_DISTINCT' ? `COUNT(DISTINCT ${value})` : `${name}(${value})`;
     const kind: Kind = name.startsWith('COUNT') ? 'int' : name === 'SUM' || name === 'AVG' ? 'double' : ref.kind;
     return { sql, kind, key: `${name}(${ref.key})`, text: expr.text, aggregate: true, ref, fn: name };
   }
   if (name === 'FIELDS') {
-    throw text.malformed('FIELDS() is not supported by the local org: list the fields to select', expr.text);
+    throw text.malformed('FIELDS() can only be used in the SELECT list of a query without aggregates', expr.text);
+  }
+  if (valueCall(expr)) {
+    throw text.malformed(`${expr.text.split('(')[0]}() can only be used in the SELECT list`, expr.text);
   }
   throw text.malformed(`${name}() is not supported by the local org`, expr.text);
 }
@@ -334,8 +346,12 @@ export function compileCondition(scope: Scope, cond: Cond, context: ConditionCon
         throw text.malformed('Nesting of semi join sub-selects is not supported', 'SELECT');
       return semiJoin(scope, cond);
   }
+  if (cond.left.kind === 'call' && cond.left.name === 'TOLABEL' && !context.having) {
+    return compileCondition(scope, relabeledCondition(scope, cond), context);
+  }
   const left = compileExpr(scope, cond.left, context.having !== undefined);
   if (context.having && !left.aggregate) context.having(left);
+  if (hasCurrencyLiteral(cond.values)) return currencyComparison(scope, left, cond, context.having !== undefined);
   if (!filterable(left.kind))
     throw text.invalidField(`field '${left.text}' can not be filtered in a query call`, left.text);
   switch (cond.op) {

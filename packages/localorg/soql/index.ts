@@ -3,6 +3,7 @@
  * (with Salesforce's error codes and messages), compiles it to SQLite and returns a cursor over the
  * result in the REST API's JSON shape.
  */
+import { readCurrencies } from '../currency/sql';
 import { SalesforceError } from '../errors';
 import type { QueryAccess } from '../security';
 import type { Storage } from '../storage';
@@ -70,6 +71,7 @@ export function executeSoql(storage: Storage, soql: string, options: SoqlOptions
       fiscalStartMonth,
       access: options.access,
       restrict: options.restrict,
+      currencies: readCurrencies(storage.schema, (sql) => storage.statement(sql).all()),
     });
     const plan = compileQuery(env, parseSoql(text));
     return run(storage, plan, env.params, options.apiVersion, guard);

@@ -40,8 +40,17 @@ export type Cond =
   | { kind: 'compare'; left: Expr; op: Operator; values: Literal[]; list: boolean }
   | { kind: 'semijoin'; left: Expr; op: Operator; query: SoqlQuery };
 
+/** `TYPEOF Rel WHEN Type THEN fields ... ELSE fields END`: the fields to read for each type of a polymorphic parent. */
+export interface TypeofItem {
+  kind: 'typeof';
+  relationship: string;
+  whens: { type: string; fields: string[] }[];
+  elseFields?: string[];
+  text: string;
+}
+
 export type SelectItem =
-  { kind: 'expr'; expr: Expr; alias?: string; text: string } | { kind: 'subquery'; query: SoqlQuery };
+  { kind: 'expr'; expr: Expr; alias?: string; text: string } | { kind: 'subquery'; query: SoqlQuery } | TypeofItem;
 
 export interface OrderItem {
   expr: Expr;
@@ -92,8 +101,13 @@ function selectItem(field: FieldType, text: QueryText): SelectItem {
     }
     case 'FieldSubquery':
       return { kind: 'subquery', query: toQuery(field.subquery, text) };
-    case 'FieldTypeof':
-      throw text.malformed('TYPEOF is not supported by the local org', 'TYPEOF');
+    case 'FieldTypeof': {
+      const whens = field.conditions.flatMap((c) =>
+        c.type === 'WHEN' ? [{ type: c.objectType ?? '', fields: c.fieldList }] : [],
+      );
+      const otherwise = field.conditions.find((c) => c.type === 'ELSE');
+      return { kind: 'typeof', relationship: field.field, whens, elseFields: otherwise?.fieldList, text: 'TYPEOF' };
+    }
   }
 }
 

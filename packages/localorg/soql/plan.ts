@@ -20,7 +20,11 @@ import {
   type Compiled,
 } from './expressions';
 import { groupable, sortable } from './fields';
-import type { OrderItem, SelectItem, SoqlQuery } from './parse';
+import { expandFields } from './fields-function';
+import { aggregateValueFunction, selectValueFunction, valueCall } from './functions';
+import { typeofEntry } from './typeof';
+import { corporateOf, isMultiCurrency } from '../currency/sql';
+import type { Expr, OrderItem, SelectItem, SoqlQuery } from './parse';
 import { Scope, whereClause, type Env } from './scope';
 
 export const MAX_OFFSET = 2000;
@@ -37,7 +41,11 @@ export interface RecordShape {
 export type ShapeEntry =
   | { kind: 'field'; name: string; column: string; field: FieldSchema }
   | { kind: 'parent'; name: string; shape: RecordShape }
-  | { kind: 'child'; name: string; child: ChildPlan };
+  | { kind: 'child'; name: string; child: ChildPlan }
+  /** toLabel(), FORMAT(), convertCurrency(): a value computed from its columns. */
+  | { kind: 'value'; name: string; columns: string[]; field: FieldSchema; format: (values: unknown[]) => unknown }
+  /** TYPEOF: the variant whose Id column is not null, or null. */
+  | { kind: 'typeof'; name: string; variants: RecordShape[] };
 
 /** A parent-to-child subquery: its rows carry the parent's Id in `__p`, its parents come in `@__parents`. */
 export interface ChildPlan {
@@ -105,14 +113,33 @@ function recordOrder(scope: Scope, query: SoqlQuery): string[] {
 /** The selected fields as a nested record shape, adding their columns; child subqueries become plans. */
 function buildShape(
   scope: Scope,
-  items: SelectItem[],
+  selected: SelectItem[],
   columns: Columns,
   rootLimit: number | undefined | null,
+  ownLimit: number | undefined,
 ): RecordShape {
   const { text } = scope.env;
   const shape: RecordShape = { type: scope.obj.name, idColumn: columns.add(`${scope.alias}."Id"`), entries: [] };
   const seen = new Set<string>();
+  const items = expandFields(scope, selected, ownLimit);
   for (const item of items) {
+    if (item.kind === 'typeof') {
+      const entry = typeofEntry(scope, item, (sql) => columns.add(sql));
+      const key = `(${entry.name.toLowerCase()})`;
+      const usedElsewhere = items.some(
+        (other) =>
+          other.kind === 'expr' &&
+          other.expr.kind === 'field' &&
+          other.expr.path.length > 1 &&
+          other.expr.path[0].toLowerCase() === entry.name.toLowerCase(),
+      );
+      if (seen.has(key) || usedElsewhere) {
+        throw text.malformed(`TYPEOF ${entry.name} cannot be selected with other fields of ${entry.name}`, 'TYPEOF');
+      }
+      seen.add(key);
+      shape.entries.push(entry);
+      continue;
+    }
     if (item.kind === 'subquery') {
       if (rootLimit === null) {
         throw text.malformed(
@@ -125,6 +152,17 @@ function buildShape(
         throw text.malformed(`duplicate field selected: ${child.name}`, child.name);
       seen.add(`(${child.name.toLowerCase()})`);
       shape.entries.push({ kind: 'child', name: child.name, child: child.plan });
+      continue;
+    }
+    const call = valueCall(item.expr);
+    if (call) {
+      const value = selectValueFunction(scope, call);
+      const name = item.alias ?? value.name;
+      const key = item.alias ? `alias:${item.alias.toLowerCase()}` : value.ref.key;
+      if (seen.has(key)) throw text.malformed(`duplicate field selected: ${name}`, item.text);
+      seen.add(key);
+      const cols = value.sqls.map((sql) => columns.add(sql));
+      shape.entries.push({ kind: 'value', name, columns: cols, field: value.ref.field, format: value.format });
       continue;
     }
     if (item.expr.kind === 'call') {
@@ -176,7 +214,7 @@ function childPlan(parent: Scope, query: SoqlQuery, rootLimit: number | undefine
   const where = whereOf(scope, query, true);
   const order = recordOrder(scope, query);
   const columns = new Columns();
-  const shape = buildShape(scope, query.select, columns, null);
+  const shape = buildShape(scope, query.select, columns, null, query.limit);
   const conditions = [`${fk} IN (SELECT value FROM json_each(@__parents))`, scope.notDeleted(), scope.visible(), where];
   // LIMIT and OFFSET apply to each parent's children: number them per parent.
   const numbered = `ROW_NUMBER() OVER (PARTITION BY ${fk} ORDER BY ${order.join(', ')}) AS __n`;
@@ -194,7 +232,7 @@ function recordsPlan(scope: Scope, query: SoqlQuery, where: string): Plan {
   const idJoins = scope.joins.length;
   scope.env.text.clause('SELECT');
   const columns = new Columns();
-  const shape = buildShape(scope, query.select, columns, query.limit);
+  const shape = buildShape(scope, query.select, columns, query.limit, query.limit);
   // With OFFSET, Salesforce returns only the first batch: at most 2000 rows.
   const limit = query.offset !== undefined ? Math.min(query.limit ?? MAX_OFFSET, MAX_OFFSET) : query.limit;
   const a = scope.alias;
@@ -299,10 +337,14 @@ function aggregatePlan(scope: Scope, query: SoqlQuery, where: string): Plan {
     if (item.kind === 'subquery') {
       throw text.malformed('Aggregate queries do not support parent-to-child subqueries', item.query.from);
     }
+    if (item.kind === 'typeof') throw text.malformed('TYPEOF cannot be used in an aggregate query', 'TYPEOF');
     let column: string;
     let format: (value: unknown) => unknown = (v) => v;
     let name = item.alias;
-    const expr = item.expr;
+    // FORMAT() and toLabel() change how their argument's value is returned, not what is grouped.
+    const wrapper = valueCall(item.expr);
+    const expr = wrapper?.args.length === 1 ? wrapper.args[0] : item.expr;
+    if (wrapper && wrapper.args.length !== 1) throw text.malformed(`Invalid argument to ${wrapper.name}`, item.text);
     if (expr.kind === 'call' && expr.name === 'GROUPING') {
       const arg = expr.args[0];
       const index = arg ? g.index.get(compileExpr(scope, arg, false).key) : undefined;
@@ -315,6 +357,12 @@ function aggregatePlan(scope: Scope, query: SoqlQuery, where: string): Plan {
       if (c.aggregate) {
         column = hide(c.sql);
         if ((c.fn === 'MIN' || c.fn === 'MAX') && c.ref) format = asApiValue(c.ref.field);
+        // Aggregates of currency fields are in the corporate currency, rounded to its decimal places.
+        if (c.ref?.field.model.type === 'Currency' && isMultiCurrency(scope.env.schema) && c.fn !== 'COUNT') {
+          const currencies = scope.env.options.currencies;
+          const decimals = (currencies && corporateOf(currencies)?.decimalPlaces) ?? 2;
+          format = (v) => (typeof v === 'number' ? Number(v.toFixed(decimals)) : v);
+        }
         name ??= `expr${unnamed++}`;
       } else {
         const index = g.index.get(c.key);
@@ -324,6 +372,13 @@ function aggregatePlan(scope: Scope, query: SoqlQuery, where: string): Plan {
         // A grouped field keeps its name (a parent path's last part); functions are numbered.
         name ??= c.fn || !c.ref ? `expr${unnamed++}` : c.ref.field.name;
       }
+    }
+    if (wrapper) {
+      const c = compileExpr(scope, expr, true);
+      const counted = c.fn === 'COUNT' || c.fn === 'COUNT_DISTINCT' || (c.fn !== undefined && !c.aggregate);
+      const then = aggregateValueFunction(scope, wrapper, counted ? undefined : c.ref?.field.model, c.aggregate);
+      const base = format;
+      format = (v) => then(base(v));
     }
     if (names.has(name.toLowerCase())) throw text.malformed(`duplicate alias: ${name}`, name);
     names.add(name.toLowerCase());
@@ -377,7 +432,14 @@ export function compileQuery(env: Env, query: SoqlQuery): Plan {
   text.clause('WHERE');
   const restrict = env.options.restrict?.(scope.alias, (value) => env.param(value));
   const where = whereClause([scope.notDeleted(), scope.visible(), restrict, whereOf(scope, query, true)]);
-  const exprs = query.select.flatMap((i) => (i.kind === 'expr' ? [i.expr] : []));
+  // FORMAT(SUM(Amount)) is an aggregate: value functions are looked through.
+  const exprs = query.select.flatMap((i) =>
+    i.kind !== 'expr'
+      ? []
+      : valueCall(i.expr)?.args.length === 1
+        ? [(valueCall(i.expr) as Expr & { kind: 'call' }).args[0]]
+        : [i.expr],
+  );
   if (exprs.some((e) => e.kind === 'call' && e.name === 'COUNT' && e.args.length === 0)) {
     if (query.select.length !== 1) throw text.malformed('COUNT() must be the only element in the SELECT list', 'COUNT');
     return countPlan(scope, query, where);

@@ -13,6 +13,7 @@ import {
 import type { QueryAccess } from '../security';
 import { quoteIdent } from '../sql';
 import { formulaOf, formulaSql } from '../formula';
+import type { CurrencyInfo } from '../currency/sql';
 import { noSuchColumn, unknownRelationship, type QueryText } from './errors';
 import { kindOf, type Kind } from './fields';
 
@@ -24,6 +25,8 @@ export interface CompileOptions {
   access?: QueryAccess;
   /** An extra condition on the root rows (SOSL's search matches); see SoqlOptions.restrict. */
   restrict?: (alias: string, bind: (value: unknown) => string) => string;
+  /** A multi-currency org's currencies (FORMAT() and currency-prefixed literals); absent with one currency. */
+  currencies?: Map<string, CurrencyInfo>;
 }
 
 /** State shared by every level of one query: named parameters and table aliases. */
@@ -173,6 +176,24 @@ export class Scope {
       return this.field({ path, text: path.join('.') }, false).sql;
     });
     return formulaSql(field, this.env.param(this.env.options.now.toISOString()), inputs);
+  }
+
+  /**
+   * Joins the parent of `rel` as `target`, one of the types a polymorphic reference may point to (TYPEOF):
+   * rows whose reference holds an Id of another type, or of a record the user cannot see, get nulls.
+   */
+  typedJoin(rel: ParentRelationship, target: ObjectSchema): string {
+    const key = `${rel.name.toLowerCase()}@${target.name}`;
+    let joined = this.joinAliases.get(key);
+    if (!joined) {
+      joined = this.env.alias();
+      this.joinAliases.set(key, joined);
+      const visible = this.env.options.access?.rowFilter(target, joined, (value) => this.env.param(value));
+      this.joins.push(
+        `LEFT JOIN ${quoteIdent(target.table)} AS ${joined} ON ${joined}."Id" = ${this.alias}.${quoteIdent(rel.field.column)}${visible ? ` AND ${visible}` : ''}`,
+      );
+    }
+    return joined;
   }
 
   /** The FROM clause with the first `joinCount` joins (all by default). */
