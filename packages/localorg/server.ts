@@ -117,6 +117,7 @@ function resources(org: OrgRuntime, req: ApiRequest): Reply {
     parameterizedSearch: `${v}/parameterizedSearch`,
     query: `${v}/query`,
     queryAll: `${v}/queryAll`,
+    recent: `${v}/recent`,
     search: `${v}/search`,
     sobjects: `${v}/sobjects`,
     'ui-api': `${v}/ui-api`,
