@@ -114,6 +114,23 @@ describe('security', () => {
     expect(asAe.data).toEqual({ uiapi: { query: { Partner_Account_Plan__c: { edges: [], totalCount: 0 } } } });
   });
 
+  it('aggregates count only the records the user can see', async () => {
+    const COUNT =
+      '{ uiapi { aggregate { Partner_Account_Plan__c { edges { node { aggregate { Id { count { value } } } } } } } } }';
+    const count = (answer: Awaited<ReturnType<typeof gql>>): unknown =>
+      (
+        answer.data as {
+          uiapi: {
+            aggregate: {
+              Partner_Account_Plan__c: { edges: { node: { aggregate: { Id: { count: { value: number } } } } }[] };
+            };
+          };
+        }
+      ).uiapi.aggregate.Partner_Account_Plan__c.edges[0].node.aggregate.Id.count.value;
+    expect(count(await gql(pm.conn, COUNT))).toBe(1);
+    expect(count(await gql(ae.conn, COUNT))).toBe(0);
+  });
+
   it('an AE cannot update or delete the hidden plan, and learns nothing of it', async () => {
     const update = await gql(
       ae.conn,

@@ -130,6 +130,55 @@ describe('queries', () => {
   });
 });
 
+describe('aggregate queries', () => {
+  it('groups and aggregates with one SOQL aggregate query, in the aggregate schema shape', async () => {
+    const answer = await gql(
+      t.conn,
+      `{ uiapi { aggregate { Partner_Account_Plan__c(groupBy: { Status__c: { group: true } }, where: { Name: { like: "P%" } }) {
+        edges { node { aggregate { Status__c { value } Id { count { value } } Period_Start__c { min { value } max { value } } } } }
+        totalCount } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const data = answer.data as {
+      uiapi: {
+        aggregate: {
+          Partner_Account_Plan__c: { edges: { node: { aggregate: Record<string, unknown> } }[]; totalCount: number };
+        };
+      };
+    };
+    const rows = data.uiapi.aggregate.Partner_Account_Plan__c.edges.map((e) => e.node.aggregate);
+    expect(rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+      {
+        Status__c: { value: 'Active' },
+        Id: { count: { value: 2 } },
+        Period_Start__c: { min: { value: '2026-01-01' }, max: { value: '2026-01-01' } },
+      },
+      {
+        Status__c: { value: 'Draft' },
+        Id: { count: { value: 1 } },
+        Period_Start__c: { min: { value: '2027-01-01' }, max: { value: '2027-01-01' } },
+      },
+    ]);
+    expect(data.uiapi.aggregate.Partner_Account_Plan__c.totalCount).toBe(2);
+  });
+
+  it('without groupBy answers one row; a field that is not grouped has no value', async () => {
+    const total = await gql(
+      t.conn,
+      '{ uiapi { aggregate { Plan_Section__c { edges { node { aggregate { Id { count { value } } } } } } } } }',
+    );
+    expect(total.data).toEqual({
+      uiapi: { aggregate: { Plan_Section__c: { edges: [{ node: { aggregate: { Id: { count: { value: 3 } } } } }] } } },
+    });
+    const ungrouped = await gql(
+      t.conn,
+      '{ uiapi { aggregate { Plan_Section__c { edges { node { aggregate { Name { value } } } } } } } }',
+    );
+    expect(ungrouped.data).toBeNull();
+    expect(ungrouped.errors?.[0].message).toBe('Name is not grouped: select one of its aggregate functions instead');
+  });
+});
+
 describe('values from variables stay values', () => {
   it('quotes a variable that is not a plain date instead of splicing it into the SOQL', async () => {
     const answer = await gql(t.conn, PLANS, { partner, from: '2026-01-01 OR Name != null' });

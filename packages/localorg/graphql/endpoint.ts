@@ -11,6 +11,7 @@ import { findObjectSchema } from '../schema';
 import { executeSoql } from '../soql';
 import { bodyObject, ok, parseJsonBody, type ApiRequest, type OrgRuntime, type Reply } from '../rest/context';
 import { accessOf } from '../rest/sobjects';
+import { aggregateConnection } from './aggregate';
 import { errorBody, GraphQLRequestError, type GraphQLResponse } from './errors';
 import { fragmentsOf } from './fragments';
 import { runMutations } from './mutations';
@@ -57,16 +58,20 @@ function runQuery(
       );
     const uiapi: Record<string, unknown> = {};
     for (const section of fieldsOf(root.selectionSet)) {
-      if (section.name.value !== 'query')
+      const kind = section.name.value;
+      if (kind !== 'query' && kind !== 'aggregate')
         throw new GraphQLRequestError(
-          `uiapi.${section.name.value} is not supported by the local org: use uiapi.query`,
+          `Validation error (FieldUndefined@[uiapi/${kind}]) : Field '${kind}' in type 'UIAPI' is undefined`,
           section,
         );
-      const query: Record<string, unknown> = {};
+      const answer: Record<string, unknown> = {};
       for (const conn of fieldsOf(section.selectionSet)) {
-        query[conn.alias?.value ?? conn.name.value] = connection(runtime, schema, conn, variables, fragments);
+        answer[conn.alias?.value ?? conn.name.value] =
+          kind === 'query'
+            ? connection(runtime, schema, conn, variables, fragments)
+            : aggregateConnection(runtime, schema, conn, variables);
       }
-      uiapi[section.alias?.value ?? 'query'] = query;
+      uiapi[section.alias?.value ?? kind] = answer;
     }
     data[root.alias?.value ?? 'uiapi'] = uiapi;
   }

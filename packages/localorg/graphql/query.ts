@@ -53,7 +53,7 @@ const isInputObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A GraphQL input object (`where`, `orderBy`, a branch, a field's operators); anything else is refused. */
-function inputObject(value: unknown, what: string): Record<string, unknown> {
+export function inputObject(value: unknown, what: string): Record<string, unknown> {
   if (isInputObject(value)) return value;
   throw new GraphQLRequestError(`${what} must be an input object, not ${JSON.stringify(value) ?? 'undefined'}`);
 }
@@ -100,7 +100,7 @@ export function fieldsOf(selection: SelectionSetNode | undefined): FieldNode[] {
   });
 }
 
-const child = (field: FieldNode, name: string): FieldNode | undefined =>
+export const child = (field: FieldNode, name: string): FieldNode | undefined =>
   fieldsOf(field.selectionSet).find((f) => f.name.value === name);
 
 /** Describes objects once per request and walks relationships, as the caller sees them. */
@@ -442,7 +442,7 @@ function page(
 }
 
 /** The fields a connection's selection asks for (edges, cursor, pageInfo...), under their aliases. */
-function pick(value: Record<string, unknown>, field: FieldNode, path: string[]): Record<string, unknown> {
+export function pick(value: Record<string, unknown>, field: FieldNode, path: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fieldsOf(field.selectionSet)) {
     const name = f.name.value;
