@@ -138,7 +138,7 @@ export function describeField(obj: ObjectSchema, field: FieldSchema, access?: Us
       validFor: null,
       value: v.value,
     })),
-    polymorphicForeignKey: false,
+    polymorphicForeignKey: (m.referenceTo ?? []).length > 1,
     precision: numeric ? (m.precision ?? 18) : 0,
     queryByDistance: false,
     referenceTargetField: null,

@@ -12,8 +12,20 @@ export interface FieldSchema {
   /** SQLite column name (the API name). */
   column: string;
   affinity: SqlAffinity;
-  /** Lookups and master-detail: the object referenced. */
+  /** Lookups and master-detail: the object referenced (the first one, for a polymorphic lookup). */
   referenceTo?: string;
+  /** Every object the field may reference: more than one for a polymorphic lookup (Task.WhoId, WhatId). */
+  referenceTargets: string[];
+}
+
+/**
+ * A polymorphic parent (`Who`, `What`): its target depends on each row's Id, so it is not joined as one
+ * object; filters and TYPEOF read the field's Id and its key prefix.
+ */
+export interface PolymorphicRelationship {
+  name: string;
+  field: FieldSchema;
+  targets: string[];
 }
 
 export interface ParentRelationship {
@@ -43,6 +55,8 @@ export interface ObjectSchema {
   parents: Map<string, ParentRelationship>;
   /** Lower-cased child relationship name to child relationship. */
   children: Map<string, ChildRelationship>;
+  /** Lower-cased relationship name to polymorphic parent relationship (not in `parents`). */
+  polymorphic: Map<string, PolymorphicRelationship>;
   /** Custom metadata types are read-only through the API. */
   readOnly: boolean;
 }
@@ -78,6 +92,23 @@ const STANDARD_CHILD_NAMES: Record<string, string> = {
   'User.ManagerId': 'ManagedUsers',
   'PermissionSetAssignment.AssigneeId': 'PermissionSetAssignments',
   'PermissionSetAssignment.PermissionSetId': 'Assignments',
+  'User.UserRoleId': 'Users',
+  'GroupMember.GroupId': 'GroupMembers',
+  'Opportunity.Pricebook2Id': 'Opportunities',
+  'Opportunity.CampaignId': 'Opportunities',
+  'Lead.PartnerAccountId': 'PartnerLeads',
+  'Campaign.ParentId': 'ChildCampaigns',
+  'CampaignMember.CampaignId': 'CampaignMembers',
+  'CampaignMember.LeadId': 'CampaignMembers',
+  'CampaignMember.ContactId': 'CampaignMembers',
+  'Task.WhoId': 'Tasks',
+  'Task.WhatId': 'Tasks',
+  'Event.WhoId': 'Events',
+  'Event.WhatId': 'Events',
+  'PricebookEntry.Pricebook2Id': 'PricebookEntries',
+  'PricebookEntry.Product2Id': 'PricebookEntries',
+  'OpportunityLineItem.OpportunityId': 'OpportunityLineItems',
+  'OpportunityLineItem.PricebookEntryId': 'OpportunityLineItems',
 };
 
 function childRelationshipName(field: FieldModel, owner: ObjectModel): string | undefined {
@@ -98,6 +129,7 @@ export function compileSchema(model: ForceAppModel): OrgSchema {
         column: f.apiName,
         affinity: affinityOf(f),
         referenceTo: f.referenceTo?.[0],
+        referenceTargets: f.referenceTo ?? [],
       };
       fields.set(f.apiName, fs);
       fieldsByLower.set(f.apiName.toLowerCase(), fs);
@@ -111,24 +143,31 @@ export function compileSchema(model: ForceAppModel): OrgSchema {
       fieldsByLower,
       parents: new Map(),
       children: new Map(),
+      polymorphic: new Map(),
       readOnly: obj.readOnly,
     });
   }
   for (const obj of objects.values()) {
     for (const f of obj.fields.values()) {
-      if (!f.referenceTo) continue;
-      const target = objects.get(f.referenceTo);
-      if (!target) continue;
+      const targets = f.referenceTargets.flatMap((name) => objects.get(name) ?? []);
+      if (targets.length === 0) continue;
       // A custom lookup Foo__c is traversed as Foo__r; its <relationshipName> names the parent's child list.
       const relName = f.model.custom ? f.name.replace(/__c$/, '__r') : f.model.relationshipName;
-      if (relName) obj.parents.set(relName.toLowerCase(), { name: relName, field: f, target: target.name });
+      if (relName && targets.length === 1) {
+        obj.parents.set(relName.toLowerCase(), { name: relName, field: f, target: targets[0].name });
+      } else if (relName) {
+        obj.polymorphic.set(relName.toLowerCase(), { name: relName, field: f, targets: targets.map((t) => t.name) });
+      }
       const childName = childRelationshipName(f.model, obj.model);
-      if (childName) {
+      if (!childName) continue;
+      // Each object a polymorphic lookup may name lists the records that point at it (Lead.Tasks, Account.Tasks).
+      for (const target of targets) {
         target.children.set(childName.toLowerCase(), {
           name: childName,
           childObject: obj.name,
           field: f.name,
-          cascadeDelete: f.model.type === 'MasterDetail',
+          // Lookups that cascade (CampaignMember.LeadId) go with their parent as master-detail children do.
+          cascadeDelete: f.model.type === 'MasterDetail' || f.model.deleteConstraint === 'Cascade',
         });
       }
     }

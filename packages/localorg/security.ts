@@ -4,22 +4,25 @@
  * - Object permissions (create, read, edit, delete, View All, Modify All) and field-level security come
  *   from the user's profile plus the force-app permission sets assigned to them (PermissionSetAssignment).
  * - System Administrator has "Modify All Data" (and so "View All Data"): no object, field or sharing check.
- * - Standard User reads, creates, edits and deletes Account, Contact and Opportunity and reads User. It has
+ * - Standard User reads, creates, edits and deletes Account, Contact, Opportunity (and its products), Lead,
+ *   Task and Event, and reads User, Campaign (and its members, without Marketing User) and products. It has
  *   no access to custom objects and no field-level security on custom fields, as in a scratch org after a
  *   deploy that gives profiles no field access: custom fields are visible only through permission sets.
  *   Fields that are universally required (required custom fields, master-detail fields) have no field-level
  *   security: whoever can access the object reads and edits them, as in an org.
- * - Every user reads the platform's records (Organization, Profile, PermissionSet, PermissionSetAssignment)
- *   and custom metadata records.
+ * - Every user reads the platform's records (Organization, Profile, PermissionSet, PermissionSetAssignment,
+ *   UserRole, Group, GroupMember, RecordType) and custom metadata records.
  * - Record sharing follows each object's organization-wide default (sharingModel): Private shows a record to
  *   its owner, Read shows every record and lets the owner edit, ReadWrite lets everyone edit; deleting needs
  *   full access (the owner). View All / Modify All on an object bypass sharing for reading / for everything.
  *   Master-detail children (ControlledByParent) follow their master: read access to the master gives read
  *   access to the child, edit access gives edit and delete access.
- * - The local org has no roles: its role hierarchy is the manager chain (User.ManagerId). A user has the
- *   owner's access to every record that they or any of their direct and indirect reports own.
+ * - The role hierarchy (UserRole.ParentRoleId, User.UserRoleId): a user has the owner's access to every
+ *   record owned by a user whose role is below theirs (any depth), as "Grant Access Using Hierarchies",
+ *   which standard objects always have and custom objects have by default. Users in the same role (peers),
+ *   and users without a role, see only their own. User.ManagerId plays no part in sharing, as in Salesforce.
  * - Manual sharing: a Private or Read object has a share object (`Foo__Share`). A share to a user gives them,
- *   and everyone above them in the manager chain, read access (any level) or edit access (Edit); never
+ *   and everyone above them in the role hierarchy, read access (any level) or edit access (Edit); never
  *   delete. Only users are shared with: the local org has no groups. The owner, those above the owner,
  *   Modify All on the object and Modify All Data may share a record (create, change or remove its shares);
  *   whoever reads a record reads its shares.
@@ -73,11 +76,32 @@ const STANDARD_USER_OBJECTS: Record<string, ObjectPermission> = {
   Account: CRED,
   Contact: CRED,
   Opportunity: CRED,
+  OpportunityLineItem: CRED,
+  Lead: CRED,
+  Task: CRED,
+  Event: CRED,
   User: READ,
+  Campaign: READ,
+  CampaignMember: READ,
+  Product2: READ,
+  Pricebook2: READ,
+  PricebookEntry: READ,
 };
 
 /** Platform records that every user reads. */
-const READ_BY_EVERYONE = new Set(['Organization', 'Profile', 'PermissionSet', 'PermissionSetAssignment']);
+const READ_BY_EVERYONE = new Set([
+  'Organization',
+  'Profile',
+  'PermissionSet',
+  'PermissionSetAssignment',
+  'UserRole',
+  'Group',
+  'GroupMember',
+  'RecordType',
+  // Multi-currency orgs: everyone reads the currencies and their rates.
+  'CurrencyType',
+  'DatedConversionRate',
+]);
 
 function union(a: ObjectPermission, b: ObjectPermission): ObjectPermission {
   return {
@@ -206,12 +230,16 @@ export class UserAccess implements QueryAccess {
     return this.fieldPermission(field).editable;
   }
 
-  /** The user and everyone below them in the manager chain: the owners whose records they fully access. */
+  /**
+   * The user and every user whose role is below the user's role: the owners whose records they fully
+   * access. UNION (not UNION ALL) stops at a role already seen, so even a cycle of roles terminates.
+   */
   ownerIds(): Set<string> {
     if (!this.owners) {
       const users = quoteIdent(this.table('User'));
-      const sql = `WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u."Id" FROM ${users} AS u JOIN below ON u."ManagerId" = below.id) SELECT id FROM below`;
-      this.owners = new Set(this.storage.statement(sql).pluck(true).all(this.userId) as string[]);
+      const roles = quoteIdent(this.table('UserRole'));
+      const sql = `WITH RECURSIVE below(id) AS (SELECT r."Id" FROM ${roles} AS r WHERE r."IsDeleted" = 0 AND r."ParentRoleId" = (SELECT "UserRoleId" FROM ${users} WHERE "Id" = @user) UNION SELECT r."Id" FROM ${roles} AS r JOIN below ON r."ParentRoleId" = below.id WHERE r."IsDeleted" = 0) SELECT @user UNION SELECT u."Id" FROM ${users} AS u WHERE u."UserRoleId" IN (SELECT id FROM below)`;
+      this.owners = new Set(this.storage.statement(sql).pluck(true).all({ user: this.userId }) as string[]);
     }
     return this.owners;
   }

@@ -1,4 +1,10 @@
 export * from './types';
 export { loadForceApp, findObject, findField, readMetadataXml, MetadataError, REPO_ROOT } from './load';
-export { OPPORTUNITY_STAGES, PROFILES } from './standard-objects';
+export {
+  OPPORTUNITY_STAGES,
+  PROFILES,
+  TASK_STATUSES,
+  RESPONDED_MEMBER_STATUSES,
+  LEAD_STATUSES,
+} from './standard-objects';
 export { API_VERSION, API_VERSION_MAJOR, readApiVersion } from './api-version';

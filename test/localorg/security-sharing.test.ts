@@ -1,10 +1,11 @@
 /**
  * Record sharing with this repository's force-app: organization-wide defaults (plans Private, APR actions
- * Read, Account ReadWrite), the manager chain as the role hierarchy, master-detail children following the
+ * Read, Account ReadWrite), the role hierarchy (UserRole), master-detail children following the
  * plan, View All / Modify All from permission sets, and the administrator's View All Data.
  */
 import type { Connection } from 'jsforce';
 import { apiError, dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import { createRole } from '../support/roles';
 import { createPlan, createUser, INSUFFICIENT_ACCESS, type PlanIds, type TestUser } from '../support/security';
 
 /** A record the user cannot see, written to, answers as a missing one. */
@@ -16,6 +17,9 @@ let t: TestOrg;
 let director: TestUser;
 let pm1: TestUser;
 let pm2: TestUser;
+let peer: TestUser;
+let directorRole: string;
+let westRole: string;
 let ae: TestUser;
 let planAdmin: TestUser;
 let rollup: TestUser;
@@ -30,28 +34,37 @@ async function names(conn: Connection, soql: string): Promise<string[]> {
   return (await conn.query<{ Name: string }>(soql)).records.map((r) => r.Name);
 }
 
+// Nine users log in over HTTP: slower than jest's default 5 s on a busy machine.
 beforeAll(async () => {
   t = await startTestOrg({ now: () => NOW });
-  director = await createUser(t, { alias: 'director', permissionSets: ['Partner_Manager'] });
-  pm1 = await createUser(t, { alias: 'pm1', permissionSets: ['Partner_Manager'], managerId: director.id });
-  pm2 = await createUser(t, { alias: 'pm2', permissionSets: ['Partner_Manager'] });
-  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'], managerId: pm1.id });
+  // Director > PM East > AE East; PM West sits apart at the top. pm1 and peer share the PM East role.
+  directorRole = await createRole(t, 'Partner Director');
+  const eastRole = await createRole(t, 'PM East', directorRole);
+  const aeRole = await createRole(t, 'AE East', eastRole);
+  westRole = await createRole(t, 'PM West');
+  director = await createUser(t, { alias: 'director', permissionSets: ['Partner_Manager'], roleId: directorRole });
+  pm1 = await createUser(t, { alias: 'pm1', permissionSets: ['Partner_Manager'], roleId: eastRole });
+  pm2 = await createUser(t, { alias: 'pm2', permissionSets: ['Partner_Manager'], roleId: westRole });
+  peer = await createUser(t, { alias: 'peer', permissionSets: ['Partner_Manager'], roleId: eastRole });
+  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'], roleId: aeRole });
   planAdmin = await createUser(t, { alias: 'padmin', permissionSets: ['Partner_Planning_Admin'] });
   rollup = await createUser(t, { alias: 'rollup', permissionSets: ['Partner_Planning_Rollup'] });
   account = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
   plan1 = await createPlan(pm1.conn, account, 'P1 plan');
   planD = await createPlan(director.conn, account, 'PD plan');
   plan2 = await createPlan(pm2.conn, account, 'P2 plan');
-});
+}, 60_000);
 afterAll(() => t.close());
 
-describe('Private plans and the manager chain', () => {
-  it('show a partner manager only the plans they own or their reports own', async () => {
+describe('Private plans and the role hierarchy', () => {
+  it('show a partner manager only the plans they own or users in roles below theirs own', async () => {
     const soql = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
     expect(await names(pm1.conn, soql)).toEqual(['P1 plan']);
     expect(await names(director.conn, soql)).toEqual(['P1 plan', 'PD plan']);
     expect(await names(pm2.conn, soql)).toEqual(['P2 plan']);
     expect(await names(ae.conn, soql)).toEqual([]);
+    // A peer in the same role sees nothing of pm1's: the hierarchy only looks down.
+    expect(await names(peer.conn, soql)).toEqual([]);
   });
 
   it('answer a plan the user cannot see as not found, also to a change or a delete', async () => {
@@ -84,12 +97,25 @@ describe('Private plans and the manager chain', () => {
     expect(error).toMatchObject(NOT_FOUND);
   });
 
-  it('follow a change of manager from the next request', async () => {
+  it('follow a change of role from the next request', async () => {
+    const soql = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
+    await t.conn.sobject('UserRole').update({ Id: westRole, ParentRoleId: directorRole });
+    expect(await names(director.conn, soql)).toEqual(['P1 plan', 'P2 plan', 'PD plan']);
+    await t.conn.sobject('UserRole').update({ Id: westRole, ParentRoleId: null });
+    expect(await names(director.conn, soql)).toEqual(['P1 plan', 'PD plan']);
+  });
+
+  it('grant nothing through the manager field alone', async () => {
     const soql = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
     await t.conn.sobject('User').update({ Id: pm2.id, ManagerId: director.id });
-    expect(await names(director.conn, soql)).toEqual(['P1 plan', 'P2 plan', 'PD plan']);
-    await t.conn.sobject('User').update({ Id: pm2.id, ManagerId: null });
-    expect(await names(director.conn, soql)).toEqual(['P1 plan', 'PD plan']);
+    try {
+      expect(await names(director.conn, soql)).toEqual(['P1 plan', 'PD plan']);
+      expect(
+        await apiError(director.conn.sobject('Partner_Account_Plan__c').update({ Id: plan2.plan, Vision__c: 'x' })),
+      ).toMatchObject(NOT_FOUND);
+    } finally {
+      await t.conn.sobject('User').update({ Id: pm2.id, ManagerId: null });
+    }
   });
 });
 
@@ -141,7 +167,7 @@ describe('master-detail children', () => {
 });
 
 describe('Read organization-wide default (APR actions)', () => {
-  it('lets everyone read, the owner and their managers edit', async () => {
+  it('lets everyone read, the owner and users in roles above edit', async () => {
     const action = (
       await ae.conn.sobject('APR_Action__c').create({
         Action_Date__c: '2026-03-02',

@@ -18,6 +18,8 @@ export interface UserSpec {
   alias: string;
   permissionSets?: string[];
   managerId?: string;
+  /** The user's role (UserRole Id): the role hierarchy is what sharing follows. */
+  roleId?: string;
   profile?: 'Standard User' | 'System Administrator';
 }
 
@@ -51,6 +53,7 @@ export async function createUser(t: TestOrg, spec: UserSpec): Promise<TestUser> 
     Alias: spec.alias.slice(0, 8),
     ProfileId: profileId,
     ...(spec.managerId ? { ManagerId: spec.managerId } : {}),
+    ...(spec.roleId ? { UserRoleId: spec.roleId } : {}),
   });
   const created = await t.conn.sobject('User').create(fields);
   if (!created.success) throw new Error(`could not create user ${username}`);

@@ -5,6 +5,7 @@
  */
 import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
+import { deriveStandardFields } from './derive-standard';
 
 /** Fills the derived fields of `row`; `given` names the fields the client set, `previous` is the row before an update. */
 export function deriveFields(
@@ -45,4 +46,5 @@ export function deriveFields(
       row.FiscalQuarter = null;
     }
   }
+  deriveStandardFields(obj, row, given, previous);
 }

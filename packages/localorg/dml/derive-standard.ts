@@ -1,0 +1,106 @@
+/**
+ * Fields the platform derives on the standard objects beyond people's names and opportunity stages:
+ * a task's IsClosed and IsHighPriority, a campaign member's HasResponded, an event's start, end, duration
+ * and date, an opportunity product's TotalPrice (Quantity * UnitPrice) or UnitPrice (from TotalPrice), and
+ * a role's or group's DeveloperName from its Name.
+ */
+import { RESPONDED_MEMBER_STATUSES, TASK_STATUSES } from '@partner-planning/model';
+import type { ObjectSchema } from '../schema';
+import type { Row } from '../sql';
+import { recordError } from './common';
+
+const CLOSED_TASK_STATUSES = new Set(TASK_STATUSES.filter((s) => s.closed).map((s) => s.value.toLowerCase()));
+const RESPONDED = new Set(RESPONDED_MEMBER_STATUSES.map((s) => s.toLowerCase()));
+const MINUTE = 60_000;
+
+/** Fills the derived fields of a standard object's `row`; `given` names the fields the client set. */
+export function deriveStandardFields(obj: ObjectSchema, row: Row, given: Set<string>, previous: Row | undefined): void {
+  if (obj.model.kind !== 'standard') return;
+  switch (obj.name) {
+    case 'Task':
+      row.IsClosed = typeof row.Status === 'string' && CLOSED_TASK_STATUSES.has(row.Status.toLowerCase()) ? 1 : 0;
+      row.IsHighPriority = typeof row.Priority === 'string' && row.Priority.toLowerCase() === 'high' ? 1 : 0;
+      return;
+    case 'CampaignMember':
+      row.HasResponded = typeof row.Status === 'string' && RESPONDED.has(row.Status.toLowerCase()) ? 1 : 0;
+      return;
+    case 'Event':
+      deriveEventTimes(row, given);
+      return;
+    case 'OpportunityLineItem':
+      deriveLinePrices(row, given, previous);
+      return;
+    case 'UserRole':
+    case 'Group':
+      if (row.DeveloperName === null || row.DeveloperName === undefined || row.DeveloperName === '')
+        row.DeveloperName = developerName(String(row.Name ?? ''));
+      return;
+  }
+}
+
+/** Setup's API name for a label: letters, digits and single underscores, starting with a letter. */
+function developerName(name: string): string {
+  const cleaned = name
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 80);
+  return /^[A-Za-z]/.test(cleaned) ? cleaned : `X${cleaned}`.slice(0, 80);
+}
+
+/**
+ * StartDateTime and ActivityDateTime name the same instant (either may be given); the end comes from
+ * EndDateTime or DurationInMinutes, whichever the client set (a moved start keeps the duration).
+ */
+function deriveEventTimes(row: Row, given: Set<string>): void {
+  if (given.has('ActivityDateTime') && !given.has('StartDateTime')) row.StartDateTime = row.ActivityDateTime;
+  row.ActivityDateTime = row.StartDateTime;
+  const start = typeof row.StartDateTime === 'string' ? Date.parse(row.StartDateTime) : NaN;
+  if (Number.isNaN(start))
+    throw recordError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [ActivityDateTime]', [
+      'ActivityDateTime',
+    ]);
+  const end = typeof row.EndDateTime === 'string' ? Date.parse(row.EndDateTime) : NaN;
+  const duration = typeof row.DurationInMinutes === 'number' ? row.DurationInMinutes : NaN;
+  if (given.has('EndDateTime') && !Number.isNaN(end)) {
+    row.DurationInMinutes = Math.round((end - start) / MINUTE);
+  } else if (!Number.isNaN(duration)) {
+    row.EndDateTime = new Date(start + duration * MINUTE).toISOString();
+  } else if (!Number.isNaN(end)) {
+    row.DurationInMinutes = Math.round((end - start) / MINUTE);
+  } else {
+    throw recordError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [DurationInMinutes]', [
+      'DurationInMinutes',
+    ]);
+  }
+  if ((row.DurationInMinutes as number) < 0) {
+    throw recordError('FIELD_INTEGRITY_EXCEPTION', 'End Date Time cannot be before Start Date Time', ['EndDateTime']);
+  }
+  row.ActivityDate = new Date(start).toISOString().slice(0, 10);
+}
+
+/** TotalPrice = Quantity * UnitPrice; a client that gives TotalPrice instead gets UnitPrice = TotalPrice / Quantity. */
+function deriveLinePrices(row: Row, given: Set<string>, previous: Row | undefined): void {
+  if (given.has('UnitPrice') && given.has('TotalPrice')) {
+    throw recordError(
+      'FIELD_INTEGRITY_EXCEPTION',
+      'field integrity exception: TotalPrice (only one of unit price or total price may be specified)',
+      ['TotalPrice'],
+    );
+  }
+  const quantity = typeof row.Quantity === 'number' ? row.Quantity : null;
+  if (quantity === null) return; // Quantity is required: assertRequired reports it.
+  if (given.has('TotalPrice') && typeof row.TotalPrice === 'number') {
+    if (quantity === 0)
+      throw recordError('FIELD_INTEGRITY_EXCEPTION', 'field integrity exception: Quantity (zero)', ['Quantity']);
+    row.UnitPrice = round2(row.TotalPrice / quantity);
+    return;
+  }
+  if (typeof row.UnitPrice !== 'number') {
+    const which = previous === undefined ? 'unit price or total price must be specified' : 'unit price cannot be blank';
+    throw recordError('FIELD_INTEGRITY_EXCEPTION', `field integrity exception: UnitPrice (${which})`, ['UnitPrice']);
+  }
+  row.TotalPrice = round2(quantity * row.UnitPrice);
+}
+
+/** Currency fields keep two decimals (scale 2). */
+const round2 = (n: number): number => Math.round(n * 100) / 100;

@@ -1,0 +1,81 @@
+/**
+ * Share objects: the `Foo__Share` object the platform gives a custom object whose organization-wide
+ * default is Private or Read, holding its manual shares.
+ */
+import type { FieldModel, ObjectModel } from '../types';
+import { field, type FieldSpec, lookup, picklist } from './common';
+
+/** Manual sharing: the only row cause the API creates (Owner access is implicit and not stored). */
+export const SHARE_ROW_CAUSES = ['Owner', 'Manual'];
+/** Share access levels; All is the owner's and is never granted through the API. */
+export const SHARE_ACCESS_LEVELS = ['Read', 'Edit', 'All'];
+
+/** The platform's share object name for a custom object: `Foo__c` is shared through `Foo__Share`. */
+export const shareObjectName = (apiName: string): string => apiName.replace(/__c$/, '__Share');
+
+/**
+ * The share object the platform gives a custom object whose organization-wide default is Private or Read
+ * (other defaults, and master-detail children, have none). Only manual shares to users are stored.
+ */
+export function shareObject(parent: ObjectModel, keyPrefix: string): ObjectModel {
+  const apiName = shareObjectName(parent.apiName);
+  const fields = new Map<string, FieldModel>();
+  const specs: Record<string, FieldSpec> = {
+    Id: { type: 'Id', label: `${parent.label} Share ID`, systemManaged: true, required: true, length: 18 },
+    // MasterDetail: the share goes with its record, cannot move to another, and is seen with it.
+    ParentId: {
+      type: 'MasterDetail',
+      label: 'Parent ID',
+      referenceTo: [parent.apiName],
+      relationshipName: 'Parent',
+      required: true,
+    },
+    UserOrGroupId: lookup('User or Group ID', 'User', 'UserOrGroup', {
+      required: true,
+      createOnly: true,
+      deleteConstraint: 'Restrict',
+    }),
+    AccessLevel: {
+      type: 'Picklist',
+      label: 'Access Level',
+      length: 40,
+      required: true,
+      picklist: picklist(SHARE_ACCESS_LEVELS, true),
+    },
+    RowCause: {
+      type: 'Picklist',
+      label: 'Sharing Reason',
+      length: 40,
+      createOnly: true,
+      picklist: {
+        restricted: true,
+        values: SHARE_ROW_CAUSES.map((value) => ({ value, label: value, isDefault: value === 'Manual' })),
+      },
+    },
+    LastModifiedDate: { type: 'DateTime', label: 'Last Modified Date', systemManaged: true, required: true },
+    LastModifiedById: {
+      type: 'Lookup',
+      label: 'Last Modified By ID',
+      referenceTo: ['User'],
+      relationshipName: 'LastModifiedBy',
+      systemManaged: true,
+      required: true,
+    },
+    IsDeleted: { type: 'Checkbox', label: 'Deleted', systemManaged: true, required: true },
+  };
+  for (const [name, spec] of Object.entries(specs)) fields.set(name, field(apiName, name, spec));
+  return {
+    apiName,
+    label: `${parent.label} Share`,
+    pluralLabel: `${parent.label} Share`,
+    kind: 'standard',
+    sharingModel: 'ControlledByParent',
+    keyPrefix,
+    nameIsAutoNumber: false,
+    readOnly: false,
+    fields,
+    validationRules: [],
+    listViews: [],
+    shareOf: parent.apiName,
+  };
+}
