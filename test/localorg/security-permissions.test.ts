@@ -4,6 +4,7 @@
  * and collections. Users log in over OAuth and call the API as themselves.
  */
 import { apiError, dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import { createRole } from '../support/roles';
 import { createUser, INSUFFICIENT_ACCESS, permissionSetId, queryError, type TestUser } from '../support/security';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
@@ -27,8 +28,14 @@ const flsMessage = (fields: string): string =>
 
 beforeAll(async () => {
   t = await startTestOrg({ now: () => NOW });
-  pm = await createUser(t, { alias: 'pm', permissionSets: ['Partner_Manager'] });
-  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'], managerId: pm.id });
+  // The partner manager's role is above the AE's.
+  const pmRole = await createRole(t, 'Partner Manager');
+  pm = await createUser(t, { alias: 'pm', permissionSets: ['Partner_Manager'], roleId: pmRole });
+  ae = await createUser(t, {
+    alias: 'ae',
+    permissionSets: ['Account_Executive'],
+    roleId: await createRole(t, 'Account Executive', pmRole),
+  });
   rollup = await createUser(t, { alias: 'rollup', permissionSets: ['Partner_Planning_Rollup'] });
   standard = await createUser(t, { alias: 'standard' });
   account = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;

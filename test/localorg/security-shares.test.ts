@@ -1,10 +1,11 @@
 /**
  * Manual sharing through share objects: a partner manager shares a Private plan with an account executive
- * (Read) or a colleague (Edit); sections and targets follow the plan; the manager chain above the user
+ * (Read) or a colleague (Edit); sections and targets follow the plan; the roles above the user
  * shared with inherits the access; only those who may share a record create, change or remove its shares.
  */
 import type { Connection } from 'jsforce';
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import { createRole } from '../support/roles';
 import { createPlan, createUser, INSUFFICIENT_ACCESS, type PlanIds, type TestUser } from '../support/security';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
@@ -49,19 +50,30 @@ async function names(conn: Connection, soql: string): Promise<string[]> {
 
 const PLANS = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
 
+// Seven users log in over HTTP: slower than jest's default 5 s on a busy machine.
 beforeAll(async () => {
   t = await startTestOrg({ now: () => NOW });
-  director = await createUser(t, { alias: 'director', permissionSets: ['Partner_Manager'] });
-  pm1 = await createUser(t, { alias: 'pm1', permissionSets: ['Partner_Manager'], managerId: director.id });
-  colleague = await createUser(t, { alias: 'pm2', permissionSets: ['Partner_Manager'] });
-  aeLead = await createUser(t, { alias: 'aelead', permissionSets: ['Account_Executive'] });
-  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'], managerId: aeLead.id });
-  otherAe = await createUser(t, { alias: 'ae2', permissionSets: ['Account_Executive'] });
+  // Roles: Director > PM; AE Lead > AE. The colleague and the other AE have roles of their own, apart.
+  const directorRole = await createRole(t, 'Director');
+  const pmRole = await createRole(t, 'PM', directorRole);
+  const aeLeadRole = await createRole(t, 'AE Lead');
+  const aeRole = await createRole(t, 'AE', aeLeadRole);
+  director = await createUser(t, { alias: 'director', permissionSets: ['Partner_Manager'], roleId: directorRole });
+  pm1 = await createUser(t, { alias: 'pm1', permissionSets: ['Partner_Manager'], roleId: pmRole });
+  colleague = await createUser(t, {
+    alias: 'pm2',
+    permissionSets: ['Partner_Manager'],
+    roleId: await createRole(t, 'PM2'),
+  });
+  aeLead = await createUser(t, { alias: 'aelead', permissionSets: ['Account_Executive'], roleId: aeLeadRole });
+  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'], roleId: aeRole });
+  // In the AE's role: a peer, whom the hierarchy does not reach.
+  otherAe = await createUser(t, { alias: 'ae2', permissionSets: ['Account_Executive'], roleId: aeRole });
   noAccess = await createUser(t, { alias: 'plain' });
   account = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
   plan1 = await createPlan(pm1.conn, account, 'P1 plan');
   plan2 = await createPlan(pm1.conn, account, 'P2 plan');
-});
+}, 60_000);
 afterAll(() => t.close());
 
 describe('the share object', () => {
@@ -179,7 +191,7 @@ describe('a Read share to an account executive', () => {
     }
   });
 
-  it('reaches the managers above the AE, and nobody else', async () => {
+  it('reaches the roles above the AE, and nobody else (not a peer in the same role)', async () => {
     expect(await names(aeLead.conn, PLANS)).toEqual(['P1 plan']);
     expect(await names(aeLead.conn, 'SELECT Name FROM Plan_Section__c')).toEqual(['P1 plan sales']);
     expect(await names(otherAe.conn, PLANS)).toEqual([]);
@@ -204,7 +216,7 @@ describe('a Read share to an account executive', () => {
     expect(del.body).toEqual([{ ...INSUFFICIENT_ACCESS, fields: [] }]);
   });
 
-  it('can be shared again by a manager above the owner: the same share, at the new level', async () => {
+  it('can be shared again by a user in a role above the owner: the same share, at the new level', async () => {
     const again = await share(director.conn, plan1.plan, ae.id, 'Edit');
     expect(again).toBe(shareId);
     const rows = await t.conn.query<{ AccessLevel: string }>(
