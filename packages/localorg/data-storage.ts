@@ -6,9 +6,9 @@
  * writes nothing; updates and deletes are never refused.
  *
  * Counting every table on each insert would make a bulk load quadratic, so the usage is counted once and
- * then advanced by each record created. Deletes lower the real usage without telling the meter, so the
- * estimate only errs upwards: whenever it would pass the maximum, or is a few seconds old, it is counted
- * again before anything is refused.
+ * then advanced by each record created. Deletes lower the real usage without telling the meter (the org has
+ * no undelete), so the estimate only errs upwards: only when it would pass the maximum is it counted again,
+ * before anything is refused. (A periodic recount would scan every table during large loads.)
  */
 import type { ObjectSchema } from './schema';
 import { SalesforceError } from './errors';
@@ -31,7 +31,6 @@ const SETUP_OBJECTS = new Set([
   'Group',
   'GroupMember',
 ]);
-const RECOUNT_MS = 5_000;
 
 /** The storage a record of `obj` takes, in KB (0 for records that do not count). */
 export function recordKb(obj: ObjectSchema): number {
@@ -41,9 +40,8 @@ export function recordKb(obj: ObjectSchema): number {
 
 interface Meter {
   maxMb: number;
-  /** Estimated usage in KB: exact at `countedAt`, plus every record created since. */
+  /** Estimated usage in KB: exact when last counted, plus every record created since. */
   usedKb: number;
-  countedAt: number;
 }
 
 const meters = new WeakMap<Storage, Meter>();
@@ -67,14 +65,14 @@ export function countDataStorageKb(storage: Storage): number {
 export function setDataStorageLimit(storage: Storage, maxMb: number): void {
   if (!Number.isFinite(maxMb) || maxMb <= 0)
     throw new RangeError(`dataStorageMB must be a positive number, not ${maxMb}`);
-  meters.set(storage, { maxMb, usedKb: countDataStorageKb(storage), countedAt: Date.now() });
+  meters.set(storage, { maxMb, usedKb: countDataStorageKb(storage) });
 }
 
 /** The org's data storage maximum and usage in MB, counted now. */
 export function dataStorageUsage(storage: Storage): { maxMb: number; usedMb: number } {
   const meter = meters.get(storage);
   const usedKb = countDataStorageKb(storage);
-  if (meter) Object.assign(meter, { usedKb, countedAt: Date.now() });
+  if (meter) meter.usedKb = usedKb;
   return { maxMb: meter?.maxMb ?? DEFAULT_DATA_STORAGE_MB, usedMb: usedKb / 1024 };
 }
 
@@ -90,10 +88,7 @@ export function assertStorageAvailable(storage: Storage, obj: ObjectSchema): voi
   const size = recordKb(obj);
   if (!meter || size === 0) return;
   const maxKb = meter.maxMb * 1024;
-  if (meter.usedKb + size > maxKb || Date.now() - meter.countedAt > RECOUNT_MS) {
-    meter.usedKb = countDataStorageKb(storage);
-    meter.countedAt = Date.now();
-  }
+  if (meter.usedKb + size > maxKb) meter.usedKb = countDataStorageKb(storage);
   if (meter.usedKb + size > maxKb) throw storageLimitExceeded();
   meter.usedKb += size;
 }
