@@ -345,6 +345,8 @@ function aggregatePlan(scope: Scope, query: SoqlQuery, where: string): Plan {
     const wrapper = valueCall(item.expr);
     const expr = wrapper?.args.length === 1 ? wrapper.args[0] : item.expr;
     if (wrapper && wrapper.args.length !== 1) throw text.malformed(`Invalid argument to ${wrapper.name}`, item.text);
+    // convertCurrency() is refused before its argument is looked at (aggregates are converted already).
+    if (wrapper?.name === 'CONVERTCURRENCY') aggregateValueFunction(scope, wrapper, undefined, false);
     if (expr.kind === 'call' && expr.name === 'GROUPING') {
       const arg = expr.args[0];
       const index = arg ? g.index.get(compileExpr(scope, arg, false).key) : undefined;
