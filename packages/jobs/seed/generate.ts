@@ -16,6 +16,7 @@ import { generatePartners } from './accounts';
 import { partnerOpportunities } from './opportunities';
 import { generatePlans } from './plans';
 import type { PartnerChunk, SeedDataset, SeedOptions } from './records';
+import { generateRoles } from './roles';
 import { generateUsers } from './users';
 
 export type {
@@ -41,6 +42,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     options,
     keyPrefix: ctx.keyPrefix,
     users: team.users,
+    roles: generateRoles(team.users),
     levels: [
       { sobject: 'Account', records: [...partners.partners, ...partners.customers] },
       { sobject: 'Contact', records: partners.contacts },

@@ -34,6 +34,7 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     policy: run.policy,
   });
   await loader.loadUsers(dataset.users, facts.organizationId);
+  await loader.assignRoles(dataset.roles);
   for (const level of dataset.levels) await loader.upsert(level.sobject, level.records);
   const chunkCount = Math.ceil(dataset.estimate.partnerCount / run.partnersPerChunk);
   let chunkNumber = 0;

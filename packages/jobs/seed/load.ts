@@ -13,6 +13,7 @@ import { expectMap, expectString, optionalNumber, queryPage } from '../response'
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
 import type { FieldValue, PlanShare, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './records';
+import { loadRoles, type RoleSpec } from './roles';
 
 export const EXTERNAL_KEY = 'External_Key__c';
 /** The platform's share object for plans, present where plans are Private (or Read). */
@@ -244,6 +245,21 @@ export class SeedLoader {
       }
     }
     await this.assignPermissionSets(users, runningUserId);
+  }
+
+  /** Puts the loaded users in the seed's role hierarchy; an org without UserRole gets a note. */
+  async assignRoles(roles: RoleSpec[]): Promise<void> {
+    if (!(await this.hasObject('UserRole'))) {
+      this.report.users.notes.push('This org does not expose UserRole: users were not given roles.');
+      return;
+    }
+    await loadRoles(roles, {
+      session: this.session,
+      policy: this.options.policy,
+      userId: (key) => this.ids.get(`User:${key}`),
+      runningUserId: this.runningUser ?? (await this.runningUserId()),
+      notes: this.report.users.notes,
+    });
   }
 
   private async runningUserId(): Promise<string> {

@@ -29,6 +29,17 @@ export interface UserSpec {
   managerKey?: string;
 }
 
+/** A role of the seed's hierarchy, found again by its DeveloperName. */
+export interface RoleSpec {
+  /** Unique in the org: the seed finds the roles of an earlier run by it. */
+  developerName: string;
+  name: string;
+  /** DeveloperName of the role above; none for the top role. */
+  parent?: string;
+  /** Keys of the seeded users in this role. */
+  userKeys: string[];
+}
+
 export interface SeedOptions {
   seed: number;
   scale: Scale;
@@ -56,6 +67,8 @@ export interface SeedDataset {
   options: SeedOptions;
   keyPrefix: string;
   users: UserSpec[];
+  /** The role hierarchy the users are put in (derived from their reporting lines, no randomness). */
+  roles: RoleSpec[];
   /** Records loaded first, level by level (parents before children). */
   levels: { sobject: string; records: SeedRecord[] }[];
   /** Opportunities and their actions, generated per chunk of partners on demand. */
