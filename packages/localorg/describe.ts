@@ -71,6 +71,7 @@ const SOAP_TYPES: Record<string, string> = {
 
 function relationshipNameOf(obj: ObjectSchema, field: FieldSchema): string | null {
   for (const rel of obj.parents.values()) if (rel.field === field) return rel.name;
+  for (const rel of obj.polymorphic.values()) if (rel.field === field) return rel.name;
   return null;
 }
 
