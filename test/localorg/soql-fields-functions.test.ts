@@ -5,7 +5,7 @@
  */
 import type { Connection } from 'jsforce';
 import { join } from 'node:path';
-import { startTestOrg, type TestOrg } from '../support/localorg';
+import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
 import { FIXTURES } from '../support/project';
 import { createUser, queryError, type TestUser } from '../support/security';
 
@@ -193,6 +193,25 @@ describe('toLabel() and FORMAT()', () => {
     });
   });
 
+  it('describes the columns of these functions for `sf data query` (columns=true)', async () => {
+    const columns = async (soql: string) => {
+      const answer = await rawRequest(t.conn, 'GET', dataPath(`/query?q=${encodeURIComponent(soql)}&columns=true`));
+      expect(answer.status).toBe(200);
+      return (answer.body as { columnMetadata: { columnName: string; apexType: string | null }[] }).columnMetadata;
+    };
+    const plain = await columns('SELECT toLabel(Priority__c) p, FORMAT(Due__c), FIELDS(STANDARD) FROM Ticket__c');
+    expect(plain.slice(0, 3).map((c) => [c.columnName, c.apexType])).toEqual([
+      ['p', 'String'],
+      ['Due__c', 'Date'],
+      ['Id', 'Id'],
+    ]);
+    const aggregate = await columns('SELECT FORMAT(SUM(Estimate__c)) total, COUNT(Id) FROM Ticket__c');
+    expect(aggregate.map((c) => [c.columnName, c.apexType])).toEqual([
+      ['total', 'String'],
+      ['expr0', 'Integer'],
+    ]);
+  });
+
   it.each([
     ["SELECT Name FROM Ticket__c WHERE FORMAT(Due__c) = '12/28/2015'", 'FORMAT() can only be used in the SELECT list'],
     [
@@ -268,6 +287,60 @@ describe('TYPEOF', () => {
     const error = await queryError(t.conn, soql);
     expect(error.errorCode).toBe('MALFORMED_QUERY');
     expect(error.message).toContain(message);
+  });
+
+  it('reads Task.What and Task.Who by the type of each Id, ELSE covering the other types', async () => {
+    const [account] = await records(t.conn, "SELECT Id FROM Account WHERE Name = 'Admin account'");
+    const [contact] = await records(t.conn, "SELECT Id FROM Contact WHERE LastName = 'Kim'");
+    const deal = await t.conn.sobject('Opportunity').create({
+      Name: 'Deal',
+      StageName: 'Prospecting',
+      CloseDate: '2026-05-01',
+      AccountId: account.Id,
+    });
+    const campaign = await t.conn.sobject('Campaign').create({ Name: 'Spring' });
+    await t.conn
+      .sobject('Task')
+      .create([
+        { Subject: 'Call', WhatId: account.Id, WhoId: contact.Id },
+        { Subject: 'Email', WhatId: deal.id },
+        { Subject: 'Other', WhatId: campaign.id },
+        { Subject: 'Send Letter' },
+      ]);
+    const rows = await records(
+      t.conn,
+      'SELECT Subject, TYPEOF What WHEN Account THEN Name, Phone WHEN Opportunity THEN Name, StageName ELSE Name END, ' +
+        'TYPEOF Who WHEN Contact THEN LastName END FROM Task ORDER BY Subject',
+    );
+    const type = (url: string) => ({ type: url.split('/')[0], url: expect.stringContaining(`/sobjects/${url}`) });
+    expect(rows.map(({ attributes: _, ...rest }) => rest)).toEqual([
+      {
+        Subject: 'Call',
+        What: { attributes: type(`Account/${account.Id}`), Name: 'Admin account', Phone: null },
+        Who: { attributes: type(`Contact/${contact.Id}`), LastName: 'Kim' },
+      },
+      {
+        Subject: 'Email',
+        What: { attributes: type(`Opportunity/${deal.id}`), Name: 'Deal', StageName: 'Prospecting' },
+        Who: null,
+      },
+      { Subject: 'Other', What: { attributes: type(`Campaign/${campaign.id}`), Name: 'Spring' }, Who: null },
+      { Subject: 'Send Letter', What: null, Who: null },
+    ]);
+    // Without ELSE, a type no WHEN names comes back as null.
+    const [other] = await records(
+      t.conn,
+      "SELECT TYPEOF What WHEN Account THEN Name END FROM Task WHERE Subject = 'Other'",
+    );
+    expect(other.What).toBeNull();
+  });
+
+  it('applies field-level security to the fields of each type', async () => {
+    const error = await queryError(standard.conn, 'SELECT TYPEOF What WHEN Account THEN Partner_Type__c END FROM Task');
+    expect([error.errorCode, error.message]).toEqual([
+      'INVALID_FIELD',
+      expect.stringContaining("No such column 'Partner_Type__c' on entity 'Account'"),
+    ]);
   });
 
   it('refuses an unknown relationship or field as for any parent', async () => {

@@ -12,6 +12,7 @@ import { findObjectSchema, type FieldSchema, type ObjectSchema } from '../schema
 import type { UserAccess } from '../security';
 import { QueryText } from '../soql/errors';
 import { compileExpr, isAggregateCall, isDateFunctionCall } from '../soql/expressions';
+import { valueCall } from '../soql/functions';
 import { isComplexityLimit, assertSoqlLength, queryTooComplicated } from '../soql/limits';
 import { parseSoql, type SoqlQuery } from '../soql/parse';
 import { compileQuery, type RecordShape } from '../soql/plan';
@@ -141,7 +142,10 @@ function aggregateColumns(
   return query.select.map((item, i) => {
     const name = names[i];
     if (item.kind !== 'expr') return column(name, null);
-    const expr = item.expr;
+    // FORMAT() and toLabel() return text for the expression they wrap.
+    const wrapper = valueCall(item.expr);
+    const expr = wrapper?.args[0] ?? item.expr;
+    if (wrapper) return column(name, 'String', { aggregate: expr.kind === 'call' }, item.text);
     if (expr.kind === 'field') {
       const ref = scope.field(expr);
       const owner = env.schema.objects.get(ref.field.model.objectApiName) ?? obj;

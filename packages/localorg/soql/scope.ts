@@ -182,7 +182,7 @@ export class Scope {
    * Joins the parent of `rel` as `target`, one of the types a polymorphic reference may point to (TYPEOF):
    * rows whose reference holds an Id of another type, or of a record the user cannot see, get nulls.
    */
-  typedJoin(rel: ParentRelationship, target: ObjectSchema): string {
+  typedJoin(rel: { name: string; field: FieldSchema }, target: ObjectSchema): string {
     const key = `${rel.name.toLowerCase()}@${target.name}`;
     let joined = this.joinAliases.get(key);
     if (!joined) {

@@ -42,9 +42,13 @@ function variant(scope: Scope, target: ObjectSchema, joined: string, names: stri
 export function typeofEntry(scope: Scope, item: TypeofItem, add: AddColumn): Extract<ShapeEntry, { kind: 'typeof' }> {
   const { env } = scope;
   const { text, schema } = env;
-  const rel = scope.obj.parents.get(item.relationship.toLowerCase());
+  // A polymorphic reference (Task.What) or one with a single type (Account.Owner).
+  const key = item.relationship.toLowerCase();
+  const single = scope.obj.parents.get(key);
+  const poly = scope.obj.polymorphic.get(key);
+  const rel = single ?? poly;
   if (!rel || !env.readableField(rel.field)) throw unknownRelationship(text, item.relationship, item.relationship);
-  const types = (rel.field.model.referenceTo ?? [rel.target]).flatMap((name) => {
+  const types = (poly ? poly.targets : [single!.target]).flatMap((name) => {
     const obj = schema.objects.get(name);
     return env.readable(obj) ? [obj] : [];
   });
