@@ -7,9 +7,11 @@
  */
 import { LightningElement, api, createElement } from 'lwc';
 
+type ModalSize = 'small' | 'medium' | 'large' | 'full';
+
 interface ModalOpenOptions {
   label: string;
-  size?: string;
+  size?: ModalSize;
   description?: string;
   disableClose?: boolean;
 }
@@ -25,14 +27,19 @@ let mounted = 0;
 
 export default class LightningModal extends LightningElement {
   @api label = '';
-  @api size = 'medium';
+  @api size: ModalSize = 'medium';
   @api description = '';
   @api disableClose = false;
 
-  static open(this: typeof LightningModal, options: ModalOpenOptions & Record<string, unknown>): Promise<unknown> {
+  // The declaration's signature: the modal's own class, its settings and its public properties.
+  static open<M extends LightningModal>(
+    this: new () => M,
+    options: ModalOpenOptions & Partial<Omit<M, keyof LightningModal>>,
+  ): Promise<unknown> {
+    const component = this as unknown as typeof LightningModal;
     return new Promise((resolve) => {
       mounted += 1;
-      const host = createElement(`lightning-modal-${mounted}`, { is: this }) as unknown as ModalHost;
+      const host = createElement(`lightning-modal-${mounted}`, { is: component }) as unknown as ModalHost;
       Object.assign(host, options);
       host.setAttribute('role', 'dialog');
       host.setAttribute('aria-modal', 'true');

@@ -40,14 +40,6 @@ export type MockChecks = [
   Satisfies<typeof import('../../lwc-mocks/lightning/actions'), typeof import('lightning/actions')>,
   Satisfies<typeof import('../../lwc-mocks/lightning/confirm'), typeof import('lightning/confirm')>,
   Satisfies<typeof import('../../lwc-mocks/salesforce/userId'), typeof import('@salesforce/user/Id')>,
-];
-
-/**
- * Known mismatch: the modal mock's `open` takes `this: typeof LightningModal` and any properties, where the
- * declaration takes the modal's own class and its public properties. Remove this expectation when they agree.
- */
-export type KnownMismatches = [
-  // @ts-expect-error -- see above
   Satisfies<typeof import('../../lwc-mocks/lightning/modal'), typeof import('lightning/modal')>,
 ];
 
