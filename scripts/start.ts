@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { commandProgram, portNumber, Progress, runProgram, type JsonOption } from '@partner-planning/cli';
+import { commandProgram, portNumber, Progress, runProgram, wholeNumber, type JsonOption } from '@partner-planning/cli';
 import { appIsUpToDate, buildApp } from '@partner-planning/app';
 import { APP_PORT, startAppServer } from '@partner-planning/app';
 import { SHARED_DEV_PASSWORD } from '@partner-planning/localorg';
@@ -22,6 +22,7 @@ interface StartOptions extends JsonOption {
   appPort: number;
   data: string;
   scale: string;
+  dataStorageMb?: number;
 }
 
 const program = commandProgram(
@@ -32,7 +33,13 @@ const program = commandProgram(
   .addOption(new Option('--port <port>', 'local org port').default(LOCAL_ORG_PORT).argParser(portNumber))
   .addOption(new Option('--app-port <port>', 'local app port').default(APP_PORT).argParser(portNumber))
   .addOption(new Option('--data <dir>', 'local org data folder').default('.localorg'))
-  .addOption(new Option('--scale <scale>', 'demo data scale to seed into an empty org').default('small'));
+  .addOption(new Option('--scale <scale>', 'demo data scale to seed into an empty org').default('small'))
+  .addOption(
+    // The large scale takes about 3 GB at Salesforce's 2 KB a record: raise the maximum to seed it.
+    new Option('--data-storage-mb <mb>', "the org's data storage maximum (default 200, a scratch org's)").argParser(
+      wholeNumber,
+    ),
+  );
 
 async function start(options: StartOptions): Promise<void> {
   const scale = parseScale(options.scale);
@@ -40,7 +47,11 @@ async function start(options: StartOptions): Promise<void> {
   const log = (line: string): void => {
     if (!options.json) process.stdout.write(`${line}\n`);
   };
-  const org = await startLocalOrg({ port: options.port, data: resolve(options.data) });
+  const org = await startLocalOrg({
+    port: options.port,
+    data: resolve(options.data),
+    dataStorageMB: options.dataStorageMb,
+  });
   log(`Local org listening on ${org.instanceUrl}`);
   let closeApp = (): Promise<void> => Promise.resolve();
   const stop = (): void => {
