@@ -187,6 +187,23 @@ describe('a multi-currency org (USD corporate; EUR 0.9, GBP 0.8, JPY 150)', () =
     ]);
   });
 
+  it("converts to the user's currency (User.DefaultCurrencyIsoCode); aggregates stay corporate", async () => {
+    const euroUser = await createUser(t, { alias: 'euro' });
+    await t.conn.sobject('User').update({ Id: euroUser.id, DefaultCurrencyIsoCode: 'EUR' });
+    const rows = await records(
+      euroUser.conn,
+      'SELECT Name, convertCurrency(Amount) eur, FORMAT(Amount) shown, FORMAT(convertCurrency(Amount)) fc FROM Opportunity ORDER BY Name',
+    );
+    expect(rows.map((r) => [r.Name, r.eur, r.shown, r.fc])).toEqual([
+      ['Dollar deal', 90, 'USD 100.00 (EUR 90.00)', 'EUR 90.00'], // 100 / 1 * 0.9
+      ['Euro deal', 900, 'EUR 900.00', 'EUR 900.00'],
+      ['Pound deal', 450, 'GBP 400.00 (EUR 450.00)', 'EUR 450.00'], // 400 / 0.8 * 0.9
+      ['Yen deal', 180, 'JPY 30,000 (EUR 180.00)', 'EUR 180.00'], // 30000 / 150 * 0.9
+    ]);
+    const [sum] = await records(euroUser.conn, 'SELECT SUM(Amount) total FROM Opportunity');
+    expect(sum.total).toBe(1800);
+  });
+
   it('lets every user read the currencies, and write none of them', async () => {
     const standard = await createUser(t, { alias: 'standard' });
     const rows = await records(standard.conn, 'SELECT IsoCode FROM CurrencyType WHERE IsCorporate = true');

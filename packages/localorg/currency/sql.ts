@@ -26,10 +26,17 @@ const DATED_BY: Record<string, string> = { Opportunity: 'CloseDate' };
  * single-currency org or for an object without a currency.
  */
 export function recordRateSql(schema: OrgSchema, obj: ObjectSchema, alias: string): string | undefined {
-  const currencyType = schema.objects.get('CurrencyType');
   const iso = obj.fields.get('CurrencyIsoCode');
-  if (!currencyType || !iso) return undefined;
-  const code = `${alias}.${quoteIdent(iso.column)}`;
+  return iso && rateSql(schema, obj, alias, `${alias}.${quoteIdent(iso.column)}`);
+}
+
+/**
+ * The rate of the currency whose code `code` (SQL) gives, for a record of `obj` read through `alias`: the
+ * dated rate on the record's date where dated rates apply to `obj`, else CurrencyType's.
+ */
+export function rateSql(schema: OrgSchema, obj: ObjectSchema, alias: string, code: string): string | undefined {
+  const currencyType = schema.objects.get('CurrencyType');
+  if (!currencyType) return undefined;
   const fixed = `(SELECT "ConversionRate" FROM ${quoteIdent(currencyType.table)} WHERE "IsoCode" = ${code})`;
   const dated = schema.objects.get('DatedConversionRate');
   const dateField = DATED_BY[obj.name] ? obj.fields.get(DATED_BY[obj.name]) : undefined;
@@ -50,6 +57,24 @@ export function toCorporateSql(
   const obj = schema.objects.get(field.model.objectApiName);
   const rate = obj && recordRateSql(schema, obj, recordAlias);
   return rate ? `(${valueSql} / ${rate})` : undefined;
+}
+
+/**
+ * The value of a currency field in the currency `target` (the user's): through the corporate currency,
+ * with the rates that apply to the record (dated ones for opportunities). `bind` binds the target's code.
+ */
+export function toCurrencySql(
+  schema: OrgSchema,
+  field: FieldSchema,
+  valueSql: string,
+  recordAlias: string,
+  target: CurrencyInfo | undefined,
+  bind: (value: unknown) => string,
+): string | undefined {
+  const corporate = toCorporateSql(schema, field, valueSql, recordAlias);
+  const obj = schema.objects.get(field.model.objectApiName);
+  if (!corporate || !obj || !target || target.isCorporate) return corporate;
+  return `(${corporate} * ${rateSql(schema, obj, recordAlias, bind(target.isoCode))})`;
 }
 
 /** The org's currencies, read once per query (for formatting and currency-prefixed literals). */

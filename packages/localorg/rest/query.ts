@@ -60,6 +60,7 @@ export class QueryLocators {
       fiscalYearStartMonth: org.fiscalYearStartMonth,
       // The API always runs as the user.
       access: accessOf(org, req).forQuery(),
+      userId: req.ctx.userId,
     });
     const locator = {
       userId: req.ctx.userId,

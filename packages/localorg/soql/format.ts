@@ -35,8 +35,10 @@ export function formatDateTime(value: string): string {
 /** What a currency amount is formatted with: the org's currencies (multi-currency) and the record's code. */
 export interface CurrencyContext {
   currencies?: Map<string, CurrencyInfo>;
-  /** The record's CurrencyIsoCode; the user's (corporate) currency for converted and aggregated values. */
+  /** The record's CurrencyIsoCode; the user's or corporate currency for converted and aggregated values. */
   code?: string;
+  /** The user's currency (the corporate one if absent). */
+  user?: CurrencyInfo;
   /** The amount in the user's currency, shown after a record amount in another currency. */
   converted?: number | null;
 }
@@ -53,9 +55,10 @@ function formatCurrency(value: number, scale: number, context: CurrencyContext):
     });
   }
   const own = currencies.get(code ?? corporate.isoCode) ?? corporate;
+  const user = context.user ?? corporate;
   const text = `${own.isoCode} ${number(value, own.decimalPlaces)}`;
-  if (own.isoCode === corporate.isoCode || context.converted === undefined || context.converted === null) return text;
-  return `${text} (${corporate.isoCode} ${number(context.converted, corporate.decimalPlaces)})`;
+  if (own.isoCode === user.isoCode || context.converted === undefined || context.converted === null) return text;
+  return `${text} (${user.isoCode} ${number(context.converted, user.decimalPlaces)})`;
 }
 
 /** A value of a field of type `model.type` (or the type an aggregate returns) as FORMAT() returns it. */

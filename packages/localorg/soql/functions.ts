@@ -1,11 +1,11 @@
 /**
  * The SELECT functions that change how a value is returned, not which rows match: `toLabel()` (picklist
  * labels, also in WHERE), `FORMAT()` (see format.ts) and, in a multi-currency org, `convertCurrency()` (to
- * the user's currency, which is the corporate one: the local org's users keep the corporate currency).
+ * the user's currency: User.DefaultCurrencyIsoCode, the corporate currency unless changed).
  * Each one reads a field; FORMAT() may wrap convertCurrency(), an aggregate or a grouped expression.
  */
 import type { FieldModel } from '@partner-planning/model';
-import { corporateOf, isMultiCurrency, toCorporateSql, type CurrencyInfo } from '../currency/sql';
+import { corporateOf, isMultiCurrency, toCurrencySql, type CurrencyInfo } from '../currency/sql';
 import type { SqlValue } from '../sql';
 import { toApiValue } from '../values';
 import { formatValue } from './format';
@@ -64,8 +64,21 @@ function fieldArgument(scope: Scope, call: Call): FieldRef {
 /** The table alias of the record that holds the field: the last parent joined, or the query's object. */
 const recordAlias = (scope: Scope, ref: FieldRef): string => ref.rels[ref.rels.length - 1]?.alias ?? scope.alias;
 
-/** convertCurrency(field): the field in the user's (corporate) currency. */
-function converted(scope: Scope, call: Call): { ref: FieldRef; sql: string; corporate: CurrencyInfo | undefined } {
+/** The running user's currency: the one the query gives, else the corporate one. */
+const userCurrencyOf = (scope: Scope): CurrencyInfo | undefined => {
+  const { currencies, userCurrency } = scope.env.options;
+  return userCurrency ?? (currencies && corporateOf(currencies));
+};
+
+/** A currency field in the user's currency (SQL), or undefined for a field that is not a currency. */
+function inUserCurrency(scope: Scope, ref: FieldRef): string | undefined {
+  const { env } = scope;
+  const bind = (value: unknown) => env.param(value);
+  return toCurrencySql(env.schema, ref.field, ref.sql, recordAlias(scope, ref), userCurrencyOf(scope), bind);
+}
+
+/** convertCurrency(field): the field in the user's currency. */
+function converted(scope: Scope, call: Call): { ref: FieldRef; sql: string; target: CurrencyInfo | undefined } {
   const { env } = scope;
   if (!isMultiCurrency(env.schema)) {
     throw env.text.malformed(
@@ -74,10 +87,10 @@ function converted(scope: Scope, call: Call): { ref: FieldRef; sql: string; corp
     );
   }
   const ref = fieldArgument(scope, call);
-  const sql = toCorporateSql(env.schema, ref.field, ref.sql, recordAlias(scope, ref));
+  const sql = inUserCurrency(scope, ref);
   if (!sql)
     throw env.text.invalidField(`convertCurrency can only be used on currency fields: ${ref.field.name}`, call.text);
-  return { ref, sql, corporate: env.options.currencies && corporateOf(env.options.currencies) };
+  return { ref, sql, target: userCurrencyOf(scope) };
 }
 
 /** toLabel(), FORMAT() or convertCurrency() over a field, in the SELECT list of a record query. */
@@ -91,7 +104,7 @@ export function selectValueFunction(scope: Scope, call: Call): ValueSelection {
   }
   if (call.name === 'CONVERTCURRENCY') {
     const c = converted(scope, call);
-    const decimals = c.corporate?.decimalPlaces ?? 2;
+    const decimals = c.target?.decimalPlaces ?? 2;
     return { name: c.ref.field.name, ref: c.ref, sqls: [c.sql], format: ([v]) => round(v, decimals) };
   }
   const inner = call.args[0];
@@ -102,23 +115,28 @@ export function selectValueFunction(scope: Scope, call: Call): ValueSelection {
       name: c.ref.field.name,
       ref: c.ref,
       sqls: [c.sql],
-      format: ([v]) => formatValue(model, v, { currencies, code: c.corporate?.isoCode }),
+      format: ([v]) => formatValue(model, v, { currencies, code: c.target?.isoCode }),
     };
   }
   const ref = fieldArgument(scope, call);
   const model = ref.field.model;
   const alias = recordAlias(scope, ref);
-  const toCorporate = toCorporateSql(env.schema, ref.field, ref.sql, alias);
-  if (!toCorporate) {
+  const toUser = inUserCurrency(scope, ref);
+  if (!toUser) {
     return { name: ref.field.name, ref, sqls: [ref.sql], format: ([v]) => formatValue(model, apiValue(model, v)) };
   }
   // A currency amount shows its record's currency, then the amount in the user's when that differs.
   return {
     name: ref.field.name,
     ref,
-    sqls: [ref.sql, `${alias}."CurrencyIsoCode"`, toCorporate],
-    format: ([v, code, inCorporate]) =>
-      formatValue(model, v, { currencies, code: code as string, converted: inCorporate as number | null }),
+    sqls: [ref.sql, `${alias}."CurrencyIsoCode"`, toUser],
+    format: ([v, code, inUser]) =>
+      formatValue(model, v, {
+        currencies,
+        code: code as string,
+        user: userCurrencyOf(scope),
+        converted: inUser as number | null,
+      }),
   };
 }
 

@@ -3,7 +3,8 @@
  * (with Salesforce's error codes and messages), compiles it to SQLite and returns a cursor over the
  * result in the REST API's JSON shape.
  */
-import { readCurrencies } from '../currency/sql';
+import { readCurrencies, type CurrencyInfo } from '../currency/sql';
+import { quoteIdent } from '../sql';
 import { SalesforceError } from '../errors';
 import type { QueryAccess } from '../security';
 import type { Storage } from '../storage';
@@ -36,6 +37,19 @@ export interface SoqlOptions {
    * restricts a RETURNING object to its search matches this way and leaves the rest of the query to SOQL.
    */
   restrict?: (alias: string, bind: (value: unknown) => string) => string;
+  /** The running user: in a multi-currency org, convertCurrency() converts to their currency. */
+  userId?: string;
+}
+
+/** The user's currency in a multi-currency org (User.DefaultCurrencyIsoCode), else undefined. */
+function userCurrency(storage: Storage, currencies: Map<string, CurrencyInfo> | undefined, userId?: string) {
+  const user = storage.schema.objects.get('User');
+  if (!currencies || !userId || !user?.fields.has('DefaultCurrencyIsoCode')) return undefined;
+  const code = storage
+    .statement(`SELECT "DefaultCurrencyIsoCode" FROM ${quoteIdent(user.table)} WHERE "Id" = ?`)
+    .pluck(true)
+    .get(userId) as string | undefined;
+  return code === undefined ? undefined : currencies.get(code);
 }
 
 /** Any failure that is not a Salesforce error becomes one, without SQLite's message or a stack. */
@@ -65,13 +79,15 @@ export function executeSoql(storage: Storage, soql: string, options: SoqlOptions
       throw new RangeError(`fiscalYearStartMonth must be 1-12, not ${fiscalStartMonth}`);
     }
     const text = new QueryText(soql);
+    const currencies = readCurrencies(storage.schema, (sql) => storage.statement(sql).all());
     const env = new Env(storage.schema, text, {
       includeDeleted: options.includeDeleted,
       now: options.now,
       fiscalStartMonth,
       access: options.access,
       restrict: options.restrict,
-      currencies: readCurrencies(storage.schema, (sql) => storage.statement(sql).all()),
+      currencies,
+      userCurrency: userCurrency(storage, currencies, options.userId),
     });
     const plan = compileQuery(env, parseSoql(text));
     return run(storage, plan, env.params, options.apiVersion, guard);

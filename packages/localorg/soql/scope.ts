@@ -27,6 +27,8 @@ export interface CompileOptions {
   restrict?: (alias: string, bind: (value: unknown) => string) => string;
   /** A multi-currency org's currencies (FORMAT() and currency-prefixed literals); absent with one currency. */
   currencies?: Map<string, CurrencyInfo>;
+  /** The running user's currency (User.DefaultCurrencyIsoCode), for convertCurrency(); the corporate one if absent. */
+  userCurrency?: CurrencyInfo;
 }
 
 /** State shared by every level of one query: named parameters and table aliases. */
