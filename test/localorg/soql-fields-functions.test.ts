@@ -343,6 +343,16 @@ describe('TYPEOF', () => {
     ]);
   });
 
+  it('is refused by Bulk API 2.0 queries, as Salesforce does', async () => {
+    const response = await rawRequest(t.conn, 'POST', dataPath('/jobs/query'), {
+      body: { operation: 'query', query: 'SELECT TYPEOF Owner WHEN User THEN Name END FROM Account' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual([
+      { errorCode: 'API_ERROR', message: 'TYPEOF is not supported in Bulk Query', fields: [] },
+    ]);
+  });
+
   it('refuses an unknown relationship or field as for any parent', async () => {
     const unknownRel = await queryError(t.conn, 'SELECT TYPEOF Boss WHEN User THEN Name END FROM Account');
     expect([unknownRel.errorCode, unknownRel.message]).toEqual([

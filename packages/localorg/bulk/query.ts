@@ -134,6 +134,7 @@ export class QueryJobs {
   /** What Bulk API 2.0 queries cannot do (checked before the query runs). */
   private checkSupported(query: SoqlQuery): void {
     if (query.select.some((item) => item.kind === 'subquery')) throw notSupported('Aggregate Relationships');
+    if (query.select.some((item) => item.kind === 'typeof')) throw notSupported('TYPEOF is');
     if (query.select.some((item) => item.kind === 'expr' && item.expr.kind === 'call')) {
       throw notSupported('Aggregate and other functions in SELECT are');
     }
