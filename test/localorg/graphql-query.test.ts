@@ -231,6 +231,22 @@ describe('the GraphQL error shape', () => {
     );
   });
 
+  it('asks for a sub-selection on a field selected bare, and refuses a document nested too deep', async () => {
+    const bare = await gql(t.conn, '{ uiapi { query { Account { edges { node { Id Name } } } } } }');
+    expect(bare.errors?.[0].message).toBe(
+      "Validation error (SubSelectionRequired@[uiapi/query/Account/edges/node/Name]) : Sub selection required for type 'string' of field 'Name'",
+    );
+    const deep = `{ uiapi { query { Account { edges { node ${'{ a '.repeat(20000)}${'}'.repeat(20000)} } } } } }`;
+    const answer = await gql(t.conn, deep);
+    expect(answer).toEqual({
+      status: 200,
+      data: null,
+      errors: [
+        { message: 'The document is nested more than 64 levels deep', extensions: { classification: 'InvalidSyntax' } },
+      ],
+    });
+  });
+
   it('refuses a request without a query in the REST shape, and mutations over GET', async () => {
     const empty = await rawRequest(t.conn, 'POST', dataPath('/graphql'), { body: { variables: {} } });
     expect(empty.status).toBe(400);

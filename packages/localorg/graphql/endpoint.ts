@@ -17,6 +17,47 @@ import { fragmentsOf } from './fragments';
 import { runMutations } from './mutations';
 import { connection, fieldsOf, Schema, type GraphQLRuntime, type ObjectDescribe, type Variables } from './query';
 
+/** Tokens a document may have (graphql-js stops parsing past it with a syntax error). */
+const MAX_TOKENS = 20000;
+/** Nesting of selections, arguments and lists a document may have: UI API documents need a handful. */
+const MAX_DEPTH = 64;
+
+/**
+ * Refuses a document nested deeper than MAX_DEPTH before parsing it, in one pass that skips strings and
+ * comments: graphql-js parses recursively, so depth, not size, is what could exhaust the stack.
+ */
+function checkDepth(source: string): void {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '#') {
+      while (i < source.length && source[i] !== '\n') i++;
+    } else if (ch === '"') {
+      const block = source.startsWith('"""', i);
+      const end = block ? source.indexOf('"""', i + 3) : i + 1;
+      i = block ? (end < 0 ? source.length : end + 2) : skipString(source, end);
+    } else if (ch === '{' || ch === '(' || ch === '[') {
+      if (++depth > MAX_DEPTH)
+        throw new GraphQLRequestError(
+          `The document is nested more than ${MAX_DEPTH} levels deep`,
+          undefined,
+          'InvalidSyntax',
+        );
+    } else if (ch === '}' || ch === ')' || ch === ']') {
+      depth--;
+    }
+  }
+}
+
+/** The index of the quote closing a string that starts before `from`. */
+function skipString(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === '"' || source[i] === '\n') return i;
+  }
+  return source.length;
+}
+
 /** The SOQL engine and describes as the caller. */
 export function runtimeOf(org: OrgRuntime, req: ApiRequest): GraphQLRuntime {
   const access = accessOf(org, req);
@@ -88,9 +129,11 @@ export function runGraphQL(
   allowMutations: boolean,
 ): GraphQLResponse {
   try {
+    checkDepth(source);
     let document: DocumentNode;
     try {
-      document = parse(source);
+      // A bounded document: its parse and every walk over it stay far from the stack's limit.
+      document = parse(source, { maxTokens: MAX_TOKENS });
     } catch (error) {
       const located = error as { message: string; locations?: { line: number; column: number }[] };
       return {

@@ -196,6 +196,14 @@ export function selections(
       addSelected(out, { kind: 'id', alias }, f);
       continue;
     }
+    if (!f.selectionSet) {
+      // Every field but Id is an object (`Name { value }`, a parent record, a connection): it needs a selection.
+      const known = schema.field(objectName, name, f, path);
+      throw new GraphQLRequestError(
+        `Validation error (SubSelectionRequired@[${[...path, name].join('/')}]) : Sub selection required for type '${known.type}' of field '${name}'`,
+        f,
+      );
+    }
     const inner = (f.selectionSet?.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
     const isValue = inner.length > 0 && inner.every((n) => VALUE_FIELDS.includes(n));
     if (isValue) {
