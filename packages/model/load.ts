@@ -9,7 +9,7 @@ import { basename, join, relative } from 'node:path';
 import { readField, readListView, readValidationRule } from './fields';
 import { collectLayoutReferences, readCustomMetadataRecord, readLabels, readPermissionSet } from './metadata';
 import { keyPrefixFor, readCustomObject } from './objects';
-import { shareObject, shareObjectName, standardObjects } from './standard-objects';
+import { linkActivities, shareObject, shareObjectName, standardObjects } from './standard-objects';
 import type { FieldReference, ForceAppModel, ObjectModel, PermissionSetModel } from './types';
 import { listDirs, listFiles, MetadataError } from './xml';
 
@@ -43,6 +43,7 @@ export function loadForceApp(options: LoadOptions = {}): ForceAppModel {
   for (const name of objectNames.filter((n) => /__(c|mdt)$/.test(n))) {
     objects.set(name, readCustomObject(join(objectsDir, name), name, taken));
   }
+  linkActivities(objects);
   // After every custom object, so adding a share object never moves a custom object's key prefix.
   for (const obj of [...objects.values()]) {
     if (obj.kind !== 'custom' || (obj.sharingModel !== 'Private' && obj.sharingModel !== 'Read')) continue;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { auditFields } from './standard-objects';
 import type { FieldModel, ForceAppModel, ObjectModel, SharingModel } from './types';
 import { readField, readListView, readValidationRule } from './fields';
-import { element, listFiles, readMetadataXml, str } from './xml';
+import { bool, element, listFiles, readMetadataXml, str } from './xml';
 
 /** A deterministic three-character key prefix for a custom object or custom metadata type. */
 export function keyPrefixFor(apiName: string, first: string, taken: Set<string>): string {
@@ -97,6 +97,7 @@ export function readCustomObject(dir: string, apiName: string, taken: Set<string
     validationRules: listFiles(join(dir, 'validationRules'), '.validationRule-meta.xml').map(readValidationRule),
     listViews: listFiles(join(dir, 'listViews'), '.listView-meta.xml').map(readListView),
     sourcePath: path,
+    enableActivities: bool(x.enableActivities),
   };
 }
 

@@ -140,6 +140,8 @@ export interface ObjectModel {
   sourcePath?: string;
   /** Share objects (`Foo__Share`): the object whose records they share; the platform makes them, not force-app. */
   shareOf?: string;
+  /** A custom object with `<enableActivities>`: tasks and events may relate to its records (WhatId). */
+  enableActivities?: boolean;
 }
 
 export interface CustomMetadataRecord {

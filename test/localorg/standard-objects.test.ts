@@ -5,6 +5,7 @@
  * lookups and child relationships, deletes that cascade or clear, and sharing of private activities.
  */
 import { apiError, startTestOrg, type TestOrg } from '../support/localorg';
+import { createPlan } from '../support/security';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
 
@@ -27,7 +28,11 @@ const ids = async (soql: string): Promise<string[]> =>
 
 beforeAll(async () => {
   t = await startTestOrg({ now: () => NOW });
-  account = await create('Account', { Name: 'Northwind', Type: 'Channel Partner / Reseller' });
+  account = await create('Account', {
+    Name: 'Northwind',
+    Type: 'Channel Partner / Reseller',
+    Partner_Type__c: 'Reseller',
+  });
   contact = await create('Contact', { LastName: 'Rivera', AccountId: account });
   lead = await create('Lead', { FirstName: 'Ada', LastName: 'Lane', Company: 'Contoso', PartnerAccountId: account });
   opportunity = await create('Opportunity', {
@@ -223,6 +228,17 @@ describe('tasks and events', () => {
       [null, 2],
       ['Call', 1],
     ]);
+  });
+
+  it('relate to the records of a custom object that enables activities (plans)', async () => {
+    const plan = (await createPlan(t.conn, account, 'Activity plan')).plan;
+    const task = await create('Task', { Subject: 'Other', WhatId: plan });
+    const plans = await t.conn.query<{ Tasks: { records: { Id: string }[] } }>(
+      `SELECT (SELECT Id FROM Tasks) FROM Partner_Account_Plan__c WHERE Id = '${plan}'`,
+    );
+    expect(plans.records[0].Tasks.records.map((r) => r.Id)).toEqual([task]);
+    const what = (await t.conn.sobject('Event').describe()).fields.find((f) => f.name === 'WhatId');
+    expect(what?.referenceTo).toContain('Partner_Account_Plan__c');
   });
 
   it('refuse a WhoId or WhatId that names an object the lookup cannot hold', async () => {

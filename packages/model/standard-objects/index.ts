@@ -20,3 +20,12 @@ export { SHARE_ACCESS_LEVELS, SHARE_ROW_CAUSES, shareObject, shareObjectName } f
 export function standardObjects(): ObjectModel[] {
   return [...setupObjects(), ...salesObjects(), ...marketingObjects(), ...activityObjects(), ...productObjects()];
 }
+
+/** Tasks and events may relate (WhatId) to the records of every custom object that enables activities. */
+export function linkActivities(objects: Map<string, ObjectModel>): void {
+  const related = [...objects.values()].filter((o) => o.kind === 'custom' && o.enableActivities).map((o) => o.apiName);
+  for (const name of ['Task', 'Event']) {
+    const what = objects.get(name)?.fields.get('WhatId');
+    if (what) what.referenceTo = [...(what.referenceTo ?? []), ...related];
+  }
+}
