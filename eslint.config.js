@@ -116,6 +116,7 @@ module.exports = [
     rules: {
       // Type-only imports are not followed by this rule (they vanish at run time); see the README.
       'import/no-cycle': 'error',
+      'import/no-duplicates': 'error',
       'import/no-relative-packages': 'error',
       'import/no-restricted-paths': ['error', { basePath: __dirname, zones: browserZones }],
     },

@@ -9,8 +9,7 @@ import { ensureAppBuilt, launchChromium } from '@partner-planning/app';
 import { startAppServer, type AppServer } from '@partner-planning/app';
 import { startLocalOrg } from '@partner-planning/localorg';
 import { API_VERSION } from '@partner-planning/model';
-import { connect, type OrgSession } from '@partner-planning/jobs';
-import {
+import { connect, type OrgSession ,
   addDays,
   addMonths,
   daysBetween,
@@ -22,9 +21,7 @@ import {
   type IsoDate,
   type Period,
 } from '@partner-planning/jobs';
-import { runRollup } from '@partner-planning/jobs';
-import { readOrgFacts, SeedLoader, userRecord } from '@partner-planning/jobs';
-import { writeRecords } from '@partner-planning/jobs';
+import { runRollup , readOrgFacts, SeedLoader, userRecord , writeRecords } from '@partner-planning/jobs';
 import { percentile, round } from './stats';
 
 /** The coaching view's window: the 12 weeks ending with the current week (coachingView.ts, WEEKS). */

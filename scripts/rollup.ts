@@ -6,8 +6,7 @@
  */
 import { Option } from 'commander';
 import { runAction, runProgram } from '@partner-planning/cli';
-import { asOfDate, scriptProgram, withOrgSession, type CommonOptions, type RunFacts } from '@partner-planning/jobs';
-import { runRollup, type RollupReport } from '@partner-planning/jobs';
+import { asOfDate, scriptProgram, withOrgSession, type CommonOptions, type RunFacts , runRollup, type RollupReport } from '@partner-planning/jobs';
 
 interface RollupCliOptions extends CommonOptions {
   plan?: string;

@@ -7,15 +7,9 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { commandProgram, portNumber, Progress, runProgram, wholeNumber, type JsonOption } from '@partner-planning/cli';
-import { appIsUpToDate, buildApp } from '@partner-planning/app';
-import { APP_PORT, startAppServer } from '@partner-planning/app';
-import { SHARED_DEV_PASSWORD } from '@partner-planning/localorg';
-import { startLocalOrg } from '@partner-planning/localorg';
-import { connect, LOCAL_ORG_PORT } from '@partner-planning/jobs';
-import { toIso } from '@partner-planning/jobs';
-import { runRollup } from '@partner-planning/jobs';
-import { runSeed } from '@partner-planning/jobs';
-import { parseScale } from '@partner-planning/jobs';
+import { appIsUpToDate, buildApp , APP_PORT, startAppServer } from '@partner-planning/app';
+import { SHARED_DEV_PASSWORD , startLocalOrg } from '@partner-planning/localorg';
+import { connect, LOCAL_ORG_PORT , toIso , runRollup , runSeed , parseScale } from '@partner-planning/jobs';
 
 interface StartOptions extends JsonOption {
   port: number;

@@ -16,9 +16,8 @@ import {
   type AnyJson,
   type JsonMap,
 } from '@salesforce/ts-types';
-import { SHARED_DEV_PASSWORD } from '@partner-planning/localorg';
+import { SHARED_DEV_PASSWORD , SalesforceError } from '@partner-planning/localorg';
 import { API_VERSION } from '@partner-planning/model';
-import { SalesforceError } from '@partner-planning/localorg';
 
 /** An object describe, narrowed to fields' names, types, relationships and picklist values. */
 export interface ObjectDescribe {

@@ -8,11 +8,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
-import { SalesforceError } from '@partner-planning/localorg';
-import { answerClientErrors } from '@partner-planning/localorg';
+import { SalesforceError , answerClientErrors } from '@partner-planning/localorg';
 import { REPO_ROOT } from '@partner-planning/model';
-import { connect } from '@partner-planning/jobs';
-import { runRollup } from '@partner-planning/jobs';
+import { connect , runRollup } from '@partner-planning/jobs';
 import {
   API_VERSION,
   invalidSession,

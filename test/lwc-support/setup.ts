@@ -1,8 +1,7 @@
 // Runs before every component test: the accessibility matcher `toBeAccessible()`, and one cleanup after
 // each test (the DOM, the platform mocks' state and a frozen clock), so no test can leak into the next.
+// Importing the package also brings the matcher's type into every component test.
 import { registerSa11yMatcher } from '@sa11y/jest';
-// Also brings the matcher's type into every component test.
-import '@sa11y/jest';
 import { resetPlatformMocks } from './platform';
 import { resetDom } from './render';
 import { restoreTime } from './time';
