@@ -7,7 +7,7 @@ import { checkbox, longText, picklistField, polymorphicLookup, standardObject, t
 
 /** What an activity's WhoId may name. */
 export const WHO_OBJECTS = ['Contact', 'Lead'];
-/** What an activity's WhatId may name, among the objects the local org has. */
+/** What an activity's WhatId may name among the standard objects; linkActivities adds custom objects with activities. */
 export const WHAT_OBJECTS = ['Account', 'Campaign', 'Opportunity', 'Product2'];
 
 /** The default task statuses; `closed` marks the ones that close a task (TaskStatus.IsClosed). */
