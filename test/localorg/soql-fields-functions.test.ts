@@ -23,7 +23,9 @@ describe('FIELDS()', () => {
   beforeAll(async () => {
     t = await startTestOrg({ now: () => NOW });
     standard = await createUser(t, { alias: 'standard' });
-    const account = await t.conn.sobject('Account').create({ Name: 'Acme', Partner_Type__c: 'Reseller' });
+    const account = await t.conn
+      .sobject('Account')
+      .create({ Name: 'Acme', Partner_Type__c: 'Reseller', AnnualRevenue: 1500000 });
     await t.conn.sobject('Contact').create({ LastName: 'Lee', AccountId: account.id });
     await standard.conn.sobject('Account').create({ Name: 'Own account' });
     describedAccount = (await t.conn.sobject('Account').describe()).fields.map((f) => ({
@@ -69,6 +71,19 @@ describe('FIELDS()', () => {
     const error = await queryError(t.conn, soql);
     expect(error.errorCode).toBe('MALFORMED_QUERY');
     expect(error.message).toContain(message);
+  });
+
+  it('keeps a function of a parent field inside its parent, unless aliased', async () => {
+    const [contact] = await records(
+      t.conn,
+      'SELECT LastName, FORMAT(Account.AnnualRevenue), toLabel(Account.Partner_Type__c) type FROM Contact',
+    );
+    expect(contact).toEqual({
+      attributes: expect.any(Object),
+      LastName: 'Lee',
+      Account: { attributes: expect.objectContaining({ type: 'Account' }), AnnualRevenue: '$1,500,000' },
+      type: 'Reseller',
+    });
   });
 
   it('returns only the fields the user can read (FLS)', async () => {

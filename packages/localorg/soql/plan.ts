@@ -25,7 +25,7 @@ import { aggregateValueFunction, selectValueFunction, valueCall } from './functi
 import { typeofEntry } from './typeof';
 import { corporateOf, isMultiCurrency } from '../currency/sql';
 import type { Expr, OrderItem, SelectItem, SoqlQuery } from './parse';
-import { Scope, whereClause, type Env } from './scope';
+import { Scope, whereClause, type Env, type FieldRef } from './scope';
 
 export const MAX_OFFSET = 2000;
 /** Aggregate results are not pageable: more rows than one batch is an error. */
@@ -110,6 +110,24 @@ function recordOrder(scope: Scope, query: SoqlQuery): string[] {
   return [...terms, `${scope.alias}.rowid${query.orderBy[query.orderBy.length - 1]?.desc ? ' DESC' : ''}`];
 }
 
+/** The nested shape of the parent a field path reaches (the shape itself for a field of the object). */
+function parentShape(shape: RecordShape, ref: FieldRef, columns: Columns): RecordShape {
+  let target = shape;
+  for (const { rel, alias } of ref.rels) {
+    let entry = target.entries.find((e) => e.kind === 'parent' && e.name === rel.name);
+    if (!entry) {
+      entry = {
+        kind: 'parent',
+        name: rel.name,
+        shape: { type: rel.target, idColumn: columns.add(`${alias}."Id"`), entries: [] },
+      };
+      target.entries.push(entry);
+    }
+    target = (entry as Extract<ShapeEntry, { kind: 'parent' }>).shape;
+  }
+  return target;
+}
+
 /** The selected fields as a nested record shape, adding their columns; child subqueries become plans. */
 function buildShape(
   scope: Scope,
@@ -162,7 +180,9 @@ function buildShape(
       if (seen.has(key)) throw text.malformed(`duplicate field selected: ${name}`, item.text);
       seen.add(key);
       const cols = value.sqls.map((sql) => columns.add(sql));
-      shape.entries.push({ kind: 'value', name, columns: cols, field: value.ref.field, format: value.format });
+      // Unaliased, a parent's field stays inside its parent (`toLabel(Account.Type)` answers Account.Type).
+      const target = item.alias ? shape : parentShape(shape, value.ref, columns);
+      target.entries.push({ kind: 'value', name, columns: cols, field: value.ref.field, format: value.format });
       continue;
     }
     if (item.expr.kind === 'call') {
@@ -174,20 +194,12 @@ function buildShape(
     const ref = scope.field(item.expr);
     if (seen.has(ref.key)) throw text.malformed(`duplicate field selected: ${item.text}`, item.text);
     seen.add(ref.key);
-    let target = shape;
-    for (const { rel, alias } of ref.rels) {
-      let entry = target.entries.find((e) => e.kind === 'parent' && e.name === rel.name);
-      if (!entry) {
-        entry = {
-          kind: 'parent',
-          name: rel.name,
-          shape: { type: rel.target, idColumn: columns.add(`${alias}."Id"`), entries: [] },
-        };
-        target.entries.push(entry);
-      }
-      target = (entry as Extract<ShapeEntry, { kind: 'parent' }>).shape;
-    }
-    target.entries.push({ kind: 'field', name: ref.field.name, column: columns.add(ref.sql), field: ref.field });
+    parentShape(shape, ref, columns).entries.push({
+      kind: 'field',
+      name: ref.field.name,
+      column: columns.add(ref.sql),
+      field: ref.field,
+    });
   }
   return shape;
 }
