@@ -31,6 +31,7 @@ function rate(text: string): number {
 interface OrgOptions extends JsonOption {
   port: number;
   data: string;
+  project?: string;
   reset?: boolean;
   apiDailyLimit?: number;
   faultSeed?: number;
@@ -61,6 +62,7 @@ async function runOrg(opts: OrgOptions): Promise<void> {
   const org = await startLocalOrg({
     port: opts.port,
     data: dataDir,
+    forceAppRoot: opts.project === undefined ? undefined : resolve(opts.project),
     reset: opts.reset,
     apiDailyLimit: opts.apiDailyLimit,
     faults,
@@ -116,6 +118,10 @@ const program = commandProgram(
 )
   .option('--port <port>', 'TCP port (0 picks a free one)', portNumber, 6110)
   .option('--data <dir>', 'data folder holding org.sqlite and auth.json', '.localorg')
+  .option(
+    '--project <dir>',
+    'the Salesforce DX project whose force-app and sfdx-project.json define the schema (default: this repository)',
+  )
   .option('--reset', 'delete the data folder first (refused while another org uses it)')
   .option('--api-daily-limit <n>', 'daily API request allowance (default 15000, as Developer Edition)', wholeNumber)
   .option('--lockout-minutes <n>', 'lockout after 10 failed logins in a row (default 15)', positiveMinutes)

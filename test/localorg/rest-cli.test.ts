@@ -100,3 +100,24 @@ it('reports a failure to start in the one error format, as text or JSON, with ex
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it("serves another Salesforce DX project's schema with --project", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'localorg-cli-project-'));
+  try {
+    const project = join(REPO_ROOT, 'test', 'fixtures', 'localorg-app');
+    const { child, firstLine } = startCli(['--port', '0', '--data', dir, '--json', '--project', project]);
+    const conn = new Connection({
+      ...orgDetailsOf(await firstLine, "the org CLI's --json line"),
+      version: API_VERSION,
+    });
+    const objects = (await conn.describeGlobal()).sobjects.map((s) => s.name);
+    // The fixture's own objects, and none of this repository's.
+    expect(objects).toEqual(expect.arrayContaining(['Plan__c', 'Section__c', 'Target__c']));
+    expect(objects).not.toContain('Partner_Account_Plan__c');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
