@@ -29,6 +29,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('object-info', () => {
+  it('marks a polymorphic lookup as such and lists each target the caller can read', async () => {
+    const response = await rawRequest(t.conn, 'GET', ui('/object-info/Task'));
+    expect(response.status).toBe(200);
+    const fields = (response.body as { fields: Record<string, Record<string, unknown>> }).fields;
+    expect(fields.WhoId).toMatchObject({ polymorphicForeignKey: true, relationshipName: 'Who' });
+    const whoTargets = (fields.WhoId.referenceToInfos as { apiName: string }[]).map((info) => info.apiName);
+    expect(whoTargets.sort()).toEqual(['Contact', 'Lead']);
+  });
+
   it('answers the Object Info representation with Field representations', async () => {
     const response = await rawRequest(t.conn, 'GET', ui('/object-info/Plan_Target__c'));
     expect(response.status).toBe(200);

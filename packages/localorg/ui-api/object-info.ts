@@ -74,7 +74,7 @@ function fieldInfo(
     label: d.label,
     length: d.length,
     nameField: d.nameField,
-    polymorphicForeignKey: false,
+    polymorphicForeignKey: d.polymorphicForeignKey,
     precision: d.precision,
     reference: type === 'reference',
     referenceTargetField: null,
