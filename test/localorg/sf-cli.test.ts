@@ -3,57 +3,31 @@
  * `sf data import tree` of the sample data plan, which must arrive with every relationship resolved.
  * The CLI runs with its own HOME (its auth files never touch the developer's ~/.sf) and no telemetry.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg } from '../../packages/localorg/server';
 import { REPO_ROOT } from '../../packages/model';
 import { API_VERSION } from '../support/localorg';
-
-const run = promisify(execFile);
-const SF = join(REPO_ROOT, 'node_modules', '.bin', 'sf');
+import { SfCli, type SfJson } from '../support/sf-cli';
 
 jest.setTimeout(120_000);
 
 let org: LocalOrg;
 let conn: Connection;
-let home: string;
 beforeAll(async () => {
   // The system clock: every action date of the sample data lies in the past (Action_Date_Not_In_Future).
   org = await startLocalOrg({ port: 0, data: ':memory:' });
   conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API_VERSION });
-  home = mkdtempSync(join(tmpdir(), 'localorg-sf-home-'));
 });
 afterAll(async () => {
   await org.close();
-  rmSync(home, { recursive: true, force: true });
+  cli.close();
 });
 
-/** Runs `sf` with JSON output in an isolated HOME; resolves to its parsed output, even when it exits non-zero. */
-async function sf(args: string[], env: Record<string, string> = {}): Promise<{ status: number; result: unknown }> {
-  const options = {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
-      HOME: home,
-      SF_DISABLE_TELEMETRY: 'true',
-      SF_AUTOUPDATE_DISABLE: 'true',
-      ...env,
-    },
-    maxBuffer: 10 * 1024 * 1024,
-  };
-  let stdout: string;
-  try {
-    stdout = (await run(SF, [...args, '--json'], options)).stdout;
-  } catch (error) {
-    stdout = (error as { stdout?: string }).stdout ?? '';
-    if (stdout === '') throw error;
-  }
-  return JSON.parse(stdout) as { status: number; result: unknown };
-}
+const cli = new SfCli();
+/** Runs `sf ... --json`; resolves to its parsed output, even when it exits non-zero. */
+const sf = (args: string[], env: Record<string, string> = {}): Promise<SfJson<unknown>> => cli.json<unknown>(args, env);
 
 const sampleCount = (file: string): number =>
   (JSON.parse(readFileSync(join(REPO_ROOT, 'data', file), 'utf8')) as { records: unknown[] }).records.length;

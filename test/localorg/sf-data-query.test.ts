@@ -6,52 +6,15 @@
  * Also `sf org list limits`, and `sf org open`, which the local org refuses at once. The CLI runs with its
  * own HOME and no telemetry, as in sf-cli.test.ts.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
-import { REPO_ROOT } from '../../packages/model';
 import { startTestOrg, type TestOrg } from '../support/localorg';
-
-const run = promisify(execFile);
-const SF = join(REPO_ROOT, 'node_modules', '.bin', 'sf');
+import { SfCli, type SfJson } from '../support/sf-cli';
 
 jest.setTimeout(180_000);
 
 let t: TestOrg;
-let home: string;
-
-/** Runs `sf`; resolves to its exit code and output, even when it exits non-zero. */
-async function sf(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
-  const options = {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
-      HOME: home,
-      SF_DISABLE_TELEMETRY: 'true',
-      SF_AUTOUPDATE_DISABLE: 'true',
-      // No colours or spinners in captured output.
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-      ...env,
-    },
-    maxBuffer: 10 * 1024 * 1024,
-    timeout: 90_000,
-  };
-  try {
-    return { code: 0, stdout: (await run(SF, args, options)).stdout };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string };
-    if (failed.stdout === undefined) throw error;
-    return { code: typeof failed.code === 'number' ? failed.code : 1, stdout: failed.stdout };
-  }
-}
-
-const json = async (args: string[]): Promise<{ status: number; result: Record<string, unknown> }> => {
-  const { stdout } = await sf([...args, '--json']);
-  return JSON.parse(stdout) as { status: number; result: Record<string, unknown> };
-};
+const cli = new SfCli({ timeoutMs: 90_000 });
+const sf = (args: string[]): ReturnType<SfCli['run']> => cli.run(args);
+const json = (args: string[]): Promise<SfJson> => cli.json(args);
 
 const query = (soql: string, ...more: string[]): string[] => [
   'data',
@@ -65,7 +28,6 @@ const query = (soql: string, ...more: string[]): string[] => [
 
 beforeAll(async () => {
   t = await startTestOrg();
-  home = mkdtempSync(join(tmpdir(), 'localorg-sf-query-'));
   const accounts = await t.conn.sobject('Account').create([
     { Name: 'Alpha Corp', Industry: 'Technology' },
     { Name: 'Beta, Inc.', Industry: 'Technology' },
@@ -79,26 +41,12 @@ beforeAll(async () => {
   ]);
   const doomed = await t.conn.sobject('Account').create({ Name: 'Deleted Co', Industry: 'Energy' });
   if (doomed.success) await t.conn.sobject('Account').destroy(doomed.id);
-  const login = await sf(
-    [
-      'org',
-      'login',
-      'access-token',
-      '--instance-url',
-      t.org.instanceUrl,
-      '--alias',
-      'localorg',
-      '--no-prompt',
-      '--json',
-    ],
-    { SF_ACCESS_TOKEN: t.org.accessToken },
-  );
-  expect(login.code).toBe(0);
+  expect((await cli.login(t.org)).status).toBe(0);
 });
 
 afterAll(async () => {
   await t.close();
-  rmSync(home, { recursive: true, force: true });
+  cli.close();
 });
 
 it('prints the human table with relationship columns and the record count', async () => {

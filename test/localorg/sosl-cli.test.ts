@@ -4,72 +4,31 @@
  * object, written to the working folder), plus a malformed search failing with the org's error. The CLI runs
  * with its own HOME and working folder and no telemetry.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
-import { REPO_ROOT } from '../../packages/model';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestOrg, type TestOrg } from '../support/localorg';
-
-const run = promisify(execFile);
-const SF = join(REPO_ROOT, 'node_modules', '.bin', 'sf');
+import { SfCli } from '../support/sf-cli';
 
 jest.setTimeout(180_000);
 
 let t: TestOrg;
-let home: string;
+// The CLI writes its CSV files to its working folder: its own HOME.
+const cli = new SfCli({ cwd: 'home' });
+const home = cli.home;
 const ids: Record<string, string> = {};
-
-/** Runs `sf` in its own HOME and working folder; resolves to its output and exit code, even when it fails. */
-async function sf(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
-  const options = {
-    cwd: home,
-    env: {
-      PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
-      HOME: home,
-      SF_DISABLE_TELEMETRY: 'true',
-      SF_AUTOUPDATE_DISABLE: 'true',
-      ...env,
-    },
-    maxBuffer: 10 * 1024 * 1024,
-    timeout: 120_000,
-  };
-  try {
-    return { code: 0, stdout: (await run(SF, args, options)).stdout };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string };
-    if (failed.stdout === undefined) throw error;
-    return { code: typeof failed.code === 'number' ? failed.code : 1, stdout: failed.stdout };
-  }
-}
+const sf = (args: string[]): ReturnType<SfCli['run']> => cli.run(args);
 
 beforeAll(async () => {
   t = await startTestOrg();
-  home = mkdtempSync(join(tmpdir(), 'localorg-sf-search-'));
   ids.account = (await t.conn.sobject('Account').create({ Name: 'Cyberdyne Systems', Phone: '555-0142' })).id!;
   ids.contact = (
     await t.conn.sobject('Contact').create({ LastName: 'Dyson', FirstName: 'Miles', Email: 'miles@cyberdyne.example' })
   ).id!;
-  const login = await sf(
-    [
-      'org',
-      'login',
-      'access-token',
-      '--instance-url',
-      t.org.instanceUrl,
-      '--alias',
-      'localorg',
-      '--no-prompt',
-      '--json',
-    ],
-    { SF_ACCESS_TOKEN: t.org.accessToken },
-  );
-  expect(login.code).toBe(0);
+  expect((await cli.login(t.org)).status).toBe(0);
 });
 afterAll(async () => {
   await t.close();
-  rmSync(home, { recursive: true, force: true });
+  cli.close();
 });
 
 const SOSL = 'FIND {cyberdyne} RETURNING Account(Name, Phone), Contact(Name, Email)';

@@ -4,15 +4,10 @@
  * TotalPrice), aggregates over them; line items follow their opportunity, private tasks follow the role
  * hierarchy; and the real `sf` CLI describes the new objects.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
-import { REPO_ROOT } from '../../packages/model';
 import { apiError, startTestOrg, type TestOrg } from '../support/localorg';
 import { createRole } from '../support/roles';
 import { createUser, type TestUser } from '../support/security';
+import { SfCli, type SfJson } from '../support/sf-cli';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
 
@@ -166,35 +161,12 @@ describe('sharing of the new objects', () => {
 });
 
 describe('the sf CLI', () => {
-  const run = promisify(execFile);
-  let home: string;
-  beforeAll(() => {
-    home = mkdtempSync(join(tmpdir(), 'localorg-sf-home-'));
-  });
-  afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-  const sf = async (args: string[], env: Record<string, string> = {}): Promise<{ status: number; result: Rec }> => {
-    const options = {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
-        HOME: home,
-        SF_DISABLE_TELEMETRY: 'true',
-        SF_AUTOUPDATE_DISABLE: 'true',
-        ...env,
-      },
-      maxBuffer: 10 * 1024 * 1024,
-    };
-    const { stdout } = await run(join(REPO_ROOT, 'node_modules', '.bin', 'sf'), [...args, '--json'], options);
-    return JSON.parse(stdout) as { status: number; result: Rec };
-  };
+  const cli = new SfCli();
+  afterAll(() => cli.close());
+  const sf = (args: string[]): Promise<SfJson<Rec>> => cli.json<Rec>(args);
 
   it('describes Task and OpportunityLineItem', async () => {
-    const login = await sf(
-      ['org', 'login', 'access-token', '--instance-url', t.org.instanceUrl, '--alias', 'std', '--no-prompt'],
-      { SF_ACCESS_TOKEN: t.org.accessToken },
-    );
-    expect(login.status).toBe(0);
+    expect((await cli.login(t.org, 'std')).status).toBe(0);
     const task = await sf(['sobject', 'describe', '--sobject', 'Task', '--target-org', 'std']);
     expect(task.status).toBe(0);
     const fields = task.result.fields as Rec[];
