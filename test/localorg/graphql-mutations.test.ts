@@ -5,7 +5,7 @@
  * from queries and cannot be updated, a field hidden by field-level security is a validation error.
  */
 import { startTestOrg, type TestOrg } from '../support/localorg';
-import { createPlan, createUser, type TestUser } from '../support/security';
+import { createPlanAudience, type TestUser } from '../support/security';
 import { gql } from '../support/ui-api';
 
 let t: TestOrg;
@@ -17,15 +17,7 @@ let plan: string;
 
 beforeAll(async () => {
   t = await startTestOrg();
-  pm = await createUser(t, { alias: 'pm', permissionSets: ['Partner_Manager'] });
-  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'] });
-  standard = await createUser(t, { alias: 'standard' });
-  account = (
-    await t.conn
-      .sobject('Account')
-      .create({ Name: 'Orion Partners', Partner_Type__c: 'Reseller', External_Key__c: 'orion-1' })
-  ).id!;
-  ({ plan } = await createPlan(pm.conn, account, 'Orion growth plan'));
+  ({ pm, ae, standard, account, plan } = await createPlanAudience(t));
 });
 afterAll(() => t.close());
 

@@ -6,7 +6,7 @@
  * parameterizedSearch alike.
  */
 import { apiError, dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { createPlan, createUser, type TestUser } from '../support/security';
+import { createPlanAudience, type TestUser } from '../support/security';
 import type { Connection } from 'jsforce';
 
 type Rec = Record<string, unknown>;
@@ -26,16 +26,8 @@ const ids = async (conn: Connection, sosl: string): Promise<string[]> =>
 
 beforeAll(async () => {
   t = await startTestOrg();
-  pm = await createUser(t, { alias: 'pm', permissionSets: ['Partner_Manager'] });
-  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'] });
-  standard = await createUser(t, { alias: 'standard' });
   // External_Key__c is a custom field: the Standard User profile has no field-level security on it.
-  account = (
-    await t.conn
-      .sobject('Account')
-      .create({ Name: 'Orion Partners', Partner_Type__c: 'Reseller', External_Key__c: 'zebra-crossing-42' })
-  ).id!;
-  ({ plan, section } = await createPlan(pm.conn, account, 'Orion growth plan'));
+  ({ pm, ae, standard, account, plan, section } = await createPlanAudience(t, 'zebra-crossing-42'));
   await pm.conn.sobject('Partner_Account_Plan__c').update({ Id: plan, Vision__c: 'Quasar expansion in the north' });
 });
 afterAll(() => t.close());

@@ -6,7 +6,7 @@
  * a user no field hidden by field-level security).
  */
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { createPlan, createUser, type TestUser } from '../support/security';
+import { createPlanAudience, type TestUser } from '../support/security';
 
 let t: TestOrg;
 let pm: TestUser;
@@ -19,15 +19,7 @@ const ui = (path: string): string => dataPath(`/ui-api${path}`);
 
 beforeAll(async () => {
   t = await startTestOrg();
-  pm = await createUser(t, { alias: 'pm', permissionSets: ['Partner_Manager'] });
-  ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'] });
-  standard = await createUser(t, { alias: 'standard' });
-  account = (
-    await t.conn
-      .sobject('Account')
-      .create({ Name: 'Orion Partners', Partner_Type__c: 'Reseller', External_Key__c: 'orion-1' })
-  ).id!;
-  ({ plan } = await createPlan(pm.conn, account, 'Orion growth plan'));
+  ({ pm, ae, standard, account, plan } = await createPlanAudience(t));
 });
 afterAll(() => t.close());
 

@@ -117,3 +117,30 @@ export const INSUFFICIENT_ACCESS = {
   errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
   message: 'insufficient access rights on object id',
 };
+
+/** The usual audience of an access test: a partner manager, an AE, a Standard User, and the manager's plan. */
+export interface PlanAudience extends PlanIds {
+  pm: TestUser;
+  ae: TestUser;
+  standard: TestUser;
+  /** The partner account of the plan, named Orion Partners. */
+  account: string;
+}
+
+/**
+ * Creates the usual audience: users `pm` (Partner_Manager), `ae` (Account_Executive) and `standard` (no
+ * permission set), and the partner account Orion Partners (with `externalKey` in External_Key__c, a field
+ * the Standard User cannot read) with the manager's plan "Orion growth plan".
+ */
+export async function createPlanAudience(t: TestOrg, externalKey = 'orion-1'): Promise<PlanAudience> {
+  const pm = await createUser(t, { alias: 'pm', permissionSets: ['Partner_Manager'] });
+  const ae = await createUser(t, { alias: 'ae', permissionSets: ['Account_Executive'] });
+  const standard = await createUser(t, { alias: 'standard' });
+  const account = (
+    await t.conn
+      .sobject('Account')
+      .create({ Name: 'Orion Partners', Partner_Type__c: 'Reseller', External_Key__c: externalKey })
+  ).id!;
+  const ids = await createPlan(pm.conn, account, 'Orion growth plan');
+  return { pm, ae, standard, account, ...ids };
+}
