@@ -101,11 +101,17 @@ function fieldColumn(obj: ObjectSchema, field: FieldSchema, access: UserAccess, 
 /** The columns of a record query's shape, in SELECT order (a parent's fields grouped under it). */
 function shapeColumns(org: OrgRuntime, shape: RecordShape, access: UserAccess): ColumnMetadata[] {
   const obj = org.schema.objects.get(shape.type);
-  if (!obj) return [];
+  // A polymorphic parent's Name record (soql/polymorphic.ts): read-only columns of the Name object.
+  if (!obj) {
+    return shape.entries.flatMap((e) =>
+      e.kind === 'field' ? [column(e.name, APEX_TYPES[describeType(e.field)] ?? 'String')] : [],
+    );
+  }
   return shape.entries.map((entry) => {
     if (entry.kind === 'field') return fieldColumn(obj, entry.field, access);
     if (entry.kind === 'parent') {
-      const rel = obj.parents.get(entry.name.toLowerCase());
+      const key = entry.name.toLowerCase();
+      const rel = obj.parents.get(key) ?? obj.polymorphic.get(key);
       const describe = rel ? describeField(obj, rel.field, access) : {};
       return column(entry.name, null, {
         custom: rel?.field.model.custom ?? false,

@@ -102,7 +102,8 @@ class KeysetCursor implements QueryCursor {
 function toRecord(row: Row, shape: RecordShape, sobjectsUrl: string): SfRecord | null {
   const id = row[shape.idColumn];
   if (id === null || id === undefined) return null;
-  const record: SfRecord = { attributes: { type: shape.type, url: `${sobjectsUrl}/${shape.type}/${id}` } };
+  const urlType = shape.urlTypeColumn ? String(row[shape.urlTypeColumn]) : shape.type;
+  const record: SfRecord = { attributes: { type: shape.type, url: `${sobjectsUrl}/${urlType}/${id}` } };
   for (const entry of shape.entries) {
     if (entry.kind === 'field') record[entry.name] = toApiValue(entry.field.model, row[entry.column] as SqlValue);
     else if (entry.kind === 'parent') record[entry.name] = toRecord(row, entry.shape, sobjectsUrl);

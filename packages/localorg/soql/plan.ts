@@ -35,6 +35,8 @@ export interface RecordShape {
   type: string;
   /** Result column holding the record's Id (null for an empty lookup). */
   idColumn: string;
+  /** Result column holding the type in the record's url, when it is not `type` (a polymorphic Name record). */
+  urlTypeColumn?: string;
   entries: ShapeEntry[];
 }
 
@@ -113,14 +115,13 @@ function recordOrder(scope: Scope, query: SoqlQuery): string[] {
 /** The nested shape of the parent a field path reaches (the shape itself for a field of the object). */
 function parentShape(shape: RecordShape, ref: FieldRef, columns: Columns): RecordShape {
   let target = shape;
-  for (const { rel, alias } of ref.rels) {
+  for (const { rel, alias, poly } of ref.rels) {
     let entry = target.entries.find((e) => e.kind === 'parent' && e.name === rel.name);
     if (!entry) {
-      entry = {
-        kind: 'parent',
-        name: rel.name,
-        shape: { type: rel.target, idColumn: columns.add(`${alias}."Id"`), entries: [] },
-      };
+      const idColumn = columns.add(poly?.idSql ?? `${alias}."Id"`);
+      // A polymorphic parent is a Name record whose url names the record's own type.
+      const urlTypeColumn = poly && columns.add(poly.typeSql);
+      entry = { kind: 'parent', name: rel.name, shape: { type: rel.target, idColumn, urlTypeColumn, entries: [] } };
       target.entries.push(entry);
     }
     target = (entry as Extract<ShapeEntry, { kind: 'parent' }>).shape;

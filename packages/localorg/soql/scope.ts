@@ -16,6 +16,7 @@ import { formulaOf, formulaSql } from '../formula';
 import type { CurrencyInfo } from '../currency/sql';
 import { noSuchColumn, unknownRelationship, type QueryText } from './errors';
 import { kindOf, type Kind } from './fields';
+import { polymorphicField } from './polymorphic';
 
 export interface CompileOptions {
   includeDeleted: boolean;
@@ -70,8 +71,11 @@ export interface FieldRef {
   kind: Kind;
   /** Column expression, e.g. `t1."Name"`. */
   sql: string;
-  /** Relationships crossed from the scope's object, with the alias of the table each one joins. */
-  rels: { rel: ParentRelationship; alias: string }[];
+  /**
+   * Relationships crossed from the scope's object, with the alias of the table each one joins. A polymorphic
+   * parent (the Name object, polymorphic.ts) has no table: `poly` gives its Id and its record's type in SQL.
+   */
+  rels: { rel: ParentRelationship; alias: string; poly?: { idSql: string; typeSql: string } }[];
   /** Lower-cased canonical path, to compare references. */
   key: string;
 }
@@ -125,7 +129,14 @@ export class Scope {
     let hidden = false;
     let hiddenOnPath = false;
     const rels: FieldRef['rels'] = [];
-    for (const segment of path.slice(0, -1)) {
+    for (const [index, segment] of path.slice(0, -1).entries()) {
+      const poly = obj.parents.has(segment.toLowerCase()) ? undefined : obj.polymorphic.get(segment.toLowerCase());
+      if (poly && (!access || access.canReadField(poly.field))) {
+        // `What.Name`: a field of the Name object, which has no relationships to go further.
+        if (index !== path.length - 2) throw unknownRelationship(text, path[index + 1], expr.text);
+        const name = path[path.length - 1];
+        return polymorphicField(this, { poly, fromAlias: alias, keyPrefix: key, rels, name, text: expr.text });
+      }
       const rel = obj.parents.get(segment.toLowerCase());
       const target = rel && schema.objects.get(rel.target);
       if (!rel || !target || (access && !(access.canReadField(rel.field) && access.canReadObject(target)))) {
@@ -184,18 +195,30 @@ export class Scope {
    * Joins the parent of `rel` as `target`, one of the types a polymorphic reference may point to (TYPEOF):
    * rows whose reference holds an Id of another type, or of a record the user cannot see, get nulls.
    */
-  typedJoin(rel: { name: string; field: FieldSchema }, target: ObjectSchema): string {
-    const key = `${rel.name.toLowerCase()}@${target.name}`;
+  typedJoin(
+    rel: { name: string; field: FieldSchema },
+    target: ObjectSchema,
+    fromAlias = this.alias,
+    keyPrefix = '',
+  ): string {
+    const key = `${keyPrefix}${rel.name.toLowerCase()}@${target.name}`;
     let joined = this.joinAliases.get(key);
     if (!joined) {
       joined = this.env.alias();
       this.joinAliases.set(key, joined);
       const visible = this.env.options.access?.rowFilter(target, joined, (value) => this.env.param(value));
       this.joins.push(
-        `LEFT JOIN ${quoteIdent(target.table)} AS ${joined} ON ${joined}."Id" = ${this.alias}.${quoteIdent(rel.field.column)}${visible ? ` AND ${visible}` : ''}`,
+        `LEFT JOIN ${quoteIdent(target.table)} AS ${joined} ON ${joined}."Id" = ${fromAlias}.${quoteIdent(rel.field.column)}${visible ? ` AND ${visible}` : ''}`,
       );
     }
     return joined;
+  }
+
+  /** A formula field of the record joined as `joined` (a `target`), computed in a correlated subquery. */
+  relatedFormula(target: ObjectSchema, joined: string, field: FieldSchema): string {
+    const own = new Scope(this.env, target);
+    const ref = own.field({ path: [field.name], text: field.name }, false);
+    return `(SELECT ${ref.sql} FROM ${own.from()} WHERE ${own.alias}."Id" = ${joined}."Id")`;
   }
 
   /** The FROM clause with the first `joinCount` joins (all by default). */
