@@ -17,6 +17,8 @@
  *   full access (the owner). View All / Modify All on an object bypass sharing for reading / for everything.
  *   Master-detail children (ControlledByParent) follow their master: read access to the master gives read
  *   access to the child, edit access gives edit and delete access.
+ * - Activities (Task, Event) are Controlled by Parent: the owner and the roles above have full access; anyone
+ *   else may do to an activity what they may do to its WhoId and WhatId records (activity-access.ts).
  * - The role hierarchy (UserRole.ParentRoleId, User.UserRoleId): a user has the owner's access to every
  *   record owned by a user whose role is below theirs (any depth), as "Grant Access Using Hierarchies",
  *   which standard objects always have and custom objects have by default. Users in the same role (peers),
@@ -34,6 +36,7 @@
  * Access is computed once per request; a user with View All Data pays nothing on queries.
  */
 import type { FieldPermission, ObjectPermission, PermissionSetModel } from '@partner-planning/model';
+import { activityRowFilter, activityShares, isActivity, type ActivityAccessHost } from './activity-access';
 import type { RequestContext } from './context';
 import { SalesforceError } from './errors';
 import type { FieldSchema, ObjectSchema } from './schema';
@@ -248,6 +251,8 @@ export class UserAccess implements QueryAccess {
     if (this.allData) return false;
     const perms = this.object(obj);
     if (perms.viewAllRecords || perms.modifyAllRecords) return false;
+    // Activities always hide some rows: those of other owners with no related record the user may see.
+    if (isActivity(obj)) return true;
     const model = obj.model.sharingModel;
     if (model === 'Private') return obj.fields.has('OwnerId');
     return model === 'ControlledByParent' && this.masters(obj).some(({ master }) => this.sharingHides(master));
@@ -259,6 +264,7 @@ export class UserAccess implements QueryAccess {
    */
   rowFilter(obj: ObjectSchema, alias: string, bind: Bind, depth = 0): string | undefined {
     if (!this.sharingHides(obj)) return undefined;
+    if (isActivity(obj)) return activityRowFilter(this.activityHost(), this.storage, obj, alias, bind, depth);
     if (obj.model.sharingModel === 'Private') {
       const owners = bind(JSON.stringify([...this.ownerIds()]));
       const owned = `${alias}."OwnerId" IN (SELECT value FROM json_each(${owners}))`;
@@ -351,6 +357,7 @@ export class UserAccess implements QueryAccess {
     }
     const perms = this.object(obj);
     if (perms.modifyAllRecords || (level === 'read' && perms.viewAllRecords)) return true;
+    if (isActivity(obj)) return activityShares(this.storage, this.activityHost(), obj, row, level);
     const model = obj.model.sharingModel;
     if (model === 'ControlledByParent') {
       return this.masters(obj).every(({ field, master }) => {
@@ -364,6 +371,17 @@ export class UserAccess implements QueryAccess {
     // Private, or edit under Read, or delete: the owner (or someone above them), or a share for read or edit.
     if (typeof row.OwnerId === 'string' && this.ownerIds().has(row.OwnerId)) return true;
     return level !== 'delete' && typeof row.Id === 'string' && this.sharedWith(obj, row.Id, level);
+  }
+
+  /** This user's access as the activity rule (activity-access.ts) asks it: the same action on a related record. */
+  private activityHost(): ActivityAccessHost {
+    const allowed = { read: 'allowRead', edit: 'allowEdit', delete: 'allowDelete' } as const;
+    return {
+      ownerIds: () => this.ownerIds(),
+      canReadObject: (obj) => this.canReadObject(obj),
+      rowFilter: (obj, alias, bind, depth) => this.rowFilter(obj, alias, bind, depth),
+      canDo: (obj, row, level) => this.object(obj)[allowed[level]] && this.shares(obj, row, level),
+    };
   }
 
   /** A live share of the record to the user or someone below them, at the level asked or above. */

@@ -27,9 +27,9 @@ const what = () => polymorphicLookup('Related To ID', WHAT_OBJECTS, 'What');
 
 export function activityObjects(): ObjectModel[] {
   return [
-    // Activities are private to their owner and the roles above (the local org does not open them to
-    // whoever sees the related record, as Salesforce's "Controlled by Parent" activity default does).
-    standardObject('Task', 'Task', 'Tasks', '00T', 'Private', true, {
+    // Salesforce's activity default, "Controlled by Parent": access follows the WhoId and WhatId records,
+    // plus the owner and the roles above (the local org's rule: packages/localorg/activity-access.ts).
+    standardObject('Task', 'Task', 'Tasks', '00T', 'ControlledByParent', true, {
       Subject: picklistField('Subject', ['Call', 'Send Letter', 'Send Quote', 'Other'], { length: 255 }),
       WhoId: who(),
       WhatId: what(),
@@ -47,7 +47,7 @@ export function activityObjects(): ObjectModel[] {
       IsHighPriority: checkbox('High Priority', { systemManaged: true }),
       CallDurationInSeconds: { type: 'Number', label: 'Call Duration', precision: 8, scale: 0 },
     }),
-    standardObject('Event', 'Event', 'Events', '00U', 'Private', true, {
+    standardObject('Event', 'Event', 'Events', '00U', 'ControlledByParent', true, {
       Subject: picklistField('Subject', ['Call', 'Email', 'Meeting', 'Send Letter/Quote', 'Other'], { length: 255 }),
       WhoId: who(),
       WhatId: what(),
