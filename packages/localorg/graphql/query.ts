@@ -9,6 +9,14 @@
 import { Kind, type ArgumentNode, type FieldNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import { fieldUndefined, GraphQLRequestError } from './errors';
 import { recordFields, type Fragments } from './fragments';
+import {
+  polymorphicField,
+  polymorphicNode,
+  polymorphicSelection,
+  polymorphicSoql,
+  refusePolymorphic,
+  type PolymorphicSelection,
+} from './polymorphic';
 
 export interface FieldDescribe {
   name: string;
@@ -159,7 +167,9 @@ type Selected =
       paging: Paging;
       wantsCount: boolean;
       field: FieldNode;
-    };
+    }
+  /** A polymorphic parent (`What`): fields per type through fragments (polymorphic.ts). */
+  | PolymorphicSelection<Selected>;
 
 /** Adds a selected field, merged with one selected before under the same alias, as GraphQL merges. */
 function addSelected(out: Selected[], item: Selected, node: FieldNode): void {
@@ -204,6 +214,12 @@ export function selections(
         f,
       );
     }
+    const poly = polymorphicField(schema, objectName, name, f, path);
+    if (poly) {
+      const select = (type: string, n: FieldNode, p: string[]) => selections(schema, type, n, fragments, variables, p);
+      addSelected(out, polymorphicSelection(schema, objectName, f, poly, fragments, path, select), f);
+      continue;
+    }
     const inner = (f.selectionSet?.selections ?? []).map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
     const isValue = inner.length > 0 && inner.every((n) => VALUE_FIELDS.includes(n));
     if (isValue) {
@@ -247,6 +263,7 @@ function soqlFields(selected: Selected[], prefix = ''): string[] {
   for (const s of selected) {
     if (s.kind === 'id') out.push(`${prefix}Id`);
     else if (s.kind === 'value') out.push(`${prefix}${s.name}`);
+    else if (s.kind === 'polymorphic') out.push(polymorphicSoql(s, (selected) => soqlFields(selected)));
     else if (s.kind === 'parent') {
       const nested = soqlFields(s.selected, `${prefix}${s.name}.`);
       out.push(...(nested.length > 0 ? nested : [`${prefix}${s.name}.Id`]));
@@ -337,6 +354,7 @@ export function condition(
       const field = schema.field(objectName, key, node, path);
       for (const op of opKeys) parts.push(comparison(`${prefix}${field.name}`, op, ops[op], field));
     } else {
+      refusePolymorphic(schema, objectName, key, node, path, 'Filtering');
       const parent = schema.parentOf(objectName, key, node, path);
       if (!parent) throw fieldUndefined(key, `${objectName}_Filter`, node, path);
       const inner = condition(schema, parent, ops, node, path, `${prefix}${key}.`);
@@ -363,6 +381,7 @@ function orderClause(
       const nulls = spec.nulls ? ` NULLS ${String(spec.nulls).toUpperCase() === 'FIRST' ? 'FIRST' : 'LAST'}` : '';
       out.push(`${prefix}${field.name} ${direction}${nulls}`);
     } else {
+      refusePolymorphic(schema, objectName, key, node, path, 'Ordering');
       const parent = schema.parentOf(objectName, key, node, path);
       if (!parent) throw fieldUndefined(key, `${objectName}_OrderBy`, node, path);
       out.push(...orderClause(schema, parent, spec, node, path, `${prefix}${key}.`));
@@ -408,6 +427,8 @@ export function toNode(record: Record<string, unknown>, selected: Selected[]): R
         out.displayValue = option ? option.label : null;
       }
       node[s.alias] = out;
+    } else if (s.kind === 'polymorphic') {
+      node[s.alias] = polymorphicNode(record, s, toNode);
     } else if (s.kind === 'parent') {
       const parent = record[s.name];
       node[s.alias] = isInputObject(parent) ? toNode(parent, s.selected) : null;
