@@ -237,7 +237,7 @@ declare module 'lightning/graphql' {
 
 /** `lightning/navigation`: page references and the navigation mixin. */
 declare module 'lightning/navigation' {
-  import type { LightningElement, WireAdapterConstructor } from 'lwc';
+  import type { LightningElement } from 'lwc';
 
   export interface PageReference {
     type: string;
