@@ -9,7 +9,9 @@ import { ensureAppBuilt, launchChromium } from '@partner-planning/app';
 import { startAppServer, type AppServer } from '@partner-planning/app';
 import { startLocalOrg } from '@partner-planning/localorg';
 import { API_VERSION } from '@partner-planning/model';
-import { connect, type OrgSession ,
+import {
+  connect,
+  type OrgSession,
   addDays,
   addMonths,
   daysBetween,
@@ -21,7 +23,7 @@ import { connect, type OrgSession ,
   type IsoDate,
   type Period,
 } from '@partner-planning/jobs';
-import { runRollup , readOrgFacts, SeedLoader, userRecord , writeRecords } from '@partner-planning/jobs';
+import { runRollup, readOrgFacts, SeedLoader, userRecord, writeRecords } from '@partner-planning/jobs';
 import { percentile, round } from './stats';
 
 /** The coaching view's window: the 12 weeks ending with the current week (coachingView.ts, WEEKS). */
@@ -445,7 +447,7 @@ export async function benchComponents(options: {
   const repetitions = options.quick ? 3 : 7;
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    if (ensureAppBuilt()) log('Built the app into app/dist.');
+    if (ensureAppBuilt()) log('Built the app into packages/app/dist.');
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
     const org = await startLocalOrg({ port: 0, data: ':memory:' });

@@ -1,15 +1,15 @@
 /**
  * `npm start`: the whole project on this machine with no Salesforce account. Starts the local org
  * (keeping the data in .localorg/ between runs), seeds the small demo scale when the org has no plans yet,
- * runs the rollup, builds the local app when app/dist is missing or stale, serves it, and keeps both
+ * runs the rollup, builds the local app when packages/app/dist is missing or stale, serves it, and keeps both
  * serving until Ctrl+C.
  */
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { commandProgram, portNumber, Progress, runProgram, wholeNumber, type JsonOption } from '@partner-planning/cli';
-import { appIsUpToDate, buildApp , APP_PORT, startAppServer } from '@partner-planning/app';
-import { SHARED_DEV_PASSWORD , startLocalOrg } from '@partner-planning/localorg';
-import { connect, LOCAL_ORG_PORT , toIso , runRollup , runSeed , parseScale } from '@partner-planning/jobs';
+import { appIsUpToDate, buildApp, APP_PORT, startAppServer } from '@partner-planning/app';
+import { SHARED_DEV_PASSWORD, startLocalOrg } from '@partner-planning/localorg';
+import { connect, LOCAL_ORG_PORT, toIso, runRollup, runSeed, parseScale } from '@partner-planning/jobs';
 
 interface StartOptions extends JsonOption {
   port: number;
@@ -79,9 +79,9 @@ async function start(options: StartOptions): Promise<void> {
   progress.stop();
   await session.close();
   if (appIsUpToDate()) {
-    log('The app is up to date (app/dist).');
+    log('The app is up to date (packages/app/dist).');
   } else {
-    log('Building the app into app/dist (about 30 s)...');
+    log('Building the app into packages/app/dist (about 30 s)...');
     const built = await buildApp((line) => log(line));
     log(`  built in ${built.seconds}s: ${built.modules} modules.`);
   }

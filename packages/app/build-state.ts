@@ -1,5 +1,5 @@
 /**
- * Whether app/dist is up to date with its sources. Kept apart from app/build.ts so that code which only
+ * Whether packages/app/dist is up to date with its sources. Kept apart from build.ts so that code which only
  * asks (the e2e tests under jest) does not load rollup and the LWC compiler.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -38,7 +38,7 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when app/dist holds a bundle newer than every source. */
+/** True when packages/app/dist holds a bundle newer than every source. */
 export function appIsUpToDate(): boolean {
   if (!existsSync(BUNDLE) || !existsSync(join(DIST_DIR, 'index.html'))) return false;
   const built = statSync(BUNDLE).mtimeMs;

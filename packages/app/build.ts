@@ -1,8 +1,8 @@
 /**
- * Builds the local app into app/dist: the shell (app/shell), the project's components from force-app
+ * Builds the local app into packages/app/dist: the shell (shell/), the project's components from force-app
  * (their TypeScript sources, types stripped here, never the compiled .js next to them), the local platform
- * modules (app/platform) and lightning-base-components, bundled by rollup with the LWC plugin.
- * `npx tsx app/build.ts` builds; `npm start` builds when app/dist is missing or older than the sources.
+ * modules (platform/) and lightning-base-components, bundled by rollup with the LWC plugin.
+ * `npx tsx packages/app/build.ts` (`npm run app:build`) builds; `npm start` builds when packages/app/dist is missing or older than the sources.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

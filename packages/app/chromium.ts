@@ -36,11 +36,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** Builds app/dist when it is missing or older than its sources (about 30 s); true when it built. */
+/** Builds packages/app/dist when it is missing or older than its sources (about 30 s); true when it built. */
 export function ensureAppBuilt(): boolean {
   if (appIsUpToDate()) return false;
   // In its own process: rollup and the LWC compiler are ES modules jest cannot load. Its output goes to
   // stderr so that callers printing JSON on stdout keep it clean.
-  execFileSync('npx', ['tsx', join(REPO_ROOT, 'packages', 'app', 'build.ts')], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+  execFileSync('npx', ['tsx', join(REPO_ROOT, 'packages', 'app', 'build.ts')], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 2, 2],
+  });
   return true;
 }

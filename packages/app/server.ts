@@ -1,5 +1,5 @@
 /**
- * The local app's HTTP server: serves the built app (app/dist) and the SLDS assets, proxies `/services/*`
+ * The local app's HTTP server: serves the built app (packages/app/dist) and the SLDS assets, proxies `/services/*`
  * to the local org as the signed-in user (the REST API, the UI API and GraphQL all served by the org), and keeps
  * each browser's session server-side: the browser holds a random cookie, never a token or a password.
  * Every request passes the checks of app/security.ts first (Host, and for writes Origin and content type).
@@ -8,9 +8,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
-import { SalesforceError , answerClientErrors } from '@partner-planning/localorg';
+import { SalesforceError, answerClientErrors } from '@partner-planning/localorg';
 import { REPO_ROOT } from '@partner-planning/model';
-import { connect , runRollup } from '@partner-planning/jobs';
+import { connect, runRollup } from '@partner-planning/jobs';
 import {
   API_VERSION,
   invalidSession,
@@ -289,7 +289,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       throw new SalesforceError(
         503,
         'SERVER_UNAVAILABLE',
-        'The app is not built: run `npm start` or `npx tsx app/build.ts`',
+        'The app is not built: run `npm start` or `npm run app:build`',
       );
     sendFile(res, index, 'no-cache');
   }

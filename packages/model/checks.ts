@@ -344,7 +344,7 @@ export function checkSourceFileSizes(root: string, maxLines = MAX_SOURCE_LINES):
  * No hand-written .ts/.js source may hard-code the project's API version ("NN.0" style, with or without
  * the "v"): sfdx-project.json is its one source (API_VERSION in model/api-version.ts). The *-meta.xml
  * files, which Salesforce requires to carry it, are not code and are not read. Skipped: node_modules,
- * dot folders, generated/, app/dist, and force-app's compiled .js (the ones next to their .ts source).
+ * dot folders, generated/, packages/app/dist, and force-app's compiled .js (the ones next to their .ts source).
  */
 export function checkApiVersionLiterals(root: string, version: string = readApiVersion(root)): Problem[] {
   const isSource = (path: string): boolean => isHandWrittenCode(root, path) && !path.endsWith('.d.ts');
