@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadForceApp, REPO_ROOT } from '@partner-planning/model';
-import { registerFormulaFunction , compileSchema , Storage } from '@partner-planning/localorg/internal';
+import { registerFormulaFunction, compileSchema, Storage } from '@partner-planning/localorg/internal';
 import type { ChildReply, ChildRequest } from './org-child';
 
 /** The bench is about speed, not the daily allowance: a limit no run reaches. */

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Row } from '@partner-planning/localorg/internal';
-import { registerFormulaFunction , Storage } from '@partner-planning/localorg/internal';
-import { Progress , runSeed } from '@partner-planning/jobs';
-import { connect, type OrgSession , SeedReport , Scale } from '@partner-planning/jobs';
+import { registerFormulaFunction, Storage } from '@partner-planning/localorg/internal';
+import { Progress, runSeed } from '@partner-planning/jobs';
+import { connect, type OrgSession, SeedReport, Scale } from '@partner-planning/jobs';
 import type { BenchOrg } from './org-process';
 import { round } from './stats';
 

@@ -6,7 +6,15 @@
  */
 import { Option } from 'commander';
 import { runAction, runProgram } from '@partner-planning/cli';
-import { asOfDate, scriptProgram, withOrgSession, type CommonOptions, type RunFacts , runRollup, type RollupReport } from '@partner-planning/jobs';
+import {
+  asOfDate,
+  scriptProgram,
+  withOrgSession,
+  type CommonOptions,
+  type RunFacts,
+  runRollup,
+  type RollupReport,
+} from '@partner-planning/jobs';
 
 interface RollupCliOptions extends CommonOptions {
   plan?: string;

@@ -5,8 +5,16 @@
  */
 import { Option } from 'commander';
 import { runAction, runProgram } from '@partner-planning/cli';
-import { asOfDate, scriptProgram, withOrgSession, type CommonOptions, type RunFacts , DEFAULT_BULK_THRESHOLD, type SeedReport } from '@partner-planning/jobs';
-import { runSeed , parseScale } from '@partner-planning/jobs';
+import {
+  asOfDate,
+  scriptProgram,
+  withOrgSession,
+  type CommonOptions,
+  type RunFacts,
+  DEFAULT_BULK_THRESHOLD,
+  type SeedReport,
+} from '@partner-planning/jobs';
+import { runSeed, parseScale } from '@partner-planning/jobs';
 
 interface SeedOptions extends CommonOptions {
   scale: string;

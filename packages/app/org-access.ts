@@ -16,7 +16,7 @@ import {
   type AnyJson,
   type JsonMap,
 } from '@salesforce/ts-types';
-import { SHARED_DEV_PASSWORD , SalesforceError } from '@partner-planning/localorg';
+import { SHARED_DEV_PASSWORD, SalesforceError } from '@partner-planning/localorg';
 import { API_VERSION } from '@partner-planning/model';
 
 /** An object describe, narrowed to fields' names, types, relationships and picklist values. */

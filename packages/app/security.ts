@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SalesforceError , hasBody, localHostName, mediaType } from '@partner-planning/localorg';
+import { SalesforceError, hasBody, localHostName, mediaType } from '@partner-planning/localorg';
 
 export const SESSION_COOKIE = 'pap_session';
 /** Idle timeout of an app session: the org's default session timeout (2 hours). */

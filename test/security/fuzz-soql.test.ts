@@ -97,7 +97,9 @@ function arbitraries(org: FuzzOrg) {
       fc
         .tuple(field, fc.constantFrom('IN', 'NOT IN', 'INCLUDES'), fc.array(soqlLiteral, { maxLength: 30 }))
         .map(([f, op, vs]) => `${f} ${op} (${vs.join(', ')})`),
-      fc.tuple(field, fc.constantFrom(...org.objects.map((o) => o.name))).map(([f, o]) => `${f} IN (SELECT Id FROM ${o})`),
+      fc
+        .tuple(field, fc.constantFrom(...org.objects.map((o) => o.name)))
+        .map(([f, o]) => `${f} IN (SELECT Id FROM ${o})`),
     );
     const { condition } = fc.letrec<{ condition: string }>((tie) => ({
       condition: fc.oneof(
