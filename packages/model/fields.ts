@@ -155,6 +155,7 @@ export function readListView(path: string): ListViewModel {
       operation: str(f.operation) ?? '',
       value: str(f.value),
     })),
+    booleanFilter: str(x.booleanFilter),
     sourcePath: path,
   };
 }

@@ -1,4 +1,5 @@
 export * from './types';
+export * from './ui-types';
 export { loadForceApp, findObject, findField, readMetadataXml, MetadataError, REPO_ROOT } from './load';
 export {
   OPPORTUNITY_STAGES,

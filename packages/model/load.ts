@@ -5,12 +5,13 @@
  * (custom metadata records, permission sets, labels, layout references).
  */
 import { existsSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { readField, readListView, readValidationRule } from './fields';
 import { collectLayoutReferences, readCustomMetadataRecord, readLabels, readPermissionSet } from './metadata';
 import { keyPrefixFor, readCustomObject } from './objects';
 import { linkActivities, shareObject, shareObjectName, standardObjects } from './standard-objects';
 import type { FieldReference, ForceAppModel, ObjectModel, PermissionSetModel } from './types';
+import { readCompactLayout, readUiMetadata } from './ui-metadata';
 import { listDirs, listFiles, MetadataError } from './xml';
 
 export { findField, findObject } from './objects';
@@ -61,6 +62,9 @@ export function loadForceApp(options: LoadOptions = {}): ForceAppModel {
       ...listFiles(join(objectsDir, name, 'validationRules'), '.validationRule-meta.xml').map(readValidationRule),
     );
     obj.listViews.push(...listFiles(join(objectsDir, name, 'listViews'), '.listView-meta.xml').map(readListView));
+    obj.compactLayouts.push(
+      ...listFiles(join(objectsDir, name, 'compactLayouts'), '.compactLayout-meta.xml').map(readCompactLayout),
+    );
   }
   const fieldReferences: FieldReference[] = [];
   for (const obj of objects.values()) {
@@ -118,7 +122,6 @@ export function loadForceApp(options: LoadOptions = {}): ForceAppModel {
     fieldReferences,
     labels,
     components: listDirs(join(defaultDir, 'lwc')).filter((n) => !n.startsWith('__') && !n.startsWith('.')),
-    applications: listFiles(join(defaultDir, 'applications'), '.app-meta.xml').map((p) => basename(p, '.app-meta.xml')),
-    tabs: listFiles(join(defaultDir, 'tabs'), '.tab-meta.xml').map((p) => basename(p, '.tab-meta.xml')),
+    ...readUiMetadata(defaultDir),
   };
 }

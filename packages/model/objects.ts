@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { auditFields } from './standard-objects';
 import type { FieldModel, ForceAppModel, ObjectModel, SharingModel } from './types';
 import { readField, readListView, readValidationRule } from './fields';
+import { readCompactLayout } from './ui-metadata';
 import { bool, element, listFiles, readMetadataXml, str } from './xml';
 
 /** A deterministic three-character key prefix for a custom object or custom metadata type. */
@@ -96,6 +97,8 @@ export function readCustomObject(dir: string, apiName: string, taken: Set<string
     fields,
     validationRules: listFiles(join(dir, 'validationRules'), '.validationRule-meta.xml').map(readValidationRule),
     listViews: listFiles(join(dir, 'listViews'), '.listView-meta.xml').map(readListView),
+    compactLayouts: listFiles(join(dir, 'compactLayouts'), '.compactLayout-meta.xml').map(readCompactLayout),
+    compactLayoutAssignment: str(x.compactLayoutAssignment),
     sourcePath: path,
     enableActivities: bool(x.enableActivities),
   };

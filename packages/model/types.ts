@@ -3,6 +3,15 @@
  * that the project uses. Every consumer (local org, scripts, generated types, tests) reads this.
  */
 
+import type {
+  ApplicationModel,
+  CompactLayoutModel,
+  FlexiPageModel,
+  LayoutModel,
+  QuickActionModel,
+  TabModel,
+} from './ui-types';
+
 export type FieldType =
   | 'Id'
   | 'Text'
@@ -113,9 +122,12 @@ export interface ValidationRuleModel {
 export interface ListViewModel {
   name: string;
   label: string;
+  /** `Everything`, `Mine`, `Queue`, `Team`, `MyTerritory`... */
   filterScope: string;
   columns: string[];
   filters: FilterItem[];
+  /** Filter logic over the numbered filters (`1 AND (2 OR 3)`); absent means all of them. */
+  booleanFilter?: string;
   sourcePath: string;
 }
 
@@ -137,6 +149,9 @@ export interface ObjectModel {
   fields: Map<string, FieldModel>;
   validationRules: ValidationRuleModel[];
   listViews: ListViewModel[];
+  compactLayouts: CompactLayoutModel[];
+  /** The compact layout the object's records show (`<compactLayoutAssignment>`); the system default when absent. */
+  compactLayoutAssignment?: string;
   sourcePath?: string;
   /** Share objects (`Foo__Share`): the object whose records they share; the platform makes them, not force-app. */
   shareOf?: string;
@@ -201,6 +216,9 @@ export interface ForceAppModel {
   labels: Map<string, { value: string; shortDescription?: string }>;
   /** Lightning web component bundle names. */
   components: string[];
-  applications: string[];
-  tabs: string[];
+  layouts: LayoutModel[];
+  quickActions: QuickActionModel[];
+  flexiPages: FlexiPageModel[];
+  tabs: TabModel[];
+  applications: ApplicationModel[];
 }

@@ -50,6 +50,18 @@ const REPEATING = new Set([
   'QuickAction.quickActionLayout.quickActionLayoutColumns',
   'QuickAction.quickActionLayout.quickActionLayoutColumns.quickActionLayoutItems',
   'QuickAction.fieldOverrides',
+  'Layout.platformActionList.platformActionListItems',
+  'Layout.quickActionList.quickActionListItems',
+  'CompactLayout.fields',
+  'FlexiPage.flexiPageRegions',
+  'FlexiPage.flexiPageRegions.itemInstances',
+  'FlexiPage.flexiPageRegions.itemInstances.componentInstance.componentInstanceProperties',
+  'FlexiPage.flexiPageRegions.componentInstances',
+  'FlexiPage.flexiPageRegions.componentInstances.componentInstanceProperties',
+  'CustomApplication.tabs',
+  'CustomApplication.formFactors',
+  'CustomApplication.actionOverrides',
+  'CustomApplication.profileActionOverrides',
 ]);
 
 const parser = new XMLParser({

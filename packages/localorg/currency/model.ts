@@ -146,6 +146,7 @@ function setupObject(apiName: string, label: string, keyPrefix: string, fields: 
     fields: new Map([...audit, ...fields].map((f) => [f.apiName, f])),
     validationRules: [],
     listViews: [],
+    compactLayouts: [],
   };
 }
 

@@ -111,6 +111,7 @@ export function standardObject(
     fields,
     validationRules: [],
     listViews: [],
+    compactLayouts: [],
   };
 }
 

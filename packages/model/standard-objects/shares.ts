@@ -1,11 +1,15 @@
 /**
  * Share objects: the `Foo__Share` object the platform gives a custom object whose organization-wide
- * default is Private or Read, holding its manual shares.
+ * default is Private or Read, holding its manual shares and those of its Apex sharing reasons.
  */
+import { readSharingReasons, type SharingReason } from '../sharing-reasons';
 import type { FieldModel, ObjectModel } from '../types';
 import { field, type FieldSpec, lookup, picklist } from './common';
 
-/** Manual sharing: the only row cause the API creates (Owner access is implicit and not stored). */
+/**
+ * The platform's row causes: Manual is what a share made through the API is by default (Owner access is
+ * implicit and not stored). The object's Apex sharing reasons follow them in the RowCause picklist.
+ */
 export const SHARE_ROW_CAUSES = ['Owner', 'Manual'];
 /** Share access levels; All is the owner's and is never granted through the API. */
 export const SHARE_ACCESS_LEVELS = ['Read', 'Edit', 'All'];
@@ -15,9 +19,14 @@ export const shareObjectName = (apiName: string): string => apiName.replace(/__c
 
 /**
  * The share object the platform gives a custom object whose organization-wide default is Private or Read
- * (other defaults, and master-detail children, have none). Only manual shares to users are stored.
+ * (other defaults, and master-detail children, have none). Only shares to users are stored: Manual ones and
+ * those of the object's sharing reasons (read from its metadata unless given).
  */
-export function shareObject(parent: ObjectModel, keyPrefix: string): ObjectModel {
+export function shareObject(
+  parent: ObjectModel,
+  keyPrefix: string,
+  reasons: SharingReason[] = readSharingReasons(parent),
+): ObjectModel {
   const apiName = shareObjectName(parent.apiName);
   const fields = new Map<string, FieldModel>();
   const specs: Record<string, FieldSpec> = {
@@ -49,7 +58,10 @@ export function shareObject(parent: ObjectModel, keyPrefix: string): ObjectModel
       createOnly: true,
       picklist: {
         restricted: true,
-        values: SHARE_ROW_CAUSES.map((value) => ({ value, label: value, isDefault: value === 'Manual' })),
+        values: [
+          ...SHARE_ROW_CAUSES.map((value) => ({ value, label: value, isDefault: value === 'Manual' })),
+          ...reasons.map((reason) => ({ value: reason.name, label: reason.label, isDefault: false })),
+        ],
       },
     },
     LastModifiedDate: { type: 'DateTime', label: 'Last Modified Date', systemManaged: true, required: true },
@@ -76,6 +88,7 @@ export function shareObject(parent: ObjectModel, keyPrefix: string): ObjectModel
     fields,
     validationRules: [],
     listViews: [],
+    compactLayouts: [],
     shareOf: parent.apiName,
   };
 }
