@@ -38,6 +38,8 @@ interface Item {
   /** For fault injection: the record a new record would lock (its parent, else its owner). */
   lockTarget?: string;
   run: () => SaveResult;
+  /** Upserts: whether the record would be created (no match), reported on its failure too. */
+  wouldCreate?: () => boolean;
 }
 
 const exceeded = (max: number): SalesforceError =>
@@ -54,11 +56,13 @@ const unsupportedType = (name: string): SalesforceError =>
     `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
   );
 
-const failure = (id: string | undefined, error: SalesforceError): SaveResult => ({
+const failure = (id: string | undefined, error: SalesforceError, created?: boolean): SaveResult => ({
   ...(id ? { id } : {}),
   success: false,
   // One error per failing validation rule, when several fail.
   errors: error.toBody().map((e) => ({ statusCode: e.errorCode, message: e.message, fields: e.fields ?? [] })),
+  // Every upsert result says whether it created (or would have created) the record, failures included.
+  ...(created === undefined ? {} : { created }),
 });
 
 /** Runs every item in its own savepoint; with allOrNone, any failure rolls all of them back. */
@@ -70,11 +74,11 @@ function runItems(org: OrgRuntime, items: Item[], allOrNone: boolean): SaveResul
     db.transaction(() => {
       results = items.map((item) => {
         const locked = org.faults?.lock(item.knownId ?? item.lockTarget ?? '');
-        if (locked) return failure(item.knownId, locked);
+        if (locked) return failure(item.knownId, locked, item.wouldCreate?.());
         try {
           return org.dml.atomic(item.run);
         } catch (error) {
-          if (error instanceof SalesforceError) return failure(item.knownId, error);
+          if (error instanceof SalesforceError) return failure(item.knownId, error, item.wouldCreate?.());
           throw error;
         }
       });
@@ -91,6 +95,7 @@ function runItems(org: OrgRuntime, items: Item[], allOrNone: boolean): SaveResul
               'ALL_OR_NONE_OPERATION_ROLLED_BACK',
               'Record rolled back because not all records were valid and the request was using AllOrNone header',
             ),
+            r.created,
           )
         : r,
     );
@@ -221,10 +226,12 @@ export function collectionUpsert(org: OrgRuntime, req: ApiRequest): Reply {
     const values: WriteValues = recordValues(org, req, obj, record);
     const key = values.get(field);
     values.delete(field);
+    const validKey = (): boolean => !(key === undefined || key === null || key === '' || typeof key === 'object');
     return {
       lockTarget: lockTarget(values, req.ctx.userId),
+      wouldCreate: () => !validKey() || org.dml.findIds(obj, field, key as string | number).length === 0,
       run: () => {
-        if (key === undefined || key === null || key === '' || typeof key === 'object') {
+        if (!validKey()) {
           throw recordError('MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
         }
         try {
