@@ -15,7 +15,7 @@ import { enforceRules } from './formula';
 import { assertNewAssignment } from './permission-sets';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
 import { Security } from './security';
-import { assertShareLevel, checkNewShare } from './shares';
+import { assertShareLevel, checkNewShare, dropManualShares } from './shares';
 import type { Row, SqlValue } from './sql';
 import type { Storage } from './storage';
 import { assertEditable, assertVisible, assertWritableEntity } from './dml/access';
@@ -100,7 +100,7 @@ export class Dml {
       const stamp = ctx.now.toISOString();
       if (obj.model.shareOf) {
         // Sharing a record again with the same user changes the existing share, as in an org.
-        const existing = checkNewShare(this.storage, this.security, obj, row);
+        const existing = checkNewShare(this.storage, this.security, obj, row, access);
         if (existing) {
           this.storage.updateRow(obj, existing, {
             AccessLevel: row.AccessLevel,
@@ -165,6 +165,7 @@ export class Dml {
       const diff: Row = {};
       for (const key of Object.keys(row)) if (row[key] !== current[key]) diff[key] = row[key];
       this.storage.updateRow(obj, id, diff);
+      if ('OwnerId' in diff) dropManualShares(this.storage, ctx, obj, id);
       if (obj.name === 'User' && current.IsActive === 1 && row.IsActive !== 1) this.onUserDeactivated?.(id);
       this.rollups.afterWrite(ctx, obj, current, row);
     });

@@ -26,8 +26,9 @@
  * - Manual sharing: a Private or Read object has a share object (`Foo__Share`). A share to a user gives them,
  *   and everyone above them in the role hierarchy, read access (any level) or edit access (Edit); never
  *   delete. Only users are shared with: the local org has no groups. The owner, those above the owner,
- *   Modify All on the object and Modify All Data may share a record (create, change or remove its shares);
- *   whoever reads a record reads its shares.
+ *   Modify All on the object and Modify All Data may share a record (create, change or remove its Manual
+ *   shares); only Modify All Data adds, changes or removes shares of an Apex sharing reason (RowCause
+ *   `Reason__c`), which grant access as any share does. Whoever reads a record reads its shares.
  *
  * - System permissions (Modify All Data, Manage Data Integrations, Bulk API Hard Delete...) come from the
  *   profile (System Administrator has every one the local org checks) plus the `<userPermissions>` of the
@@ -129,6 +130,9 @@ export const uneditableFields = (names: string[]): SalesforceError =>
     `Unable to create/update fields: ${names.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
     names,
   );
+
+/** An Apex sharing reason (a custom row cause, `Reason__c`), as opposed to the platform's Manual and Owner. */
+export const isSharingReason = (rowCause: unknown): boolean => typeof rowCause === 'string' && rowCause.endsWith('__c');
 
 /** Binds a value into a SQL statement and returns its placeholder. */
 export type Bind = (value: unknown) => string;
@@ -352,6 +356,8 @@ export class UserAccess implements QueryAccess {
     if (this.allData) return true;
     const sharedObject = obj.model.shareOf ? this.storage.schema.objects.get(obj.model.shareOf) : undefined;
     if (sharedObject && level !== 'read') {
+      // Shares of a sharing reason are changed only with Modify All Data (allData, answered above).
+      if (isSharingReason(row.RowCause)) return false;
       const parent = typeof row.ParentId === 'string' ? this.storage.getRow(sharedObject, row.ParentId) : undefined;
       return parent !== undefined && this.canShare(sharedObject, parent);
     }

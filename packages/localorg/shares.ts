@@ -1,17 +1,24 @@
 /**
- * Manual sharing rules for share objects (`Foo__Share`), checked on create and update after the ordinary
- * field validation. Who may share is decided in security.ts (the ParentId reference and record access).
+ * Sharing rules for share objects (`Foo__Share`), checked on create and update after the ordinary field
+ * validation. Who may share is decided in security.ts (the ParentId reference and record access).
  *
  * - AccessLevel must be more permissive than the object's organization-wide default (the Apex guide's
  *   FIELD_FILTER_VALIDATION_EXCEPTION naming AccessLevel); All is the owner's and cannot be granted.
- * - Only Manual shares are created through the API; Owner access is implicit and not stored.
+ * - RowCause is Manual (the default) or one of the object's Apex sharing reasons (`Reason__c`, from its
+ *   metadata; any other value is not in the restricted picklist). Owner is the platform's own and reserved.
+ *   Only users with Modify All Data add, change or remove shares of a sharing reason, as the Metadata API's
+ *   SharingReason documents.
+ * - A new owner decides who else sees a record: changing the owner deletes its Manual shares, while shares
+ *   of a sharing reason stay, as in an org.
  * - The owner cannot be given a share, nor a user who cannot read the object
  *   (INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, as orgs answer).
- * - Sharing a record again with the same user updates the existing share's AccessLevel.
+ * - Sharing a record again with the same user for the same reason updates the existing share's AccessLevel;
+ *   a record may be shared with one user for several reasons, one share each.
  */
+import type { RequestContext } from './context';
 import { SalesforceError } from './errors';
 import type { ObjectSchema } from './schema';
-import type { Security } from './security';
+import { insufficientAccess, isSharingReason, type Security, type UserAccess } from './security';
 import { quoteIdent, type Row } from './sql';
 import type { Storage } from './storage';
 
@@ -43,15 +50,24 @@ export function assertShareLevel(storage: Storage, share: ObjectSchema, row: Row
 }
 
 /**
- * Checks a new share; returns the Id of the live share that already gives the record to the same user for
- * the same reason (the caller updates it instead of inserting), or undefined.
+ * Checks a new share made by `creator`; returns the Id of the live share that already gives the record to the
+ * same user for the same reason (the caller updates it instead of inserting), or undefined.
  */
-export function checkNewShare(storage: Storage, security: Security, share: ObjectSchema, row: Row): string | undefined {
+export function checkNewShare(
+  storage: Storage,
+  security: Security,
+  share: ObjectSchema,
+  row: Row,
+  creator: UserAccess,
+): string | undefined {
   assertShareLevel(storage, share, row);
-  if (row.RowCause !== 'Manual') {
+  if (isSharingReason(row.RowCause)) {
+    if (!creator.allData) throw insufficientAccess();
+  } else if (row.RowCause !== 'Manual') {
+    // The platform's message for a row cause it keeps for itself (Owner).
     throw recordError(
       'FIELD_INTEGRITY_EXCEPTION',
-      'RowCause: only Manual shares can be created; owner access is given by the platform',
+      'field integrity exception: RowCause (Specified value is reserved and cannot be used)',
       ['RowCause'],
     );
   }
@@ -70,4 +86,16 @@ export function checkNewShare(storage: Storage, security: Security, share: Objec
     .pluck(true)
     .get(parentId, userId, row.RowCause) as string | undefined;
   return existing;
+}
+
+/** The record changed owner: its Manual shares go, those of sharing reasons stay. */
+export function dropManualShares(storage: Storage, ctx: RequestContext, obj: ObjectSchema, id: string): void {
+  for (const candidate of storage.schema.objects.values()) {
+    if (candidate.model.shareOf !== obj.name) continue;
+    storage
+      .statement(
+        `UPDATE ${quoteIdent(candidate.table)} SET "IsDeleted" = 1, "LastModifiedDate" = ?, "LastModifiedById" = ? WHERE "ParentId" = ? AND "RowCause" = 'Manual' AND "IsDeleted" = 0`,
+      )
+      .run(ctx.now.toISOString(), ctx.userId, id);
+  }
 }
