@@ -4,6 +4,7 @@
  * wrong type, outside a record), and every document the components (c/planData) send answered without errors.
  */
 import { startTestOrg, type TestOrg } from '../support/localorg';
+import { movePlanTo } from '../support/lifecycle';
 import { gql } from '../support/ui-api';
 
 let t: TestOrg;
@@ -18,13 +19,14 @@ beforeAll(async () => {
     ['P1 FY2027', partner],
     ['P2 FY2026', other],
   ] as const) {
-    await t.conn.sobject('Partner_Account_Plan__c').create({
+    const created = await t.conn.sobject('Partner_Account_Plan__c').create({
       Name: name,
       Partner_Account__c: account,
       Period_Start__c: name.endsWith('2026') ? '2026-01-01' : '2027-01-01',
       Period_End__c: name.endsWith('2026') ? '2026-12-31' : '2027-12-31',
-      Status__c: name.endsWith('2026') ? 'Active' : 'Draft',
     });
+    // New plans start as Draft; the FY2026 ones go through the lifecycle's steps to Active.
+    if (name.endsWith('2026')) await movePlanTo(t.conn, created.id!, 'Active');
   }
 });
 afterAll(() => t.close());

@@ -5,6 +5,7 @@
  * locations and extensions). Fragment handling is in graphql-fragments.test.ts.
  */
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import { movePlanTo } from '../support/lifecycle';
 import { gql, type GraphQLAnswer } from '../support/ui-api';
 
 let t: TestOrg;
@@ -26,12 +27,13 @@ beforeAll(async () => {
       Partner_Account__c: account,
       Period_Start__c: name.endsWith('2026') ? '2026-01-01' : '2027-01-01',
       Period_End__c: name.endsWith('2026') ? '2026-12-31' : '2027-12-31',
-      Status__c: name.endsWith('2026') ? 'Active' : 'Draft',
     });
     planIds.push(created.id!);
   }
   for (const name of ['Sales', 'Marketing', 'Training'])
     await t.conn.sobject('Plan_Section__c').create({ Name: name, Partner_Account_Plan__c: planIds[0] });
+  // The FY2026 plans are Active: sections first, then the lifecycle's steps (the validation rules).
+  for (const id of [planIds[0], planIds[2]]) await movePlanTo(t.conn, id, 'Active');
 });
 afterAll(() => t.close());
 

@@ -202,7 +202,7 @@ describe('View All and Modify All', () => {
     const soql = 'SELECT Name FROM Partner_Account_Plan__c ORDER BY Name';
     expect(await names(planAdmin.conn, soql)).toEqual(['P1 plan', 'P2 plan', 'PD plan']);
     expect((await planAdmin.conn.query('SELECT Id FROM Plan_Target__c')).totalSize).toBe(3);
-    await planAdmin.conn.sobject('Partner_Account_Plan__c').update({ Id: plan2.plan, Status__c: 'Active' });
+    await planAdmin.conn.sobject('Partner_Account_Plan__c').update({ Id: plan2.plan, Status__c: 'Partner Review' });
     await planAdmin.conn.sobject('Plan_Target__c').update({ Id: plan2.target, Weight__c: 5 });
   });
 

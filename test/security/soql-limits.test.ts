@@ -231,14 +231,17 @@ describe('dates outside 1700-01-01..4000-12-31', () => {
         Period_End__c: '2026-12-31',
       })
     ).id!;
+    // Last_Calculated_At__c: a datetime no lifecycle rule guards (Accepted_On__c changes only on acceptance).
     const setAccepted = (value: string) =>
       rawRequest(t.conn, 'PATCH', dataPath(`/sobjects/Partner_Account_Plan__c/${plan}`), {
-        body: { Accepted_On__c: value },
+        body: { Last_Calculated_At__c: value },
       });
     for (const value of ['1699-12-31T23:59:59.000Z', '1700-01-01T00:30:00+01:00', '4000-12-31T00:00:01Z']) {
       const refused = await setAccepted(value);
       expect(refused.status).toBe(400);
-      expect(refused.body).toMatchObject([{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Accepted_On__c'] }]);
+      expect(refused.body).toMatchObject([
+        { errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['Last_Calculated_At__c'] },
+      ]);
     }
     expect((await setAccepted('1700-01-01T00:00:00Z')).status).toBe(204);
     expect((await setAccepted('4000-12-31T00:00:00Z')).status).toBe(204);

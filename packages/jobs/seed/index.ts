@@ -4,8 +4,10 @@ import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
 import type { RetryPolicy } from '../retry';
 import { generateDataset } from './generate';
+import { stagePlans, walkPlans, PLAN } from './lifecycle';
 import { checkAccess, PLAN_SHARE, readOrgFacts, SeedLoader, type SeedReport } from './load';
 import type { Scale } from './scales';
+import { shareWithAccountablePeople } from './shares';
 
 export interface SeedRun {
   scale: Scale;
@@ -35,7 +37,19 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
   });
   await loader.loadUsers(dataset.users, facts.organizationId);
   await loader.assignRoles(dataset.roles);
-  for (const level of dataset.levels) await loader.upsert(level.sobject, level.records);
+  // New plans load as Drafts (sections and targets are added while they are), then walk to their status.
+  const staged = await stagePlans(
+    session,
+    dataset.keyPrefix,
+    dataset.levels.find((l) => l.sobject === PLAN)?.records ?? [],
+  );
+  for (const level of dataset.levels)
+    await loader.upsert(level.sobject, level.sobject === PLAN ? staged.records : level.records);
+  const walkFailures = await walkPlans(
+    { session, progress: run.progress, policy: run.policy, idOf: (sobject, key) => loader.idOf(sobject, key) },
+    staged.walks,
+  );
+  loader.report.failures.push(...walkFailures);
   const chunkCount = Math.ceil(dataset.estimate.partnerCount / run.partnersPerChunk);
   let chunkNumber = 0;
   for (const chunk of dataset.chunks(run.partnersPerChunk)) {
@@ -45,5 +59,6 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     await loader.sharePlans(chunk.planShares, `${PLAN_SHARE} (${chunkNumber}/${chunkCount})`);
     loader.forget('Opportunity', chunk.opportunities);
   }
+  await shareWithAccountablePeople(session, loader.report, run);
   return loader.report;
 }

@@ -477,6 +477,11 @@ export class SeedLoader {
     });
   }
 
+  /** The Id of a loaded record (users by their seed key), once its level is loaded. */
+  idOf(sobject: string, key: string): string | undefined {
+    return this.ids.get(`${sobject}:${key}`);
+  }
+
   /** Forgets Ids that later levels no longer need (opportunities of a finished chunk). */
   forget(sobject: string, records: SeedRecord[]): void {
     for (const record of records) this.ids.delete(`${sobject}:${record.key}`);
