@@ -151,6 +151,9 @@ describe('failing bulk calls', () => {
       settled(t.conn.bulk.load('Account', 'upsert', { extIdField: 'Nope__c' }, [{ Name: 'x' }])),
     );
     expect(badExternalId.message).toContain('Nope__c does not match an External ID');
+    // An empty upload is refused when the batch is created (jsforce sends an empty CSV body).
+    const empty = await apiError(settled(t.conn.bulk.load('Account', 'update', [])));
+    expect(empty).toMatchObject({ name: 'ClientInputError', message: 'Unable to find any data to create batch' });
     const badQuery = await apiError(t.conn.bulk.query('SELECT Nope__c FROM Account'));
     expect(badQuery.message).toMatch(/^InvalidBatch : Failed to process query: INVALID_FIELD: /);
     // jsforce closes the job in its cleanup, after the error: give those requests time to settle.

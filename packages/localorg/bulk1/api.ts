@@ -251,6 +251,8 @@ export class Bulk1Api {
         `Content-Type '${type}' does not match the job's contentType ${job.contentType}: send ${expected}`,
       );
     }
+    // An empty upload is refused when the batch is created, not reported as a Failed batch.
+    if (req.bodyText.trim() === '') throw new Bulk1Error('ClientInputError', 'Unable to find any data to create batch');
     const now = this.org.now();
     let inner: JobRecord;
     try {
