@@ -41,12 +41,14 @@ import * as sobjects from './rest/sobjects';
 import * as sosl from './sosl/rest';
 import { DEFAULT_DATA_STORAGE_MB, setDataStorageLimit } from './data-storage';
 import { orgLimits } from './rest/limits';
+import { processRoutes } from './rest/process';
 import * as recent from './rest/recent';
 import * as replication from './rest/replication';
 import * as unsupported from './rest/unsupported';
 import { OLDEST_SERVED_VERSION, servedVersion, servedVersions } from './rest/versions';
 import * as tree from './rest/tree';
 import { graphqlResource } from './graphql/endpoint';
+import * as tabs from './rest/tabs';
 import { uiApiRoutes } from './ui-api/routes';
 
 /** The oldest version the org serves: 21.0-30.0 were retired in Summer '25 (they answer 410). */
@@ -117,9 +119,12 @@ function resources(org: OrgRuntime, req: ApiRequest): Reply {
     parameterizedSearch: `${v}/parameterizedSearch`,
     query: `${v}/query`,
     queryAll: `${v}/queryAll`,
+    process: `${v}/process`,
     recent: `${v}/recent`,
     search: `${v}/search`,
     sobjects: `${v}/sobjects`,
+    tabs: `${v}/tabs`,
+    theme: `${v}/theme`,
     'ui-api': `${v}/ui-api`,
   });
 }
@@ -265,6 +270,9 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     route('parameterizedSearch', { GET: sosl.parameterizedSearch, POST: sosl.parameterizedSearch }),
     route('graphql', { GET: graphqlResource, POST: graphqlResource }),
     ...uiApiRoutes().map((r) => route(r.path, r.methods)),
+    ...processRoutes().map((r) => route(r.path, r.methods)),
+    route('tabs', { GET: tabs.tabs }),
+    route('theme', { GET: tabs.theme }),
   );
 
   function authenticate(req: IncomingMessage, query: URLSearchParams): string {

@@ -226,16 +226,16 @@ export function collectionUpsert(org: OrgRuntime, req: ApiRequest): Reply {
     const values: WriteValues = recordValues(org, req, obj, record);
     const key = values.get(field);
     values.delete(field);
-    const validKey = (): boolean => !(key === undefined || key === null || key === '' || typeof key === 'object');
+    const sqlKey = key === undefined || key === null || key === '' || typeof key === 'object' ? undefined : key;
     return {
       lockTarget: lockTarget(values, req.ctx.userId),
-      wouldCreate: () => !validKey() || org.dml.findIds(obj, field, key as string | number).length === 0,
+      wouldCreate: () => sqlKey === undefined || org.dml.findIds(obj, field, sqlKey).length === 0,
       run: () => {
-        if (!validKey()) {
+        if (sqlKey === undefined) {
           throw recordError('MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
         }
         try {
-          const result = org.dml.upsert(req.ctx, obj, field, key, values);
+          const result = org.dml.upsert(req.ctx, obj, field, sqlKey, values);
           return { id: result.id, success: true, errors: [], created: result.created };
         } catch (error) {
           // Several matches are a per-record error here, not the single-record 300.

@@ -37,7 +37,6 @@ const DATA_RESOURCES: Record<string, [string, string]> = {
   chatter: ['Connect REST API (Chatter)', 'Use the REST API sObject resources (/sobjects) instead.'],
   connect: ['Connect REST API', 'Use the REST API sObject resources (/sobjects) instead.'],
   actions: ['Invocable actions', 'Write the records with /sobjects or /composite instead.'],
-  process: ['Process rules and approvals', 'Write the records with /sobjects or /composite instead.'],
   apexrest: ['Apex REST', 'The local org runs no Apex: use the REST API (/sobjects, /query, /composite).'],
 };
 
