@@ -8,11 +8,13 @@
  * Only values that changed are written.
  *
  * Like the SOQL engine's parse -> plan -> execute, a run is a pipeline of named phases, each in its module:
- * load targets (targets.ts) -> plan aggregates, pure (plan.ts) -> run them (run.ts, aggregates.ts) ->
- * compute figures, pure (figures.ts) -> weight sections and plans (weights.ts) -> diff and write (write.ts),
- * with the opportunities' APR counters (opportunities.ts) written alongside.
+ * complete missing baselines of accepted plans (baselines.ts) -> load targets (targets.ts) -> plan aggregates,
+ * pure (plan.ts) -> run them (run.ts, aggregates.ts) -> compute figures, pure (figures.ts) -> weight sections
+ * and plans (weights.ts) -> diff and write (write.ts), with the opportunities' APR counters (opportunities.ts)
+ * written alongside.
  */
 import type { OrgSession } from '../connection';
+import { completeBaselines } from './baselines';
 import { readCatalog } from './catalog';
 import { computeFigures } from './figures';
 import { opportunityCounters } from './opportunities';
@@ -30,6 +32,8 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
   const report = emptyReport();
   const catalog = await readCatalog(session);
   const scope = await resolveScope(session, catalog, options);
+  // Before anything else: a missing baseline of an accepted plan is filled in whatever the metrics do.
+  await completeBaselines(session, scope, options, report);
 
   const targets = await loadTargets(session, scope);
   report.read.targets = targets.length;

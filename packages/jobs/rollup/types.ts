@@ -43,6 +43,8 @@ export interface RollupReport {
   changes: Change[];
   failures: WriteFailure[];
   aggregateQueries: number;
+  /** Targets of accepted plans found without a baseline, and how many of those baselines were filled in. */
+  baselines: { missing: number; completed: number };
 }
 
 export const emptyReport = (): RollupReport => ({
@@ -53,6 +55,7 @@ export const emptyReport = (): RollupReport => ({
   changes: [],
   failures: [],
   aggregateQueries: 0,
+  baselines: { missing: 0, completed: 0 },
 });
 
 /** A Plan_Target__c row as the rollup reads it: its definition, its computed fields and its partner. */
