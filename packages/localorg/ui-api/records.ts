@@ -25,7 +25,7 @@ import { accessOf } from '../rest/sobjects';
 import { invalidInput, notFoundUi, recordWriteError, uiApiError, UiApiError } from './errors';
 
 /** The fields asked of one object: value fields, and parent relationships with their own fields. */
-interface FieldTree {
+export interface FieldTree {
   values: Map<string, FieldSchema>;
   parents: Map<string, { rel: ParentRelationship; target: ObjectSchema; tree: FieldTree }>;
 }
@@ -88,7 +88,8 @@ export function fullTree(access: UserAccess, obj: ObjectSchema): FieldTree {
   return tree;
 }
 
-function soqlPaths(tree: FieldTree, target: ObjectSchema, prefix = ''): string[] {
+/** The SOQL paths that read a tree: the record metadata fields, Name, its fields and its parents' own. */
+export function soqlPaths(tree: FieldTree, target: ObjectSchema, prefix = ''): string[] {
   const paths = META.filter((m) => target.fields.has(m)).map((m) => `${prefix}${m}`);
   if (target.fields.has('Name')) paths.push(`${prefix}Name`);
   for (const name of tree.values.keys()) paths.push(`${prefix}${name}`);

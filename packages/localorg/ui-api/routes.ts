@@ -8,6 +8,7 @@ import { lookups } from './lookups';
 import { fieldPicklistValues, objectInfoBatch, objectInfoResource, objectPicklistValues } from './object-info';
 import { recordUi } from './record-ui';
 import { createRecord, record, recordBatch } from './records';
+import { listInfoResource, listRecordsResource, listUiResource } from '../list-views/ui-api';
 
 type Handler = (org: OrgRuntime, req: ApiRequest) => Reply;
 
@@ -28,6 +29,11 @@ export function uiApiRoutes(): UiApiRoute[] {
     ['ui-api/record-ui/:ids', { GET: recordUi }],
     ['ui-api/lookups/:object/:field', { GET: lookups }],
     ['ui-api/lookups/:object/:field/:target', { GET: lookups }],
+    ['ui-api/list-ui/:objectOrListViewId', { GET: listUiResource }],
+    ['ui-api/list-ui/:object/:listViewApiName', { GET: listUiResource }],
+    ['ui-api/list-info/:object/:listViewApiName', { GET: listInfoResource }],
+    ['ui-api/list-records/:listViewId', { GET: listRecordsResource }],
+    ['ui-api/list-records/:object/:listViewApiName', { GET: listRecordsResource }],
   ];
   return routes.map(([path, methods]) => ({
     path,
