@@ -19,6 +19,7 @@ export { runSeed, type SeedRun } from './seed';
 export { SCALES, parseScale, ScaleError, type Scale } from './seed/scales';
 export { DEFAULT_BULK_THRESHOLD, SeedLoader, readOrgFacts, userRecord, type SeedReport } from './seed/load';
 export { runRollup, type RollupOptions, type RollupReport } from './rollup/engine';
+export { runAccessSync, AccessSetupError, type AccessOptions, type AccessReport } from './access';
 export { writeRecords, COLLECTION_LIMIT, type WriteRequest } from './writer';
 export * from './periods';
 export { nodeVersionProblem } from './node-version';

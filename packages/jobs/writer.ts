@@ -9,7 +9,8 @@ import { backoffDelay, DEFAULT_RETRY_POLICY, isTransientRecordError, withRetry, 
 
 export const COLLECTION_LIMIT = 200;
 
-export type WriteOperation = 'create' | 'upsert' | 'update';
+/** `delete` takes records of their `Id` alone. */
+export type WriteOperation = 'create' | 'upsert' | 'update' | 'delete';
 
 export interface RecordOutcome {
   success: boolean;
@@ -85,6 +86,11 @@ async function sendCollection(
   if (request.operation === 'create') results = await sobject.create(batch as never[], options);
   else if (request.operation === 'upsert')
     results = await sobject.upsert(batch as never[], request.externalIdField ?? 'External_Key__c', options);
+  else if (request.operation === 'delete')
+    results = await sobject.destroy(
+      batch.map((record) => String(record.Id)),
+      options,
+    );
   else results = await sobject.update(batch as never[], options);
   const where = `the ${request.operation} response for ${request.sobject}`;
   return (Array.isArray(results) ? results : [results]).map((r, i) => collectionResult(r, `${where}: result ${i}`));

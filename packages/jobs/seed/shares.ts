@@ -1,13 +1,47 @@
 /**
- * The seed's plan shares: plans are Private, so each of a partner's plans is shared for reading with the AE
- * accountable for its targets and every AE who owns one of the partner's deals. No randomness.
+ * The seed's Manual plan shares. Plans are Private: the people accountable on a plan's targets (its partner's
+ * AE and partner manager) read it through the access job's shares (packages/jobs/access), which the seed runs
+ * after loading. What the job does not cover is shared by hand: each of a partner's plans with the other AEs
+ * who own the partner's deals. No randomness.
  */
+import { ACCESS_REASON, AccessSetupError, PLAN_SHARE_OBJECT, runAccessSync } from '../access';
+import type { Progress } from '../cli';
+import type { OrgSession } from '../connection';
+import type { RetryPolicy } from '../retry';
 import { planKeyOf, type PartnerProfile, type SeedContext } from './context';
+import type { SeedReport } from './load';
 import type { PlanShare } from './records';
 
 export function planShares(ctx: SeedContext, profile: PartnerProfile, aeKeys: Set<string>): PlanShare[] {
-  return ctx.fiscalYears.map((fy) => ({
-    planKey: planKeyOf(ctx, profile.index, fy),
-    userKeys: [...aeKeys].sort(),
-  }));
+  // The accountable AE is named on every target of the partner's plans: the access job shares with them.
+  const dealOwners = [...aeKeys].filter((aeKey) => aeKey !== profile.aeKey).sort();
+  if (dealOwners.length === 0) return [];
+  return ctx.fiscalYears.map((fy) => ({ planKey: planKeyOf(ctx, profile.index, fy), userKeys: dealOwners }));
+}
+
+/**
+ * After loading: the access job shares each plan with the people accountable on its targets. Its counts go
+ * in the report under the share object and the reason; an org that cannot take those shares gets a note.
+ */
+export async function shareWithAccountablePeople(
+  session: OrgSession,
+  report: SeedReport,
+  run: { progress: Progress; policy?: RetryPolicy },
+): Promise<void> {
+  try {
+    const access = await runAccessSync(session, {
+      policy: run.policy,
+      onStep: (step, total) => run.progress.step(step, total),
+    });
+    report.objects[`${PLAN_SHARE_OBJECT} (${ACCESS_REASON})`] = {
+      created: access.inserted,
+      updated: access.updated,
+      failed: access.failures.length,
+    };
+    report.failures.push(...access.failures);
+    report.notes.push(...access.notes);
+  } catch (error) {
+    if (!(error instanceof AccessSetupError)) throw error;
+    report.notes.push(`Plans were not shared with the people accountable on their targets: ${error.message}`);
+  }
 }

@@ -1,0 +1,89 @@
+/**
+ * `npm run access`: shares each plan for reading with the people named accountable on its targets (AEs and
+ * partner managers), and takes the share away from those no longer named, through share rows of the sharing
+ * reason Accountable_On_Target__c. Writes only what changed; never touches other shares. Runs as an
+ * administrator: the platform lets only Modify All Data write shares of a sharing reason.
+ *
+ *   npm run access -- --target-org local
+ */
+import { Option } from 'commander';
+import { runAction, runProgram } from '@partner-planning/cli';
+import {
+  runAccessSync,
+  scriptProgram,
+  withOrgSession,
+  type AccessReport,
+  type CommonOptions,
+  type RunFacts,
+} from '@partner-planning/jobs';
+
+interface AccessCliOptions extends CommonOptions {
+  dryRun: boolean;
+}
+
+interface AccessResult extends AccessReport, RunFacts {
+  exitCode: number;
+}
+
+const program = scriptProgram(
+  'access',
+  'Share each plan with the people named accountable on its targets, and unshare it from those no longer named.',
+)
+  .addOption(new Option('--dry-run', 'print what would change and write nothing').default(false))
+  .addHelpText(
+    'after',
+    `
+Runs as an administrator (Modify All Data): only such users may write shares of a sharing reason.
+
+Examples:
+  npm run access -- --target-org local
+  npm run access -- --target-org my-scratch --dry-run
+  npm run access -- --target-org local --json`,
+  );
+
+async function access(options: AccessCliOptions): Promise<AccessResult> {
+  return withOrgSession(options, async (session, progress) => {
+    const report = await runAccessSync(session, {
+      dryRun: options.dryRun,
+      onStep: (step, total) => progress.step(step, total),
+    });
+    return { ...report, exitCode: report.failures.length > 0 ? 1 : 0 };
+  });
+}
+
+function printSummary(result: AccessResult): void {
+  const { read, skipped } = result;
+  const planned = (action: 'insert' | 'update' | 'delete'): number =>
+    result.changes.filter((c) => c.action === action).length;
+  const shares = result.dryRun
+    ? `would insert ${planned('insert')}, set ${planned('update')} back to Read, delete ${planned('delete')}`
+    : `inserted ${result.inserted}, set ${result.updated} back to Read, deleted ${result.deleted}`;
+  const lines = [
+    `Synced plan access in ${result.org} in ${result.seconds}s${result.dryRun ? ' (dry run: nothing written)' : ''}.`,
+    `Read ${read.plans} plans (${read.plansWithPeople} with people named on targets), ${read.people} people, ${read.shares} existing shares.`,
+    `Shares: ${result.wanted} wanted; ${shares}; ${result.unchanged} unchanged.`,
+    `Skipped: ${skipped.owners} named owners (full access already), ${skipped.inactive} inactive users.`,
+    ...result.notes.map((note) => `note: ${note}`),
+    ...result.failures
+      .slice(0, 20)
+      .map(
+        (f) =>
+          `  FAILED ${f.sobject} ${f.record}: ${f.errorCode} ${f.message}${f.fields.length ? ` [${f.fields.join(', ')}]` : ''}`,
+      ),
+    `API requests: ${result.apiRequests}${result.apiUsage ? ` (org usage ${result.apiUsage.used}/${result.apiUsage.limit} today)` : ''}.`,
+  ];
+  if (result.failures.length > 20)
+    lines.splice(lines.length - 1, 0, `  ... and ${result.failures.length - 20} more failures (use --json for all).`);
+  if (result.dryRun) {
+    for (const change of result.changes.slice(0, 50))
+      lines.push(`  ${change.action} plan ${change.planId} user ${change.userId}`);
+    if (result.changes.length > 50) lines.push(`  ... and ${result.changes.length - 50} more (use --json for all).`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+program.action(async (options: AccessCliOptions) => {
+  await runAction(options, () => access(options), printSummary);
+});
+
+void runProgram(program);
