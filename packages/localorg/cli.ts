@@ -41,6 +41,7 @@ interface OrgOptions extends JsonOption {
   sessionTimeoutMinutes?: number;
   dataStorageMb?: number;
   multiCurrency?: boolean;
+  sampleData?: boolean;
 }
 
 /** Faults from the flags, else from LOCALORG_FAULT_* environment variables; undefined for none. */
@@ -70,6 +71,7 @@ async function runOrg(opts: OrgOptions): Promise<void> {
     sessionTimeoutMinutes: opts.sessionTimeoutMinutes,
     dataStorageMB: opts.dataStorageMb,
     multiCurrency: opts.multiCurrency,
+    sampleData: opts.sampleData,
   });
   const details = {
     instanceUrl: org.instanceUrl,
@@ -132,6 +134,10 @@ const program = commandProgram(
     positiveNumber,
   )
   .option('--multi-currency', 'multiple currencies: USD corporate, EUR, GBP, JPY (CurrencyIsoCode, CurrencyType)')
+  .option(
+    '--sample-data',
+    "load a scratch org's sample data (accounts, contacts, opportunities, leads) into a new org; default: the project's config/project-scratch-def.json hasSampleData",
+  )
   .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
   .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)
   .option('--fault-lock-rate <r>', 'fraction of written records refused with UNABLE_TO_LOCK_ROW', rate)
