@@ -50,6 +50,7 @@ import * as tree from './rest/tree';
 import { graphqlResource } from './graphql/endpoint';
 import * as tabs from './rest/tabs';
 import { uiApiRoutes } from './ui-api/routes';
+import { layoutRoutes } from './layouts/routes';
 import { listViewRoutes } from './list-views/routes';
 
 /** The oldest version the org serves: 21.0-30.0 were retired in Summer '25 (they answer 410). */
@@ -271,6 +272,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     route('parameterizedSearch', { GET: sosl.parameterizedSearch, POST: sosl.parameterizedSearch }),
     route('graphql', { GET: graphqlResource, POST: graphqlResource }),
     ...uiApiRoutes().map((r) => route(r.path, r.methods)),
+    ...layoutRoutes().map((r) => route(r.path, r.methods)),
     // Literal `listviews` segments win over `sobjects/{Type}/{field}/{value}` (match() prefers literals).
     ...listViewRoutes().map((r) => route(r.path, r.methods)),
     ...processRoutes().map((r) => route(r.path, r.methods)),

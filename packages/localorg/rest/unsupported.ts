@@ -2,8 +2,8 @@
  * What the local org does not implement fails at once, in the REST API's error shape, with a message that
  * says it is not supported by the local org and what to use instead: the Tooling API, the REST Metadata
  * API, Analytics, Connect/Chatter, invocable actions, Apex REST, `sf org open`'s single-access front door,
- * and the describe sub-resources an object describe links to (layouts, compact layouts, quick actions,
- * default values), so that a client following those links learns why instead of reading a 404
+ * and the describe sub-resource an object describe links to that the org does not serve (default values),
+ * so that a client following that link learns why instead of reading a 404
  * as "no such object". Streaming (`/cometd`) answers the Bayeux handshake itself with `successful: false`
  * and `advice.reconnect: "none"`, which a CometD client (jsforce's faye) obeys by never retrying: an
  * immediate, final error instead of a client polling forever.
@@ -42,15 +42,11 @@ const DATA_RESOURCES: Record<string, [string, string]> = {
 
 /** Describe sub-resources that an object describe links to (`urls`), by path after `sobjects/{Type}/`. */
 const DESCRIBE_LINKS: { path: string[]; what: string }[] = [
-  { path: ['describe', 'layouts'], what: 'Page layouts (describe/layouts)' },
-  { path: ['describe', 'compactlayouts'], what: 'Compact layouts (describe/compactLayouts)' },
-  { path: ['describe', 'approvallayouts'], what: 'Approval layouts (describe/approvalLayouts)' },
-  { path: ['quickactions'], what: 'Quick actions (quickActions)' },
   { path: ['defaultvalues'], what: 'Default values (defaultValues)' },
 ];
 
 const DESCRIBE_INSTEAD =
-  'Use /sobjects/{Type}/describe for fields and relationships, and /query for records; layouts and actions live in force-app.';
+  'Use /sobjects/{Type}/describe for fields and relationships, and /query for records; quick actions (/quickActions/{action}/defaultValues) give their own defaults.';
 
 /**
  * Throws the not-supported error for a /services/data/vXX.X/ resource the org does not serve (`segments`
