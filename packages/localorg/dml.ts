@@ -33,7 +33,7 @@ export { MultipleMatchesError, recordError, type ForeignKeyRef, type Lookup, typ
 
 export class Dml {
   /** Roll-up summary fields, recomputed after every write to their detail objects. */
-  private readonly rollups: Rollups;
+  private rollups: Rollups;
   /** Object permissions, field-level security and sharing, checked on every write. */
   readonly security: Security;
   /** Called when a write deactivates a user (the org's Auth ends their sessions). */
@@ -45,6 +45,11 @@ export class Dml {
   ) {
     this.security = new Security(storage);
     this.rollups = new Rollups(storage);
+  }
+
+  /** After a deploy recompiled the schema: the roll-up summaries are read again from it. */
+  schemaChanged(): void {
+    this.rollups = new Rollups(this.storage);
   }
 
   get schema(): OrgSchema {

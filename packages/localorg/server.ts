@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getString } from '@salesforce/ts-types';
-import { API_VERSION_MAJOR, loadForceApp } from '@partner-planning/model';
+import { API_VERSION_MAJOR, loadForceApp, REPO_ROOT } from '@partner-planning/model';
 import { Auth, type AdminAccount, type SavedAdmin } from './auth';
 import {
   clearDataFolder,
@@ -32,6 +32,7 @@ import { today } from './values';
 import { BulkApi } from './rest/bulk';
 import { Bulk1Api } from './bulk1/api';
 import { soapEndpoint } from './soap/soap';
+import { MetadataApi } from './metadata-api/soap';
 import * as collections from './rest/collections';
 import * as composite from './rest/composite';
 import { notFoundError, ok, type ApiRequest, type OrgRuntime, type Reply } from './rest/context';
@@ -221,8 +222,13 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const memory = options.data === ':memory:';
   const dataDir = memory ? undefined : resolve(options.data ?? '.localorg');
   const currencies = currencySettings(options.multiCurrency);
-  const forceApp = loadForceApp(options.forceAppRoot ? { root: options.forceAppRoot } : {});
-  const model = currencies ? withMultiCurrency(forceApp, currencies) : forceApp;
+  const projectRoot = options.forceAppRoot ?? REPO_ROOT;
+  // The org's model of a project; a Metadata API deploy reads the project again through it.
+  const loadModel = (root: string): ReturnType<typeof loadForceApp> => {
+    const forceApp = loadForceApp({ root });
+    return currencies ? withMultiCurrency(forceApp, currencies) : forceApp;
+  };
+  const model = loadModel(projectRoot);
   const schema = compileSchema(model);
   // Every formula, validation rule and lookup filter compiles now: one the org cannot evaluate stops startup.
   formulasOf(schema);
@@ -252,6 +258,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     fiscalYearStartMonth: platform.fiscalYearStartMonth,
     schemaLoadedAt: now(),
   };
+  const metadataApi = new MetadataApi(org, { root: projectRoot, loadModel });
   const bulk = new BulkApi(org);
   // Bulk API 1.0 runs its batches as Bulk API 2.0 jobs; its requests count like the REST API's.
   const bulk1 = new Bulk1Api(org, bulk.ingest, bulk.query, () => {
@@ -337,6 +344,9 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       return versions();
     }
     // The SOAP endpoints and Bulk API 1.0 speak XML and answer their own errors.
+    if (segments[0] === 'services' && segments[1]?.toLowerCase() === 'soap' && segments[2]?.toLowerCase() === 'm') {
+      return metadataApi.soap({ ...base, segments: segments.slice(2) });
+    }
     if (segments[0] === 'services' && segments[1]?.toLowerCase() === 'soap') {
       return soapEndpoint(org, { ...base, segments: segments.slice(2) });
     }

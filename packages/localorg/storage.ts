@@ -46,7 +46,8 @@ export class Storage {
   readonly db: Db;
 
   constructor(
-    readonly schema: OrgSchema,
+    /** Replaced only by applySchema (a Metadata API deploy). */
+    public schema: OrgSchema,
     path: string,
     registerSqlFunctions: RegisterSqlFunctions,
   ) {
@@ -70,6 +71,15 @@ export class Storage {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Moves to a recompiled schema (a deploy): new tables and columns are created, existing data is kept. */
+  applySchema(schema: OrgSchema, registerSqlFunctions: RegisterSqlFunctions): void {
+    this.schema = schema;
+    this.statements.clear();
+    registerSqlFunctions(this.db, schema);
+    this.migrate();
+    this.loadCustomMetadata();
   }
 
   /** Creates missing tables, columns and indexes. Existing columns and their data are kept. */

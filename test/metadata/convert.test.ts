@@ -65,7 +65,8 @@ describe('sf project convert source', () => {
         'Coaching',
       ]),
     );
-    expect((types.get('Layout') ?? []).length).toBe(4);
+    expect(types.get('Layout')).toContain('Opportunity-Opportunity Layout');
+    expect((types.get('Layout') ?? []).length).toBe(5);
     expect(types.get('QuickAction')).toEqual(['Opportunity.Log_APR_Action']);
     expect(types.get('FlexiPage')).toEqual(
       expect.arrayContaining([

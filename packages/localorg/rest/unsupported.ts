@@ -23,7 +23,8 @@ export const NOT_SUPPORTED_CODE = 'FUNCTIONALITY_NOT_ENABLED';
 export const notSupported = (what: string, instead: string): SalesforceError =>
   new SalesforceError(NOT_SUPPORTED_STATUS, NOT_SUPPORTED_CODE, `${what}: not supported by the local org. ${instead}`);
 
-const DEPLOY = 'Use a scratch org for metadata: sf project deploy start --target-org <scratch org>.';
+const DEPLOY =
+  'The local org serves the Metadata API over SOAP (/services/Soap/m), which the sf CLI uses by default: sf project deploy start --target-org <local org alias>.';
 
 /** Resources under /services/data/vXX.X/ by their first segment (lower-cased). */
 const DATA_RESOURCES: Record<string, [string, string]> = {
@@ -54,6 +55,15 @@ const DESCRIBE_INSTEAD =
  */
 export function checkDataResource(segments: string[]): void {
   const first = segments[0]?.toLowerCase() ?? '';
+  // The sf CLI asks whether an org tracks source by describing the Tooling API's SourceMember; an org
+  // without source tracking (a Developer Edition org, the local org) answers 404, and the CLI goes on.
+  if (
+    first === 'tooling' &&
+    segments[1]?.toLowerCase() === 'sobjects' &&
+    segments[2]?.toLowerCase() === 'sourcemember'
+  ) {
+    throw new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  }
   const resource = DATA_RESOURCES[first];
   if (resource) throw notSupported(resource[0], resource[1]);
   if (first === 'sobjects' && segments.length >= 3) {
