@@ -33,11 +33,14 @@ const HIDDEN = ['Id', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'Owne
 const invalidFilter = (view: ListViewDefinition, message: string): SalesforceError =>
   new SalesforceError(400, 'INVALID_QUERY_FILTER_OPERATOR', `List view ${view.developerName}: ${message}`);
 
-/** A SOQL string literal. */
-export const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/** A string literal's text (quotes and backslashes escaped), as soqlString writes it between its quotes. */
+const escaped = (value: string): string => value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 
-/** A LIKE pattern's literal text: `%` and `_` match themselves. */
-const likeText = (value: string): string => value.replace(/\\/g, '\\\\').replace(/([%_])/g, '\\$1');
+/** A SOQL string literal. */
+export const soqlString = (value: string): string => `'${escaped(value)}'`;
+
+/** A LIKE pattern's literal text: `%` and `_` match themselves (SOQL's `\%` and `\_` escapes). */
+const likeText = (value: string): string => escaped(value).replace(/([%_])/g, '\\$1');
 
 const DATE_LITERAL = /^(?:[A-Z]+_)*[A-Z]+(?::\d+)?$/;
 
@@ -83,7 +86,7 @@ function condition(view: ListViewDefinition, column: ListColumn, filter: FilterI
   }
   if (op === 'contains' || op === 'notcontain' || op === 'startswith') {
     const patterns = values.map((v) => (op === 'startswith' ? `${likeText(v)}%` : `%${likeText(v)}%`));
-    const likes = patterns.map((p) => `${path} LIKE ${soqlString(p)}`);
+    const likes = patterns.map((p) => `${path} LIKE '${p}'`);
     const any = likes.length === 1 ? likes[0] : `(${likes.join(' OR ')})`;
     return op === 'notcontain' ? `(NOT ${any})` : any;
   }
