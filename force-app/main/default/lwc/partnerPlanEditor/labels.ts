@@ -27,6 +27,7 @@ import NO_TARGETS from '@salesforce/label/c.Plan_Editor_No_Targets';
 import ONE_UNSAVED_CHANGE from '@salesforce/label/c.Plan_Editor_One_Unsaved';
 import PERIOD_REQUIRED from '@salesforce/label/c.Plan_Editor_Period_Required';
 import REASON_FOR_SAVE_TITLE from '@salesforce/label/c.Plan_Editor_Reason_For_Save_Title';
+import REASON_NOT_NEW from '@salesforce/label/c.Plan_Editor_Reason_Not_New';
 import REORDER_FAILED from '@salesforce/label/c.Plan_Editor_Reorder_Failed';
 import RETRY from '@salesforce/label/c.Partner_Planning_Retry';
 import REVISE_TITLE from '@salesforce/label/c.Plan_Editor_Revise_Title';
@@ -86,6 +87,7 @@ export const LABELS = {
   oneUnsavedChange: ONE_UNSAVED_CHANGE,
   periodRequired: PERIOD_REQUIRED,
   reasonForSaveTitle: REASON_FOR_SAVE_TITLE,
+  reasonNotNew: REASON_NOT_NEW,
   reorderFailed: REORDER_FAILED,
   retry: RETRY,
   reviseTitle: REVISE_TITLE,

@@ -89,9 +89,11 @@ export default class PartnerPlanEditor extends PlanEditorState {
     }
     const changed = this.dirtyTargets;
     if (changed.length === 0) return;
-    if (changed.some((t) => t.baselineValue !== null) && !this.revisionReason) {
-      // Baselined targets carry the reason they change: ask for it, then save with it.
-      const reason = await this.askReason('save');
+    const baselined = changed.filter((t) => t.baselineValue !== null);
+    if (baselined.length > 0 && (!this.revisionReason || this.reasonNotNew(this.revisionReason, baselined))) {
+      // Baselined targets carry the reason they change, a new one each time (Revision_Reason_Required):
+      // ask for it, starting blank (the dialog refuses a reason a target already records), then save with it.
+      const reason = await this.askReason('save', async (r) => this.reasonNotNew(r, baselined), null);
       this.focusElement('[data-id="save"]');
       if (reason === null) return;
       this.revisionReason = reason;
@@ -234,15 +236,28 @@ export default class PartnerPlanEditor extends PlanEditorState {
   }
 
   /** Asks for the reason targets change; null when the user cancels. */
-  private async askReason(purpose: ReasonPurpose, submitReason?: ReasonSubmit): Promise<string | null> {
+  private async askReason(
+    purpose: ReasonPurpose,
+    submitReason?: ReasonSubmit,
+    value: string | null = this.revisionReason,
+  ): Promise<string | null> {
     const result = await ReasonDialog.open({
       label: purpose === 'save' ? LABELS.reasonForSaveTitle : LABELS.reviseTitle,
       size: 'small',
       purpose,
-      value: this.revisionReason ?? '',
+      value: value ?? '',
       submitReason,
     });
     return typeof result === 'string' ? result : null;
+  }
+
+  /**
+   * Why a reason cannot go with these baselined targets: the server wants a new reason with each change, so
+   * one a target already records is refused (naming that target's metric); null when it can.
+   */
+  private reasonNotNew(reason: string, targets: PlanTarget[]): string | null {
+    const target = targets.find((t) => t.revisionReason === reason);
+    return target ? formatLabel(LABELS.reasonNotNew, metricLabel(this.metrics, target.metric)) : null;
   }
 
   /** Waits for a plan write started by the caller, then patches the header or shows the errors. */

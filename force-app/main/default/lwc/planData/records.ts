@@ -263,6 +263,9 @@ export function startRevision(planId: string): Promise<SaveOutcome> {
 /**
  * Snapshots the baseline of every target whose baseline differs from its target value
  * (Baseline_Target_Value__c = Target_Value__c). Targets already baselined at their value need no write.
+ * Called while the plan is still in Partner Review, before `markPlanAccepted`: once the plan is accepted the
+ * server only lets a blank baseline be filled in (Baseline_Only_Completed), and a plan left in review by a
+ * failure has its baselines taken again at its next acceptance.
  */
 export function snapshotBaselines(targets: PlanTarget[]): Promise<SaveOutcome[]> {
   const inputs = targets
@@ -271,7 +274,10 @@ export function snapshotBaselines(targets: PlanTarget[]): Promise<SaveOutcome[]>
   return updateRecords(inputs);
 }
 
-/** Partner Review -> Accepted: stamps who and when, and bumps the version. */
+/**
+ * Partner Review -> Accepted: stamps who and when, and bumps the version, in one save as the server's lifecycle
+ * rules require (Acceptance_Needs_Stamp, Acceptance_Starts_New_Version: the stored version plus one).
+ */
 export function markPlanAccepted(plan: PlanHeader, userId: string, now: Date): Promise<SaveOutcome> {
   return updateOne({
     Id: plan.id,

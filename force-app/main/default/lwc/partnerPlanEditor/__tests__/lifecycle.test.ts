@@ -5,7 +5,7 @@ import { CURRENT_USER_ID, LightningConfirm, recordError, updatePayloads, updateR
 import { PLAN_ID, type TargetSpec } from '@lwc-test/fixtures';
 import { openModals } from '@lwc-test/modal';
 import { freezeTime } from '@lwc-test/time';
-import { T1, T2, TARGETS, input, renderEditor, row, statusText } from './editorFixtures';
+import { T1, T2, T3, TARGETS, input, renderEditor, row, statusText } from './editorFixtures';
 
 describe('c-partner-plan-editor', () => {
   describe('lifecycle', () => {
@@ -157,14 +157,7 @@ describe('c-partner-plan-editor', () => {
       ]);
     });
 
-    it('shows the revision-reason rule of the server on the changed target', async () => {
-      updateRecord.mockRejectedValueOnce(
-        recordError({
-          fieldErrors: {
-            Revision_Reason__c: 'Give a new revision reason when you change a target that has an accepted baseline.',
-          },
-        }),
-      );
+    it('asks for a new reason when the one given already explains the last change of a target', async () => {
       const targets: TargetSpec[] = [{ ...TARGETS[0], baselineValue: 250000, revisionReason: 'Q1 reset' }];
       const { host } = await renderEditor({ plan: { status: 'In Revision' }, targets });
       await typeInto(input(host, T1), '240000');
@@ -173,10 +166,67 @@ describe('c-partner-plan-editor', () => {
       await changeValue(find(dialog, '[data-id="reason-input"]'), 'Q1 reset');
       await click(find(dialog, '[data-id="reason-confirm"]'));
       await settle();
-      expect(textOf(row(host, T1).querySelector('[data-id="field-error"]'))).toBe(
-        'Give a new revision reason when you change a target that has an accepted baseline.',
+      // The server wants a new reason with each change (Revision_Reason_Required): the dialog says so first.
+      expect(textOf(find(dialog, '[data-id="reason-error"]'))).toMatch(
+        /^Give a new reason: this one already explains the last change of .+\.$/,
       );
-      expect(input(host, T1).getAttribute('aria-invalid')).toBe('true');
+      expect(updateRecord).not.toHaveBeenCalled();
+      await changeValue(find(dialog, '[data-id="reason-input"]'), 'Q2 reset');
+      await click(find(dialog, '[data-id="reason-confirm"]'));
+      await settle();
+      expect(updatePayloads()).toEqual([{ Id: T1, Target_Value__c: 240000, Revision_Reason__c: 'Q2 reset' }]);
+    });
+
+    it('asks again when the reason given at Revise is the one a changed target records', async () => {
+      const targets: TargetSpec[] = [{ ...TARGETS[0], baselineValue: 250000, revisionReason: 'New distributor' }];
+      const { host } = await renderEditor({ plan: { status: 'Active' }, targets });
+      await click(find(host, '[data-id="revise"]'));
+      const [revise] = openModals();
+      await changeValue(find(revise, '[data-id="reason-input"]'), 'New distributor');
+      await click(find(revise, '[data-id="reason-confirm"]'));
+      await settle();
+      updateRecord.mockClear();
+      await typeInto(input(host, T1), '260000');
+      await click(find(host, '[data-id="save"]'));
+      const [dialog] = openModals();
+      expect(prop(find(dialog, 'lightning-modal-header'), 'label')).toBe('Why are these targets changing?');
+      expect(updateRecord).not.toHaveBeenCalled();
+    });
+
+    it("shows the server's refusal of a target value on the field", async () => {
+      // The plan was accepted in another tab: the server's lock rule answers on Target_Value__c.
+      const message =
+        'Target values of an accepted plan cannot change. Use Revise to reopen the plan (In Revision) first.';
+      updateRecord.mockRejectedValueOnce(recordError({ fieldErrors: { Target_Value__c: message } }));
+      const { host } = await renderEditor({ plan: { status: 'Partner Review' } });
+      await typeInto(input(host, T3), '5');
+      await click(find(host, '[data-id="save"]'));
+      await settle();
+      expect(textOf(row(host, T3).querySelector('[data-id="field-error"]'))).toBe(message);
+      expect(input(host, T3).getAttribute('aria-invalid')).toBe('true');
+    });
+
+    it('keeps the plan in partner review, baselines saved, when the server refuses the acceptance', async () => {
+      const message = 'Accepting the plan starts its next version: set Version to the previous version plus one.';
+      updateRecord.mockImplementation(async (inputArg) => {
+        if (inputArg.fields.Status__c === 'Accepted') throw recordError({ fieldErrors: { Version__c: message } });
+        return { id: inputArg.fields.Id, apiName: 'Plan_Target__c', fields: {} };
+      });
+      const { host, toasts } = await renderEditor({ plan: { status: 'Partner Review' } });
+      await click(find(host, '[data-id="accept"]'));
+      await settle();
+      // Baselines first, then the one acceptance save: refused, it leaves a plan in review whose baselines
+      // the next acceptance takes again.
+      expect(updatePayloads().map((fields) => Object.keys(fields).sort())).toEqual([
+        ['Baseline_Target_Value__c', 'Id'],
+        ['Baseline_Target_Value__c', 'Id'],
+        ['Baseline_Target_Value__c', 'Id'],
+        ['Accepted_By__c', 'Accepted_On__c', 'Id', 'Status__c', 'Version__c'],
+      ]);
+      expect(statusText(host)).toBe('Partner Review');
+      expect(errorMessages(host, '[data-id="page-errors"]')).toEqual([message]);
+      expect(toasts[0]).toMatchObject({ variant: 'error' });
+      expect(prop(find(host, '[data-id="accept"]'), 'disabled')).toBe(false);
     });
 
     it('focuses the reason in the dialog, closes it with Escape and returns focus to Revise', async () => {

@@ -135,5 +135,32 @@ describe('c-partner-plan-editor', () => {
       );
       expect(findAll(host, '[data-id="add-section"]')).toHaveLength(0);
     });
+
+    // The server's lifecycle rules lock what the partner accepted: the editor offers none of those edits.
+    it.each(['Accepted', 'Active', 'Closed'] as const)(
+      'offers no target, section or template edit while the plan is %s',
+      async (status) => {
+        const { host } = await renderEditor({ plan: { status } });
+        for (const t of [T1, T2, T3]) expect(input(host, t).disabled).toBe(true);
+        for (const selector of [
+          '[data-id="add-section"]',
+          '[data-action="edit-section"]',
+          '[data-action="add-target"]',
+          '[data-id="start-template"]',
+          'lightning-button-icon[data-delta]',
+        ])
+          expect({ selector, found: findAll(host, selector).length }).toEqual({ selector, found: 0 });
+      },
+    );
+
+    it.each(['Draft', 'Partner Review', 'In Revision'] as const)(
+      'offers target and section edits while the plan is %s, as the server allows',
+      async (status) => {
+        const { host } = await renderEditor({ plan: { status } });
+        expect(input(host, T1).disabled).toBe(false);
+        expect(findAll(host, '[data-action="add-target"]').every((b) => !prop(b, 'disabled'))).toBe(true);
+        expect(findAll(host, '[data-action="edit-section"]')).toHaveLength(3);
+      },
+    );
   });
 });
