@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { ForceAppModel } from '@partner-planning/model';
+import JSZip from 'jszip';
 import { makeId } from '../ids';
 import type { XmlFields } from '../xml';
 import { componentKey, loadSdr, PACKAGE_DIR, type Sdr, type SourceComponent } from './project';
@@ -127,6 +128,16 @@ export async function describeMetadata(): Promise<XmlFields> {
   return [...objects, ['organizationNamespace', ''], ['partialSaveAllowed', true], ['testRequired', false]];
 }
 
+/** The same zip with every entry moved into `folder`. */
+async function inFolder(zip: Buffer, folder: string): Promise<Buffer> {
+  const from = await JSZip.loadAsync(zip);
+  const to = new JSZip();
+  for (const entry of Object.values(from.files)) {
+    if (!entry.dir) to.file(`${folder}/${entry.name}`, await entry.async('nodebuffer'));
+  }
+  return to.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 /** One requested type and its members (`*` for all). */
 export interface PackageType {
   name: string;
@@ -162,11 +173,10 @@ export async function retrieveZip(
   const chosen = all.filter((c) => wanted.has(componentKey(c.type.name, c.fullName)));
   for (const c of chosen) set.add(c);
   for (const type of requested) for (const member of type.members) set.add({ fullName: member, type: type.name });
-  const { zipBuffer } = await new sdr.MetadataConverter().convert(set, 'metadata', {
-    type: 'zip',
-    packageName: singlePackage ? undefined : 'unpackaged',
-  });
+  const { zipBuffer } = await new sdr.MetadataConverter().convert(set, 'metadata', { type: 'zip' });
+  // Without singlePackage, Salesforce answers the package in an `unpackaged/` folder (the sf CLI expects it).
   const prefix = singlePackage ? '' : 'unpackaged/';
+  const zipFile = zipBuffer && !singlePackage ? await inFolder(zipBuffer, 'unpackaged') : zipBuffer;
   const fileProperties = chosen.map((c, i) => ({
     ...properties(c, i, stamp),
     fileName: `${prefix}${metadataFileName(c)}`,
@@ -185,6 +195,6 @@ export async function retrieveZip(
     success: true,
     fileProperties,
     messages,
-    zipFile: zipBuffer?.toString('base64'),
+    zipFile: zipFile?.toString('base64'),
   };
 }
