@@ -1,15 +1,15 @@
 /**
  * `npm start`: the whole project on this machine with no Salesforce account. Starts the local org
  * (keeping the data in .localorg/ between runs), seeds the small demo scale when the org has no plans yet,
- * runs the rollup, builds the local app when packages/app/dist is missing or stale, serves it, and keeps both
- * serving until Ctrl+C.
+ * shares plans with the people named on their targets, runs the rollup, builds the local app when
+ * packages/app/dist is missing or stale, serves it, and keeps both serving until Ctrl+C.
  */
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { commandProgram, portNumber, Progress, runProgram, wholeNumber, type JsonOption } from '@partner-planning/cli';
 import { appIsUpToDate, buildApp, APP_PORT, startAppServer } from '@partner-planning/app';
 import { SHARED_DEV_PASSWORD, startLocalOrg } from '@partner-planning/localorg';
-import { connect, LOCAL_ORG_PORT, toIso, runRollup, runSeed, parseScale } from '@partner-planning/jobs';
+import { connect, LOCAL_ORG_PORT, toIso, runAccessSync, runRollup, runSeed, parseScale } from '@partner-planning/jobs';
 
 interface StartOptions extends JsonOption {
   port: number;
@@ -69,6 +69,11 @@ async function start(options: StartOptions): Promise<void> {
       throw new Error(`the seed failed for ${report.failures.length} record(s): ${report.failures[0].message}`);
     seeded = true;
   }
+  // Every start, so an org seeded before also gives the people named on targets their plans.
+  log('Syncing plan access with the people named on targets...');
+  const access = await runAccessSync(session, { onStep: (s, n) => progress.step(s, n) });
+  if (access.failures.length > 0)
+    throw new Error(`the access sync failed for ${access.failures.length} share(s): ${access.failures[0].message}`);
   log('Rolling up targets...');
   const rollup = await runRollup(session, {
     asOf,
