@@ -1,11 +1,11 @@
 /**
  * `npm run setup:scratch` against a local org: the real sf CLI (isolated HOME) and the real seed and rollup
  * scripts run every step, except the ones replaced at the CLI boundary: creating the scratch org (a login to
- * the local org under the alias stands in for it), `sf org open` (the local org has no frontdoor), the
- * components' build (a test must not rewrite the shared tree's compiled components) and the deploy (the
- * local org compiles force-app at start; its Metadata API deploy is not there yet). Covered: a full run,
- * a rerun that reuses and repeats safely, a failing step reported with its message and exit code, the
- * refusal of a non-scratch org, and the command line's --help and --json.
+ * the local org under the alias stands in for it), `sf org open` (the local org has no frontdoor) and the
+ * components' build (a test must not rewrite the shared tree's compiled components); the deploy is the real
+ * `sf project deploy start` into the local org's Metadata API, but where a test needs a failing one. Covered:
+ * a full run, a rerun that reuses and repeats safely, a failing step reported with its message and exit
+ * code, the refusal of a non-scratch org, and the command line's --help and --json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,8 +49,7 @@ describe('setup:scratch against the local org', () => {
       if (command === 'sf' && is(args, 'org', 'open'))
         return json({ status: 0, result: { url: `${t.org.instanceUrl}/secur/frontdoor.jsp` } });
       if (command === 'npm' && args.includes('build')) return { exitCode: 0, stdout: '', stderr: '' };
-      if (command === 'sf' && is(args, 'project', 'deploy', 'start'))
-        return deploy ?? json({ status: 0, result: { status: 'Succeeded', numberComponentsDeployed: 120 } });
+      if (deploy && command === 'sf' && is(args, 'project', 'deploy', 'start')) return deploy;
       return real(command, args);
     };
     return { run, calls };
@@ -88,6 +87,7 @@ describe('setup:scratch against the local org', () => {
     );
     expect(first.loginUrl).toBe(`${t.org.instanceUrl}/secur/frontdoor.jsp`);
     expect(first.instanceUrl).toBe(t.org.instanceUrl);
+    expect(detail(first, 'deploy')).toMatch(/^[1-9]\d* component\(s\) deployed$/);
     expect(detail(first, 'permissions')).toBe('assigned Partner_Planning_Admin, Partner_Planning_Rollup');
     expect(detail(first, 'activation')).toContain('Account → Partner_Account_Record_Page');
     expect(detail(first, 'activation')).toContain('Opportunity → Partner_Opportunity_Record_Page');
