@@ -82,8 +82,13 @@ function parentField(
 ): FieldSchema | undefined {
   if (!context) return undefined;
   return action.parentFields
-    .map((name) => target.fields.get(name))
+    .map((name) => fieldOrRelationship(target, name))
     .find((f) => f !== undefined && f.referenceTargets.includes(context.name));
+}
+
+/** A lookup named by its field (`AccountId`) or, as quick action metadata may name it, its relationship (`Account`). */
+function fieldOrRelationship(obj: ObjectSchema, name: string): FieldSchema | undefined {
+  return obj.fieldsByLower.get(name.toLowerCase()) ?? obj.parents.get(name.toLowerCase())?.field;
 }
 
 /** `GET .../quickActions/{action}/describe` (and `GET .../quickActions/{action}`). */
@@ -122,7 +127,11 @@ function describeAction(org: OrgRuntime, req: ApiRequest, action: ActionDef, con
     mobileExtensionId: null,
     showQuickActionLcHeader: true,
     showQuickActionVfHeader: true,
-    targetParentField: target ? (parentField(action, target, context)?.name ?? action.parentFields[0] ?? null) : null,
+    targetParentField: target
+      ? (parentField(action, target, context)?.name ??
+        (action.parentFields[0] ? fieldOrRelationship(target, action.parentFields[0])?.name : undefined) ??
+        null)
+      : null,
     targetRecordTypeId: null,
     targetSobjectType: action.targetObject ?? null,
     visualforcePageName: null,
