@@ -12,6 +12,8 @@ import type {
   OpportunityNode,
   PicklistOption,
   PlanNode,
+  RunNode,
+  RunsData,
   SectionNode,
   TargetNode,
   TargetWithPlanNode,
@@ -472,3 +474,30 @@ export const PICKLISTS = {
   outcome: options('Positive', 'Neutral', 'Negative', 'Pending'),
   actorRole: options('AE', 'Partner Manager', 'Partner Rep'),
 };
+
+// ---------------------------------------------------------------------------------------------------
+// Rollup runs
+
+export interface RunSpec {
+  id?: string;
+  name: string;
+  status: string;
+  startedAt: string;
+  finishedAt?: string | null;
+  failures?: number;
+}
+
+/** A rollup run node (RunFields); the Id is derived from the name's number unless given. */
+export function runNode(spec: RunSpec): RunNode {
+  return {
+    Id: spec.id ?? id('a0R', Number(spec.name.replace(/\D/g, ''))),
+    Name: { value: spec.name },
+    Status__c: { value: spec.status },
+    Started_At__c: { value: spec.startedAt },
+    Finished_At__c: { value: spec.finishedAt === undefined ? spec.startedAt : spec.finishedAt },
+    Failures__c: { value: spec.failures ?? 0 },
+  };
+}
+
+/** The answer of a rollup run query (LAST_SUCCESSFUL_RUN_QUERY or RECENT_RUNS_QUERY). */
+export const runsData = (runs: RunSpec[]): RunsData => uiapi('Rollup_Run__c', runs.map(runNode));

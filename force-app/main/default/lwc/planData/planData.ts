@@ -40,6 +40,7 @@ export * from './targets';
 export * from './actions';
 export * from './catalog';
 export * from './records';
+export * from './runs';
 
 /** The picklist values of a getPicklistValues wire, in picklist order; empty until loaded. */
 export function readPicklist(result: WireResult<PicklistValuesRepresentation> | undefined): PicklistOption[] {

@@ -44,3 +44,5 @@ export {
   formatShortDate,
   formatValue,
 } from './format';
+export { rollupFreshness, RUNNING_TIMEOUT_MINUTES, STALE_AFTER_HOURS } from './freshness';
+export type { Freshness, FreshnessProblem } from './freshness';

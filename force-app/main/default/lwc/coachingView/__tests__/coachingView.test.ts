@@ -2,8 +2,10 @@ import CoachingView from 'c/coachingView';
 import {
   ACTIONS_SINCE_QUERY,
   COACHING_NOTES_QUERY,
+  LAST_SUCCESSFUL_RUN_QUERY,
   METRIC_CATALOG_QUERY,
   PAIR_TARGETS_QUERY,
+  RECENT_RUNS_QUERY,
   STALE_DEALS_QUERY,
 } from 'c/planData';
 import {
@@ -39,6 +41,7 @@ import {
   catalogData,
   id,
   opportunityNode,
+  runsData,
   targetId,
   targetWithPlanNode,
   uiapi,
@@ -364,6 +367,16 @@ describe('c-coaching-view', () => {
       expect(textOf(el(host, 'pace'))).toBe(
         'Actual is 90% of what was expected by today. 2 targets on track or ahead, 1 behind.',
       );
+    });
+    it('says when the actuals are as of, and warns when they are stale', async () => {
+      const { host } = await renderView();
+      const old = { name: 'RUN-0000003', status: 'Succeeded', startedAt: '2026-05-18T16:00:00.000Z' };
+      emitGraphQL(LAST_SUCCESSFUL_RUN_QUERY, runsData([old]));
+      emitGraphQL(RECENT_RUNS_QUERY, runsData([old]));
+      await flushPromises();
+      const freshness = find(host, '[data-id="shared"] c-rollup-freshness');
+      expect(textOf(find(freshness, '[data-id="as-of"]'))).toBe('Actuals as of May 18, 2026, 9:00 AM');
+      expect(textOf(find(freshness, '[data-id="freshness-warning"]'))).toMatch(/more than 24 hours old/);
     });
   });
 

@@ -1,5 +1,11 @@
 import PlanProgress from 'c/planProgress';
-import { ACCOUNT_PLANS_QUERY, ACCOUNT_TARGETS_QUERY, METRIC_CATALOG_QUERY } from 'c/planData';
+import {
+  ACCOUNT_PLANS_QUERY,
+  ACCOUNT_TARGETS_QUERY,
+  LAST_SUCCESSFUL_RUN_QUERY,
+  METRIC_CATALOG_QUERY,
+  RECENT_RUNS_QUERY,
+} from 'c/planData';
 import { click, find, findAll, flushPromises, mount, prop, textOf } from '@lwc-test/render';
 import {
   emitGraphQL,
@@ -15,6 +21,7 @@ import {
   catalogData,
   id,
   planNode,
+  runsData,
   targetId,
   targetWithPlanNode,
   uiapi,
@@ -173,6 +180,21 @@ describe('c-plan-progress', () => {
       '75% of expected to date',
     ]);
     expect(findAll(host, 'c-pace-badge').map((b) => prop(b, 'status'))).toEqual(['Behind', 'Behind', 'Behind']);
+  });
+
+  it('says when the actuals are as of, and warns when the last rollup run failed', async () => {
+    const host = await renderProgress();
+    const success = { name: 'RUN-0000007', status: 'Succeeded', startedAt: '2026-05-20T16:15:00.000Z' };
+    const failed = { name: 'RUN-0000008', status: 'Failed', startedAt: '2026-05-20T16:45:00.000Z' };
+    emitGraphQL(LAST_SUCCESSFUL_RUN_QUERY, runsData([success]));
+    emitGraphQL(RECENT_RUNS_QUERY, runsData([failed, success]));
+    await flushPromises();
+    const freshness = find(host, 'c-rollup-freshness');
+    expect(textOf(find(freshness, '[data-id="as-of"]'))).toBe('Actuals as of May 20, 2026, 9:15 AM');
+    expect(textOf(find(freshness, '[data-id="freshness-warning"]'))).toBe(
+      'The last rollup run (RUN-0000008, May 20, 2026, 9:45 AM) failed: actuals may be out of date.',
+    );
+    await expect(host).toBeAccessible();
   });
 
   it('navigates to the plan on click', async () => {
