@@ -2,7 +2,8 @@
  * The SOAP endpoints: jsforce's default `conn.login(username, password)` (the partner API's login()) and
  * `conn.logout()`, through the org's own password check, lockout and sessions; the documented
  * loginResponse and INVALID_LOGIN fault over plain HTTP; and a SOAP fault saying "not supported by the local
- * org" (with what to use instead) for every other SOAP call, including jsforce's Metadata API.
+ * org" (with what to use instead) for every other SOAP call, including the Metadata API's CRUD calls (its
+ * deploy, retrieve and list calls are served: metadata-*.test.ts).
  */
 import { XMLParser } from 'fast-xml-parser';
 import { Connection } from 'jsforce';
@@ -176,10 +177,10 @@ describe('other SOAP calls', () => {
       '/query?q=',
     ],
     [
-      'Metadata API',
+      'Metadata API CRUD call',
       `/services/Soap/m/${API_VERSION}`,
-      '<listMetadata xmlns="http://soap.sforce.com/2006/04/metadata"/>',
-      'force-app',
+      '<readMetadata xmlns="http://soap.sforce.com/2006/04/metadata"><type>CustomObject</type></readMetadata>',
+      'sf project deploy start',
     ],
     ['Tooling API', `/services/Soap/T/${API_VERSION}`, '<query xmlns="urn:tooling.soap.sforce.com"/>', 'scratch org'],
     [
@@ -204,8 +205,8 @@ describe('other SOAP calls', () => {
     expect(at(answer, 'Fault', 'detail', 'UnexpectedErrorFault', 'exceptionCode')).toBe('FUNCTIONALITY_NOT_ENABLED');
   });
 
-  it("fails jsforce's Metadata API calls at once with that message", async () => {
-    const error = await apiError(t.conn.metadata.list({ type: 'CustomObject' }));
+  it("fails jsforce's Metadata API CRUD calls at once with that message", async () => {
+    const error = await apiError(t.conn.metadata.read('CustomObject', ['Account']));
     expect(error.message).toContain('not supported by the local org');
   });
 
