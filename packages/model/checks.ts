@@ -220,6 +220,9 @@ export function checkCodeReferences(model: ForceAppModel, codeDirs: string[]): P
       if (f.custom && f.referenceTo?.length) knownNames.add(f.apiName.replace(/__c$/, '__r').toLowerCase());
       if (f.custom && f.relationshipName) knownNames.add(`${f.relationshipName}__r`.toLowerCase());
     }
+    // Apex sharing reasons (`Reason__c`) are the custom RowCause values of share objects.
+    for (const v of obj.shareOf ? (obj.fields.get('RowCause')?.picklist?.values ?? []) : [])
+      knownNames.add(v.value.toLowerCase());
   }
   for (const dir of codeDirs) {
     for (const path of walk(join(model.root, dir), (p) => CODE_FILE.test(p) && !p.includes('__fixtures__'))) {
