@@ -58,6 +58,7 @@ describe('every command answers the same way', () => {
   const COMMANDS: [command: string, name: string][] = [
     ['scripts/seed.ts', 'seed'],
     ['scripts/rollup.ts', 'rollup'],
+    ['scripts/access.ts', 'access'],
     ['scripts/start.ts', 'start'],
     ['scripts/build-components.ts', 'build'],
     ['scripts/check-node.ts', 'check-node'],
