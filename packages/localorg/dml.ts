@@ -22,6 +22,7 @@ import { assertEditable, assertVisible, assertWritableEntity } from './dml/acces
 import { auditColumns, MultipleMatchesError, recordError, type Lookup, type WriteValues } from './dml/common';
 import { assertRequired, assertUnique } from './dml/constraints';
 import { assertNoRestrictingLookups, cascadeSet, deleteCascade } from './dml/cascade';
+import { recordDeletion, restoreDeletion, undeleteRefusal } from './dml/recycle-bin';
 import { defaultValues, nextAutoNumber } from './dml/defaults';
 import { deriveFields } from './dml/derive';
 import { findIds, lookupRecord } from './dml/find';
@@ -220,8 +221,26 @@ export class Dml {
       access.assertCanDelete(obj, current);
       const doomed = cascadeSet(this.storage, obj, current.Id as string);
       assertNoRestrictingLookups(this.storage, current, doomed);
-      deleteCascade(this.storage, ctx, doomed);
+      const cleared = deleteCascade(this.storage, ctx, doomed);
+      recordDeletion(this.storage, current.Id as string, doomed, cleared);
       this.rollups.afterWrite(ctx, obj, current, undefined);
+    });
+  }
+
+  /**
+   * Restores a record from the recycle bin with what its delete took along: the master-detail descendants
+   * deleted with it and the lookups it cleared. The caller must be able to delete the record.
+   */
+  undelete(ctx: RequestContext, obj: ObjectSchema, current: Row): void {
+    this.atomic(() => {
+      assertWritableEntity(obj, 'deleted');
+      const refusal = undeleteRefusal(this.storage, current);
+      if (refusal) throw refusal;
+      const access = this.security.forContext(ctx);
+      assertVisible(access, obj, current);
+      access.assertCanDelete(obj, current);
+      restoreDeletion(this.storage, ctx, obj, current.Id as string);
+      this.rollups.afterWrite(ctx, obj, undefined, this.storage.getRow(obj, current.Id as string));
     });
   }
 }

@@ -7,6 +7,7 @@ import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema';
 import { quoteIdent, type Row } from '../sql';
 import type { Storage } from '../storage';
 import { auditColumns, chunks, recordError } from './common';
+import type { ClearedLookup } from './recycle-bin';
 
 /** Records to delete, by object. */
 export type Doomed = Map<ObjectSchema, Set<string>>;
@@ -79,8 +80,8 @@ export function assertNoRestrictingLookups(storage: Storage, root: Row, doomed: 
   }
 }
 
-/** Marks every doomed record deleted, then clears the lookups that pointed at them. */
-export function deleteCascade(storage: Storage, ctx: RequestContext, doomed: Doomed): void {
+/** Marks every doomed record deleted, then clears the lookups that pointed at them; returns those lookups. */
+export function deleteCascade(storage: Storage, ctx: RequestContext, doomed: Doomed): ClearedLookup[] {
   const stamp = ctx.now.toISOString();
   for (const [target, ids] of doomed) {
     const audit = auditColumns(target, {
@@ -98,14 +99,25 @@ export function deleteCascade(storage: Storage, ctx: RequestContext, doomed: Doo
         .run(...Object.values(audit), ...chunk);
     }
   }
-  for (const [target, ids] of doomed) clearLookups(storage, target, [...ids], stamp);
+  const cleared: ClearedLookup[] = [];
+  for (const [target, ids] of doomed) cleared.push(...clearLookups(storage, target, [...ids], stamp));
+  return cleared;
 }
 
-function clearLookups(storage: Storage, target: ObjectSchema, ids: string[], stamp: string): void {
+function clearLookups(storage: Storage, target: ObjectSchema, ids: string[], stamp: string): ClearedLookup[] {
+  const cleared: ClearedLookup[] = [];
   for (const { obj, field } of lookupsTo(storage.schema, target, 'SetNull')) {
+    const column = quoteIdent(field.column);
     for (const chunk of chunks(ids)) {
-      const sql = `UPDATE ${quoteIdent(obj.table)} SET ${quoteIdent(field.column)} = NULL, "SystemModstamp" = ? WHERE ${quoteIdent(field.column)} IN (${chunk.map(() => '?').join(', ')}) AND "IsDeleted" = 0`;
+      const where = `${column} IN (${chunk.map(() => '?').join(', ')}) AND "IsDeleted" = 0`;
+      const holders = storage
+        .statement(`SELECT "Id", ${column} AS target FROM ${quoteIdent(obj.table)} WHERE ${where}`)
+        .all(...chunk) as { Id: string; target: string }[];
+      if (holders.length === 0) continue;
+      for (const h of holders) cleared.push({ holder: obj, id: h.Id, column: field.column, target: h.target });
+      const sql = `UPDATE ${quoteIdent(obj.table)} SET ${column} = NULL, "SystemModstamp" = ? WHERE ${where}`;
       storage.statement(sql).run(stamp, ...chunk);
     }
   }
+  return cleared;
 }

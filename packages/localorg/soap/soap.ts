@@ -2,7 +2,8 @@
  * The SOAP endpoints of the local org (`/services/Soap/...`). The partner and enterprise APIs' `login()`
  * (what jsforce's `conn.login(username, password)` sends) and `logout()` are served, through the org's own
  * password check, lockout and sessions (auth.ts): the session Id login returns is an access token of the
- * REST API. `describeTabs()` answers the session user's apps and tabs (describe-tabs.ts). Every other SOAP call (other partner calls, the Metadata, Tooling and Apex SOAP APIs, Apex web
+ * REST API. `describeTabs()` answers the session user's apps and tabs (describe-tabs.ts), `undelete()` restores records
+ * from the recycle bin (undelete.ts). Every other SOAP call (other partner calls, the Metadata, Tooling and Apex SOAP APIs, Apex web
  * services) answers a SOAP fault that says it is not supported by the local org and what to use instead.
  * Faults are HTTP 500 with Salesforce's fault shape (faultcode `sf:CODE`, faultstring `CODE: message`,
  * and an ApiFault detail with exceptionCode and exceptionMessage).
@@ -11,6 +12,7 @@ import { API_VERSION_MAJOR } from '@partner-planning/model';
 import { mediaType } from '../http';
 import type { OrgRuntime, Reply } from '../rest/context';
 import { describeTabsResults } from './describe-tabs';
+import { undeleteIds, undeleteResults } from './undelete';
 import { child, escapeXml, parseXml, textOf, XmlError, xmlElements, XML_DECLARATION, XSI_NAMESPACE } from '../xml';
 
 /** Versions 21.0–30.0 were retired in Summer '25 (and older ones before): the first version served is 31.0. */
@@ -143,6 +145,7 @@ export async function soapEndpoint(org: OrgRuntime, req: SoapRequest): Promise<R
     if (operation === 'login') return login(org, api, major, call);
     if (operation === 'logout') return logout(org, api, parsed);
     if (operation === 'describeTabs') return describeTabs(org, api, major, parsed);
+    if (operation === 'undelete') return undelete(org, api, major, parsed, call);
   }
   const where = APIS[api];
   const hint = where.hint || restHint(operation);
@@ -217,6 +220,16 @@ function describeTabs(org: OrgRuntime, api: string, major: number, parsed: unkno
   if (!userId) return apiFault(api, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
   const results = describeTabsResults(org, userId, `${major}.0`);
   return envelope(APIS[api].namespace, `<describeTabsResponse>${results}</describeTabsResponse>`);
+}
+
+/** `undelete()`: restores the SessionHeader's user's records from the recycle bin (undelete.ts). */
+function undelete(org: OrgRuntime, api: string, major: number, parsed: unknown, call: unknown): Reply {
+  const header = child(child(parsed, 'Envelope'), 'Header');
+  const userId = org.auth.userForToken(textOf(child(child(header, 'SessionHeader'), 'sessionId')) ?? '');
+  if (!userId) return apiFault(api, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
+  const results = undeleteResults(org, { userId, apiVersion: `${major}.0`, now: org.now() }, undeleteIds(call));
+  if (typeof results !== 'string') return apiFault(api, results.code, results.message);
+  return envelope(APIS[api].namespace, `<undeleteResponse>${results}</undeleteResponse>`);
 }
 
 /** `logout()`: ends the session named in the SessionHeader (as jsforce's `conn.logout()` sends it). */
