@@ -196,13 +196,14 @@ describe('describe', () => {
     expect(fieldOf(actions, 'External_Key__c')).toMatchObject({ createable: false, updateable: false });
   });
 
-  it('gives the rollup user edit access to computed fields only', async () => {
+  it('gives the rollup user edit access to computed fields and baselines (to complete them) only', async () => {
     const targets = await rollup.conn.describe('Plan_Target__c');
     expect(targets).toMatchObject({ createable: false, updateable: true, deletable: false });
     expect(fieldOf(targets, 'Actual_Value__c')).toMatchObject({ updateable: true });
     expect(fieldOf(targets, 'Attainment__c')).toMatchObject({ updateable: true });
     expect(fieldOf(targets, 'Weight__c')).toMatchObject({ updateable: false });
-    expect(fieldOf(targets, 'Baseline_Target_Value__c')).toMatchObject({ updateable: false });
+    // The rollup fills in a baseline an acceptance left blank (Baseline_Only_Completed allows only that).
+    expect(fieldOf(targets, 'Baseline_Target_Value__c')).toMatchObject({ updateable: true });
   });
 
   it('describes everything, writable, for the administrator', async () => {
@@ -319,9 +320,9 @@ describe('writes', () => {
     const error = await apiError(rollup.conn.sobject('Plan_Target__c').update({ Id: target, Weight__c: 2 }));
     expect(error).toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: flsMessage('Weight__c') });
     const both = await apiError(
-      rollup.conn.sobject('Plan_Target__c').update({ Id: target, Baseline_Target_Value__c: 1, Period_Type__c: 'Year' }),
+      rollup.conn.sobject('Plan_Target__c').update({ Id: target, Revision_Reason__c: 'x', Period_Type__c: 'Year' }),
     );
-    expect(both.message).toBe(flsMessage('Baseline_Target_Value__c, Period_Type__c'));
+    expect(both.message).toBe(flsMessage('Revision_Reason__c, Period_Type__c'));
     expect(await apiError(rollup.conn.sobject('Plan_Target__c').destroy(target))).toMatchObject(INSUFFICIENT_ACCESS);
   });
 

@@ -27,9 +27,15 @@ function permissionSet(name: string): PermissionSetModel {
   return ps;
 }
 
-/** The fields the rollup integration user may edit are, by definition, the computed fields. */
+/**
+ * The baseline the rollup completes where an acceptance left it blank (the rule Baseline_Only_Completed allows
+ * only that on accepted plans); people snapshot it when they accept a plan, so it is no computed field.
+ */
+const BASELINE = 'Plan_Target__c.Baseline_Target_Value__c';
+
+/** The fields the rollup integration user may edit are, by definition, the computed fields (and the baseline). */
 const computedFields = [...permissionSet('Partner_Planning_Rollup').fieldPermissions]
-  .filter(([, p]) => p.editable)
+  .filter(([name, p]) => p.editable && name !== BASELINE)
   .map(([name]) => name)
   .sort();
 
@@ -235,10 +241,13 @@ describe('permission sets', () => {
     }
   });
 
-  it('the rollup user edits nothing but computed fields and creates or deletes no plan data', () => {
+  it('the rollup user edits nothing but computed fields and baselines, and creates or deletes no plan data', () => {
     const ps = permissionSet('Partner_Planning_Rollup');
+    expect(ps.fieldPermissions.get(BASELINE)).toEqual({ readable: true, editable: true });
+    const rule = object('Plan_Target__c').validationRules.find((r) => r.name === 'Baseline_Only_Completed');
+    expect(rule?.formula).toMatch(/ISBLANK\(PRIORVALUE\(Baseline_Target_Value__c\)\)/);
     for (const [name, p] of ps.fieldPermissions) {
-      if (!computedFields.includes(name)) expect([name, p.editable]).toEqual([name, false]);
+      if (!computedFields.includes(name) && name !== BASELINE) expect([name, p.editable]).toEqual([name, false]);
     }
     for (const obj of ['Plan_Section__c', 'Plan_Target__c', 'APR_Action__c']) {
       expect(ps.objectPermissions.get(obj)).toMatchObject({ allowCreate: false, allowDelete: false });
