@@ -20,6 +20,16 @@ export { SCALES, parseScale, ScaleError, type Scale } from './seed/scales';
 export { DEFAULT_BULK_THRESHOLD, SeedLoader, readOrgFacts, userRecord, type SeedReport } from './seed/load';
 export { runRollup, type RollupOptions, type RollupReport } from './rollup/engine';
 export { runAccessSync, AccessSetupError, type AccessOptions, type AccessReport } from './access';
+export {
+  runRecordedRollup,
+  RollupBusyError,
+  RollupStoppedError,
+  type RecordedRollup,
+  type RecordedRollupOptions,
+  type RunSummary,
+} from './rollup/recorded';
+export { RUNNING_TIMEOUT_MS, type RunTrigger } from './rollup/history';
+export { runSchedule, parseInterval, type ScheduleOutcome } from './rollup/schedule';
 export { writeRecords, COLLECTION_LIMIT, type WriteRequest } from './writer';
 export * from './periods';
 export { nodeVersionProblem } from './node-version';

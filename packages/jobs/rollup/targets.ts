@@ -10,7 +10,8 @@ import type { MetricDefinition } from './catalog';
 import { idList, idLiteral, norm } from './soql';
 import type { RollupOptions, Scope, TargetRow } from './types';
 
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+/** The ISO datetime --since takes (a recorded run checks it before it writes its record). */
+export const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /** Which plans to roll up: one (--plan), those whose inputs changed (--since), or all. */
 export async function resolveScope(
