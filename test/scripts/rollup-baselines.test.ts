@@ -8,6 +8,7 @@ import type { Connection } from 'jsforce';
 import { runRollup, type RollupOptions } from '../../packages/jobs/rollup/engine';
 import { missingBaselinesQuery } from '../../packages/jobs/rollup/baselines';
 import { movePlanTo } from '../support/lifecycle';
+import { createUser } from '../support/security';
 import { startTestOrg, type TestOrg } from '../support/localorg';
 import { scriptSession } from '../support/scripts';
 
@@ -105,6 +106,20 @@ describe('the rollup completes missing baselines', () => {
     expect(run.baselines).toEqual({ missing: 2, completed: 2 });
     expect(await baselines(first.targets)).toEqual([100000, 12, 6]);
     expect(await baselines(second.targets)).toEqual([100000, null, null]);
+    await session.close();
+  });
+
+  it('as the rollup integration user (Partner_Planning_Rollup), who may fill them in', async () => {
+    const plan = await planWithTargets('Plan of the scheduled rollup', 'Active');
+    const integration = await createUser(t, {
+      alias: 'rollupbl',
+      permissionSets: ['Partner_Planning_Rollup'],
+    });
+    const session = await scriptSession(t, integration.conn.accessToken!);
+    const run = await runRollup(session, options({ planId: plan.plan }));
+    expect(run.failures).toEqual([]);
+    expect(run.baselines).toEqual({ missing: 2, completed: 2 });
+    expect(await baselines(plan.targets)).toEqual([100000, 12, 6]);
     await session.close();
   });
 });
