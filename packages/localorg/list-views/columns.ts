@@ -77,7 +77,12 @@ export function resolveColumn(schema: OrgSchema, obj: ObjectSchema, name: string
     const target = lookup?.referenceTo ? schema.objects.get(lookup.referenceTo) : undefined;
     if (!lookup || !target) return undefined;
     const leaf = fieldNamed(target, rest);
-    return leaf ? parentColumn(schema, obj, lookup, leaf.name, `${target.model.label} ${leaf.model.label}`) : undefined;
+    if (!leaf) return undefined;
+    // The parent's own label when it already names the parent ("Account Name"), else both ("Account Site").
+    const label = leaf.model.label.startsWith(target.model.label)
+      ? leaf.model.label
+      : `${target.model.label} ${leaf.model.label}`;
+    return parentColumn(schema, obj, lookup, leaf.name, label);
   }
   if (standard) {
     const [via, leafName] = standard;
