@@ -197,6 +197,30 @@ describe.each(['Accepted', 'Active', 'Closed'])('a plan that is %s', (status) =>
   });
 });
 
+describe('through UI API, as the plan editor saves', () => {
+  it('answers a locked target value under its field, and a lock without a field among the errors', async () => {
+    const f = await planIn('Active');
+    const value = await send('PATCH', `/ui-api/records/${f.target}`, { fields: { Target_Value__c: 1 } });
+    expect(value.status).toBe(400);
+    expect(value.body).toMatchObject([
+      {
+        errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        output: {
+          errors: [],
+          fieldErrors: {
+            Target_Value__c: [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: MESSAGES.value }],
+          },
+        },
+      },
+    ]);
+    const section = await send('PATCH', `/ui-api/records/${f.section}`, { fields: { Name: 'Renamed' } });
+    expect(section.status).toBe(400);
+    expect(section.body).toMatchObject([
+      { output: { errors: [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: MESSAGES.section }] } },
+    ]);
+  });
+});
+
 describe('the revision path (In Revision)', () => {
   let f: PlanFixture;
   beforeAll(async () => {
