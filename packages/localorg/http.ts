@@ -85,6 +85,10 @@ function acceptedTypes(path: string, method: string): string[] | undefined {
   if (!/^services\/data\//.test(path)) return undefined;
   // Bulk API 2.0's batches upload is CSV (jsforce's bulk2 and the sf CLI send text/csv).
   if (method === 'PUT' && /^services\/data\/[^/]+\/jobs\/ingest\/[^/]+\/batches$/i.test(path)) return ['text/csv'];
+  // The REST Metadata API's deploy: a multipart body carrying the zip (or JSON for a quick deploy).
+  if (method === 'POST' && /^services\/data\/[^/]+\/metadata\/deployRequest$/i.test(path)) {
+    return ['multipart/form-data', 'application/json'];
+  }
   return ['application/json'];
 }
 
@@ -94,7 +98,7 @@ function acceptedTypes(path: string, method: string): string[] | undefined {
  * application/json: a cross-site form cannot send that without a CORS preflight, which the org never grants.
  * Returns whether the body is JSON (decoded strictly as UTF-8).
  */
-export function checkContentType(req: IncomingMessage, path: string): { json: boolean } {
+export function checkContentType(req: IncomingMessage, path: string): { json: boolean; binary?: boolean } {
   const { type, charset } = mediaType(req.headers['content-type']);
   if (!hasBody(req)) return { json: type === 'application/json' };
   const accepted = acceptedTypes(path, req.method ?? 'GET');
@@ -109,7 +113,7 @@ export function checkContentType(req: IncomingMessage, path: string): { json: bo
       `MediaType of '${shown}' is not supported by this resource`,
     );
   }
-  return { json: type === 'application/json' };
+  return { json: type === 'application/json', binary: type === 'multipart/form-data' };
 }
 
 const tooLarge = (): SalesforceError =>
@@ -174,7 +178,7 @@ export class BodyHold {
  * read; a chunked body is taken as it arrives. A JSON body is decoded strictly: invalid UTF-8 is a
  * JSON_PARSER_ERROR, never stored as U+FFFD.
  */
-export function readBody(req: IncomingMessage, hold: BodyHold, json: boolean): Promise<string> {
+export function readBody(req: IncomingMessage, hold: BodyHold, json: boolean, binary = false): Promise<string> {
   const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
   if (declared !== undefined) {
     if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
@@ -197,7 +201,8 @@ export function readBody(req: IncomingMessage, hold: BodyHold, json: boolean): P
     req.on('data', onData);
     req.on('end', () => {
       const bytes = Buffer.concat(chunks);
-      if (!json) return resolveBody(bytes.toString('utf8'));
+      // A binary body (a multipart upload with a zip) is read as latin1: one character per byte, nothing lost.
+      if (!json) return resolveBody(bytes.toString(binary ? 'latin1' : 'utf8'));
       try {
         resolveBody(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       } catch {

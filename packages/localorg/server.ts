@@ -269,6 +269,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   });
   bulk.runsBulk1Batch = (jobId) => bulk1.runsBatch(jobId);
   const routes = [...dataRoutes(new QueryLocators()), ...bulk.routes().map((r) => route(r.path, r.methods))];
+  routes.push(...metadataApi.restRoutes().map((r) => route(r.path, r.methods)));
   routes.push(
     route('composite', {
       GET: composite.compositeResources,
@@ -429,8 +430,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       // The server has no address once it is closing (a request may still be in flight then).
       http.checkHost(req, (server.address() as AddressInfo | null)?.port ?? 0);
       http.checkLengths(req);
-      const { json } = http.checkContentType(req, pathSegments(url.pathname).join('/'));
-      const bodyText = await http.readBody(req, hold, json);
+      const { json, binary } = http.checkContentType(req, pathSegments(url.pathname).join('/'));
+      const bodyText = await http.readBody(req, hold, json, binary);
       reply = await dispatch(req, url, bodyText);
     } catch (error) {
       if (error instanceof http.ClientGone) return;

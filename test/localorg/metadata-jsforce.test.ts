@@ -1,6 +1,7 @@
 /**
  * The local org's Metadata API through jsforce's `conn.metadata`, over HTTP: deploy (checkOnly, applied,
- * refused, partial without rollbackOnError) with checkDeployStatus's details, retrieve of what was
+ * refused, partial without rollbackOnError; SOAP and the REST deployRequest) with checkDeployStatus's
+ * details, retrieve of what was
  * deployed, listMetadata, describeMetadata, and the SOAP faults for a bad session and an unsupported call.
  * The org serves a temporary copy of the small fixture project.
  */
@@ -133,6 +134,22 @@ test('without rollbackOnError the components that pass are applied (SucceededPar
   const result = await deployed(zip, { rollbackOnError: false });
   expect(result).toMatchObject({ status: 'SucceededPartial', success: true, numberComponentErrors: 1 });
   expect((await org.conn.query('SELECT Id, Partial__c FROM Plan__c')).done).toBe(true);
+});
+
+test('the REST deployRequest resource deploys a multipart zip, and reports it with details', async () => {
+  const { id } = await org.conn.metadata.deployRest(await fieldZip('Rest_Score__c'), { rollbackOnError: true });
+  let result = await org.conn.metadata.checkDeployStatus(id, true, true);
+  while (!result.done) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    result = await org.conn.metadata.checkDeployStatus(id, true, true);
+  }
+  expect(result).toMatchObject({ id, status: 'Succeeded', success: true });
+  expect(result.details?.componentSuccesses).toContainEqual(
+    expect.objectContaining({ componentType: 'CustomField', fullName: 'Plan__c.Rest_Score__c', created: true }),
+  );
+  expect((await org.conn.query('SELECT Id, Rest_Score__c FROM Plan__c')).done).toBe(true);
+  // The SOAP API reads the same job.
+  expect((await org.conn.metadata.checkDeployStatus(id)).status).toBe('Succeeded');
 });
 
 test('a bad session and an unsupported call answer SOAP faults', async () => {

@@ -1,6 +1,6 @@
 /**
  * What the local org does not serve fails fast and says so: retired API versions answer 410 GONE, and
- * the Tooling API, REST Metadata API, Analytics, Apex REST, `sf org open`'s single-access URL and the
+ * the Tooling API, Analytics, Apex REST, `sf org open`'s single-access URL and the
  * describe links it does not implement answer a Salesforce-shaped error saying "not supported by the
  * local org" and what to use instead. jsforce's streaming client gets one final handshake refusal and
  * never retries. Every link an object describe advertises either works or answers that error: none 404s.
@@ -47,7 +47,6 @@ describe('unsupported APIs', () => {
   it.each([
     ['the Tooling API', dataPath('/tooling/query?q=SELECT+Id+FROM+ApexClass')],
     ['the Tooling API sobjects', dataPath('/tooling/sobjects/ApexClass/describe')],
-    ['the REST Metadata API', dataPath('/metadata/deployRequest')],
     ['Analytics', dataPath('/analytics/reports')],
     ['Apex REST', '/services/apexrest/MyService/v1'],
     ['sf org open', '/services/oauth2/singleaccess'],

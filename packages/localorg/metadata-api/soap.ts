@@ -15,6 +15,7 @@ import { child, escapeXml, parseXml, textOf, XmlError, xmlElements, XML_DECLARAT
 import type { DeployRequestOptions } from './deploy';
 import { describeMetadata, listMetadata, type PackageType, type Stamp } from './inventory';
 import { MetadataJobs, type OrgProjectAccess } from './jobs';
+import { metadataRestRoutes } from './rest';
 import { asyncResultXml, deployResultXml, filePropertiesXml, retrieveResultXml } from './results';
 
 const FIRST_VERSION = 31;
@@ -118,6 +119,11 @@ export class MetadataApi {
       return apiFault('INSUFFICIENT_ACCESS', 'insufficient access rights on cross-reference id');
     }
     return this.call(operation, child(body, operation), this.stamp(userId));
+  }
+
+  /** The REST deployRequest resource's routes (rest.ts), on the same jobs. */
+  restRoutes(): ReturnType<typeof metadataRestRoutes> {
+    return metadataRestRoutes(this.jobs, (userId) => this.stamp(userId));
   }
 
   private stamp(userId: string): Stamp {

@@ -1,7 +1,7 @@
 /**
  * What the local org does not implement fails at once, in the REST API's error shape, with a message that
- * says it is not supported by the local org and what to use instead: the Tooling API, the REST Metadata
- * API, Analytics, Connect/Chatter, invocable actions, Apex REST, `sf org open`'s single-access front door,
+ * says it is not supported by the local org and what to use instead: the Tooling API, Analytics,
+ * Connect/Chatter, invocable actions, Apex REST, `sf org open`'s single-access front door,
  * and the describe sub-resource an object describe links to that the org does not serve (default values),
  * so that a client following that link learns why instead of reading a 404
  * as "no such object". Streaming (`/cometd`) answers the Bayeux handshake itself with `successful: false`
@@ -23,16 +23,12 @@ export const NOT_SUPPORTED_CODE = 'FUNCTIONALITY_NOT_ENABLED';
 export const notSupported = (what: string, instead: string): SalesforceError =>
   new SalesforceError(NOT_SUPPORTED_STATUS, NOT_SUPPORTED_CODE, `${what}: not supported by the local org. ${instead}`);
 
-const DEPLOY =
-  'The local org serves the Metadata API over SOAP (/services/Soap/m), which the sf CLI uses by default: sf project deploy start --target-org <local org alias>.';
-
 /** Resources under /services/data/vXX.X/ by their first segment (lower-cased). */
 const DATA_RESOURCES: Record<string, [string, string]> = {
   tooling: [
     'The Tooling API',
     'Query data with /query and describe objects with /sobjects; for Apex, metadata and tooling use a scratch org.',
   ],
-  metadata: ['The REST Metadata API (deployRequest)', DEPLOY],
   analytics: ['The Reports and Dashboards REST API', 'Use SOQL aggregate queries (/query with GROUP BY) instead.'],
   wave: ['The CRM Analytics REST API', 'Use SOQL aggregate queries (/query with GROUP BY) instead.'],
   chatter: ['Connect REST API (Chatter)', 'Use the REST API sObject resources (/sobjects) instead.'],
