@@ -106,9 +106,21 @@ export async function runJson(run: CommandRunner, command: CommandName, args: re
     status,
     result: isRecord(parsed.result) ? parsed.result : {},
     name: typeof parsed.name === 'string' ? parsed.name : undefined,
-    message: typeof parsed.message === 'string' ? parsed.message.trim() : undefined,
+    message: typeof parsed.message === 'string' ? oneLine(parsed.message) : undefined,
     stderr: output.stderr,
   };
+}
+
+/**
+ * An sf error message on one line: its lines trimmed and joined, without oclif's "See more help with --help"
+ * (which would send the reader to sf's help rather than this command's).
+ */
+function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line !== 'See more help with --help')
+    .join(' ');
 }
 
 /** The last few non-empty lines of a program's output, for a failure message. */

@@ -64,8 +64,11 @@ export class StepError extends Error {
   }
 }
 
+/** A command as the user would type it to see the failure themselves: quoted where needed, without --json. */
 const commandLine = (command: CommandName, args: readonly string[]): string =>
-  [command, ...args.map((a) => (/^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)))].join(' ');
+  [command, ...args.filter((a) => a !== '--json').map((a) => (/^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)))].join(
+    ' ',
+  );
 
 /** Runs a JSON command; a non-zero status becomes a StepError with the command's own message. */
 async function mustSucceed(
@@ -239,7 +242,7 @@ async function permissions(ctx: SetupContext): Promise<StepOutcome> {
     else if (failures.length > 0 && failures.every(alreadyAssigned)) had.push(name);
     else {
       throw new StepError({
-        command: commandLine('sf', args.slice(0, -1)),
+        command: commandLine('sf', args),
         exitCode: outcome.exitCode || outcome.status || 1,
         message: text(failures[0]?.message) ?? outcome.message ?? `assigning ${name} failed`,
         hint: `Check that the deploy created ${name} (\`sf org list metadata --metadata-type PermissionSet --target-org ${ctx.options.alias}\`), then rerun.`,

@@ -146,7 +146,7 @@ describe('setup:scratch against the local org', () => {
     expect(report.failedStep).toBe('deploy');
     const deploy = report.steps.find((s) => s.step === 'deploy');
     expect(deploy?.failure).toEqual({
-      command: 'sf project deploy start --source-dir force-app --target-org pap-local --wait 33 --json',
+      command: 'sf project deploy start --source-dir force-app --target-org pap-local --wait 33',
       exitCode: 1,
       message:
         'Deploy failed.\n  Layout Opportunity-Opportunity Layout (line 12): Invalid field:Ghost__c in related list:RelatedActivityList',
