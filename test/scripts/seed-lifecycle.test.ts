@@ -1,10 +1,11 @@
 /**
  * The seed under the lifecycle's validation rules: new plans load as Drafts with their sections and targets,
  * then walk to their generated status, stamp and version, so the org ends with exactly the generated plans;
- * a second run keeps each plan's place in the lifecycle and fails nothing; and no accepted plan lacks a
- * baseline (the rollup finds none to complete).
+ * a plan an earlier run left part-way takes the rest of its walk; a second run keeps each plan's place in the
+ * lifecycle and fails nothing; and no accepted plan lacks a baseline (the rollup finds none to complete).
  */
 import { generateDataset } from '../../packages/jobs/seed/generate';
+import type { Ref } from '../../packages/jobs/seed/records';
 import { runSeed } from '../../packages/jobs/seed';
 import { statusPath } from '../../packages/jobs/seed/lifecycle';
 import { parseScale } from '../../packages/jobs/seed/scales';
@@ -63,8 +64,26 @@ it('loads every plan in its generated status, twice without a failure', async ()
       Accepted_On__c: Accepted_On__c && new Date(Accepted_On__c).toISOString(),
     }));
 
+  // An earlier run that stopped part-way: one Active plan left in Partner Review, before its acceptance.
+  const stopped = generated.find((p) => p.fields.Status__c === 'Active')!;
+  const partnerKey = (stopped.fields.Partner_Account__c as Ref).ref.key;
+  const partner = await t.conn
+    .sobject('Account')
+    .create({ Name: 'Partner (earlier run)', Partner_Type__c: 'Reseller', External_Key__c: partnerKey });
+  const early = await t.conn.sobject('Partner_Account_Plan__c').create({
+    Name: 'Plan (earlier run)',
+    External_Key__c: stopped.key,
+    Partner_Account__c: partner.id,
+    Period_Start__c: stopped.fields.Period_Start__c,
+    Period_End__c: stopped.fields.Period_End__c,
+    Version__c: (stopped.fields.Version__c as number) - 1,
+  });
+  await t.conn.sobject('Partner_Account_Plan__c').update({ Id: early.id!, Status__c: 'Partner Review' });
+
   const first = await runSeed(session, run);
   expect(first.failures).toEqual([]);
+  // ...the rerun took it the rest of its way.
+  expect(first.objects.Partner_Account_Plan__c).toMatchObject({ created: generated.length - 1, updated: 1 });
   expect(await stored()).toEqual(expected);
 
   const second = await runSeed(session, run);

@@ -6,7 +6,8 @@
  * Draft, its sections and targets while it is one, then walks it to its generated status.
  *
  * Plans an earlier run created keep their place in the lifecycle: their status, acceptance stamp and version
- * are left out of the upsert (the generator's values are the same on an ordinary rerun).
+ * are left out of the upsert (the generator's values are the same on an ordinary rerun), and a plan whose walk
+ * stopped part-way (a failure) takes the rest of it, so a rerun completes the load.
  */
 import type { OrgSession } from '../connection';
 import type { Progress } from '../cli';
@@ -60,37 +61,44 @@ export interface StagedPlans {
   walks: PlanWalk[];
 }
 
-/** Splits the generated plans into what to upsert now and the walks that follow once targets are loaded. */
+/**
+ * Splits the generated plans into what to upsert now and the walks that follow once targets are loaded. A plan
+ * an earlier run left part-way along its path (a walk that failed) takes the rest of it; one that is elsewhere
+ * (moved by someone since) is left where it is.
+ */
 export async function stagePlans(session: OrgSession, keyPrefix: string, plans: SeedRecord[]): Promise<StagedPlans> {
-  const existing = new Set(
+  const existing = new Map(
     (
-      await queryAll<{ External_Key__c: string }>(
+      await queryAll<{ External_Key__c: string; Status__c: string | null }>(
         session,
-        `SELECT External_Key__c FROM ${PLAN} WHERE External_Key__c LIKE '${keyPrefix}-%'`,
+        `SELECT External_Key__c, Status__c FROM ${PLAN} WHERE External_Key__c LIKE '${keyPrefix}-%'`,
       )
-    ).map((r) => r.External_Key__c),
+    ).map((r) => [r.External_Key__c, r.Status__c ?? 'Draft']),
   );
   const records: SeedRecord[] = [];
   const walks: PlanWalk[] = [];
   for (const plan of plans) {
     const fields = { ...plan.fields };
-    if (existing.has(plan.key)) {
-      for (const name of LIFECYCLE_FIELDS) delete fields[name];
-      records.push({ ...plan, fields });
-      continue;
-    }
-    const statuses = statusPath(String(fields.Status__c ?? 'Draft'));
+    const path = statusPath(String(fields.Status__c ?? 'Draft'));
     const version = Number(fields.Version__c ?? 1);
-    const accepts = statuses.includes('Accepted');
-    if (statuses.length > 0) {
+    const walk = (statuses: string[]): void => {
+      if (statuses.length === 0) return;
       walks.push({
         key: plan.key,
         statuses,
-        acceptedBy: fields.Accepted_By__c,
-        acceptedOn: fields.Accepted_On__c,
+        acceptedBy: plan.fields.Accepted_By__c,
+        acceptedOn: plan.fields.Accepted_On__c,
         version,
       });
+    };
+    const current = existing.get(plan.key);
+    if (current !== undefined) {
+      for (const name of LIFECYCLE_FIELDS) delete fields[name];
+      records.push({ ...plan, fields });
+      if (current === 'Draft' || path.includes(current)) walk(path.slice(path.indexOf(current) + 1));
+      continue;
     }
+    walk(path);
     // The acceptance on the walk raises the version by one, to the generated version.
     records.push({
       ...plan,
@@ -99,7 +107,7 @@ export async function stagePlans(session: OrgSession, keyPrefix: string, plans: 
         Status__c: 'Draft',
         Accepted_By__c: null,
         Accepted_On__c: null,
-        Version__c: accepts ? version - 1 : version,
+        Version__c: path.includes('Accepted') ? version - 1 : version,
       },
     });
   }
