@@ -270,3 +270,31 @@ test('an AE logs an APR action on an opportunity; the rollup runs and the coachi
   await screenshot(page, 'partner-account');
   await context.close();
 });
+
+test("a partner manager switches the plans list among the package's list views and sees each one's records", async () => {
+  const { context, page } = await signedIn(stack, pm.username);
+  /** Plan names by a SOQL filter, read as the partner manager through the app's proxy. */
+  const planNames = async (where: string): Promise<string[]> => {
+    const soql = `SELECT Name FROM Partner_Account_Plan__c WHERE ${where} ORDER BY Name LIMIT 50`;
+    const response = await page.request.get(dataPath(`/query?q=${encodeURIComponent(soql)}`));
+    return ((await response.json()) as { records: { Name: string }[] }).records.map((r) => r.Name);
+  };
+  const shownNames = async (): Promise<string[]> =>
+    page.locator('[data-id="record-list"] tbody tr td:first-child').allInnerTexts();
+  await page.goto('/plans');
+  await page.locator('[data-id="record-list"] a').first().waitFor();
+  const picker = page.locator('[data-id="list-view-picker"]');
+  expect(await picker.locator('option').allInnerTexts()).toEqual(['All', 'My Plans', 'Needs Partner Review']);
+
+  const inReview = await planNames("Status__c = 'Partner Review'");
+  expect(inReview.length).toBeGreaterThan(0);
+  await picker.selectOption({ label: 'Needs Partner Review' });
+  expect(await poll(shownNames, (names) => names.join() === inReview.join())).toEqual(inReview);
+  await page.locator('[data-id="list-filter"]').waitFor();
+  await screenshot(page, 'plans-needs-review');
+
+  await picker.selectOption({ label: 'My Plans' });
+  const mine = await planNames(`OwnerId = '${pm.id}'`);
+  expect(await poll(shownNames, (names) => names.join() === mine.join())).toEqual(mine);
+  await context.close();
+});
