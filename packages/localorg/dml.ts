@@ -16,7 +16,7 @@ import { assertNewAssignment } from './permission-sets';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
 import { Security } from './security';
 import { assertShareLevel, checkNewShare, dropManualShares } from './shares';
-import type { Row, SqlValue } from './sql';
+import { quoteIdent, type Row, type SqlValue } from './sql';
 import type { Storage } from './storage';
 import { assertEditable, assertVisible, assertWritableEntity } from './dml/access';
 import { auditColumns, MultipleMatchesError, recordError, type Lookup, type WriteValues } from './dml/common';
@@ -224,6 +224,34 @@ export class Dml {
       const cleared = deleteCascade(this.storage, ctx, doomed);
       recordDeletion(this.storage, current.Id as string, doomed, cleared);
       this.rollups.afterWrite(ctx, obj, current, undefined);
+    });
+  }
+
+  /**
+   * Points every live record whose reference fields name one of `fromIds` (records of `target`) at `toId`
+   * instead, as a merge moves related records to the master; roll-up summaries follow. Returns the moved Ids.
+   */
+  reparent(ctx: RequestContext, target: ObjectSchema, fromIds: string[], toId: string): string[] {
+    return this.atomic(() => {
+      const moved: string[] = [];
+      const stamp = ctx.now.toISOString();
+      for (const holder of this.schema.objects.values()) {
+        for (const field of holder.fields.values()) {
+          const m = field.model;
+          if ((m.type !== 'Lookup' && m.type !== 'MasterDetail') || !(m.referenceTo ?? []).includes(target.name))
+            continue;
+          if (m.systemManaged || field.name === 'OwnerId') continue;
+          for (const from of fromIds) {
+            const sql = `SELECT * FROM ${quoteIdent(holder.table)} WHERE ${quoteIdent(field.column)} = ? AND "IsDeleted" = 0`;
+            for (const before of this.storage.statement(sql).all(from) as Row[]) {
+              this.storage.updateRow(holder, before.Id as string, { [field.column]: toId, SystemModstamp: stamp });
+              this.rollups.afterWrite(ctx, holder, before, { ...before, [field.column]: toId });
+              moved.push(before.Id as string);
+            }
+          }
+        }
+      }
+      return [...new Set(moved)];
     });
   }
 

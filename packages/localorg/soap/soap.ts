@@ -3,7 +3,8 @@
  * (what jsforce's `conn.login(username, password)` sends) and `logout()` are served, through the org's own
  * password check, lockout and sessions (auth.ts): the session Id login returns is an access token of the
  * REST API. `describeTabs()` answers the session user's apps and tabs (describe-tabs.ts), `undelete()` restores records
- * from the recycle bin (undelete.ts). Every other SOAP call (other partner calls, the Metadata, Tooling and Apex SOAP APIs, Apex web
+ * from the recycle bin (undelete.ts), `merge()` merges accounts, contacts or leads (merge.ts), `convertLead()`
+ * converts leads (lead-convert.ts). Every other SOAP call (other partner calls, the Metadata, Tooling and Apex SOAP APIs, Apex web
  * services) answers a SOAP fault that says it is not supported by the local org and what to use instead.
  * Faults are HTTP 500 with Salesforce's fault shape (faultcode `sf:CODE`, faultstring `CODE: message`,
  * and an ApiFault detail with exceptionCode and exceptionMessage).
@@ -12,6 +13,9 @@ import { API_VERSION_MAJOR } from '@partner-planning/model';
 import { mediaType } from '../http';
 import type { OrgRuntime, Reply } from '../rest/context';
 import { describeTabsResults } from './describe-tabs';
+import type { RequestContext } from '../context';
+import { convertLeadResults, leadConverts } from './lead-convert';
+import { mergeRequests, mergeResults } from './merge';
 import { undeleteIds, undeleteResults } from './undelete';
 import { child, escapeXml, parseXml, textOf, XmlError, xmlElements, XML_DECLARATION, XSI_NAMESPACE } from '../xml';
 
@@ -145,7 +149,15 @@ export async function soapEndpoint(org: OrgRuntime, req: SoapRequest): Promise<R
     if (operation === 'login') return login(org, api, major, call);
     if (operation === 'logout') return logout(org, api, parsed);
     if (operation === 'describeTabs') return describeTabs(org, api, major, parsed);
-    if (operation === 'undelete') return undelete(org, api, major, parsed, call);
+    if (operation === 'undelete')
+      return recordCall(org, api, major, parsed, 'undelete', (ctx) => undeleteResults(org, ctx, undeleteIds(call)));
+    if (operation === 'merge')
+      return recordCall(org, api, major, parsed, 'merge', (ctx) => mergeResults(org, ctx, mergeRequests(call)));
+    if (operation === 'convertLead') {
+      return recordCall(org, api, major, parsed, 'convertLead', (ctx) =>
+        convertLeadResults(org, ctx, leadConverts(call)),
+      );
+    }
   }
   const where = APIS[api];
   const hint = where.hint || restHint(operation);
@@ -222,14 +234,24 @@ function describeTabs(org: OrgRuntime, api: string, major: number, parsed: unkno
   return envelope(APIS[api].namespace, `<describeTabsResponse>${results}</describeTabsResponse>`);
 }
 
-/** `undelete()`: restores the SessionHeader's user's records from the recycle bin (undelete.ts). */
-function undelete(org: OrgRuntime, api: string, major: number, parsed: unknown, call: unknown): Reply {
+/**
+ * A partner call on records (undelete, merge, convertLead) as the SessionHeader's user: `results` answers the
+ * response's `<result>` elements, or the fault that refuses the whole call.
+ */
+function recordCall(
+  org: OrgRuntime,
+  api: string,
+  major: number,
+  parsed: unknown,
+  operation: string,
+  results: (ctx: RequestContext) => string | { code: string; message: string },
+): Reply {
   const header = child(child(parsed, 'Envelope'), 'Header');
   const userId = org.auth.userForToken(textOf(child(child(header, 'SessionHeader'), 'sessionId')) ?? '');
   if (!userId) return apiFault(api, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
-  const results = undeleteResults(org, { userId, apiVersion: `${major}.0`, now: org.now() }, undeleteIds(call));
-  if (typeof results !== 'string') return apiFault(api, results.code, results.message);
-  return envelope(APIS[api].namespace, `<undeleteResponse>${results}</undeleteResponse>`);
+  const answer = results({ userId, apiVersion: `${major}.0`, now: org.now() });
+  if (typeof answer !== 'string') return apiFault(api, answer.code, answer.message);
+  return envelope(APIS[api].namespace, `<${operation}Response>${answer}</${operation}Response>`);
 }
 
 /** `logout()`: ends the session named in the SessionHeader (as jsforce's `conn.logout()` sends it). */
