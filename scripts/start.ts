@@ -9,7 +9,16 @@ import { Option } from 'commander';
 import { commandProgram, portNumber, Progress, runProgram, wholeNumber, type JsonOption } from '@partner-planning/cli';
 import { appIsUpToDate, buildApp, APP_PORT, startAppServer } from '@partner-planning/app';
 import { SHARED_DEV_PASSWORD, startLocalOrg } from '@partner-planning/localorg';
-import { connect, LOCAL_ORG_PORT, toIso, runAccessSync, runRollup, runSeed, parseScale } from '@partner-planning/jobs';
+import {
+  connect,
+  LOCAL_ORG_PORT,
+  toIso,
+  runAccessSync,
+  runRecordedRollup,
+  runSeed,
+  parseScale,
+  RollupBusyError,
+} from '@partner-planning/jobs';
 
 interface StartOptions extends JsonOption {
   port: number;
@@ -75,12 +84,21 @@ async function start(options: StartOptions): Promise<void> {
   if (access.failures.length > 0)
     throw new Error(`the access sync failed for ${access.failures.length} share(s): ${access.failures[0].message}`);
   log('Rolling up targets...');
-  const rollup = await runRollup(session, {
+  // Recorded in the run history; a run still going (or cut short by a Ctrl+C within the hour) is not waited for.
+  const rollup = await runRecordedRollup(session, {
     asOf,
     dryRun: false,
     now: new Date().toISOString(),
     onStep: (s, n) => progress.step(s, n),
-  });
+    triggeredBy: 'Manual',
+  }).then(
+    (recorded) => recorded.report,
+    (error: unknown) => {
+      if (!(error instanceof RollupBusyError)) throw error;
+      log(`  skipped: ${error.message}`);
+      return undefined;
+    },
+  );
   progress.stop();
   await session.close();
   if (appIsUpToDate()) {
@@ -105,13 +123,13 @@ async function start(options: StartOptions): Promise<void> {
     password: org.adminPassword,
     accessToken: org.accessToken,
     seeded,
-    targetsRolledUp: rollup.read.targets,
+    targetsRolledUp: rollup?.read.targets ?? 0,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ status: 0, result: details, warnings: [] })}\n`);
   } else {
-    log(`Ready in ${details.seconds}s: ${rollup.read.targets} targets rolled up.`);
+    log(`Ready in ${details.seconds}s: ${rollup?.read.targets ?? 0} targets rolled up.`);
     log(`  app             ${app.url}  (switch users in its header)`);
     log(`  admin username  ${details.username}`);
     log(`  admin password  ${details.password}`);

@@ -10,7 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
 import { SalesforceError, answerClientErrors } from '@partner-planning/localorg';
 import { REPO_ROOT } from '@partner-planning/model';
-import { connect, runRollup } from '@partner-planning/jobs';
+import { connect, runRecordedRollup, RollupBusyError } from '@partner-planning/jobs';
 import {
   API_VERSION,
   invalidSession,
@@ -179,10 +179,15 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     );
     try {
       const now = new Date();
-      const report = await runRollup(orgSession, {
+      // Recorded in the org's run history, like every rollup; refused while another process rolls up.
+      const { report } = await runRecordedRollup(orgSession, {
         asOf: now.toISOString().slice(0, 10),
         dryRun: false,
         now: now.toISOString(),
+        triggeredBy: 'Manual',
+      }).catch((error: unknown) => {
+        if (error instanceof RollupBusyError) throw new SalesforceError(409, 'ROLLUP_ALREADY_RUNNING', error.message);
+        throw error;
       });
       sendJson(res, 200, {
         read: report.read,
