@@ -1,8 +1,8 @@
 /**
  * A deploy's validation, as Salesforce validates one: the project as it would be after the deploy is read
  * by the model (a malformed or inconsistent file fails its component), then every reference the model
- * collects from layouts, list views, quick actions, roll-up summaries and permission sets must name an
- * existing object and field, every formula field and validation rule must compile, and the schema must
+ * collects from layouts, list views, quick actions, roll-up summaries, Lightning pages and permission sets
+ * must name an existing object and field, every formula field and validation rule must compile, and the schema must
  * compile as the org would run it. Each problem fails the component whose file holds it, with
  * Salesforce's problem text and, where the file shows it, the line and column.
  */
@@ -73,6 +73,15 @@ function referenceProblems(model: ForceAppModel): Problem[] {
         ...where,
       });
     }
+  }
+  for (const page of model.flexiPages) {
+    if (!page.sobjectType || findObject(model, page.sobjectType)) continue;
+    const file = relative(model.root, page.sourcePath);
+    problems.push({
+      file,
+      problem: `In field: sobjectType - no CustomObject named ${page.sobjectType} found`,
+      ...locate(model.root, file, [page.sobjectType]),
+    });
   }
   for (const ps of model.permissionSets.values()) {
     const file = relative(model.root, ps.sourcePath);
