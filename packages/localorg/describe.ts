@@ -54,6 +54,8 @@ export function describeType(field: FieldSchema): string {
     case 'Lookup':
     case 'MasterDetail':
       return 'reference';
+    case 'Address':
+      return 'address';
   }
 }
 
@@ -67,6 +69,7 @@ const SOAP_TYPES: Record<string, string> = {
   boolean: 'xsd:boolean',
   date: 'xsd:date',
   datetime: 'xsd:dateTime',
+  address: 'urn:address',
 };
 
 function relationshipNameOf(obj: ObjectSchema, field: FieldSchema): string | null {
@@ -86,7 +89,8 @@ export function describeField(obj: ObjectSchema, field: FieldSchema, access?: Us
   const textLength = maxLength(m);
   const isText = textLength !== undefined;
   const length = textLength ?? (type === 'id' || type === 'reference' ? 18 : 0);
-  const isLongText = m.type === 'LongTextArea' || m.type === 'Html';
+  // Long text and compound fields cannot be filtered, sorted, grouped or aggregated.
+  const isLongText = m.type === 'LongTextArea' || m.type === 'Html' || m.type === 'Address';
   const numeric = type === 'double' || type === 'currency' || type === 'percent';
   const required = m.required && m.type !== 'Checkbox';
   const auditOrOwner = readOnly(field) || field.name === 'OwnerId';
@@ -100,7 +104,7 @@ export function describeField(obj: ObjectSchema, field: FieldSchema, access?: Us
     calculatedFormula: m.formula ?? null,
     cascadeDelete: m.type === 'MasterDetail',
     caseSensitive: m.caseSensitive,
-    compoundFieldName: null,
+    compoundFieldName: m.compoundFieldName ?? null,
     controllerName: null,
     createable: !readOnly(field) && editable && (perms?.allowCreate ?? true),
     custom: m.custom,

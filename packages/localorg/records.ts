@@ -2,7 +2,7 @@
 import { SalesforceError } from './errors';
 import type { FieldSchema, ObjectSchema } from './schema';
 import type { Row } from './sql';
-import { toApiValue } from './values';
+import { compoundValue, toApiValue } from './values';
 
 export type ApiRecord = Record<string, unknown>;
 
@@ -15,8 +15,13 @@ export const recordUrl = (apiVersion: string, obj: ObjectSchema, id: string): st
  */
 export function renderRecord(obj: ObjectSchema, row: Row, apiVersion: string, fields?: FieldSchema[]): ApiRecord {
   const out: ApiRecord = { attributes: { type: obj.name, url: recordUrl(apiVersion, obj, row.Id as string) } };
-  for (const field of fields ?? obj.fields.values())
-    out[field.name] = toApiValue(field.model, row[field.column] ?? null);
+  for (const field of fields ?? obj.fields.values()) {
+    // A compound field is not stored: its value comes from its components.
+    out[field.name] =
+      field.model.type === 'Address'
+        ? compoundValue(field.model, row)
+        : toApiValue(field.model, row[field.column] ?? null);
+  }
   return out;
 }
 

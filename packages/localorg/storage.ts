@@ -18,9 +18,9 @@ import { quoteIdent, type Db, type Row } from './sql';
  */
 export type RegisterSqlFunctions = (db: Db, schema: OrgSchema) => void;
 
-/** Fields that are stored as columns: every field but formula fields, which are computed on read. */
+/** Fields that are stored as columns: every field but formula and compound fields, which are computed on read. */
 export function storedFields(obj: ObjectSchema): FieldSchema[] {
-  return [...obj.fields.values()].filter((f) => f.model.formula === undefined);
+  return [...obj.fields.values()].filter((f) => f.model.formula === undefined && f.model.type !== 'Address');
 }
 
 function columnDefinition(f: FieldSchema): string {

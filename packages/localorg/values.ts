@@ -70,10 +70,29 @@ export function formatDateTime(iso: string): string {
 
 export const today = (now: Date): string => now.toISOString().slice(0, 10);
 
+/** A compound address as the API returns it: its parts in alphabetical order, null when every part is. */
+export type AddressValue = Record<string, string | number | null>;
+
+/** An address from its parts' stored values (`city` → the BillingCity value). */
+function addressOf(parts: Record<string, unknown>): AddressValue | null {
+  const keys = Object.keys(parts).sort();
+  if (keys.every((key) => parts[key] === null || parts[key] === undefined)) return null;
+  return Object.fromEntries(keys.map((key) => [key, (parts[key] ?? null) as string | number | null]));
+}
+
+/** A compound field's value from a stored row's component columns. */
+export function compoundValue(field: FieldModel, row: Record<string, SqlValue>): AddressValue | null {
+  const components = field.compoundComponents ?? {};
+  return addressOf(Object.fromEntries(Object.entries(components).map(([key, column]) => [key, row[column] ?? null])));
+}
+
 /** A stored value as the REST API returns it for this field. */
-export function toApiValue(field: FieldModel, value: SqlValue): string | number | boolean | null {
+export function toApiValue(field: FieldModel, value: SqlValue): string | number | boolean | AddressValue | null {
   if (value === null || value === undefined) return field.type === 'Checkbox' ? false : null;
   switch (field.type) {
+    case 'Address':
+      // Queries select a compound field as the JSON object of its components (soql/scope.ts).
+      return typeof value === 'string' ? addressOf(JSON.parse(value) as Record<string, unknown>) : null;
     case 'Checkbox':
       return value === 1 || value === '1';
     case 'DateTime':

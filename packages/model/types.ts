@@ -32,7 +32,9 @@ export type FieldType =
   | 'Lookup'
   | 'MasterDetail'
   | 'Summary'
-  | 'AutoNumber';
+  | 'AutoNumber'
+  /** A standard compound address (BillingAddress): read-only, computed from its component fields, not stored. */
+  | 'Address';
 
 export type SharingModel = 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent' | 'FullAccess' | 'Public';
 
@@ -105,6 +107,10 @@ export interface FieldModel {
   systemManaged: boolean;
   /** Set when the record is created, never updated (PermissionSetAssignment's keys). */
   createOnly?: boolean;
+  /** A compound field's parts: each key of its value and the component field that holds it (`city`: `BillingCity`). */
+  compoundComponents?: Record<string, string>;
+  /** The compound field this field is a component of (`BillingAddress` for `BillingCity`). */
+  compoundFieldName?: string;
   /** Where the field was read from, for error messages; absent for platform standard fields. */
   sourcePath?: string;
 }

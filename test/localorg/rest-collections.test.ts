@@ -198,7 +198,9 @@ describe('upsert', () => {
       'External_Key__c',
       { allOrNone: true },
     );
-    expect(results[0]).toEqual({ success: false, errors: [ROLLED_BACK] });
+    // An upsert result says whether it created the record, even when allOrNone rolled it back.
+    expect(results[0]).toEqual({ success: false, errors: [ROLLED_BACK], created: true });
+    expect(results[1].created).toBe(false);
     expect((results[1].errors[0] as unknown as { statusCode: string }).statusCode).toBe('DUPLICATE_EXTERNAL_ID');
     const count = t.org.storage.db
       .prepare(`SELECT COUNT(*) AS n FROM "Contact" WHERE "External_Key__c" = 'UNIQUE-1'`)

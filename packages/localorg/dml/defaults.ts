@@ -14,7 +14,8 @@ export function defaultValues(ctx: RequestContext, obj: ObjectSchema): Row {
   const row: Row = {};
   for (const field of obj.fields.values()) {
     const model = field.model;
-    if (model.formula !== undefined) continue;
+    // Formula and compound fields are not stored: they are computed on read.
+    if (model.formula !== undefined || model.type === 'Address') continue;
     if (model.type === 'Checkbox') row[field.column] = model.defaultChecked ? 1 : 0;
     else if (model.summary)
       row[field.column] = model.summary.operation === 'count' || model.summary.operation === 'sum' ? 0 : null;

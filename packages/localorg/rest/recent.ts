@@ -1,8 +1,8 @@
 /**
  * Recently viewed records: `GET /recent?limit=` and the `recentItems` of `GET sobjects/{Type}`. Salesforce
- * fills this list from record views in its UI and from SOQL's `FOR VIEW` and `FOR REFERENCE` clauses; the
- * local org has no Salesforce UI, so the records a user's `FOR VIEW` / `FOR REFERENCE` queries return are
- * what they viewed. Each user keeps their 200 latest, newest first; a record deleted since, or one the user
+ * fills this list from record views in its UI and from SOQL's `FOR VIEW` and `FOR REFERENCE` clauses; in the
+ * local org, the records a user's `FOR VIEW` / `FOR REFERENCE` queries return, and the records they read through
+ * the UI API with `updateMru=true` (`ui-api/records/{id}`, `ui-api/record-ui/{ids}`), are what they viewed. Each user keeps their 200 latest, newest first; a record deleted since, or one the user
  * can no longer see, is left out, and each item has `attributes`, `Id` and `Name` (when the user can read it).
  */
 import { findObjectSchema, type ObjectSchema } from '../schema';
@@ -29,20 +29,39 @@ export const marksViewed = (soql: string): boolean => /\bFOR\s+(VIEW|REFERENCE)\
 
 /** Notes the records a query returned as viewed by the caller now. */
 export function noteViewed(org: OrgRuntime, req: ApiRequest, records: Record<string, unknown>[]): void {
+  const views: { id: string; type: string }[] = [];
+  for (const record of records) {
+    const type = (record.attributes as { type?: unknown } | undefined)?.type;
+    if (typeof record.Id !== 'string' || typeof type !== 'string' || type === 'AggregateResult') continue;
+    views.push({ id: record.Id, type });
+  }
+  noteViews(org, req, views);
+}
+
+/**
+ * Notes the records of `ids` (18-character Ids the caller just read) as viewed now: a UI API record read with
+ * `updateMru=true` (what a Lightning record page asks for) puts the record on the user's recent list.
+ */
+export function noteViewedIds(org: OrgRuntime, req: ApiRequest, ids: string[]): void {
+  noteViews(
+    org,
+    req,
+    ids.flatMap((id) => {
+      const obj = org.schema.byKeyPrefix.get(id.slice(0, 3));
+      return obj ? [{ id, type: obj.name }] : [];
+    }),
+  );
+}
+
+function noteViews(org: OrgRuntime, req: ApiRequest, views: { id: string; type: string }[]): void {
+  if (views.length === 0) return;
   ensureTable(org.storage);
   const upsert = org.storage.statement(
     `INSERT INTO ${TABLE} (user_id, record_id, object, viewed_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (user_id, record_id) DO UPDATE SET viewed_at = excluded.viewed_at, object = excluded.object`,
   );
   const stamp = req.ctx.now.toISOString();
-  let noted = 0;
-  for (const record of records) {
-    const type = (record.attributes as { type?: unknown } | undefined)?.type;
-    if (typeof record.Id !== 'string' || typeof type !== 'string' || type === 'AggregateResult') continue;
-    upsert.run(req.ctx.userId, record.Id, type, stamp);
-    noted++;
-  }
-  if (noted === 0) return;
+  for (const { id, type } of views) upsert.run(req.ctx.userId, id, type, stamp);
   // Only the latest MAX_ITEMS per user are kept.
   org.storage
     .statement(

@@ -1,11 +1,23 @@
 /**
  * What SOQL may do with a field, by its SOAP type: filter, sort, group, aggregate, and which literals
  * it compares with. Rules from the SOQL reference (long text cannot be filtered or sorted; only
- * strings, picklists, booleans, ids, dates and standard integers can be grouped; formulas cannot).
+ * strings, picklists, booleans, ids, dates and standard integers can be grouped; formulas cannot; compound
+ * addresses are only selected).
  */
 import type { FieldSchema } from '../schema';
 
-export type Kind = 'id' | 'string' | 'longtext' | 'multipicklist' | 'double' | 'int' | 'boolean' | 'date' | 'datetime';
+export type Kind =
+  | 'id'
+  | 'string'
+  | 'longtext'
+  | 'multipicklist'
+  | 'double'
+  | 'int'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  /** A compound address: selected as a structured value, never filtered, sorted, grouped or aggregated. */
+  | 'address';
 
 export function kindOf(field: FieldSchema): Kind {
   const model = field.model;
@@ -32,6 +44,8 @@ export function kindOf(field: FieldSchema): Kind {
       return 'date';
     case 'DateTime':
       return 'datetime';
+    case 'Address':
+      return 'address';
     default:
       return 'string';
   }
@@ -48,12 +62,13 @@ export const SOAP_TYPE: Record<Kind, string> = {
   boolean: 'boolean',
   date: 'date',
   datetime: 'dateTime',
+  address: 'address',
 };
 
 export const isNumeric = (kind: Kind): boolean => kind === 'double' || kind === 'int';
 export const isTextual = (kind: Kind): boolean => kind === 'id' || kind === 'string' || kind === 'multipicklist';
-export const filterable = (kind: Kind): boolean => kind !== 'longtext';
-export const sortable = (kind: Kind): boolean => kind !== 'longtext' && kind !== 'multipicklist';
+export const filterable = (kind: Kind): boolean => kind !== 'longtext' && kind !== 'address';
+export const sortable = (kind: Kind): boolean => kind !== 'longtext' && kind !== 'multipicklist' && kind !== 'address';
 
 export function groupable(field: FieldSchema): boolean {
   const kind = kindOf(field);
@@ -70,8 +85,8 @@ export function aggregatable(fn: string, kind: Kind): boolean {
       return isNumeric(kind);
     case 'MIN':
     case 'MAX':
-      return kind !== 'longtext' && kind !== 'multipicklist' && kind !== 'boolean';
+      return kind !== 'longtext' && kind !== 'multipicklist' && kind !== 'boolean' && kind !== 'address';
     default:
-      return kind !== 'longtext';
+      return kind !== 'longtext' && kind !== 'address';
   }
 }

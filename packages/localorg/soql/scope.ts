@@ -66,6 +66,12 @@ export class Env {
   }
 }
 
+/** A compound field's value, built from its component columns as one JSON object (values.ts reads it). */
+function compoundSql(components: Record<string, string>, alias: string): string {
+  const pairs = Object.entries(components).map(([key, column]) => `'${key}', ${alias}.${quoteIdent(column)}`);
+  return `json_object(${pairs.join(', ')})`;
+}
+
 export interface FieldRef {
   field: FieldSchema;
   kind: Kind;
@@ -166,8 +172,9 @@ export class Scope {
     return {
       field,
       kind: kindOf(field),
-      sql:
-        field.model.formula === undefined
+      sql: field.model.compoundComponents
+        ? compoundSql(field.model.compoundComponents, alias)
+        : field.model.formula === undefined
           ? `${alias}.${quoteIdent(field.column)}`
           : // Computed over unrestricted joins: null it with the parent when the user cannot see the parent.
             hiddenOnPath

@@ -32,7 +32,15 @@ const DATA_TYPES: Record<string, string> = {
   email: 'Email',
   phone: 'Phone',
   url: 'Url',
+  address: 'Address',
 };
+
+/** A compound field component's part name (`City` for BillingCity), or null for other fields. */
+function compoundComponentName(obj: ObjectSchema, field: FieldSchema): string | null {
+  const compound = field.model.compoundFieldName ? obj.fields.get(field.model.compoundFieldName) : undefined;
+  const key = Object.entries(compound?.model.compoundComponents ?? {}).find(([, name]) => name === field.name)?.[0];
+  return key ? key[0].toUpperCase() + key.slice(1) : null;
+}
 
 /** The object an API name names, exactly as the caller may read it. */
 export function objectForCaller(org: OrgRuntime, access: UserAccess, name: string): ObjectSchema {
@@ -57,9 +65,9 @@ function fieldInfo(
   return {
     apiName: field.name,
     calculated: d.calculated,
-    compound: false,
-    compoundComponentName: null,
-    compoundFieldName: null,
+    compound: field.model.type === 'Address',
+    compoundComponentName: compoundComponentName(obj, field),
+    compoundFieldName: field.model.compoundFieldName ?? null,
     controllerName: null,
     controllingFields: [],
     createable: d.createable,

@@ -14,6 +14,7 @@ import {
   standardObject,
   text,
 } from './common';
+import { addressFields, cleanStatus, INDUSTRIES, jigsaw, OWNERSHIPS, RATINGS, SALUTATIONS } from './addresses';
 
 /** Salesforce's default sales process stages with their closed/won semantics. */
 export const OPPORTUNITY_STAGES: StageValue[] = [
@@ -47,22 +48,6 @@ export const LEAD_STATUSES = [
 
 export const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
 
-const INDUSTRIES = [
-  'Banking',
-  'Communications',
-  'Education',
-  'Energy',
-  'Government',
-  'Healthcare',
-  'Insurance',
-  'Manufacturing',
-  'Media',
-  'Retail',
-  'Technology',
-  'Transportation',
-  'Other',
-];
-
 export function salesObjects(): ObjectModel[] {
   return [
     standardObject('Account', 'Account', 'Accounts', '001', 'ReadWrite', true, {
@@ -82,22 +67,68 @@ export function salesObjects(): ObjectModel[] {
       ),
       Industry: picklistField('Industry', INDUSTRIES, { length: 255 }),
       ParentId: lookup('Parent Account ID', 'Account', 'Parent'),
-      BillingCity: text('Billing City', 40),
-      BillingCountry: text('Billing Country', 80),
+      ...addressFields('Billing', 'Billing'),
+      ...addressFields('Shipping', 'Shipping'),
       Phone: { type: 'Phone', label: 'Account Phone', length: 40 },
+      Fax: { type: 'Phone', label: 'Account Fax', length: 40 },
+      AccountNumber: text('Account Number', 40),
       Website: { type: 'Url', label: 'Website', length: 255 },
+      PhotoUrl: { type: 'Url', label: 'Photo URL', length: 255, systemManaged: true },
+      Sic: text('SIC Code', 20),
+      SicDesc: text('SIC Description', 80),
       AnnualRevenue: { type: 'Currency', label: 'Annual Revenue', precision: 18, scale: 0 },
       NumberOfEmployees: { type: 'Number', label: 'Employees', precision: 8, scale: 0 },
+      Ownership: picklistField('Ownership', OWNERSHIPS, { length: 255 }),
+      TickerSymbol: text('Ticker Symbol', 20),
       Description: { type: 'LongTextArea', label: 'Account Description', length: 32000 },
+      Rating: picklistField('Account Rating', RATINGS, { length: 255 }),
+      Site: text('Account Site', 80),
+      AccountSource: picklistField('Account Source', LEAD_SOURCES, { length: 255 }),
+      NaicsCode: text('NAICS Code', 8),
+      NaicsDesc: text('NAICS Description', 120),
+      YearStarted: text('Year Started', 4),
+      Tradestyle: text('Tradestyle', 255),
+      DunsNumber: text('D-U-N-S Number', 9),
+      // Maintained from closed activities in an org; the local org leaves it empty.
+      LastActivityDate: { type: 'Date', label: 'Last Activity', systemManaged: true },
+      Jigsaw: jigsaw(),
+      JigsawCompanyId: text('Jigsaw Company ID', 20, { systemManaged: true }),
+      CleanStatus: cleanStatus(),
     }),
     standardObject('Contact', 'Contact', 'Contacts', '003', 'ReadWrite', true, {
+      Salutation: picklistField('Salutation', SALUTATIONS),
       FirstName: text('First Name', 40),
       LastName: text('Last Name', 80, { required: true }),
       Name: computedName,
       AccountId: lookup('Account ID', 'Account', 'Account'),
+      ...addressFields('Other', 'Other'),
+      ...addressFields('Mailing', 'Mailing'),
       Email: { type: 'Email', label: 'Email', length: 80 },
       Phone: { type: 'Phone', label: 'Business Phone', length: 40 },
+      Fax: { type: 'Phone', label: 'Business Fax', length: 40 },
+      MobilePhone: { type: 'Phone', label: 'Mobile Phone', length: 40 },
+      HomePhone: { type: 'Phone', label: 'Home Phone', length: 40 },
+      OtherPhone: { type: 'Phone', label: 'Other Phone', length: 40 },
+      AssistantPhone: { type: 'Phone', label: 'Asst. Phone', length: 40 },
+      ReportsToId: lookup('Reports To ID', 'Contact', 'ReportsTo'),
       Title: text('Title', 128),
+      Department: text('Department', 80),
+      AssistantName: text("Assistant's Name", 40),
+      LeadSource: picklistField('Lead Source', LEAD_SOURCES, { length: 255 }),
+      Birthdate: { type: 'Date', label: 'Birthdate' },
+      Description: longText('Contact Description'),
+      HasOptedOutOfEmail: checkbox('Email Opt Out'),
+      HasOptedOutOfFax: checkbox('Fax Opt Out'),
+      DoNotCall: checkbox('Do Not Call'),
+      // Maintained from closed activities in an org; the local org leaves it empty.
+      LastActivityDate: { type: 'Date', label: 'Last Activity', systemManaged: true },
+      EmailBouncedReason: text('Email Bounced Reason', 255),
+      EmailBouncedDate: { type: 'DateTime', label: 'Email Bounced Date' },
+      IsEmailBounced: checkbox('Is Email Bounced', { systemManaged: true }),
+      PhotoUrl: { type: 'Url', label: 'Photo URL', length: 255, systemManaged: true },
+      Jigsaw: jigsaw(),
+      JigsawContactId: text('Jigsaw Contact ID', 20, { systemManaged: true }),
+      CleanStatus: cleanStatus(),
     }),
     standardObject('Opportunity', 'Opportunity', 'Opportunities', '006', 'ReadWrite', true, {
       Name: nameField('Opportunity Name', 120),
@@ -142,25 +173,44 @@ export function salesObjects(): ObjectModel[] {
       Pricebook2Id: lookup('Price Book ID', 'Pricebook2', 'Pricebook2', { deleteConstraint: 'Restrict' }),
       // The campaign that generated the opportunity (primary campaign source).
       CampaignId: lookup('Campaign ID', 'Campaign', 'Campaign'),
+      IsPrivate: checkbox('Private'),
+      TotalOpportunityQuantity: { type: 'Number', label: 'Quantity', precision: 18, scale: 2 },
+      // The contact the opportunity was created from (contact roles hold the rest).
+      ContactId: lookup('Contact ID', 'Contact', 'Contact'),
+      // Maintained from closed activities in an org; the local org leaves it empty.
+      LastActivityDate: { type: 'Date', label: 'Last Activity', systemManaged: true },
     }),
     // Sharing "Public Read/Write/Transfer": the local org has no transfer right, so it is Read/Write.
     standardObject('Lead', 'Lead', 'Leads', '00Q', 'ReadWrite', true, {
+      Salutation: picklistField('Salutation', SALUTATIONS),
       FirstName: text('First Name', 40),
       LastName: text('Last Name', 80, { required: true }),
       Name: computedName,
       Company: text('Company', 255, { required: true }),
       Title: text('Title', 128),
+      ...addressFields('', ''),
       Email: { type: 'Email', label: 'Email', length: 80 },
       Phone: { type: 'Phone', label: 'Phone', length: 40 },
-      City: text('City', 40),
-      Country: text('Country', 80),
+      MobilePhone: { type: 'Phone', label: 'Mobile Phone', length: 40 },
+      Fax: { type: 'Phone', label: 'Fax', length: 40 },
+      Website: { type: 'Url', label: 'Website', length: 255 },
+      HasOptedOutOfEmail: checkbox('Email Opt Out'),
+      HasOptedOutOfFax: checkbox('Fax Opt Out'),
+      DoNotCall: checkbox('Do Not Call'),
+      EmailBouncedReason: text('Email Bounced Reason', 255),
+      EmailBouncedDate: { type: 'DateTime', label: 'Email Bounced Date' },
+      // Maintained from closed activities in an org; the local org leaves it empty.
+      LastActivityDate: { type: 'Date', label: 'Last Activity', systemManaged: true },
+      Jigsaw: jigsaw(),
+      CleanStatus: cleanStatus(),
+      CompanyDunsNumber: text('Company D-U-N-S Number', 9),
       Status: picklistField('Lead Status', LEAD_STATUSES, {
         length: 255,
         required: true,
         defaultValue: 'Open - Not Contacted',
       }),
       LeadSource: picklistField('Lead Source', LEAD_SOURCES, { length: 255 }),
-      Rating: picklistField('Rating', ['Hot', 'Warm', 'Cold'], { length: 255 }),
+      Rating: picklistField('Rating', RATINGS, { length: 255 }),
       Industry: picklistField('Industry', INDUSTRIES, { length: 255 }),
       AnnualRevenue: { type: 'Currency', label: 'Annual Revenue', precision: 18, scale: 0 },
       NumberOfEmployees: { type: 'Number', label: 'Employees', precision: 8, scale: 0 },
@@ -169,7 +219,7 @@ export function salesObjects(): ObjectModel[] {
       PartnerAccountId: lookup('Partner Account ID', 'Account', 'PartnerAccount'),
       // Set on create (data loads of converted leads); afterwards only lead conversion changes it.
       IsConverted: checkbox('Converted', { createOnly: true }),
-      // Lead conversion fills these; the local org does not convert leads, so they stay as loaded (null).
+      // Lead conversion (the partner API's convertLead) fills these.
       ConvertedDate: { type: 'Date', label: 'Converted Date', systemManaged: true },
       ConvertedAccountId: lookup('Converted Account ID', 'Account', 'ConvertedAccount', { systemManaged: true }),
       ConvertedContactId: lookup('Converted Contact ID', 'Contact', 'ConvertedContact', { systemManaged: true }),
