@@ -191,6 +191,17 @@ describe('records', () => {
     expect(group.message).toContain("field 'BillingAddress' can not be grouped in a query call");
   });
 
+  it('refuses a compound field in a Bulk API query, which selects components only', async () => {
+    await expect(t.conn.bulk2.query('SELECT Id, BillingAddress FROM Account')).rejects.toMatchObject({
+      message: 'Selecting compound data not supported in Bulk Query',
+    });
+  });
+
+  it('searches return the compound value too', async () => {
+    const found = await t.conn.search('FIND {Address Co} IN NAME FIELDS RETURNING Account(Name, BillingAddress)');
+    expect(found.searchRecords[0]).toMatchObject({ Name: 'Address Co', BillingAddress: { street: '1 Market St' } });
+  });
+
   it('filters on address components', async () => {
     const queried = await t.conn.query(`SELECT Id FROM Account WHERE BillingCity = 'Oakland' AND BillingLatitude > 37`);
     expect(queried.records.map((r) => r.Id)).toEqual([id]);

@@ -160,6 +160,8 @@ export class QueryJobs {
         current = this.org.schema.objects.get(parent.target) as ObjectSchema;
       }
       const field = findFieldSchema(current, segments[segments.length - 1]) as FieldSchema;
+      // Compound fields (BillingAddress) are REST and SOAP only: bulk queries select their components.
+      if (field.model.type === 'Address') throw notSupported('Selecting compound data');
       path.push(field.name);
       columns.push({ header: path.join('.'), path, field });
     }
