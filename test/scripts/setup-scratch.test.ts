@@ -122,22 +122,24 @@ describe('setup:scratch against the local org', () => {
   });
 
   it('stops at a failing step with its command, message, exit code and what to do', async () => {
+    // What sf prints when components fail (seen from the local org's Metadata API): a result, no error name.
     const failure = json(
       {
         status: 1,
-        name: 'FailedDeployError',
-        message: 'Deploy failed.',
         result: {
           status: 'Failed',
           details: {
-            componentFailures: {
-              componentType: 'Layout',
-              fullName: 'Opportunity-Opportunity Layout',
-              lineNumber: 12,
-              problem: 'Invalid field:Ghost__c in related list:RelatedActivityList',
-            },
+            componentFailures: [
+              {
+                componentType: 'Layout',
+                fullName: 'Opportunity-Opportunity Layout',
+                lineNumber: 12,
+                problem: 'In field: field - no CustomField named Opportunity.Ghost__c found',
+              },
+            ],
           },
         },
+        warnings: [],
       },
       1,
     );
@@ -149,11 +151,11 @@ describe('setup:scratch against the local org', () => {
       command: 'sf project deploy start --source-dir force-app --target-org pap-local --wait 33',
       exitCode: 1,
       message:
-        'Deploy failed.\n  Layout Opportunity-Opportunity Layout (line 12): Invalid field:Ghost__c in related list:RelatedActivityList',
+        'Deploy failed.\n  Layout Opportunity-Opportunity Layout (line 12): In field: field - no CustomField named Opportunity.Ghost__c found',
       hint: expect.stringContaining('npm run setup:scratch -- --alias pap-local'),
     });
     expect(statuses(report)).toMatchObject({
-      org: 'reused',
+      build: 'done',
       deploy: 'failed',
       permissions: 'not run',
       seed: 'not run',
