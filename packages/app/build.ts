@@ -90,14 +90,21 @@ function environment(): Plugin {
 
 /**
  * Build-time constants of the platform modules, as bundlers' `define`: `__API_VERSION__` becomes the
- * project's API version from sfdx-project.json, so the browser code hard-codes no version.
+ * project's API version from sfdx-project.json, so the browser code hard-codes no version, and
+ * `__RECORD_PAGES__` the package's Lightning record pages (regions and components), which no API serves.
  */
 function projectConstants(): Plugin {
+  const recordPages = loadForceApp()
+    .flexiPages.filter((p) => p.type === 'RecordPage' && p.sobjectType)
+    .map(({ name, label, sobjectType, template, regions }) => ({ name, label, sobjectType, template, regions }));
   return {
     name: 'pap-project-constants',
     transform(code, id) {
-      if (!id.startsWith(PLATFORM_DIR) || !code.includes('__API_VERSION__')) return null;
-      return { code: code.replace(/\b__API_VERSION__\b/g, JSON.stringify(API_VERSION)), map: null };
+      if (!id.startsWith(PLATFORM_DIR) || !/\b__(API_VERSION|RECORD_PAGES)__\b/.test(code)) return null;
+      const replaced = code
+        .replace(/\b__API_VERSION__\b/g, JSON.stringify(API_VERSION))
+        .replace(/\b__RECORD_PAGES__\b/g, JSON.stringify(recordPages));
+      return { code: replaced, map: null };
     },
   };
 }

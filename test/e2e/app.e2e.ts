@@ -242,8 +242,9 @@ test('an AE logs an APR action on an opportunity; the rollup runs and the coachi
   await page.locator('[data-id="record-list"] a').first().waitFor();
   await screenshot(page, 'opportunities-list');
   await page.goto(`/opportunities/${opportunityId}`);
-  await page.locator('[data-id="open-logger"] button').click();
-  const logger = page.locator('c-apr-action-logger');
+  // The quick action of the Opportunity layout's action bar opens the logger in a modal.
+  await page.locator('[data-id="quick-action"][data-action="Opportunity.Log_APR_Action"] button').click();
+  const logger = page.locator('[data-id="logger-panel"] c-apr-action-logger');
   await logger.locator('[data-id="type-buttons"]').getByText('Demo', { exact: true }).click();
   await screenshot(page, 'apr-action-logger');
   await logger.locator('[data-id="save"] button').click();

@@ -161,7 +161,8 @@ function relatedList(org: OrgRuntime, scope: LayoutScope, spec: LayoutModel['rel
     columns,
     custom: child.model.kind !== 'standard',
     field: rel.field,
-    label: child.model.pluralLabel,
+    // A custom lookup's related list takes its relationship label (two lookups to one object differ by it).
+    label: link.model.relationshipLabel ?? child.model.pluralLabel,
     limitRows: 5,
     name: rel.name,
     sobject: child.name,

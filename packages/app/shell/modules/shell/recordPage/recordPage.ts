@@ -1,83 +1,73 @@
 /**
- * A record page: a header with the record's key fields (one SOQL query) and the project's components, as
- * the Lightning record pages in force-app place them. The opportunity page opens the APR action logger in
- * a panel, like its quick action, and closes it on `lightning__closeactionscreen`.
+ * A record page laid out as the package's Lightning record page for the object (force-app `flexipages/`):
+ * its regions (header, main, sidebar) hold its components in order. The highlights panel shows the
+ * object's primary compact layout (title, then fields) with the quick actions of the page layout's action
+ * list; the details panel shows the page layout's sections; the related list container shows the layout's
+ * related lists. Layouts come from the org's describe resources as the signed-in user reads them (fields
+ * they cannot read are not there); the project's components (plan editor, coaching view, APR action
+ * logger, plan progress) sit where the page places them. A quick action opens its component in a modal and
+ * closes it on `lightning__closeactionscreen`.
  */
 import { LightningElement, api } from 'lwc';
-import { query, soqlString, type SoqlRecord } from '../../../../platform/api';
+import { query, request } from '../../../../platform/api';
+import { recordPageOf, type RecordPageSpec } from '../../../../platform/recordPages';
+import {
+  formatValue,
+  loadRecordLayout,
+  recordQuery,
+  relatedListQuery,
+  valueAt,
+  type ActionView,
+  type RecordLayoutView,
+  type SoqlRecord,
+} from './recordView';
 
-interface HeaderConfig {
+interface KindMeta {
   objectName: string;
   label: string;
   icon: string;
-  fields: { label: string; path: string; format?: 'date' | 'currency' | 'percent' }[];
 }
 
-const HEADERS: Record<string, HeaderConfig> = {
-  plan: {
-    objectName: 'Partner_Account_Plan__c',
-    label: 'Partner Account Plan',
-    icon: 'standard:account_info',
-    fields: [
-      { label: 'Partner', path: 'Partner_Account__r.Name' },
-      { label: 'Status', path: 'Status__c' },
-      { label: 'Period start', path: 'Period_Start__c', format: 'date' },
-      { label: 'Period end', path: 'Period_End__c', format: 'date' },
-    ],
-  },
-  opportunity: {
-    objectName: 'Opportunity',
-    label: 'Opportunity',
-    icon: 'standard:opportunity',
-    fields: [
-      { label: 'Account', path: 'Account.Name' },
-      { label: 'Partner', path: 'Partner_Account__r.Name' },
-      { label: 'Stage', path: 'StageName' },
-      { label: 'Close date', path: 'CloseDate', format: 'date' },
-      { label: 'Amount', path: 'Amount', format: 'currency' },
-      { label: 'Owner', path: 'Owner.Name' },
-      { label: 'Last APR action', path: 'Last_APR_Action_Date__c', format: 'date' },
-    ],
-  },
-  account: {
-    objectName: 'Account',
-    label: 'Partner Account',
-    icon: 'standard:partners',
-    fields: [
-      { label: 'Partner type', path: 'Partner_Type__c' },
-      { label: 'Tier', path: 'Partner_Tier__c' },
-      { label: 'Owner', path: 'Owner.Name' },
-    ],
-  },
+const KINDS: Record<string, KindMeta> = {
+  plan: { objectName: 'Partner_Account_Plan__c', label: 'Partner Account Plan', icon: 'standard:account_info' },
+  opportunity: { objectName: 'Opportunity', label: 'Opportunity', icon: 'standard:opportunity' },
+  account: { objectName: 'Account', label: 'Partner Account', icon: 'standard:partners' },
 };
 
-function pathValue(record: SoqlRecord, path: string): unknown {
-  let current: unknown = record;
-  for (const name of path.split('.')) {
-    if (!current || typeof current !== 'object') return null;
-    current = (current as Record<string, unknown>)[name];
-  }
-  return current ?? null;
+/** The project's components a page may place, and the quick actions the app can open. */
+const PAGE_COMPONENTS = ['partnerPlanEditor', 'coachingView', 'aprActionLogger', 'planProgress'];
+
+/** Region widths of the desktop record template: header across, main two thirds, sidebar one third. */
+const REGION_CLASS: Record<string, string> = {
+  header: 'slds-col slds-size_1-of-1',
+  main: 'slds-col slds-size_1-of-1 slds-large-size_8-of-12',
+  sidebar: 'slds-col slds-size_1-of-1 slds-large-size_4-of-12',
+};
+
+interface RelatedListDisplay {
+  key: string;
+  label: string;
+  columns: { key: string; label: string }[];
+  rows: { key: string; cells: { key: string; text: string }[] }[];
+  hasRows: boolean;
 }
 
-function format(value: unknown, kind: HeaderConfig['fields'][number]['format']): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (kind === 'date')
-    return new Date(`${String(value).slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC' });
-  if (kind === 'currency')
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(
-      Number(value),
-    );
-  return String(value);
-}
+const errorMessage = (error: unknown, fallback: string): string => {
+  const body = (error as { body?: { message?: string }[] }).body;
+  return Array.isArray(body) && body[0]?.message ? body[0].message : fallback;
+};
 
 export default class RecordPage extends LightningElement {
   @api kind = 'plan';
   private currentId = '';
+  private layout: RecordLayoutView | undefined;
+  /** The object `layout` describes: a page reused for another kind reads its layouts again. */
+  private layoutObject = '';
+  private record: SoqlRecord | undefined;
   title = '';
-  details: { label: string; text: string }[] = [];
   error = '';
-  loggerOpen = false;
+  relatedLists: RelatedListDisplay[] = [];
+  activeAction: ActionView | undefined;
 
   @api
   get recordId(): string {
@@ -86,49 +76,154 @@ export default class RecordPage extends LightningElement {
 
   set recordId(value: string) {
     this.currentId = value;
-    this.loggerOpen = false;
-    void this.loadHeader();
+    this.activeAction = undefined;
+    void this.load();
   }
 
-  get config(): HeaderConfig {
-    return HEADERS[this.kind] ?? HEADERS.plan;
+  get meta(): KindMeta {
+    return KINDS[this.kind] ?? KINDS.plan;
   }
 
-  get isPlan(): boolean {
-    return this.kind === 'plan';
+  get objectName(): string {
+    return this.meta.objectName;
   }
 
-  get isOpportunity(): boolean {
-    return this.kind === 'opportunity';
+  get page(): RecordPageSpec | undefined {
+    return recordPageOf(this.objectName);
   }
 
-  get isAccount(): boolean {
-    return this.kind === 'account';
+  /** The components the page places, by region; an object without a Lightning page gets the standard three. */
+  get regions(): { name: string; className: string; components: Record<string, unknown>[] }[] {
+    const regions = this.page?.regions ?? [
+      { name: 'header', components: [{ componentName: 'force:highlightsPanel', properties: {} }] },
+      { name: 'main', components: [{ componentName: 'force:detailPanel', properties: {} }] },
+      { name: 'sidebar', components: [{ componentName: 'force:relatedListContainer', properties: {} }] },
+    ];
+    return regions
+      .filter((r) => r.name !== 'header')
+      .map((region) => ({
+        name: region.name,
+        className: REGION_CLASS[region.name] ?? REGION_CLASS.main,
+        components: region.components.map((c, i) => ({
+          key: `${region.name}-${i}`,
+          isDetails: c.componentName === 'force:detailPanel',
+          isRelatedLists: c.componentName === 'force:relatedListContainer',
+          isPlanEditor: c.componentName === 'partnerPlanEditor',
+          isCoaching: c.componentName === 'coachingView',
+          isAprLogger: c.componentName === 'aprActionLogger',
+          isPlanProgress: c.componentName === 'planProgress',
+        })),
+      }));
   }
 
-  private async loadHeader(): Promise<void> {
-    const config = this.config;
+  get pageComponents(): string[] {
+    return (this.page?.regions ?? []).flatMap((r) => r.components.map((c) => c.componentName));
+  }
+
+  get showsHighlights(): boolean {
+    return this.page === undefined || this.pageComponents.includes('force:highlightsPanel');
+  }
+
+  /** The compact layout's fields after the first (the title). */
+  get highlights(): { key: string; label: string; text: string }[] {
+    const record = this.record;
+    if (!this.layout || !record) return [];
+    return this.layout.highlights.slice(1).map((f) => ({
+      key: f.name,
+      label: f.label,
+      text: formatValue(valueAt(record, f.path), f.type) || '—',
+    }));
+  }
+
+  get hasHighlights(): boolean {
+    return this.highlights.length > 0;
+  }
+
+  get actions(): { key: string; name: string; label: string }[] {
+    return (this.layout?.actions ?? []).map((a) => ({ key: a.name, name: a.name, label: a.label }));
+  }
+
+  get sections(): Record<string, unknown>[] {
+    const record = this.record;
+    if (!this.layout || !record) return [];
+    return this.layout.sections.map((section) => ({
+      key: section.key,
+      heading: section.heading,
+      useHeading: section.useHeading && section.heading !== '',
+      rows: section.rows.map((row) => ({
+        key: row.key,
+        cells: row.cells.map((cell) => ({
+          key: cell.key,
+          label: cell.field?.label ?? '',
+          text: cell.field ? formatValue(valueAt(record, cell.field.path), cell.field.type) : '',
+          shown: cell.field !== undefined,
+        })),
+      })),
+    }));
+  }
+
+  get hasRelatedLists(): boolean {
+    return this.relatedLists.length > 0;
+  }
+
+  get loggerOpen(): boolean {
+    return this.activeAction?.component === 'aprActionLogger';
+  }
+
+  get activeActionLabel(): string {
+    return this.activeAction?.label ?? '';
+  }
+
+  private async load(): Promise<void> {
     const id = this.currentId;
     if (!id) return;
-    const fields = ['Name', ...config.fields.map((f) => f.path)];
     try {
-      const records = await query(`SELECT ${fields.join(', ')} FROM ${config.objectName} WHERE Id = ${soqlString(id)}`);
+      const get = <T>(path: string): Promise<T> => request<T>('GET', path);
+      const objectName = this.objectName;
+      const layout =
+        this.layout && this.layoutObject === objectName
+          ? this.layout
+          : await loadRecordLayout(get, objectName, this.pageComponents, PAGE_COMPONENTS);
+      const records = await query(recordQuery(objectName, id, layout));
       if (id !== this.currentId) return;
+      this.layout = layout;
+      this.layoutObject = objectName;
       const record = records[0];
       if (!record) {
         this.error = 'This record does not exist or you cannot see it.';
         return;
       }
       this.error = '';
-      this.title = String(record.Name ?? '');
-      this.details = config.fields.map((f) => ({ label: f.label, text: format(pathValue(record, f.path), f.format) }));
+      this.record = record;
+      const titleField = layout.highlights[0];
+      this.title = titleField ? formatValue(valueAt(record, titleField.path), titleField.type) : String(record.Id);
+      await this.loadRelatedLists(id, layout);
     } catch (error) {
-      const body = (error as { body?: { message?: string }[] }).body;
-      this.error = Array.isArray(body) && body[0]?.message ? body[0].message : 'This record could not be loaded.';
+      this.error = errorMessage(error, 'This record could not be loaded.');
     }
   }
 
-  private readonly onCloseAction = (): void => this.handleCloseLogger();
+  private async loadRelatedLists(id: string, layout: RecordLayoutView): Promise<void> {
+    if (!this.pageComponents.includes('force:relatedListContainer') && this.page) return;
+    const lists = await Promise.all(
+      layout.relatedLists.map(async (list) => {
+        const rows = await query(relatedListQuery(list, id));
+        return {
+          key: list.name,
+          label: `${list.label} (${rows.length}${rows.length === list.limitRows ? '+' : ''})`,
+          columns: list.columns.map((c) => ({ key: c.name, label: c.label })),
+          rows: rows.map((row) => ({
+            key: String(row.Id),
+            cells: list.columns.map((c) => ({ key: c.name, text: formatValue(valueAt(row, c.path), c.type) })),
+          })),
+          hasRows: rows.length > 0,
+        };
+      }),
+    );
+    if (id === this.currentId) this.relatedLists = lists;
+  }
+
+  private readonly onCloseAction = (): void => this.handleCloseAction();
 
   connectedCallback(): void {
     this.template?.addEventListener('lightning__closeactionscreen', this.onCloseAction);
@@ -138,13 +233,14 @@ export default class RecordPage extends LightningElement {
     this.template?.removeEventListener('lightning__closeactionscreen', this.onCloseAction);
   }
 
-  handleOpenLogger(): void {
-    this.loggerOpen = true;
+  handleAction(event: Event): void {
+    const name = (event.currentTarget as HTMLElement).dataset.action;
+    this.activeAction = this.layout?.actions.find((a) => a.name === name);
   }
 
-  handleCloseLogger(): void {
-    this.loggerOpen = false;
-    // The action changed the opportunity's last APR action date.
-    void this.loadHeader();
+  handleCloseAction(): void {
+    this.activeAction = undefined;
+    // The action changed the record (the opportunity's last APR action date) and its related lists.
+    void this.load();
   }
 }
