@@ -263,6 +263,8 @@ test('an AE logs an APR action on an opportunity; the rollup runs and the coachi
   await page.goto('/coaching');
   const activity = page.locator('c-coaching-view [data-id="activity"]');
   await activity.waitFor({ timeout: 20000 });
+  // The app's rollup is recorded in the run history: the coaching view says how fresh the actuals are.
+  await page.locator('c-coaching-view c-rollup-freshness [data-id="as-of"]', { hasText: 'Actuals as of' }).waitFor();
   await screenshot(page, 'coaching');
   await page.goto('/accounts');
   await page.locator('[data-id="record-list"] a').first().click();
