@@ -103,6 +103,13 @@ describe('describe', () => {
     const lead = await t.conn.sobject('Lead').describe();
     expect(fieldOf(lead, 'Address').type).toBe('address');
     expect(fieldOf(lead, 'Street').compoundFieldName).toBe('Address');
+    const user = await t.conn.sobject('User').describe();
+    expect(fieldOf(user, 'Address').type).toBe('address');
+    expect(fieldOf(user, 'MobilePhone').type).toBe('phone');
+    const task = await t.conn.sobject('Task').describe();
+    expect(fieldOf(task, 'CallType').picklistValues?.map((v) => v.value)).toEqual(['Internal', 'Inbound', 'Outbound']);
+    // TaskSubtype is set on create only.
+    expect(fieldOf(task, 'TaskSubtype')).toMatchObject({ createable: true, updateable: false });
   });
 });
 

@@ -46,6 +46,17 @@ export function activityObjects(): ObjectModel[] {
       IsClosed: checkbox('Closed', { systemManaged: true }),
       IsHighPriority: checkbox('High Priority', { systemManaged: true }),
       CallDurationInSeconds: { type: 'Number', label: 'Call Duration', precision: 8, scale: 0 },
+      CallType: picklistField('Call Type', ['Internal', 'Inbound', 'Outbound'], { restricted: true }),
+      CallDisposition: text('Call Result', 255),
+      CallObject: text('Call Object Identifier', 255),
+      IsReminderSet: checkbox('Reminder Set'),
+      ReminderDateTime: { type: 'DateTime', label: 'Reminder Date/Time' },
+      // What kind of task it is; set when the task is created, never changed afterwards.
+      TaskSubtype: picklistField('Task Subtype', ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'], {
+        restricted: true,
+        defaultValue: 'Task',
+        createOnly: true,
+      }),
     }),
     standardObject('Event', 'Event', 'Events', '00U', 'ControlledByParent', true, {
       Subject: picklistField('Subject', ['Call', 'Email', 'Meeting', 'Send Letter/Quote', 'Other'], { length: 255 }),

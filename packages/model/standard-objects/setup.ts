@@ -13,6 +13,7 @@ import {
   standardObject,
   text,
 } from './common';
+import { addressFields } from './addresses';
 
 /** Profile names the local org provides; every user has one. */
 export const PROFILES = ['System Administrator', 'Standard User'];
@@ -109,6 +110,16 @@ export function setupObjects(): ObjectModel[] {
       Email: { type: 'Email', label: 'Email', length: 128, required: true },
       Alias: text('Alias', 8, { required: true }),
       Title: text('Title', 80),
+      CompanyName: text('Company Name', 80),
+      Division: text('Division', 80),
+      Department: text('Department', 80),
+      ...addressFields('', ''),
+      Phone: { type: 'Phone', label: 'Phone', length: 40 },
+      Fax: { type: 'Phone', label: 'Fax', length: 40 },
+      MobilePhone: { type: 'Phone', label: 'Mobile', length: 40 },
+      Extension: text('Extension', 40),
+      EmployeeNumber: text('Employee Number', 20),
+      AboutMe: { type: 'TextArea', label: 'About Me', length: 1000 },
       IsActive: { type: 'Checkbox', label: 'Active', defaultChecked: true, required: true },
       // The user's manager, for approvals and the org chart; sharing follows the role hierarchy, not this.
       ManagerId: lookup('Manager ID', 'User', 'Manager'),
