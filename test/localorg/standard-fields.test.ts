@@ -94,6 +94,9 @@ describe('describe', () => {
     expect(fieldOf(contact, 'Salutation').picklistValues?.map((v) => v.value)).toEqual(
       expect.arrayContaining(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']),
     );
+    // A person's name parts are components of the Name compound.
+    expect(fieldOf(contact, 'FirstName').compoundFieldName).toBe('Name');
+    expect(fieldOf(contact, 'Salutation').compoundFieldName).toBe('Name');
     expect(fieldOf(contact, 'ReportsToId')).toMatchObject({ type: 'reference', referenceTo: ['Contact'] });
     expect(fieldOf(contact, 'Birthdate').type).toBe('date');
     expect(fieldOf(contact, 'DoNotCall')).toMatchObject({ type: 'boolean', nillable: false });

@@ -96,9 +96,9 @@ export function salesObjects(): ObjectModel[] {
       CleanStatus: cleanStatus(),
     }),
     standardObject('Contact', 'Contact', 'Contacts', '003', 'ReadWrite', true, {
-      Salutation: picklistField('Salutation', SALUTATIONS),
-      FirstName: text('First Name', 40),
-      LastName: text('Last Name', 80, { required: true }),
+      Salutation: picklistField('Salutation', SALUTATIONS, { compoundFieldName: 'Name' }),
+      FirstName: text('First Name', 40, { compoundFieldName: 'Name' }),
+      LastName: text('Last Name', 80, { required: true, compoundFieldName: 'Name' }),
       Name: computedName,
       AccountId: lookup('Account ID', 'Account', 'Account'),
       ...addressFields('Other', 'Other'),
@@ -182,9 +182,9 @@ export function salesObjects(): ObjectModel[] {
     }),
     // Sharing "Public Read/Write/Transfer": the local org has no transfer right, so it is Read/Write.
     standardObject('Lead', 'Lead', 'Leads', '00Q', 'ReadWrite', true, {
-      Salutation: picklistField('Salutation', SALUTATIONS),
-      FirstName: text('First Name', 40),
-      LastName: text('Last Name', 80, { required: true }),
+      Salutation: picklistField('Salutation', SALUTATIONS, { compoundFieldName: 'Name' }),
+      FirstName: text('First Name', 40, { compoundFieldName: 'Name' }),
+      LastName: text('Last Name', 80, { required: true, compoundFieldName: 'Name' }),
       Name: computedName,
       Company: text('Company', 255, { required: true }),
       Title: text('Title', 128),

@@ -104,8 +104,8 @@ export function setupObjects(): ObjectModel[] {
     ),
     standardObject('User', 'User', 'Users', '005', 'Read', false, {
       Username: text('Username', 80, { required: true, unique: true }),
-      FirstName: text('First Name', 40),
-      LastName: text('Last Name', 80, { required: true }),
+      FirstName: text('First Name', 40, { compoundFieldName: 'Name' }),
+      LastName: text('Last Name', 80, { required: true, compoundFieldName: 'Name' }),
       Name: computedName,
       Email: { type: 'Email', label: 'Email', length: 128, required: true },
       Alias: text('Alias', 8, { required: true }),
