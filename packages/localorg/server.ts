@@ -117,11 +117,13 @@ function resources(org: OrgRuntime, req: ApiRequest): Reply {
   const v = `/services/data/v${req.ctx.apiVersion}`;
   return ok({
     identity: org.auth.identityUrl(org.instanceUrl, req.ctx.userId),
+    compactLayouts: `${v}/compactLayouts`,
     limits: `${v}/limits`,
     graphql: `${v}/graphql`,
     parameterizedSearch: `${v}/parameterizedSearch`,
     query: `${v}/query`,
     queryAll: `${v}/queryAll`,
+    quickActions: `${v}/quickActions`,
     process: `${v}/process`,
     recent: `${v}/recent`,
     search: `${v}/search`,

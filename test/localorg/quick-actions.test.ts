@@ -50,6 +50,14 @@ describe("the package's org", () => {
     expect(logACall?.urls.describe).toBe(dataPath('/quickActions/LogACall/describe'));
   });
 
+  it('is named in the resources list, with compact layouts', async () => {
+    const resources = (await rawRequest(t.conn, 'GET', dataPath('/'))).body;
+    expect(resources).toMatchObject({
+      quickActions: dataPath('/quickActions'),
+      compactLayouts: dataPath('/compactLayouts'),
+    });
+  });
+
   it("lists an object's own actions, then the global ones", async () => {
     const actions = (await t.conn.sobject('Opportunity').quickActions()) as ListedAction[];
     expect(actions[0]).toMatchObject({ name: 'Opportunity.Log_APR_Action', type: 'LightningWebComponent' });
