@@ -2,7 +2,7 @@
  * The local org's Metadata API through jsforce's `conn.metadata`, over HTTP: deploy (checkOnly, applied,
  * refused, partial without rollbackOnError; SOAP and the REST deployRequest) with checkDeployStatus's
  * details, retrieve of what was
- * deployed, listMetadata, describeMetadata, and the SOAP faults for a bad session and an unsupported call.
+ * deployed, listMetadata, describeMetadata, readMetadata of CustomField, and the SOAP faults for a bad session and an unsupported call.
  * The org serves a temporary copy of the small fixture project.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -162,4 +162,29 @@ test('a bad session and an unsupported call answer SOAP faults', async () => {
   const unsupported = await apiError(org.conn.metadata.read('CustomObject', ['Plan__c']));
   expect(unsupported.errorCode).toBe('sf:FUNCTIONALITY_NOT_ENABLED');
   expect(unsupported.message).toContain('not supported by the local org');
+});
+
+test('readMetadata reads CustomField components: picklists by the caller version, unknown names empty', async () => {
+  // Before API 38.0 a picklist answers picklistValues, with the lead statuses' converted flag.
+  const v37 = new Connection({ instanceUrl: org.org.instanceUrl, accessToken: org.conn.accessToken, version: '37.0' });
+  const status = (await v37.metadata.read('CustomField', 'Lead.Status')) as unknown as {
+    fullName: string;
+    type: string;
+    picklist: { picklistValues: { fullName: string; converted: string }[] };
+  };
+  expect(status).toMatchObject({ fullName: 'Lead.Status', type: 'Picklist' });
+  const converted = status.picklist.picklistValues.filter((v) => v.converted === 'true').map((v) => v.fullName);
+  expect(converted).toEqual(['Closed - Converted']);
+
+  const [stage, missing] = (await org.conn.metadata.read('CustomField', [
+    'Opportunity.StageName',
+    'Opportunity.Nowhere__c',
+  ])) as unknown as Record<string, unknown>[];
+  expect(stage).toMatchObject({ fullName: 'Opportunity.StageName', label: 'Stage', type: 'Picklist' });
+  // From 38.0 it answers a valueSet with the values and their labels.
+  expect(stage.valueSet).toMatchObject({
+    valueSetDefinition: { value: expect.arrayContaining([expect.objectContaining({ fullName: 'Closed Won' })]) },
+  });
+  expect(stage.picklist).toBeUndefined();
+  expect(missing.fullName).toBeUndefined();
 });

@@ -4,8 +4,8 @@
  * `sf org list metadata`, `sf org list metadata-types`) call: deploy, checkDeployStatus, cancelDeploy,
  * deployRecentValidation, retrieve, checkRetrieveStatus, checkStatus, listMetadata and describeMetadata.
  * The SessionHeader's session Id is a REST access token of the org; only users with Modify All Data (the
- * System Administrator) may use the API. The CRUD-based calls (readMetadata, createMetadata, ...) answer a
- * fault that says they are not supported by the local org. Faults are HTTP 500 with Salesforce's shape.
+ * System Administrator) may use the API. readMetadata reads CustomField components (read.ts); the other
+ * CRUD-based calls (createMetadata, updateMetadata, ...) answer a fault that says they are not supported. Faults are HTTP 500 with Salesforce's shape.
  */
 import { API_VERSION_MAJOR } from '@partner-planning/model';
 import { mediaType } from '../http';
@@ -15,6 +15,7 @@ import { child, escapeXml, parseXml, textOf, XmlError, xmlElements, XML_DECLARAT
 import type { DeployRequestOptions } from './deploy';
 import { describeMetadata, listMetadata, type PackageType, type Stamp } from './inventory';
 import { MetadataJobs, type OrgProjectAccess } from './jobs';
+import { readCustomFields } from './read';
 import { metadataRestRoutes } from './rest';
 import { asyncResultXml, deployResultXml, filePropertiesXml, retrieveResultXml } from './results';
 
@@ -118,7 +119,24 @@ export class MetadataApi {
     if (!this.org.dml.security.forUser(userId).allData) {
       return apiFault('INSUFFICIENT_ACCESS', 'insufficient access rights on cross-reference id');
     }
+    if (operation === 'readMetadata') return this.readMetadata(child(body, operation), major);
     return this.call(operation, child(body, operation), this.stamp(userId));
+  }
+
+  /** readMetadata: CustomField components (read.ts); other types are not served. */
+  private readMetadata(call: unknown, major: number): Reply {
+    const type = textOf(child(call, 'type'))?.trim() ?? '';
+    if (type !== 'CustomField') {
+      return apiFault(
+        'FUNCTIONALITY_NOT_ENABLED',
+        `readMetadata() of ${type || 'this type'} is not supported by the local org: it reads CustomField components; sf project retrieve start returns any component, and sf project deploy start changes them.`,
+      );
+    }
+    const fullNames = children(call, 'fullNames').map((n) => textOf(n)?.trim() ?? '');
+    if (fullNames.length > 10) {
+      return apiFault('INVALID_TYPE', 'Too many full names: readMetadata() reads at most 10 components per call.');
+    }
+    return respond('readMetadata', `<result>${readCustomFields(this.org.schema.model, fullNames, major)}</result>`);
   }
 
   /** The REST deployRequest resource's routes (rest.ts), on the same jobs. */
@@ -204,7 +222,7 @@ export class MetadataApi {
       default:
         return apiFault(
           'FUNCTIONALITY_NOT_ENABLED',
-          `${operation}() of the Metadata API is not supported by the local org: it serves deploy(), retrieve(), listMetadata() and describeMetadata() (sf project deploy start, sf project retrieve start).`,
+          `${operation}() of the Metadata API is not supported by the local org: it serves deploy(), retrieve(), listMetadata(), describeMetadata() and readMetadata() of CustomField (sf project deploy start, sf project retrieve start).`,
         );
     }
   }

@@ -40,7 +40,7 @@ const APIS: Record<string, { name: string; namespace: string; hint: string }> = 
   m: {
     name: 'Metadata API',
     namespace: 'meta',
-    hint: 'the local org has no Metadata API: it compiles its schema from force-app when it starts, so change force-app and restart the org; to deploy, use a scratch org (`sf project deploy start --target-org <alias>`).',
+    hint: 'the Metadata API is served at /services/Soap/m/XX.X: deploy() and retrieve() (`sf project deploy start`, `sf project retrieve start`).',
   },
   t: {
     name: 'Tooling SOAP API',
