@@ -102,9 +102,11 @@ function motifLook(motif: string | undefined): Look {
   const match = /^Custom(\d+):\s*(.+)$/.exec(motif ?? '');
   const number = match ? Number(match[1]) : 1;
   const picture = match ? match[2].trim().toLowerCase().replace(/\s+/g, '') : 'custom';
+  // Motifs the package does not use fall back to the design system's neutral custom-icon gray.
   const color = MOTIF_COLORS[number] ?? '8199AF';
   return {
-    classicIcon: `custom${number}_100/${picture}`,
+    // Classic motif icons 51 to 100 live in a folder of their own.
+    classicIcon: number > 50 ? `custom51_100/${picture}` : picture,
     classicColor: color,
     lightningIcon: `custom/custom${number}`,
     lightningColor: color,
