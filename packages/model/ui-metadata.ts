@@ -20,9 +20,10 @@ const behaviorOf = (v: unknown): LayoutItemModel['behavior'] => {
   return text === 'Edit' || text === 'Required' || text === 'Readonly' ? text : undefined;
 };
 
+/** A layout item; page layouts name its behaviour `behavior`, quick action layouts `uiBehavior`. */
 const layoutItem = (item: Xml): LayoutItemModel => ({
   field: str(item.field),
-  behavior: str(item.field) ? (behaviorOf(item.behavior) ?? 'Edit') : undefined,
+  behavior: str(item.field) ? (behaviorOf(item.behavior ?? item.uiBehavior) ?? 'Edit') : undefined,
   emptySpace: bool(item.emptySpace) || !str(item.field),
 });
 

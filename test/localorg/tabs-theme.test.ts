@@ -118,6 +118,7 @@ it('describes the tab sets (apps) each user sees through SOAP describeTabs', asy
     'Coaching',
     'APR_Action__c',
     'Plan_Section__c',
+    'Rollup_Run__c',
     'standard-Account',
     'standard-Opportunity',
   ]);
