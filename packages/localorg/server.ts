@@ -51,6 +51,7 @@ import * as tree from './rest/tree';
 import { graphqlResource } from './graphql/endpoint';
 import * as tabs from './rest/tabs';
 import { uiApiRoutes } from './ui-api/routes';
+import { loadSampleDataOnce, projectWantsSampleData } from './sample-data';
 import { layoutRoutes } from './layouts/routes';
 import { listViewRoutes } from './list-views/routes';
 
@@ -85,6 +86,11 @@ export interface LocalOrgOptions {
   dataStorageMB?: number;
   /** Multiple currencies (CurrencyIsoCode on records, CurrencyType, conversions). Default: one currency. */
   multiCurrency?: boolean | MultiCurrencyOptions;
+  /**
+   * Loads a scratch org's sample data (accounts, contacts, opportunities, leads) into a new org. Default: the
+   * project's config/project-scratch-def.json `hasSampleData`.
+   */
+  sampleData?: boolean;
 }
 
 export interface LocalOrg {
@@ -238,6 +244,9 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const lock = dataDir ? lockDataFolder(dataDir) : undefined;
   const { storage, platform, dml, auth, admin } = await openData(options, dataDir, lock, schema, now);
   if (currencies) ensureCurrencyRecords(storage, currencies, now());
+  if (options.sampleData ?? projectWantsSampleData(projectRoot)) {
+    loadSampleDataOnce(schema, storage, dml, { userId: admin.userId, apiVersion: `${MAX_API_VERSION}.0`, now: now() });
+  }
   const apiDailyLimit = options.apiDailyLimit ?? DEFAULT_API_DAILY_LIMIT;
 
   const usageKey = (): string => `apiUsage:${today(now())}`;
