@@ -9,6 +9,9 @@ import type { UserAccess } from './security';
 import { maxLength } from './values';
 
 /** The master record type every object has when it defines no record types. */
+/** The alternate named layouts the platform defines (User's UserAlt, used by the mobile app). */
+export const NAMED_LAYOUTS: Record<string, string[]> = { User: ['UserAlt'] };
+
 export const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
 
 const base = (apiVersion: string): string => `/services/data/v${apiVersion}`;
@@ -258,7 +261,10 @@ export function describeObject(
     implementsInterfaces: null,
     listviewable: null,
     lookupLayoutable: null,
-    namedLayoutInfos: [],
+    namedLayoutInfos: (NAMED_LAYOUTS[obj.name] ?? []).map((name) => ({
+      name,
+      urls: { layout: `${sobject}/describe/namedLayouts/${name}` },
+    })),
     networkScopeFieldName: null,
     recordTypeInfos: [
       {

@@ -118,6 +118,12 @@ describe('page layouts', () => {
   });
 
   it('answers the User object named layout UserAlt, and the documented errors otherwise', async () => {
+    // The describe lists the named layouts, with the URL a client follows.
+    const user = await t.conn.sobject('User').describe();
+    expect(user.namedLayoutInfos).toEqual([
+      { name: 'UserAlt', urls: { layout: dataPath('/sobjects/User/describe/namedLayouts/UserAlt') } },
+    ]);
+    expect((await t.conn.sobject('Account').describe()).namedLayoutInfos).toEqual([]);
     const named = await t.conn.sobject('User').layouts('UserAlt');
     expect(named.layouts).toHaveLength(1);
     expect(fieldNames(sectionsOf(named.layouts[0], 'detail'))).toContain('Username');

@@ -166,7 +166,11 @@ test('a bad session and an unsupported call answer SOAP faults', async () => {
 
 test('readMetadata reads CustomField components: picklists by the caller version, unknown names empty', async () => {
   // Before API 38.0 a picklist answers picklistValues, with the lead statuses' converted flag.
-  const v37 = new Connection({ instanceUrl: org.org.instanceUrl, accessToken: org.conn.accessToken, version: '37.0' });
+  const v37 = new Connection({
+    instanceUrl: org.org.instanceUrl,
+    accessToken: org.conn.accessToken ?? undefined,
+    version: '37.0',
+  });
   const status = (await v37.metadata.read('CustomField', 'Lead.Status')) as unknown as {
     fullName: string;
     type: string;

@@ -28,9 +28,9 @@ describe('convertLead', () => {
     const result = await t.conn.soap.convertLead({ leadId, convertedStatus: 'Closed - Converted' });
     expect(result).toMatchObject({ success: true, leadId });
 
-    const account = await t.conn.sobject('Account').retrieve(result.accountId);
+    const account = await t.conn.sobject('Account').retrieve(result.accountId as string);
     expect(account).toMatchObject({ Name: 'Acme Widgets', AccountSource: 'Web' });
-    const contact = await t.conn.sobject('Contact').retrieve(result.contactId);
+    const contact = await t.conn.sobject('Contact').retrieve(result.contactId as string);
     expect(contact).toMatchObject({ FirstName: 'Ada', Title: 'CTO', AccountId: result.accountId });
     const opportunity = await t.conn.sobject('Opportunity').retrieve(result.opportunityId as string);
     expect(opportunity).toMatchObject({ Name: 'Acme Widgets', AccountId: result.accountId, LeadSource: 'Web' });
@@ -59,7 +59,7 @@ describe('convertLead', () => {
     });
     expect(result).toMatchObject({ success: true, accountId });
     expect(result.opportunityId).toBeNull();
-    expect((await t.conn.sobject('Contact').retrieve(result.contactId)).AccountId).toBe(accountId);
+    expect((await t.conn.sobject('Contact').retrieve(result.contactId as string)).AccountId).toBe(accountId);
   });
 
   it('refuses a status that is not a converted status, leaving nothing created', async () => {
@@ -77,10 +77,9 @@ describe('merge', () => {
     const duplicates = [await createLead({ FirstName: 'Dup 1' }), await createLead({ FirstName: 'Dup 2' })];
     const task = (await t.conn.sobject('Task').create({ Subject: 'Call back', WhoId: duplicates[0] })).id as string;
 
-    const result = await t.conn.soap.merge({
-      masterRecord: { type: 'Lead', Id: master, Title: 'Chief Buyer' },
-      recordToMergeIds: duplicates,
-    });
+    // The partner API's sObject: its type and Id with the values to set.
+    const masterRecord = { type: 'Lead', Id: master, Title: 'Chief Buyer' };
+    const result = await t.conn.soap.merge({ masterRecord, recordToMergeIds: duplicates });
     expect(result).toMatchObject({ success: true, id: master });
     expect([...result.mergedRecordIds].sort()).toEqual([...duplicates].sort());
     expect((await t.conn.sobject('Lead').retrieve(master)).Title).toBe('Chief Buyer');

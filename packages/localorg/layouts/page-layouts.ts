@@ -8,7 +8,7 @@
  * layout: an Information section with its name and the fields people fill in, then System Information.
  */
 import type { LayoutItemModel, LayoutModel, LayoutSectionModel } from '@partner-planning/model';
-import { MASTER_RECORD_TYPE_ID, describeField } from '../describe';
+import { MASTER_RECORD_TYPE_ID, NAMED_LAYOUTS, describeField } from '../describe';
 import { SalesforceError } from '../errors';
 import type { ObjectSchema } from '../schema';
 import { notFoundError, ok, type ApiRequest, type OrgRuntime, type Reply } from '../rest/context';
@@ -17,7 +17,6 @@ import { LAYOUT_PREFIX, findAction, globalActions, objectActions, stableId, type
 import { detailButtons, resolveColumns, section, type Json, type LayoutScope } from './sections';
 
 /** Named layouts a scratch org defines, by object: the User object's alternate (mobile) layout. */
-const NAMED_LAYOUTS: Record<string, string[]> = { User: ['UserAlt'] };
 
 const AUDIT_FIELDS = new Set(['CreatedById', 'LastModifiedById', 'OwnerId']);
 
