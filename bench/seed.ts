@@ -100,7 +100,9 @@ export function directInsertsOfSeededRows(org: BenchOrg, report: SeedReport): Se
     nanoseconds += process.hrtime.bigint() - start;
   };
   try {
-    for (const name of Object.keys(report.objects)) {
+    // A report key may name a share reason after its object (`Plan__Share (Reason__c)`): each table is copied once.
+    const objectNames = new Set(Object.keys(report.objects).map((key) => key.replace(/ \(.*\)$/, '')));
+    for (const name of objectNames) {
       const obj = org.storage.schema.objects.get(name);
       if (!obj) throw new Error(`the seed wrote ${name}, which the schema does not have`);
       const rows = org.storage.db.prepare(`SELECT * FROM "${obj.table}"`).iterate() as IterableIterator<Row>;
