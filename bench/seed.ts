@@ -100,7 +100,7 @@ export function directInsertsOfSeededRows(org: BenchOrg, report: SeedReport): Se
     nanoseconds += process.hrtime.bigint() - start;
   };
   try {
-    // A report key may name a share reason after its object (`Plan__Share (Reason__c)`): each table is copied once.
+    // A report key may add a share reason in parentheses after its object name: each table is copied once.
     const objectNames = new Set(Object.keys(report.objects).map((key) => key.replace(/ \(.*\)$/, '')));
     for (const name of objectNames) {
       const obj = org.storage.schema.objects.get(name);
