@@ -258,7 +258,12 @@ test('an AE logs an APR action on an opportunity; the rollup runs and the coachi
   const opportunity = await conn.query<{ Last_APR_Action_Date__c: string }>(
     `SELECT Last_APR_Action_Date__c FROM Opportunity WHERE Id = '${opportunityId}'`,
   );
-  expect(opportunity.records[0].Last_APR_Action_Date__c).toBe(new Date().toISOString().slice(0, 10));
+  // The logger's date defaults to today in the AE's time zone, which may be another day than UTC's.
+  const timeZone = (
+    await conn.query<{ TimeZoneSidKey: string }>(`SELECT TimeZoneSidKey FROM User WHERE Id = '${ae.id}'`)
+  ).records[0].TimeZoneSidKey;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+  expect(opportunity.records[0].Last_APR_Action_Date__c).toBe(today);
 
   await page.goto('/coaching');
   const activity = page.locator('c-coaching-view [data-id="activity"]');
