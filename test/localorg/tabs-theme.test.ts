@@ -107,8 +107,19 @@ it('gives theme items for standard and custom objects', async () => {
 
 it('describes the tab sets (apps) each user sees through SOAP describeTabs', async () => {
   const sets = await t.conn.soap.describeTabs();
-  expect(sets.map((set) => set.label)).toEqual(['Partner Planning']);
-  const [app] = sets;
+  // The package's app, then the standard Sales app a scratch org has.
+  expect(sets.map((set) => set.label)).toEqual(['Partner Planning', 'Sales']);
+  const [app, sales] = sets;
+  expect(sales.selected).toBe(false);
+  expect(sales.tabs.map((tab) => tab.name)).toEqual([
+    'standard-home',
+    'standard-Opportunity',
+    'standard-Lead',
+    'standard-Account',
+    'standard-Contact',
+    'standard-Campaign',
+  ]);
+  expect(sales.tabSetId).not.toBe(app.tabSetId);
   expect(app.selected).toBe(true);
   // The app's tabs in the app's order.
   expect(app.tabs.map((tab) => tab.name)).toEqual([
@@ -123,8 +134,11 @@ it('describes the tab sets (apps) each user sees through SOAP describeTabs', asy
     'standard-Opportunity',
   ]);
   expect(app.tabs[1]).toMatchObject({ custom: true, sobjectName: 'Partner_Account_Plan__c' });
-  expect((await ae.conn.soap.describeTabs()).map((set) => set.label)).toEqual(['Partner Planning']);
-  expect(await plain.conn.soap.describeTabs()).toEqual([]);
+  expect((await ae.conn.soap.describeTabs()).map((set) => set.label)).toEqual(['Partner Planning', 'Sales']);
+  // A user without the package's permission sets sees the standard app, with the tabs of the objects they read.
+  const plainSets = await plain.conn.soap.describeTabs();
+  expect(plainSets.map((set) => set.label)).toEqual(['Sales']);
+  expect(plainSets[0].tabs.map((tab) => tab.name)).toContain('standard-Account');
 });
 
 it('lists tabs and theme among the version resources', async () => {

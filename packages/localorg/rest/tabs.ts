@@ -251,10 +251,39 @@ export interface TabSet {
   tabs: TabDescription[];
 }
 
-/** The package's apps the caller may see, each with the tabs of it they may see, in the app's order. */
+/** The standard Lightning app every scratch org has, open to every standard profile. */
+export const STANDARD_SALES_APP: ApplicationModel = {
+  name: 'standard__LightningSales',
+  label: 'Sales',
+  description: 'Manage your sales process with accounts, leads, opportunities, and more',
+  navType: 'Standard',
+  uiType: 'Lightning',
+  formFactors: ['Large', 'Small'],
+  tabs: [
+    'standard-home',
+    'standard-Opportunity',
+    'standard-Lead',
+    'standard-Account',
+    'standard-Contact',
+    'standard-Campaign',
+  ],
+  actionOverrides: [],
+  profileActionOverrides: [],
+  sourcePath: '',
+};
+
+/**
+ * The apps the caller may see, each with the tabs of it they may see, in the app's order: the package's apps
+ * (by permission set; all for administrators), then the standard Sales app when it has a tab they may see.
+ */
 export function visibleTabSets(org: OrgRuntime, req: ApiRequest): TabSet[] {
   const visibility = visibilityOf(org, req);
-  return org.schema.model.applications
+  const tabsOf = (app: ApplicationModel): TabDescription[] =>
+    app.tabs.flatMap((name) => tabFor(org, req, visibility, name) ?? []);
+  const packageApps = org.schema.model.applications
     .filter((app) => visibility.all || visibility.applications.has(app.name))
-    .map((app) => ({ app, tabs: app.tabs.flatMap((name) => tabFor(org, req, visibility, name) ?? []) }));
+    .map((app) => ({ app, tabs: tabsOf(app) }));
+  const sales = { app: STANDARD_SALES_APP, tabs: tabsOf(STANDARD_SALES_APP) };
+  // Home alone is not an app worth listing: a user who reads none of its objects does not get it.
+  return sales.tabs.length > 1 ? [...packageApps, sales] : packageApps;
 }

@@ -5,7 +5,7 @@
  */
 import { makeId } from '../ids';
 import type { OrgRuntime } from '../rest/context';
-import { visibleTabSets, type TabDescription } from '../rest/tabs';
+import { STANDARD_SALES_APP, visibleTabSets, type TabDescription } from '../rest/tabs';
 import { xmlElements, type XmlFields } from '../xml';
 
 /** App Ids (CustomApplication, `02u`): stable per position in the model. */
@@ -63,7 +63,8 @@ export function describeTabsResults(org: OrgRuntime, userId: string, apiVersion:
             ['logoUrl', `${org.instanceUrl}/img/salesforce-noname-logo-v2.svg`],
             ['namespace', null],
             ['selected', index === 0],
-            ['tabSetId', makeId(APP_KEY_PREFIX, apps.indexOf(app) + 1)],
+            // The standard app comes after the package's: its Id follows theirs.
+            ['tabSetId', makeId(APP_KEY_PREFIX, app === STANDARD_SALES_APP ? apps.length + 1 : apps.indexOf(app) + 1)],
             ...tabs.map((tab): [string, XmlFields] => ['tabs', tabFields(tab)]),
           ],
         ],
