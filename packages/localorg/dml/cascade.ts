@@ -80,12 +80,15 @@ export function assertNoRestrictingLookups(storage: Storage, root: Row, doomed: 
   }
 }
 
-/** Marks every doomed record deleted, then clears the lookups that pointed at them; returns those lookups. */
-export function deleteCascade(storage: Storage, ctx: RequestContext, doomed: Doomed): ClearedLookup[] {
+/**
+ * Moves records into the recycle bin (`deleted`) or out of it, stamping who did it and when; records already
+ * where they are sent stay untouched.
+ */
+export function setDeleted(storage: Storage, ctx: RequestContext, records: Doomed, deleted: boolean): void {
   const stamp = ctx.now.toISOString();
-  for (const [target, ids] of doomed) {
-    const audit = auditColumns(target, {
-      IsDeleted: 1,
+  for (const [obj, ids] of records) {
+    const audit = auditColumns(obj, {
+      IsDeleted: deleted ? 1 : 0,
       LastModifiedDate: stamp,
       LastModifiedById: ctx.userId,
       SystemModstamp: stamp,
@@ -94,11 +97,18 @@ export function deleteCascade(storage: Storage, ctx: RequestContext, doomed: Doo
       .map((column) => `${quoteIdent(column)} = ?`)
       .join(', ');
     for (const chunk of chunks([...ids])) {
+      const where = `"IsDeleted" = ${deleted ? 0 : 1} AND "Id" IN (${chunk.map(() => '?').join(', ')})`;
       storage
-        .statement(`UPDATE ${quoteIdent(target.table)} SET ${set} WHERE "Id" IN (${chunk.map(() => '?').join(', ')})`)
+        .statement(`UPDATE ${quoteIdent(obj.table)} SET ${set} WHERE ${where}`)
         .run(...Object.values(audit), ...chunk);
     }
   }
+}
+
+/** Marks every doomed record deleted, then clears the lookups that pointed at them; returns those lookups. */
+export function deleteCascade(storage: Storage, ctx: RequestContext, doomed: Doomed): ClearedLookup[] {
+  const stamp = ctx.now.toISOString();
+  setDeleted(storage, ctx, doomed, true);
   const cleared: ClearedLookup[] = [];
   for (const [target, ids] of doomed) cleared.push(...clearLookups(storage, target, [...ids], stamp));
   return cleared;

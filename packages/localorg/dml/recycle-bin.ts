@@ -8,8 +8,8 @@ import type { RequestContext } from '../context';
 import type { ObjectSchema } from '../schema';
 import { quoteIdent, type Row } from '../sql';
 import type { Storage } from '../storage';
-import { auditColumns, chunks, recordError } from './common';
-import type { Doomed } from './cascade';
+import { recordError } from './common';
+import { setDeleted, type Doomed } from './cascade';
 
 /** A lookup a delete cleared: `holder`'s record `id` pointed at a deleted record through `column`. */
 export interface ClearedLookup {
@@ -71,25 +71,8 @@ export function restoreDeletion(storage: Storage, ctx: RequestContext, root: Obj
     set.add(e.id);
     restored.set(obj, set);
   }
+  setDeleted(storage, ctx, restored, false);
   const stamp = ctx.now.toISOString();
-  for (const [obj, ids] of restored) {
-    const audit = auditColumns(obj, {
-      IsDeleted: 0,
-      LastModifiedDate: stamp,
-      LastModifiedById: ctx.userId,
-      SystemModstamp: stamp,
-    });
-    const set = Object.keys(audit)
-      .map((column) => `${quoteIdent(column)} = ?`)
-      .join(', ');
-    for (const chunk of chunks([...ids])) {
-      storage
-        .statement(
-          `UPDATE ${quoteIdent(obj.table)} SET ${set} WHERE "IsDeleted" = 1 AND "Id" IN (${chunk.map(() => '?').join(', ')})`,
-        )
-        .run(...Object.values(audit), ...chunk);
-    }
-  }
   for (const e of entries) {
     const holder = storage.schema.objects.get(e.object);
     if (!holder || e.column_name === null) continue;

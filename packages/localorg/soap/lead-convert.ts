@@ -8,13 +8,13 @@
  */
 import type { RequestContext } from '../context';
 import { deserializeRecord } from '../dml';
-import { SalesforceError } from '../errors';
 import { normalizeId } from '../ids';
 import type { OrgRuntime } from '../rest/context';
 import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
 import { today } from '../values';
-import { child, textOf, xmlElements, type XmlFields } from '../xml';
+import { child, textOf, type XmlFields } from '../xml';
+import { errorsElement, perRequest, RecordCallError, type CallAnswer } from './record-calls';
 
 /** The default lead process's converted status (LeadStatus.IsConverted): the only one a convert may set. */
 const CONVERTED_STATUSES = new Set(['Closed - Converted']);
@@ -92,28 +92,19 @@ export function leadConverts(call: unknown): LeadConvert[] {
   }));
 }
 
-class ConvertError extends Error {
-  constructor(
-    readonly statusCode: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 function objectOf(org: OrgRuntime, name: string): ObjectSchema {
   const obj = org.schema.objects.get(name);
-  if (!obj) throw new ConvertError('INVALID_TYPE', `The org has no ${name} object`);
+  if (!obj) throw new RecordCallError('INVALID_TYPE', `The org has no ${name} object`);
   return obj;
 }
 
 /** A live record of `obj` the caller can see, or the convert's error. */
 function visibleRecord(org: OrgRuntime, ctx: RequestContext, obj: ObjectSchema, raw: string, what: string): Row {
   const id = normalizeId(raw);
-  if (!id) throw new ConvertError('MALFORMED_ID', `${what}: malformed id ${raw}`);
+  if (!id) throw new RecordCallError('MALFORMED_ID', `${what}: malformed id ${raw}`);
   const found = org.dml.lookup(obj, id, ctx);
   if (found.kind !== 'live')
-    throw new ConvertError('INVALID_CROSS_REFERENCE_KEY', `${what}: invalid cross reference id`);
+    throw new RecordCallError('INVALID_CROSS_REFERENCE_KEY', `${what}: invalid cross reference id`);
   return found.row;
 }
 
@@ -138,11 +129,12 @@ function mapped(
 function convertOne(org: OrgRuntime, ctx: RequestContext, request: LeadConvert): XmlFields {
   const leadObj = objectOf(org, 'Lead');
   const lead = visibleRecord(org, ctx, leadObj, request.leadId, 'leadId');
-  if (lead.IsConverted === 1) throw new ConvertError('CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead');
+  if (lead.IsConverted === 1)
+    throw new RecordCallError('CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead');
   const status = leadObj.fields
     .get('Status')
     ?.model.picklist?.values.find((v) => v.value === request.convertedStatus && CONVERTED_STATUSES.has(v.value));
-  if (!status) throw new ConvertError('INVALID_STATUS', `invalid convertedStatus: ${request.convertedStatus}`);
+  if (!status) throw new RecordCallError('INVALID_STATUS', `invalid convertedStatus: ${request.convertedStatus}`);
   const account = objectOf(org, 'Account');
   const contact = objectOf(org, 'Contact');
   const opportunity = objectOf(org, 'Opportunity');
@@ -163,7 +155,7 @@ function convertOne(org: OrgRuntime, ctx: RequestContext, request: LeadConvert):
   if (request.contactId) {
     const existing = visibleRecord(org, ctx, contact, request.contactId, 'contactId');
     if (existing.AccountId !== accountId) {
-      throw new ConvertError('INVALID_CROSS_REFERENCE_KEY', 'contactId: the contact does not belong to the account');
+      throw new RecordCallError('INVALID_CROSS_REFERENCE_KEY', 'contactId: the contact does not belong to the account');
     }
     contactId = existing.Id as string;
   } else {
@@ -202,44 +194,20 @@ function convertOne(org: OrgRuntime, ctx: RequestContext, request: LeadConvert):
   ];
 }
 
-const failure = (leadId: string, statusCode: string, message: string): XmlFields => [
-  ['accountId', null],
-  ['contactId', null],
-  [
-    'errors',
-    [
-      ['message', message],
-      ['statusCode', statusCode],
-    ],
-  ],
-  ['leadId', normalizeId(leadId) ?? null],
-  ['opportunityId', null],
-  ['success', false],
-];
-
 /** The `<result>` elements of a convertLeadResponse, or the fault when the call itself is refused. */
-export function convertLeadResults(
-  org: OrgRuntime,
-  ctx: RequestContext,
-  requests: LeadConvert[],
-): string | { code: string; message: string } {
-  if (requests.length > MAX_CONVERTS) {
-    return {
-      code: 'EXCEEDED_ID_LIMIT',
-      message: `record limit reached. cannot submit more than ${MAX_CONVERTS} records into this call`,
-    };
-  }
-  return requests
-    .map((request) => {
-      let result: XmlFields;
-      try {
-        result = org.dml.atomic(() => convertOne(org, ctx, request));
-      } catch (error) {
-        if (error instanceof ConvertError) result = failure(request.leadId, error.statusCode, error.message);
-        else if (error instanceof SalesforceError) result = failure(request.leadId, error.errorCode, error.message);
-        else throw error;
-      }
-      return `<result>${xmlElements(result)}</result>`;
-    })
-    .join('');
+export function convertLeadResults(org: OrgRuntime, ctx: RequestContext, requests: LeadConvert[]): CallAnswer {
+  return perRequest(
+    org,
+    requests,
+    MAX_CONVERTS,
+    (request) => convertOne(org, ctx, request),
+    (request, statusCode, message) => [
+      ['accountId', null],
+      ['contactId', null],
+      errorsElement(statusCode, message),
+      ['leadId', normalizeId(request.leadId) ?? null],
+      ['opportunityId', null],
+      ['success', false],
+    ],
+  );
 }

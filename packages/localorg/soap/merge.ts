@@ -6,12 +6,12 @@
  */
 import type { RequestContext } from '../context';
 import { deserializeRecord } from '../dml';
-import { SalesforceError } from '../errors';
 import { normalizeId } from '../ids';
 import type { OrgRuntime } from '../rest/context';
 import type { FieldSchema, ObjectSchema } from '../schema';
 import type { Row } from '../sql';
-import { child, textOf, xmlElements, type XmlFields } from '../xml';
+import { child, textOf, type XmlFields } from '../xml';
+import { errorsElement, perRequest, RecordCallError, type CallAnswer } from './record-calls';
 
 const MERGEABLE = new Set(['Account', 'Contact', 'Lead']);
 /** A merge combines at most three records: the master and two more. */
@@ -52,15 +52,6 @@ export function mergeRequests(call: unknown): MergeRequest[] {
   });
 }
 
-class MergeError extends Error {
-  constructor(
-    readonly statusCode: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** A SOAP text value as the JSON value the write path reads for the field's type. */
 function jsonValue(field: FieldSchema | undefined, value: string): unknown {
   const type = field?.model.type;
@@ -71,20 +62,20 @@ function jsonValue(field: FieldSchema | undefined, value: string): unknown {
 
 function liveRecord(org: OrgRuntime, ctx: RequestContext, obj: ObjectSchema, raw: string): Row {
   const id = normalizeId(raw);
-  if (!id) throw new MergeError('MALFORMED_ID', `malformed id ${raw}`);
+  if (!id) throw new RecordCallError('MALFORMED_ID', `malformed id ${raw}`);
   const found = org.dml.lookup(obj, id, ctx);
-  if (found.kind === 'wrongType') throw new MergeError('INVALID_ID_FIELD', `${raw} is not a ${obj.name} Id`);
-  if (found.kind !== 'live') throw new MergeError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+  if (found.kind === 'wrongType') throw new RecordCallError('INVALID_ID_FIELD', `${raw} is not a ${obj.name} Id`);
+  if (found.kind !== 'live') throw new RecordCallError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
   return found.row;
 }
 
 function mergeOne(org: OrgRuntime, ctx: RequestContext, request: MergeRequest): XmlFields {
   const obj = org.schema.objects.get(request.type);
   if (!obj || !MERGEABLE.has(obj.name)) {
-    throw new MergeError('INVALID_TYPE', `Merge is not supported for ${request.type || 'records without a type'}`);
+    throw new RecordCallError('INVALID_TYPE', `Merge is not supported for ${request.type || 'records without a type'}`);
   }
   if (request.mergeIds.length === 0 || request.mergeIds.length > MAX_MERGED) {
-    throw new MergeError(
+    throw new RecordCallError(
       'INVALID_FIELD',
       `A merge combines the master with one or two records, not ${request.mergeIds.length}`,
     );
@@ -93,7 +84,7 @@ function mergeOne(org: OrgRuntime, ctx: RequestContext, request: MergeRequest): 
   const merged = request.mergeIds.map((raw) => liveRecord(org, ctx, obj, raw));
   const mergedIds = merged.map((row) => row.Id as string);
   if (mergedIds.includes(master.Id as string) || new Set(mergedIds).size !== mergedIds.length) {
-    throw new MergeError('INVALID_ID_FIELD', 'The records to merge must be distinct and not the master record');
+    throw new RecordCallError('INVALID_ID_FIELD', 'The records to merge must be distinct and not the master record');
   }
   const body: Record<string, unknown> = {};
   for (const [name, value] of request.values) body[name] = jsonValue(obj.fieldsByLower.get(name.toLowerCase()), value);
@@ -117,43 +108,16 @@ function mergeOne(org: OrgRuntime, ctx: RequestContext, request: MergeRequest): 
 }
 
 /** The `<result>` elements of a mergeResponse, or the fault when the call itself is refused. */
-export function mergeResults(
-  org: OrgRuntime,
-  ctx: RequestContext,
-  requests: MergeRequest[],
-): string | { code: string; message: string } {
-  if (requests.length > MAX_REQUESTS) {
-    return {
-      code: 'EXCEEDED_ID_LIMIT',
-      message: `record limit reached. cannot submit more than ${MAX_REQUESTS} records into this call`,
-    };
-  }
-  return requests
-    .map((request) => {
-      let result: XmlFields;
-      try {
-        result = org.dml.atomic(() => mergeOne(org, ctx, request));
-      } catch (error) {
-        const code =
-          error instanceof MergeError
-            ? error.statusCode
-            : error instanceof SalesforceError
-              ? error.errorCode
-              : undefined;
-        if (!code || !(error instanceof Error)) throw error;
-        result = [
-          [
-            'errors',
-            [
-              ['message', error.message],
-              ['statusCode', code],
-            ],
-          ],
-          ['id', normalizeId(request.masterId) ?? null],
-          ['success', false],
-        ];
-      }
-      return `<result>${xmlElements(result)}</result>`;
-    })
-    .join('');
+export function mergeResults(org: OrgRuntime, ctx: RequestContext, requests: MergeRequest[]): CallAnswer {
+  return perRequest(
+    org,
+    requests,
+    MAX_REQUESTS,
+    (request) => mergeOne(org, ctx, request),
+    (request, statusCode, message) => [
+      errorsElement(statusCode, message),
+      ['id', normalizeId(request.masterId) ?? null],
+      ['success', false],
+    ],
+  );
 }

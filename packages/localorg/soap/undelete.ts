@@ -5,10 +5,10 @@
  * in the recycle bin (UNDELETE_FAILED), one the caller cannot see or may not delete.
  */
 import type { RequestContext } from '../context';
-import { SalesforceError } from '../errors';
 import { normalizeId } from '../ids';
 import type { OrgRuntime } from '../rest/context';
-import { child, xmlElements, type XmlFields } from '../xml';
+import { child, type XmlFields } from '../xml';
+import { errorsElement, perRequest, RecordCallError, type CallAnswer } from './record-calls';
 
 /** At most 200 Ids per call, as the API documents for undelete(). */
 const MAX_IDS = 200;
@@ -20,34 +20,15 @@ export function undeleteIds(call: unknown): string[] {
   return items.map((item) => (typeof item === 'string' ? item : String(child(item, '#text') ?? '')).trim());
 }
 
-function errorResult(id: string | null, statusCode: string, message: string): XmlFields {
-  return [
-    [
-      'errors',
-      [
-        ['message', message],
-        ['statusCode', statusCode],
-      ],
-    ],
-    ['id', id],
-    ['success', false],
-  ];
-}
-
 function undeleteOne(org: OrgRuntime, ctx: RequestContext, raw: string): XmlFields {
   const id = normalizeId(raw);
-  if (!id) return errorResult(null, 'MALFORMED_ID', `bad id ${raw}`);
+  if (!id) throw new RecordCallError('MALFORMED_ID', `bad id ${raw}`);
   const obj = org.schema.byKeyPrefix.get(id.slice(0, 3));
-  if (!obj) return errorResult(id, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+  if (!obj) throw new RecordCallError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
   const found = org.dml.lookup(obj, id, ctx);
-  if (found.kind === 'live') return errorResult(id, 'UNDELETE_FAILED', 'Entity is not in the recycle bin');
-  if (found.kind !== 'deleted') return errorResult(id, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
-  try {
-    org.dml.undelete(ctx, obj, found.row);
-  } catch (error) {
-    if (error instanceof SalesforceError) return errorResult(id, error.errorCode, error.message);
-    throw error;
-  }
+  if (found.kind === 'live') throw new RecordCallError('UNDELETE_FAILED', 'Entity is not in the recycle bin');
+  if (found.kind !== 'deleted') throw new RecordCallError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+  org.dml.undelete(ctx, obj, found.row);
   return [
     ['id', id],
     ['success', true],
@@ -55,16 +36,16 @@ function undeleteOne(org: OrgRuntime, ctx: RequestContext, raw: string): XmlFiel
 }
 
 /** The `<result>` elements of an undeleteResponse, or the fault when the call itself is refused. */
-export function undeleteResults(
-  org: OrgRuntime,
-  ctx: RequestContext,
-  ids: string[],
-): string | { code: string; message: string } {
-  if (ids.length > MAX_IDS) {
-    return {
-      code: 'EXCEEDED_ID_LIMIT',
-      message: `record limit reached. cannot submit more than ${MAX_IDS} records into this call`,
-    };
-  }
-  return ids.map((raw) => `<result>${xmlElements(undeleteOne(org, ctx, raw))}</result>`).join('');
+export function undeleteResults(org: OrgRuntime, ctx: RequestContext, ids: string[]): CallAnswer {
+  return perRequest(
+    org,
+    ids,
+    MAX_IDS,
+    (raw) => undeleteOne(org, ctx, raw),
+    (raw, statusCode, message) => [
+      errorsElement(statusCode, message),
+      ['id', normalizeId(raw) ?? null],
+      ['success', false],
+    ],
+  );
 }
