@@ -134,6 +134,9 @@ it('describes the tab sets (apps) each user sees through SOAP describeTabs', asy
     'standard-Opportunity',
   ]);
   expect(app.tabs[1]).toMatchObject({ custom: true, sobjectName: 'Partner_Account_Plan__c' });
+  // A tab of no object (Home, the Coaching page) has an empty sobjectName in SOAP, never nil.
+  expect(app.tabs.find((tab) => tab.name === 'standard-home')?.sobjectName).toBe('');
+  expect(app.tabs.find((tab) => tab.name === 'Coaching')?.sobjectName).toBe('');
   expect((await ae.conn.soap.describeTabs()).map((set) => set.label)).toEqual(['Partner Planning', 'Sales']);
   // A user without the package's permission sets sees the standard app, with the tabs of the objects they read.
   const plainSets = await plain.conn.soap.describeTabs();

@@ -36,7 +36,8 @@ function tabFields(tab: TabDescription): XmlFields {
     ['label', tab.label],
     ['miniIconUrl', tab.miniIconUrl],
     ['name', tab.name],
-    ['sobjectName', tab.sobjectName],
+    // Never nil in the SOAP answer: a tab of no object (Home, a Lightning page) has an empty sobjectName.
+    ['sobjectName', tab.sobjectName ?? ''],
     ['url', tab.url],
   ];
 }
