@@ -108,6 +108,21 @@ describe('page layouts', () => {
     expect(layout.quickActionList?.quickActionListItems.map((a) => a.quickActionName)).toContain('LogACall');
     const name = detail[0].layoutRows[0].layoutItems[0];
     expect(name).toMatchObject({ required: true, editableForNew: true, placeholder: false });
+    // Standard lookups show what they point at, as page layouts do; custom fields keep their label.
+    const labels = new Map(
+      detail.flatMap((s) =>
+        s.layoutRows.flatMap((r) => r.layoutItems.map((i) => [i.layoutComponents[0]?.value ?? '', i.label] as const)),
+      ),
+    );
+    expect(labels.get('OwnerId')).toBe('Account Owner');
+    expect(labels.get('CreatedById')).toBe('Created By');
+    expect(labels.get('LastModifiedById')).toBe('Last Modified By');
+    const opportunity = sectionsOf((await t.conn.sobject('Opportunity').layouts()).layouts[0], 'detail');
+    const opportunityLabels = opportunity.flatMap((s) =>
+      s.layoutRows.flatMap((r) => r.layoutItems.map((i) => i.label)),
+    );
+    expect(opportunityLabels).toEqual(expect.arrayContaining(['Opportunity Owner', 'Account Name']));
+    expect(opportunityLabels).not.toContain('Account ID');
   });
 
   it('leaves out the fields the caller cannot read', async () => {

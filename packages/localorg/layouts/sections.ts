@@ -34,6 +34,27 @@ export function resolveColumns(scope: LayoutScope, columns: LayoutItemModel[][])
   );
 }
 
+/** Standard lookups whose layout label is not their field label with " ID" dropped. */
+const STANDARD_LOOKUP_LABELS: Record<string, string> = {
+  AccountId: 'Account Name',
+  ContactId: 'Contact Name',
+  CreatedById: 'Created By',
+  LastModifiedById: 'Last Modified By',
+  CampaignId: 'Primary Campaign Source',
+  Pricebook2Id: 'Price Book',
+};
+
+/**
+ * The label a layout shows for a field: a custom field's own label; for a standard lookup the name of what it
+ * points at, as page layouts show it ("Opportunity Owner", "Account Name", "Created By", "Parent Account").
+ */
+export function layoutLabel(obj: ObjectSchema, field: FieldSchema): string {
+  const m = field.model;
+  if (m.custom || (m.type !== 'Lookup' && m.type !== 'MasterDetail')) return m.label;
+  if (field.name === 'OwnerId') return `${obj.model.label} Owner`;
+  return STANDARD_LOOKUP_LABELS[field.name] ?? m.label.replace(/ ID$/, '');
+}
+
 /** A field's DescribeLayoutItem. */
 export function fieldItem(scope: LayoutScope, cell: Cell, tabOrder: number): Json {
   if (!cell.field) {
@@ -53,7 +74,7 @@ export function fieldItem(scope: LayoutScope, cell: Cell, tabOrder: number): Jso
   return {
     editableForNew: editable && perms.allowCreate,
     editableForUpdate: editable && perms.allowEdit && !field.model.createOnly && field.model.type !== 'MasterDetail',
-    label: field.model.label,
+    label: layoutLabel(scope.obj, field),
     layoutComponents: [
       {
         details: describeField(scope.obj, field, scope.access),
