@@ -6,6 +6,7 @@
  */
 import { loadForceApp } from '../../packages/model';
 import {
+  formatValue,
   loadRecordLayout,
   recordQuery,
   relatedListQuery,
@@ -87,4 +88,29 @@ it('offers the Opportunity page\'s "Log APR Action", opening the aprActionLogger
   // A page that does not place the component, with a layout that lists no such action, offers none.
   const account = await loadRecordLayout(getAs(audience.ae.conn), 'Account', pageComponents('Account'), APP_COMPONENTS);
   expect(account.actions).toEqual([]);
+});
+
+it("lays out a standard object's default layout with its addresses, shown on one line", async () => {
+  const view = await loadRecordLayout(getAs(t.conn), 'Account', pageComponents('Account'), APP_COMPONENTS);
+  expect(view.sections.map((s) => s.heading)).toEqual([
+    'Account Information',
+    'Address Information',
+    'System Information',
+  ]);
+  const labels = view.sections.flatMap((s) => s.rows.flatMap((r) => r.cells.map((c) => c.field?.label)));
+  expect(labels).toEqual(
+    expect.arrayContaining(['Account Owner', 'Billing Address', 'Shipping Address', 'Created By']),
+  );
+  // Address parts and data enrichment fields stay off a default layout.
+  expect(labels).not.toContain('Billing City');
+  expect(labels).not.toContain('Data.com Key');
+  const address = {
+    street: '1301 Avenue of the Americas\nFloor 2',
+    city: 'New York',
+    state: 'NY',
+    postalCode: '10019',
+    country: 'USA',
+  };
+  expect(formatValue(address, 'address')).toBe('1301 Avenue of the Americas, Floor 2, New York, NY 10019, USA');
+  expect(formatValue({ city: 'Paris', country: 'France' }, 'address')).toBe('Paris, France');
 });

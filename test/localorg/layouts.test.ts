@@ -98,10 +98,10 @@ describe('page layouts', () => {
     expect(fieldNames(sectionsOf(again, 'detail'))).toEqual(fieldNames(sectionsOf(listed.layouts[0], 'detail')));
   });
 
-  it('gives a standard object a system default layout: name and fields, then System Information', async () => {
+  it('gives a standard object a system default layout: name and fields, addresses, then System Information', async () => {
     const [layout] = (await t.conn.sobject('Account').layouts()).layouts;
     const detail = sectionsOf(layout, 'detail');
-    expect(detail.map((s) => s.heading)).toEqual(['Account Information', 'System Information']);
+    expect(detail.map((s) => s.heading)).toEqual(['Account Information', 'Address Information', 'System Information']);
     const names = fieldNames(detail);
     expect(names[0]).toBe('Name');
     expect(names).toEqual(expect.arrayContaining(['OwnerId', 'Partner_Tier__c', 'CreatedById', 'LastModifiedById']));

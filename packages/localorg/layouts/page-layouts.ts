@@ -32,6 +32,21 @@ export function pageLayoutOf(org: OrgRuntime, obj: ObjectSchema): LayoutModel {
   return org.schema.model.layouts.find((l) => l.object === obj.name) ?? systemDefaultLayout(obj);
 }
 
+/** Standard fields that data enrichment fills in; a default page layout does not show them. */
+const ENRICHMENT_FIELDS = new Set([
+  'Jigsaw',
+  'JigsawCompanyId',
+  'JigsawContactId',
+  'CleanStatus',
+  'DandbCompanyId',
+  'DunsNumber',
+  'CompanyDunsNumber',
+  'NaicsCode',
+  'NaicsDesc',
+  'Tradestyle',
+  'YearStarted',
+]);
+
 function systemDefaultLayout(obj: ObjectSchema): LayoutModel {
   const item = (field: string, behavior: LayoutItemModel['behavior']): LayoutItemModel => ({
     field,
@@ -40,8 +55,17 @@ function systemDefaultLayout(obj: ObjectSchema): LayoutModel {
   });
   const fields = [...obj.fields.values()];
   const name = fields.find((f) => f.name === 'Name' && !f.model.systemManaged);
-  // The fields people fill in: the name first, then every field the platform does not maintain.
-  const own = fields.filter((f) => !f.model.systemManaged && f.name !== 'Id' && f !== name && !f.model.formula);
+  // The fields people fill in: the name first, then every field the platform does not maintain. Address
+  // parts show as their address, and the data enrichment fields (Data.com, D&B) stay off the page.
+  const own = fields.filter(
+    (f) =>
+      !f.model.systemManaged &&
+      f.name !== 'Id' &&
+      f !== name &&
+      !f.model.formula &&
+      !f.model.compoundFieldName &&
+      !ENRICHMENT_FIELDS.has(f.name),
+  );
   const items = [...(name ? [name] : []), ...own].map((f) =>
     item(f.name, f.model.required && f.model.type !== 'Checkbox' ? 'Required' : 'Edit'),
   );
@@ -56,6 +80,17 @@ function systemDefaultLayout(obj: ObjectSchema): LayoutModel {
       columns: [items.slice(0, half), items.slice(half)],
     },
   ];
+  const addresses = fields.filter((f) => f.model.type === 'Address').map((f) => item(f.name, 'Edit'));
+  if (addresses.length > 0) {
+    sections.push({
+      label: 'Address Information',
+      customLabel: false,
+      detailHeading: true,
+      editHeading: true,
+      style: 'TwoColumnsTopToBottom',
+      columns: [addresses.slice(0, 1), addresses.slice(1)],
+    });
+  }
   const audit = ['CreatedById', 'LastModifiedById'].filter((f) => obj.fields.has(f));
   if (audit.length > 0) {
     sections.push({

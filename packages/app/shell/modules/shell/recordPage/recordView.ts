@@ -240,5 +240,13 @@ export function formatValue(value: unknown, type: string): string {
     );
   if (type === 'percent') return `${Number(value).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
   if (type === 'boolean') return value === true ? 'Yes' : 'No';
+  if (type === 'address' && typeof value === 'object') return addressText(value as Record<string, unknown>);
   return String(value);
+}
+
+/** A compound address on one line, as a record page shows it: street, city, state and postal code, country. */
+function addressText(address: Record<string, unknown>): string {
+  const part = (key: string): string => (typeof address[key] === 'string' ? (address[key] as string) : '');
+  const region = [part('state'), part('postalCode')].filter(Boolean).join(' ');
+  return [part('street').replace(/\s*\n\s*/g, ', '), part('city'), region, part('country')].filter(Boolean).join(', ');
 }
