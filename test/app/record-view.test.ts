@@ -71,6 +71,9 @@ it("lays out a plan's details from its page layout and reads the record and rela
   // A lookup reads its parent's name.
   expect(fields.find((f) => f.name === 'Partner_Account__c')?.path).toBe('Partner_Account__r.Name');
   expect(valueAt(record, 'Partner_Account__r.Name')).toBe('Orion Partners');
+  // Reading the page's record makes it the user's most recent item.
+  const recent = await audience.pm.conn.request<{ Id: string }[]>(dataPath('/recent'));
+  expect(recent[0]?.Id).toBe(audience.plan);
   const sections = await audience.pm.conn.query(relatedListQuery(view.relatedLists[0], audience.plan));
   expect(sections.totalSize).toBeGreaterThan(0);
 });

@@ -209,7 +209,8 @@ export function recordQuery(objectName: string, recordId: string, view: RecordLa
   for (const field of view.highlights) paths.add(field.path);
   for (const section of view.sections)
     for (const row of section.rows) for (const cell of row.cells) if (cell.field) paths.add(cell.field.path);
-  return `SELECT ${[...paths].join(', ')} FROM ${objectName} WHERE Id = ${soqlString(recordId)}`;
+  // FOR VIEW: opening a record page makes it one of the user's recent items, as a Lightning record page does.
+  return `SELECT ${[...paths].join(', ')} FROM ${objectName} WHERE Id = ${soqlString(recordId)} FOR VIEW`;
 }
 
 /** The SOQL of a related list's first rows. */
