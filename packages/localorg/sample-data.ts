@@ -356,7 +356,7 @@ export function projectWantsSampleData(projectRoot: string): boolean {
 
 /**
  * Loads the sample data into an org once: on the first start of a data folder with sample data asked
- * for. Fields the project's schema lacks are left out (the standard objects always have them).
+ * for. The standard objects are the platform's, not the project's, so every field named here exists.
  */
 export function loadSampleDataOnce(schema: OrgSchema, storage: Storage, dml: Dml, ctx: RequestContext): void {
   if (storage.getMeta(LOADED_KEY)) return;
@@ -364,8 +364,7 @@ export function loadSampleDataOnce(schema: OrgSchema, storage: Storage, dml: Dml
   const insert = (objectName: string, values: Values): string => {
     const obj = findObjectSchema(schema, objectName);
     if (!obj) throw new Error(`sample data: the org has no ${objectName} object`);
-    const known = Object.fromEntries(Object.entries(values).filter(([field]) => obj.fields.has(field)));
-    return dml.create(ctx, obj, deserializeRecord(schema, obj, known));
+    return dml.create(ctx, obj, deserializeRecord(schema, obj, values));
   };
   storage.db.transaction(() => {
     const accountIds = new Map<string, string>();

@@ -28,6 +28,14 @@ it('loads the sample accounts, contacts, opportunities and leads, owned by the a
     expect(accounts.records.map((a) => a.Name)).toContain('Edge Communications');
     expect(new Set(accounts.records.map((a) => a.OwnerId))).toEqual(new Set([t.org.adminUserId]));
     expect(accounts.records.find((a) => a.Name === 'GenePoint')?.Industry).toBe('Biotechnology');
+    const burlington = await t.conn.query<{ BillingCity: string; Fax: string; AccountNumber: string }>(
+      "SELECT BillingCity, Fax, AccountNumber FROM Account WHERE Name = 'Burlington Textiles Corp of America'",
+    );
+    expect(burlington.records[0]).toMatchObject({
+      BillingCity: 'Burlington',
+      Fax: '(336) 222-8000',
+      AccountNumber: 'CD656092',
+    });
 
     const edge = await t.conn.query<{ Name: string; Contacts: { totalSize: number } | null }>(
       "SELECT Name, (SELECT LastName FROM Contacts) FROM Account WHERE Name = 'Edge Communications'",
