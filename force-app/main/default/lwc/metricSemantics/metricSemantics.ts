@@ -30,8 +30,9 @@ const SHAPES: readonly string[] = ['Cumulative', 'Rate', 'Snapshot'];
 /** Lower-is-better attainment is target / actual, capped so a near-zero actual cannot dominate a weighted mean. */
 const LOWER_ATTAINMENT_CAP = 200;
 
-const threshold = (value: number | null | undefined, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+function threshold(value: number | null | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
 
 /** From the catalog record's raw values (blank/unknown -> defaults). */
 export function semanticsOf(raw: {
@@ -88,8 +89,10 @@ function attainmentOf(s: MetricSemantics, target: number | null, actual: number 
 }
 
 /** Ahead / On Track / Behind from a ratio in percent of the expected value. */
-const byThresholds = (s: MetricSemantics, ratio: number): PaceStatus =>
-  ratio >= s.aheadAt ? 'Ahead' : ratio >= s.behindBelow ? 'On Track' : 'Behind';
+function byThresholds(s: MetricSemantics, ratio: number): PaceStatus {
+  if (ratio >= s.aheadAt) return 'Ahead';
+  return ratio >= s.behindBelow ? 'On Track' : 'Behind';
+}
 
 /** A missing cumulative actual is nothing done yet; a missing rate or snapshot is no measurement. */
 const measured = (s: MetricSemantics, actual: number | null): number | null =>
