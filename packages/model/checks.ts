@@ -108,14 +108,17 @@ export function resolveFieldPath(model: ForceAppModel, obj: ObjectModel, path: s
 export function checkMetricCatalog(model: ForceAppModel): Problem[] {
   const problems: Problem[] = [];
   const metrics = model.customMetadataRecords.filter((r) => r.type === 'Plan_Metric__mdt');
-  const names = new Set(metrics.map((m) => m.developerName));
+  const byName = new Map(metrics.map((m) => [m.developerName, m]));
   for (const metric of metrics) {
     const file = relative(model.root, metric.sourcePath);
     const v = metric.values;
     const say = (message: string): void => void problems.push({ file, message: `${metric.developerName}: ${message}` });
+    problems.push(...checkMetricSemantics(metric.developerName, v).map((message) => ({ file, message })));
     if (v.Aggregate__c === 'RATIO') {
       for (const key of ['Numerator_Metric__c', 'Denominator_Metric__c']) {
-        if (typeof v[key] !== 'string' || !names.has(v[key] as string)) say(`${key} names no metric`);
+        const part = typeof v[key] === 'string' ? byName.get(v[key] as string) : undefined;
+        if (!part) say(`${key} names no metric`);
+        else if (part.values.Aggregate__c === 'RATIO') say(`${key} ${part.developerName} is itself a ratio`);
       }
       continue;
     }
@@ -131,7 +134,8 @@ export function checkMetricCatalog(model: ForceAppModel): Problem[] {
       if (error) say(`${key}: ${error}`);
     }
     if (v.Aggregate__c !== 'COUNT' && !v.Value_Field__c) say(`${String(v.Aggregate__c)} needs Value_Field__c`);
-    if (!v.Date_Field__c) say('Date_Field__c is required');
+    // Only a snapshot (the current value) can do without a date that places records in a period.
+    if (!v.Date_Field__c && v.Shape__c !== 'Snapshot') say('Date_Field__c is required unless Shape__c is Snapshot');
     if (typeof v.Filter__c === 'string' && v.Filter__c.trim() !== '') {
       problems.push(
         ...checkSoql(model, `SELECT Id FROM ${source.apiName} WHERE ${v.Filter__c}`, file).map((p) => ({
@@ -141,6 +145,28 @@ export function checkMetricCatalog(model: ForceAppModel): Problem[] {
       );
     }
   }
+  return problems;
+}
+
+const DIRECTIONS = ['Higher is better', 'Lower is better', 'Stay within budget'];
+const SHAPES = ['Cumulative', 'Rate', 'Snapshot'];
+
+/**
+ * A metric's reading rules: Direction__c and Shape__c set to known values (every record says them, so none
+ * relies on a default by accident) and thresholds, when set, with ahead above behind above 0.
+ */
+function checkMetricSemantics(name: string, v: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (typeof v.Direction__c !== 'string' || !DIRECTIONS.includes(v.Direction__c))
+    problems.push(`${name}: Direction__c must be one of ${DIRECTIONS.join(', ')} (got ${String(v.Direction__c)})`);
+  if (typeof v.Shape__c !== 'string' || !SHAPES.includes(v.Shape__c))
+    problems.push(`${name}: Shape__c must be one of ${SHAPES.join(', ')} (got ${String(v.Shape__c)})`);
+  const ahead = typeof v.Ahead_Threshold__c === 'number' ? v.Ahead_Threshold__c : 110;
+  const behind = typeof v.Behind_Threshold__c === 'number' ? v.Behind_Threshold__c : 90;
+  if (!(behind > 0 && ahead > behind))
+    problems.push(
+      `${name}: thresholds must be Ahead_Threshold__c > Behind_Threshold__c > 0 (got ${ahead} and ${behind})`,
+    );
   return problems;
 }
 

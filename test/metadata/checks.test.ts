@@ -130,3 +130,57 @@ describe('checkSoql', () => {
     expect(messages(checkSoql(model, 'SELECT FROM WHERE', 'x'))[0]).toMatch(/^x: SOQL does not parse/);
   });
 });
+
+describe('checkMetricCatalog on broken definitions', () => {
+  const model = projectModel();
+  const winRate = model.customMetadataRecords.find((r) => r.developerName === 'Win_Rate');
+  const revenue = model.customMetadataRecords.find((r) => r.developerName === 'Closed_Won_Revenue');
+  if (!winRate || !revenue) throw new Error('the catalog lost Win_Rate or Closed_Won_Revenue');
+
+  /** The catalog's problems with one record replaced by a changed copy, as messages without the file. */
+  const problemsWith = (base: typeof revenue, values: Record<string, string | number | null>): string[] => {
+    const changed = { ...base, values: { ...base.values, ...values } };
+    const records = model.customMetadataRecords.map((r) => (r === base ? changed : r));
+    return checkMetricCatalog({ ...model, customMetadataRecords: records }).map((p) => p.message);
+  };
+
+  it('requires known Direction__c and Shape__c values', () => {
+    expect(problemsWith(revenue, { Direction__c: 'Sideways', Shape__c: null })).toEqual([
+      'Closed_Won_Revenue: Direction__c must be one of Higher is better, Lower is better, Stay within budget (got Sideways)',
+      'Closed_Won_Revenue: Shape__c must be one of Cumulative, Rate, Snapshot (got null)',
+    ]);
+  });
+
+  it('requires the ahead threshold above the behind threshold above 0', () => {
+    expect(problemsWith(revenue, { Ahead_Threshold__c: 90, Behind_Threshold__c: 95 })).toEqual([
+      'Closed_Won_Revenue: thresholds must be Ahead_Threshold__c > Behind_Threshold__c > 0 (got 90 and 95)',
+    ]);
+    expect(problemsWith(revenue, { Behind_Threshold__c: 0 })).toEqual([
+      'Closed_Won_Revenue: thresholds must be Ahead_Threshold__c > Behind_Threshold__c > 0 (got 110 and 0)',
+    ]);
+    // One threshold set, the other blank: compared with the default.
+    expect(problemsWith(revenue, { Ahead_Threshold__c: 105 })).toEqual([]);
+  });
+
+  it('requires a date field unless the metric is a snapshot', () => {
+    expect(problemsWith(revenue, { Date_Field__c: null })).toEqual([
+      'Closed_Won_Revenue: Date_Field__c is required unless Shape__c is Snapshot',
+    ]);
+    expect(problemsWith(revenue, { Date_Field__c: null, Shape__c: 'Snapshot' })).toEqual([]);
+  });
+
+  it("requires a ratio's parts to exist and not be ratios themselves", () => {
+    expect(problemsWith(winRate, { Numerator_Metric__c: 'Average_Deal_Size', Denominator_Metric__c: 'Nope' })).toEqual(
+      expect.arrayContaining(['Win_Rate: Denominator_Metric__c names no metric']),
+    );
+    expect(problemsWith(winRate, { Numerator_Metric__c: 'Actions_Per_Won_Deal' })).toEqual([
+      'Win_Rate: Numerator_Metric__c Actions_Per_Won_Deal is itself a ratio',
+    ]);
+  });
+
+  it('resolves every path on the source object', () => {
+    expect(problemsWith(revenue, { Partner_Path__c: 'Partner_Account__r.Ghost__c' })).toEqual([
+      expect.stringMatching(/^Closed_Won_Revenue: Partner_Path__c: /),
+    ]);
+  });
+});
