@@ -23,6 +23,7 @@ import { auditColumns, MultipleMatchesError, recordError, type Lookup, type Writ
 import { assertRequired, assertUnique } from './dml/constraints';
 import { assertNoRestrictingLookups, cascadeSet, deleteCascade } from './dml/cascade';
 import { recordDeletion, restoreDeletion, undeleteRefusal } from './dml/recycle-bin';
+import { cascadeCurrency, inheritMasterCurrency } from './dml/currency';
 import { defaultValues, nextAutoNumber } from './dml/defaults';
 import { deriveFields } from './dml/derive';
 import { findIds, lookupRecord } from './dml/find';
@@ -99,6 +100,7 @@ export class Dml {
       }
       access.assertReferences(values.keys(), row);
       deriveFields(obj, row, given, undefined, this.options.fiscalYearStartMonth);
+      inheritMasterCurrency(this.storage, obj, row);
       assertRequired(obj, row);
       enforceRules(this.storage, obj, row, undefined, ctx);
       assertUnique(this.storage, obj, row, obj.fields.values(), access);
@@ -159,6 +161,7 @@ export class Dml {
       }
       access.assertReferences(changed, row);
       deriveFields(obj, row, given, current, this.options.fiscalYearStartMonth);
+      inheritMasterCurrency(this.storage, obj, row);
       assertRequired(obj, row);
       enforceRules(this.storage, obj, row, current, ctx);
       assertUnique(this.storage, obj, row, changed, access);
@@ -172,6 +175,7 @@ export class Dml {
       for (const key of Object.keys(row)) if (row[key] !== current[key]) diff[key] = row[key];
       this.storage.updateRow(obj, id, diff);
       if ('OwnerId' in diff) dropManualShares(this.storage, ctx, obj, id);
+      if (typeof diff.CurrencyIsoCode === 'string') cascadeCurrency(this.storage, obj, id, diff.CurrencyIsoCode);
       if (obj.name === 'User' && current.IsActive === 1 && row.IsActive !== 1) this.onUserDeactivated?.(id);
       this.rollups.afterWrite(ctx, obj, current, row);
     });
