@@ -28,6 +28,19 @@ function rate(text: string): number {
   return n;
 }
 
+function monthNumber(text: string): number {
+  const n = Number(text);
+  if (!/^\d{1,2}$/.test(text.trim()) || n < 1 || n > 12)
+    throw new InvalidArgumentError('expected a month from 1 to 12');
+  return n;
+}
+
+/** `start` names a fiscal year after the calendar year it starts in (UsesStartDateAsFiscalYearName). */
+function fiscalYearName(text: string): 'start' | 'end' {
+  if (text !== 'start' && text !== 'end') throw new InvalidArgumentError("expected 'start' or 'end'");
+  return text;
+}
+
 interface OrgOptions extends JsonOption {
   port: number;
   data: string;
@@ -42,6 +55,8 @@ interface OrgOptions extends JsonOption {
   dataStorageMb?: number;
   multiCurrency?: boolean;
   sampleData?: boolean;
+  fiscalYearStartMonth?: number;
+  fiscalYearName?: 'start' | 'end';
 }
 
 /** Faults from the flags, else from LOCALORG_FAULT_* environment variables; undefined for none. */
@@ -72,6 +87,8 @@ async function runOrg(opts: OrgOptions): Promise<void> {
     dataStorageMB: opts.dataStorageMb,
     multiCurrency: opts.multiCurrency,
     sampleData: opts.sampleData,
+    fiscalYearStartMonth: opts.fiscalYearStartMonth,
+    fiscalYearNameStart: opts.fiscalYearName === undefined ? undefined : opts.fiscalYearName === 'start',
   });
   const details = {
     instanceUrl: org.instanceUrl,
@@ -137,6 +154,16 @@ const program = commandProgram(
   .option(
     '--sample-data',
     "load a scratch org's sample data (accounts, contacts, opportunities, leads) into a new org; default: the project's config/project-scratch-def.json hasSampleData",
+  )
+  .option(
+    '--fiscal-year-start-month <n>',
+    'first month (1-12) of the standard fiscal year (default 1; kept by the data folder)',
+    monthNumber,
+  )
+  .option(
+    '--fiscal-year-name <start|end>',
+    'name a fiscal year after the calendar year it starts or ends in (default end; kept by the data folder)',
+    fiscalYearName,
   )
   .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
   .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)

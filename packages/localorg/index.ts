@@ -19,6 +19,7 @@ export function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> 
   return startOrg(options);
 }
 export { faultOptionsFromEnv, type FaultOptions } from './faults';
+export type { CustomFiscalYearSpec } from './fiscal';
 export { SHARED_DEV_PASSWORD, ADMIN_USERNAME } from './auth';
 export { SalesforceError, type ApiErrorBody } from './errors';
 // The HTTP hardening the org applies, for servers that stand in front of it (the local app).

@@ -102,6 +102,9 @@ const READ_BY_EVERYONE = new Set([
   'Group',
   'GroupMember',
   'RecordType',
+  // The fiscal calendar.
+  'FiscalYearSettings',
+  'Period',
   // Multi-currency orgs: everyone reads the currencies and their rates.
   'CurrencyType',
   'DatedConversionRate',

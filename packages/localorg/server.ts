@@ -20,6 +20,7 @@ import {
 import type { RequestContext } from './context';
 import { Dml } from './dml';
 import { formulasOf, registerFormulaFunction } from './formula';
+import type { CustomFiscalYearSpec } from './fiscal';
 import { ensurePlatformRecords } from './platform';
 import { SalesforceError } from './errors';
 import * as http from './http';
@@ -74,6 +75,13 @@ export interface LocalOrgOptions {
   apiDailyLimit?: number;
   /** First month (1-12) of the fiscal year. Default January. */
   fiscalYearStartMonth?: number;
+  /**
+   * Organization.UsesStartDateAsFiscalYearName: true names a fiscal year after the calendar year it starts in.
+   * Default false (named after the year it ends in), as in a new org.
+   */
+  fiscalYearNameStart?: boolean;
+  /** Custom fiscal years, each as its twelve periods (FiscalYearSettings and Period rows). Default none. */
+  customFiscalYears?: CustomFiscalYearSpec[];
   /** Injected faults for reliability tests. Default: from LOCALORG_FAULT_* environment variables, else none. */
   faults?: FaultOptions;
   /** Deletes the data folder's contents first (once its lock is taken: a folder in use is refused). */
@@ -556,9 +564,11 @@ async function openData(
     storage = new Storage(schema, dataDir ? join(dataDir, 'org.sqlite') : ':memory:', registerFormulaFunction);
     const platform = ensurePlatformRecords(storage, {
       fiscalYearStartMonth: options.fiscalYearStartMonth,
+      fiscalYearNameStart: options.fiscalYearNameStart,
+      customFiscalYears: options.customFiscalYears,
       now: now(),
     });
-    const dml = new Dml(storage, { fiscalYearStartMonth: platform.fiscalYearStartMonth });
+    const dml = new Dml(storage, { fiscalYearStartMonth: platform.fiscalYearStartMonth, fiscal: platform.fiscal });
     setDataStorageLimit(storage, options.dataStorageMB ?? DEFAULT_DATA_STORAGE_MB);
     const auth = new Auth(storage, dml, {
       now,

@@ -86,6 +86,8 @@ const NO_CURRENCY = new Set([
   'GroupMember',
   'UserRole',
   'RecordType',
+  'FiscalYearSettings',
+  'Period',
   'CurrencyType',
   'DatedConversionRate',
 ]);

@@ -1,9 +1,11 @@
 /**
  * Date literals (TODAY, LAST_N_DAYS:n, THIS_FISCAL_QUARTER, ...) as day ranges, and the SOQL date
  * functions as SQL over the stored text ('YYYY-MM-DD', 'YYYY-MM-DDTHH:MM:SS.sssZ').
- * The org's time zone is UTC, its locale en_US (weeks start on Sunday) and its fiscal year standard:
- * it starts on the first day of `fiscalStartMonth` and is named after the calendar year it ends in.
+ * The org's time zone is UTC and its locale en_US (weeks start on Sunday). Fiscal periods follow the org's
+ * calendar (../fiscal.ts): a standard year from the first day of its start month, named after the calendar
+ * year it ends in (or starts in), and custom fiscal years where the org defines them.
  */
+import { fiscalFunctionSql, fiscalPeriodContaining, dayNumber, type FiscalCalendar } from '../fiscal';
 
 const DAY_MS = 86_400_000;
 /** The largest day number a JavaScript Date holds either side of 1970-01-01. */
@@ -46,6 +48,36 @@ const NAMED: Record<string, string> = {
   NEXT_90_DAYS: 'NEXT_N_DAYS',
 };
 
+/** Whole fiscal periods walked one at a time: more than this many is no range (custom years are few). */
+const MAX_FISCAL_STEPS = 100_000;
+
+/**
+ * FISCAL_QUARTER and FISCAL_YEAR literals in an org with custom fiscal years: the periods are uneven, so
+ * the range is found by walking from the current period, one whole period at a time.
+ */
+function customFiscalRange(
+  calendar: FiscalCalendar,
+  unit: 'quarter' | 'year',
+  today: string,
+  from: number,
+  to: number,
+): DayRange | undefined {
+  if (Math.max(Math.abs(from), Math.abs(to)) > MAX_FISCAL_STEPS) return undefined;
+  const step = (range: { start: string; end: string }, by: number): { start: string; end: string } => {
+    let r = range;
+    for (let i = 0; i < Math.abs(by); i++) {
+      const next = by > 0 ? dayNumber(r.end) + 1 : dayNumber(r.start) - 1;
+      if (Math.abs(next) > MAX_DAYS) return r;
+      r = fiscalPeriodContaining(calendar, unit, dayText(next));
+    }
+    return r;
+  };
+  const current = fiscalPeriodContaining(calendar, unit, today);
+  const first = step(current, from);
+  const last = step(first, to - from - 1);
+  return { start: first.start, end: dayText(dayNumber(last.end) + 1) };
+}
+
 /**
  * The days a date literal covers, or undefined for an unknown name. `n` is the number of a
  * `LAST_N_DAYS:n`-style literal. Ranges follow the SOQL reference: LAST_N_DAYS:n also covers today,
@@ -57,6 +89,7 @@ export function dateLiteralRange(
   n: number | undefined,
   now: Date,
   fiscalStartMonth: number,
+  calendar?: FiscalCalendar,
 ): DayRange | undefined {
   const today = Math.floor(now.getTime() / DAY_MS);
   const month = now.getUTCFullYear() * 12 + now.getUTCMonth();
@@ -75,6 +108,10 @@ export function dateLiteralRange(
   const count = literal.endsWith('_90_DAYS') ? 90 : (n ?? 0);
   const span = (unit: Unit | undefined, from: number, to: number): DayRange | undefined => {
     if (!unit) return undefined;
+    if (calendar?.custom.length && (unit === units.FISCAL_QUARTERS || unit === units.FISCAL_YEARS)) {
+      const kind = unit === units.FISCAL_YEARS ? 'year' : 'quarter';
+      return customFiscalRange(calendar, kind, dayText(today), from, to);
+    }
     const [a, b] = [unit.start + from * unit.length, unit.start + to * unit.length];
     // JavaScript dates end 100,000,000 days from 1970: an n that reaches past them is no date (not a 500).
     if (unit.inDays && (Math.abs(a) > MAX_DAYS || Math.abs(b) > MAX_DAYS)) return undefined;
@@ -117,12 +154,16 @@ export const DATETIME_ONLY_FUNCTIONS = new Set(['DAY_ONLY', 'HOUR_IN_DAY']);
  * SQL for a date function over a Date or DateTime column expression. Stored datetimes are UTC, the
  * org's time zone, so the calendar parts are read straight from the text.
  */
-export function dateFunctionSql(name: string, arg: string, fiscalStartMonth: number): string {
+export function dateFunctionSql(
+  name: string,
+  arg: string,
+  fiscalStartMonth: number,
+  calendar: FiscalCalendar = { startMonth: fiscalStartMonth, namedByStart: false, custom: [] },
+): string {
   const year = `CAST(substr(${arg}, 1, 4) AS INTEGER)`;
   const month = `CAST(substr(${arg}, 6, 2) AS INTEGER)`;
   const day = `CAST(substr(${arg}, 9, 2) AS INTEGER)`;
   const dayOfYear = `CAST(strftime('%j', substr(${arg}, 1, 10)) AS INTEGER)`;
-  const fiscalMonth = `((${month} - ${fiscalStartMonth} + 12) % 12 + 1)`;
   switch (name) {
     case 'CALENDAR_YEAR':
       return year;
@@ -145,12 +186,15 @@ export function dateFunctionSql(name: string, arg: string, fiscalStartMonth: num
     case 'HOUR_IN_DAY':
       return `CAST(substr(${arg}, 12, 2) AS INTEGER)`;
     case 'FISCAL_MONTH':
-      return fiscalMonth;
     case 'FISCAL_QUARTER':
-      return `((${fiscalMonth} + 2) / 3)`;
     case 'FISCAL_YEAR':
-      // Named after the calendar year the fiscal year ends in.
-      return fiscalStartMonth === 1 ? year : `(${year} + (${month} >= ${fiscalStartMonth}))`;
+      return fiscalFunctionSql(
+        { ...calendar, startMonth: fiscalStartMonth },
+        name,
+        `substr(${arg}, 1, 10)`,
+        year,
+        month,
+      );
     default:
       throw new Error(`not a date function: ${name}`);
   }

@@ -59,7 +59,7 @@ export function compileExpr(scope: Scope, expr: Expr, allowAggregates: boolean):
   const name = expr.name;
   if (DATE_FUNCTIONS.has(name)) {
     const ref = dateArgument(scope, expr);
-    const sql = dateFunctionSql(name, ref.sql, options.fiscalStartMonth);
+    const sql = dateFunctionSql(name, ref.sql, options.fiscalStartMonth, options.fiscal);
     const kind: Kind = name === 'DAY_ONLY' ? 'date' : 'int';
     return { sql, kind, key: `${name}(${ref.key})`, text: expr.text, aggregate: false, ref, fn: name };
   }
@@ -192,7 +192,7 @@ function operand(scope: Scope, left: Compiled, literal: Literal): Operand {
       const literalName = literal.text.split(':')[0].toUpperCase();
       const range =
         literal.n === undefined || literal.n >= 0
-          ? dateLiteralRange(literalName, literal.n, options.now, options.fiscalStartMonth)
+          ? dateLiteralRange(literalName, literal.n, options.now, options.fiscalStartMonth, options.fiscal)
           : undefined;
       if (!range) throw text.malformed(`invalid date literal: ${literal.text}`, literal.text);
       if (kind === 'date') return { type: 'range', ...range };

@@ -4,6 +4,7 @@
  * result in the REST API's JSON shape.
  */
 import { readCurrencies, type CurrencyInfo } from '../currency/sql';
+import { storedFiscalCalendar } from '../fiscal';
 import { quoteIdent } from '../sql';
 import { SalesforceError } from '../errors';
 import type { QueryAccess } from '../security';
@@ -25,7 +26,10 @@ export interface SoqlOptions {
   now: Date;
   /** For `attributes.url`, e.g. the project's API_VERSION (no "v"). */
   apiVersion: string;
-  /** First month (1-12) of the org's standard fiscal year; January by default. */
+  /**
+   * First month (1-12) of the org's standard fiscal year; January by default. Its naming and custom fiscal
+   * years come from the org's stored settings (fiscal.ts).
+   */
   fiscalYearStartMonth?: number;
   /**
    * The running user's access: objects and fields they cannot read do not exist for the query, and it
@@ -84,6 +88,7 @@ export function executeSoql(storage: Storage, soql: string, options: SoqlOptions
       includeDeleted: options.includeDeleted,
       now: options.now,
       fiscalStartMonth,
+      fiscal: storedFiscalCalendar(storage, fiscalStartMonth),
       access: options.access,
       restrict: options.restrict,
       currencies,

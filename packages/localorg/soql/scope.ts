@@ -14,6 +14,7 @@ import type { QueryAccess } from '../security';
 import { quoteIdent } from '../sql';
 import { formulaOf, formulaSql } from '../formula';
 import type { CurrencyInfo } from '../currency/sql';
+import type { FiscalCalendar } from '../fiscal';
 import { noSuchColumn, unknownRelationship, type QueryText } from './errors';
 import { kindOf, type Kind } from './fields';
 import { polymorphicField } from './polymorphic';
@@ -22,6 +23,8 @@ export interface CompileOptions {
   includeDeleted: boolean;
   now: Date;
   fiscalStartMonth: number;
+  /** The org's fiscal year naming and custom fiscal years; absent: standard years named by their end. */
+  fiscal?: FiscalCalendar;
   /** The running user's object, field and record access; absent for View All Data (nothing is checked). */
   access?: QueryAccess;
   /** An extra condition on the root rows (SOSL's search matches); see SoqlOptions.restrict. */

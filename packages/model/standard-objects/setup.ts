@@ -39,7 +39,7 @@ const RECORD_TYPE_OBJECTS = [
 
 export function setupObjects(): ObjectModel[] {
   return [
-    // One row, describing the org itself: its fiscal year start month is what FISCAL_* periods use.
+    // One row, describing the org itself: its fiscal year start month and naming are what FISCAL_* periods use.
     standardObject(
       'Organization',
       'Organization',
@@ -50,6 +50,8 @@ export function setupObjects(): ObjectModel[] {
       {
         Name: text('Name', 80, { required: true }),
         FiscalYearStartMonth: { type: 'Number', label: 'Fiscal Year Starts In', precision: 2, scale: 0 },
+        // False (the default): a fiscal year is named after the calendar year it ends in; true: it starts in.
+        UsesStartDateAsFiscalYearName: { type: 'Checkbox', label: 'Fiscal Year Name by Start', required: true },
         DefaultLocaleSidKey: text('Locale', 40),
         TimeZoneSidKey: text('Default Time Zone', 40),
         OrganizationType: text('Edition', 40),
