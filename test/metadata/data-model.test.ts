@@ -185,10 +185,10 @@ describe('standard object extensions', () => {
 describe('metric catalog', () => {
   const metrics = model.customMetadataRecords.filter((r) => r.type === 'Plan_Metric__mdt');
 
-  it('ships at least 20 standard metrics across every category', () => {
-    expect(metrics.length).toBeGreaterThanOrEqual(20);
+  it('ships at least 50 standard metrics across every category', () => {
+    expect(metrics.length).toBeGreaterThanOrEqual(50);
     expect(new Set(metrics.map((m) => m.values.Category__c))).toEqual(
-      new Set(['Sales', 'Marketing', 'Training', 'Certification', 'Activity']),
+      new Set(['Sales', 'Marketing', 'Training', 'Certification', 'Activity', 'Joint Investment']),
     );
   });
 
