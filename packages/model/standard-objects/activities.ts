@@ -3,7 +3,7 @@
  * contact) and a thing (WhatId: an account, opportunity, campaign, product...). Both lookups are polymorphic.
  */
 import type { ObjectModel } from '../types';
-import { checkbox, longText, picklistField, polymorphicLookup, standardObject, text } from './common';
+import { checkbox, longText, lookup, picklistField, polymorphicLookup, standardObject, text } from './common';
 
 /** What an activity's WhoId may name. */
 export const WHO_OBJECTS = ['Contact', 'Lead'];
@@ -24,6 +24,11 @@ export const ACTIVITY_TYPES = ['Call', 'Email', 'Meeting', 'Other'];
 
 const who = () => polymorphicLookup('Name ID', WHO_OBJECTS, 'Who');
 const what = () => polymorphicLookup('Related To ID', WHAT_OBJECTS, 'What');
+/**
+ * The account an activity is about, derived by the platform on every save (read-only): the WhatId's account
+ * (the account itself, or an opportunity's or contact's account), else the WhoId contact's account.
+ */
+const account = () => lookup('Account ID', 'Account', 'Account', { systemManaged: true });
 
 export function activityObjects(): ObjectModel[] {
   return [
@@ -33,6 +38,7 @@ export function activityObjects(): ObjectModel[] {
       Subject: picklistField('Subject', ['Call', 'Send Letter', 'Send Quote', 'Other'], { length: 255 }),
       WhoId: who(),
       WhatId: what(),
+      AccountId: account(),
       ActivityDate: { type: 'Date', label: 'Due Date Only' },
       Status: picklistField(
         'Status',
@@ -62,6 +68,7 @@ export function activityObjects(): ObjectModel[] {
       Subject: picklistField('Subject', ['Call', 'Email', 'Meeting', 'Send Letter/Quote', 'Other'], { length: 255 }),
       WhoId: who(),
       WhatId: what(),
+      AccountId: account(),
       // StartDateTime and ActivityDateTime are the same instant; EndDateTime or DurationInMinutes gives the end.
       StartDateTime: { type: 'DateTime', label: 'Start Date Time' },
       ActivityDateTime: { type: 'DateTime', label: 'Due Date Time' },

@@ -57,6 +57,8 @@ export function marketingObjects(): ObjectModel[] {
       Status: picklistField('Status', CAMPAIGN_MEMBER_STATUSES, { defaultValue: 'Sent' }),
       // Derived from Status: true when the status counts as a response.
       HasResponded: checkbox('Responded', { systemManaged: true }),
+      // Set the first time the member becomes responded; never cleared afterwards.
+      FirstRespondedDate: { type: 'Date', label: 'First Responded Date', systemManaged: true },
     }),
   ];
 }
