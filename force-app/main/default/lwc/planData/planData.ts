@@ -41,6 +41,7 @@ export * from './actions';
 export * from './catalog';
 export * from './records';
 export * from './runs';
+export * from './history';
 
 /** The picklist values of a getPicklistValues wire, in picklist order; empty until loaded. */
 export function readPicklist(result: WireResult<PicklistValuesRepresentation> | undefined): PicklistOption[] {

@@ -46,3 +46,14 @@ export {
 } from './format';
 export { rollupFreshness, RUNNING_TIMEOUT_MINUTES, STALE_AFTER_HOURS } from './freshness';
 export type { Freshness, FreshnessProblem } from './freshness';
+export {
+  actionMetricsByType,
+  basisFor,
+  currentResultTargets,
+  historyWindow,
+  MIN_WON_DEALS,
+  resultKindOf,
+  REVENUE_UNIT,
+  suggestActionTargets,
+} from './suggestions';
+export type { ActionSuggestion, Basis, BasisHistory, NoSuggestion, ResultKind, Suggestions } from './suggestions';
