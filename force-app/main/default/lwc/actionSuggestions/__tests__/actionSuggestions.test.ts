@@ -1,0 +1,273 @@
+import ActionSuggestions from 'c/actionSuggestions';
+import {
+  ACTION_PLAN_SECTIONS_QUERY,
+  METRIC_CATALOG_QUERY,
+  PARTNER_HISTORY_QUERY,
+  PROGRAM_HISTORY_QUERY,
+  type PartnerHistoryData,
+  type PlanTarget,
+  type ProgramHistoryData,
+} from 'c/planData';
+import { buttonByLabel, click, errorMessages, findAll, flushPromises, mount, settle, textOf } from '@lwc-test/render';
+import {
+  captureToasts,
+  createPayloads,
+  createRecord,
+  emitGraphQL,
+  emitGraphQLErrors,
+  emitObjectInfo,
+  graphQLVariables,
+  recordError,
+} from '@lwc-test/platform';
+import { catalogData, type MetricSpec } from '@lwc-test/fixtures';
+import { domainTarget } from '@lwc-test/domain';
+import { freezeTime } from '@lwc-test/time';
+
+const P1 = '001000000000001AAA';
+const AE = '005000000000001AAA';
+const PM = '005000000000002AAA';
+const ACTION_SECTION = 'a02000000000009AAA';
+
+const CATALOG: MetricSpec[] = [
+  {
+    name: 'Closed_Won_Deals',
+    label: 'Closed Won Deals',
+    category: 'Sales',
+    sortOrder: 20,
+    sourceObject: 'Opportunity',
+    filter: 'IsWon = true',
+  },
+  { name: 'Joint_Calls', label: 'Joint Calls', sortOrder: 110, filter: "Action_Type__c = 'Joint Call'" },
+  { name: 'Demos', label: 'Demos', sortOrder: 130, filter: "Action_Type__c = 'Demo'" },
+];
+
+/** 10 won deals targeted in FY2026 Q2 by Avery (AE) and Jordan (partner manager) on Northwind. */
+const DEALS_TARGET: PlanTarget = domainTarget({
+  id: 'a03000000000001AAA',
+  metric: 'Closed_Won_Deals',
+  targetValue: 10,
+  sectionId: 'a02000000000001AAA',
+  aeId: AE,
+  aeName: 'Avery Stone',
+  partnerManagerId: PM,
+  partnerManagerName: 'Jordan Lee',
+  partnerAccountId: P1,
+});
+
+const value = <T>(v: T) => ({ value: v });
+
+/** The pair won `pairDeals` deals on P1 (12 joint calls, 6 demos of theirs); another AE won 2. */
+function partnerHistory(pairDeals: number): PartnerHistoryData {
+  const action = (type: string, actor: string, quantity: number) => ({
+    node: {
+      aggregate: {
+        Action_Type__c: value(type),
+        Actor__c: value(actor),
+        Partner_Account__c: value(P1),
+        Quantity__c: { sum: value(quantity) },
+      },
+    },
+  });
+  const deals = (owner: string, count: number, amount: number) => ({
+    node: {
+      aggregate: {
+        Partner_Account__c: value(P1),
+        OwnerId: value(owner),
+        Id: { count: value(count) },
+        Amount: { sum: value(amount) },
+      },
+    },
+  });
+  return {
+    uiapi: {
+      aggregate: {
+        APR_Action__c: {
+          edges: [action('Joint Call', AE, 8), action('Joint Call', PM, 4), action('Demo', PM, 6)],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        },
+        Opportunity: {
+          edges: [deals(AE, pairDeals, 400000), deals('005000000000003AAA', 2, 100000)],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        },
+      },
+    },
+  };
+}
+
+function programHistory(deals: number): ProgramHistoryData {
+  return {
+    uiapi: {
+      aggregate: {
+        APR_Action__c: {
+          edges: [{ node: { aggregate: { Action_Type__c: value('Joint Call'), Quantity__c: { sum: value(50) } } } }],
+        },
+        Opportunity: {
+          edges: [{ node: { aggregate: { Id: { count: value(deals) }, Amount: { sum: value(deals * 100000) } } } }],
+        },
+      },
+    },
+  };
+}
+
+async function render(
+  options: { targets?: PlanTarget[]; pairDeals?: number; programDeals?: number; canCreate?: boolean } = {},
+) {
+  freezeTime('2026-05-10T18:00:00Z');
+  const host = mount('c-action-suggestions', ActionSuggestions, { targets: options.targets ?? [DEALS_TARGET] });
+  const toasts = captureToasts(host);
+  const created: string[] = [];
+  host.addEventListener('targetcreated', (e) => created.push((e as CustomEvent<{ targetId: string }>).detail.targetId));
+  await flushPromises();
+  emitObjectInfo('Plan_Target__c', { editable: options.canCreate ?? true });
+  emitGraphQL(METRIC_CATALOG_QUERY, catalogData(CATALOG));
+  await flushPromises();
+  return { host, toasts, created };
+}
+
+async function emitHistory(pairDeals = 4, programDeals = 20): Promise<void> {
+  emitGraphQL(PARTNER_HISTORY_QUERY, partnerHistory(pairDeals));
+  emitGraphQL(PROGRAM_HISTORY_QUERY, programHistory(programDeals));
+  emitGraphQL(ACTION_PLAN_SECTIONS_QUERY, {
+    uiapi: {
+      query: {
+        Plan_Section__c: { edges: [{ node: { Id: ACTION_SECTION, Partner_Account_Plan__c: value('P26') } }] },
+      },
+    },
+  });
+  await settle();
+}
+
+const texts = (host: HTMLElement, id: string): string[] => findAll(host, `[data-id="${id}"]`).map((e) => textOf(e));
+
+describe('c-action-suggestions', () => {
+  it('asks for the 4 quarters before the period and suggests actions per won deal of the pair', async () => {
+    const { host } = await render();
+    expect(graphQLVariables(PARTNER_HISTORY_QUERY)).toEqual({
+      partnerIds: [P1],
+      since: '2025-04-01',
+      until: '2026-03-31',
+    });
+    expect(graphQLVariables(PROGRAM_HISTORY_QUERY)).toEqual({ since: '2025-04-01', until: '2026-03-31' });
+    expect(graphQLVariables(ACTION_PLAN_SECTIONS_QUERY)).toEqual({ planIds: ['P26'] });
+    expect(findAll(host, '[data-id="loading"]')).toHaveLength(1);
+    await emitHistory();
+    expect(texts(host, 'suggestion-title')).toEqual(['30 Joint Calls', '15 Demos']);
+    expect(texts(host, 'suggestion-why')).toEqual([
+      '3 Joint Calls per won deal over the last 4 quarters (this pair: 4 won deals)',
+      '1.5 Demos per won deal over the last 4 quarters (this pair: 4 won deals)',
+    ]);
+    expect(texts(host, 'suggestion-context')[0]).toBe(
+      'To reach 10 Closed Won Deals in FY2026 Q2 (Avery Stone and Jordan Lee)',
+    );
+    expect(findAll(host, '[data-id="suggestion-fallback"]')).toHaveLength(0);
+  });
+
+  it('says when the rates come from the partner because the pair won too few deals', async () => {
+    const { host } = await render();
+    await emitHistory(1);
+    // Partner: 3 won deals (1 + 2), the same 12 joint calls and 6 demos: 4 and 2 a deal.
+    expect(texts(host, 'suggestion-title')).toEqual(['40 Joint Calls', '20 Demos']);
+    expect(texts(host, 'suggestion-why')[0]).toBe(
+      '4 Joint Calls per won deal over the last 4 quarters (this partner: 3 won deals)',
+    );
+    expect(texts(host, 'suggestion-fallback')[0]).toBe(
+      'This pair won 1 of the 3 deals its own rate needs in that time, so the rate is that of a wider history.',
+    );
+  });
+
+  it('gives the reason when no deal was won in the program', async () => {
+    const { host } = await render();
+    emitGraphQL(PARTNER_HISTORY_QUERY, {
+      uiapi: { aggregate: { APR_Action__c: { edges: [] }, Opportunity: { edges: [] } } },
+    });
+    emitGraphQL(PROGRAM_HISTORY_QUERY, programHistory(0));
+    await settle();
+    expect(findAll(host, '[data-id="suggestion"]')).toHaveLength(0);
+    expect(texts(host, 'reason')).toEqual([
+      'No suggestion for Closed Won Deals: no deal was won in the whole program over the last 4 quarters, so there is no rate to go by.',
+    ]);
+  });
+
+  it('is empty, without asking for history, when no result target of a pair is current', async () => {
+    const closed = { ...DEALS_TARGET, periodStart: '2026-01-01', periodEnd: '2026-03-31' };
+    const { host } = await render({ targets: [closed] });
+    expect(graphQLVariables(PARTNER_HISTORY_QUERY)).toBeUndefined();
+    expect(texts(host, 'empty')).toEqual([
+      'No suggestions: no result target of a pair in the current period needs new action targets.',
+    ]);
+  });
+
+  it('shows a failed history query, and a history too large to count', async () => {
+    const { host } = await render();
+    emitGraphQLErrors(PARTNER_HISTORY_QUERY, ['Aggregate query timed out']);
+    emitGraphQL(PROGRAM_HISTORY_QUERY, programHistory(20));
+    await settle();
+    expect(textOf(findAll(host, '[data-id="load-error"]')[0])).toContain('Aggregate query timed out');
+    const cutOff = partnerHistory(4);
+    cutOff.uiapi.aggregate.APR_Action__c.pageInfo = { hasNextPage: true, endCursor: null };
+    emitGraphQL(PARTNER_HISTORY_QUERY, cutOff);
+    await settle();
+    expect(textOf(findAll(host, '[data-id="load-error"]')[0])).toContain('too large to count');
+    expect(findAll(host, '[data-id="suggestion"]')).toHaveLength(0);
+  });
+
+  it('accepts a suggestion into an action target in the Action Plan section, then hides it', async () => {
+    const { host, toasts, created } = await render();
+    await emitHistory();
+    await click(findAll(host, '[data-id="accept"]')[0]);
+    await settle();
+    expect(createPayloads()).toEqual([
+      {
+        apiName: 'Plan_Target__c',
+        fields: {
+          Plan_Section__c: ACTION_SECTION,
+          Metric__c: 'Joint_Calls',
+          Period_Start__c: '2026-04-01',
+          Period_End__c: '2026-06-30',
+          Target_Value__c: 30,
+          Accountable_AE__c: AE,
+          Accountable_Partner_Manager__c: PM,
+          Period_Type__c: 'Quarter',
+        },
+      },
+    ]);
+    expect(toasts).toEqual([
+      expect.objectContaining({
+        variant: 'success',
+        title: 'Action target created',
+        message: '30 Joint Calls added to the plan.',
+      }),
+    ]);
+    expect(created).toHaveLength(1);
+    expect(texts(host, 'suggestion-title')).toEqual(['15 Demos']);
+  });
+
+  it('keeps a suggestion whose target the server refuses, with its field errors', async () => {
+    const { host, toasts, created } = await render();
+    await emitHistory();
+    createRecord.mockRejectedValueOnce(
+      recordError({ fieldErrors: { Target_Value__c: 'Targets cannot be added to an accepted plan.' } }),
+    );
+    await click(findAll(host, '[data-id="accept"]')[1]);
+    await settle();
+    expect(errorMessages(host, '[data-id="accept-errors"]')).toEqual(['Targets cannot be added to an accepted plan.']);
+    expect(texts(host, 'suggestion-title')).toEqual(['30 Joint Calls', '15 Demos']);
+    expect(toasts).toEqual([]);
+    expect(created).toEqual([]);
+  });
+
+  it('offers no Accept to people who may not create targets; Dismiss hides a suggestion', async () => {
+    const { host } = await render({ canCreate: false });
+    await emitHistory();
+    expect(findAll(host, '[data-id="accept"]')).toHaveLength(0);
+    await click(findAll(host, '[data-id="dismiss"]')[0]);
+    expect(texts(host, 'suggestion-title')).toEqual(['15 Demos']);
+    expect(buttonByLabel(host, 'Dismiss')).toBeTruthy();
+  });
+
+  it('is accessible with suggestions shown', async () => {
+    const { host } = await render();
+    await emitHistory(1);
+    await expect(host).toBeAccessible();
+  });
+});
