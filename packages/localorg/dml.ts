@@ -99,7 +99,10 @@ export class Dml {
         given.add(field.name);
       }
       access.assertReferences(values.keys(), row);
-      deriveFields(obj, row, given, undefined, this.options.fiscalYearStartMonth);
+      deriveFields(obj, row, given, undefined, this.options.fiscalYearStartMonth, {
+        storage: this.storage,
+        now: ctx.now,
+      });
       inheritMasterCurrency(this.storage, obj, row);
       assertRequired(obj, row);
       enforceRules(this.storage, obj, row, undefined, ctx);
@@ -160,7 +163,10 @@ export class Dml {
         changed.push(field);
       }
       access.assertReferences(changed, row);
-      deriveFields(obj, row, given, current, this.options.fiscalYearStartMonth);
+      deriveFields(obj, row, given, current, this.options.fiscalYearStartMonth, {
+        storage: this.storage,
+        now: ctx.now,
+      });
       inheritMasterCurrency(this.storage, obj, row);
       assertRequired(obj, row);
       enforceRules(this.storage, obj, row, current, ctx);

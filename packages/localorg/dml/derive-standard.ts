@@ -1,31 +1,49 @@
 /**
  * Fields the platform derives on the standard objects beyond people's names and opportunity stages:
- * a task's IsClosed and IsHighPriority, a campaign member's HasResponded, an event's start, end, duration
- * and date, an opportunity product's TotalPrice (Quantity * UnitPrice) or UnitPrice (from TotalPrice), and
- * a role's or group's DeveloperName from its Name.
+ * a task's IsClosed and IsHighPriority, an activity's AccountId, a campaign member's HasResponded and
+ * FirstRespondedDate, an event's start, end, duration and date, an opportunity product's TotalPrice
+ * (Quantity * UnitPrice) or UnitPrice (from TotalPrice), and a role's or group's DeveloperName from its Name.
  */
 import { RESPONDED_MEMBER_STATUSES, TASK_STATUSES } from '@partner-planning/model';
 import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
+import type { Storage } from '../storage';
 import { recordError } from './common';
+
+/** What derivations read beyond the record: other records (an activity's account) and the save's moment. */
+export interface DeriveEnv {
+  storage: Storage;
+  now: Date;
+}
 
 const CLOSED_TASK_STATUSES = new Set(TASK_STATUSES.filter((s) => s.closed).map((s) => s.value.toLowerCase()));
 const RESPONDED = new Set(RESPONDED_MEMBER_STATUSES.map((s) => s.toLowerCase()));
 const MINUTE = 60_000;
 
 /** Fills the derived fields of a standard object's `row`; `given` names the fields the client set. */
-export function deriveStandardFields(obj: ObjectSchema, row: Row, given: Set<string>, previous: Row | undefined): void {
+export function deriveStandardFields(
+  obj: ObjectSchema,
+  row: Row,
+  given: Set<string>,
+  previous: Row | undefined,
+  env: DeriveEnv,
+): void {
   if (obj.model.kind !== 'standard') return;
   switch (obj.name) {
     case 'Task':
       row.IsClosed = typeof row.Status === 'string' && CLOSED_TASK_STATUSES.has(row.Status.toLowerCase()) ? 1 : 0;
       row.IsHighPriority = typeof row.Priority === 'string' && row.Priority.toLowerCase() === 'high' ? 1 : 0;
+      row.AccountId = activityAccount(env.storage, row);
       return;
     case 'CampaignMember':
       row.HasResponded = typeof row.Status === 'string' && RESPONDED.has(row.Status.toLowerCase()) ? 1 : 0;
+      // The day the member first responded stays, whatever the status becomes afterwards.
+      if (row.HasResponded === 1 && (row.FirstRespondedDate === null || row.FirstRespondedDate === undefined))
+        row.FirstRespondedDate = env.now.toISOString().slice(0, 10);
       return;
     case 'Event':
       deriveEventTimes(row, given);
+      row.AccountId = activityAccount(env.storage, row);
       return;
     case 'OpportunityLineItem':
       deriveLinePrices(row, given, previous);
@@ -36,6 +54,26 @@ export function deriveStandardFields(obj: ObjectSchema, row: Row, given: Set<str
         row.DeveloperName = developerName(String(row.Name ?? ''));
       return;
   }
+}
+
+/**
+ * An activity's account, as the platform sets Task.AccountId and Event.AccountId: the WhatId's account (an
+ * account itself, or the AccountId of the opportunity or contact it names), else the WhoId contact's account.
+ * A WhatId of another kind (a campaign, a product, a custom object) gives no account, whatever the WhoId.
+ */
+function activityAccount(storage: Storage, row: Row): string | null {
+  const accountOf = (id: unknown): string | null | undefined => {
+    if (typeof id !== 'string' || id === '') return undefined;
+    const target = storage.schema.byKeyPrefix.get(id.slice(0, 3));
+    if (!target) return null;
+    if (target.name === 'Account') return id;
+    if (target.name !== 'Opportunity' && target.name !== 'Contact') return null;
+    const account = storage.getRow(target, id)?.AccountId;
+    return typeof account === 'string' && account !== '' ? account : null;
+  };
+  const fromWhat = accountOf(row.WhatId);
+  if (fromWhat !== undefined) return fromWhat;
+  return accountOf(row.WhoId) ?? null;
 }
 
 /** Setup's API name for a label: letters, digits and single underscores, starting with a letter. */

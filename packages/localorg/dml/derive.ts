@@ -5,7 +5,7 @@
  */
 import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
-import { deriveStandardFields } from './derive-standard';
+import { deriveStandardFields, type DeriveEnv } from './derive-standard';
 
 /** Fills the derived fields of `row`; `given` names the fields the client set, `previous` is the row before an update. */
 export function deriveFields(
@@ -14,6 +14,7 @@ export function deriveFields(
   given: Set<string>,
   previous: Row | undefined,
   fiscalYearStartMonth: number | undefined,
+  env: DeriveEnv,
 ): void {
   const name = obj.fields.get('Name');
   if (name?.model.systemManaged && name.model.type !== 'AutoNumber' && obj.fields.has('LastName')) {
@@ -46,5 +47,5 @@ export function deriveFields(
       row.FiscalQuarter = null;
     }
   }
-  deriveStandardFields(obj, row, given, previous);
+  deriveStandardFields(obj, row, given, previous, env);
 }
