@@ -14,17 +14,21 @@
 import { createContext } from './context';
 import { generatePartners } from './accounts';
 import { partnerOpportunities } from './opportunities';
+import { productCatalog } from './line-items';
 import { generatePlans } from './plans';
-import type { PartnerChunk, SeedDataset, SeedOptions } from './records';
+import { partnerProgramme, programmeLevels } from './programme';
+import type { PartnerChunk, SeedDataset, SeedOptions, SeedRecord } from './records';
 import { generateRoles } from './roles';
 import { generateUsers } from './users';
 
 export type {
   FieldValue,
+  LeadConversion,
   PartnerChunk,
   PlanShare,
   Ref,
   SeedDataset,
+  SeedLevel,
   SeedOptions,
   SeedRecord,
   UserRole,
@@ -38,6 +42,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
   const partners = generatePartners(ctx, team);
   const plans = generatePlans(ctx, partners.profiles);
   const { profiles } = partners;
+  const catalog = productCatalog(ctx);
   return {
     options,
     keyPrefix: ctx.keyPrefix,
@@ -50,16 +55,29 @@ export function generateDataset(options: SeedOptions): SeedDataset {
       { sobject: 'Plan_Section__c', records: plans.sections },
       { sobject: 'Plan_Target__c', records: plans.targets },
       { sobject: 'APR_Action__c', records: plans.actions },
+      { sobject: 'Product2', records: catalog.products },
+      { sobject: 'PricebookEntry', records: catalog.entries },
     ],
     *chunks(partnersPerChunk: number): Generator<PartnerChunk> {
       for (let i = 0; i < profiles.length; i += partnersPerChunk) {
-        const chunk: PartnerChunk = { opportunities: [], actions: [], planShares: [] };
+        const chunk: PartnerChunk = {
+          opportunities: [],
+          actions: [],
+          planShares: [],
+          programme: [],
+          leadConversions: [],
+        };
+        const programme: SeedRecord[] = [];
         for (const profile of profiles.slice(i, i + partnersPerChunk)) {
           const { opportunities, actions, planShares } = partnerOpportunities(ctx, profile);
           chunk.opportunities.push(...opportunities);
           chunk.actions.push(...actions);
           chunk.planShares.push(...planShares);
+          const partner = partnerProgramme(ctx, profile, opportunities);
+          programme.push(...partner.records);
+          chunk.leadConversions.push(...partner.conversions);
         }
+        chunk.programme = programmeLevels(programme);
         yield chunk;
       }
     },

@@ -29,6 +29,7 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     scale: run.scale,
     asOf: run.asOf,
     fiscalYearStartMonth: facts.fiscalYearStartMonth,
+    calendar: facts.calendar,
   });
   const createOnly = await checkAccess(session, dataset);
   const loader = new SeedLoader(session, run.progress, createOnly, dataset.keyPrefix, {
@@ -57,7 +58,12 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     await loader.upsert('Opportunity', chunk.opportunities, `Opportunity (${chunkNumber}/${chunkCount})`);
     await loader.upsert('APR_Action__c', chunk.actions, `APR_Action__c (${chunkNumber}/${chunkCount})`);
     await loader.sharePlans(chunk.planShares, `${PLAN_SHARE} (${chunkNumber}/${chunkCount})`);
+    for (const level of chunk.programme) {
+      await loader.upsert(level.sobject, level.records, `${level.sobject} (${chunkNumber}/${chunkCount})`);
+      if (level.sobject === 'Lead') await loader.convertLeads(chunk.leadConversions);
+    }
     loader.forget('Opportunity', chunk.opportunities);
+    for (const level of chunk.programme) loader.forget(level.sobject, level.records);
   }
   await shareWithAccountablePeople(session, loader.report, run);
   return loader.report;

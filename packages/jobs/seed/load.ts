@@ -7,12 +7,25 @@
 import type { JsonMap } from '@salesforce/ts-types';
 import { BulkUnavailableError, upsertBulk } from '../bulk';
 import type { OrgSession } from '../connection';
+import { readFiscalCalendar, type FiscalCalendar } from '../fiscal';
 import type { Progress } from '../cli';
 import { queryAll, queryIn } from '../query';
 import { expectMap, expectString, optionalNumber, queryPage } from '../response';
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
-import type { FieldValue, PlanShare, Ref, SeedDataset, SeedRecord, UserRole, UserSpec } from './records';
+import { convertLeads, loadByNaturalKey, NATURAL_KEYS, standardPricebook, type NaturalOutcome } from './natural-keys';
+import { PROGRAMME_OBJECTS } from './programme';
+import {
+  STANDARD_PRICEBOOK,
+  type FieldValue,
+  type LeadConversion,
+  type PlanShare,
+  type Ref,
+  type SeedDataset,
+  type SeedRecord,
+  type UserRole,
+  type UserSpec,
+} from './records';
 import { loadRoles, type RoleSpec } from './roles';
 
 export const EXTERNAL_KEY = 'External_Key__c';
@@ -27,6 +40,11 @@ const PARENT_FIELD: Record<string, string> = {
   Plan_Target__c: 'Plan_Section__c',
   Opportunity: 'AccountId',
   APR_Action__c: 'Opportunity__c',
+  Partner_Credential__c: 'Partner_Account__c',
+  CampaignMember: 'CampaignId',
+  OpportunityLineItem: 'OpportunityId',
+  Fund_Request__c: 'Fund_Allocation__c',
+  Fund_Claim__c: 'Fund_Request__c',
 };
 
 const PERMISSION_SETS: Record<UserRole, string> = {
@@ -43,6 +61,8 @@ export interface ObjectStats {
   created: number;
   updated: number;
   failed: number;
+  /** Records of objects without External_Key__c that were found and left as they are (natural-keys.ts). */
+  unchanged?: number;
 }
 
 export interface SeedReport {
@@ -92,6 +112,8 @@ export interface SeedLoadOptions {
 interface OrgFacts {
   organizationId: string;
   fiscalYearStartMonth: number;
+  /** The org's fiscal calendar: start month, year naming and custom fiscal years. */
+  calendar: FiscalCalendar;
 }
 
 /** What the seed needs from the org; read before anything is written. */
@@ -100,9 +122,11 @@ export async function readOrgFacts(session: OrgSession): Promise<OrgFacts> {
   const result = await session.conn.query<JsonMap>('SELECT Id, FiscalYearStartMonth FROM Organization');
   const org = queryPage<JsonMap>(result, where).records[0];
   if (!org) throw new SeedSetupError('The org returned no Organization record.');
+  const calendar = await readFiscalCalendar(session);
   return {
     organizationId: expectString(org, 'Id', `${where}: records[0]`),
     fiscalYearStartMonth: optionalNumber(org, 'FiscalYearStartMonth', `${where}: records[0]`) ?? 1,
+    calendar,
   };
 }
 
@@ -113,7 +137,17 @@ export async function readOrgFacts(session: OrgSession): Promise<OrgFacts> {
 export async function checkAccess(session: OrgSession, dataset: SeedDataset): Promise<Map<string, string[]>> {
   const problems: string[] = [];
   const createOnly = new Map<string, string[]>();
-  const sobjects = [...new Set([...dataset.levels.map((l) => l.sobject), 'Opportunity', 'APR_Action__c'])];
+  // A sample record of each object the chunks load: the first partner's (generated alone, cheaply).
+  const samples = new Map<string, SeedRecord>();
+  for (const chunk of dataset.chunks(1)) {
+    for (const record of [...chunk.opportunities, ...chunk.actions, ...chunk.programme.flatMap((l) => l.records)])
+      if (!samples.has(record.sobject)) samples.set(record.sobject, record);
+    break;
+  }
+  for (const level of dataset.levels) if (level.records[0]) samples.set(level.sobject, level.records[0]);
+  const sobjects = [
+    ...new Set([...dataset.levels.map((l) => l.sobject), 'Opportunity', 'APR_Action__c', ...PROGRAMME_OBJECTS]),
+  ];
   for (const sobject of sobjects) {
     let describe;
     try {
@@ -129,11 +163,13 @@ export async function checkAccess(session: OrgSession, dataset: SeedDataset): Pr
       sobject,
       describe.fields.filter((f) => f.createable && !f.updateable && f.name !== EXTERNAL_KEY).map((f) => f.name),
     );
-    const key = fields.get(EXTERNAL_KEY);
-    if (!key?.externalId) problems.push(`${sobject}.${EXTERNAL_KEY}: missing or not an external id`);
-    const level = dataset.levels.find((l) => l.sobject === sobject);
-    const sample = level?.records[0];
-    for (const name of Object.keys(sample?.fields ?? {})) {
+    const natural = NATURAL_KEYS[sobject];
+    if (natural) {
+      for (const name of natural) if (!fields.has(name)) problems.push(`${sobject}.${name}: no such field`);
+    } else if (!fields.get(EXTERNAL_KEY)?.externalId) {
+      problems.push(`${sobject}.${EXTERNAL_KEY}: missing or not an external id`);
+    }
+    for (const name of Object.keys(samples.get(sobject)?.fields ?? {})) {
       const field = fields.get(name);
       if (!field) problems.push(`${sobject}.${name}: no such field (or not visible to the running user)`);
       else if (!field.createable) problems.push(`${sobject}.${name}: not createable by the running user`);
@@ -387,7 +423,7 @@ export class SeedLoader {
 
   /** Resolves references; a record whose parent failed is itself failed, without being sent. */
   private resolve(record: SeedRecord): { payload: Record<string, unknown> } | { missing: string } {
-    const payload: Record<string, unknown> = { [EXTERNAL_KEY]: record.key };
+    const payload: Record<string, unknown> = NATURAL_KEYS[record.sobject] ? {} : { [EXTERNAL_KEY]: record.key };
     for (const [name, value] of Object.entries(record.fields)) {
       if (isRef(value)) {
         const id = this.ids.get(`${value.ref.sobject}:${value.ref.key}`);
@@ -403,6 +439,7 @@ export class SeedLoader {
   /** Upserts one level of records by External_Key__c. */
   async upsert(sobject: string, records: SeedRecord[], label = sobject): Promise<void> {
     const stats = (this.report.objects[sobject] ??= { created: 0, updated: 0, failed: 0 });
+    if (sobject === 'PricebookEntry' && records.length > 0) await this.findPricebook();
     const ready: { record: SeedRecord; payload: Record<string, unknown> }[] = [];
     for (const record of records) {
       const resolved = this.resolve(record);
@@ -424,7 +461,7 @@ export class SeedLoader {
       ready.sort((a, b) => String(a.payload[parentField] ?? '').localeCompare(String(b.payload[parentField] ?? '')));
     // Records that exist already are updated: leave out the fields an update may not name.
     const createOnly = this.createOnly.get(sobject) ?? [];
-    if (createOnly.length > 0 && ready.length > 0) {
+    if (createOnly.length > 0 && ready.length > 0 && !NATURAL_KEYS[sobject]) {
       const existing = await this.existingKeys(sobject);
       for (const r of ready) {
         if (existing.has(r.record.key)) for (const field of createOnly) delete r.payload[field];
@@ -432,18 +469,53 @@ export class SeedLoader {
     }
     const bar = this.progress.step(label, ready.length);
     const payloads = ready.map((r) => r.payload);
-    const outcomes = await this.write(sobject, payloads, bar.tick);
+    const outcomes: NaturalOutcome[] = NATURAL_KEYS[sobject]
+      ? await loadByNaturalKey(this.session, sobject, payloads, { policy: this.options.policy, onProgress: bar.tick })
+      : await this.write(sobject, payloads, bar.tick);
     bar.done();
     outcomes.forEach((outcome, i) => {
       if (outcome.success && outcome.id) {
         this.ids.set(`${sobject}:${ready[i].record.key}`, outcome.id);
         if (outcome.created) stats.created++;
+        else if (outcome.existed) stats.unchanged = (stats.unchanged ?? 0) + 1;
         else stats.updated++;
       } else {
         stats.failed++;
       }
     });
-    this.report.failures.push(...failuresOf(sobject, payloads, outcomes, (r) => String(r[EXTERNAL_KEY])));
+    const keys = new Map(ready.map((r) => [r.payload, r.record.key]));
+    this.report.failures.push(...failuresOf(sobject, payloads, outcomes, (r) => keys.get(r) ?? ''));
+  }
+
+  /** The price book the product prices go in: the org's standard one (see natural-keys.ts). */
+  private async findPricebook(): Promise<void> {
+    if (this.ids.has(`Pricebook2:${STANDARD_PRICEBOOK}`)) return;
+    const found = await standardPricebook(this.session, this.report.notes);
+    if (typeof found === 'string') this.ids.set(`Pricebook2:${STANDARD_PRICEBOOK}`, found);
+    else this.report.notes.push(`No price book for the products (${found.error}): they were not priced.`);
+  }
+
+  /** Converts the loaded leads that the dataset converts and the org has not converted yet. */
+  async convertLeads(conversions: LeadConversion[]): Promise<void> {
+    const ready = conversions.flatMap((c) => {
+      const leadId = this.ids.get(`Lead:${c.leadKey}`);
+      const accountId = this.ids.get(`Account:${c.accountKey}`);
+      const ownerId = this.ids.get(`User:${c.ownerKey}`);
+      return leadId && accountId && ownerId ? [{ leadId, accountId, ownerId, label: c.leadKey }] : [];
+    });
+    if (ready.length === 0) return;
+    const stats = (this.report.objects['Lead (converted)'] ??= { created: 0, updated: 0, failed: 0 });
+    const result = await convertLeads(this.session, ready);
+    stats.updated += result.converted;
+    stats.failed += result.failures.length;
+    for (const f of result.failures)
+      this.report.failures.push({
+        sobject: 'Lead',
+        record: f.label,
+        errorCode: 'CONVERT_FAILED',
+        message: f.message,
+        fields: [],
+      });
   }
 
   /** Upserts through Bulk API 2.0 beyond the threshold (while the org offers it), else through collections. */

@@ -19,7 +19,10 @@ function openStage(rng: Random, daysToClose: number): string {
 }
 
 /** Opportunities and their actions for one partner, and the shares of its plans. */
-export function partnerOpportunities(ctx: SeedContext, profile: PartnerProfile): PartnerChunk {
+export function partnerOpportunities(
+  ctx: SeedContext,
+  profile: PartnerProfile,
+): Pick<PartnerChunk, 'opportunities' | 'actions' | 'planShares'> {
   const { asOf, scale } = ctx;
   const rng = ctx.root.fork(`opps-${profile.index}`);
   const opportunities: SeedRecord[] = [];

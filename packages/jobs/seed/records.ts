@@ -2,6 +2,7 @@
  * The shapes of the generated seed dataset: records that reference each other by external key, the users to
  * create, the per-chunk opportunities, actions and plan shares, and the options a dataset is generated from.
  */
+import type { FiscalCalendar } from '../fiscal';
 import type { IsoDate } from '../periods';
 import type { Scale } from './scales';
 
@@ -47,6 +48,8 @@ export interface SeedOptions {
   asOf: IsoDate;
   /** Organization.FiscalYearStartMonth (1 = January). */
   fiscalYearStartMonth: number;
+  /** The org's fiscal calendar (naming, custom years); absent: standard years from that month, named by their end. */
+  calendar?: FiscalCalendar;
 }
 
 /** Work of one group of partners that is generated and loaded together (bounded memory at large scale). */
@@ -55,6 +58,26 @@ export interface PartnerChunk {
   actions: SeedRecord[];
   /** Users (AEs) each plan of these partners is shared with for reading: Private plans are otherwise unseen. */
   planShares: PlanShare[];
+  /**
+   * The partner programme around the deals (people, credentials, leads, campaigns and members, activities,
+   * line items, funds), loaded after the opportunities, level by level (parents before children).
+   */
+  programme: SeedLevel[];
+  /** Leads of this chunk that were converted, converted after their level is loaded. */
+  leadConversions: LeadConversion[];
+}
+
+/** Records of one object, loaded together. */
+export interface SeedLevel {
+  sobject: string;
+  records: SeedRecord[];
+}
+
+/** A lead converted into a contact at an existing customer account, without a new opportunity. */
+export interface LeadConversion {
+  leadKey: string;
+  accountKey: string;
+  ownerKey: string;
 }
 
 /** A plan and the keys of the users who should read it through a manual share. */
@@ -70,12 +93,15 @@ export interface SeedDataset {
   /** The role hierarchy the users are put in (derived from their reporting lines, no randomness). */
   roles: RoleSpec[];
   /** Records loaded first, level by level (parents before children). */
-  levels: { sobject: string; records: SeedRecord[] }[];
+  levels: SeedLevel[];
   /** Opportunities and their actions, generated per chunk of partners on demand. */
   chunks(partnersPerChunk: number): Generator<PartnerChunk>;
   /** Number of opportunities and actions `chunks()` will produce (computed without generating them). */
   estimate: { opportunities: number; partnerCount: number };
 }
+
+/** The key of the org's standard price book: the loader finds its Id (`IsStandard = true`); the seed makes none. */
+export const STANDARD_PRICEBOOK = 'standard';
 
 /** A reference to another generated record, resolved to its Id when loading. */
 export const ref = (sobject: string, key: string): Ref => ({ ref: { sobject, key } });

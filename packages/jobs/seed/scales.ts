@@ -10,6 +10,25 @@ export interface Scale {
   opportunitiesPerQuarter: number;
   /** Mean APR actions per opportunity for a pair of average intensity. */
   actionsPerOpportunity: number;
+  /** The partner programme around the deals (per partner, before intensity and noise). */
+  programme: ProgrammeScale;
+}
+
+/** Volumes of the partner programme records: leads, campaigns, activities, enablement, funds, products. */
+export interface ProgrammeScale {
+  /** People at the partner (contacts) who take courses and certifications. */
+  people: number;
+  /** Partner-sourced leads per quarter. */
+  leadsPerQuarter: number;
+  /** Joint campaigns per quarter, and the members each reaches. */
+  campaignsPerQuarter: number;
+  membersPerCampaign: number;
+  /** Calls, emails, to-dos and meetings with the partner per quarter. */
+  activitiesPerQuarter: number;
+  /** Share of won deals whose products are recorded as line items. */
+  lineItemShare: number;
+  /** Fund requests per fiscal year. */
+  fundRequestsPerYear: number;
 }
 
 export const SCALES: Record<string, Scale> = {
@@ -21,6 +40,15 @@ export const SCALES: Record<string, Scale> = {
     customersPerPartner: 6,
     opportunitiesPerQuarter: 5,
     actionsPerOpportunity: 2.5,
+    programme: {
+      people: 5,
+      leadsPerQuarter: 4,
+      campaignsPerQuarter: 1,
+      membersPerCampaign: 8,
+      activitiesPerQuarter: 6,
+      lineItemShare: 1,
+      fundRequestsPerYear: 4,
+    },
   },
   medium: {
     name: 'medium',
@@ -30,6 +58,15 @@ export const SCALES: Record<string, Scale> = {
     customersPerPartner: 12,
     opportunitiesPerQuarter: 12,
     actionsPerOpportunity: 1.5,
+    programme: {
+      people: 6,
+      leadsPerQuarter: 4,
+      campaignsPerQuarter: 1,
+      membersPerCampaign: 6,
+      activitiesPerQuarter: 5,
+      lineItemShare: 0.5,
+      fundRequestsPerYear: 4,
+    },
   },
   // About 1,000,000 opportunities and 300,000 APR actions: the benchmark scale.
   large: {
@@ -40,6 +77,16 @@ export const SCALES: Record<string, Scale> = {
     customersPerPartner: 40,
     opportunitiesPerQuarter: 72,
     actionsPerOpportunity: 0.25,
+    // About 80 programme records a partner: new record types add well under 30% to the record count.
+    programme: {
+      people: 4,
+      leadsPerQuarter: 2,
+      campaignsPerQuarter: 0.5,
+      membersPerCampaign: 4,
+      activitiesPerQuarter: 2,
+      lineItemShare: 0.05,
+      fundRequestsPerYear: 3,
+    },
   },
 };
 

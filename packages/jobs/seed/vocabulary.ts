@@ -216,3 +216,59 @@ export const REVISION_REASONS = [
 export const DEAL_SIGMA = 0.6;
 
 export type SectionType = (typeof SECTION_TYPES)[number];
+
+/** The product catalog: one product per deal name's product, with a list price that makes believable quantities. */
+export const PRODUCT_CATALOG: { name: string; code: string; family: string; listPrice: number }[] = [
+  { name: 'Platform', code: 'PAP-PLT', family: 'Subscription', listPrice: 1200 },
+  { name: 'Analytics', code: 'PAP-ANL', family: 'Subscription', listPrice: 900 },
+  { name: 'Security Suite', code: 'PAP-SEC', family: 'Subscription', listPrice: 1500 },
+  { name: 'Cloud Migration', code: 'PAP-MIG', family: 'Services', listPrice: 12000 },
+  { name: 'Support Renewal', code: 'PAP-SUP', family: 'Support', listPrice: 2500 },
+  { name: 'Expansion', code: 'PAP-EXP', family: 'Subscription', listPrice: 1200 },
+  { name: 'Integration', code: 'PAP-INT', family: 'Services', listPrice: 6000 },
+];
+export const PEOPLE_TITLES = [
+  'Sales Engineer',
+  'Account Manager',
+  'Solution Architect',
+  'Marketing Manager',
+  'Technical Consultant',
+  'Inside Sales Representative',
+];
+export const COURSES = [
+  'Platform Fundamentals',
+  'Selling Analytics',
+  'Security Suite Essentials',
+  'Cloud Migration Methodology',
+  'Discovery and Qualification',
+  'Integration Patterns',
+];
+export const CERTIFICATIONS = [
+  'Platform Sales Professional',
+  'Platform Technical Specialist',
+  'Analytics Consultant',
+  'Security Suite Administrator',
+];
+export const CAMPAIGN_KINDS: [string, number][] = [
+  ['Webinar', 35],
+  ['Email', 25],
+  ['Trade Show', 15],
+  ['Conference', 10],
+  ['Partners', 15],
+];
+export const FUND_ACTIVITIES: [string, number][] = [
+  ['Event', 30],
+  ['Digital Campaign', 30],
+  ['Training', 15],
+  ['Content', 15],
+  ['Other', 10],
+];
+/** What the partner's calls, emails and meetings are about. */
+export const ACTIVITY_TOPICS = [
+  'pipeline review',
+  'deal registration follow-up',
+  'joint account mapping',
+  'enablement planning',
+  'campaign debrief',
+  'quarterly business review prep',
+];

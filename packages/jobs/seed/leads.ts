@@ -1,0 +1,56 @@
+/**
+ * The partner's sourced leads: per partner, from its own stream (`leads-<n>`), the leads the partner referred
+ * in the current fiscal year to date (LeadSource 'Partner Referral', PartnerAccountId the partner), owned by
+ * its AE, about a third of them converted into a contact at one of the partner's customers. The org stamps
+ * CreatedDate with the day of the load (writing it needs "Set Audit Fields upon Record Creation", which the
+ * seed does not ask for, as for opportunities), and conversion happens through the API's convertLead, so
+ * both dates are the load day: the seed makes this year's leads, which is what a yearly lead target counts.
+ */
+import { key, person, type PartnerProfile, type SeedContext } from './context';
+import { pad, ref, type LeadConversion, type SeedRecord } from './records';
+import { CUSTOMER_SUFFIXES, CUSTOMER_WORDS, INDUSTRIES } from './vocabulary';
+
+export interface PartnerLeads {
+  leads: SeedRecord[];
+  conversions: LeadConversion[];
+}
+
+/** Share of referred leads that become customers' contacts. */
+const CONVERSION_RATE = 0.35;
+
+export function partnerLeads(ctx: SeedContext, profile: PartnerProfile): PartnerLeads {
+  const rng = ctx.root.fork(`leads-${profile.index}`);
+  const leads: SeedRecord[] = [];
+  const conversions: LeadConversion[] = [];
+  const started = ctx.quarters.filter((q) => q.fiscalYear === ctx.currentFiscalYear && q.start <= ctx.asOf);
+  const perQuarter = ctx.scale.programme.leadsPerQuarter * Math.sqrt(profile.intensity);
+  for (const quarter of started) {
+    const count = rng.poisson(perQuarter);
+    for (let n = 0; n < count; n++) {
+      const leadKey = key(ctx, 'lead', pad(profile.index + 1, 5), `q${quarter.quarter}`, pad(n + 1, 3));
+      const who = person(20_000 + profile.index * 37 + quarter.quarter * 7 + n);
+      const company = `${rng.pick(CUSTOMER_WORDS)} ${rng.pick(CUSTOMER_SUFFIXES)}`;
+      const converted = rng.chance(CONVERSION_RATE);
+      const ownerKey = rng.chance(0.8) ? profile.aeKey : profile.secondAeKey;
+      leads.push({
+        sobject: 'Lead',
+        key: leadKey,
+        fields: {
+          FirstName: who.firstName,
+          LastName: who.lastName,
+          Company: company,
+          Title: rng.pick(['IT Director', 'CIO', 'Head of Operations', 'CFO', 'Procurement Manager']),
+          // The seed finds its leads again by email (Lead has no External_Key__c): the key is in it.
+          Email: `${leadKey}@${company.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example`,
+          Industry: rng.pick(INDUSTRIES),
+          LeadSource: 'Partner Referral',
+          Status: converted ? 'Working - Contacted' : rng.pick(['Open - Not Contacted', 'Working - Contacted']),
+          PartnerAccountId: ref('Account', profile.key),
+          OwnerId: ref('User', ownerKey),
+        },
+      });
+      if (converted) conversions.push({ leadKey, accountKey: rng.pick(profile.customerKeys), ownerKey });
+    }
+  }
+  return { leads, conversions };
+}
