@@ -22,10 +22,12 @@ import {
   type Loadable,
   type Metric,
   type ObjectInfoRepresentation,
+  type PlanStatus,
   type PlanTarget,
   type WireResult,
 } from 'c/planData';
 import {
+  canEditPlan,
   catalogSemantics,
   currentResultTargets,
   formatLabel,
@@ -51,6 +53,10 @@ interface SuggestionView {
   context: string;
   why: string;
   fallback: string | null;
+  /** The user may create targets and the plan takes new ones. */
+  canAccept: boolean;
+  /** The user may create targets but the plan is accepted: it must be revised first. */
+  planLocked: boolean;
   acceptLabel: string;
   dismissLabel: string;
   busy: boolean;
@@ -71,6 +77,8 @@ const unique = (values: (string | null)[]): string[] =>
 export default class ActionSuggestions extends LightningElement {
   /** The targets in scope: the result targets to suggest for and the targets that already exist. */
   @api targets: PlanTarget[] = [];
+  /** The plan's status where the targets do not carry it (the plan editor's targets). */
+  @api planStatus: PlanStatus | null = null;
 
   labels = LABELS;
   metrics: Metric[] = [];
@@ -269,12 +277,16 @@ export default class ActionSuggestions extends LightningElement {
       result?.partnerManagerName ?? s.partnerManagerId,
     );
     const errors = this.acceptErrors[s.key] ?? [];
+    // Validation rule Target_Added_To_Accepted_Plan: only drafted, reviewed or revised plans take new targets.
+    const planOpen = canEditPlan(result?.planStatus ?? this.planStatus);
     return {
       key: s.key,
       title,
       context,
       why,
       fallback: s.basis !== 'pair' ? formatLabel(LABELS.fallback, s.pairWonDeals, MIN_WON_DEALS) : null,
+      canAccept: this.canCreate && planOpen,
+      planLocked: this.canCreate && !planOpen,
       acceptLabel: formatLabel(LABELS.acceptAlt, title),
       dismissLabel: formatLabel(LABELS.dismissAlt, title),
       busy: this.busyKeys.includes(s.key),

@@ -17,6 +17,7 @@ import NO_WON_DEALS from '@salesforce/label/c.Action_Suggestions_No_Won_Deals';
 import NO_WON_REVENUE from '@salesforce/label/c.Action_Suggestions_No_Won_Revenue';
 import PER_DEAL from '@salesforce/label/c.Action_Suggestions_Per_Deal';
 import PER_REVENUE from '@salesforce/label/c.Action_Suggestions_Per_Revenue';
+import PLAN_LOCKED from '@salesforce/label/c.Action_Suggestions_Plan_Locked';
 import TITLE from '@salesforce/label/c.Action_Suggestions_Title';
 import TOO_MANY from '@salesforce/label/c.Action_Suggestions_Too_Many';
 import VALUE from '@salesforce/label/c.Action_Suggestions_Value';
@@ -40,6 +41,7 @@ export const LABELS = {
   noWonRevenue: NO_WON_REVENUE,
   perDeal: PER_DEAL,
   perRevenue: PER_REVENUE,
+  planLocked: PLAN_LOCKED,
   title: TITLE,
   tooMany: TOO_MANY,
   value: VALUE,

@@ -41,9 +41,10 @@ const CATALOG: MetricSpec[] = [
   { name: 'Demos', label: 'Demos', sortOrder: 130, filter: "Action_Type__c = 'Demo'" },
 ];
 
-/** 10 won deals targeted in FY2026 Q2 by Avery (AE) and Jordan (partner manager) on Northwind. */
+/** 10 won deals targeted in FY2026 Q2 by Avery (AE) and Jordan (partner manager) on Northwind's draft plan. */
 const DEALS_TARGET: PlanTarget = domainTarget({
   id: 'a03000000000001AAA',
+  planStatus: 'Draft',
   metric: 'Closed_Won_Deals',
   targetValue: 10,
   sectionId: 'a02000000000001AAA',
@@ -113,7 +114,9 @@ async function render(
   options: { targets?: PlanTarget[]; pairDeals?: number; programDeals?: number; canCreate?: boolean } = {},
 ) {
   freezeTime('2026-05-10T18:00:00Z');
-  const host = mount('c-action-suggestions', ActionSuggestions, { targets: options.targets ?? [DEALS_TARGET] });
+  const host = mount<HTMLElement & { planStatus: string | null }>('c-action-suggestions', ActionSuggestions, {
+    targets: options.targets ?? [DEALS_TARGET],
+  });
   const toasts = captureToasts(host);
   const created: string[] = [];
   host.addEventListener('targetcreated', (e) => created.push((e as CustomEvent<{ targetId: string }>).detail.targetId));
@@ -263,6 +266,20 @@ describe('c-action-suggestions', () => {
     await click(findAll(host, '[data-id="dismiss"]')[0]);
     expect(texts(host, 'suggestion-title')).toEqual(['15 Demos']);
     expect(buttonByLabel(host, 'Dismiss')).toBeTruthy();
+  });
+
+  it('offers no Accept on an accepted plan (it takes no new targets) and says to revise it', async () => {
+    const { host } = await render({ targets: [{ ...DEALS_TARGET, planStatus: null }] });
+    host.planStatus = 'Active';
+    await emitHistory();
+    expect(findAll(host, '[data-id="accept"]')).toHaveLength(0);
+    expect(texts(host, 'plan-locked')[0]).toBe(
+      'An accepted plan takes no new targets: revise the plan to add this action target.',
+    );
+    host.planStatus = 'In Revision';
+    await flushPromises();
+    expect(findAll(host, '[data-id="accept"]')).toHaveLength(2);
+    expect(findAll(host, '[data-id="plan-locked"]')).toHaveLength(0);
   });
 
   it('is accessible with suggestions shown', async () => {
