@@ -22,7 +22,7 @@ import {
   type Loadable,
   type Metric,
   type ObjectInfoRepresentation,
-  type PlanStatus,
+  type PlanHeader,
   type PlanTarget,
   type WireResult,
 } from 'c/planData';
@@ -77,8 +77,8 @@ const unique = (values: (string | null)[]): string[] =>
 export default class ActionSuggestions extends LightningElement {
   /** The targets in scope: the result targets to suggest for and the targets that already exist. */
   @api targets: PlanTarget[] = [];
-  /** The plan's status where the targets do not carry it (the plan editor's targets). */
-  @api planStatus: PlanStatus | null = null;
+  /** The plan of the targets when they do not carry it (the plan editor's targets): its Id, partner and status. */
+  @api plan: PlanHeader | null = null;
 
   labels = LABELS;
   metrics: Metric[] = [];
@@ -125,13 +125,28 @@ export default class ActionSuggestions extends LightningElement {
     return todayIn(TIME_ZONE);
   }
 
+  /** The targets, with what they know of their plan completed from `plan`. */
+  get scopedTargets(): PlanTarget[] {
+    const plan = this.plan;
+    const targets = this.targets ?? [];
+    if (!plan) return targets;
+    return targets.map((t) => ({
+      ...t,
+      planId: t.planId ?? plan.id,
+      planStatus: t.planStatus ?? plan.status,
+      partnerAccountId: t.partnerAccountId ?? plan.partnerAccountId,
+      planFiscalYear: t.planFiscalYear ?? plan.fiscalYear,
+      planPeriodStart: t.planPeriodStart ?? plan.periodStart,
+    }));
+  }
+
   private get semanticsFor(): (metric: string) => MetricSemantics {
     const semantics = catalogSemantics(this.metrics);
     return (metric) => semantics[metric] ?? DEFAULT_SEMANTICS;
   }
 
   get resultTargets(): PlanTarget[] {
-    return currentResultTargets(this.targets ?? [], this.metrics, this.semanticsFor, this.today);
+    return currentResultTargets(this.scopedTargets, this.metrics, this.semanticsFor, this.today);
   }
 
   get window(): { since: string; until: string } | null {
@@ -175,7 +190,7 @@ export default class ActionSuggestions extends LightningElement {
   private get computed(): { suggestions: ActionSuggestion[]; unexplained: NoSuggestion[] } {
     const history = this.history;
     if (history.kind !== 'ready') return { suggestions: [], unexplained: [] };
-    return suggestActionTargets(this.resultTargets, this.targets ?? [], this.metrics, this.semanticsFor, history.value);
+    return suggestActionTargets(this.resultTargets, this.scopedTargets, this.metrics, this.semanticsFor, history.value);
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -238,7 +253,7 @@ export default class ActionSuggestions extends LightningElement {
   }
 
   private viewOf(s: ActionSuggestion): SuggestionView {
-    const result = (this.targets ?? []).find((t) => t.id === s.resultTargetId);
+    const result = this.resultTargets.find((t) => t.id === s.resultTargetId);
     const title = this.titleOf(s);
     const action = metricLabel(this.metrics, s.metric);
     const basis = this.basisLabel(s.basis);
@@ -278,7 +293,7 @@ export default class ActionSuggestions extends LightningElement {
     );
     const errors = this.acceptErrors[s.key] ?? [];
     // Validation rule Target_Added_To_Accepted_Plan: only drafted, reviewed or revised plans take new targets.
-    const planOpen = canEditPlan(result?.planStatus ?? this.planStatus);
+    const planOpen = canEditPlan(result ? result.planStatus : null);
     return {
       key: s.key,
       title,

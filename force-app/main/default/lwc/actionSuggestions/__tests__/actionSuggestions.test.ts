@@ -5,6 +5,7 @@ import {
   PARTNER_HISTORY_QUERY,
   PROGRAM_HISTORY_QUERY,
   type PartnerHistoryData,
+  type PlanHeader,
   type PlanTarget,
   type ProgramHistoryData,
 } from 'c/planData';
@@ -110,12 +111,11 @@ function programHistory(deals: number): ProgramHistoryData {
   };
 }
 
-async function render(
-  options: { targets?: PlanTarget[]; pairDeals?: number; programDeals?: number; canCreate?: boolean } = {},
-) {
+async function render(options: { targets?: PlanTarget[]; plan?: PlanHeader; canCreate?: boolean } = {}) {
   freezeTime('2026-05-10T18:00:00Z');
-  const host = mount<HTMLElement & { planStatus: string | null }>('c-action-suggestions', ActionSuggestions, {
+  const host = mount<HTMLElement & { plan: PlanHeader | null }>('c-action-suggestions', ActionSuggestions, {
     targets: options.targets ?? [DEALS_TARGET],
+    plan: options.plan ?? null,
   });
   const toasts = captureToasts(host);
   const created: string[] = [];
@@ -268,15 +268,34 @@ describe('c-action-suggestions', () => {
     expect(buttonByLabel(host, 'Dismiss')).toBeTruthy();
   });
 
-  it('offers no Accept on an accepted plan (it takes no new targets) and says to revise it', async () => {
-    const { host } = await render({ targets: [{ ...DEALS_TARGET, planStatus: null }] });
-    host.planStatus = 'Active';
+  it('completes the plan editor’s targets (no plan on them) from its plan, and offers no Accept on an accepted plan', async () => {
+    const bare = { ...DEALS_TARGET, planId: null, planStatus: null, partnerAccountId: null, planFiscalYear: null };
+    const plan: PlanHeader = {
+      id: 'P26',
+      name: 'Northwind FY2026',
+      partnerAccountId: P1,
+      partnerName: 'Northwind',
+      status: 'Active',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      fiscalYear: 'FY2026',
+      version: 1,
+      overallAttainment: null,
+      acceptedById: null,
+      acceptedByName: null,
+      acceptedOn: null,
+    };
+    const { host } = await render({ targets: [bare], plan });
+    expect(graphQLVariables(PARTNER_HISTORY_QUERY)).toMatchObject({ partnerIds: [P1] });
+    expect(graphQLVariables(ACTION_PLAN_SECTIONS_QUERY)).toEqual({ planIds: ['P26'] });
     await emitHistory();
+    expect(texts(host, 'suggestion-title')).toEqual(['30 Joint Calls', '15 Demos']);
+    expect(texts(host, 'suggestion-context')[0]).toContain('in FY2026 Q2');
     expect(findAll(host, '[data-id="accept"]')).toHaveLength(0);
     expect(texts(host, 'plan-locked')[0]).toBe(
       'An accepted plan takes no new targets: revise the plan to add this action target.',
     );
-    host.planStatus = 'In Revision';
+    host.plan = { ...plan, status: 'In Revision' };
     await flushPromises();
     expect(findAll(host, '[data-id="accept"]')).toHaveLength(2);
     expect(findAll(host, '[data-id="plan-locked"]')).toHaveLength(0);
