@@ -11,6 +11,7 @@ import { computeFigures } from '../../packages/jobs/rollup/figures';
 import { counterUpdates } from '../../packages/jobs/rollup/opportunities';
 import { monthly, partnerWeights, peopleFor, planAggregates, wholeMonthPeriods } from '../../packages/jobs/rollup/plan';
 import { reportRatios } from '../../packages/jobs/rollup/run';
+import { DEFAULT_SEMANTICS } from '../../packages/jobs/rollup/semantics';
 import { emptyReport, type Change, type TargetRow } from '../../packages/jobs/rollup/types';
 import { attainmentGroups, planUpdates, sectionUpdates } from '../../packages/jobs/rollup/weights';
 
@@ -37,6 +38,7 @@ const metric = (name: string, extra: Partial<MetricDefinition> = {}): MetricDefi
   numerator: null,
   denominator: null,
   unit: 'Number',
+  semantics: DEFAULT_SEMANTICS,
   ...extra,
 });
 

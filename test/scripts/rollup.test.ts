@@ -180,17 +180,18 @@ describe('rollup on a hand-built dataset', () => {
 
   it('counts revenue on both boundary days of the period, for the accountable AE only', async () => {
     // O1 (Jan 1) 30,000 + O2 (Mar 31) 50,000; not O3 (Apr 1), not O5 (another AE), not O4 (lost).
+    // Q1 closed before May 15: short of the target is Missed.
     expect(await targetValues(t.conn, f.targets.revenueQ1)).toEqual({
       Actual_Value__c: 80000,
       Attainment__c: 80,
       Expected_To_Date__c: 100000,
-      Pace_Status__c: 'Behind',
+      Pace_Status__c: 'Missed',
     });
     expect(await targetValues(t.conn, f.targets.dealsQ1)).toEqual({
       Actual_Value__c: 2,
       Attainment__c: 50,
       Expected_To_Date__c: 4,
-      Pace_Status__c: 'Behind',
+      Pace_Status__c: 'Missed',
     });
   });
 
@@ -200,7 +201,7 @@ describe('rollup on a hand-built dataset', () => {
       Actual_Value__c: 66.67,
       Attainment__c: 133.33,
       Expected_To_Date__c: 50,
-      Pace_Status__c: 'Ahead',
+      Pace_Status__c: 'Met',
     });
   });
 
@@ -210,7 +211,7 @@ describe('rollup on a hand-built dataset', () => {
       Actual_Value__c: 3,
       Attainment__c: 30,
       Expected_To_Date__c: 10,
-      Pace_Status__c: 'Behind',
+      Pace_Status__c: 'Missed',
     });
   });
 
@@ -224,33 +225,20 @@ describe('rollup on a hand-built dataset', () => {
     });
   });
 
-  it('gives no pace before a period starts, and no value for an average of nothing or a zero denominator', async () => {
-    expect(await targetValues(t.conn, f.targets.averageQ3)).toEqual({
-      Actual_Value__c: null,
-      Attainment__c: null,
-      Expected_To_Date__c: 0,
-      Pace_Status__c: null,
-    });
-    expect(await targetValues(t.conn, f.targets.winRateQ3)).toEqual({
-      Actual_Value__c: null,
-      Attainment__c: null,
-      Expected_To_Date__c: 0,
-      Pace_Status__c: null,
-    });
-    expect(await targetValues(t.conn, f.targets.registrationsQ4)).toEqual({
-      Actual_Value__c: 0,
-      Attainment__c: 0,
-      Expected_To_Date__c: 0,
-      Pace_Status__c: null,
-    });
+  it('leaves targets whose period has not started blank, whatever their metric', async () => {
+    const blank = { Actual_Value__c: null, Attainment__c: null, Expected_To_Date__c: null, Pace_Status__c: null };
+    expect(await targetValues(t.conn, f.targets.averageQ3)).toEqual(blank);
+    expect(await targetValues(t.conn, f.targets.winRateQ3)).toEqual(blank);
+    // A count of nothing would be 0, but nothing is measured before the period starts.
+    expect(await targetValues(t.conn, f.targets.registrationsQ4)).toEqual(blank);
   });
 
-  it('gives a partner with no activity zero, behind', async () => {
+  it('gives a partner with no activity zero, missed once the period has closed', async () => {
     expect(await targetValues(t.conn, f.targets.idle)).toEqual({
       Actual_Value__c: 0,
       Attainment__c: 0,
       Expected_To_Date__c: 10000,
-      Pace_Status__c: 'Behind',
+      Pace_Status__c: 'Missed',
     });
   });
 

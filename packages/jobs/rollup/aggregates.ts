@@ -144,7 +144,7 @@ async function runAggregates(
   return queries;
 }
 
-/** Runs the aggregate queries of one metric for one period. */
+/** Runs the aggregate queries of one metric for one period (or for now, for a metric without a date field). */
 export async function computeCells(
   session: OrgSession,
   types: FieldTypes,
@@ -155,8 +155,11 @@ export async function computeCells(
   scope: Scope,
 ): Promise<{ cells: MetricCells; queries: number }> {
   const cells = new MetricCells();
-  const dateType = await types.dateType(metric.sourceObject, metric.dateField ?? '');
-  const conditions = [periodCondition(metric.dateField ?? '', dateType, start, end), ...baseConditions(metric, scope)];
+  // A snapshot metric without a date field counts its records as they are now, whatever the period.
+  const period = metric.dateField
+    ? [periodCondition(metric.dateField, await types.dateType(metric.sourceObject, metric.dateField), start, end)]
+    : [];
+  const conditions = [...period, ...baseConditions(metric, scope)];
   const queries = await runAggregates(session, metric, conditions, customers, [], (row, p, u, c) =>
     cells.add(p, u, c, toCell(row)),
   );

@@ -4,7 +4,8 @@
  */
 import type { OrgSession } from '../connection';
 import type { JsonMap } from '@salesforce/ts-types';
-import { expectString, optionalString, queryPage } from '../response';
+import { semanticsOf, type MetricSemantics } from './semantics';
+import { expectString, optionalNumber, optionalString, queryPage } from '../response';
 
 export type Aggregate = 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'COUNT_DISTINCT' | 'RATIO';
 export type AccountablePerson = 'None' | 'AE' | 'Partner Manager' | 'AE or Partner Manager';
@@ -25,6 +26,8 @@ export interface MetricDefinition {
   numerator: string | null;
   denominator: string | null;
   unit: string;
+  /** Direction, shape and pace thresholds: how the metric's figures read. */
+  semantics: MetricSemantics;
 }
 
 interface MetricRow {
@@ -43,6 +46,10 @@ interface MetricRow {
   Numerator_Metric__c: string | null;
   Denominator_Metric__c: string | null;
   Unit__c: string | null;
+  Direction__c: string | null;
+  Shape__c: string | null;
+  Ahead_Threshold__c: number | null;
+  Behind_Threshold__c: number | null;
 }
 
 export const METRIC_FIELDS = [
@@ -61,6 +68,10 @@ export const METRIC_FIELDS = [
   'Numerator_Metric__c',
   'Denominator_Metric__c',
   'Unit__c',
+  'Direction__c',
+  'Shape__c',
+  'Ahead_Threshold__c',
+  'Behind_Threshold__c',
 ];
 
 const AGGREGATES = new Set<Aggregate>(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'COUNT_DISTINCT', 'RATIO']);
@@ -83,6 +94,12 @@ export function toDefinition(row: MetricRow): MetricDefinition {
     numerator: row.Numerator_Metric__c,
     denominator: row.Denominator_Metric__c,
     unit: row.Unit__c ?? 'Number',
+    semantics: semanticsOf({
+      direction: row.Direction__c,
+      shape: row.Shape__c,
+      aheadThreshold: row.Ahead_Threshold__c,
+      behindThreshold: row.Behind_Threshold__c,
+    }),
   };
 }
 
@@ -90,6 +107,8 @@ export function toDefinition(row: MetricRow): MetricDefinition {
 export function definitionProblems(metric: MetricDefinition, catalog: Map<string, MetricDefinition>): string[] {
   const problems: string[] = [];
   if (!AGGREGATES.has(metric.aggregate)) problems.push(`unknown aggregate "${metric.aggregate}"`);
+  const { aheadAt, behindBelow } = metric.semantics;
+  if (aheadAt <= behindBelow) problems.push(`ahead threshold ${aheadAt} must be above behind threshold ${behindBelow}`);
   if (metric.aggregate === 'RATIO') {
     for (const [role, name] of [
       ['numerator', metric.numerator],
@@ -105,7 +124,8 @@ export function definitionProblems(metric: MetricDefinition, catalog: Map<string
     problems.push(`source object "${metric.sourceObject}" is not an object name`);
   for (const [label, path, required] of [
     ['value field', metric.valueField, metric.aggregate !== 'COUNT'],
-    ['date field', metric.dateField, true],
+    // A snapshot without a date field is the current value, not restricted to a period.
+    ['date field', metric.dateField, metric.semantics.shape !== 'Snapshot'],
     ['partner path', metric.partnerPath, true],
     ['person path', metric.personPath, metric.accountablePerson !== 'None'],
     ['customer path', metric.customerPath, false],
@@ -158,5 +178,9 @@ function metricRow(record: JsonMap): MetricRow {
     Numerator_Metric__c: text('Numerator_Metric__c'),
     Denominator_Metric__c: text('Denominator_Metric__c'),
     Unit__c: text('Unit__c'),
+    Direction__c: text('Direction__c'),
+    Shape__c: text('Shape__c'),
+    Ahead_Threshold__c: optionalNumber(record, 'Ahead_Threshold__c', where) ?? null,
+    Behind_Threshold__c: optionalNumber(record, 'Behind_Threshold__c', where) ?? null,
   };
 }

@@ -1,9 +1,10 @@
 /**
- * The arithmetic of the rollup, free of I/O: combining aggregate cells into a target's actual, ratios,
- * attainment, linear pace and pace status, and weighted attainment of sections and plans.
+ * The arithmetic of the rollup, free of I/O: combining aggregate cells into a target's actual, ratios, and
+ * weighted attainment of sections and plans. What the figures mean (expected-to-date, attainment, pace
+ * status, a budget's capped contribution) is the shared metric semantics module's.
  */
-import { elapsedFraction, type IsoDate } from '../periods';
 import type { MetricDefinition } from './catalog';
+import { weightedContribution, type MetricSemantics } from './semantics';
 
 /** What one aggregate row holds for one group (partner, person, customer) over one period. */
 export interface Cell {
@@ -59,59 +60,19 @@ export function ratioValue(
   return metric.unit === 'Percent' ? ratio * 100 : ratio;
 }
 
-export type PaceStatus = 'Ahead' | 'On Track' | 'Behind';
-
-/** Pace thresholds: within ±10% of linear pace is on track. */
-export const AHEAD_AT = 1.1;
-export const BEHIND_BELOW = 0.9;
-
-export interface TargetFigures {
-  actual: number | null;
-  attainment: number | null;
-  expectedToDate: number | null;
-  pace: PaceStatus | null;
-}
-
-const round2 = (n: number | null): number | null =>
-  n === null || !Number.isFinite(n) ? null : Math.round(n * 100) / 100;
-
-/**
- * A target's computed fields on `asOf`. Before the period starts there is no pace. Attainment is
- * actual / target in percent; expected-to-date is the target times the share of the period elapsed.
- */
-export function targetFigures(
-  targetValue: number | null,
-  actual: number | null,
-  start: IsoDate,
-  end: IsoDate,
-  asOf: IsoDate,
-): TargetFigures {
-  const fraction = elapsedFraction({ start, end }, asOf);
-  const attainment = actual !== null && targetValue !== null && targetValue > 0 ? (actual / targetValue) * 100 : null;
-  const expected = targetValue === null ? null : targetValue * fraction;
-  let pace: PaceStatus | null = null;
-  if (fraction > 0 && expected !== null) {
-    const done = actual ?? 0;
-    if (expected === 0) pace = 'On Track';
-    else if (done >= expected * AHEAD_AT) pace = 'Ahead';
-    else if (done >= expected * BEHIND_BELOW) pace = 'On Track';
-    else pace = 'Behind';
-  }
-  return { actual: round2(actual), attainment: round2(attainment), expectedToDate: round2(expected), pace };
-}
-
-/** Weighted mean of the attainment of targets whose period has started; null when none has. */
+/** Weighted mean of the contribution of targets whose period has started and that have an attainment. */
 export function weightedAttainment(
-  items: { attainment: number | null; weight: number | null; started: boolean }[],
+  items: { attainment: number | null; weight: number | null; started: boolean; semantics: MetricSemantics }[],
 ): number | null {
   let weighted = 0;
   let weights = 0;
   for (const item of items) {
-    if (!item.started || item.attainment === null) continue;
+    const contribution = weightedContribution(item.semantics, item.attainment);
+    if (!item.started || contribution === null) continue;
     const weight = item.weight ?? 1;
     if (weight <= 0) continue;
-    weighted += item.attainment * weight;
+    weighted += contribution * weight;
     weights += weight;
   }
-  return weights === 0 ? null : round2(weighted / weights);
+  return weights === 0 ? null : Math.round((weighted / weights) * 100) / 100;
 }

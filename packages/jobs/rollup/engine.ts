@@ -4,7 +4,8 @@
  * and person, never one per target: for all of a metric's periods of whole calendar months, queries grouped
  * also by month (then added up per period), each restricted to a batch of the targets' partners so its groups
  * fit in one response; one query per other period (keyset-paged past 2000 groups). Then attainment, linear
- * pace and pace status per target, weighted attainment per section and plan, and APR counters per opportunity.
+ * pace and pace status per target by its metric's direction and shape (metricSemantics), in the target's
+ * currency, weighted attainment per section and plan, and APR counters per opportunity.
  * Only values that changed are written.
  *
  * Like the SOQL engine's parse -> plan -> execute, a run is a pipeline of named phases, each in its module:
@@ -16,6 +17,7 @@
 import type { OrgSession } from '../connection';
 import { completeBaselines } from './baselines';
 import { readCatalog } from './catalog';
+import { readCurrencies } from './currency';
 import { computeFigures } from './figures';
 import { opportunityCounters } from './opportunities';
 import { planAggregates } from './plan';
@@ -35,7 +37,8 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
   // Before anything else: a missing baseline of an accepted plan is filled in whatever the metrics do.
   await completeBaselines(session, scope, options, report);
 
-  const targets = await loadTargets(session, scope);
+  const currencies = await readCurrencies(session);
+  const targets = await loadTargets(session, scope, currencies !== undefined);
   report.read.targets = targets.length;
   const plan = planAggregates(catalog, targets);
   const values = await runPlan(session, catalog, targets, plan, scope, options, report);
@@ -46,8 +49,9 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     plan.errors,
     options,
     report.changes,
+    currencies,
   );
-  const { sections, plans } = await weightSectionsAndPlans(session, scope, targets, figures, options, report);
+  const { sections, plans } = await weightSectionsAndPlans(session, scope, catalog, targets, figures, options, report);
   const opportunityUpdates = await opportunityCounters(session, scope, report);
 
   await writeUpdates(

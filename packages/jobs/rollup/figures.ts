@@ -1,17 +1,20 @@
 /**
  * Phase 4 of the rollup, compute figures (pure, no I/O): each target's actual from the cells of its metric
- * (or of a ratio's parts) for its partner, people and customer account over its period, then attainment,
- * expected-to-date and pace, and the target updates for the figures that changed. Targets of failed
- * metrics keep their stored values.
+ * (or of a ratio's parts) for its partner, people and customer account over its period, in the target's
+ * currency, then attainment, expected-to-date and pace by the metric's semantics, and the target updates for
+ * the figures that changed. Targets of failed metrics keep their stored values; a snapshot target whose
+ * period has closed keeps the actual it has (the last one measured while its period was open).
  */
 import { get } from '@salesforce/ts-types';
 import type { IsoDate } from '../periods';
 import type { MetricDefinition } from './catalog';
 import { valuesKey, type MetricValues } from './cells';
-import { ratioValue, targetFigures, type TargetFigures } from './compute';
+import { ratioValue } from './compute';
+import { inCurrency, type OrgCurrencies } from './currency';
 import { same } from './diff';
 import { peopleFor } from './plan';
 import { norm, periodKey } from './soql';
+import { periodPhase, targetFigures, type TargetFigures } from './semantics';
 import { partnerOf } from './targets';
 import type { Change, PendingUpdate, TargetRow } from './types';
 
@@ -53,14 +56,22 @@ export function computeFigures(
   errors: Map<string, string>,
   at: { asOf: IsoDate; now: string },
   changes: Change[],
+  currencies?: OrgCurrencies,
 ): { figures: Map<string, TargetFigures>; updates: PendingUpdate[] } {
   const figures = new Map<string, TargetFigures>();
   const updates: PendingUpdate[] = [];
   for (const t of targets) {
     const metric = catalog.get(t.Metric__c);
     if (!metric || errors.has(t.Metric__c)) continue;
-    const actual = actualOf(catalog, values, metric, t);
-    const f = targetFigures(t.Target_Value__c, actual, t.Period_Start__c, t.Period_End__c, at.asOf);
+    const s = metric.semantics;
+    const frozen =
+      s.shape === 'Snapshot' &&
+      t.Actual_Value__c !== null &&
+      periodPhase(t.Period_Start__c, t.Period_End__c, at.asOf) === 'Closed';
+    const actual = frozen
+      ? t.Actual_Value__c
+      : inCurrency(actualOf(catalog, values, metric, t), metric, t.CurrencyIsoCode, currencies);
+    const f = targetFigures(s, t.Target_Value__c, actual, t.Period_Start__c, t.Period_End__c, at.asOf);
     figures.set(t.Id, f);
     const update: PendingUpdate = { Id: t.Id };
     for (const [key, field] of FIELD_MAP) {

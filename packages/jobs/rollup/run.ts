@@ -94,10 +94,14 @@ async function runMetric(
     metricReport.queries += queries;
     report.aggregateQueries += queries;
   };
+  if (!metric.dateField) {
+    await runUndated(context, metric, periods, fail, count);
+    return;
+  }
   // Periods of whole months share one query grouped by month, for metrics whose month cells add up.
   const perPeriod = new Map(periods);
   try {
-    if (monthly(metric, await context.types.dateType(metric.sourceObject, metric.dateField ?? ''))) {
+    if (monthly(metric, await context.types.dateType(metric.sourceObject, metric.dateField))) {
       const { whole, customers } = wholeMonthPeriods(periods);
       if (whole.length > 0) {
         try {
@@ -132,6 +136,36 @@ async function runMetric(
     }
     step?.tick(1);
   }
+}
+
+/**
+ * A metric without a date field (a snapshot of the records as they are now): one query set for all its
+ * periods, whose cells every period shares.
+ */
+async function runUndated(
+  context: RunContext,
+  metric: MetricDefinition,
+  periods: Map<string, Set<string>>,
+  fail: (error: unknown) => void,
+  count: (queries: number) => void,
+): Promise<void> {
+  const customers = new Set([...periods.values()].flatMap((c) => [...c]));
+  try {
+    const { cells, queries } = await computeCells(
+      context.session,
+      context.types,
+      metric,
+      '',
+      '',
+      [...customers],
+      context.scope,
+    );
+    count(queries);
+    for (const period of periods.keys()) context.values.set(valuesKey(metric.name, period), cells);
+  } catch (error) {
+    fail(error);
+  }
+  context.step?.tick(periods.size);
 }
 
 /**

@@ -74,6 +74,8 @@ export interface TargetRow {
   Expected_To_Date__c: number | null;
   Pace_Status__c: string | null;
   Plan_Section__c: string;
+  /** The target's currency (its plan's), in a multi-currency org only. */
+  CurrencyIsoCode?: string | null;
   Plan_Section__r: {
     Partner_Account_Plan__c: string;
     Partner_Account_Plan__r: { Partner_Account__c: string } | null;

@@ -1,14 +1,16 @@
 /**
  * Phase 5 of the rollup, weight sections and plans: the weighted attainment of each section and plan over its
- * targets whose period has started (new figures where computed, stored ones where the metric failed), and the
+ * targets whose period has started (a budget target's attainment counting at most 100) (new figures where computed, stored ones where the metric failed), and the
  * updates of those whose stored value differs. The grouping and the diffs are pure; reading the stored
  * sections and plans is the one I/O.
  */
 import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
 import { queryAll } from '../query';
-import { weightedAttainment, type TargetFigures } from './compute';
+import type { MetricDefinition } from './catalog';
+import { weightedAttainment } from './compute';
 import { same } from './diff';
+import { DEFAULT_SEMANTICS, type MetricSemantics, type TargetFigures } from './semantics';
 import { idList } from './soql';
 import type { Change, PendingUpdate, RollupReport, Scope, TargetRow } from './types';
 
@@ -16,6 +18,8 @@ export interface AttainmentItem {
   attainment: number | null;
   weight: number | null;
   started: boolean;
+  /** The metric's semantics: a budget's attainment counts at most 100. */
+  semantics: MetricSemantics;
 }
 
 /** Section Id -> its targets' items, plan Id -> its targets' items. */
@@ -40,6 +44,7 @@ export function attainmentGroups(
   targets: TargetRow[],
   figures: Map<string, TargetFigures>,
   asOf: IsoDate,
+  catalog: Map<string, MetricDefinition> = new Map(),
 ): AttainmentGroups {
   const bySection = new Map<string, AttainmentItem[]>();
   const byPlan = new Map<string, AttainmentItem[]>();
@@ -54,6 +59,7 @@ export function attainmentGroups(
       attainment: f ? f.attainment : t.Attainment__c,
       weight: t.Weight__c,
       started: t.Period_Start__c <= asOf,
+      semantics: catalog.get(t.Metric__c)?.semantics ?? DEFAULT_SEMANTICS,
     };
     add(bySection, t.Plan_Section__c, item);
     add(byPlan, t.Plan_Section__r?.Partner_Account_Plan__c ?? '', item);
@@ -123,12 +129,13 @@ export function planUpdates(
 export async function weightSectionsAndPlans(
   session: OrgSession,
   scope: Scope,
+  catalog: Map<string, MetricDefinition>,
   targets: TargetRow[],
   figures: Map<string, TargetFigures>,
   at: { asOf: IsoDate; now: string },
   report: RollupReport,
 ): Promise<{ sections: PendingUpdate[]; plans: PendingUpdate[] }> {
-  const groups = attainmentGroups(targets, figures, at.asOf);
+  const groups = attainmentGroups(targets, figures, at.asOf, catalog);
   const sectionRows = await queryAll<SectionRow>(
     session,
     `SELECT Id, Partner_Account_Plan__c, Weighted_Attainment__c FROM Plan_Section__c${scope.plans ? ` WHERE Partner_Account_Plan__c IN (${idList(scope.plans)})` : ''}`,
