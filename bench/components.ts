@@ -15,9 +15,6 @@ import {
   addDays,
   addMonths,
   daysBetween,
-  fiscalYearLabel,
-  fiscalYearOf,
-  fiscalYearPeriod,
   parseIso,
   toIso,
   type IsoDate,
@@ -133,7 +130,7 @@ interface ScenarioContext {
   sectionTypes: string[];
   actionTypes: string[];
   today: IsoDate;
-  plan: Period & { fiscalYear: number };
+  plan: Period & { fiscalYear: number; label: string };
   windowStart: IsoDate;
 }
 
@@ -179,7 +176,7 @@ async function readContext(admin: OrgSession): Promise<ScenarioContext> {
     'SELECT DeveloperName, Unit__c FROM Plan_Metric__mdt WHERE Active__c = true ORDER BY Sort_Order__c',
   );
   const today = toIso(new Date());
-  const fiscalYear = fiscalYearOf(today, facts.fiscalYearStartMonth);
+  const fiscalYear = facts.calendar.yearOf(today);
   return {
     organizationId: facts.organizationId,
     profileId,
@@ -194,7 +191,7 @@ async function readContext(admin: OrgSession): Promise<ScenarioContext> {
       (t) => t !== COACHING_SESSION,
     ),
     today,
-    plan: { ...fiscalYearPeriod(fiscalYear, facts.fiscalYearStartMonth), fiscalYear },
+    plan: { ...facts.calendar.yearPeriod(fiscalYear), fiscalYear, label: facts.calendar.label({ fiscalYear }) },
     windowStart: addDays(mondayOf(today), -7 * (WEEKS - 1)),
   };
 }
@@ -260,12 +257,12 @@ async function buildPair(admin: OrgSession, spec: PairSpec, ctx: ScenarioContext
 
   const [planId] = await createAll(admin, 'Partner_Account_Plan__c', [
     {
-      Name: `${spec.name} Partner ${fiscalYearLabel(ctx.plan.fiscalYear)} Plan`,
+      Name: `${spec.name} Partner ${ctx.plan.label} Plan`,
       OwnerId: pmId,
       Partner_Account__c: partnerId,
       Period_Start__c: ctx.plan.start,
       Period_End__c: ctx.plan.end,
-      Fiscal_Year__c: fiscalYearLabel(ctx.plan.fiscalYear),
+      Fiscal_Year__c: ctx.plan.label,
       Status__c: 'Draft',
       Version__c: 1,
     },

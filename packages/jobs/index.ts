@@ -32,4 +32,5 @@ export { RUNNING_TIMEOUT_MS, type RunTrigger } from './rollup/history';
 export { runSchedule, parseInterval, type ScheduleOutcome } from './rollup/schedule';
 export { writeRecords, COLLECTION_LIMIT, type WriteRequest } from './writer';
 export * from './periods';
+export { FiscalCalendar, readFiscalCalendar, type FiscalQuarter, type FiscalPeriodName } from './fiscal';
 export { nodeVersionProblem } from './node-version';

@@ -1,7 +1,7 @@
 /**
- * Calendar arithmetic on ISO dates ('YYYY-MM-DD', UTC): fiscal quarters and years from the org's fiscal
- * year start month, and linear pace. Shared by the seed (which builds plans per fiscal year and targets per
- * quarter) and the rollup (which computes expected-to-date from each target's own dates).
+ * Calendar arithmetic on ISO dates ('YYYY-MM-DD', UTC) and linear pace. Shared by the seed and the rollup
+ * (which computes expected-to-date from each target's own dates); fiscal years and quarters are the org's
+ * FiscalCalendar's (fiscal.ts).
  */
 
 export type IsoDate = string;
@@ -43,39 +43,6 @@ export interface Period {
 }
 
 /**
- * A fiscal year is named by the calendar year in which it ends (Salesforce's default for standard fiscal
- * years that start in a month other than January).
- */
-export function fiscalYearOf(date: IsoDate, startMonth: number): number {
-  const { year, month } = parseIso(date);
-  if (startMonth === 1) return year;
-  return month >= startMonth ? year + 1 : year;
-}
-
-export function fiscalYearPeriod(fiscalYear: number, startMonth: number): Period {
-  const startYear = startMonth === 1 ? fiscalYear : fiscalYear - 1;
-  const start = isoDate(startYear, startMonth, 1);
-  return { start, end: addDays(addMonths(start, 12), -1) };
-}
-
-/** The fiscal quarter (1-4) containing a date, with its period. */
-export function fiscalQuarterOf(date: IsoDate, startMonth: number): { fiscalYear: number; quarter: number } & Period {
-  const fiscalYear = fiscalYearOf(date, startMonth);
-  const yearStart = fiscalYearPeriod(fiscalYear, startMonth).start;
-  const monthsIn =
-    (parseIso(date).year - parseIso(yearStart).year) * 12 + parseIso(date).month - parseIso(yearStart).month;
-  const quarter = Math.floor(monthsIn / 3) + 1;
-  const start = addMonths(yearStart, (quarter - 1) * 3);
-  return { fiscalYear, quarter, start, end: addDays(addMonths(start, 3), -1) };
-}
-
-/** The quarter `offset` quarters after the one containing `date`. */
-export function shiftQuarter(date: IsoDate, offset: number, startMonth: number): ReturnType<typeof fiscalQuarterOf> {
-  const current = fiscalQuarterOf(date, startMonth);
-  return fiscalQuarterOf(addMonths(current.start, offset * 3), startMonth);
-}
-
-/**
  * Share of a period elapsed on `asOf`, counting whole days inclusive: 0 before it starts, 1 once it ended.
  * Linear pace: expected-to-date = target × this fraction.
  */
@@ -84,8 +51,4 @@ export function elapsedFraction(period: Period, asOf: IsoDate): number {
   const elapsed = daysBetween(period.start, asOf) + 1;
   if (total <= 0) return 1;
   return Math.min(1, Math.max(0, elapsed / total));
-}
-
-export function fiscalYearLabel(fiscalYear: number): string {
-  return `FY${fiscalYear}`;
 }

@@ -4,20 +4,21 @@
  * around the as-of date, and the fiscal years that get plans. Also the partner profile the per-partner
  * generators work from, and the arithmetic they have in common.
  */
-import { fiscalYearOf, shiftQuarter, type IsoDate } from '../periods';
+import { FiscalCalendar, type FiscalQuarter } from '../fiscal';
+import type { IsoDate } from '../periods';
 import { Random } from '../random';
 import { pad, type SeedOptions } from './records';
 import type { Scale } from './scales';
 import { FIRST_NAMES, LAST_NAMES } from './vocabulary';
 
-export type Quarter = ReturnType<typeof shiftQuarter>;
+export type Quarter = FiscalQuarter;
 
 export interface SeedContext {
   options: SeedOptions;
   scale: Scale;
   asOf: IsoDate;
-  /** Organization.FiscalYearStartMonth (1 = January). */
-  fyStart: number;
+  /** The org's fiscal calendar: plans per fiscal year, targets per fiscal quarter, named as the org names them. */
+  calendar: FiscalCalendar;
   root: Random;
   /** `s<seed>`: the start of every external key, so datasets of different seeds never collide. */
   keyPrefix: string;
@@ -44,21 +45,22 @@ export interface PartnerProfile {
 }
 
 export function createContext(options: SeedOptions): SeedContext {
-  const { seed, scale, asOf, fiscalYearStartMonth: fyStart } = options;
-  const firstQuarter = shiftQuarter(asOf, -4, fyStart);
-  const quarters = Array.from({ length: 7 }, (_, i) => shiftQuarter(firstQuarter.start, i, fyStart));
+  const { seed, scale, asOf } = options;
+  const calendar = options.calendar ?? new FiscalCalendar(options.fiscalYearStartMonth);
+  const firstQuarter = calendar.shiftQuarter(asOf, -4);
+  const quarters = Array.from({ length: 7 }, (_, i) => calendar.shiftQuarter(firstQuarter.start, i));
   const quartersPerYear = new Map<number, number>();
   for (const q of quarters) quartersPerYear.set(q.fiscalYear, (quartersPerYear.get(q.fiscalYear) ?? 0) + 1);
   return {
     options,
     scale,
     asOf,
-    fyStart,
+    calendar,
     root: new Random(seed),
     keyPrefix: `s${seed}`,
     quarters,
     fiscalYears: [...quartersPerYear].filter(([, n]) => n >= 2).map(([fy]) => fy),
-    currentFiscalYear: fiscalYearOf(asOf, fyStart),
+    currentFiscalYear: calendar.yearOf(asOf),
   };
 }
 

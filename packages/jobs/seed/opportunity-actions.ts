@@ -4,7 +4,7 @@
  * linked to the plan and target of the quarter they fall in. Won deals have more positive outcomes. They
  * draw from the partner's opportunity stream right after their opportunity.
  */
-import { addDays, fiscalQuarterOf, fiscalYearOf, fiscalYearPeriod, parseIso, type IsoDate } from '../periods';
+import { addDays, type IsoDate } from '../periods';
 import type { Random } from '../random';
 import { planKeyOf, type PartnerProfile, type SeedContext } from './context';
 import { pad, ref, type SeedRecord } from './records';
@@ -20,23 +20,13 @@ export interface ActedOpportunity {
   won: boolean;
 }
 
-/** The quarter (1 to 4) of a fiscal year that starts on `quarterStart`. */
-function quarterIndexInYear(quarterStart: IsoDate, fiscalYear: number, fyStart: number): number {
-  const yearStart = fiscalYearPeriod(fiscalYear, fyStart).start;
-  const months =
-    (parseIso(quarterStart).year - parseIso(yearStart).year) * 12 +
-    parseIso(quarterStart).month -
-    parseIso(yearStart).month;
-  return Math.floor(months / 3) + 1;
-}
-
 export function opportunityActions(
   ctx: SeedContext,
   rng: Random,
   profile: PartnerProfile,
   opportunity: ActedOpportunity,
 ): SeedRecord[] {
-  const { asOf, fyStart } = ctx;
+  const { asOf, calendar } = ctx;
   const { key: oppKey, closeDate, ownerKey, closed, won } = opportunity;
   const actions: SeedRecord[] = [];
   // Actions happen in the 90 days before the close date, never after today.
@@ -46,8 +36,8 @@ export function opportunityActions(
     const date = addDays(first, rng.int(0, 90));
     const type = a === 0 && rng.chance(0.5) ? 'Deal Registration' : rng.weighted(OPPORTUNITY_ACTIONS);
     const byAe = rng.chance(0.55);
-    const fy = fiscalYearOf(date, fyStart);
-    const dateQuarter = fiscalQuarterOf(date, fyStart);
+    const dateQuarter = calendar.quarterOf(date);
+    const fy = dateQuarter.fiscalYear;
     const planKey = planKeyOf(ctx, profile.index, fy);
     const metric = type === 'Joint Call' ? 'Joint_Calls' : type === 'Deal Registration' ? 'Deal_Registrations' : null;
     const inWindow = ctx.fiscalYears.includes(fy);
@@ -59,9 +49,7 @@ export function opportunityActions(
         Partner_Account__c: ref('Account', profile.key),
         Partner_Account_Plan__c: inWindow ? ref('Partner_Account_Plan__c', planKey) : null,
         Plan_Target__c:
-          inWindow && metric
-            ? ref('Plan_Target__c', `${planKey}-tgt-${metric}-q${quarterIndexInYear(dateQuarter.start, fy, fyStart)}`)
-            : null,
+          inWindow && metric ? ref('Plan_Target__c', `${planKey}-tgt-${metric}-q${dateQuarter.quarter}`) : null,
         Actor__c: ref('User', byAe ? ownerKey : profile.managerKey),
         OwnerId: ref('User', byAe ? ownerKey : profile.managerKey),
         Actor_Role__c: byAe ? 'AE' : 'Partner Manager',

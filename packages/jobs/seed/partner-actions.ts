@@ -3,7 +3,7 @@
  * quarter up to the as-of date, in numbers that follow the partner's intensity. They draw from the partner's
  * plan stream, right after its budget and before its plans, so their order is part of the sequence.
  */
-import { addDays, daysBetween, fiscalYearOf } from '../periods';
+import { addDays, daysBetween } from '../periods';
 import type { Random } from '../random';
 import { key, planKeyOf, type PartnerProfile, type SeedContext } from './context';
 import { pad, ref, type SeedRecord } from './records';
@@ -36,7 +36,7 @@ function costOf(rng: Random, type: string): number | null {
 }
 
 export function partnerActions(ctx: SeedContext, profile: PartnerProfile, rng: Random): PartnerActions {
-  const { asOf, fyStart } = ctx;
+  const { asOf, calendar } = ctx;
   const records: SeedRecord[] = [];
   const byFiscalYear = new Map<number, SeedRecord[]>();
   for (const quarter of ctx.quarters) {
@@ -56,7 +56,7 @@ export function partnerActions(ctx: SeedContext, profile: PartnerProfile, rng: R
     for (const [type, count, role] of actions) {
       for (let i = 0; i < count; i++) {
         const date = addDays(quarter.start, rng.int(0, span));
-        const fy = fiscalYearOf(date, fyStart);
+        const fy = calendar.yearOf(date);
         const cost = costOf(rng, type);
         // Field order is draw order: Quantity, then Outcome, then the coaching note.
         const record: SeedRecord = {

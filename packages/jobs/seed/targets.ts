@@ -4,7 +4,7 @@
  * rates so they are believable but not the outcome. Accepted plans of the current year have a few revised
  * targets (a baseline and a reason). They draw from the partner's plan stream, target by target.
  */
-import { shiftQuarter, type IsoDate, type Period } from '../periods';
+import type { IsoDate, Period } from '../periods';
 import type { Random } from '../random';
 import { roundTarget, type PartnerProfile, type SeedContext } from './context';
 import { ref, type SeedRecord } from './records';
@@ -30,7 +30,7 @@ function revise(value: number, factor: number): number {
 }
 
 export function planTargets(ctx: SeedContext, rng: Random, plan: TargetPlan): SeedRecord[] {
-  const { scale, fyStart } = ctx;
+  const { scale, calendar } = ctx;
   const { profile, planKey, fy, period, accepted, budget, expectedWins, meanDeal } = plan;
   const records: SeedRecord[] = [];
   const target = (
@@ -68,7 +68,7 @@ export function planTargets(ctx: SeedContext, rng: Random, plan: TargetPlan): Se
   };
   let yearRevenue = 0;
   for (let q = 1; q <= 4; q++) {
-    const quarter = shiftQuarter(period.start, q - 1, fyStart);
+    const quarter = calendar.shiftQuarter(period.start, q - 1);
     const [start, end] = [quarter.start, quarter.end];
     const revenue = roundTarget(expectedWins * meanDeal * (0.95 + rng.next() * 0.3));
     yearRevenue += revenue;
