@@ -11,6 +11,7 @@
 import type { RequestContext } from './context';
 import { assertStorageAvailable } from './data-storage';
 import { SalesforceError } from './errors';
+import type { FiscalCalendar } from './fiscal';
 import { enforceRules } from './formula';
 import { assertNewAssignment } from './permission-sets';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
@@ -43,7 +44,7 @@ export class Dml {
 
   constructor(
     readonly storage: Storage,
-    private readonly options: { fiscalYearStartMonth?: number } = {},
+    private readonly options: { fiscalYearStartMonth?: number; fiscal?: FiscalCalendar } = {},
   ) {
     this.security = new Security(storage);
     this.rollups = new Rollups(storage);
@@ -99,7 +100,7 @@ export class Dml {
         given.add(field.name);
       }
       access.assertReferences(values.keys(), row);
-      deriveFields(obj, row, given, undefined, this.options.fiscalYearStartMonth, {
+      deriveFields(obj, row, given, undefined, this.options.fiscalYearStartMonth, this.options.fiscal, {
         storage: this.storage,
         now: ctx.now,
       });
@@ -163,7 +164,7 @@ export class Dml {
         changed.push(field);
       }
       access.assertReferences(changed, row);
-      deriveFields(obj, row, given, current, this.options.fiscalYearStartMonth, {
+      deriveFields(obj, row, given, current, this.options.fiscalYearStartMonth, this.options.fiscal, {
         storage: this.storage,
         now: ctx.now,
       });

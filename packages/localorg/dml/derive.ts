@@ -3,6 +3,7 @@
  * opportunity's closed, won, forecast category and probability from its stage, and its fiscal year and
  * quarter from its close date.
  */
+import { fiscalYearAndQuarter, type FiscalCalendar } from '../fiscal';
 import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
 import { deriveStandardFields, type DeriveEnv } from './derive-standard';
@@ -14,6 +15,7 @@ export function deriveFields(
   given: Set<string>,
   previous: Row | undefined,
   fiscalYearStartMonth: number | undefined,
+  fiscal: FiscalCalendar | undefined,
   env: DeriveEnv,
 ): void {
   const name = obj.fields.get('Name');
@@ -36,12 +38,12 @@ export function deriveFields(
   if (obj.fields.has('FiscalYear') && obj.fields.has('CloseDate')) {
     const close = row.CloseDate;
     if (typeof close === 'string') {
-      const start = fiscalYearStartMonth ?? 1;
-      const [y, m] = close.split('-').map(Number);
-      const monthsIn = (m - start + 12) % 12;
-      // A fiscal year is named by the calendar year in which it ends, as the platform's default is.
-      row.FiscalYear = start === 1 ? y : m >= start ? y + 1 : y;
-      row.FiscalQuarter = Math.floor(monthsIn / 3) + 1;
+      const startMonth = fiscalYearStartMonth ?? 1;
+      // The org's naming and custom years; a standard year named by its end when the caller has no calendar.
+      const calendar = fiscal ? { ...fiscal, startMonth } : { startMonth, namedByStart: false, custom: [] };
+      const { year, quarter } = fiscalYearAndQuarter(calendar, close);
+      row.FiscalYear = year;
+      row.FiscalQuarter = quarter;
     } else {
       row.FiscalYear = null;
       row.FiscalQuarter = null;
