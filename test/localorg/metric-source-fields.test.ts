@@ -120,6 +120,28 @@ describe('CampaignMember.FirstRespondedDate', () => {
   });
 });
 
+describe('OpportunityLineItem.Product2Id', () => {
+  it("is the price book entry's product, which the product mix metric counts", async () => {
+    const pricebook = await create('Pricebook2', { Name: 'Partner Price Book', IsActive: true });
+    const product = await create('Product2', { Name: 'Alpha', IsActive: true });
+    const entry = await create('PricebookEntry', { Pricebook2Id: pricebook, Product2Id: product, UnitPrice: 100 });
+    const deal = await create('Opportunity', {
+      Name: 'Contoso products',
+      AccountId: customer,
+      StageName: 'Prospecting',
+      CloseDate: '2026-06-30',
+      Pricebook2Id: pricebook,
+    });
+    const line = await create('OpportunityLineItem', {
+      OpportunityId: deal,
+      PricebookEntryId: entry,
+      Quantity: 2,
+      UnitPrice: 90,
+    });
+    expect(await read('OpportunityLineItem', line)).toMatchObject({ Product2Id: product, TotalPrice: 180 });
+  });
+});
+
 describe('formula fields the metrics average', () => {
   it('Opportunity.Days_To_Close__c: days from creation to close date, blank while open', async () => {
     clock = new Date('2026-03-01T23:30:00Z');

@@ -2,7 +2,8 @@
  * Fields the platform derives on the standard objects beyond people's names and opportunity stages:
  * a task's IsClosed and IsHighPriority, an activity's AccountId, a campaign member's HasResponded and
  * FirstRespondedDate, an event's start, end, duration and date, an opportunity product's TotalPrice
- * (Quantity * UnitPrice) or UnitPrice (from TotalPrice), and a role's or group's DeveloperName from its Name.
+ * (Quantity * UnitPrice) or UnitPrice (from TotalPrice) and its Product2Id (its price book entry's product),
+ * and a role's or group's DeveloperName from its Name.
  */
 import { RESPONDED_MEMBER_STATUSES, TASK_STATUSES } from '@partner-planning/model';
 import type { ObjectSchema } from '../schema';
@@ -47,6 +48,7 @@ export function deriveStandardFields(
       return;
     case 'OpportunityLineItem':
       deriveLinePrices(row, given, previous);
+      row.Product2Id = entryProduct(env.storage, row.PricebookEntryId) ?? row.Product2Id ?? null;
       return;
     case 'UserRole':
     case 'Group':
@@ -74,6 +76,14 @@ function activityAccount(storage: Storage, row: Row): string | null {
   const fromWhat = accountOf(row.WhatId);
   if (fromWhat !== undefined) return fromWhat;
   return accountOf(row.WhoId) ?? null;
+}
+
+/** The product of an opportunity product's price book entry: the platform sets Product2Id from it. */
+function entryProduct(storage: Storage, entryId: unknown): string | undefined {
+  const entries = storage.schema.objects.get('PricebookEntry');
+  if (typeof entryId !== 'string' || !entries) return undefined;
+  const product = storage.getRow(entries, entryId)?.Product2Id;
+  return typeof product === 'string' ? product : undefined;
 }
 
 /** Setup's API name for a label: letters, digits and single underscores, starting with a letter. */
