@@ -82,6 +82,7 @@ export default class ActionSuggestions extends LightningElement {
 
   labels = LABELS;
   metrics: Metric[] = [];
+  catalogLoaded = false;
   catalogError: string | null = null;
   partnerResult: GraphQLResult | undefined;
   programResult: GraphQLResult | undefined;
@@ -97,6 +98,7 @@ export default class ActionSuggestions extends LightningElement {
   wiredMetrics(result: GraphQLResult): void {
     const metrics = readMetrics(result);
     this.metrics = metrics.kind === 'ready' ? metrics.value : [];
+    this.catalogLoaded = metrics.kind === 'ready';
     this.catalogError = metrics.kind === 'error' ? metrics.message : null;
   }
 
@@ -200,9 +202,12 @@ export default class ActionSuggestions extends LightningElement {
     return this.resultTargets.length > 0;
   }
 
+  /** Shown once there is a current result target of a pair (or the catalog failed): not in every plan. */
+  get shown(): boolean {
+    return Boolean(this.catalogError) || this.hasResults;
+  }
+
   get loading(): boolean {
-    if (this.catalogError) return false;
-    if (this.metrics.length === 0) return true;
     return this.hasResults && this.history.kind === 'loading';
   }
 

@@ -89,6 +89,8 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
   noteNextStep = '';
   noteMessages: string[] = [];
   savingNote = false;
+  /** The pair targets wire result, to refresh it. */
+  pairTargetsResult: GraphQLResult | undefined;
 
   // -------------------------------------------------------------------------------------------------
   // Data
@@ -96,6 +98,7 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
   @wire(graphql, { query: PAIR_TARGETS_QUERY, variables: '$pairVariables' })
   wiredPairTargets(result: GraphQLResult): void {
     this.pairTargets = readTargets(result);
+    this.pairTargetsResult = result;
   }
 
   @wire(graphql, { query: METRIC_CATALOG_QUERY })
@@ -118,6 +121,11 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
   @wire(graphql, { query: '$staleQuery', variables: '$staleVariables' })
   wiredStale(result: GraphQLResult): void {
     this.staleDeals = readStaleDeals(result);
+  }
+
+  /** An accepted action suggestion created a target: re-run the pair's targets query (LDS does not on create). */
+  handleSuggestionAccepted(): Promise<void> {
+    return refreshQuery(this.pairTargetsResult);
   }
 
   /** The plan of the record page the view is on, if any. */

@@ -71,6 +71,11 @@ export default class PartnerPlanEditor extends PlanEditorState {
   // -------------------------------------------------------------------------------------------------
   // Target editing
 
+  /** An accepted action suggestion created a target: re-run the targets query (LDS does not on create). */
+  handleSuggestionAccepted(): Promise<void> {
+    return refreshQuery(this.targetsResult);
+  }
+
   handleDraftChange(event: CustomEvent<{ targetId: string; value: string }>): void {
     const { targetId, value } = event.detail;
     this.drafts = { ...this.drafts, [targetId]: value };

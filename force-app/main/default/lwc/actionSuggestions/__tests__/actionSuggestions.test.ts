@@ -191,12 +191,21 @@ describe('c-action-suggestions', () => {
     ]);
   });
 
-  it('is empty, without asking for history, when no result target of a pair is current', async () => {
+  it('shows nothing, without asking for history, when no result target of a pair is current', async () => {
     const closed = { ...DEALS_TARGET, periodStart: '2026-01-01', periodEnd: '2026-03-31' };
     const { host } = await render({ targets: [closed] });
     expect(graphQLVariables(PARTNER_HISTORY_QUERY)).toBeUndefined();
+    expect(findAll(host, '[data-id="title"]')).toHaveLength(0);
+  });
+
+  it('says there is nothing new when the pair already has targets for every suggested action', async () => {
+    const calls = { ...DEALS_TARGET, id: 'a03000000000002AAA', metric: 'Joint_Calls', targetValue: 25 };
+    const demos = { ...DEALS_TARGET, id: 'a03000000000003AAA', metric: 'Demos', targetValue: 12 };
+    const { host } = await render({ targets: [DEALS_TARGET, calls, demos] });
+    await emitHistory();
+    expect(findAll(host, '[data-id="suggestion"]')).toHaveLength(0);
     expect(texts(host, 'empty')).toEqual([
-      'No suggestions: no result target of a pair in the current period needs new action targets.',
+      'No new suggestions: the pairs already have targets for the actions that preceded such results.',
     ]);
   });
 
