@@ -39,20 +39,21 @@ export function partnerFunds(ctx: SeedContext, profile: PartnerProfile, budget: 
     });
     if (period.start > asOf) continue;
     // How much of the allocation the partner asks for over the year: around it, sometimes well over.
-    const appetite = rng.logNormal(0.95, 0.25);
+    const appetite = rng.logNormal(1.15, 0.25);
     const count = Math.max(1, rng.poisson(ctx.scale.programme.fundRequestsPerYear));
     const lastDay = period.end < asOf ? period.end : asOf;
     for (let r = 0; r < count; r++) {
       const requestKey = `${allocationKey}-fr-${pad(r + 1, 2)}`;
       const requestDate = addDays(
         period.start,
-        Math.floor(((r + rng.next()) * daysBetween(period.start, period.end)) / count),
+        // Activities are planned early: requests fall in the first three quarters of the year.
+        Math.floor(((r + rng.next()) * daysBetween(period.start, period.end) * 0.75) / count),
       );
       if (requestDate > lastDay) continue;
       const requested = hundreds((allocated * appetite * (0.7 + rng.next() * 0.6)) / count);
       const decided = daysBetween(requestDate, asOf) > 14;
-      const status = !decided ? 'Submitted' : rng.chance(0.85) ? 'Approved' : 'Rejected';
-      const approved = status === 'Approved' ? hundreds(requested * (0.8 + rng.next() * 0.2)) : null;
+      const status = !decided ? 'Submitted' : rng.chance(0.9) ? 'Approved' : 'Rejected';
+      const approved = status === 'Approved' ? hundreds(requested * (0.9 + rng.next() * 0.1)) : null;
       out.requests.push({
         sobject: 'Fund_Request__c',
         key: requestKey,
@@ -67,11 +68,11 @@ export function partnerFunds(ctx: SeedContext, profile: PartnerProfile, budget: 
         },
       });
       if (approved === null) continue;
-      // The activity runs, then the partner claims what it spent, 30 to 90 days after the request.
-      const claimDate = addDays(requestDate, rng.int(30, 90));
+      // The activity runs, then the partner claims what it spent, 20 to 60 days after the request.
+      const claimDate = addDays(requestDate, rng.int(20, 60));
       if (claimDate > asOf) continue;
-      const claimed = hundreds(approved * (0.85 + rng.next() * 0.15));
-      const reviewed = daysBetween(claimDate, asOf) > 30;
+      const claimed = hundreds(approved * (0.9 + rng.next() * 0.1));
+      const reviewed = daysBetween(claimDate, asOf) > 14;
       const claimStatus = !reviewed
         ? rng.pick(['Submitted', 'Approved'])
         : rng.weighted([
@@ -79,7 +80,7 @@ export function partnerFunds(ctx: SeedContext, profile: PartnerProfile, budget: 
             ['Rejected', 10],
             ['Approved', 5],
           ] as const);
-      const paidDate = claimStatus === 'Paid' ? addDays(claimDate, rng.int(10, 30)) : null;
+      const paidDate = claimStatus === 'Paid' ? addDays(claimDate, rng.int(5, 14)) : null;
       out.claims.push({
         sobject: 'Fund_Claim__c',
         key: `${requestKey}-fc`,

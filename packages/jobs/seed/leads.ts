@@ -31,7 +31,8 @@ export function partnerLeads(ctx: SeedContext, profile: PartnerProfile): Partner
       const who = person(20_000 + profile.index * 37 + quarter.quarter * 7 + n);
       const company = `${rng.pick(CUSTOMER_WORDS)} ${rng.pick(CUSTOMER_SUFFIXES)}`;
       const converted = rng.chance(CONVERSION_RATE);
-      const ownerKey = rng.chance(0.8) ? profile.aeKey : profile.secondAeKey;
+      // The partner's AE works its referrals (and is accountable for the lead targets).
+      const ownerKey = profile.aeKey;
       leads.push({
         sobject: 'Lead',
         key: leadKey,

@@ -72,13 +72,13 @@ export function programmeTargets(ctx: SeedContext, plan: TargetPlan): SeedRecord
     target('Sales Objectives', 'Units_Sold', 'Quarter', dates, Math.max(1, Math.round(units * noise())), `q${q}`);
   }
   const year: [IsoDate, IsoDate] = [period.start, period.end];
-  // Certifications of the last two years are active: four in three of the people's two each.
+  // Certifications of the last two years are active: about two in three of each person's two.
   target(
     'Training and Certification',
     'Active_Certifications',
     'Year',
     year,
-    Math.max(1, Math.round(people * 1.3 * noise())),
+    Math.max(1, Math.round(people * 1.1 * noise())),
     'year',
   );
   target(
@@ -86,7 +86,7 @@ export function programmeTargets(ctx: SeedContext, plan: TargetPlan): SeedRecord
     'Partner_Sourced_Leads',
     'Year',
     year,
-    Math.max(1, Math.round(leadsPerQuarter * 4 * noise())),
+    Math.max(1, Math.round(leadsPerQuarter * 4 * (0.8 + rng.next() * 0.4))),
     'year',
   );
   const responses = campaignsPerQuarter * 4 * membersPerCampaign * 0.35;
