@@ -7,8 +7,9 @@
  * One generator per record type works over a shared context (context.ts): users and teams (users.ts),
  * accounts and contacts (accounts.ts), plans (plans.ts) with their sections (sections.ts), targets
  * (targets.ts) and partner-level APR actions (partner-actions.ts), then per chunk of partners the
- * opportunities (opportunities.ts), their APR actions (opportunity-actions.ts) and the plan shares
- * (shares.ts). Each per-partner generator draws from its own labelled random stream, so the same seed gives
+ * opportunities (opportunities.ts), their APR actions (opportunity-actions.ts), the plan shares
+ * (shares.ts) and the partner programme (programme.ts: people and credentials, leads, campaigns, activities,
+ * line items over the product catalog of line-items.ts, funds). Each per-partner generator draws from its own labelled random stream, so the same seed gives
  * the same data however partners are chunked (test/scripts/seed-golden.test.ts holds the sequence).
  */
 import { createContext } from './context';
