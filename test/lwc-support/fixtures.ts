@@ -206,6 +206,11 @@ export interface TargetSpec {
   planStatus?: string;
   partnerId?: string;
   partnerName?: string;
+  /** The plan's fiscal year and start (defaults FY2026 from 2026-01-01). */
+  planFiscalYear?: string | null;
+  planPeriodStart?: string | null;
+  /** CurrencyIsoCode: only the multi-currency documents select it; given, the node carries it. */
+  currencyIsoCode?: string;
 }
 
 export const targetId = (n: number): string => id('a03', n);
@@ -234,6 +239,7 @@ export function targetNode(spec: TargetSpec): TargetNode {
     Accountable_Partner_Manager__r: ref(spec.pmName),
     Target_Account__c: v(spec.targetAccountId),
     Target_Account__r: ref(spec.targetAccountName),
+    ...(spec.currencyIsoCode === undefined ? {} : { CurrencyIsoCode: v(spec.currencyIsoCode) }),
   };
 }
 
@@ -252,6 +258,8 @@ export function targetWithPlanNode(spec: TargetSpec): TargetWithPlanNode {
             Status__c: v(spec.planStatus ?? 'Active'),
             Partner_Account__c: v(spec.partnerId ?? PARTNER.id),
             Partner_Account__r: ref(spec.partnerName ?? PARTNER.name),
+            Fiscal_Year__c: v(spec.planFiscalYear === undefined ? 'FY2026' : spec.planFiscalYear),
+            Period_Start__c: v(spec.planPeriodStart === undefined ? '2026-01-01' : spec.planPeriodStart),
           },
         }
       : null,
@@ -267,6 +275,10 @@ export interface MetricSpec {
   active?: boolean;
   sourceObject?: string;
   filter?: string | null;
+  direction?: string | null;
+  shape?: string | null;
+  aheadThreshold?: number | null;
+  behindThreshold?: number | null;
 }
 
 export function metricNode(spec: MetricSpec): MetricNode {
@@ -281,6 +293,10 @@ export function metricNode(spec: MetricSpec): MetricNode {
     Source_Object__c: v(spec.sourceObject ?? 'APR_Action__c'),
     Filter__c: v(spec.filter === undefined ? null : spec.filter),
     Description__c: v(null),
+    Direction__c: v(spec.direction === undefined ? 'Higher is better' : spec.direction),
+    Shape__c: v(spec.shape === undefined ? 'Cumulative' : spec.shape),
+    Ahead_Threshold__c: v(spec.aheadThreshold ?? null),
+    Behind_Threshold__c: v(spec.behindThreshold ?? null),
   };
 }
 
@@ -310,6 +326,7 @@ export const CATALOG: MetricSpec[] = [
     sortOrder: 70,
     sourceObject: 'Opportunity',
     filter: null,
+    shape: 'Rate',
   },
   { name: 'Joint_Calls', label: 'Joint Calls', sortOrder: 110, filter: "Action_Type__c = 'Joint Call'" },
   { name: 'Demos', label: 'Demos', sortOrder: 130, filter: "Action_Type__c = 'Demo'" },
@@ -340,6 +357,18 @@ export const CATALOG: MetricSpec[] = [
     filter: "Action_Type__c = 'Email Campaign'",
   },
 ];
+
+/** A budget metric (Stay within budget), for tests of over-budget targets; not in CATALOG. */
+export const MARKETING_SPEND: MetricSpec = {
+  name: 'Marketing_Spend',
+  label: 'Marketing Spend',
+  category: 'Marketing',
+  unit: 'Currency',
+  sortOrder: 230,
+  sourceObject: 'APR_Action__c',
+  filter: null,
+  direction: 'Stay within budget',
+};
 
 export const catalogData = (specs: MetricSpec[] = CATALOG): MetricsData =>
   uiapi('Plan_Metric__mdt', specs.map(metricNode));

@@ -2,17 +2,19 @@ import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { graphql } from 'lightning/graphql';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import USER_ID from '@salesforce/user/Id';
 import LOCALE from '@salesforce/i18n/locale';
-import CURRENCY from '@salesforce/i18n/currency';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   ACTIONS_SINCE_QUERY,
   COACHING_NOTES_QUERY,
   METRIC_CATALOG_QUERY,
+  PAIR_TARGETS_CURRENCY_QUERY,
   PAIR_TARGETS_QUERY,
   PLAN_OBJECT,
   STALE_DEALS_QUERY,
+  TARGET_OBJECT,
   logAprAction,
   notifyRecordsChanged,
   readActions,
@@ -20,13 +22,16 @@ import {
   readStaleDeals,
   readTargets,
   refreshQuery,
+  targetCurrencyField,
   type ActorRole,
   type AprAction,
   type GraphQLResult,
   type Loadable,
   type Metric,
+  type ObjectInfoRepresentation,
   type PlanTarget,
   type StaleDeal,
+  type WireResult,
 } from 'c/planData';
 import {
   COACHING_SESSION,
@@ -34,16 +39,13 @@ import {
   actionsPerWonDeal,
   addDays,
   barChartGeometry,
+  catalogSemantics,
   currentTargets,
   formatDate,
-  formatDateRange,
   formatLabel,
   formatPercent,
   formatShortDate,
-  formatValue,
   isCoaching,
-  metricLabel,
-  metricUnit,
   pairsOf,
   paceSummary,
   periodContains,
@@ -56,8 +58,10 @@ import {
   type ChartGeometry,
   type MixItem,
   type Pair,
+  type SemanticsByMetric,
 } from 'c/planInsights';
 import { LABELS } from './labels';
+import { sharedTargetRows, type SharedTargetRow } from './sharedNumber';
 
 const WEEKS = 12;
 const STALE_DAYS = 14;
@@ -79,6 +83,8 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
 
   pairTargets: Loadable<PlanTarget[]> = LOADING;
   metrics: Metric[] = [];
+  /** Whether targets carry CurrencyIsoCode (a multi-currency org); undefined until their object info loads. */
+  targetsHaveCurrency: boolean | undefined;
   actions: Loadable<AprAction[]> = LOADING;
   notes: Loadable<AprAction[]> = LOADING;
   notesResult: GraphQLResult | undefined;
@@ -95,10 +101,25 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
   // -------------------------------------------------------------------------------------------------
   // Data
 
-  @wire(graphql, { query: PAIR_TARGETS_QUERY, variables: '$pairVariables' })
+  @wire(graphql, { query: '$pairTargetsQuery', variables: '$pairVariables' })
   wiredPairTargets(result: GraphQLResult): void {
     this.pairTargets = readTargets(result);
     this.pairTargetsResult = result;
+  }
+
+  @wire(getObjectInfo, { objectApiName: TARGET_OBJECT })
+  wiredTargetInfo(result: WireResult<ObjectInfoRepresentation>): void {
+    this.targetsHaveCurrency = targetCurrencyField(result);
+  }
+
+  /** The pair targets' document: with CurrencyIsoCode only where the field exists; none until that is known. */
+  get pairTargetsQuery(): typeof PAIR_TARGETS_QUERY | undefined {
+    if (this.targetsHaveCurrency === undefined) return undefined;
+    return this.targetsHaveCurrency ? PAIR_TARGETS_CURRENCY_QUERY : PAIR_TARGETS_QUERY;
+  }
+
+  get semantics(): SemanticsByMetric {
+    return catalogSemantics(this.metrics);
   }
 
   @wire(graphql, { query: METRIC_CATALOG_QUERY })
@@ -242,47 +263,25 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
   }
 
   get attainmentText(): string {
-    return formatPercent(weightedAttainment(this.sharedTargets), LOCALE);
+    return formatPercent(weightedAttainment(this.sharedTargets, this.semantics, this.today), LOCALE);
   }
 
   get attainmentBar(): number {
-    const value = weightedAttainment(this.sharedTargets);
+    const value = weightedAttainment(this.sharedTargets, this.semantics, this.today);
     return value === null ? 0 : Math.max(0, Math.min(100, value));
   }
 
   get paceText(): string {
-    const pace = paceSummary(this.sharedTargets);
+    const pace = paceSummary(this.sharedTargets, this.semantics);
     const lead =
       pace.percent === null
         ? LABELS.paceNotStarted
         : formatLabel(LABELS.paceOfExpected, formatPercent(pace.percent, LOCALE));
-    return `${lead} ${formatLabel(LABELS.paceCounts, pace.ahead + pace.onTrack, pace.behind)}`;
+    return `${lead} ${formatLabel(LABELS.paceCounts, pace.good, pace.bad)}`;
   }
 
-  get targetRows(): {
-    id: string;
-    metric: string;
-    period: string;
-    target: string;
-    actual: string;
-    attainmentText: string;
-    attainmentBar: number;
-    paceStatus: string | null;
-  }[] {
-    return this.sharedTargets.map((t) => {
-      const unit = metricUnit(this.metrics, t.metric);
-      const metric = metricLabel(this.metrics, t.metric);
-      return {
-        id: t.id,
-        metric,
-        period: formatDateRange(t.periodStart, t.periodEnd, LOCALE),
-        target: formatValue(t.targetValue, unit, LOCALE, CURRENCY),
-        actual: formatValue(t.actualValue, unit, LOCALE, CURRENCY),
-        attainmentText: formatPercent(t.attainment, LOCALE),
-        attainmentBar: Math.max(0, Math.min(100, t.attainment ?? 0)),
-        paceStatus: t.paceStatus,
-      };
-    });
+  get targetRows(): SharedTargetRow[] {
+    return sharedTargetRows(this.sharedTargets, this.metrics, this.semantics, this.today);
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -5,7 +5,15 @@
  */
 import LOCALE from '@salesforce/i18n/locale';
 import type { PlanHeader, PlanSection, PlanStatus, PlanTarget } from 'c/planData';
-import { canEditPlan, formatLabel, formatPercent, periodEndFor } from 'c/planInsights';
+import {
+  canEditPlan,
+  fiscalPeriods,
+  fiscalQuarterOn,
+  formatLabel,
+  formatPercent,
+  periodEndFor,
+  type FiscalPeriod,
+} from 'c/planInsights';
 import { validateTargetValue } from 'c/targetEdits';
 import type { TargetFormField, TargetFormValues } from 'c/targetForm';
 import { LABELS } from './labels';
@@ -85,25 +93,53 @@ export function sectionViews(options: {
   });
 }
 
-/** A new quarterly target: from the current quarter when today is in the plan's period, else its start. */
-export function newTargetForm(sectionId: string, plan: PlanHeader | null, today: string): TargetForm {
+/** How the target form names a fiscal period among its choices (`start/end`). */
+export const periodKey = (p: FiscalPeriod): string => `${p.start}/${p.end}`;
+
+/**
+ * A new quarterly target in the plan's current FISCAL quarter (quarters are 3-month blocks from the plan's
+ * start, so a fiscal year starting in February has Q1 = Feb–Apr); the plan's first quarter when today is
+ * outside its year; the calendar quarter only for a plan without a start.
+ */
+export function newTargetForm(sectionId: string, plan: PlanHeader | null, today: string, locale: string): TargetForm {
   const periodType = 'Quarter';
-  const inPlan = plan && plan.periodStart && plan.periodEnd && plan.periodStart <= today && today <= plan.periodEnd;
-  const start = inPlan ? quarterStart(today) : (plan && plan.periodStart) || quarterStart(today);
+  const periods = fiscalPeriods(plan, locale);
+  const quarter = fiscalQuarterOn(plan, today, locale) ?? periods.find((p) => p.periodType === periodType);
+  const start = quarter ? quarter.start : quarterStart(today);
   return {
     sectionId,
     metric: null,
     periodType,
     periodStart: start,
-    periodEnd: periodEndFor(start, periodType),
+    periodEnd: quarter ? quarter.end : periodEndFor(start, periodType),
     targetValue: '',
     messages: [],
   };
 }
 
-/** The form after a field change: messages cleared, the period end derived again from type and start. */
-export function changeTargetForm(form: TargetForm, field: TargetFormField, value: string): TargetForm {
+/**
+ * The form after a field change: messages cleared. Choosing one of the plan's fiscal periods sets type, start
+ * and end; a new period type moves to the plan's period of that type holding the start (or derives the end
+ * from the start when there is none); a new start derives the end again.
+ */
+export function changeTargetForm(
+  form: TargetForm,
+  field: TargetFormField,
+  value: string,
+  periods: FiscalPeriod[] = [],
+): TargetForm {
+  if (field === 'period') {
+    const period = periods.find((p) => periodKey(p) === value);
+    return period
+      ? { ...form, periodType: period.periodType, periodStart: period.start, periodEnd: period.end, messages: [] }
+      : { ...form, messages: [] };
+  }
   const next: TargetForm = { ...form, [field]: value, messages: [] };
+  if (field === 'periodType' && next.periodStart) {
+    const start = next.periodStart;
+    const fiscal = periods.find((p) => p.periodType === value && p.start <= start && start <= p.end);
+    if (fiscal) return { ...next, periodStart: fiscal.start, periodEnd: fiscal.end };
+  }
   if ((field === 'periodType' || field === 'periodStart') && next.periodStart && next.periodType) {
     next.periodEnd = periodEndFor(next.periodStart, next.periodType);
   }

@@ -15,6 +15,7 @@ import {
   PLAN_OBJECT,
   PLAN_SECTIONS_QUERY,
   PLAN_STATUS,
+  PLAN_TARGETS_CURRENCY_QUERY,
   PLAN_TARGETS_QUERY,
   SECTION_OBJECT,
   SECTION_TYPE,
@@ -28,6 +29,7 @@ import {
   readSections,
   readTargets,
   refreshQuery,
+  targetCurrencyField,
   type GraphQLResult,
   type Loadable,
   type Metric,
@@ -42,7 +44,16 @@ import {
   type SaveOutcome,
   type WireResult,
 } from 'c/planData';
-import { canEditPlan, canMarkAccepted, canRevise, canSubmitForReview, formatLabel } from 'c/planInsights';
+import LOCALE from '@salesforce/i18n/locale';
+import {
+  canEditPlan,
+  canMarkAccepted,
+  canRevise,
+  canSubmitForReview,
+  fiscalPeriods,
+  formatLabel,
+  type FiscalPeriod,
+} from 'c/planInsights';
 import { dirtyTargets, type TargetDrafts } from 'c/targetEdits';
 import { lifecycleHint, sectionViews, type SectionForm, type SectionView, type TargetForm } from './editorModel';
 import { LABELS } from './labels';
@@ -68,6 +79,8 @@ export default class PlanEditorState extends LightningElement {
   mayEditPlan = false;
   mayEditSections = false;
   mayEditTargets = false;
+  /** Whether targets carry CurrencyIsoCode (a multi-currency org); undefined until their object info loads. */
+  targetsHaveCurrency: boolean | undefined;
   sectionsResult: GraphQLResult | undefined;
   targetsResult: GraphQLResult | undefined;
 
@@ -100,7 +113,7 @@ export default class PlanEditorState extends LightningElement {
     this.sections = readSections(result);
   }
 
-  @wire(graphql, { query: PLAN_TARGETS_QUERY, variables: '$planVariables' })
+  @wire(graphql, { query: '$targetsQuery', variables: '$planVariables' })
   wiredTargets(result: GraphQLResult): void {
     this.targetsResult = result;
     this.targets = readTargets(result);
@@ -128,6 +141,18 @@ export default class PlanEditorState extends LightningElement {
   wiredTargetInfo(result: WireResult<ObjectInfoRepresentation>): void {
     this.targetRecordTypeId = defaultRecordTypeId(result);
     this.mayEditTargets = canUpdate(result, ['Target_Value__c']);
+    this.targetsHaveCurrency = targetCurrencyField(result);
+  }
+
+  /** The targets' document: with CurrencyIsoCode only where the field exists; none until that is known. */
+  get targetsQuery(): typeof PLAN_TARGETS_QUERY | undefined {
+    if (this.targetsHaveCurrency === undefined) return undefined;
+    return this.targetsHaveCurrency ? PLAN_TARGETS_CURRENCY_QUERY : PLAN_TARGETS_QUERY;
+  }
+
+  /** The plan's fiscal year, quarters and months, offered when adding a target. */
+  get fiscalPeriods(): FiscalPeriod[] {
+    return fiscalPeriods(this.planValue, LOCALE);
   }
 
   /** The running user's edit access to plans, sections and targets (from their permissions, not the status). */

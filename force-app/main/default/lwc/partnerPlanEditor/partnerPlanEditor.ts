@@ -1,5 +1,6 @@
 import LightningConfirm from 'lightning/confirm';
 import USER_ID from '@salesforce/user/Id';
+import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   createSections,
@@ -449,12 +450,14 @@ export default class PartnerPlanEditor extends PlanEditorState {
 
   handleAddTarget(event: Event): void {
     const sectionId = (event.currentTarget as HTMLElement).dataset.id as string;
-    this.targetForm = newTargetForm(sectionId, this.planValue, todayIn(TIME_ZONE));
+    this.targetForm = newTargetForm(sectionId, this.planValue, todayIn(TIME_ZONE), LOCALE);
     this.focusAfterRender = () => this.focusElement('c-target-form');
   }
 
   handleTargetFormChange(event: CustomEvent<{ field: TargetFormField; value: string }>): void {
-    if (this.targetForm) this.targetForm = changeTargetForm(this.targetForm, event.detail.field, event.detail.value);
+    if (this.targetForm) {
+      this.targetForm = changeTargetForm(this.targetForm, event.detail.field, event.detail.value, this.fiscalPeriods);
+    }
   }
 
   cancelTargetForm(): void {

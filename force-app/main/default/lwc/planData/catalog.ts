@@ -18,6 +18,10 @@ export interface MetricNode {
   Source_Object__c: Value<string>;
   Filter__c: Value<string>;
   Description__c: Value<string>;
+  Direction__c: Value<string>;
+  Shape__c: Value<string>;
+  Ahead_Threshold__c: Value<number>;
+  Behind_Threshold__c: Value<number>;
 }
 
 export type MetricsData = UiapiData<'Plan_Metric__mdt', MetricNode>;
@@ -50,6 +54,18 @@ const METRIC_FIELDS = /* GraphQL */ `
       value
     }
     Description__c {
+      value
+    }
+    Direction__c {
+      value
+    }
+    Shape__c {
+      value
+    }
+    Ahead_Threshold__c {
+      value
+    }
+    Behind_Threshold__c {
       value
     }
   }
@@ -85,6 +101,10 @@ function toMetric(node: MetricNode): Metric {
     sourceObject: val(node.Source_Object__c),
     filter: val(node.Filter__c),
     description: val(node.Description__c),
+    direction: val(node.Direction__c),
+    shape: val(node.Shape__c),
+    aheadThreshold: val(node.Ahead_Threshold__c),
+    behindThreshold: val(node.Behind_Threshold__c),
   };
 }
 

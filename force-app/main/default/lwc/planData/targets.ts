@@ -2,6 +2,10 @@
  * Plan targets: the GraphQL documents that list them (a plan's, a pair's, a partner's, an account's),
  * their node shapes and the mapper to `PlanTarget`. The target selection is written once, as the
  * `TargetFields` fragment; `TargetWithPlanFields` adds the plan reached through the section.
+ *
+ * CurrencyIsoCode exists only in a multi-currency org, and the GraphQL schema refuses a field that does not
+ * exist: the documents that components show values with come in two forms, `..._QUERY` without it and
+ * `..._CURRENCY_QUERY` with it, and `targetCurrencyField` tells from the target's object info which to run.
  */
 import { gql, type DocumentNode, type GraphQLResult } from 'lightning/graphql';
 import {
@@ -14,6 +18,8 @@ import {
   type UiapiData,
   type Value,
 } from './graphqlShapes';
+import type { ObjectInfoRepresentation } from 'lightning/uiObjectInfoApi';
+import type { WireResult } from 'lightning/uiRecordApi';
 import type { Loadable, PlanStatus, PlanTarget } from './types';
 
 /** A target as `TargetFields` selects it. */
@@ -39,6 +45,8 @@ export interface TargetNode {
   Accountable_Partner_Manager__r: NameRef;
   Target_Account__c: Value<string>;
   Target_Account__r: NameRef;
+  /** Only in the `_CURRENCY_QUERY` documents. */
+  CurrencyIsoCode?: Value<string>;
 }
 
 /** A target as `TargetWithPlanFields` selects it: with its plan, reached through the section. */
@@ -50,6 +58,8 @@ export interface TargetWithPlanNode extends TargetNode {
       Status__c: Value<string>;
       Partner_Account__c: Value<string>;
       Partner_Account__r: NameRef;
+      Fiscal_Year__c: Value<string>;
+      Period_Start__c: Value<string>;
     } | null;
   } | null;
 }
@@ -57,9 +67,14 @@ export interface TargetWithPlanNode extends TargetNode {
 export type TargetsData = UiapiData<'Plan_Target__c', TargetNode>;
 export type TargetsWithPlanData = UiapiData<'Plan_Target__c', TargetWithPlanNode>;
 
-const TARGET_FIELDS = /* GraphQL */ `
+const CURRENCY_FIELD = /* GraphQL */ `
+    CurrencyIsoCode {
+      value
+    }`;
+
+const targetFields = (currency: boolean): string => /* GraphQL */ `
   fragment TargetFields on Plan_Target__c {
-    Id
+    Id${currency ? CURRENCY_FIELD : ''}
     Name {
       value
     }
@@ -132,7 +147,7 @@ const TARGET_FIELDS = /* GraphQL */ `
 `;
 
 // Carries the definition of TargetFields too: a document that spreads this fragment appends this text only.
-const TARGET_WITH_PLAN_FIELDS = /* GraphQL */ `
+const targetWithPlanFields = (currency: boolean): string => /* GraphQL */ `
   fragment TargetWithPlanFields on Plan_Target__c {
     ...TargetFields
     Plan_Section__r {
@@ -154,14 +169,20 @@ const TARGET_WITH_PLAN_FIELDS = /* GraphQL */ `
             value
           }
         }
+        Fiscal_Year__c {
+          value
+        }
+        Period_Start__c {
+          value
+        }
       }
     }
   }
-  ${TARGET_FIELDS}
+  ${targetFields(currency)}
 `;
 
 /** Every target of one plan (through its sections). Variables: `planId`. */
-export const PLAN_TARGETS_QUERY: DocumentNode<TargetsData, { planId: string }> = gql`
+const planTargetsQuery = (currency: boolean): DocumentNode<TargetsData, { planId: string }> => gql`
   query planTargets($planId: ID) {
     uiapi {
       query {
@@ -183,14 +204,16 @@ export const PLAN_TARGETS_QUERY: DocumentNode<TargetsData, { planId: string }> =
       }
     }
   }
-  ${TARGET_FIELDS}
+  ${targetFields(currency)}
 `;
 
 /**
  * The targets that define AE + partner-manager pairs: the user's own (as accountable AE or partner
  * manager) and, on a plan page, every target of that plan. Variables: `userId`, `planId` (null off a plan).
  */
-export const PAIR_TARGETS_QUERY: DocumentNode<TargetsWithPlanData, { userId: string; planId: string | null }> = gql`
+const pairTargetsQuery = (
+  currency: boolean,
+): DocumentNode<TargetsWithPlanData, { userId: string; planId: string | null }> => gql`
   query pairTargets($userId: ID, $planId: ID) {
     uiapi {
       query {
@@ -218,11 +241,11 @@ export const PAIR_TARGETS_QUERY: DocumentNode<TargetsWithPlanData, { userId: str
       }
     }
   }
-  ${TARGET_WITH_PLAN_FIELDS}
+  ${targetWithPlanFields(currency)}
 `;
 
 /** The targets of a partner account's plans that are not closed. Variables: `accountId`. */
-export const ACCOUNT_TARGETS_QUERY: DocumentNode<TargetsWithPlanData, { accountId: string }> = gql`
+const accountTargetsQuery = (currency: boolean): DocumentNode<TargetsWithPlanData, { accountId: string }> => gql`
   query accountTargets($accountId: ID) {
     uiapi {
       query {
@@ -249,10 +272,17 @@ export const ACCOUNT_TARGETS_QUERY: DocumentNode<TargetsWithPlanData, { accountI
       }
     }
   }
-  ${TARGET_WITH_PLAN_FIELDS}
+  ${targetWithPlanFields(currency)}
 `;
 
-/** The targets of a partner's accepted and active plans. Variables: `partnerId`. */
+export const PLAN_TARGETS_QUERY = planTargetsQuery(false);
+export const PLAN_TARGETS_CURRENCY_QUERY = planTargetsQuery(true);
+export const PAIR_TARGETS_QUERY = pairTargetsQuery(false);
+export const PAIR_TARGETS_CURRENCY_QUERY = pairTargetsQuery(true);
+export const ACCOUNT_TARGETS_QUERY = accountTargetsQuery(false);
+export const ACCOUNT_TARGETS_CURRENCY_QUERY = accountTargetsQuery(true);
+
+/** The targets of a partner's accepted and active plans (no values shown: no currency). Variables: `partnerId`. */
 export const PARTNER_ACTIVE_TARGETS_QUERY: DocumentNode<TargetsWithPlanData, { partnerId: string }> = gql`
   query partnerActiveTargets($partnerId: ID) {
     uiapi {
@@ -280,7 +310,7 @@ export const PARTNER_ACTIVE_TARGETS_QUERY: DocumentNode<TargetsWithPlanData, { p
       }
     }
   }
-  ${TARGET_WITH_PLAN_FIELDS}
+  ${targetWithPlanFields(false)}
 `;
 
 function toTarget(node: TargetNode | TargetWithPlanNode): PlanTarget {
@@ -310,15 +340,27 @@ function toTarget(node: TargetNode | TargetWithPlanNode): PlanTarget {
     partnerManagerName: nameOf(node.Accountable_Partner_Manager__r),
     targetAccountId: val(node.Target_Account__c),
     targetAccountName: nameOf(node.Target_Account__r),
+    currencyIsoCode: val(node.CurrencyIsoCode),
     planId: section ? val(section.Partner_Account_Plan__c) : null,
     planName: plan ? val(plan.Name) : null,
     planStatus: plan ? (val(plan.Status__c) as PlanStatus | null) : null,
     partnerAccountId: plan ? val(plan.Partner_Account__c) : null,
     partnerName: plan ? nameOf(plan.Partner_Account__r) : null,
+    planFiscalYear: plan ? val(plan.Fiscal_Year__c) : null,
+    planPeriodStart: plan ? val(plan.Period_Start__c) : null,
   };
 }
 
 /** Targets from any of the target queries (plan, pair, partner or account). */
 export function readTargets(result: GraphQLResult | undefined): Loadable<PlanTarget[]> {
   return readConnection(result, 'Plan_Target__c', toTarget);
+}
+
+/**
+ * Whether targets have CurrencyIsoCode (a multi-currency org), from their object info: undefined until it
+ * loads; false when it fails, so the targets still load (their values then read in the org's currency).
+ */
+export function targetCurrencyField(result: WireResult<ObjectInfoRepresentation> | undefined): boolean | undefined {
+  if (!result || (!result.data && !result.error)) return undefined;
+  return Boolean(result.data && result.data.fields.CurrencyIsoCode);
 }

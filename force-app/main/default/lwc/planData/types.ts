@@ -77,12 +77,17 @@ export interface PlanTarget {
   partnerManagerName: string | null;
   targetAccountId: string | null;
   targetAccountName: string | null;
+  /** CurrencyIsoCode (the plan's, inherited through the section) in a multi-currency org; null in a single-currency one. */
+  currencyIsoCode: string | null;
   /** Filled by the queries that reach the plan through the section. */
   planId: string | null;
   planName: string | null;
   planStatus: PlanStatus | null;
   partnerAccountId: string | null;
   partnerName: string | null;
+  /** The plan's fiscal year and period (Fiscal_Year__c, Period_Start__c), for fiscal period labels. */
+  planFiscalYear: string | null;
+  planPeriodStart: string | null;
 }
 
 /** A Plan_Metric__mdt record: a metric of the catalog. */
@@ -96,6 +101,11 @@ export interface Metric {
   sourceObject: string | null;
   filter: string | null;
   description: string | null;
+  /** Direction__c, Shape__c, Ahead_Threshold__c, Behind_Threshold__c as stored (c/metricSemantics reads them). */
+  direction: string | null;
+  shape: string | null;
+  aheadThreshold: number | null;
+  behindThreshold: number | null;
 }
 
 export interface AprAction {

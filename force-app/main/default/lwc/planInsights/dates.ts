@@ -32,11 +32,16 @@ export function weekStart(iso: string): string {
   return addDays(iso, -((day + 6) % 7));
 }
 
+/** The date `months` calendar months after a date (same day of the month). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return fromUtc(Date.UTC(y, m - 1 + months, d));
+}
+
 /** The last day of a period of `periodType` (Month, Quarter, Year) that starts on `start`. */
 export function periodEndFor(start: string, periodType: string): string {
   const months = periodType === 'Month' ? 1 : periodType === 'Year' ? 12 : 3;
-  const [y, m, d] = start.split('-').map(Number);
-  return fromUtc(Date.UTC(y, m - 1 + months, d) - DAY_MS);
+  return addDays(addMonths(start, months), -1);
 }
 
 /** True when the date lies in [start, end]; an open end counts as unbounded. */

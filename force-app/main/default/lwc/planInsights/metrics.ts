@@ -1,7 +1,9 @@
 /**
- * The metric catalog as c/planInsights reads it: the action types a metric counts, labels and units.
+ * The metric catalog as c/planInsights reads it: the action types a metric counts, labels, units and semantics.
  */
+import { semanticsOf } from 'c/metricSemantics';
 import type { Metric } from 'c/planData';
+import type { SemanticsByMetric } from './pace';
 
 const EXACT_TYPE = /^\s*Action_Type__c\s*=\s*'([^']*)'\s*$/i;
 const TYPE_LIST = /^\s*Action_Type__c\s+IN\s*\(([^)]*)\)\s*$/i;
@@ -47,4 +49,18 @@ export const metricUnit = (metrics: Metric[], name: string): string | null => {
 
 export function humanize(developerName: string): string {
   return developerName.replace(/_/g, ' ').trim();
+}
+
+/** Each catalog metric's semantics (direction, shape, thresholds) by DeveloperName, as pace reads them. */
+export function catalogSemantics(metrics: Metric[]): SemanticsByMetric {
+  const semantics: SemanticsByMetric = {};
+  for (const m of metrics) {
+    semantics[m.name] = semanticsOf({
+      direction: m.direction,
+      shape: m.shape,
+      aheadThreshold: m.aheadThreshold,
+      behindThreshold: m.behindThreshold,
+    });
+  }
+  return semantics;
 }

@@ -1,11 +1,16 @@
 /**
  * c/planInsights: pure functions over the domain types of c/planData. No data access, no DOM: the plan
  * lifecycle rules, which plan and target an action counts toward, the role of an actor, the AE +
- * partner-manager pairs, attainment and pace, the weekly action chart geometry, stale accounts, and the
- * formatting of numbers, dates and label templates. Each concern lives in its own module of this bundle;
+ * partner-manager pairs, attainment and pace (read with each metric's semantics), fiscal period labels,
+ * the weekly action chart geometry, stale accounts, and the formatting of numbers, dates, label templates
+ * and a target's figures. Each concern lives in its own module of this bundle;
  * this file is the public entry point that components import.
  */
-export { addDays, daysBetween, periodContains, periodEndFor, todayIn, weekStart } from './dates';
+export { addDays, addMonths, daysBetween, periodContains, periodEndFor, todayIn, weekStart } from './dates';
+export { fiscalPeriodOf, fiscalPeriods, fiscalQuarterOn, periodLabel } from './fiscal';
+export type { FiscalPeriod, FiscalPlan } from './fiscal';
+export { targetCurrency, targetFigureTexts } from './figures';
+export type { TargetFigureTexts } from './figures';
 export {
   canEditPlan,
   canMarkAccepted,
@@ -16,13 +21,13 @@ export {
   moveItem,
   templateSections,
 } from './lifecycle';
-export { actionTypesOf, humanize, metricLabel, metricsForActionType, metricUnit } from './metrics';
+export { actionTypesOf, catalogSemantics, humanize, metricLabel, metricsForActionType, metricUnit } from './metrics';
 export { inferRole, resolvePlan, resolveTarget } from './attribution';
 export type { RoleReason } from './attribution';
 export { pairsOf } from './pairs';
 export type { Pair } from './pairs';
-export { currentTargets, furthestBehind, paceRatio, paceSummary, weightedAttainment } from './pace';
-export type { PaceSummary } from './pace';
+export { currentTargets, furthestBehind, hasStarted, paceRatio, paceSummary, weightedAttainment } from './pace';
+export type { PaceSummary, SemanticsByMetric } from './pace';
 export {
   actionMix,
   actionsPerWonDeal,

@@ -7,15 +7,18 @@ import CURRENCY from '@salesforce/i18n/currency';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   ACCOUNT_PLANS_QUERY,
+  ACCOUNT_TARGETS_CURRENCY_QUERY,
   ACCOUNT_TARGETS_QUERY,
   METRIC_CATALOG_QUERY,
   PLAN_OBJECT,
   PLAN_STATUS,
+  TARGET_OBJECT,
   defaultRecordTypeId,
   readMetrics,
   readPicklist,
   readPlans,
   readTargets,
+  targetCurrencyField,
   type GraphQLResult,
   type Loadable,
   type Metric,
@@ -28,18 +31,22 @@ import {
   type WireResult,
 } from 'c/planData';
 import {
+  catalogSemantics,
   currentTargets,
   formatDateRange,
   formatLabel,
   formatPercent,
-  formatValue,
   furthestBehind,
+  hasStarted,
   metricLabel,
   metricUnit,
   paceRatio,
   paceSummary,
   periodContains,
+  periodLabel,
+  targetFigureTexts,
   todayIn,
+  type SemanticsByMetric,
 } from 'c/planInsights';
 import { LABELS } from './labels';
 
@@ -62,6 +69,8 @@ export default class PlanProgress extends NavigationMixin(LightningElement) {
   metrics: Metric[] = [];
   statusOptions: PicklistOption[] = [];
   planRecordTypeId: string | undefined;
+  /** Whether targets carry CurrencyIsoCode (a multi-currency org); undefined until their object info loads. */
+  targetsHaveCurrency: boolean | undefined;
   planUrl: string | undefined;
   private urlFor: string | null = null;
 
@@ -71,9 +80,24 @@ export default class PlanProgress extends NavigationMixin(LightningElement) {
     this.generatePlanUrl();
   }
 
-  @wire(graphql, { query: ACCOUNT_TARGETS_QUERY, variables: '$accountVariables' })
+  @wire(graphql, { query: '$targetsQuery', variables: '$accountVariables' })
   wiredTargets(result: GraphQLResult): void {
     this.targets = readTargets(result);
+  }
+
+  @wire(getObjectInfo, { objectApiName: TARGET_OBJECT })
+  wiredTargetInfo(result: WireResult<ObjectInfoRepresentation>): void {
+    this.targetsHaveCurrency = targetCurrencyField(result);
+  }
+
+  /** The targets' document: with CurrencyIsoCode only where the field exists; none until that is known. */
+  get targetsQuery(): typeof ACCOUNT_TARGETS_QUERY | undefined {
+    if (this.targetsHaveCurrency === undefined) return undefined;
+    return this.targetsHaveCurrency ? ACCOUNT_TARGETS_CURRENCY_QUERY : ACCOUNT_TARGETS_QUERY;
+  }
+
+  get semantics(): SemanticsByMetric {
+    return catalogSemantics(this.metrics);
   }
 
   @wire(graphql, { query: METRIC_CATALOG_QUERY })
@@ -186,38 +210,42 @@ export default class PlanProgress extends NavigationMixin(LightningElement) {
   }
 
   get paceText(): string {
-    const pace = paceSummary(this.planTargets);
+    const pace = paceSummary(this.planTargets, this.semantics);
     const percent =
       pace.percent === null
         ? LABELS.paceNotStarted
         : formatLabel(LABELS.paceOfExpected, formatPercent(pace.percent, LOCALE));
-    return `${percent} ${formatLabel(LABELS.paceCounts, pace.ahead + pace.onTrack, pace.behind)}`;
+    return `${percent} ${formatLabel(LABELS.paceCounts, pace.good, pace.bad)}`;
   }
 
   get behindItems(): {
     id: string;
     metric: string;
+    periodText: string;
     valuesText: string;
     expectedText: string;
     attainmentBar: number;
     attainmentLabel: string;
     paceStatus: string | null;
+    started: boolean;
   }[] {
-    return furthestBehind(this.planTargets, 3).map((t) => {
+    const semantics = this.semantics;
+    const today = this.today;
+    return furthestBehind(this.planTargets, semantics, 3).map((t) => {
       const unit = metricUnit(this.metrics, t.metric);
       const metric = metricLabel(this.metrics, t.metric);
+      const figures = targetFigureTexts(t, { unit, semantics, locale: LOCALE, orgCurrency: CURRENCY, today });
+      const plan = { fiscalYear: t.planFiscalYear, periodStart: t.planPeriodStart };
       return {
         id: t.id,
         metric,
-        valuesText: formatLabel(
-          LABELS.actualOfTarget,
-          formatValue(t.actualValue, unit, LOCALE, CURRENCY),
-          formatValue(t.targetValue, unit, LOCALE, CURRENCY),
-        ),
-        expectedText: formatLabel(LABELS.ofExpected, formatPercent(paceRatio(t), LOCALE)),
+        periodText: periodLabel(plan, t.periodStart, t.periodEnd, LOCALE),
+        valuesText: formatLabel(LABELS.actualOfTarget, figures.actual, figures.target),
+        expectedText: formatLabel(LABELS.ofExpected, formatPercent(paceRatio(t, semantics), LOCALE)),
         attainmentBar: Math.max(0, Math.min(100, t.attainment ?? 0)),
         attainmentLabel: formatLabel(LABELS.attainmentOf, metric),
         paceStatus: t.paceStatus,
+        started: hasStarted(t, today),
       };
     });
   }

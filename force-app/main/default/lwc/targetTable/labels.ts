@@ -7,6 +7,7 @@ import COL_METRIC from '@salesforce/label/c.Partner_Planning_Col_Metric';
 import COL_PACE from '@salesforce/label/c.Partner_Planning_Col_Pace';
 import COL_PERIOD from '@salesforce/label/c.Partner_Planning_Col_Period';
 import COL_TARGET from '@salesforce/label/c.Partner_Planning_Col_Target';
+import NOT_STARTED from '@salesforce/label/c.Pace_Not_Started';
 import TARGET_VALUE_FOR from '@salesforce/label/c.Plan_Editor_Target_Value_For';
 
 export const LABELS = {
@@ -18,5 +19,6 @@ export const LABELS = {
   colPace: COL_PACE,
   colPeriod: COL_PERIOD,
   colTarget: COL_TARGET,
+  notStarted: NOT_STARTED,
   targetValueFor: TARGET_VALUE_FOR,
 };

@@ -1,8 +1,20 @@
 import { LightningElement, api } from 'lwc';
 import CURRENCY from '@salesforce/i18n/currency';
 import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { Metric, PlanTarget } from 'c/planData';
-import { formatDateRange, formatLabel, formatPercent, formatValue, metricLabel, metricUnit } from 'c/planInsights';
+import {
+  catalogSemantics,
+  fiscalPeriodOf,
+  formatDateRange,
+  formatLabel,
+  metricLabel,
+  metricUnit,
+  targetFigureTexts,
+  todayIn,
+  type FiscalPlan,
+  type SemanticsByMetric,
+} from 'c/planInsights';
 import { barValue, validateTargetValue, type TargetDrafts, type TargetErrors } from 'c/targetEdits';
 import { LABELS } from './labels';
 
@@ -14,6 +26,8 @@ interface TargetRow {
   id: string;
   metricLabel: string;
   periodText: string;
+  /** The dates under a fiscal period label; null when the period reads as its dates. */
+  periodDates: string | null;
   inputId: string;
   inputLabel: string;
   value: string;
@@ -31,12 +45,16 @@ interface TargetRow {
   attainmentBar: number;
   attainmentText: string;
   attainmentLabel: string;
+  /** Not started: actual and attainment read as an em dash, with "Not started" for screen readers. */
+  notStarted: boolean;
+  actualWithheld: boolean;
+  started: boolean;
   paceStatus: string | null;
 }
 
 /**
- * The targets of one plan section as a grid: metric, period, an input for the target value, baseline
- * (with the revision reason), actual, attainment and pace. The owner keeps the unsaved values (`drafts`)
+ * The targets of one plan section as a grid: metric, fiscal period, an input for the target value, baseline
+ * (with the revision reason), actual, attainment and pace; values in the target's currency (the plan's). The owner keeps the unsaved values (`drafts`)
  * and the errors of the last save; the grid shows each row's state (a value that is not a valid target,
  * a server field error linked to its input, other messages of the row) and fires `draftchange` with
  * `{ targetId, value }` as the user types.
@@ -50,6 +68,8 @@ export default class TargetTable extends LightningElement {
   @api drafts: TargetDrafts = {};
   @api errors: TargetErrors = {};
   @api readOnly = false;
+  /** The plan's fiscal year and start, for fiscal period labels ("FY2027 Q1"). */
+  @api plan: FiscalPlan | null = null;
 
   labels = LABELS;
 
@@ -62,10 +82,12 @@ export default class TargetTable extends LightningElement {
   }
 
   get rows(): TargetRow[] {
-    return this.targets.map((t) => this.targetRow(t));
+    const semantics = catalogSemantics(this.metrics);
+    const today = todayIn(TIME_ZONE);
+    return this.targets.map((t) => this.targetRow(t, semantics, today));
   }
 
-  private targetRow(t: PlanTarget): TargetRow {
+  private targetRow(t: PlanTarget, semantics: SemanticsByMetric, today: string): TargetRow {
     const unit = metricUnit(this.metrics, t.metric);
     const metric = metricLabel(this.metrics, t.metric);
     const draft = this.drafts[t.id];
@@ -86,11 +108,15 @@ export default class TargetTable extends LightningElement {
       : [];
     const fieldError = fieldMessages.length > 0 ? fieldMessages.join(' ') : null;
     const errorId = `target-error-${t.id}`;
-    const period = formatDateRange(t.periodStart, t.periodEnd, LOCALE);
+    const dates = formatDateRange(t.periodStart, t.periodEnd, LOCALE);
+    const fiscal = fiscalPeriodOf(this.plan, t.periodStart, t.periodEnd, LOCALE);
+    const period = fiscal ? fiscal.label : dates;
+    const figures = targetFigureTexts(t, { unit, semantics, locale: LOCALE, orgCurrency: CURRENCY, today });
     return {
       id: t.id,
       metricLabel: metric,
-      periodText: t.periodTypeLabel ? `${t.periodTypeLabel} · ${period}` : period,
+      periodText: fiscal ? fiscal.label : t.periodTypeLabel ? `${t.periodTypeLabel} · ${dates}` : dates,
+      periodDates: fiscal ? dates : null,
       inputId: `target-input-${t.id}`,
       inputLabel: formatLabel(LABELS.targetValueFor, metric, period),
       value: draft !== undefined ? draft : t.targetValue === null ? '' : String(t.targetValue),
@@ -103,12 +129,15 @@ export default class TargetTable extends LightningElement {
       ariaInvalid: fieldError ? 'true' : undefined,
       rowMessages: otherMessages.map((message, i) => ({ key: `${t.id}-${i}`, message })),
       hasRowMessages: otherMessages.length > 0,
-      baselineText: formatValue(t.baselineValue, unit, LOCALE, CURRENCY),
+      baselineText: figures.baseline,
       revisionReason: t.revisionReason,
-      actualText: formatValue(t.actualValue, unit, LOCALE, CURRENCY),
-      attainmentBar: barValue(t.attainment),
-      attainmentText: formatPercent(t.attainment, LOCALE),
+      actualText: figures.actual,
+      attainmentBar: figures.started ? barValue(t.attainment) : 0,
+      attainmentText: figures.attainment,
       attainmentLabel: formatLabel(LABELS.attainmentOf, metric),
+      notStarted: !figures.started,
+      actualWithheld: figures.actualWithheld,
+      started: figures.started,
       paceStatus: t.paceStatus,
     };
   }

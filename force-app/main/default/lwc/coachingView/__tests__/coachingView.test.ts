@@ -2,10 +2,8 @@ import CoachingView from 'c/coachingView';
 import {
   ACTIONS_SINCE_QUERY,
   COACHING_NOTES_QUERY,
-  LAST_SUCCESSFUL_RUN_QUERY,
   METRIC_CATALOG_QUERY,
   PAIR_TARGETS_QUERY,
-  RECENT_RUNS_QUERY,
   STALE_DEALS_QUERY,
 } from 'c/planData';
 import {
@@ -32,234 +30,36 @@ import {
   recordError,
 } from '@lwc-test/platform';
 import {
-  CUSTOMER,
   CUSTOMER_2,
   PARTNER,
   USERS,
   actionId,
-  actionNode,
   catalogData,
-  id,
-  opportunityNode,
-  runsData,
   targetId,
   targetWithPlanNode,
   uiapi,
   type ActionSpec,
-  type DealSpec,
-  type TargetSpec,
 } from '@lwc-test/fixtures';
 import { freezeTime } from '@lwc-test/time';
 
-const FY26 = id('a01', 26);
-const OTHER_PLAN = id('a01', 40);
-const PARTNER_2 = { id: id('001', 9), name: 'Contoso Systems Integration' };
-const WON_1 = id('006', 21);
-const WON_2 = id('006', 22);
-
-const ME = USERS.me.id;
-const q2 = { planId: FY26, periodStart: '2026-04-01', periodEnd: '2026-06-30' };
-const pairA = { aeId: USERS.ae.id, aeName: USERS.ae.name, pmId: ME, pmName: USERS.me.name };
-const T_REVENUE = targetId(1);
-const T_CALLS = targetId(2);
-const T_DEMOS = targetId(3);
-const T_COACHING = targetId(5);
-
-/** Pair A (Avery as AE, me as partner manager) on FY26; pair B (me as AE) elsewhere; pair C on FY26. */
-const TARGETS: TargetSpec[] = [
-  {
-    id: T_REVENUE,
-    metric: 'Closed_Won_Revenue',
-    targetValue: 200000,
-    actualValue: 90000,
-    attainment: 45,
-    expectedToDate: 100000,
-    paceStatus: 'On Track',
-    targetAccountId: CUSTOMER.id,
-    targetAccountName: CUSTOMER.name,
-    ...pairA,
-    ...q2,
-  },
-  {
-    id: T_CALLS,
-    metric: 'Joint_Calls',
-    targetValue: 30,
-    actualValue: 12,
-    attainment: 40,
-    expectedToDate: 20,
-    paceStatus: 'Behind',
-    targetAccountId: CUSTOMER_2.id,
-    targetAccountName: CUSTOMER_2.name,
-    ...pairA,
-    ...q2,
-  },
-  {
-    id: T_DEMOS,
-    metric: 'Demos',
-    targetValue: 10,
-    actualValue: 6,
-    attainment: 60,
-    expectedToDate: 5,
-    paceStatus: 'Ahead',
-    ...pairA,
-    ...q2,
-  },
-  {
-    id: T_COACHING,
-    metric: 'Coaching_Sessions',
-    targetValue: 6,
-    actualValue: null,
-    attainment: null,
-    expectedToDate: null,
-    paceStatus: null,
-    ...pairA,
-    ...q2,
-  },
-  { id: targetId(4), metric: 'Demos', planId: FY26, periodStart: '2026-01-01', periodEnd: '2026-03-31', ...pairA },
-  {
-    id: targetId(6),
-    metric: 'Joint_Calls',
-    aeId: ME,
-    aeName: USERS.me.name,
-    pmId: USERS.pm2.id,
-    pmName: USERS.pm2.name,
-    planId: OTHER_PLAN,
-    planName: 'Contoso SI FY2026',
-    partnerId: PARTNER_2.id,
-    partnerName: PARTNER_2.name,
-    periodStart: '2026-04-01',
-    periodEnd: '2026-06-30',
-    targetValue: 12,
-    actualValue: 3,
-    attainment: 25,
-    expectedToDate: 6,
-    paceStatus: 'Behind',
-  },
-  {
-    id: targetId(7),
-    metric: 'Demos',
-    aeId: USERS.ae2.id,
-    aeName: USERS.ae2.name,
-    pmId: USERS.pm2.id,
-    pmName: USERS.pm2.name,
-    ...q2,
-  },
-];
-
-const ae = { actorId: USERS.ae.id, actorName: USERS.ae.name };
-const pm = { actorId: ME, actorName: USERS.me.name };
-const ACTIONS: ActionSpec[] = [
-  { id: actionId(1), actionType: 'Demo', actionDate: '2026-05-19', ...ae },
-  { id: actionId(2), actionType: 'Joint Call', actionDate: '2026-05-18', quantity: 2, ...ae },
-  {
-    id: actionId(3),
-    actionType: 'Proposal',
-    actionDate: '2026-05-12',
-    opportunityId: WON_1,
-    opportunityWon: true,
-    ...ae,
-  },
-  {
-    id: actionId(4),
-    actionType: 'Joint Call',
-    actionDate: '2026-03-03',
-    opportunityId: WON_1,
-    opportunityWon: true,
-    ...ae,
-  },
-  {
-    id: actionId(5),
-    actionType: 'Joint Call',
-    actionDate: '2026-05-13',
-    opportunityId: WON_2,
-    opportunityWon: true,
-    ...pm,
-  },
-  {
-    id: actionId(6),
-    actionType: 'Email Campaign',
-    actionDate: '2026-04-20',
-    quantity: 3,
-    opportunityAccountId: CUSTOMER_2.id,
-    ...pm,
-  },
-  { id: actionId(7), actionType: 'Coaching Session', actionDate: '2026-05-14', opportunityId: null, ...pm },
-  { id: actionId(8), actionType: 'Demo', actionDate: '2026-05-15', actorId: USERS.ae2.id, actorName: USERS.ae2.name },
-];
-
-const DEALS: DealSpec[] = [
-  {
-    id: id('006', 31),
-    name: 'Fabrikam data platform',
-    stage: 'Needs Analysis',
-    lastAprActionDate: null,
-    accountName: CUSTOMER_2.name,
-  },
-  {
-    id: id('006', 32),
-    name: 'Contoso kiosks',
-    stage: 'Proposal/Price Quote',
-    lastAprActionDate: '2026-04-01',
-    accountName: CUSTOMER.name,
-  },
-];
-
-const NOTES: ActionSpec[] = [
-  {
-    id: actionId(20),
-    actionType: 'Coaching Session',
-    actionDate: '2026-05-14',
-    opportunityId: null,
-    notes: 'Prepare the Contoso QBR together.',
-    nextStep: 'Draft the QBR deck by Friday',
-    ...pm,
-  },
-  {
-    id: actionId(21),
-    actionType: 'Coaching Session',
-    actionDate: '2026-04-30',
-    opportunityId: null,
-    notes: 'More joint calls on Fabrikam.',
-    actorId: USERS.pm2.id,
-    actorName: USERS.pm2.name,
-  },
-];
-
-interface Setup {
-  props?: Record<string, unknown>;
-  targets?: TargetSpec[];
-  actions?: ActionSpec[];
-  deals?: DealSpec[];
-  notes?: ActionSpec[];
-}
-
-async function renderView(setup: Setup = {}) {
-  const host = mount('c-coaching-view', CoachingView, setup.props ?? {});
-  const toasts = captureToasts(host);
-  await flushPromises();
-  emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
-  emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', (setup.targets ?? TARGETS).map(targetWithPlanNode)));
-  await flushPromises();
-  await emitPairData(setup);
-  return { host, toasts };
-}
-
-async function emitPairData(setup: Setup = {}): Promise<{ refreshNotes: jest.Mock }> {
-  emitGraphQL(ACTIONS_SINCE_QUERY, uiapi('APR_Action__c', (setup.actions ?? ACTIONS).map(actionNode)));
-  emitGraphQL(STALE_DEALS_QUERY, uiapi('Opportunity', (setup.deals ?? DEALS).map(opportunityNode)));
-  const refreshNotes = emitGraphQL(
-    COACHING_NOTES_QUERY,
-    uiapi('APR_Action__c', (setup.notes ?? NOTES).map(actionNode)),
-  );
-  await flushPromises();
-  return { refreshNotes };
-}
-
-const el = (host: HTMLElement, dataId: string): HTMLElement => find(host, `[data-id="${dataId}"]`);
-const texts = (host: HTMLElement, selector: string): string[] => findAll(host, selector).map(textOf);
-const bar = (host: HTMLElement, week: string, series: number): SVGRectElement =>
-  findAll<SVGRectElement>(host, `g[data-week="${week}"] rect`)[series];
-const attr = (element: Element, name: string): number => Number(element.getAttribute(name));
+import {
+  FY26,
+  PARTNER_2,
+  ME,
+  q2,
+  T_COACHING,
+  TARGETS,
+  ae,
+  ACTIONS,
+  DEALS,
+  emitTargetInfo,
+  renderView,
+  emitPairData,
+  el,
+  texts,
+  bar,
+  attr,
+} from './coachingFixtures';
 
 describe('c-coaching-view', () => {
   beforeEach(() => freezeTime('2026-05-20T17:00:00.000Z'));
@@ -268,6 +68,7 @@ describe('c-coaching-view', () => {
     it("loads the current user's targets as AE or partner manager on an app page", async () => {
       const host = mount('c-coaching-view', CoachingView, {});
       await flushPromises();
+      await emitTargetInfo();
       expect(graphQLVariables(PAIR_TARGETS_QUERY)).toEqual({ userId: CURRENT_USER_ID, planId: null });
       expect(el(host, 'loading').querySelector('lightning-spinner')).toBeTruthy();
       // The pair queries wait for a pair.
@@ -277,6 +78,7 @@ describe('c-coaching-view', () => {
     it('shows the error when the targets cannot be read', async () => {
       const host = mount('c-coaching-view', CoachingView, {});
       await flushPromises();
+      await emitTargetInfo();
       emitGraphQLErrors(PAIR_TARGETS_QUERY, ['Insufficient access']);
       await flushPromises();
       expect(textOf(el(host, 'load-error'))).toContain('Insufficient access');
@@ -341,42 +143,6 @@ describe('c-coaching-view', () => {
       expect(textOf(el(host, 'empty'))).toBe(
         'No target of this plan has both an accountable AE and an accountable partner manager.',
       );
-    });
-  });
-
-  describe('the shared number', () => {
-    it('shows their current targets, weighted attainment and pace to date', async () => {
-      const { host } = await renderView();
-      expect(texts(host, '[data-id="shared"] tbody th')).toEqual([
-        'Closed Won Revenue',
-        'Joint Calls',
-        'Demos',
-        'Coaching Sessions',
-      ]);
-      const revenue = find(host, `[data-id="shared"] tr[data-row="${T_REVENUE}"]`);
-      expect(Array.from(revenue.querySelectorAll('td')).map(textOf).slice(0, 4)).toEqual([
-        'Apr 1 – Jun 30, 2026',
-        '$200,000',
-        '$90,000',
-        '45%',
-      ]);
-      expect(prop(revenue.querySelector('c-pace-badge') as Element, 'status')).toBe('On Track');
-      // (45 + 40 + 60) / 3; the coaching target has no attainment yet.
-      expect(textOf(el(host, 'attainment'))).toBe('48.3%');
-      // Actual vs expected: (90 + 60 + 120) / 3.
-      expect(textOf(el(host, 'pace'))).toBe(
-        'Actual is 90% of what was expected by today. 2 targets on track or ahead, 1 behind.',
-      );
-    });
-    it('says when the actuals are as of, and warns when they are stale', async () => {
-      const { host } = await renderView();
-      const old = { name: 'RUN-0000003', status: 'Succeeded', startedAt: '2026-05-18T16:00:00.000Z' };
-      emitGraphQL(LAST_SUCCESSFUL_RUN_QUERY, runsData([old]));
-      emitGraphQL(RECENT_RUNS_QUERY, runsData([old]));
-      await flushPromises();
-      const freshness = find(host, '[data-id="shared"] c-rollup-freshness');
-      expect(textOf(find(freshness, '[data-id="as-of"]'))).toBe('Actuals as of May 18, 2026, 9:00 AM');
-      expect(textOf(find(freshness, '[data-id="freshness-warning"]'))).toMatch(/more than 24 hours old/);
     });
   });
 
@@ -465,6 +231,7 @@ describe('c-coaching-view', () => {
     it('shows the error of the actions query in its section', async () => {
       const host = mount('c-coaching-view', CoachingView, {});
       await flushPromises();
+      await emitTargetInfo();
       emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', TARGETS.map(targetWithPlanNode)));
       await flushPromises();
       emitGraphQLErrors(ACTIONS_SINCE_QUERY, ['Query timed out']);
@@ -532,6 +299,7 @@ describe('c-coaching-view', () => {
       const host = mount('c-coaching-view', CoachingView, {});
       const toasts = captureToasts(host);
       await flushPromises();
+      await emitTargetInfo();
       emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
       emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', TARGETS.map(targetWithPlanNode)));
       await flushPromises();

@@ -5,6 +5,7 @@ interface BadgeHost extends HTMLElement {
   // A property declaration, not the `status` global the rule guards against.
   // eslint-disable-next-line no-restricted-globals
   status?: string | null;
+  started?: boolean;
 }
 
 function badgeOf(host: HTMLElement): HTMLElement & { label?: string; iconName?: string } {
@@ -16,38 +17,57 @@ function badgeOf(host: HTMLElement): HTMLElement & { label?: string; iconName?: 
 describe('c-pace-badge', () => {
   it.each([
     ['Ahead', 'Ahead', 'slds-theme_success', 'utility:arrowup'],
-    ['On Track', 'On Track', 'slds-theme_info', 'utility:check'],
+    ['On Track', 'On Track', 'pace-info', 'utility:check'],
     ['Behind', 'Behind', 'slds-theme_error', 'utility:arrowdown'],
-  ])('shows %s with text, icon and theme', (status, label, theme, icon) => {
-    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status });
+    ['Over Budget', 'Over budget', 'slds-theme_error', 'utility:warning'],
+    ['Met', 'Met', 'slds-theme_success', 'utility:success'],
+    ['Missed', 'Missed', 'slds-theme_error', 'utility:close'],
+  ])('shows %s with text, icon and tone', (status, label, theme, icon) => {
+    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status, started: true });
     const badge = badgeOf(host);
     expect(badge.label).toBe(label);
     expect(badge.iconName).toBe(icon);
-    expect(badge.classList.contains(theme)).toBe(true);
+    expect(badge.className).toBe(theme);
     expect(badge.getAttribute('title')).toBe(`Pace: ${label}`);
   });
 
-  it('shows a neutral badge before the first rollup', () => {
-    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: null });
+  it('gives On Track a blue tone, not the grey that reads as disabled', () => {
+    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: 'On Track', started: true });
     const badge = badgeOf(host);
-    expect(badge.label).toBe('No pace yet');
+    expect(badge.classList.contains('slds-theme_info')).toBe(false);
+    expect(badge.classList.contains('pace-info')).toBe(true);
+  });
+
+  it('says "Not started" without a status before the period begins', () => {
+    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: null, started: false });
+    const badge = badgeOf(host);
+    expect(badge.label).toBe('Not started');
+    expect(badge.getAttribute('title')).toBe('Pace: Not started');
     expect(badge.className).toBe('');
   });
 
-  it('treats an unknown value as no pace rather than guessing a colour', () => {
-    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: 'Sideways' });
-    expect(badgeOf(host).label).toBe('No pace yet');
+  it('says "No data yet" without a status once the period has begun', () => {
+    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: null, started: true });
+    const badge = badgeOf(host);
+    expect(badge.label).toBe('No data yet');
+    expect(badge.className).toBe('');
+  });
+
+  it('treats an unknown value as no status rather than guessing a colour', () => {
+    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: 'Sideways', started: true });
+    expect(badgeOf(host).label).toBe('No data yet');
+    expect(badgeOf(host).className).toBe('');
   });
 
   it('updates when the status changes', async () => {
-    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: 'Behind' });
-    host.status = 'Ahead';
+    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: 'Behind', started: true });
+    host.status = 'Met';
     await flushPromises();
-    expect(badgeOf(host).label).toBe('Ahead');
+    expect(badgeOf(host).label).toBe('Met');
   });
 
-  it('is accessible', async () => {
-    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status: 'On Track' });
+  it.each(['On Track', 'Over Budget', null])('is accessible (%s)', async (status) => {
+    const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status, started: true });
     await expect(host).toBeAccessible();
   });
 });

@@ -4,7 +4,7 @@
  * sections and targets) the way the platform would.
  */
 import PartnerPlanEditor from 'c/partnerPlanEditor';
-import { METRIC_CATALOG_QUERY, PLAN_SECTIONS_QUERY, PLAN_TARGETS_QUERY } from 'c/planData';
+import { METRIC_CATALOG_QUERY, PLAN_SECTIONS_QUERY, PLAN_TARGETS_CURRENCY_QUERY, PLAN_TARGETS_QUERY } from 'c/planData';
 import { flushPromises, mount, textOf } from '@lwc-test/render';
 import { find, findAll } from '@lwc-test/deep';
 import { captureToasts, emitGraphQL, emitObjectInfo, emitPicklist, emitRecord } from '@lwc-test/platform';
@@ -73,6 +73,8 @@ export interface Setup {
   truncated?: boolean;
   /** The running user may edit plans, sections and targets (a partner manager); false: read only (an AE). */
   editable?: boolean;
+  /** A multi-currency org (targets have CurrencyIsoCode) whose plan is in this currency; default single-currency. */
+  currency?: string;
 }
 
 export async function renderEditor(setup: Setup = {}) {
@@ -82,7 +84,8 @@ export async function renderEditor(setup: Setup = {}) {
   const editable = setup.editable ?? true;
   emitObjectInfo('Partner_Account_Plan__c', { editable, fields: ['Status__c'] });
   emitObjectInfo('Plan_Section__c', { editable, fields: ['Summary__c'] });
-  emitObjectInfo('Plan_Target__c', { editable, fields: ['Target_Value__c'] });
+  const targetFields = setup.currency ? ['Target_Value__c', 'CurrencyIsoCode'] : ['Target_Value__c'];
+  emitObjectInfo('Plan_Target__c', { editable, fields: targetFields });
   await flushPromises();
   emitPicklist('Partner_Account_Plan__c.Status__c', PICKLISTS.planStatus);
   emitPicklist('Plan_Section__c.Section_Type__c', PICKLISTS.sectionType);
@@ -93,9 +96,10 @@ export async function renderEditor(setup: Setup = {}) {
     PLAN_SECTIONS_QUERY,
     uiapi('Plan_Section__c', (setup.sections ?? SECTIONS).map(sectionNode)),
   );
+  const targetSpecs = (setup.targets ?? TARGETS).map((t) => ({ ...t, currencyIsoCode: setup.currency }));
   const refreshTargets = emitGraphQL(
-    PLAN_TARGETS_QUERY,
-    uiapi('Plan_Target__c', (setup.targets ?? TARGETS).map(targetNode), { hasNextPage: setup.truncated }),
+    setup.currency ? PLAN_TARGETS_CURRENCY_QUERY : PLAN_TARGETS_QUERY,
+    uiapi('Plan_Target__c', targetSpecs.map(targetNode), { hasNextPage: setup.truncated }),
   );
   await flushPromises();
   return { host, toasts, refreshSections, refreshTargets };

@@ -1,15 +1,17 @@
 /** c-partner-plan-editor: the loading, error and empty states and what the editor shows. */
 import PartnerPlanEditor from 'c/partnerPlanEditor';
-import { PLAN_SECTIONS_QUERY, PLAN_TARGETS_QUERY } from 'c/planData';
+import { PLAN_SECTIONS_QUERY, PLAN_TARGETS_CURRENCY_QUERY, PLAN_TARGETS_QUERY } from 'c/planData';
 import { click, flushPromises, mount, prop, textOf } from '@lwc-test/render';
 import { buttonByLabel, find, findAll } from '@lwc-test/deep';
 import {
+  documentSource,
   emitGraphQL,
   emitGraphQLErrors,
   emitObjectInfo,
   emitPicklist,
   emitRecord,
   emitRecordError,
+  graphQLVariables,
 } from '@lwc-test/platform';
 import { PLAN_ID, planRecord, uiapi } from '@lwc-test/fixtures';
 import { S3, T1, input, renderEditor, row, sectionNames, statusText } from './editorFixtures';
@@ -20,6 +22,9 @@ describe('c-partner-plan-editor', () => {
       const host = mount('c-partner-plan-editor', PartnerPlanEditor, { recordId: PLAN_ID });
       await flushPromises();
       expect(find(host, '[data-id="loading"] lightning-spinner')).toBeTruthy();
+      // The targets' document is chosen from their object info (with CurrencyIsoCode or not): then it runs.
+      emitObjectInfo('Plan_Target__c');
+      await flushPromises();
       emitRecord(planRecord());
       emitGraphQL(PLAN_SECTIONS_QUERY, uiapi('Plan_Section__c', []));
       await flushPromises();
@@ -31,6 +36,8 @@ describe('c-partner-plan-editor', () => {
 
     it('shows the server error and refetches on retry when a query fails', async () => {
       const host = mount('c-partner-plan-editor', PartnerPlanEditor, { recordId: PLAN_ID });
+      await flushPromises();
+      emitObjectInfo('Plan_Target__c');
       await flushPromises();
       emitRecord(planRecord());
       const refresh = emitGraphQL(PLAN_SECTIONS_QUERY, uiapi('Plan_Section__c', []));
@@ -87,7 +94,7 @@ describe('c-partner-plan-editor', () => {
       const { host } = await renderEditor();
       const revenue = row(host, T1);
       expect(textOf(revenue.querySelector('[data-id="metric"]'))).toBe('Closed Won Revenue');
-      expect(textOf(revenue.querySelector('[data-id="period"]'))).toBe('Quarter · Apr 1 – Jun 30, 2026');
+      expect(textOf(revenue.querySelector('[data-id="period"]'))).toBe('FY2026 Q2');
       expect(input(host, T1).value).toBe('250000');
       expect(textOf(revenue.querySelector('[data-id="baseline"]'))).toBe('—');
       expect(textOf(revenue.querySelector('[data-id="actual"]'))).toBe('$100,000');
@@ -96,7 +103,7 @@ describe('c-partner-plan-editor', () => {
       expect(prop(revenue.querySelector('c-pace-badge') as Element, 'status')).toBe('Behind');
       // The grid input has an accessible name that says which target it edits.
       const label = revenue.querySelector('label') as HTMLLabelElement;
-      expect(textOf(label)).toBe('Target value for Closed Won Revenue, Apr 1 – Jun 30, 2026');
+      expect(textOf(label)).toBe('Target value for Closed Won Revenue, FY2026 Q2');
       expect(label.htmlFor).toBe(input(host, T1).id);
       expect(textOf(find(host, `section[data-section="${S3}"] [data-id="no-targets"]`))).toBe(
         'No targets in this section yet.',
@@ -108,6 +115,7 @@ describe('c-partner-plan-editor', () => {
       const host = mount('c-partner-plan-editor', PartnerPlanEditor, { recordId: PLAN_ID });
       await flushPromises();
       emitObjectInfo('Partner_Account_Plan__c');
+      emitObjectInfo('Plan_Target__c');
       await flushPromises();
       emitPicklist('Partner_Account_Plan__c.Status__c', [
         { value: 'Draft', label: 'Entwurf' },
@@ -129,6 +137,26 @@ describe('c-partner-plan-editor', () => {
       const { host } = await renderEditor({ plan: { status: 'Partner Review' }, truncated: true });
       expect(find(host, '[data-id="truncated"]')).toBeTruthy();
       expect(prop(find(host, '[data-id="accept"]'), 'disabled')).toBe(true);
+    });
+  });
+
+  describe('currency', () => {
+    it("asks for CurrencyIsoCode in a multi-currency org and shows a EUR plan's values in euros to a USD user", async () => {
+      const { host } = await renderEditor({ currency: 'EUR' });
+      expect(graphQLVariables(PLAN_TARGETS_CURRENCY_QUERY)).toEqual({ planId: PLAN_ID });
+      expect(graphQLVariables(PLAN_TARGETS_QUERY)).toBeUndefined();
+      const revenue = row(host, T1);
+      expect(textOf(revenue.querySelector('[data-id="actual"]'))).toBe('€100,000');
+      await expect(host).toBeAccessible();
+    });
+
+    it('never asks for CurrencyIsoCode where the field does not exist (a single-currency org)', async () => {
+      const { host } = await renderEditor();
+      expect(graphQLVariables(PLAN_TARGETS_QUERY)).toEqual({ planId: PLAN_ID });
+      expect(graphQLVariables(PLAN_TARGETS_CURRENCY_QUERY)).toBeUndefined();
+      expect(documentSource(PLAN_TARGETS_QUERY)).not.toContain('CurrencyIsoCode');
+      expect(documentSource(PLAN_TARGETS_CURRENCY_QUERY)).toContain('CurrencyIsoCode');
+      expect(textOf(row(host, T1).querySelector('[data-id="actual"]'))).toBe('$100,000');
     });
   });
 });

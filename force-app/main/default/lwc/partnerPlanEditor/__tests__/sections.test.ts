@@ -153,6 +153,42 @@ describe('c-partner-plan-editor', () => {
       expect(refreshTargets).toHaveBeenCalled();
     });
 
+    it("defaults a new target to the plan's current FISCAL quarter and offers its fiscal periods", async () => {
+      // FY2027 starts in February: on 2026-05-20 the fiscal quarter is Q2, May 1 – Jul 31 (not April – June).
+      freezeTime('2026-05-20T17:00:00.000Z');
+      const { host } = await renderEditor({
+        plan: { fiscalYear: 'FY2027', periodStart: '2026-02-01', periodEnd: '2027-01-31' },
+      });
+      await click(find(host, `section[data-section="${S3}"] [data-action="add-target"]`));
+      const form = find(host, '[data-id="target-form"]');
+      const field = (name: string): Element => form.querySelector(`[data-field="${name}"]`) as Element;
+      expect(prop(field('periodStart'), 'value')).toBe('2026-05-01');
+      expect(prop(field('periodEnd'), 'value')).toBe('2026-07-31');
+      expect(prop(field('period'), 'value')).toBe('2026-05-01/2026-07-31');
+      // Intl puts thin spaces around a range's dash: compare with plain spaces.
+      const options = prop<{ label: string }[]>(field('period'), 'options');
+      expect(options.map((o) => o.label.replace(/\s/g, ' '))).toEqual([
+        'FY2027 Q1 (Feb 1 – Apr 30, 2026)',
+        'FY2027 Q2 (May 1 – Jul 31, 2026)',
+        'FY2027 Q3 (Aug 1 – Oct 31, 2026)',
+        'FY2027 Q4 (Nov 1, 2026 – Jan 31, 2027)',
+        'Other dates',
+      ]);
+      // Choosing the year type moves to the plan's fiscal year; a month type to the fiscal month of the start.
+      await changeValue(field('periodType') as HTMLElement, 'Year');
+      expect(prop(field('periodStart'), 'value')).toBe('2026-02-01');
+      expect(prop(field('periodEnd'), 'value')).toBe('2027-01-31');
+      await changeValue(field('periodType') as HTMLElement, 'Month');
+      await changeValue(field('period') as HTMLElement, '2026-09-01/2026-09-30');
+      expect(prop(field('periodStart'), 'value')).toBe('2026-09-01');
+      expect(prop(field('periodEnd'), 'value')).toBe('2026-09-30');
+      expect(prop(field('period'), 'value')).toBe('2026-09-01/2026-09-30');
+      // Dates that are no fiscal period read as other dates.
+      await changeValue(field('periodStart') as HTMLElement, '2026-09-15');
+      expect(prop(field('period'), 'value')).toBe('other');
+      await expect(host).toBeAccessible();
+    });
+
     it('shows the server errors of a new target in the form', async () => {
       createRecord.mockRejectedValueOnce(
         recordError({ fieldErrors: { Period_End__c: 'Period end must be on or after period start.' } }),

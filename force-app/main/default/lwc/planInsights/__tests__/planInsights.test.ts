@@ -12,14 +12,12 @@ import {
   formatLabel,
   formatPercent,
   formatValue,
-  furthestBehind,
   inferRole,
   lifecycleSteps,
   metricLabel,
   metricsForActionType,
   moveItem,
   niceStep,
-  paceSummary,
   pairsOf,
   periodEndFor,
   resolvePlan,
@@ -29,23 +27,13 @@ import {
   todayIn,
   weekStart,
   weeklyCounts,
-  weightedAttainment,
   windowStart,
 } from 'c/planInsights';
-import type { AprAction, Metric, OpportunityInfo, PlanSummary, PlanTarget } from 'c/planData';
+import type { AprAction, Metric, OpportunityInfo, PlanSummary } from 'c/planData';
+import { domainMetric, domainTarget } from '@lwc-test/domain';
 
-const metric = (name: string, filter: string | null, extra: Partial<Metric> = {}): Metric => ({
-  name,
-  label: name.replace(/_/g, ' '),
-  category: 'Activity',
-  unit: 'Count',
-  sortOrder: 1,
-  active: true,
-  sourceObject: 'APR_Action__c',
-  filter,
-  description: null,
-  ...extra,
-});
+const metric = domainMetric;
+const target = domainTarget;
 
 const METRICS: Metric[] = [
   metric('Joint_Calls', "Action_Type__c = 'Joint Call'"),
@@ -57,36 +45,6 @@ const METRICS: Metric[] = [
 ];
 
 let n = 0;
-const target = (spec: Partial<PlanTarget>): PlanTarget => ({
-  id: `a03${++n}`,
-  name: '',
-  sectionId: null,
-  metric: 'Joint_Calls',
-  periodType: 'Quarter',
-  periodTypeLabel: 'Quarter',
-  periodStart: '2026-04-01',
-  periodEnd: '2026-06-30',
-  targetValue: 10,
-  baselineValue: null,
-  revisionReason: null,
-  actualValue: null,
-  attainment: null,
-  expectedToDate: null,
-  paceStatus: null,
-  weight: 1,
-  aeId: null,
-  aeName: null,
-  partnerManagerId: null,
-  partnerManagerName: null,
-  targetAccountId: null,
-  targetAccountName: null,
-  planId: 'P26',
-  planName: 'FY26',
-  planStatus: 'Active',
-  partnerAccountId: 'ACC1',
-  partnerName: 'Northwind',
-  ...spec,
-});
 
 const action = (spec: Partial<AprAction>): AprAction => ({
   id: `a04${++n}`,
@@ -293,24 +251,6 @@ describe('c/planInsights', () => {
   });
 
   describe('attainment and pace', () => {
-    it('weights attainment by Weight__c and ignores targets without attainment', () => {
-      expect(
-        weightedAttainment([target({ attainment: 50, weight: 3 }), target({ attainment: 100, weight: 1 }), target({})]),
-      ).toBe(62.5);
-      expect(weightedAttainment([target({})])).toBeNull();
-    });
-
-    it('summarises pace to date and finds the targets furthest behind', () => {
-      const targets = [
-        target({ id: 'A', actualValue: 5, expectedToDate: 10, paceStatus: 'Behind' }),
-        target({ id: 'B', actualValue: 9, expectedToDate: 10, paceStatus: 'On Track' }),
-        target({ id: 'C', actualValue: 12, expectedToDate: 10, paceStatus: 'Ahead' }),
-        target({ id: 'D', actualValue: 0, expectedToDate: 0 }),
-      ];
-      expect(paceSummary(targets)).toEqual({ percent: 86.7, ahead: 1, onTrack: 1, behind: 1, notStarted: 1 });
-      expect(furthestBehind(targets, 2).map((t) => t.id)).toEqual(['A', 'B']);
-    });
-
     it("keeps the current period's targets, or all when none is current", () => {
       const q1 = target({ periodStart: '2026-01-01', periodEnd: '2026-03-31' });
       const q2 = target({});

@@ -1,6 +1,7 @@
 import PlanProgress from 'c/planProgress';
 import {
   ACCOUNT_PLANS_QUERY,
+  ACCOUNT_TARGETS_CURRENCY_QUERY,
   ACCOUNT_TARGETS_QUERY,
   LAST_SUCCESSFUL_RUN_QUERY,
   METRIC_CATALOG_QUERY,
@@ -13,10 +14,13 @@ import {
   emitObjectInfo,
   emitPicklist,
   generateUrl,
+  getObjectInfo,
   graphQLVariables,
   navigate,
 } from '@lwc-test/platform';
 import {
+  CATALOG,
+  MARKETING_SPEND,
   PARTNER,
   catalogData,
   id,
@@ -122,12 +126,18 @@ const TARGETS: TargetSpec[] = [
   },
 ];
 
-async function renderProgress(plans: PlanNodeSpec[] = PLANS, targets: TargetSpec[] = TARGETS) {
+/** `currency`: a multi-currency org (targets have CurrencyIsoCode) whose plans are in that currency. */
+async function renderProgress(plans: PlanNodeSpec[] = PLANS, targets: TargetSpec[] = TARGETS, currency?: string) {
   const host = mount('c-plan-progress', PlanProgress, { recordId: PARTNER.id });
   await flushPromises();
-  emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
+  // The targets' document is chosen from their object info (with CurrencyIsoCode or not): then it runs.
+  emitObjectInfo('Plan_Target__c', { fields: currency ? ['CurrencyIsoCode'] : [] });
+  await flushPromises();
+  emitGraphQL(METRIC_CATALOG_QUERY, catalogData([...CATALOG, MARKETING_SPEND]));
   emitGraphQL(ACCOUNT_PLANS_QUERY, uiapi('Partner_Account_Plan__c', plans.map(planNode)));
-  emitGraphQL(ACCOUNT_TARGETS_QUERY, uiapi('Plan_Target__c', targets.map(targetWithPlanNode)));
+  const nodes = targets.map((t) => targetWithPlanNode({ ...t, currencyIsoCode: currency }));
+  if (currency) emitGraphQL(ACCOUNT_TARGETS_CURRENCY_QUERY, uiapi('Plan_Target__c', nodes));
+  else emitGraphQL(ACCOUNT_TARGETS_QUERY, uiapi('Plan_Target__c', nodes));
   await flushPromises();
   return host;
 }
@@ -139,7 +149,12 @@ describe('c-plan-progress', () => {
     const host = mount('c-plan-progress', PlanProgress, { recordId: PARTNER.id });
     await flushPromises();
     expect(graphQLVariables(ACCOUNT_PLANS_QUERY)).toEqual({ accountId: PARTNER.id });
+    // No targets query until their object info says whether CurrencyIsoCode exists (a single-currency org here).
+    expect(graphQLVariables(ACCOUNT_TARGETS_QUERY)).toBeUndefined();
+    emitObjectInfo('Plan_Target__c');
+    await flushPromises();
     expect(graphQLVariables(ACCOUNT_TARGETS_QUERY)).toEqual({ accountId: PARTNER.id });
+    expect(graphQLVariables(ACCOUNT_TARGETS_CURRENCY_QUERY)).toBeUndefined();
     expect(find(host, '[data-id="loading"] lightning-spinner')).toBeTruthy();
   });
 
@@ -157,7 +172,7 @@ describe('c-plan-progress', () => {
     expect(prop(find(host, 'lightning-progress-bar'), 'value')).toBe(61.5);
     // Current (Q2) targets only: (40 + 90 + 20 + 125 + 75) / 5 = 70% of expected.
     expect(textOf(find(host, '[data-id="pace"]'))).toBe(
-      'Actual is 70% of what was expected by today. 2 targets on track or ahead, 3 behind.',
+      'Actual is 70% of what was expected by today. 2 targets on track, ahead or met; 3 behind, missed or over budget.',
     );
     await expect(host).toBeAccessible();
   });
@@ -180,6 +195,37 @@ describe('c-plan-progress', () => {
       '75% of expected to date',
     ]);
     expect(findAll(host, 'c-pace-badge').map((b) => prop(b, 'status'))).toEqual(['Behind', 'Behind', 'Behind']);
+    expect(findAll(host, '[data-id="behind-period"]').map(textOf)).toEqual(['FY2026 Q2', 'FY2026 Q2', 'FY2026 Q2']);
+  });
+
+  it('reads each target by its semantics: an over-budget spend is behind, though its ratio is capped', async () => {
+    const spend: TargetSpec = {
+      id: targetId(9),
+      metric: 'Marketing_Spend',
+      targetValue: 18800,
+      actualValue: 35400,
+      expectedToDate: 9400,
+      attainment: 188.3,
+      paceStatus: 'Over Budget',
+      ...q2,
+    };
+    const host = await renderProgress(PLANS, [spend, TARGETS[1], TARGETS[2]]);
+    // Demos 20% (Behind), Marketing Spend capped at 100% (Over Budget), Joint Calls 90% (On Track).
+    expect(findAll(host, '[data-id="behind-metric"]').map(textOf)).toEqual(['Demos', 'Marketing Spend', 'Joint Calls']);
+    expect(findAll(host, 'c-pace-badge').map((b) => prop(b, 'status'))).toEqual(['Behind', 'Over Budget', 'On Track']);
+    expect(findAll(host, '[data-id="behind-values"]').map(textOf)[1]).toBe('$35,400 of $18,800');
+    // (20 + 100 + 90) / 3 = 70: the overspend does not lift pace above 100%.
+    expect(textOf(find(host, '[data-id="pace"]'))).toBe(
+      'Actual is 70% of what was expected by today. 1 targets on track, ahead or met; 2 behind, missed or over budget.',
+    );
+    await expect(host).toBeAccessible();
+  });
+
+  it("shows a EUR plan's values in euros to a USD user (multi-currency org)", async () => {
+    const host = await renderProgress(PLANS, TARGETS, 'EUR');
+    expect(graphQLVariables(ACCOUNT_TARGETS_CURRENCY_QUERY)).toEqual({ accountId: PARTNER.id });
+    expect(graphQLVariables(ACCOUNT_TARGETS_QUERY)).toBeUndefined();
+    expect(findAll(host, '[data-id="behind-values"]').map(textOf)[1]).toBe('€40,000 of €200,000');
   });
 
   it('says when the actuals are as of, and warns when the last rollup run failed', async () => {
@@ -222,7 +268,7 @@ describe('c-plan-progress', () => {
     const host = await renderProgress(PLANS, [{ id: targetId(1), metric: 'Demos', expectedToDate: 0, ...q2 }]);
     expect(textOf(find(host, '[data-id="none-behind"]'))).toBe('No target expects results yet in the current period.');
     expect(textOf(find(host, '[data-id="pace"]'))).toBe(
-      'Nothing is expected yet in this period. 0 targets on track or ahead, 1 behind.',
+      'Nothing is expected yet in this period. 0 targets on track, ahead or met; 1 behind, missed or over budget.',
     );
   });
 
@@ -246,6 +292,19 @@ describe('c-plan-progress', () => {
     emitPicklist('Partner_Account_Plan__c.Status__c', [{ value: 'Draft', label: 'Entwurf' }]);
     await flushPromises();
     expect(prop(find(host, '[data-id="upcoming-link"]'), 'label')).toBe('Open Northwind FY2027 (Entwurf)');
+  });
+
+  it('still loads the targets, in the org currency, when their object info fails', async () => {
+    const host = mount('c-plan-progress', PlanProgress, { recordId: PARTNER.id });
+    await flushPromises();
+    getObjectInfo.emitError({ status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'Server error' }] });
+    await flushPromises();
+    expect(graphQLVariables(ACCOUNT_TARGETS_QUERY)).toEqual({ accountId: PARTNER.id });
+    emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
+    emitGraphQL(ACCOUNT_PLANS_QUERY, uiapi('Partner_Account_Plan__c', PLANS.map(planNode)));
+    emitGraphQL(ACCOUNT_TARGETS_QUERY, uiapi('Plan_Target__c', TARGETS.map(targetWithPlanNode)));
+    await flushPromises();
+    expect(findAll(host, '[data-id="behind-values"]').map(textOf)[1]).toBe('$40,000 of $200,000');
   });
 
   it('shows the error of a failed query', async () => {

@@ -3,18 +3,10 @@ import TargetForm, { type TargetFormValues } from 'c/targetForm';
 import type { Metric } from 'c/planData';
 import { changeValue, click, errorMessages, find, findAll, flushPromises, mount, prop } from '@lwc-test/render';
 import { PICKLISTS } from '@lwc-test/fixtures';
+import { domainMetric } from '@lwc-test/domain';
 
-const metric = (name: string, label: string, category: string | null, active = true): Metric => ({
-  name,
-  label,
-  category,
-  unit: null,
-  sortOrder: 10,
-  active,
-  sourceObject: 'APR_Action__c',
-  filter: null,
-  description: null,
-});
+const metric = (name: string, label: string, category: string | null, active = true): Metric =>
+  domainMetric(name, null, { label, category, unit: null, sortOrder: 10, active });
 
 const METRICS = [
   metric('Joint_Calls', 'Joint Calls', 'Activity'),

@@ -3,54 +3,36 @@ import TargetTable from 'c/targetTable';
 import type { Metric, PlanTarget, SaveOutcome } from 'c/planData';
 import { find, findAll, flushPromises, mount, prop, textOf, typeInto } from '@lwc-test/render';
 import { targetId } from '@lwc-test/fixtures';
+import { domainMetric, domainTarget } from '@lwc-test/domain';
+import { freezeTime, restoreTime } from '@lwc-test/time';
 
 const T1 = targetId(1);
 const T2 = targetId(2);
 
-const metric = (name: string, label: string, unit: string | null): Metric => ({
-  name,
-  label,
-  category: 'Revenue',
-  unit,
-  sortOrder: 10,
-  active: true,
-  sourceObject: 'Opportunity',
-  filter: null,
-  description: null,
-});
+const metric = (name: string, label: string, unit: string | null): Metric =>
+  domainMetric(name, null, { label, category: 'Revenue', unit, sortOrder: 10, sourceObject: 'Opportunity' });
 
 const METRICS = [metric('Closed_Won_Revenue', 'Closed Won Revenue', 'Currency'), metric('Demos', 'Demos', null)];
 
-const target = (id: string, patch: Partial<PlanTarget> = {}): PlanTarget => ({
-  id,
-  name: id,
-  sectionId: 'a01000000000001AAA',
-  metric: 'Closed_Won_Revenue',
-  periodType: 'Quarter',
-  periodTypeLabel: 'Quarter',
-  periodStart: '2026-04-01',
-  periodEnd: '2026-06-30',
-  targetValue: 250000,
-  baselineValue: null,
-  revisionReason: null,
-  actualValue: 100000,
-  attainment: 40,
-  expectedToDate: null,
-  paceStatus: 'Behind',
-  weight: null,
-  aeId: null,
-  aeName: null,
-  partnerManagerId: null,
-  partnerManagerName: null,
-  targetAccountId: null,
-  targetAccountName: null,
-  planId: null,
-  planName: null,
-  planStatus: null,
-  partnerAccountId: null,
-  partnerName: null,
-  ...patch,
-});
+// Closed Won Revenue of 250,000 in Q2 2026 (started on the frozen day, 2026-05-20), 40% attained, Behind.
+const target = (id: string, patch: Partial<PlanTarget> = {}): PlanTarget =>
+  domainTarget({
+    id,
+    name: id,
+    sectionId: 'a01000000000001AAA',
+    metric: 'Closed_Won_Revenue',
+    targetValue: 250000,
+    actualValue: 100000,
+    attainment: 40,
+    paceStatus: 'Behind',
+    weight: null,
+    planId: null,
+    planName: null,
+    planStatus: null,
+    partnerAccountId: null,
+    partnerName: null,
+    ...patch,
+  });
 
 const TARGETS = [target(T1), target(T2, { metric: 'Demos', targetValue: 12, actualValue: null, attainment: null })];
 
@@ -70,6 +52,10 @@ const input = (host: HTMLElement, id: string): HTMLInputElement =>
   find<HTMLInputElement>(host, `input[data-id="${id}"]`);
 
 describe('c-target-table', () => {
+  // 2026-05-20 in Los Angeles: Q2 2026 is open, Q3 has not started.
+  beforeEach(() => freezeTime('2026-05-20T17:00:00.000Z'));
+  afterEach(() => restoreTime());
+
   it('shows a row per target, named after its section, with values in their units', async () => {
     const host = await renderTable();
     expect(find(host, 'table').getAttribute('aria-label')).toBe('Sales objectives');
@@ -144,5 +130,41 @@ describe('c-target-table', () => {
     table.focusTarget();
     expect(focus.mock.contexts.at(-1)).toBe(input(host, T1));
     focus.mockRestore();
+  });
+
+  it("labels a period by the plan's fiscal calendar, with its dates under it", async () => {
+    const host = await renderTable({ plan: { fiscalYear: 'FY2027', periodStart: '2026-02-01' } });
+    // Feb–Apr is FY2027 Q1 of a February year; the target's Apr–Jun is no fiscal quarter: its dates.
+    expect(textOf(row(host, T1).querySelector('[data-id="period"]'))).toBe('Quarter · Apr 1 – Jun 30, 2026');
+    const fiscal = await renderTable({
+      targets: [target(T1, { periodStart: '2026-05-01', periodEnd: '2026-07-31' })],
+      plan: { fiscalYear: 'FY2027', periodStart: '2026-02-01' },
+    });
+    expect(textOf(row(fiscal, T1).querySelector('[data-id="period"]'))).toBe('FY2027 Q2');
+    expect(textOf(row(fiscal, T1).querySelector('[data-id="period-dates"]'))).toBe('May 1 – Jul 31, 2026');
+  });
+
+  it('shows an em dash read as "Not started" for the actual and attainment of a target not started', async () => {
+    const q3 = target(T1, { periodStart: '2026-07-01', periodEnd: '2026-09-30', actualValue: 0, attainment: 0 });
+    const host = await renderTable({ targets: [q3] });
+    const actual = row(host, T1).querySelector('[data-id="actual"]') as HTMLElement;
+    expect(textOf(actual.querySelector('[aria-hidden="true"]'))).toBe('—');
+    expect(textOf(actual.querySelector('.slds-assistive-text'))).toBe('Not started');
+    const attainment = row(host, T1).querySelector('[data-id="attainment"]') as HTMLElement;
+    expect(textOf(attainment.querySelector('[aria-hidden="true"]'))).toBe('—');
+    expect(textOf(attainment.querySelector('.slds-assistive-text'))).toBe('Not started');
+    expect(textOf(host.shadowRoot?.querySelector('tbody') as HTMLElement)).not.toMatch(/\$0|0%/);
+    expect(prop(row(host, T1).querySelector('c-pace-badge') as Element, 'started')).toBe(false);
+    expect(prop(row(host, T1).querySelector('lightning-progress-bar') as Element, 'value')).toBe(0);
+    await expect(host).toBeAccessible();
+  });
+
+  it("shows values in the target's currency (a EUR plan to a USD user), the org's without one", async () => {
+    const host = await renderTable({
+      targets: [target(T1, { currencyIsoCode: 'EUR', baselineValue: 200000 }), target(T2, { currencyIsoCode: null })],
+    });
+    expect(textOf(row(host, T1).querySelector('[data-id="actual"]'))).toBe('€100,000');
+    expect(textOf(row(host, T1).querySelector('[data-id="baseline"]'))).toBe('€200,000');
+    expect(textOf(row(host, T2).querySelector('[data-id="actual"]'))).toBe('$100,000');
   });
 });
