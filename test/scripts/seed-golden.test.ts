@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { generateDataset, type SeedDataset } from '../../packages/jobs/seed/generate';
+import { PROGRAMME_METRICS } from '../../packages/jobs/seed/programme-targets';
 import { parseScale } from '../../packages/jobs/seed/scales';
 
 interface GoldenCase {
@@ -26,18 +27,7 @@ interface GoldenCase {
 const sha = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /** The programme's targets, told apart from the plans' earlier targets by their metric. */
-const PROGRAMME_METRICS = new Set([
-  'Courses_Completed',
-  'Certifications_Achieved',
-  'Units_Sold',
-  'Active_Certifications',
-  'Partner_Sourced_Leads',
-  'Campaign_Responses',
-  'Campaign_Spend',
-  'Claims_Paid',
-  'Fund_Utilization',
-  'Lead_Conversion_Rate',
-]);
+const PROGRAMME_TARGETS = new Set<string>(PROGRAMME_METRICS);
 
 /** One hash per record type (chunks flattened: the data does not depend on chunking, seed.test.ts checks). */
 function hashes(dataset: SeedDataset, partnersPerChunk: number): Record<string, string> {
@@ -52,7 +42,7 @@ function hashes(dataset: SeedDataset, partnersPerChunk: number): Record<string, 
   };
   for (const level of dataset.levels) {
     if (level.sobject === 'Plan_Target__c') {
-      const isProgramme = (r: { fields: Record<string, unknown> }) => PROGRAMME_METRICS.has(String(r.fields.Metric__c));
+      const isProgramme = (r: { fields: Record<string, unknown> }) => PROGRAMME_TARGETS.has(String(r.fields.Metric__c));
       out.Plan_Target__c = sha(level.records.filter((r) => !isProgramme(r)));
       out['Plan_Target__c (programme)'] = sha(level.records.filter(isProgramme));
     } else {

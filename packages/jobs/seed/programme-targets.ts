@@ -15,6 +15,20 @@ import { PRODUCT_CATALOG, type SectionType } from './vocabulary';
 /** Mean units a won deal's line items carry per currency unit of its amount (products picked evenly). */
 const UNITS_PER_AMOUNT = PRODUCT_CATALOG.reduce((sum, p) => sum + 1 / (p.listPrice * 0.95), 0) / PRODUCT_CATALOG.length;
 
+/** The metrics the programme's targets are set over. */
+export const PROGRAMME_METRICS = [
+  'Courses_Completed',
+  'Certifications_Achieved',
+  'Units_Sold',
+  'Active_Certifications',
+  'Partner_Sourced_Leads',
+  'Campaign_Responses',
+  'Campaign_Spend',
+  'Claims_Paid',
+  'Fund_Utilization',
+  'Lead_Conversion_Rate',
+] as const;
+
 export function programmeTargets(ctx: SeedContext, plan: TargetPlan): SeedRecord[] {
   const { profile, planKey, fy, period, accepted, budget, expectedWins, meanDeal } = plan;
   const rng = ctx.root.fork(`programme-targets-${profile.index}-${fy}`);
