@@ -29,7 +29,9 @@ const read = async (sobject: string, id: string): Promise<Rec> => (await t.conn.
 describe('Task.AccountId and Event.AccountId', () => {
   let opportunity: string;
   let campaign: string;
+  let lead: string;
   beforeAll(async () => {
+    lead = await create('Lead', { LastName: 'Turing', Company: 'Bletchley' });
     opportunity = await create('Opportunity', {
       Name: 'Contoso renewal',
       AccountId: customer,
@@ -44,7 +46,9 @@ describe('Task.AccountId and Event.AccountId', () => {
     ['an opportunity as WhatId: its account', () => ({ WhatId: opportunity }), () => customer],
     ['only a contact as WhoId: its account', () => ({ WhoId: contact }), () => customer],
     ['a WhatId before the WhoId', () => ({ WhatId: partner, WhoId: contact }), () => partner],
-    ['a campaign as WhatId: no account, whatever the WhoId', () => ({ WhatId: campaign, WhoId: contact }), () => null],
+    ["a campaign as WhatId: the WhoId contact's account", () => ({ WhatId: campaign, WhoId: contact }), () => customer],
+    ['a campaign as WhatId and no WhoId: no account', () => ({ WhatId: campaign }), () => null],
+    ['only a lead as WhoId: no account', () => ({ WhoId: lead }), () => null],
     ['neither: no account', () => ({}), () => null],
   ])('a task about %s', async (_what, fields, expected) => {
     const id = await create('Task', { Subject: 'Call', ...fields() });

@@ -59,23 +59,30 @@ export function deriveStandardFields(
 }
 
 /**
- * An activity's account, as the platform sets Task.AccountId and Event.AccountId: the WhatId's account (an
- * account itself, or the AccountId of the opportunity or contact it names), else the WhoId contact's account.
- * A WhatId of another kind (a campaign, a product, a custom object) gives no account, whatever the WhoId.
+ * An activity's account, as the platform sets Task.AccountId and Event.AccountId (the Task object reference):
+ * a WhatId naming an account gives that account; an opportunity, or a custom object that is a master-detail
+ * child of Account, gives its account (none if it has none). Any other WhatId, or none, leaves it to the
+ * WhoId: a contact's account; a lead, or no WhoId, gives no account.
  */
 function activityAccount(storage: Storage, row: Row): string | null {
-  const accountOf = (id: unknown): string | null | undefined => {
+  const record = (id: unknown): { obj: ObjectSchema; row: Row } | undefined => {
     if (typeof id !== 'string' || id === '') return undefined;
-    const target = storage.schema.byKeyPrefix.get(id.slice(0, 3));
-    if (!target) return null;
-    if (target.name === 'Account') return id;
-    if (target.name !== 'Opportunity' && target.name !== 'Contact') return null;
-    const account = storage.getRow(target, id)?.AccountId;
-    return typeof account === 'string' && account !== '' ? account : null;
+    const obj = storage.schema.byKeyPrefix.get(id.slice(0, 3));
+    const found = obj && storage.getRow(obj, id);
+    return obj && found ? { obj, row: found } : undefined;
   };
-  const fromWhat = accountOf(row.WhatId);
-  if (fromWhat !== undefined) return fromWhat;
-  return accountOf(row.WhoId) ?? null;
+  const account = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+  const what = record(row.WhatId);
+  if (what?.obj.name === 'Account') return what.row.Id as string;
+  if (what?.obj.name === 'Opportunity') return account(what.row.AccountId);
+  const master =
+    what &&
+    [...what.obj.fields.values()].find(
+      (f) => f.model.type === 'MasterDetail' && f.model.referenceTo?.includes('Account'),
+    );
+  if (what && master) return account(what.row[master.column]);
+  const who = record(row.WhoId);
+  return who?.obj.name === 'Contact' ? account(who.row.AccountId) : null;
 }
 
 /** The product of an opportunity product's price book entry: the platform sets Product2Id from it. */
