@@ -2,8 +2,8 @@
  * The org's fiscal calendar, read once from the org: Organization.FiscalYearStartMonth and
  * UsesStartDateAsFiscalYearName for standard fiscal years, and the quarters of any custom fiscal years
  * (Period rows of Type Quarter under a custom FiscalYearSettings). The seed builds plans per fiscal year and
- * targets per fiscal quarter from it; labels read "FY2027" (a year), "FY2027 Q1" (a quarter) and "FY2027 M02"
- * (the second month of the fiscal year), with the year as the org names it.
+ * targets per fiscal quarter from it; labels read "FY2027" (a year), "FY2027 Q1" (a quarter) and "FY2027 May"
+ * (a month, by its calendar name as the components label it), with the year as the org names it.
  */
 import type { JsonMap } from '@salesforce/ts-types';
 import type { OrgSession } from './connection';
@@ -20,7 +20,7 @@ export interface FiscalQuarter extends Period {
 /** What a label names: a fiscal year, or a quarter or month (1-12) of one. */
 export type FiscalPeriodName = { fiscalYear: number } & ({ quarter?: number; month?: undefined } | { month: number });
 
-const pad2 = (n: number): string => String(n).padStart(2, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export class FiscalCalendar {
   /** Custom fiscal years: their quarters in date order, and each year's span. */
@@ -105,10 +105,10 @@ export class FiscalCalendar {
     return ((parseIso(date).month - this.startMonth + 12) % 12) + 1;
   }
 
-  /** "FY2027", "FY2027 Q1" or "FY2027 M02". */
+  /** "FY2027", "FY2027 Q1" or, for its second month in a year from April, "FY2027 May". */
   label(period: FiscalPeriodName): string {
     const year = `FY${period.fiscalYear}`;
-    if (period.month !== undefined) return `${year} M${pad2(period.month)}`;
+    if (period.month !== undefined) return `${year} ${MONTHS[(this.startMonth - 1 + period.month - 1) % 12]}`;
     return period.quarter === undefined ? year : `${year} Q${period.quarter}`;
   }
 

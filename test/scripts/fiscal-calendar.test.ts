@@ -69,7 +69,8 @@ describe('a standard fiscal year from April', () => {
     expect(byStart.label({ fiscalYear: 2026 })).toBe('FY2026');
     expect(byStart.label(byStart.quarterOf('2026-11-25'))).toBe('FY2026 Q3');
     expect(byEnd.label(byEnd.quarterOf('2026-11-25'))).toBe('FY2027 Q3');
-    expect(byStart.label({ fiscalYear: 2026, month: 2 })).toBe('FY2026 M02');
+    expect(byStart.label({ fiscalYear: 2026, month: 2 })).toBe('FY2026 May');
+    expect(byStart.label({ fiscalYear: 2026, month: 12 })).toBe('FY2026 Mar');
   });
 
   it('in January names the year alike either way', () => {
