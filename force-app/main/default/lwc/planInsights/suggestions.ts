@@ -46,7 +46,10 @@ export function actionMetricsByType(metrics: Metric[]): Map<string, string> {
   return byType;
 }
 
-/** The result targets still worth acting on: those of the current period, else of the next one to start. */
+/**
+ * The result targets of the current period: of the open periods the one that started last (the quarter
+ * rather than the year that contains it), else the next period to start. One period, so one history window.
+ */
 export function currentResultTargets(
   targets: PlanTarget[],
   metrics: Metric[],
@@ -68,9 +71,9 @@ export function currentResultTargets(
     );
   });
   const open = results.filter((t) => (t.periodStart as string) <= asOf);
-  if (open.length > 0) return open;
-  const starts = results.map((t) => t.periodStart as string).sort();
-  return results.filter((t) => t.periodStart === starts[0]);
+  const starts = (open.length > 0 ? open : results).map((t) => t.periodStart as string).sort();
+  const chosen = open.length > 0 ? starts[starts.length - 1] : starts[0];
+  return (open.length > 0 ? open : results).filter((t) => t.periodStart === chosen);
 }
 
 /** The history window: the four quarters (twelve months) before the earliest of these periods starts. */

@@ -106,7 +106,7 @@ describe('which targets are results and which metrics count an action type', () 
     });
   });
 
-  it('suggests for the current period, else the next one to start, and looks back the 12 months before it', () => {
+  it('suggests for the current period (the quarter before the year), else the next one to start, and looks back the 12 months before it', () => {
     const closed = domainTarget({
       ...pairTarget('Closed_Won_Deals', 5, 'a1', 'm1'),
       periodStart: '2026-01-01',
@@ -119,7 +119,16 @@ describe('which targets are results and which metrics count an action type', () 
     expect(currentResultTargets([closed, next], METRICS, semanticsFor, '2026-04-10')).toEqual([next]);
     expect(currentResultTargets([closed, open, next], METRICS, semanticsFor, '2026-03-31')).toEqual([closed]);
     expect(currentResultTargets([next, open], METRICS, semanticsFor, '2026-03-31')).toEqual([open]);
-    expect(historyWindow([open, next])).toEqual({ since: '2025-04-01', until: '2026-03-31' });
+    const year = domainTarget({
+      ...open,
+      id: 'year',
+      periodType: 'Year',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+    });
+    expect(currentResultTargets([year, open], METRICS, semanticsFor, '2026-05-10')).toEqual([open]);
+    expect(currentResultTargets([year, open], METRICS, semanticsFor, '2026-03-10')).toEqual([year]);
+    expect(historyWindow([open])).toEqual({ since: '2025-04-01', until: '2026-03-31' });
   });
 });
 
