@@ -1,5 +1,7 @@
 import {
   PAIR_TARGETS_QUERY,
+  PLAN_TARGETS_CURRENCY_QUERY,
+  PLAN_TARGETS_QUERY,
   createSections,
   logAprAction,
   markPlanAccepted,
@@ -15,6 +17,7 @@ import {
   saveSectionOrder,
   saveTargetEdits,
   snapshotBaselines,
+  targetCurrencyField,
   updateRecords,
   type Metric,
   type PlanHeader,
@@ -31,6 +34,7 @@ import {
 } from '@lwc-test/platform';
 import {
   CUSTOMER,
+  MARKETING_SPEND,
   OPPORTUNITY_ID,
   PARTNER,
   PLAN_ID,
@@ -42,6 +46,7 @@ import {
   planRecord,
   sectionNode,
   targetId,
+  targetNode,
   targetWithPlanNode,
   uiapi,
 } from '@lwc-test/fixtures';
@@ -96,7 +101,32 @@ describe('c/planData', () => {
         planStatus: 'Accepted',
         partnerAccountId: PARTNER.id,
         partnerName: PARTNER.name,
+        planFiscalYear: 'FY2026',
+        planPeriodStart: '2026-01-01',
+        // Without CurrencyIsoCode (a single-currency org's document) the target has no currency of its own.
+        currencyIsoCode: null,
       });
+      const euro = ready<PlanTarget[]>(
+        readTargets({
+          data: uiapi('Plan_Target__c', [targetNode({ id: targetId(2), metric: 'Demos', currencyIsoCode: 'EUR' })]),
+        }),
+      );
+      expect(euro[0]).toMatchObject({ currencyIsoCode: 'EUR', planId: null, planFiscalYear: null });
+    });
+
+    it("tell from the targets' object info whether they have CurrencyIsoCode, and wait for it", () => {
+      const info = (fields: string[]) =>
+        ({
+          data: { fields: Object.fromEntries(fields.map((f) => [f, { apiName: f }])) },
+        }) as unknown as Parameters<typeof targetCurrencyField>[0];
+      expect(targetCurrencyField(undefined)).toBeUndefined();
+      expect(targetCurrencyField({ data: undefined, error: undefined })).toBeUndefined();
+      expect(targetCurrencyField(info(['Target_Value__c', 'CurrencyIsoCode']))).toBe(true);
+      expect(targetCurrencyField(info(['Target_Value__c']))).toBe(false);
+      // A failed object info still lets the targets load (their values then read in the org's currency).
+      expect(targetCurrencyField({ data: undefined, error: { status: 500 } })).toBe(false);
+      expect(documentSource(PLAN_TARGETS_QUERY)).not.toContain('CurrencyIsoCode');
+      expect(documentSource(PLAN_TARGETS_CURRENCY_QUERY)).toContain('CurrencyIsoCode');
     });
 
     it('report loading, GraphQL errors and lists cut off at the page size', () => {
@@ -117,7 +147,14 @@ describe('c/planData', () => {
       expect(metrics.find((m) => m.name === 'Joint_Calls')).toMatchObject({
         label: 'Joint Calls',
         filter: "Action_Type__c = 'Joint Call'",
+        direction: 'Higher is better',
+        shape: 'Cumulative',
+        aheadThreshold: null,
       });
+      const spend = ready<Metric[]>(
+        readMetrics({ data: catalogData([{ ...MARKETING_SPEND, aheadThreshold: 105, behindThreshold: 95 }]) }),
+      );
+      expect(spend[0]).toMatchObject({ direction: 'Stay within budget', aheadThreshold: 105, behindThreshold: 95 });
       const actions = ready<{ opportunityWon: boolean; quantity: number }[]>(
         readActions({
           data: uiapi('APR_Action__c', [

@@ -4,6 +4,7 @@ import type { Metric } from 'c/planData';
 import { changeValue, click, errorMessages, find, findAll, flushPromises, mount, prop } from '@lwc-test/render';
 import { PICKLISTS } from '@lwc-test/fixtures';
 import { domainMetric } from '@lwc-test/domain';
+import { fiscalPeriods } from 'c/planInsights';
 
 const metric = (name: string, label: string, category: string | null, active = true): Metric =>
   domainMetric(name, null, { label, category, unit: null, sortOrder: 10, active });
@@ -84,5 +85,34 @@ describe('c-target-form', () => {
       'Period end must be on or after period start.',
     ]);
     await expect(host).toBeAccessible();
+  });
+
+  it("offers the plan's fiscal periods of the chosen type, and other dates for any that is not one", async () => {
+    const periods = fiscalPeriods({ fiscalYear: 'FY2026', periodStart: '2026-01-01' }, 'en-US');
+    const host = await renderForm({ periods });
+    const labels = prop<{ label: string; value: string }[]>(field(host, 'period'), 'options').map((o) =>
+      o.label.replace(/\s/g, ' '),
+    );
+    expect(labels).toEqual([
+      'FY2026 Q1 (Jan 1 – Mar 31, 2026)',
+      'FY2026 Q2 (Apr 1 – Jun 30, 2026)',
+      'FY2026 Q3 (Jul 1 – Sep 30, 2026)',
+      'FY2026 Q4 (Oct 1 – Dec 31, 2026)',
+      'Other dates',
+    ]);
+    expect(prop(field(host, 'period'), 'value')).toBe('2026-04-01/2026-06-30');
+    const changes: unknown[] = [];
+    host.addEventListener('fieldchange', (event) => changes.push((event as CustomEvent).detail));
+    await changeValue(field(host, 'period'), '2026-07-01/2026-09-30');
+    expect(changes).toEqual([{ field: 'period', value: '2026-07-01/2026-09-30' }]);
+    (host as HTMLElement & { values: TargetFormValues }).values = { ...VALUES, periodStart: '2026-04-15' };
+    await flushPromises();
+    expect(prop(field(host, 'period'), 'value')).toBe('other');
+    await expect(host).toBeAccessible();
+  });
+
+  it('offers no fiscal period choice without a plan start', async () => {
+    const host = await renderForm({ periods: [] });
+    expect(findAll(host, '[data-field="period"]')).toHaveLength(0);
   });
 });
