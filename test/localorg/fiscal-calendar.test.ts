@@ -6,6 +6,7 @@
 import { ensurePlatformRecords } from '../../packages/localorg/platform';
 import type { CustomFiscalYearSpec } from '../../packages/localorg/fiscal';
 import { apiError, startTestOrg, type TestOrg } from '../support/localorg';
+import { createUser } from '../support/security';
 import { NOW, SoqlOrg } from '../support/soql-fixtures';
 
 const DAY_MS = 86_400_000;
@@ -204,6 +205,18 @@ describe('the running org', () => {
     if (!created.success) throw new Error('no opportunity');
     const opp = await t.conn.sobject('Opportunity').retrieve(created.id);
     expect(opp).toMatchObject({ FiscalYear: 2026, FiscalQuarter: 1 });
+  });
+
+  it('lets every user read the fiscal calendar, as the platform does', async () => {
+    const user = await createUser(t, { alias: 'fiscal' });
+    const org = await user.conn.query<{ UsesStartDateAsFiscalYearName: boolean }>(
+      'SELECT UsesStartDateAsFiscalYearName FROM Organization',
+    );
+    expect(org.records[0].UsesStartDateAsFiscalYearName).toBe(true);
+    const quarters = await user.conn.query(
+      "SELECT Id FROM Period WHERE Type = 'Quarter' AND StartDate >= 2026-04-01 AND EndDate <= 2027-03-31",
+    );
+    expect(quarters.totalSize).toBe(4);
   });
 
   it('serves Period read-only', async () => {
