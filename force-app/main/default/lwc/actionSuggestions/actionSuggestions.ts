@@ -82,11 +82,12 @@ export default class ActionSuggestions extends LightningElement {
 
   labels = LABELS;
   metrics: Metric[] = [];
-  catalogLoaded = false;
   catalogError: string | null = null;
   partnerResult: GraphQLResult | undefined;
   programResult: GraphQLResult | undefined;
   sections: ActionPlanSection[] = [];
+  /** Accept waits for the sections: an action target belongs in the Action Plan section when there is one. */
+  sectionsLoaded = false;
   canCreate = false;
   /** Suggestions accepted or dismissed in this session, by key. */
   settled: string[] = [];
@@ -98,7 +99,6 @@ export default class ActionSuggestions extends LightningElement {
   wiredMetrics(result: GraphQLResult): void {
     const metrics = readMetrics(result);
     this.metrics = metrics.kind === 'ready' ? metrics.value : [];
-    this.catalogLoaded = metrics.kind === 'ready';
     this.catalogError = metrics.kind === 'error' ? metrics.message : null;
   }
 
@@ -116,6 +116,7 @@ export default class ActionSuggestions extends LightningElement {
   wiredSections(result: GraphQLResult): void {
     const sections = readActionPlanSections(result);
     this.sections = sections.kind === 'ready' ? sections.value : [];
+    this.sectionsLoaded = sections.kind !== 'loading';
   }
 
   @wire(getObjectInfo, { objectApiName: TARGET_OBJECT })
@@ -309,7 +310,7 @@ export default class ActionSuggestions extends LightningElement {
       planLocked: this.canCreate && !planOpen,
       acceptLabel: formatLabel(LABELS.acceptAlt, title),
       dismissLabel: formatLabel(LABELS.dismissAlt, title),
-      busy: this.busyKeys.includes(s.key),
+      busy: this.busyKeys.includes(s.key) || !this.sectionsLoaded,
       errors,
       hasErrors: errors.length > 0,
     };
@@ -333,7 +334,7 @@ export default class ActionSuggestions extends LightningElement {
   async handleAccept(event: Event): Promise<void> {
     const key = (event.currentTarget as HTMLElement).dataset.key;
     const suggestion = this.computed.suggestions.find((s) => s.key === key);
-    if (!key || !suggestion || this.busyKeys.includes(key)) return;
+    if (!key || !suggestion || this.busyKeys.includes(key) || !this.sectionsLoaded) return;
     const section = this.sections.find((s) => s.planId === suggestion.planId);
     const sectionId = section ? section.id : suggestion.sectionId;
     if (!sectionId) return;

@@ -9,7 +9,17 @@ import {
   type PlanTarget,
   type ProgramHistoryData,
 } from 'c/planData';
-import { buttonByLabel, click, errorMessages, findAll, flushPromises, mount, settle, textOf } from '@lwc-test/render';
+import {
+  buttonByLabel,
+  click,
+  errorMessages,
+  findAll,
+  flushPromises,
+  mount,
+  prop,
+  settle,
+  textOf,
+} from '@lwc-test/render';
 import {
   captureToasts,
   createPayloads,
@@ -252,6 +262,20 @@ describe('c-action-suggestions', () => {
     ]);
     expect(created).toHaveLength(1);
     expect(texts(host, 'suggestion-title')).toEqual(['15 Demos']);
+  });
+
+  it('waits for the sections before Accept, and uses the result’s section when the plan has no Action Plan section', async () => {
+    const { host } = await render();
+    emitGraphQL(PARTNER_HISTORY_QUERY, partnerHistory(4));
+    emitGraphQL(PROGRAM_HISTORY_QUERY, programHistory(20));
+    await settle();
+    expect(findAll(host, '[data-id="accept"]').map((b) => prop(b, 'disabled'))).toEqual([true, true]);
+    emitGraphQL(ACTION_PLAN_SECTIONS_QUERY, { uiapi: { query: { Plan_Section__c: { edges: [] } } } });
+    await settle();
+    expect(findAll(host, '[data-id="accept"]').map((b) => prop(b, 'disabled'))).toEqual([false, false]);
+    await click(findAll(host, '[data-id="accept"]')[1]);
+    await settle();
+    expect(createPayloads()[0].fields).toMatchObject({ Plan_Section__c: DEALS_TARGET.sectionId, Metric__c: 'Demos' });
   });
 
   it('keeps a suggestion whose target the server refuses, with its field errors', async () => {
