@@ -97,7 +97,7 @@ function printSummary(result: SeedResult): void {
     ...result.notes.map((n) => `note: ${n}`),
     ...Object.entries(result.objects).map(
       ([sobject, s]) =>
-        `${sobject.padEnd(24)} ${String(s.created).padStart(8)} created ${String(s.updated).padStart(8)} updated ${String(s.failed).padStart(6)} failed`,
+        `${sobject.padEnd(24)} ${String(s.created).padStart(8)} created ${String(s.updated).padStart(8)} updated ${String(s.failed).padStart(6)} failed${s.unchanged ? ` ${s.unchanged} found unchanged` : ''}`,
     ),
     `API requests: ${result.apiRequests}${result.apiUsage ? ` (org usage ${result.apiUsage.used}/${result.apiUsage.limit} today)` : ''}.`,
   ];

@@ -138,6 +138,14 @@ describe('seeding an org', () => {
     expect(second.users).toMatchObject({ created: 0, existing: dataset.users.length });
     for (const stats of Object.values(second.objects)) expect(stats.created).toBe(0);
     expect(second.objects.Plan_Target__c.updated).toBe(dataset.levels[4].records.length);
+    // Objects without External_Key__c are found again by their natural keys and left as they are.
+    for (const sobject of ['Lead', 'Campaign', 'CampaignMember', 'Task', 'Event', 'OpportunityLineItem', 'Product2'])
+      expect(second.objects[sobject].unchanged).toBe(first.objects[sobject].created);
+    expect(first.objects['Lead (converted)'].updated).toBe(
+      [...dataset.chunks(4)].flatMap((c) => c.leadConversions).length,
+    );
+    expect(second.objects['Lead (converted)'].updated).toBe(0);
+    expect(await countOf(t, 'Lead', 'IsConverted = true')).toBe(first.objects['Lead (converted)'].updated);
     expect(await countOf(t, 'Opportunity')).toBe(all.opportunities.length);
     await session.close();
     // Two whole seeds, with the plan lifecycle walk and the access sync: longer than jest's 5 s when busy.
