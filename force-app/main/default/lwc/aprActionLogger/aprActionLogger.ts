@@ -45,10 +45,10 @@ import {
 } from 'c/planData';
 import {
   formatDate,
-  formatDateRange,
   formatLabel,
   inferRole,
   metricLabel,
+  periodLabel,
   resolvePlan,
   resolveTarget,
   todayIn,
@@ -245,7 +245,12 @@ export default class AprActionLogger extends LightningElement {
     return formatLabel(
       LABELS.countsTowardTarget,
       metricLabel(this.metrics, target.metric),
-      formatDateRange(target.periodStart, target.periodEnd, LOCALE),
+      periodLabel(
+        { fiscalYear: target.planFiscalYear, periodStart: target.planPeriodStart },
+        target.periodStart,
+        target.periodEnd,
+        LOCALE,
+      ),
       plan.name,
     );
   }

@@ -230,9 +230,7 @@ describe('c-apr-action-logger', () => {
     it('logs in three clicks: type, then save; counts it toward the partner plan and target', async () => {
       const { host, toasts, closes, refreshRecent } = await renderLogger({ opportunity: { ownerId: CURRENT_USER_ID } });
       await chooseType(host, 'Joint Call');
-      expect(countsToward(host)).toBe(
-        'Counts toward the Joint Calls target (Apr 1 – Jun 30, 2026) of plan Northwind FY2026.',
-      );
+      expect(countsToward(host)).toBe('Counts toward the Joint Calls target (FY2026 Q2) of plan Northwind FY2026.');
       await click(el(host, 'save'));
       await settle();
       expect(createPayloads()).toEqual([
@@ -292,9 +290,7 @@ describe('c-apr-action-logger', () => {
       const { host } = await renderLogger();
       await chooseType(host, 'Joint Call');
       await changeValue(el(host, 'date'), '2026-02-10');
-      expect(countsToward(host)).toBe(
-        'Counts toward the Joint Calls target (Jan 1 – Mar 31, 2026) of plan Northwind FY2026.',
-      );
+      expect(countsToward(host)).toBe('Counts toward the Joint Calls target (FY2026 Q1) of plan Northwind FY2026.');
       await click(el(host, 'save'));
       await settle();
       expect(createPayloads()[0].fields).toMatchObject({ Action_Date__c: '2026-02-10', Plan_Target__c: JOINT_Q1 });
