@@ -229,8 +229,13 @@ const storedCalendars = new WeakMap<Storage, { key: string; calendar: FiscalCale
  * gives (the query's); parsed once per change of the settings.
  */
 export function storedFiscalCalendar(storage: Storage, startMonth: number): FiscalCalendar {
-  const namedByStart = storage.getMeta(FISCAL_NAME_START_META) === '1';
-  const customText = storage.getMeta(CUSTOM_FISCAL_YEARS_META) ?? '[]';
+  // One cached statement: every query reads the settings, which change only when the org starts.
+  const rows = storage
+    .statement('SELECT key, value FROM _localorg_meta WHERE key IN (?, ?)')
+    .all(FISCAL_NAME_START_META, CUSTOM_FISCAL_YEARS_META) as { key: string; value: string }[];
+  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  const namedByStart = meta.get(FISCAL_NAME_START_META) === '1';
+  const customText = meta.get(CUSTOM_FISCAL_YEARS_META) ?? '[]';
   const key = `${namedByStart}|${customText}`;
   let cached = storedCalendars.get(storage);
   if (cached?.key !== key) {
