@@ -123,7 +123,14 @@ describe('Plan Section and Target', () => {
     expect(object('Plan_Target__c').label).toBe('Target');
     expect(field('Plan_Target__c', 'Plan_Section__c').type).toBe('MasterDetail');
     expect(values(field('Plan_Target__c', 'Period_Type__c'))).toEqual(['Month', 'Quarter', 'Year']);
-    expect(values(field('Plan_Target__c', 'Pace_Status__c'))).toEqual(['Ahead', 'On Track', 'Behind']);
+    expect(values(field('Plan_Target__c', 'Pace_Status__c'))).toEqual([
+      'Ahead',
+      'On Track',
+      'Behind',
+      'Over Budget',
+      'Met',
+      'Missed',
+    ]);
     for (const name of [
       'Target_Value__c',
       'Baseline_Target_Value__c',
