@@ -63,7 +63,7 @@ export function fiscalObjects(): ObjectModel[] {
         Type: picklistField('Type', PERIOD_TYPES, { restricted: true }),
         StartDate: { type: 'Date', label: 'Start Date', required: true },
         EndDate: { type: 'Date', label: 'End Date', required: true },
-        // The quarter's or month's position in its fiscal year (1-4, 1-12); the year's number for a Year.
+        // The quarter's or month's position in its fiscal year (1-4, 1-12); blank for a Year.
         Number: integer('Number'),
         FullyQualifiedLabel: text('Fully Qualified Label', 80),
         PeriodLabel: picklistField('Period Name', [], { length: 255 }),
