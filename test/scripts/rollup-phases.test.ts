@@ -109,6 +109,14 @@ describe('planning the aggregates', () => {
     expect(plan.needed.get('Gone')).toEqual(new Map());
   });
 
+  it('lets only a snapshot do without a date field, and wants the ahead threshold above the behind one', () => {
+    const snapshot = metric('Now', { dateField: null, semantics: { ...DEFAULT_SEMANTICS, shape: 'Snapshot' } });
+    const inverted = metric('Inverted', { semantics: { ...DEFAULT_SEMANTICS, aheadAt: 90, behindBelow: 90 } });
+    const plan = planAggregates(new Map([snapshot, inverted].map((m) => [m.name, m])), []);
+    expect(plan.errors.has('Now')).toBe(false);
+    expect(plan.errors.get('Inverted')).toBe('ahead threshold 90 must be above behind threshold 90');
+  });
+
   it('counts the people a target names by its metric', () => {
     const won = catalog.get('Won') as MetricDefinition;
     const closed = catalog.get('Closed') as MetricDefinition;
