@@ -9,7 +9,7 @@ import type { JsonMap } from '@salesforce/ts-types';
 import type { OrgSession } from './connection';
 import { addDays, addMonths, isoDate, parseIso, type IsoDate, type Period } from './periods';
 import { queryAll } from './query';
-import { expectMap, expectString, optionalNumber, queryPage } from './response';
+import { expectMap, expectString, optionalNumber } from './response';
 
 /** A fiscal quarter: its fiscal year as the org names it, its number (1-4) in that year, and its days. */
 export interface FiscalQuarter extends Period {
@@ -137,10 +137,11 @@ export class FiscalCalendar {
  */
 export async function readFiscalCalendar(session: OrgSession): Promise<FiscalCalendar> {
   const where = 'the Organization query response';
-  const result = await session.conn.query<JsonMap>(
+  // queryAll checks each page and retries what an org may refuse for a moment (503, row locks).
+  const [org] = await queryAll<JsonMap>(
+    session,
     'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName FROM Organization',
   );
-  const org = queryPage<JsonMap>(result, where).records[0];
   if (!org) throw new Error('The org returned no Organization record.');
   const startMonth = optionalNumber(org, 'FiscalYearStartMonth', `${where}: records[0]`) ?? 1;
   const namedByStart = org.UsesStartDateAsFiscalYearName === true;
