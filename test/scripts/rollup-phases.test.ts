@@ -201,6 +201,39 @@ describe('computing figures', () => {
     ]);
   });
 
+  it("converts Currency-unit actuals, ratios included, into the target's currency, and nothing else", () => {
+    const money = new Map<string, MetricDefinition>([
+      ...catalog,
+      [
+        'Per_Deal',
+        metric('Per_Deal', { aggregate: 'RATIO', numerator: 'Won', denominator: 'Closed', unit: 'Currency' }),
+      ],
+    ]);
+    const currencies = {
+      corporate: 'USD',
+      rates: new Map([
+        ['USD', 1],
+        ['EUR', 0.9],
+      ]),
+    };
+    const perDeal = target({ Metric__c: 'Per_Deal', CurrencyIsoCode: 'EUR' });
+    const perDealUsd = target({ Metric__c: 'Per_Deal', CurrencyIsoCode: 'USD' });
+    const rate = target({ Metric__c: 'Win_Rate', CurrencyIsoCode: 'EUR' });
+    const { figures } = computeFigures(
+      money,
+      [perDeal, perDealUsd, rate],
+      values,
+      new Map(),
+      { asOf: '2026-02-14', now: 'NOW' },
+      [],
+      currencies,
+    );
+    // 3 / 8 in the corporate currency is 0.375; in EUR 0.3375, stored as 0.34. A percent is not money.
+    expect(figures.get(perDeal.Id)?.actual).toBe(0.34);
+    expect(figures.get(perDealUsd.Id)?.actual).toBe(0.38);
+    expect(figures.get(rate.Id)?.actual).toBe(37.5);
+  });
+
   it('fails a used ratio with its part, and reports a used ratio once', () => {
     const report = emptyReport();
     report.metrics.push({ name: 'Won', targets: 0, queries: 2, error: 'BAD: no' });
