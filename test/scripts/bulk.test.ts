@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { BulkJobError, parseBulkError, toCsv, upsertBulk } from '../../packages/jobs/bulk';
 import { connect } from '../../packages/jobs/connection';
 import { runSeed } from '../../packages/jobs/seed';
+import { NO_STANDARD_PRICEBOOK } from '../../packages/jobs/seed/natural-keys';
 import { parseScale } from '../../packages/jobs/seed/scales';
 import { API_VERSION, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
@@ -164,21 +165,24 @@ describe('the seed beyond its bulk threshold', () => {
     expect(report.failures).toEqual([]);
     expect(report.notes).toEqual([
       `Bulk API 2.0 is not available (/services/data/v${API_VERSION}/jobs/ingest answered The requested resource does not exist): large levels went through sObject Collections.`,
+      NO_STANDARD_PRICEBOOK,
     ]);
     expect(await countOf(t, 'Plan_Target__c')).toBe(report.objects.Plan_Target__c.created);
     await session.close();
-  });
+    // A whole seed of the small scale: longer than jest's 5 s.
+  }, 60_000);
 
   it('updates the same records through Bulk API 2.0 on a second run, creating none', async () => {
     const session = await scriptSession(t);
     const jobsBefore = await t.conn.request<{ records: unknown[] }>(`/services/data/v${API_VERSION}/jobs/ingest`);
     const report = await runSeed(session, run(100));
     expect(report.failures).toEqual([]);
-    expect(report.notes).toEqual([]);
+    // The local org has no standard price book: the seed says so (and prices its products in its own).
+    expect(report.notes).toEqual([NO_STANDARD_PRICEBOOK]);
     for (const stats of Object.values(report.objects)) expect(stats.created).toBe(0);
     expect(report.objects.Plan_Target__c.updated).toBeGreaterThan(100);
     const jobsAfter = await t.conn.request<{ records: unknown[] }>(`/services/data/v${API_VERSION}/jobs/ingest`);
     expect(jobsAfter.records.length).toBeGreaterThan(jobsBefore.records.length);
     await session.close();
-  });
+  }, 60_000);
 });
