@@ -114,6 +114,15 @@ export function checkMetricCatalog(model: ForceAppModel): Problem[] {
     const v = metric.values;
     const say = (message: string): void => void problems.push({ file, message: `${metric.developerName}: ${message}` });
     problems.push(...checkMetricSemantics(metric.developerName, v).map((message) => ({ file, message })));
+    // People choosing and reading targets see these two texts; an active metric without them is unexplained.
+    if (v.Active__c === true) {
+      for (const key of ['Description__c', 'Help_Text__c']) {
+        const text = v[key];
+        if (typeof text !== 'string' || text.trim() === '') say(`${key} is required on an active metric`);
+      }
+      if (typeof v.Help_Text__c === 'string' && v.Help_Text__c.length > 255)
+        say(`Help_Text__c is longer than 255 characters (${v.Help_Text__c.length})`);
+    }
     if (v.Aggregate__c === 'RATIO') {
       for (const key of ['Numerator_Metric__c', 'Denominator_Metric__c']) {
         const part = typeof v[key] === 'string' ? byName.get(v[key] as string) : undefined;

@@ -169,6 +169,18 @@ describe('checkMetricCatalog on broken definitions', () => {
     expect(problemsWith(revenue, { Date_Field__c: null, Shape__c: 'Snapshot' })).toEqual([]);
   });
 
+  it('requires an active metric to have a description and help text of at most 255 characters', () => {
+    expect(problemsWith(revenue, { Description__c: ' ', Help_Text__c: null })).toEqual([
+      'Closed_Won_Revenue: Description__c is required on an active metric',
+      'Closed_Won_Revenue: Help_Text__c is required on an active metric',
+    ]);
+    expect(problemsWith(revenue, { Help_Text__c: 'x'.repeat(256) })).toEqual([
+      'Closed_Won_Revenue: Help_Text__c is longer than 255 characters (256)',
+    ]);
+    // An inactive metric is offered to no one, so it may stay unexplained.
+    expect(problemsWith(revenue, { Active__c: false, Description__c: null, Help_Text__c: null })).toEqual([]);
+  });
+
   it("requires a ratio's parts to exist and not be ratios themselves", () => {
     expect(problemsWith(winRate, { Numerator_Metric__c: 'Average_Deal_Size', Denominator_Metric__c: 'Nope' })).toEqual(
       expect.arrayContaining(['Win_Rate: Denominator_Metric__c names no metric']),
