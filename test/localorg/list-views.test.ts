@@ -211,6 +211,12 @@ describe('describe', () => {
     const week = await viewId(t.conn, 'APR_Action__c', 'This_Week');
     const actions = (await t.conn.sobject('APR_Action__c').listview(week).describe()) as unknown as { query: string };
     expect(actions.query).toContain('WHERE Action_Date__c = THIS_WEEK ORDER BY');
+    // Behind Pace lists what needs attention while a period is open: behind pace or over budget.
+    const behind = await viewId(t.conn, 'Plan_Target__c', 'Behind_Pace');
+    const targets = (await t.conn.sobject('Plan_Target__c').listview(behind).describe()) as unknown as {
+      query: string;
+    };
+    expect(targets.query).toContain("WHERE (Pace_Status__c = 'Behind' OR Pace_Status__c = 'Over Budget')");
   });
 
   it('leaves out the columns the caller cannot read', async () => {

@@ -67,14 +67,31 @@ it('creates a plan, a section and targets, with defaults, auto numbers and roll-
       Period_End__c: '2026-03-31',
       Target_Value__c: 12,
     },
+    {
+      Plan_Section__c: section,
+      Metric__c: 'Marketing_Spend',
+      Period_Start__c: '2026-01-01',
+      Period_End__c: '2026-03-31',
+      Target_Value__c: 5000,
+      Pace_Status__c: 'Over Budget',
+    },
+    {
+      Plan_Section__c: section,
+      Metric__c: 'Closed_Won_Deals',
+      Period_Start__c: '2025-10-01',
+      Period_End__c: '2025-12-31',
+      Target_Value__c: 4,
+      Pace_Status__c: 'Missed',
+    },
   ]);
   expect(targets.every((r) => r.success)).toBe(true);
   const first = (await t.conn.sobject('Plan_Target__c').retrieve(targets[0].id!)) as Rec;
   expect(first.Name).toMatch(/^TGT-\d{6}$/);
   expect(first.Period_Type__c).toBe('Quarter');
   expect(await t.conn.sobject('Plan_Section__c').retrieve(section)).toMatchObject({
-    Target_Count__c: 2,
-    Targets_Behind__c: 1,
+    Target_Count__c: 4,
+    // Behind and Over Budget need attention; a closed period's Missed is history.
+    Targets_Behind__c: 2,
   });
 });
 
