@@ -15,6 +15,7 @@ export const domainMetric = (name: string, filter: string | null, extra: Partial
   sourceObject: 'APR_Action__c',
   filter,
   description: null,
+  helpText: null,
   direction: 'Higher is better',
   shape: 'Cumulative',
   aheadThreshold: null,

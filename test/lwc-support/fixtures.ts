@@ -275,6 +275,7 @@ export interface MetricSpec {
   active?: boolean;
   sourceObject?: string;
   filter?: string | null;
+  helpText?: string | null;
   direction?: string | null;
   shape?: string | null;
   aheadThreshold?: number | null;
@@ -293,6 +294,7 @@ export function metricNode(spec: MetricSpec): MetricNode {
     Source_Object__c: v(spec.sourceObject ?? 'APR_Action__c'),
     Filter__c: v(spec.filter === undefined ? null : spec.filter),
     Description__c: v(null),
+    Help_Text__c: v(spec.helpText ?? null),
     Direction__c: v(spec.direction === undefined ? 'Higher is better' : spec.direction),
     Shape__c: v(spec.shape === undefined ? 'Cumulative' : spec.shape),
     Ahead_Threshold__c: v(spec.aheadThreshold ?? null),

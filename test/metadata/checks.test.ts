@@ -138,7 +138,7 @@ describe('checkMetricCatalog on broken definitions', () => {
   if (!winRate || !revenue) throw new Error('the catalog lost Win_Rate or Closed_Won_Revenue');
 
   /** The catalog's problems with one record replaced by a changed copy, as messages without the file. */
-  const problemsWith = (base: typeof revenue, values: Record<string, string | number | null>): string[] => {
+  const problemsWith = (base: typeof revenue, values: Record<string, string | number | boolean | null>): string[] => {
     const changed = { ...base, values: { ...base.values, ...values } };
     const records = model.customMetadataRecords.map((r) => (r === base ? changed : r));
     return checkMetricCatalog({ ...model, customMetadataRecords: records }).map((p) => p.message);

@@ -18,6 +18,7 @@ export interface MetricNode {
   Source_Object__c: Value<string>;
   Filter__c: Value<string>;
   Description__c: Value<string>;
+  Help_Text__c: Value<string>;
   Direction__c: Value<string>;
   Shape__c: Value<string>;
   Ahead_Threshold__c: Value<number>;
@@ -54,6 +55,9 @@ const METRIC_FIELDS = /* GraphQL */ `
       value
     }
     Description__c {
+      value
+    }
+    Help_Text__c {
       value
     }
     Direction__c {
@@ -101,6 +105,7 @@ function toMetric(node: MetricNode): Metric {
     sourceObject: val(node.Source_Object__c),
     filter: val(node.Filter__c),
     description: val(node.Description__c),
+    helpText: val(node.Help_Text__c),
     direction: val(node.Direction__c),
     shape: val(node.Shape__c),
     aheadThreshold: val(node.Ahead_Threshold__c),

@@ -101,6 +101,8 @@ export interface Metric {
   sourceObject: string | null;
   filter: string | null;
   description: string | null;
+  /** Help_Text__c: what counts and how to read it, for the people who choose and read targets. */
+  helpText: string | null;
   /** Direction__c, Shape__c, Ahead_Threshold__c, Behind_Threshold__c as stored (c/metricSemantics reads them). */
   direction: string | null;
   shape: string | null;

@@ -53,6 +53,11 @@ export default class TargetForm extends LightningElement {
       .map((m) => ({ value: m.name, label: m.category ? `${m.label} (${m.category})` : m.label }));
   }
 
+  /** The chosen metric's help text (what counts toward it, how to read it), shown under the picker. */
+  get metricHelp(): string | null {
+    return this.metrics.find((m) => m.name === this.values.metric)?.helpText ?? null;
+  }
+
   /** The plan's fiscal periods of the chosen type ("FY2027 Q1 (Feb 1 – Apr 30, 2026)"), then other dates. */
   get periodOptions(): PicklistOption[] {
     const choices = this.periods

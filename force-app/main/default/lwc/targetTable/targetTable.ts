@@ -25,6 +25,8 @@ const REVISION_REASON = 'Revision_Reason__c';
 interface TargetRow {
   id: string;
   metricLabel: string;
+  /** The metric's help text: the name's tooltip, and read to screen readers after the name. */
+  metricHelp: string | null;
   periodText: string;
   /** The dates under a fiscal period label; null when the period reads as its dates. */
   periodDates: string | null;
@@ -115,6 +117,7 @@ export default class TargetTable extends LightningElement {
     return {
       id: t.id,
       metricLabel: metric,
+      metricHelp: this.metrics.find((m) => m.name === t.metric)?.helpText ?? null,
       periodText: fiscal ? fiscal.label : t.periodTypeLabel ? `${t.periodTypeLabel} · ${dates}` : dates,
       periodDates: fiscal ? dates : null,
       inputId: `target-input-${t.id}`,

@@ -155,6 +155,10 @@ describe('c/planData', () => {
         readMetrics({ data: catalogData([{ ...MARKETING_SPEND, aheadThreshold: 105, behindThreshold: 95 }]) }),
       );
       expect(spend[0]).toMatchObject({ direction: 'Stay within budget', aheadThreshold: 105, behindThreshold: 95 });
+      const help = 'Cost of the marketing actions logged with this partner. Stays within budget.';
+      const helped = ready<Metric[]>(readMetrics({ data: catalogData([{ ...MARKETING_SPEND, helpText: help }]) }));
+      expect(helped[0].helpText).toBe(help);
+      expect(metrics.find((m) => m.name === 'Joint_Calls')?.helpText).toBeNull();
       const actions = ready<{ opportunityWon: boolean; quantity: number }[]>(
         readActions({
           data: uiapi('APR_Action__c', [

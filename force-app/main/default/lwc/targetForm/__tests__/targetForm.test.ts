@@ -1,7 +1,7 @@
 /** c-target-form: the fields of a new target; its owner keeps the values, the form reports and asks. */
 import TargetForm, { type TargetFormValues } from 'c/targetForm';
 import type { Metric } from 'c/planData';
-import { changeValue, click, errorMessages, find, findAll, flushPromises, mount, prop } from '@lwc-test/render';
+import { changeValue, click, errorMessages, find, findAll, flushPromises, mount, prop, textOf } from '@lwc-test/render';
 import { PICKLISTS } from '@lwc-test/fixtures';
 import { domainMetric } from '@lwc-test/domain';
 import { fiscalPeriods } from 'c/planInsights';
@@ -49,6 +49,20 @@ describe('c-target-form', () => {
     expect(prop(field(host, 'periodEnd'), 'value')).toBe('2026-06-30');
     expect(findAll(host, '[data-id="target-form-errors"]')).toHaveLength(0);
     await expect(host).toBeAccessible();
+  });
+
+  it("shows the chosen metric's help text under the picker, and none before a metric with help is chosen", async () => {
+    const help = 'Sales calls made jointly with this partner. Adds up over the period; higher is better.';
+    const metrics = [{ ...METRICS[0], helpText: help }, METRICS[1]];
+    const host = await renderForm({ metrics });
+    expect(findAll(host, '[data-id="target-metric-help"]')).toHaveLength(0);
+    (host as HTMLElement & { values: TargetFormValues }).values = { ...VALUES, metric: 'Joint_Calls' };
+    await flushPromises();
+    expect(textOf(find(host, '[data-id="target-metric-help"]'))).toBe(help);
+    await expect(host).toBeAccessible();
+    (host as HTMLElement & { values: TargetFormValues }).values = { ...VALUES, metric: 'Demos' };
+    await flushPromises();
+    expect(findAll(host, '[data-id="target-metric-help"]')).toHaveLength(0);
   });
 
   it('reports each change as fieldchange with the field and value', async () => {

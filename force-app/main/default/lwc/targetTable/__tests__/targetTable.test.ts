@@ -72,6 +72,21 @@ describe('c-target-table', () => {
     await expect(host).toBeAccessible();
   });
 
+  it('gives the metric name its help text as a tooltip and to screen readers, when the metric has one', async () => {
+    const help = 'Revenue of the deals closed won with this partner attached in the period. Higher is better.';
+    const host = await renderTable({
+      metrics: [{ ...METRICS[0], helpText: help }, METRICS[1]],
+    });
+    const revenue = row(host, T1);
+    expect(revenue.querySelector('[data-id="metric"]')?.getAttribute('title')).toBe(help);
+    const spoken = revenue.querySelector('[data-id="metric-help"]');
+    expect(textOf(spoken)).toBe(help);
+    expect(spoken?.classList.contains('slds-assistive-text')).toBe(true);
+    expect(row(host, T2).querySelector('[data-id="metric"]')?.hasAttribute('title')).toBe(false);
+    expect(row(host, T2).querySelector('[data-id="metric-help"]')).toBeNull();
+    await expect(host).toBeAccessible();
+  });
+
   it('shows the baseline with the reason it was revised', async () => {
     const host = await renderTable({
       targets: [target(T1, { baselineValue: 200000, revisionReason: 'Distributor contract renegotiated' })],
