@@ -2,30 +2,13 @@
  * The data model and permissions say what the product promises: the plan lifecycle, the target and
  * action shapes, the metric catalog, and least privilege (people read computed fields, never edit them).
  */
-import type { FieldModel, ObjectModel, PermissionSetModel } from '../../packages/model';
-import { projectModel } from '../support/project';
+import { picklistValues, projectField, projectModel, projectObject, projectPermissionSet } from '../support/project';
 
+const object = projectObject;
+const field = projectField;
+const permissionSet = projectPermissionSet;
+const values = picklistValues;
 const model = projectModel();
-
-function object(name: string): ObjectModel {
-  const obj = model.objects.get(name);
-  if (!obj) throw new Error(`${name} is not in force-app`);
-  return obj;
-}
-
-function field(objectName: string, fieldName: string): FieldModel {
-  const f = object(objectName).fields.get(fieldName);
-  if (!f) throw new Error(`${objectName}.${fieldName} is not in force-app`);
-  return f;
-}
-
-const values = (f: FieldModel): string[] => f.picklist?.values.map((v) => v.value) ?? [];
-
-function permissionSet(name: string): PermissionSetModel {
-  const ps = model.permissionSets.get(name);
-  if (!ps) throw new Error(`permission set ${name} is not in force-app`);
-  return ps;
-}
 
 /**
  * The baseline the rollup completes where an acceptance left it blank (the rule Baseline_Only_Completed allows

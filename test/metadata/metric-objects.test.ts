@@ -4,36 +4,15 @@
  * rollup user can read each custom object and field the metric's query names, or the metric would fail (or,
  * worse, count nothing) in a real org where field-level security applies.
  */
-import {
-  findField,
-  findObject,
-  type FieldModel,
-  type ObjectModel,
-  type PermissionSetModel,
-} from '../../packages/model';
-import { projectModel } from '../support/project';
+import { findField, findObject, type FieldModel, type ObjectModel } from '../../packages/model';
+import { picklistValues, projectField, projectModel, projectObject, projectPermissionSet } from '../support/project';
 
+const object = projectObject;
+const field = projectField;
+const permissionSet = projectPermissionSet;
+const values = picklistValues;
 const model = projectModel();
 
-function object(name: string): ObjectModel {
-  const obj = model.objects.get(name);
-  if (!obj) throw new Error(`${name} is not in force-app`);
-  return obj;
-}
-
-function field(objectName: string, fieldName: string): FieldModel {
-  const f = object(objectName).fields.get(fieldName);
-  if (!f) throw new Error(`${objectName}.${fieldName} is not in force-app`);
-  return f;
-}
-
-function permissionSet(name: string): PermissionSetModel {
-  const ps = model.permissionSets.get(name);
-  if (!ps) throw new Error(`permission set ${name} is not in force-app`);
-  return ps;
-}
-
-const values = (f: FieldModel): string[] => f.picklist?.values.map((v) => v.value) ?? [];
 const NEW_OBJECTS = ['Partner_Credential__c', 'Fund_Allocation__c', 'Fund_Request__c', 'Fund_Claim__c'];
 
 describe('partner credentials', () => {
