@@ -55,6 +55,7 @@ interface OrgOptions extends JsonOption {
   dataStorageMb?: number;
   multiCurrency?: boolean;
   sampleData?: boolean;
+  auditFields?: boolean;
   fiscalYearStartMonth?: number;
   fiscalYearName?: 'start' | 'end';
 }
@@ -87,6 +88,7 @@ async function runOrg(opts: OrgOptions): Promise<void> {
     dataStorageMB: opts.dataStorageMb,
     multiCurrency: opts.multiCurrency,
     sampleData: opts.sampleData,
+    auditFields: opts.auditFields,
     fiscalYearStartMonth: opts.fiscalYearStartMonth,
     fiscalYearNameStart: opts.fiscalYearName === undefined ? undefined : opts.fiscalYearName === 'start',
   });
@@ -154,6 +156,10 @@ const program = commandProgram(
   .option(
     '--sample-data',
     "load a scratch org's sample data (accounts, contacts, opportunities, leads) into a new org; default: the project's config/project-scratch-def.json hasSampleData",
+  )
+  .option(
+    '--audit-fields',
+    "enable 'Set Audit Fields upon Record Creation' for users with CreateAuditFields; default: the project's config/project-scratch-def.json securitySettings.enableAuditFieldsInactiveOwner",
   )
   .option(
     '--fiscal-year-start-month <n>',

@@ -5,7 +5,7 @@
  * createable / updateable / deletable flags follow their object permissions and field-level security.
  */
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
-import type { UserAccess } from './security';
+import { AUDIT_FIELDS, type UserAccess } from './security';
 import { maxLength } from './values';
 
 /** The master record type every object has when it defines no record types. */
@@ -109,7 +109,10 @@ export function describeField(obj: ObjectSchema, field: FieldSchema, access?: Us
     caseSensitive: m.caseSensitive,
     compoundFieldName: m.compoundFieldName ?? null,
     controllerName: null,
-    createable: !readOnly(field) && editable && (perms?.allowCreate ?? true),
+    createable:
+      (!readOnly(field) || (AUDIT_FIELDS.has(field.name) && access?.setsAuditFields === true)) &&
+      editable &&
+      (perms?.allowCreate ?? true),
     custom: m.custom,
     defaultValue: m.type === 'Checkbox' ? (m.defaultChecked ?? false) : null,
     defaultValueFormula: m.type === 'Checkbox' ? null : (m.defaultValue ?? null),

@@ -19,7 +19,7 @@ import { Security } from './security';
 import { assertShareLevel, checkNewShare, dropManualShares } from './shares';
 import { quoteIdent, type Row, type SqlValue } from './sql';
 import type { Storage } from './storage';
-import { assertEditable, assertVisible, assertWritableEntity } from './dml/access';
+import { assertEditable, assertVisible, assertWritableEntity, auditValues } from './dml/access';
 import { auditColumns, MultipleMatchesError, recordError, type Lookup, type WriteValues } from './dml/common';
 import { assertRequired, assertUnique } from './dml/constraints';
 import { assertNoRestrictingLookups, cascadeSet, deleteCascade } from './dml/cascade';
@@ -28,6 +28,7 @@ import { cascadeCurrency, inheritMasterCurrency } from './dml/currency';
 import { defaultValues, nextAutoNumber } from './dml/defaults';
 import { deriveFields } from './dml/derive';
 import { findIds, lookupRecord } from './dml/find';
+import { assertDeletable } from './dml/products';
 import { Rollups } from './dml/rollup';
 import { validateValue } from './dml/validate';
 
@@ -125,19 +126,9 @@ export class Dml {
       for (const field of obj.fields.values()) {
         if (field.model.type === 'AutoNumber') row[field.column] = nextAutoNumber(this.storage, obj, field, ctx.now);
       }
+      const audit = auditValues(given, row, stamp, ctx.userId);
       const id = this.storage.nextId(obj);
-      Object.assign(
-        row,
-        auditColumns(obj, {
-          Id: id,
-          IsDeleted: 0,
-          CreatedDate: stamp,
-          CreatedById: ctx.userId,
-          LastModifiedDate: stamp,
-          LastModifiedById: ctx.userId,
-          SystemModstamp: stamp,
-        }),
-      );
+      Object.assign(row, auditColumns(obj, { Id: id, IsDeleted: 0, ...audit, SystemModstamp: stamp }));
       assertStorageAvailable(this.storage, obj);
       this.storage.insertRow(obj, row);
       this.rollups.afterWrite(ctx, obj, undefined, row);
@@ -230,6 +221,7 @@ export class Dml {
       const access = this.security.forContext(ctx);
       assertVisible(access, obj, current);
       access.assertCanDelete(obj, current);
+      assertDeletable(obj, current);
       const doomed = cascadeSet(this.storage, obj, current.Id as string);
       assertNoRestrictingLookups(this.storage, current, doomed);
       const cleared = deleteCascade(this.storage, ctx, doomed);

@@ -61,7 +61,16 @@ const ALL: ObjectPermission = { ...CRED, viewAllRecords: true, modifyAllRecords:
 const FULL_FIELD: FieldPermission = { readable: true, editable: true };
 
 /** The system permissions the local org checks, named as in `<userPermissions>` (API field `Permissions<Name>`). */
-export type SystemPermission = 'ModifyAllData' | 'ViewAllData' | 'ManageDataIntegrations' | 'BulkApiHardDelete';
+export type SystemPermission =
+  'ModifyAllData' | 'ViewAllData' | 'ManageDataIntegrations' | 'BulkApiHardDelete' | 'CreateAuditFields';
+
+/** The audit fields "Set Audit Fields upon Record Creation" lets a user give on insert (never on update). */
+export const AUDIT_FIELDS: ReadonlySet<string> = new Set([
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+]);
 
 /**
  * System Administrator's system permissions. Salesforce ships Bulk API Hard Delete disabled on the profile;
@@ -166,6 +175,8 @@ export class UserAccess implements QueryAccess {
     private readonly permissionSets: PermissionSetModel[],
     /** Enabled system permissions (profile and permission sets), by `<userPermissions>` name. */
     private readonly systemPermissions: ReadonlySet<string> = NO_PERMISSIONS,
+    /** The org setting that makes the Set Audit Fields upon Record Creation permission available. */
+    private readonly auditFieldsEnabled = false,
   ) {
     for (const obj of storage.schema.objects.values()) {
       let perms = allData ? ALL : (profileObjects[obj.name] ?? NO_ACCESS);
@@ -193,6 +204,14 @@ export class UserAccess implements QueryAccess {
   /** The user holds the system permission through their profile or an assigned permission set. */
   hasSystemPermission(permission: SystemPermission): boolean {
     return this.systemPermissions.has(permission);
+  }
+
+  /**
+   * The user may give CreatedDate, CreatedById, LastModifiedDate and LastModifiedById on insert: the org
+   * setting is on and the user holds Set Audit Fields upon Record Creation (CreateAuditFields).
+   */
+  get setsAuditFields(): boolean {
+    return this.auditFieldsEnabled && this.systemPermissions.has('CreateAuditFields');
   }
 
   /** What a query run by this user must check; nothing (no cost at all) with View All Data. */
@@ -432,6 +451,12 @@ export class UserAccess implements QueryAccess {
 export class Security {
   private readonly byRequest = new WeakMap<RequestContext, UserAccess>();
 
+  /**
+   * The org setting "Enable 'Set Audit Fields upon Record Creation' and 'Update Records with Inactive Owners'
+   * User Permissions" (securitySettings.enableAuditFieldsInactiveOwner): without it nobody sets audit fields.
+   */
+  auditFieldsEnabled = false;
+
   constructor(private readonly storage: Storage) {}
 
   /** The caller's access; computed on first use in a request, then reused by every check of that request. */
@@ -445,8 +470,9 @@ export class Security {
   }
 
   forUser(userId: string): UserAccess {
+    const audit = this.auditFieldsEnabled;
     // No user: the platform's own writes, such as the first admin creating itself.
-    if (userId === '') return new UserAccess(this.storage, userId, true, {}, [], ADMIN_PERMISSIONS);
+    if (userId === '') return new UserAccess(this.storage, userId, true, {}, [], ADMIN_PERMISSIONS, audit);
     const schema = this.storage.schema;
     const table = (name: string): string => quoteIdent(schema.objects.get(name)?.table ?? name);
     const profile = this.storage
@@ -455,7 +481,6 @@ export class Security {
       )
       .pluck(true)
       .get(userId) as string | undefined;
-    if (profile === SYSTEM_ADMINISTRATOR) return new UserAccess(this.storage, userId, true, {}, [], ADMIN_PERMISSIONS);
     const names = this.storage
       .statement(
         `SELECT ps."Name" FROM ${table('PermissionSetAssignment')} AS a JOIN ${table('PermissionSet')} AS ps ON ps."Id" = a."PermissionSetId" WHERE a."AssigneeId" = ? AND a."IsDeleted" = 0`,
@@ -466,8 +491,11 @@ export class Security {
       const set = schema.model.permissionSets.get(name);
       return set ? [set] : [];
     });
-    const objects = profile === STANDARD_USER ? STANDARD_USER_OBJECTS : {};
     const permissions = new Set(sets.flatMap((set) => [...set.userPermissions]));
-    return new UserAccess(this.storage, userId, permissions.has('ModifyAllData'), objects, sets, permissions);
+    // The System Administrator profile does not carry Set Audit Fields upon Record Creation: a permission set adds it.
+    if (profile === SYSTEM_ADMINISTRATOR)
+      return new UserAccess(this.storage, userId, true, {}, [], new Set([...ADMIN_PERMISSIONS, ...permissions]), audit);
+    const objects = profile === STANDARD_USER ? STANDARD_USER_OBJECTS : {};
+    return new UserAccess(this.storage, userId, permissions.has('ModifyAllData'), objects, sets, permissions, audit);
   }
 }

@@ -53,6 +53,7 @@ import { graphqlResource } from './graphql/endpoint';
 import * as tabs from './rest/tabs';
 import { uiApiRoutes } from './ui-api/routes';
 import { loadSampleDataOnce, projectWantsSampleData } from './sample-data';
+import { projectEnablesAuditFields } from './scratch-definition';
 import { layoutRoutes } from './layouts/routes';
 import { listViewRoutes } from './list-views/routes';
 
@@ -99,6 +100,12 @@ export interface LocalOrgOptions {
    * project's config/project-scratch-def.json `hasSampleData`.
    */
   sampleData?: boolean;
+  /**
+   * The org setting that lets a user with Set Audit Fields upon Record Creation (CreateAuditFields) give
+   * CreatedDate, CreatedById, LastModifiedDate and LastModifiedById on insert. Default: the project's
+   * config/project-scratch-def.json `settings.securitySettings.enableAuditFieldsInactiveOwner`.
+   */
+  auditFields?: boolean;
 }
 
 export interface LocalOrg {
@@ -252,6 +259,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const lock = dataDir ? lockDataFolder(dataDir) : undefined;
   const { storage, platform, dml, auth, admin } = await openData(options, dataDir, lock, schema, now);
   if (currencies) ensureCurrencyRecords(storage, currencies, now());
+  dml.security.auditFieldsEnabled = options.auditFields ?? projectEnablesAuditFields(projectRoot);
   if (options.sampleData ?? projectWantsSampleData(projectRoot)) {
     loadSampleDataOnce(schema, storage, dml, { userId: admin.userId, apiVersion: `${MAX_API_VERSION}.0`, now: now() });
   }

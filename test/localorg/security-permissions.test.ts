@@ -72,6 +72,7 @@ describe('permission sets', () => {
       'Account_Executive',
       'Partner_Manager',
       'Partner_Planning_Admin',
+      'Partner_Planning_Data_Load',
       'Partner_Planning_Rollup',
     ]);
     expect(result.records[0]).toMatchObject({

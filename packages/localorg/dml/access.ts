@@ -5,7 +5,7 @@
 import { SalesforceError } from '../errors';
 import { normalizeId } from '../ids';
 import type { ObjectSchema } from '../schema';
-import { uneditableFields, type UserAccess } from '../security';
+import { AUDIT_FIELDS, uneditableFields, type UserAccess } from '../security';
 import type { Row } from '../sql';
 import { recordError, type WriteValues } from './common';
 
@@ -27,8 +27,9 @@ export function assertVisible(access: UserAccess, obj: ObjectSchema, row: Row): 
 }
 
 /**
- * Fields a client may not set on this operation: system fields always, master-detail (and create-only)
- * fields after create, and fields the caller cannot edit through field-level security.
+ * Fields a client may not set on this operation: system fields always (but the audit fields on create by a
+ * user who may set them), master-detail (and create-only) fields after create, and fields the caller cannot
+ * edit through field-level security.
  */
 export function assertEditable(
   values: WriteValues,
@@ -45,9 +46,42 @@ export function assertEditable(
       refused.push(field.name);
       continue;
     }
+    if (op === 'create' && AUDIT_FIELDS.has(field.name) && access.setsAuditFields) continue;
     const fixed = field.model.type === 'MasterDetail' || field.model.createOnly === true;
     if (field.model.systemManaged || (op === 'update' && fixed) || !access.canEditField(field))
       refused.push(field.name);
   }
   if (refused.length > 0) throw uneditableFields(refused);
+}
+
+/**
+ * Audit fields a loader gave on insert: a record cannot be created in the future, nor modified before it was
+ * created. Returns the four values the record is stored with (the given ones, else this write's).
+ */
+export function auditValues(
+  given: ReadonlySet<string>,
+  row: Row,
+  stamp: string,
+  userId: string,
+): { CreatedDate: string; CreatedById: string; LastModifiedDate: string; LastModifiedById: string } {
+  const pick = (name: string, fallback: string): string =>
+    given.has(name) && typeof row[name] === 'string' ? (row[name] as string) : fallback;
+  const createdDate = pick('CreatedDate', stamp);
+  const lastModifiedDate = pick('LastModifiedDate', stamp);
+  if (Date.parse(createdDate) > Date.parse(stamp))
+    throw recordError('INVALID_FIELD_FOR_INSERT_UPDATE', 'CreatedDate cannot be in the future', ['CreatedDate']);
+  if (Date.parse(lastModifiedDate) > Date.parse(stamp))
+    throw recordError('INVALID_FIELD_FOR_INSERT_UPDATE', 'LastModifiedDate cannot be in the future', [
+      'LastModifiedDate',
+    ]);
+  if (Date.parse(lastModifiedDate) < Date.parse(createdDate))
+    throw recordError('INVALID_FIELD_FOR_INSERT_UPDATE', 'LastModifiedDate cannot be before CreatedDate', [
+      'LastModifiedDate',
+    ]);
+  return {
+    CreatedDate: createdDate,
+    CreatedById: pick('CreatedById', userId),
+    LastModifiedDate: lastModifiedDate,
+    LastModifiedById: pick('LastModifiedById', pick('CreatedById', userId)),
+  };
 }
