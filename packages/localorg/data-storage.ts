@@ -32,6 +32,12 @@ const SETUP_OBJECTS = new Set([
   'GroupMember',
 ]);
 
+/**
+ * Rows of counted objects that the platform itself makes with the org take none either, like the setup
+ * records above: the standard price book (platform.ts). SQL conditions selecting the rows that do count.
+ */
+const COUNTED_ROWS: Record<string, string> = { Pricebook2: '"IsStandard" = 0' };
+
 /** The storage a record of `obj` takes, in KB (0 for records that do not count). */
 export function recordKb(obj: ObjectSchema): number {
   if (obj.readOnly || obj.model.shareOf || obj.model.kind === 'customMetadata' || SETUP_OBJECTS.has(obj.name)) return 0;
@@ -52,8 +58,10 @@ export function countDataStorageKb(storage: Storage): number {
   for (const obj of storage.schema.objects.values()) {
     const size = recordKb(obj);
     if (size === 0) continue;
+    const counted = COUNTED_ROWS[obj.name];
+    const where = counted ? `"IsDeleted" = 0 AND ${counted}` : '"IsDeleted" = 0';
     const count = storage
-      .statement(`SELECT COUNT(*) FROM ${quoteIdent(obj.table)} WHERE "IsDeleted" = 0`)
+      .statement(`SELECT COUNT(*) FROM ${quoteIdent(obj.table)} WHERE ${where}`)
       .pluck(true)
       .get() as number;
     kb += count * size;

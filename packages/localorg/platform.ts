@@ -2,7 +2,8 @@
  * Records the platform owns rather than any client: the Organization row (with the fiscal year start
  * month and naming that FISCAL_* periods follow), the fiscal calendar's FiscalYearSettings and Period rows,
  * and the profiles users are given. Written on every start, with stable Ids; read-only through the API, as
- * in an org.
+ * in an org. And the org's standard price book, which every org has (IsStandard = true): made once, then
+ * kept, since clients may update it (not delete it) and its entries point at it.
  */
 import { PROFILES } from '@partner-planning/model';
 import {
@@ -79,8 +80,27 @@ export function ensurePlatformRecords(storage: Storage, options: PlatformOptions
     for (const [name, id] of profiles) storage.insertRow(profile, { Id: id, Name: name, ...audit });
     writeFiscalRecords(storage, fiscal, options.now, audit);
     ensurePermissionSets(storage, options.now);
+    ensureStandardPricebook(storage, audit);
   })();
   return { orgId, fiscalYearStartMonth: month, fiscal, profiles };
+}
+
+/** The standard price book's Id, stable across starts; its own pod character keeps it apart from client-made books. */
+export const STANDARD_PRICEBOOK_ID = makeId('01s', 1, '1');
+
+/** Makes the standard price book if the org has none; an existing one keeps what clients changed (IsActive). */
+function ensureStandardPricebook(storage: Storage, audit: Row): void {
+  const pricebook = storage.schema.objects.get('Pricebook2');
+  if (!pricebook) throw new Error('the model has no Pricebook2 object');
+  if (storage.getRow(pricebook, STANDARD_PRICEBOOK_ID)) return;
+  storage.insertRow(pricebook, {
+    Id: STANDARD_PRICEBOOK_ID,
+    Name: 'Standard Price Book',
+    Description: null,
+    IsActive: 1,
+    IsStandard: 1,
+    ...audit,
+  });
 }
 
 /**

@@ -126,7 +126,9 @@ describe('CampaignMember.FirstRespondedDate', () => {
 
 describe('OpportunityLineItem.Product2Id', () => {
   it("is the price book entry's product, which the product mix metric counts", async () => {
-    const pricebook = await create('Pricebook2', { Name: 'Partner Price Book', IsActive: true });
+    // The org's standard price book: a product's first price goes there.
+    const standard = await t.conn.query<{ Id: string }>('SELECT Id FROM Pricebook2 WHERE IsStandard = true');
+    const pricebook = standard.records[0].Id;
     const product = await create('Product2', { Name: 'Alpha', IsActive: true });
     const entry = await create('PricebookEntry', { Pricebook2Id: pricebook, Product2Id: product, UnitPrice: 100 });
     const deal = await create('Opportunity', {

@@ -28,6 +28,9 @@ beforeAll(async () => {
   t = await startTestOrg({ now: () => NOW });
   product = await create('Product2', { Name: 'Partner seat', ProductCode: 'SEAT', IsActive: true });
   const book = await create('Pricebook2', { Name: 'Partner prices', IsActive: true });
+  // A custom price needs the product's standard price first.
+  const standard = await t.conn.query<{ Id: string }>('SELECT Id FROM Pricebook2 WHERE IsStandard = true');
+  await create('PricebookEntry', { Pricebook2Id: standard.records[0].Id, Product2Id: product, UnitPrice: 130 });
   entry = await create('PricebookEntry', { Pricebook2Id: book, Product2Id: product, UnitPrice: 120, IsActive: true });
   const account = await create('Account', { Name: 'Northwind' });
   opportunity = await create('Opportunity', {

@@ -77,8 +77,8 @@ const at = (iso: string): void => {
 };
 
 async function opportunities(partner: string, other: string, customer: string): Promise<void> {
-  // The local org has no standard price book (an org's is the platform's): the products get a price book of their own.
-  const pricebook = { Id: await create('Pricebook2', { Name: 'Partner Price Book', IsActive: true }) };
+  // The products are priced in the org's standard price book, as every org has one.
+  const pricebook = (await conn.query<{ Id: string }>('SELECT Id FROM Pricebook2 WHERE IsStandard = true')).records[0];
   const product = async (name: string, price: number): Promise<string> => {
     const id = await create('Product2', { Name: name, IsActive: true });
     return create('PricebookEntry', { Pricebook2Id: pricebook.Id, Product2Id: id, UnitPrice: price, IsActive: true });

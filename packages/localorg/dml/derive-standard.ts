@@ -3,13 +3,15 @@
  * a task's IsClosed and IsHighPriority, an activity's AccountId, a campaign member's HasResponded and
  * FirstRespondedDate, an event's start, end, duration and date, an opportunity product's TotalPrice
  * (Quantity * UnitPrice) or UnitPrice (from TotalPrice) and its Product2Id (its price book entry's product),
- * and a role's or group's DeveloperName from its Name.
+ * an opportunity's Amount and TotalOpportunityQuantity from its products (see products.ts), a price book
+ * entry's standard price check, and a role's or group's DeveloperName from its Name.
  */
 import { RESPONDED_MEMBER_STATUSES, TASK_STATUSES } from '@partner-planning/model';
 import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
 import type { Storage } from '../storage';
 import { recordError } from './common';
+import { assertStandardPrice, deriveOpportunityTotals } from './products';
 
 /** What derivations read beyond the record: other records (an activity's account) and the save's moment. */
 export interface DeriveEnv {
@@ -45,6 +47,13 @@ export function deriveStandardFields(
     case 'Event':
       deriveEventTimes(row, given);
       row.AccountId = activityAccount(env.storage, row);
+      return;
+    case 'Opportunity':
+      deriveOpportunityTotals(env.storage, row);
+      return;
+    case 'PricebookEntry':
+      // The price book and product are create-only: only a new entry needs checking.
+      if (previous === undefined) assertStandardPrice(env.storage, row);
       return;
     case 'OpportunityLineItem':
       deriveLinePrices(row, given, previous);

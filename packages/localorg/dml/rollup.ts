@@ -8,6 +8,7 @@ import type { RequestContext } from '../context';
 import { findFieldSchema, type FieldSchema, type ObjectSchema } from '../schema';
 import { quoteIdent, type Row, type SqlValue } from '../sql';
 import type { Storage } from '../storage';
+import { rollUpOpportunityProducts } from './products';
 import { filterSql } from './summary-filter';
 
 /** A roll-up summary field together with its master object. */
@@ -36,6 +37,11 @@ export class Rollups {
 
   /** Recomputes the roll-up summaries of every master the write touched (old and new parents). */
   afterWrite(ctx: RequestContext, obj: ObjectSchema, before: Row | undefined, after: Row | undefined): void {
+    // An opportunity's Amount follows its products like a roll-up (see products.ts).
+    if (obj.name === 'OpportunityLineItem') {
+      for (const c of rollUpOpportunityProducts(this.storage, before, after, ctx.now.toISOString()))
+        this.afterWrite(ctx, c.opportunity, c.current, { ...c.current, ...c.diff });
+    }
     const rollups = this.rollupsByChild.get(obj.name);
     if (!rollups) return;
     // One aggregate query per (master, foreign key, master id), covering all its roll-up fields.
