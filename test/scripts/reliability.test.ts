@@ -11,7 +11,6 @@ import type { RetryPolicy } from '../../packages/jobs/retry';
 import { runRollup } from '../../packages/jobs/rollup/engine';
 import { runSeed } from '../../packages/jobs/seed';
 import type { SeedReport } from '../../packages/jobs/seed/load';
-import { NO_STANDARD_PRICEBOOK } from '../../packages/jobs/seed/natural-keys';
 import { parseScale } from '../../packages/jobs/seed/scales';
 import { startTestOrg, type TestOrg } from '../support/localorg';
 import { quietProgress, scriptSession } from '../support/scripts';
@@ -161,8 +160,8 @@ describe.each([
     const report = await seed(faulty, bulkThreshold);
     expect(expected.failures).toEqual([]);
     expect(report.failures).toEqual([]);
-    // The local org has no standard price book: the seed says so (and prices its products in its own).
-    expect(report.notes).toEqual([NO_STANDARD_PRICEBOOK]);
+    // Nothing to note: the products are priced in the org's standard price book, as in any org.
+    expect(report.notes).toEqual([]);
     expect(report.objects).toEqual(expected.objects);
     expect(report.users).toEqual(expected.users);
     cleanSnapshot = await snapshot(clean.conn);

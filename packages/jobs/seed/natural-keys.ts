@@ -78,28 +78,16 @@ export async function loadByNaturalKey(
   return outcomes;
 }
 
-/** The price book the seed makes where an org has no standard one. */
-export const SEED_PRICEBOOK = 'Partner Planning Price Book';
-/** The seed's note where an org has no standard price book (every Salesforce org has one; the local org has not). */
-export const NO_STANDARD_PRICEBOOK = `This org has no standard price book: the products are priced in "${SEED_PRICEBOOK}".`;
-
-/** The org's standard price book; where it has none (the local org), the seed's own, found by name or made. */
-export async function standardPricebook(session: OrgSession, notes: string[]): Promise<string | { error: string }> {
+/**
+ * The org's standard price book, where a product's first price goes. Every org has one (the local org
+ * too); an org without products enabled has none, and the seed then prices no products.
+ */
+export async function standardPricebook(session: OrgSession): Promise<string | { error: string }> {
   const where = 'the standard price book query response';
   const standard = await session.conn.query<JsonMap>('SELECT Id FROM Pricebook2 WHERE IsStandard = true LIMIT 1');
   const row = queryPage<JsonMap>(standard, where).records[0];
   if (row) return expectString(row, 'Id', `${where}: records[0]`);
-  const name = SEED_PRICEBOOK;
-  notes.push(NO_STANDARD_PRICEBOOK);
-  const own = await session.conn.query<JsonMap>(`SELECT Id FROM Pricebook2 WHERE Name = '${name}' LIMIT 1`);
-  const ownRow = queryPage<JsonMap>(own, where).records[0];
-  if (ownRow) return expectString(ownRow, 'Id', `${where}: records[0]`);
-  const [created] = await writeRecords(session, {
-    sobject: 'Pricebook2',
-    operation: 'create',
-    records: [{ Name: name, IsActive: true, Description: 'Prices of the seeded product catalog.' }],
-  });
-  return created.success && created.id ? created.id : { error: created.message ?? 'the price book was not created' };
+  return { error: 'the org has no standard price book' };
 }
 
 /** Converted status of the default lead process. */
