@@ -74,6 +74,9 @@ const unique = (values: (string | null)[]): string[] =>
  * `targetcreated` so the parent refreshes its targets; Dismiss hides a suggestion for this session. People who
  * may not create targets see the suggestions without Accept.
  */
+/** How many suggestions show before "Show all": enough to act on, few enough to read at a glance. */
+const FIRST_SUGGESTIONS = 5;
+
 export default class ActionSuggestions extends LightningElement {
   /** The targets in scope: the result targets to suggest for and the targets that already exist. */
   @api targets: PlanTarget[] = [];
@@ -92,6 +95,8 @@ export default class ActionSuggestions extends LightningElement {
   /** Suggestions accepted or dismissed in this session, by key. */
   settled: string[] = [];
   busyKeys: string[] = [];
+  /** Whether every suggestion shows, not only the first few. */
+  expanded = false;
   /** What the server said about a failed accept, by suggestion key. */
   acceptErrors: Record<string, string[]> = {};
 
@@ -224,6 +229,28 @@ export default class ActionSuggestions extends LightningElement {
 
   get hasSuggestions(): boolean {
     return this.suggestionViews.length > 0;
+  }
+
+  /** The first few suggestions (each result's largest first), or all of them once expanded. */
+  get visibleSuggestions(): SuggestionView[] {
+    const views = this.suggestionViews;
+    return this.expanded ? views : views.slice(0, FIRST_SUGGESTIONS);
+  }
+
+  get canExpand(): boolean {
+    return this.suggestionViews.length > FIRST_SUGGESTIONS;
+  }
+
+  get expandLabel(): string {
+    return this.expanded ? LABELS.showFewer : formatLabel(LABELS.showAll, String(this.suggestionViews.length));
+  }
+
+  get expandedText(): string {
+    return String(this.expanded);
+  }
+
+  toggleExpanded(): void {
+    this.expanded = !this.expanded;
   }
 
   get reasons(): { key: string; text: string }[] {

@@ -18,6 +18,8 @@ import NO_WON_REVENUE from '@salesforce/label/c.Action_Suggestions_No_Won_Revenu
 import PER_DEAL from '@salesforce/label/c.Action_Suggestions_Per_Deal';
 import PER_REVENUE from '@salesforce/label/c.Action_Suggestions_Per_Revenue';
 import PLAN_LOCKED from '@salesforce/label/c.Action_Suggestions_Plan_Locked';
+import SHOW_ALL from '@salesforce/label/c.Action_Suggestions_Show_All';
+import SHOW_FEWER from '@salesforce/label/c.Action_Suggestions_Show_Fewer';
 import TITLE from '@salesforce/label/c.Action_Suggestions_Title';
 import TOO_MANY from '@salesforce/label/c.Action_Suggestions_Too_Many';
 import VALUE from '@salesforce/label/c.Action_Suggestions_Value';
@@ -42,6 +44,8 @@ export const LABELS = {
   perDeal: PER_DEAL,
   perRevenue: PER_REVENUE,
   planLocked: PLAN_LOCKED,
+  showAll: SHOW_ALL,
+  showFewer: SHOW_FEWER,
   title: TITLE,
   tooMany: TOO_MANY,
   value: VALUE,

@@ -233,10 +233,56 @@ describe('c-action-suggestions', () => {
     expect(findAll(host, '[data-id="suggestion"]')).toHaveLength(0);
   });
 
+  it('shows the first five suggestions, and all of them on request', async () => {
+    const types = ['Joint Call', 'Demo', 'Proposal', 'Customer Meeting', 'QBR', 'Coaching Session', 'Trade Show'];
+    const metricOf = (type: string): MetricSpec => ({
+      name: type.replace(/ /g, '_'),
+      label: `${type}s`,
+      sortOrder: 100,
+      filter: `Action_Type__c = '${type}'`,
+    });
+    freezeTime('2026-05-10T18:00:00Z');
+    const host = mount('c-action-suggestions', ActionSuggestions, { targets: [DEALS_TARGET], plan: null });
+    await flushPromises();
+    emitObjectInfo('Plan_Target__c', { editable: true });
+    emitGraphQL(METRIC_CATALOG_QUERY, catalogData([CATALOG[0], ...types.map(metricOf)]));
+    await flushPromises();
+    const history = partnerHistory(4);
+    history.uiapi.aggregate.APR_Action__c.edges = types.map((type, i) => ({
+      node: {
+        aggregate: {
+          Action_Type__c: value(type),
+          Actor__c: value(AE),
+          Partner_Account__c: value(P1),
+          Quantity__c: { sum: value(4 * (i + 1)) },
+        },
+      },
+    }));
+    emitGraphQL(PARTNER_HISTORY_QUERY, history);
+    emitGraphQL(PROGRAM_HISTORY_QUERY, programHistory(20));
+    await settle();
+    // The largest first: 7 trade shows a deal (28 over 4 deals) give 70 for 10 deals.
+    expect(texts(host, 'suggestion-title')).toEqual([
+      '70 Trade Shows',
+      '60 Coaching Sessions',
+      '50 QBRs',
+      '40 Customer Meetings',
+      '30 Proposals',
+    ]);
+    const more = findAll(host, '[data-id="show-all-suggestions"]')[0];
+    expect(prop(more, 'label')).toBe('Show all 7 suggestions');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    await click(more);
+    expect(findAll(host, '[data-id="suggestion"]')).toHaveLength(7);
+    expect(prop(findAll(host, '[data-id="show-all-suggestions"]')[0], 'label')).toBe('Show fewer');
+    await click(findAll(host, '[data-id="show-all-suggestions"]')[0]);
+    expect(findAll(host, '[data-id="suggestion"]')).toHaveLength(5);
+  });
+
   it('accepts a suggestion into an action target in the Action Plan section, then hides it', async () => {
     const { host, toasts, created } = await render();
     await emitHistory();
-    await click(findAll(host, '[data-id="accept"]')[0]);
+    await click(findAll(host, '[data-id="accept-suggestion"]')[0]);
     await settle();
     expect(createPayloads()).toEqual([
       {
@@ -269,11 +315,11 @@ describe('c-action-suggestions', () => {
     emitGraphQL(PARTNER_HISTORY_QUERY, partnerHistory(4));
     emitGraphQL(PROGRAM_HISTORY_QUERY, programHistory(20));
     await settle();
-    expect(findAll(host, '[data-id="accept"]').map((b) => prop(b, 'disabled'))).toEqual([true, true]);
+    expect(findAll(host, '[data-id="accept-suggestion"]').map((b) => prop(b, 'disabled'))).toEqual([true, true]);
     emitGraphQL(ACTION_PLAN_SECTIONS_QUERY, { uiapi: { query: { Plan_Section__c: { edges: [] } } } });
     await settle();
-    expect(findAll(host, '[data-id="accept"]').map((b) => prop(b, 'disabled'))).toEqual([false, false]);
-    await click(findAll(host, '[data-id="accept"]')[1]);
+    expect(findAll(host, '[data-id="accept-suggestion"]').map((b) => prop(b, 'disabled'))).toEqual([false, false]);
+    await click(findAll(host, '[data-id="accept-suggestion"]')[1]);
     await settle();
     expect(createPayloads()[0].fields).toMatchObject({ Plan_Section__c: DEALS_TARGET.sectionId, Metric__c: 'Demos' });
   });
@@ -284,7 +330,7 @@ describe('c-action-suggestions', () => {
     createRecord.mockRejectedValueOnce(
       recordError({ fieldErrors: { Target_Value__c: 'Targets cannot be added to an accepted plan.' } }),
     );
-    await click(findAll(host, '[data-id="accept"]')[1]);
+    await click(findAll(host, '[data-id="accept-suggestion"]')[1]);
     await settle();
     expect(errorMessages(host, '[data-id="accept-errors"]')).toEqual(['Targets cannot be added to an accepted plan.']);
     expect(texts(host, 'suggestion-title')).toEqual(['30 Joint Calls', '15 Demos']);
@@ -295,8 +341,8 @@ describe('c-action-suggestions', () => {
   it('offers no Accept to people who may not create targets; Dismiss hides a suggestion', async () => {
     const { host } = await render({ canCreate: false });
     await emitHistory();
-    expect(findAll(host, '[data-id="accept"]')).toHaveLength(0);
-    await click(findAll(host, '[data-id="dismiss"]')[0]);
+    expect(findAll(host, '[data-id="accept-suggestion"]')).toHaveLength(0);
+    await click(findAll(host, '[data-id="dismiss-suggestion"]')[0]);
     expect(texts(host, 'suggestion-title')).toEqual(['15 Demos']);
     expect(buttonByLabel(host, 'Dismiss')).toBeTruthy();
   });
@@ -324,13 +370,13 @@ describe('c-action-suggestions', () => {
     await emitHistory();
     expect(texts(host, 'suggestion-title')).toEqual(['30 Joint Calls', '15 Demos']);
     expect(texts(host, 'suggestion-context')[0]).toContain('in FY2026 Q2');
-    expect(findAll(host, '[data-id="accept"]')).toHaveLength(0);
+    expect(findAll(host, '[data-id="accept-suggestion"]')).toHaveLength(0);
     expect(texts(host, 'plan-locked')[0]).toBe(
       'An accepted plan takes no new targets: revise the plan to add this action target.',
     );
     host.plan = { ...plan, status: 'In Revision' };
     await flushPromises();
-    expect(findAll(host, '[data-id="accept"]')).toHaveLength(2);
+    expect(findAll(host, '[data-id="accept-suggestion"]')).toHaveLength(2);
     expect(findAll(host, '[data-id="plan-locked"]')).toHaveLength(0);
   });
 
