@@ -6,6 +6,7 @@
  */
 import { addDays, daysBetween } from '../periods';
 import { key, type PartnerProfile, type SeedContext } from './context';
+import { createdAt } from './created';
 import { pad, ref, type SeedRecord } from './records';
 import { CAMPAIGN_KINDS } from './vocabulary';
 
@@ -28,6 +29,8 @@ export function partnerCampaigns(
   audience: { sobject: 'Lead' | 'Contact'; key: string }[],
 ): PartnerCampaigns {
   const rng = ctx.root.fork(`campaigns-${profile.index}`);
+  // Members' creation dates draw from a stream of their own: the campaigns stay as they were without them.
+  const born = ctx.root.fork(`campaign-members-created-${profile.index}`);
   const { asOf } = ctx;
   const { campaignsPerQuarter, membersPerCampaign } = ctx.scale.programme;
   const campaigns: SeedRecord[] = [];
@@ -80,6 +83,8 @@ export function partnerCampaigns(
             LeadId: who.sobject === 'Lead' ? ref('Lead', who.key) : null,
             ContactId: who.sobject === 'Contact' ? ref('Contact', who.key) : null,
             Status: rng.chance(RESPONSE_RATE) ? 'Responded' : 'Sent',
+            // Added to the campaign in its first ten days.
+            CreatedDate: createdAt(born, addDays(start, born.int(0, 10)), asOf),
           },
         });
       }

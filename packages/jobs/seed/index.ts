@@ -31,10 +31,11 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     fiscalYearStartMonth: facts.fiscalYearStartMonth,
     calendar: facts.calendar,
   });
-  const createOnly = await checkAccess(session, dataset);
-  const loader = new SeedLoader(session, run.progress, createOnly, dataset.keyPrefix, {
+  const access = await checkAccess(session, dataset);
+  const loader = new SeedLoader(session, run.progress, access.createOnly, dataset.keyPrefix, {
     bulkThreshold: run.bulkThreshold,
     policy: run.policy,
+    leftOut: access.leftOut,
   });
   await loader.loadUsers(dataset.users, facts.organizationId);
   await loader.assignRoles(dataset.roles);

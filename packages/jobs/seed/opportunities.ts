@@ -7,6 +7,7 @@
 import { addDays, daysBetween } from '../periods';
 import type { Random } from '../random';
 import { key, winProbability, type PartnerProfile, type SeedContext } from './context';
+import { createdAt } from './created';
 import { opportunityActions } from './opportunity-actions';
 import { pad, ref, type PartnerChunk, type SeedRecord } from './records';
 import { planShares } from './shares';
@@ -25,6 +26,8 @@ export function partnerOpportunities(
 ): Pick<PartnerChunk, 'opportunities' | 'actions' | 'planShares'> {
   const { asOf, scale } = ctx;
   const rng = ctx.root.fork(`opps-${profile.index}`);
+  // Creation dates draw from a stream of their own: the deals themselves stay as they were without them.
+  const born = ctx.root.fork(`opps-created-${profile.index}`);
   const opportunities: SeedRecord[] = [];
   const actions: SeedRecord[] = [];
   // The AE accountable for the plan's targets, and every AE who owns one of the partner's deals.
@@ -50,6 +53,10 @@ export function partnerOpportunities(
       const closed = closeDate < asOf && !slipped;
       const won = closed && rng.chance(winProbability(actionCount, profile.intensity, rng.normal() * 0.05));
       const stage = closed ? (won ? 'Closed Won' : 'Closed Lost') : openStage(rng, daysBetween(asOf, closeDate));
+      // A sales cycle of about two months (two weeks to eight months) before the close date; a deal closing
+      // further out than that was opened in the last weeks.
+      const cycle = Math.min(240, Math.max(14, Math.round(born.logNormal(60, 0.5))));
+      const opened = addDays(closeDate, -cycle);
       // Field order is draw order: the product name, then the type.
       opportunities.push({
         sobject: 'Opportunity',
@@ -64,6 +71,7 @@ export function partnerOpportunities(
           Amount: amount,
           Type: rng.chance(0.6) ? 'New Customer' : 'Existing Customer - Upgrade',
           LeadSource: 'Partner Referral',
+          CreatedDate: createdAt(born, opened < asOf ? opened : addDays(asOf, -born.int(1, 45)), asOf),
         },
       });
       const acted = { key: oppKey, closeDate, ownerKey, actionCount, closed, won };
