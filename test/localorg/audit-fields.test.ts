@@ -6,7 +6,7 @@
  * every update, giving them fails as for any system field.
  */
 import { fastPolling, load } from '../support/bulk';
-import { startTestOrg, type TestOrg } from '../support/localorg';
+import { grantAuditFields, startTestOrg, type TestOrg } from '../support/localorg';
 
 const PAST = '2025-03-14T09:30:00.000Z';
 const AUDIT = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById'];
@@ -18,15 +18,6 @@ interface AccountAudit {
   CreatedById: string;
   LastModifiedDate: string;
   LastModifiedById: string;
-}
-
-async function assignDataLoad(t: TestOrg): Promise<void> {
-  const set = await t.conn.query<{ Id: string }>(
-    "SELECT Id FROM PermissionSet WHERE Name = 'Partner_Planning_Data_Load'",
-  );
-  await t.conn
-    .sobject('PermissionSetAssignment')
-    .create({ AssigneeId: t.org.adminUserId, PermissionSetId: set.records[0].Id });
 }
 
 async function createableAudit(t: TestOrg): Promise<Record<string, [boolean, boolean]>> {
@@ -80,7 +71,7 @@ describe('with the org setting on', () => {
   });
 
   describe('once the user holds Set Audit Fields upon Record Creation', () => {
-    beforeAll(() => assignDataLoad(t));
+    beforeAll(() => grantAuditFields(t));
 
     it('describes the audit fields createable but not updateable', async () => {
       expect(await createableAudit(t)).toEqual({
@@ -172,7 +163,7 @@ describe('with the org setting off', () => {
   let t: TestOrg;
   beforeAll(async () => {
     t = await startTestOrg({ auditFields: false });
-    await assignDataLoad(t);
+    await grantAuditFields(t);
   });
   afterAll(() => t.close());
 

@@ -9,7 +9,7 @@ import { BulkJobError, parseBulkError, toCsv, upsertBulk } from '../../packages/
 import { connect } from '../../packages/jobs/connection';
 import { runSeed } from '../../packages/jobs/seed';
 import { parseScale } from '../../packages/jobs/seed/scales';
-import { API_VERSION, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
+import { API_VERSION, grantAuditFields, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
 
 describe('CSV for and from Bulk API 2.0', () => {
@@ -109,6 +109,7 @@ describe('the seed beyond its bulk threshold', () => {
 
   beforeAll(async () => {
     t = await startTestOrg();
+    await grantAuditFields(t);
     // An org without Bulk API 2.0: everything is passed through except `jobs/ingest`, which is not found.
     proxy = createServer((req, res) => {
       const chunks: Buffer[] = [];

@@ -12,7 +12,7 @@ import { runRollup } from '../../packages/jobs/rollup/engine';
 import { runSeed } from '../../packages/jobs/seed';
 import type { SeedReport } from '../../packages/jobs/seed/load';
 import { parseScale } from '../../packages/jobs/seed/scales';
-import { startTestOrg, type TestOrg } from '../support/localorg';
+import { grantAuditFields, startTestOrg, type TestOrg } from '../support/localorg';
 import { quietProgress, scriptSession } from '../support/scripts';
 
 jest.setTimeout(180_000);
@@ -149,6 +149,7 @@ describe.each([
   beforeAll(async () => {
     clean = await startTestOrg();
     faulty = await startTestOrg({ faults: FAULTS });
+    await Promise.all([grantAuditFields(clean), grantAuditFields(faulty)]);
   });
   afterAll(async () => {
     await clean.close();

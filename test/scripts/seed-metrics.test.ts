@@ -10,7 +10,7 @@ import { parseScale } from '../../packages/jobs/seed/scales';
 import { toIso } from '../../packages/jobs/periods';
 import { readCatalog, type MetricDefinition } from '../../packages/jobs/rollup/catalog';
 import type { OrgSession } from '../../packages/jobs/connection';
-import { startTestOrg, type TestOrg } from '../support/localorg';
+import { grantAuditFields, startTestOrg, type TestOrg } from '../support/localorg';
 import { quietProgress, scriptSession } from '../support/scripts';
 
 /**
@@ -54,12 +54,7 @@ describe('the seeded small scale', () => {
   let report: SeedReport;
   beforeAll(async () => {
     t = await startTestOrg({ auditFields: true });
-    const dataLoad = await t.conn.query<{ Id: string }>(
-      "SELECT Id FROM PermissionSet WHERE Name = 'Partner_Planning_Data_Load'",
-    );
-    await t.conn
-      .sobject('PermissionSetAssignment')
-      .create({ AssigneeId: t.org.adminUserId, PermissionSetId: dataLoad.records[0].Id });
+    await grantAuditFields(t);
     session = await scriptSession(t);
     const run = { scale: parseScale('small'), seed: 42, asOf: toIso(new Date()), partnersPerChunk: 5 };
     report = await runSeed(session, { ...run, progress: quietProgress() });
@@ -94,6 +89,11 @@ describe('the seeded small scale', () => {
 
   it('loads realistic creation dates: the cycle times are positive and plausible for every partner', async () => {
     expect(report.notes.filter((n) => n.includes('CreatedDate'))).toEqual([]);
+    // Pipeline created, leads sourced and campaign members counted in earlier quarters, not only today.
+    for (const sobject of ['Opportunity', 'Lead', 'CampaignMember']) {
+      const older = await session.conn.query(`SELECT COUNT() FROM ${sobject} WHERE CreatedDate < LAST_N_DAYS:30`);
+      expect([sobject, older.totalSize > 0]).toEqual([sobject, true]);
+    }
     const catalog = await readCatalog(session);
     for (const name of CYCLE_TIMES) {
       const metric = catalog.get(name);

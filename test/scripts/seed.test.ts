@@ -4,7 +4,7 @@
  */
 import { generateDataset, winProbability, type FieldValue, type SeedDataset } from '../../packages/jobs/seed/generate';
 import { runSeed } from '../../packages/jobs/seed';
-import { PLAN_SHARE, SeedLoader, SeedSetupError } from '../../packages/jobs/seed/load';
+import { AUDIT_FIELDS_NOTE, PLAN_SHARE, SeedLoader, SeedSetupError } from '../../packages/jobs/seed/load';
 import { parseScale, ScaleError } from '../../packages/jobs/seed/scales';
 import { LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
@@ -121,6 +121,12 @@ describe('seeding an org', () => {
     const dataset = small();
     const all = everything(dataset);
     expect(first.failures).toEqual([]);
+    // This admin cannot set audit fields: the records are created today, and the seed says how to change that.
+    expect(first.notes).toEqual([expect.stringContaining(AUDIT_FIELDS_NOTE)]);
+    for (const sobject of ['Opportunity', 'Lead', 'CampaignMember']) {
+      expect(first.notes[0]).toContain(sobject);
+      expect([sobject, await countOf(t, sobject, 'CreatedDate < TODAY')]).toEqual([sobject, 0]);
+    }
     expect(first.users.created).toBe(dataset.users.length);
     expect(first.objects.Opportunity.created).toBe(all.opportunities.length);
     expect(first.objects.Plan_Target__c.created).toBe(dataset.levels[4].records.length);

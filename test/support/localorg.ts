@@ -138,3 +138,25 @@ export async function newUserFields(
     ...fields,
   };
 }
+
+/**
+ * Gives the org's admin Set Audit Fields upon Record Creation (the Partner_Planning_Data_Load permission set),
+ * as `npm start` and setup:scratch do before the seed, so the seed loads its creation dates. Retries the
+ * faults an org with injected faults answers.
+ */
+export async function grantAuditFields(t: TestOrg): Promise<void> {
+  const set = await t.conn.query<{ Id: string }>(
+    "SELECT Id FROM PermissionSet WHERE Name = 'Partner_Planning_Data_Load'",
+  );
+  const assignment = { AssigneeId: t.org.adminUserId, PermissionSetId: set.records[0].Id };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await t.conn.sobject('PermissionSetAssignment').create(assignment);
+      return;
+    } catch (error) {
+      const code = (error as { errorCode?: string }).errorCode;
+      if (code === 'DUPLICATE_VALUE') return;
+      if (attempt >= 10 || (code !== 'SERVER_UNAVAILABLE' && code !== 'UNABLE_TO_LOCK_ROW')) throw error;
+    }
+  }
+}
