@@ -130,7 +130,12 @@ describe('OpportunityLineItem.Product2Id', () => {
     const standard = await t.conn.query<{ Id: string }>('SELECT Id FROM Pricebook2 WHERE IsStandard = true');
     const pricebook = standard.records[0].Id;
     const product = await create('Product2', { Name: 'Alpha', IsActive: true });
-    const entry = await create('PricebookEntry', { Pricebook2Id: pricebook, Product2Id: product, UnitPrice: 100 });
+    const entry = await create('PricebookEntry', {
+      Pricebook2Id: pricebook,
+      Product2Id: product,
+      UnitPrice: 100,
+      IsActive: true,
+    });
     const deal = await create('Opportunity', {
       Name: 'Contoso products',
       AccountId: customer,

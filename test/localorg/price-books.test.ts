@@ -114,6 +114,63 @@ describe('an opportunity with products', () => {
     expect(await retrieve('Opportunity', opportunity)).toMatchObject({ IsWon: true, Amount: 2500 });
   });
 
+  it('gives a product its list price and subtotal, and takes off its discount', async () => {
+    const discounted = await line({ Quantity: 3, UnitPrice: 200, Discount: 10 });
+    expect(await retrieve('OpportunityLineItem', discounted)).toMatchObject({
+      ListPrice: 250,
+      UnitPrice: 200,
+      Subtotal: 600,
+      TotalPrice: 540,
+    });
+    expect(await totals()).toEqual({ Amount: 3040, TotalOpportunityQuantity: 13 });
+    // A new discount keeps the sales price and changes the total.
+    await t.conn.sobject('OpportunityLineItem').update({ Id: discounted, Discount: 50 });
+    expect(await retrieve('OpportunityLineItem', discounted)).toMatchObject({ UnitPrice: 200, TotalPrice: 300 });
+    // A total given with a discount sets the sales price that makes it.
+    await t.conn.sobject('OpportunityLineItem').update({ Id: discounted, TotalPrice: 450 });
+    expect(await retrieve('OpportunityLineItem', discounted)).toMatchObject({ UnitPrice: 300, Subtotal: 900 });
+    // The list price is the entry's.
+    expect(
+      await apiError(t.conn.sobject('OpportunityLineItem').update({ Id: discounted, ListPrice: 1 })),
+    ).toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' });
+    await t.conn.sobject('OpportunityLineItem').destroy(discounted);
+    expect(await totals()).toEqual({ Amount: 2500, TotalOpportunityQuantity: 10 });
+  });
+
+  it('takes only active entries of its own price book, and takes its price book from its first product', async () => {
+    const [book] = await standardBook();
+    const product = await create('Product2', { Name: 'Training', IsActive: true });
+    const inactive = await create('PricebookEntry', { Pricebook2Id: book.Id, Product2Id: product, UnitPrice: 75 });
+    expect(
+      await apiError(
+        t.conn
+          .sobject('OpportunityLineItem')
+          .create({ OpportunityId: opportunity, PricebookEntryId: inactive, Quantity: 1, UnitPrice: 75 }),
+      ),
+    ).toMatchObject({ errorCode: 'FIELD_INTEGRITY_EXCEPTION' });
+    const custom = await create('Pricebook2', { Name: 'Channel prices', IsActive: true });
+    const channel = await create('PricebookEntry', {
+      Pricebook2Id: custom,
+      Product2Id: product,
+      UnitPrice: 60,
+      IsActive: true,
+    });
+    expect(
+      await apiError(
+        t.conn
+          .sobject('OpportunityLineItem')
+          .create({ OpportunityId: opportunity, PricebookEntryId: channel, Quantity: 1, UnitPrice: 60 }),
+      ),
+    ).toMatchObject({ errorCode: 'FIELD_INTEGRITY_EXCEPTION' });
+    const bare = await create('Opportunity', {
+      Name: 'Channel deal',
+      StageName: 'Prospecting',
+      CloseDate: '2026-06-30',
+    });
+    await create('OpportunityLineItem', { OpportunityId: bare, PricebookEntryId: channel, Quantity: 2, UnitPrice: 60 });
+    expect(await retrieve('Opportunity', bare)).toMatchObject({ Pricebook2Id: custom, Amount: 120 });
+  });
+
   it('sums the products in aggregates the same way', async () => {
     const result = await t.conn.query<Rec>(
       `SELECT SUM(TotalPrice) total FROM OpportunityLineItem WHERE OpportunityId = '${opportunity}'`,

@@ -11,7 +11,7 @@ import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
 import type { Storage } from '../storage';
 import { recordError } from './common';
-import { assertStandardPrice, deriveOpportunityTotals } from './products';
+import { assertEntryFits, assertStandardPrice, deriveOpportunityTotals } from './products';
 
 /** What derivations read beyond the record: other records (an activity's account) and the save's moment. */
 export interface DeriveEnv {
@@ -55,10 +55,15 @@ export function deriveStandardFields(
       // The price book and product are create-only: only a new entry needs checking.
       if (previous === undefined) assertStandardPrice(env.storage, row);
       return;
-    case 'OpportunityLineItem':
+    case 'OpportunityLineItem': {
       deriveLinePrices(row, given, previous);
-      row.Product2Id = entryProduct(env.storage, row.PricebookEntryId) ?? row.Product2Id ?? null;
+      const entry = priceBookEntry(env.storage, row.PricebookEntryId);
+      // The entry is create-only: only a new product is checked against it.
+      if (previous === undefined && entry) assertEntryFits(env.storage, row, entry);
+      row.Product2Id = typeof entry?.Product2Id === 'string' ? entry.Product2Id : (row.Product2Id ?? null);
+      row.ListPrice = typeof entry?.UnitPrice === 'number' ? entry.UnitPrice : null;
       return;
+    }
     case 'UserRole':
     case 'Group':
       if (row.DeveloperName === null || row.DeveloperName === undefined || row.DeveloperName === '')
@@ -94,12 +99,11 @@ function activityAccount(storage: Storage, row: Row): string | null {
   return who?.obj.name === 'Contact' ? account(who.row.AccountId) : null;
 }
 
-/** The product of an opportunity product's price book entry: the platform sets Product2Id from it. */
-function entryProduct(storage: Storage, entryId: unknown): string | undefined {
+/** An opportunity product's price book entry: the platform sets its Product2Id and ListPrice from it. */
+function priceBookEntry(storage: Storage, entryId: unknown): Row | undefined {
   const entries = storage.schema.objects.get('PricebookEntry');
   if (typeof entryId !== 'string' || !entries) return undefined;
-  const product = storage.getRow(entries, entryId)?.Product2Id;
-  return typeof product === 'string' ? product : undefined;
+  return storage.getRow(entries, entryId);
 }
 
 /** Setup's API name for a label: letters, digits and single underscores, starting with a letter. */
@@ -142,7 +146,11 @@ function deriveEventTimes(row: Row, given: Set<string>): void {
   row.ActivityDate = new Date(start).toISOString().slice(0, 10);
 }
 
-/** TotalPrice = Quantity * UnitPrice; a client that gives TotalPrice instead gets UnitPrice = TotalPrice / Quantity. */
+/**
+ * Subtotal = Quantity * UnitPrice, and TotalPrice is the Subtotal less the Discount (a percent). A client
+ * that gives TotalPrice instead gets the UnitPrice that makes it so; a new Discount without a TotalPrice
+ * keeps the UnitPrice and changes the TotalPrice.
+ */
 function deriveLinePrices(row: Row, given: Set<string>, previous: Row | undefined): void {
   if (given.has('UnitPrice') && given.has('TotalPrice')) {
     throw recordError(
@@ -153,17 +161,20 @@ function deriveLinePrices(row: Row, given: Set<string>, previous: Row | undefine
   }
   const quantity = typeof row.Quantity === 'number' ? row.Quantity : null;
   if (quantity === null) return; // Quantity is required: assertRequired reports it.
+  const kept = 1 - (typeof row.Discount === 'number' ? row.Discount : 0) / 100;
   if (given.has('TotalPrice') && typeof row.TotalPrice === 'number') {
-    if (quantity === 0)
+    if (quantity === 0 || kept === 0)
       throw recordError('FIELD_INTEGRITY_EXCEPTION', 'field integrity exception: Quantity (zero)', ['Quantity']);
-    row.UnitPrice = round2(row.TotalPrice / quantity);
+    row.UnitPrice = round2(row.TotalPrice / (quantity * kept));
+    row.Subtotal = round2(row.TotalPrice / kept);
     return;
   }
   if (typeof row.UnitPrice !== 'number') {
     const which = previous === undefined ? 'unit price or total price must be specified' : 'unit price cannot be blank';
     throw recordError('FIELD_INTEGRITY_EXCEPTION', `field integrity exception: UnitPrice (${which})`, ['UnitPrice']);
   }
-  row.TotalPrice = round2(quantity * row.UnitPrice);
+  row.Subtotal = round2(quantity * row.UnitPrice);
+  row.TotalPrice = round2(row.Subtotal * kept);
 }
 
 /** Currency fields keep two decimals (scale 2). */

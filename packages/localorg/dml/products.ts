@@ -42,6 +42,26 @@ export function assertStandardPrice(storage: Storage, row: Row): void {
   }
 }
 
+/**
+ * A new opportunity product's price book entry must be active and in the opportunity's price book (an
+ * opportunity without one takes the entry's: see rollUpOpportunityProducts).
+ */
+export function assertEntryFits(storage: Storage, line: Row, entry: Row): void {
+  const integrity = (why: string): Error =>
+    recordError('FIELD_INTEGRITY_EXCEPTION', `field integrity exception: PricebookEntryId (${why})`, [
+      'PricebookEntryId',
+    ]);
+  if (entry.IsActive !== 1) throw integrity('pricebook entry is inactive');
+  const opportunities = storage.schema.objects.get('Opportunity');
+  const opportunity =
+    opportunities && typeof line.OpportunityId === 'string'
+      ? storage.getRow(opportunities, line.OpportunityId)
+      : undefined;
+  const book = opportunity?.Pricebook2Id;
+  if (typeof book === 'string' && book !== entry.Pricebook2Id)
+    throw integrity('pricebook entry is in a different pricebook than the one assigned to the opportunity');
+}
+
 /** The sums of an opportunity's live products, or undefined when it has none. */
 export function productTotals(
   storage: Storage,
@@ -93,6 +113,9 @@ export function rollUpOpportunityProducts(
     const totals = productTotals(storage, id);
     if (!totals) continue;
     const next: Row = { Amount: totals.amount, TotalOpportunityQuantity: totals.quantity };
+    // An opportunity's first product gives it its price book.
+    const book = after && entryBook(storage, after.PricebookEntryId);
+    if ((current.Pricebook2Id === null || current.Pricebook2Id === undefined) && book) next.Pricebook2Id = book;
     const diff: Row = {};
     for (const [key, value] of Object.entries(next)) if (current[key] !== value) diff[key] = value;
     if (Object.keys(diff).length === 0) continue;
@@ -101,6 +124,13 @@ export function rollUpOpportunityProducts(
     changed.push({ opportunity, current, diff });
   }
   return changed;
+}
+
+/** The price book of a price book entry. */
+function entryBook(storage: Storage, entryId: unknown): string | undefined {
+  const entries = storage.schema.objects.get('PricebookEntry');
+  const entry = entries && typeof entryId === 'string' ? storage.getRow(entries, entryId) : undefined;
+  return typeof entry?.Pricebook2Id === 'string' ? entry.Pricebook2Id : undefined;
 }
 
 /** Currency and quantity fields keep two decimals (scale 2). */

@@ -61,10 +61,13 @@ export function productObjects(): ObjectModel[] {
         }),
         Product2Id: lookup('Product ID', 'Product2', 'Product2', { createOnly: true, deleteConstraint: 'Restrict' }),
         Quantity: { type: 'Number', label: 'Quantity', precision: 12, scale: 2, required: true },
-        // Give UnitPrice or TotalPrice, not both: the platform computes the other (TotalPrice = Quantity * UnitPrice).
+        // Give UnitPrice or TotalPrice, not both: the platform computes the other (TotalPrice = Subtotal less Discount).
         UnitPrice: currency('Sales Price'),
         TotalPrice: currency('Total Price'),
         Discount: { type: 'Percent', label: 'Discount', precision: 18, scale: 2 },
+        // The price book entry's price, and Quantity * UnitPrice before the discount: both the platform's.
+        ListPrice: currency('List Price', { systemManaged: true }),
+        Subtotal: currency('Subtotal', { systemManaged: true }),
         ServiceDate: { type: 'Date', label: 'Date' },
         Description: text('Line Description', 255),
       },
