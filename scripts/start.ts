@@ -18,6 +18,7 @@ import {
   runSeed,
   parseScale,
   RollupBusyError,
+  type OrgSession,
 } from '@partner-planning/jobs';
 
 interface StartOptions extends JsonOption {
@@ -43,6 +44,23 @@ const program = commandProgram(
       wholeNumber,
     ),
   );
+
+/**
+ * Gives the admin Set Audit Fields upon Record Creation (Partner_Planning_Data_Load), as setup:scratch does,
+ * so the demo data carries realistic creation dates; the org setting comes from the scratch definition.
+ */
+async function grantDataLoad(session: OrgSession, adminUserId: string): Promise<void> {
+  const set = await session.conn.query<{ Id: string }>(
+    "SELECT Id FROM PermissionSet WHERE Name = 'Partner_Planning_Data_Load'",
+  );
+  const held = await session.conn.query(
+    `SELECT COUNT() FROM PermissionSetAssignment WHERE AssigneeId = '${adminUserId}' AND PermissionSetId = '${set.records[0].Id}'`,
+  );
+  if (held.totalSize === 0)
+    await session.conn
+      .sobject('PermissionSetAssignment')
+      .create({ AssigneeId: adminUserId, PermissionSetId: set.records[0].Id });
+}
 
 async function start(options: StartOptions): Promise<void> {
   const scale = parseScale(options.scale);
@@ -72,6 +90,7 @@ async function start(options: StartOptions): Promise<void> {
   const plans = await session.conn.query('SELECT COUNT() FROM Partner_Account_Plan__c');
   let seeded = false;
   if (plans.totalSize === 0) {
+    await grantDataLoad(session, org.adminUserId);
     log(`Seeding the ${scale.name} demo data...`);
     const report = await runSeed(session, { scale, seed: 42, asOf, partnersPerChunk: 50, progress });
     if (report.failures.length > 0)

@@ -15,9 +15,15 @@ export const SCRATCH_DEFINITION = 'config/project-scratch-def.json';
 
 /**
  * The admin running user's permission sets: the app, its tabs and full access to the package's records
- * (Partner_Planning_Admin), and the computed fields the rollup step writes as this user (Partner_Planning_Rollup).
+ * (Partner_Planning_Admin), the computed fields the rollup step writes as this user (Partner_Planning_Rollup),
+ * and Set Audit Fields upon Record Creation, so the seed loads realistic creation dates (Partner_Planning_Data_Load;
+ * the scratch definition turns on the org setting it needs).
  */
-export const ADMIN_PERMISSION_SETS = ['Partner_Planning_Admin', 'Partner_Planning_Rollup'] as const;
+export const ADMIN_PERMISSION_SETS = [
+  'Partner_Planning_Admin',
+  'Partner_Planning_Rollup',
+  'Partner_Planning_Data_Load',
+] as const;
 
 export interface ScratchSetupOptions {
   alias: string;
@@ -252,8 +258,39 @@ async function permissions(ctx: SetupContext): Promise<StepOutcome> {
   const parts = [
     assigned.length > 0 ? `assigned ${assigned.join(', ')}` : '',
     had.length > 0 ? `already assigned ${had.join(', ')}` : '',
+    await marketingUser(ctx),
   ];
   return { status: 'done', detail: parts.filter(Boolean).join('; ') };
+}
+
+/** Turns on the admin's Marketing User checkbox: an org refuses to create the seed's campaigns without it. */
+async function marketingUser(ctx: SetupContext): Promise<string> {
+  const username = ctx.org.username;
+  if (!username) return '';
+  const args = [
+    'data',
+    'update',
+    'record',
+    '--sobject',
+    'User',
+    '--where',
+    `Username='${username}'`,
+    '--values',
+    'UserPermissionsMarketingUser=true',
+    '--target-org',
+    ctx.options.alias,
+    '--json',
+  ];
+  const outcome = await runJson(ctx.run, 'sf', args);
+  if (outcome.status !== 0) {
+    throw new StepError({
+      command: commandLine('sf', args),
+      exitCode: outcome.exitCode || outcome.status || 1,
+      message: outcome.message ?? 'turning on Marketing User failed',
+      hint: `Turn on Marketing User on your user in Setup (Users), then rerun.`,
+    });
+  }
+  return 'Marketing User on';
 }
 
 /**

@@ -88,20 +88,29 @@ describe('setup:scratch against the local org', () => {
     expect(first.loginUrl).toBe(`${t.org.instanceUrl}/secur/frontdoor.jsp`);
     expect(first.instanceUrl).toBe(t.org.instanceUrl);
     expect(detail(first, 'deploy')).toMatch(/^[1-9]\d* component\(s\) deployed$/);
-    expect(detail(first, 'permissions')).toBe('assigned Partner_Planning_Admin, Partner_Planning_Rollup');
+    expect(detail(first, 'permissions')).toBe(
+      'assigned Partner_Planning_Admin, Partner_Planning_Rollup, Partner_Planning_Data_Load; Marketing User on',
+    );
     expect(detail(first, 'activation')).toContain('Account → Partner_Account_Record_Page');
     expect(detail(first, 'activation')).toContain('Opportunity → Partner_Opportunity_Record_Page');
     expect(detail(first, 'seed')).toMatch(/^[1-9]\d* record\(s\) created/);
     expect(detail(first, 'rollup')).toMatch(/^[1-9]\d* target\(s\) rolled up/);
 
-    // What the org now holds: the admin's two permission sets, and plans.
+    // What the org now holds: the admin's permission sets and Marketing User, and plans with creation dates.
     const userId = (await t.conn.request<{ user_id: string }>('/services/oauth2/userinfo')).user_id;
     const assigned = await t.conn.query<{ PermissionSet: { Name: string } }>(
       `SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`,
     );
     expect(assigned.records.map((r) => r.PermissionSet.Name)).toEqual(
-      expect.arrayContaining(['Partner_Planning_Admin', 'Partner_Planning_Rollup']),
+      expect.arrayContaining(['Partner_Planning_Admin', 'Partner_Planning_Rollup', 'Partner_Planning_Data_Load']),
     );
+    const admin = await t.conn.query<{ UserPermissionsMarketingUser: boolean }>(
+      `SELECT UserPermissionsMarketingUser FROM User WHERE Id = '${userId}'`,
+    );
+    expect(admin.records[0].UserPermissionsMarketingUser).toBe(true);
+    expect(
+      (await t.conn.query('SELECT COUNT() FROM Opportunity WHERE CreatedDate < LAST_N_DAYS:14')).totalSize,
+    ).toBeGreaterThan(0);
     expect((await t.conn.query('SELECT COUNT() FROM Partner_Account_Plan__c')).totalSize).toBeGreaterThan(0);
   });
 
@@ -113,7 +122,9 @@ describe('setup:scratch against the local org', () => {
     expect(statuses(again)).toMatchObject({ org: 'reused', permissions: 'done', seed: 'done', rollup: 'done' });
     expect(calls.some((c) => c.startsWith('sf org create scratch'))).toBe(false);
     expect(detail(again, 'org')).toContain('the local org');
-    expect(detail(again, 'permissions')).toBe('already assigned Partner_Planning_Admin, Partner_Planning_Rollup');
+    expect(detail(again, 'permissions')).toBe(
+      'already assigned Partner_Planning_Admin, Partner_Planning_Rollup, Partner_Planning_Data_Load; Marketing User on',
+    );
     expect(detail(again, 'seed')).toMatch(/^0 record\(s\) created/);
     expect(detail(again, 'access')).toBe('0 plan share(s) added, 0 set back to Read, 0 removed');
     expect(detail(again, 'rollup')).toMatch(/ 0 record\(s\) written$/);

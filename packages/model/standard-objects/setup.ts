@@ -123,6 +123,8 @@ export function setupObjects(): ObjectModel[] {
       EmployeeNumber: text('Employee Number', 20),
       AboutMe: { type: 'TextArea', label: 'About Me', length: 1000 },
       IsActive: { type: 'Checkbox', label: 'Active', defaultChecked: true, required: true },
+      // The Marketing User checkbox: in an org, creating campaigns needs it (setup:scratch turns it on for the admin).
+      UserPermissionsMarketingUser: { type: 'Checkbox', label: 'Marketing User', defaultChecked: false },
       // The user's manager, for approvals and the org chart; sharing follows the role hierarchy, not this.
       ManagerId: lookup('Manager ID', 'User', 'Manager'),
       // The user's place in the role hierarchy: users in roles above see what this user owns.
