@@ -102,11 +102,23 @@ export function userRecord(
 /** Default for `bulkThreshold`: levels of more records than this go through Bulk API 2.0. */
 export const DEFAULT_BULK_THRESHOLD = 10_000;
 
+/**
+ * Audit fields the dataset gives on insert (realistic creation dates); the org takes them only with "Set Audit
+ * Fields upon Record Creation" (the org setting and the running user's CreateAuditFields permission).
+ */
+export const SEED_AUDIT_FIELDS: ReadonlySet<string> = new Set(['CreatedDate']);
+
+/** What the seed says when the org does not take the creation dates, and how to make it. */
+export const AUDIT_FIELDS_NOTE =
+  "records were created today: the running user cannot set CreatedDate, so metrics counted by creation date read only this day and the sales and lead cycle times are off. To load realistic creation dates, turn on Setup > User Interface > \"Enable 'Set Audit Fields upon Record Creation' and 'Update Records with Inactive Owners' User Permissions\" (the scratch definition's securitySettings.enableAuditFieldsInactiveOwner) and assign the Partner_Planning_Data_Load permission set to the user who seeds (npm run setup:scratch does both), then seed a new org.";
+
 export interface SeedLoadOptions {
   /** A level of more records than this is upserted through Bulk API 2.0; 0 writes everything through collections. */
   bulkThreshold?: number;
   /** Retry policy for writes (default: the shared policy). */
   policy?: RetryPolicy;
+  /** Per object, fields of the dataset the org does not take from the running user (audit fields): left out. */
+  leftOut?: Map<string, string[]>;
 }
 
 interface OrgFacts {
@@ -130,13 +142,21 @@ export async function readOrgFacts(session: OrgSession): Promise<OrgFacts> {
   };
 }
 
+export interface SeedAccess {
+  /** Per object, the fields that can be set on create but never updated (master-detail, audit fields). */
+  createOnly: Map<string, string[]>;
+  /** Per object, the audit fields the dataset gives that the running user cannot set: loaded without them. */
+  leftOut: Map<string, string[]>;
+}
+
 /**
- * Fails with one clear message listing every object or field the running user cannot write. Returns, per
- * object, the fields that can be set on create but never updated (non-reparentable master-detail fields).
+ * Fails with one clear message listing every object or field the running user cannot write (but the audit
+ * fields, which the load leaves out where the org does not take them).
  */
-export async function checkAccess(session: OrgSession, dataset: SeedDataset): Promise<Map<string, string[]>> {
+export async function checkAccess(session: OrgSession, dataset: SeedDataset): Promise<SeedAccess> {
   const problems: string[] = [];
   const createOnly = new Map<string, string[]>();
+  const leftOut = new Map<string, string[]>();
   // A sample record of each object the chunks load: the first partner's (generated alone, cheaply).
   const samples = new Map<string, SeedRecord>();
   for (const chunk of dataset.chunks(1)) {
@@ -171,14 +191,16 @@ export async function checkAccess(session: OrgSession, dataset: SeedDataset): Pr
     }
     for (const name of Object.keys(samples.get(sobject)?.fields ?? {})) {
       const field = fields.get(name);
-      if (!field) problems.push(`${sobject}.${name}: no such field (or not visible to the running user)`);
+      if (SEED_AUDIT_FIELDS.has(name) && !field?.createable)
+        leftOut.set(sobject, [...(leftOut.get(sobject) ?? []), name]);
+      else if (!field) problems.push(`${sobject}.${name}: no such field (or not visible to the running user)`);
       else if (!field.createable) problems.push(`${sobject}.${name}: not createable by the running user`);
     }
   }
   if (problems.length > 0) {
     throw new SeedSetupError(`The org is not ready for seeding; nothing was written:\n  - ${problems.join('\n  - ')}`);
   }
-  return createOnly;
+  return { createOnly, leftOut };
 }
 
 const isRef = (value: FieldValue): value is Ref => typeof value === 'object' && value !== null && 'ref' in value;
@@ -204,7 +226,10 @@ export class SeedLoader {
     /** Prefix of every external key this dataset writes, to find the records an earlier run created. */
     private readonly keyPrefix: string,
     private readonly options: SeedLoadOptions = {},
-  ) {}
+  ) {
+    if (options.leftOut && options.leftOut.size > 0)
+      this.report.notes.push(`${[...options.leftOut.keys()].join(', ')} ${AUDIT_FIELDS_NOTE}`);
+  }
 
   /** External keys of this dataset's records of one object that already exist in the org. */
   private async existingKeys(sobject: string): Promise<Set<string>> {
@@ -453,6 +478,7 @@ export class SeedLoader {
           fields: [],
         });
       } else {
+        for (const field of this.options.leftOut?.get(sobject) ?? []) delete resolved.payload[field];
         ready.push({ record, payload: resolved.payload });
       }
     }
