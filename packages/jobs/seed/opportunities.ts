@@ -53,10 +53,10 @@ export function partnerOpportunities(
       const closed = closeDate < asOf && !slipped;
       const won = closed && rng.chance(winProbability(actionCount, profile.intensity, rng.normal() * 0.05));
       const stage = closed ? (won ? 'Closed Won' : 'Closed Lost') : openStage(rng, daysBetween(asOf, closeDate));
-      // A sales cycle of about two months (two weeks to eight months) before the close date; a deal closing
-      // further out than that was opened in the last weeks.
-      const cycle = Math.min(240, Math.max(14, Math.round(born.logNormal(60, 0.5))));
-      const opened = addDays(closeDate, -cycle);
+      // Opened before its first APR action (actions fall in the 90 days before the close date, or before the
+      // as-of day for a deal still open): a sales cycle of three to eight months, about four.
+      const lastAction = closeDate < asOf ? closeDate : asOf;
+      const opened = addDays(lastAction, -Math.min(240, 90 + Math.round(born.logNormal(20, 0.8))));
       // Field order is draw order: the product name, then the type.
       opportunities.push({
         sobject: 'Opportunity',
@@ -71,7 +71,7 @@ export function partnerOpportunities(
           Amount: amount,
           Type: rng.chance(0.6) ? 'New Customer' : 'Existing Customer - Upgrade',
           LeadSource: 'Partner Referral',
-          CreatedDate: createdAt(born, opened < asOf ? opened : addDays(asOf, -born.int(1, 45)), asOf),
+          CreatedDate: createdAt(born, opened, asOf),
         },
       });
       const acted = { key: oppKey, closeDate, ownerKey, actionCount, closed, won };
