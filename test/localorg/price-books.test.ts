@@ -171,6 +171,15 @@ describe('an opportunity with products', () => {
     expect(await retrieve('Opportunity', bare)).toMatchObject({ Pricebook2Id: custom, Amount: 120 });
   });
 
+  it('keeps a total given earlier when an update changes no price', async () => {
+    const thirds = await line({ Quantity: 3, TotalPrice: 1000 });
+    expect(await retrieve('OpportunityLineItem', thirds)).toMatchObject({ UnitPrice: 333.33, TotalPrice: 1000 });
+    await t.conn.sobject('OpportunityLineItem').update({ Id: thirds, Description: 'Three seats' });
+    expect(await retrieve('OpportunityLineItem', thirds)).toMatchObject({ TotalPrice: 1000, Subtotal: 1000 });
+    expect(await totals()).toEqual({ Amount: 3500, TotalOpportunityQuantity: 13 });
+    await t.conn.sobject('OpportunityLineItem').destroy(thirds);
+  });
+
   it('sums the products in aggregates the same way', async () => {
     const result = await t.conn.query<Rec>(
       `SELECT SUM(TotalPrice) total FROM OpportunityLineItem WHERE OpportunityId = '${opportunity}'`,

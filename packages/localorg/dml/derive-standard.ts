@@ -159,6 +159,8 @@ function deriveLinePrices(row: Row, given: Set<string>, previous: Row | undefine
       ['TotalPrice'],
     );
   }
+  // An update that changes no price keeps the prices, a total given earlier included (its unit price is rounded).
+  if (previous !== undefined && !['Quantity', 'UnitPrice', 'TotalPrice', 'Discount'].some((f) => given.has(f))) return;
   const quantity = typeof row.Quantity === 'number' ? row.Quantity : null;
   if (quantity === null) return; // Quantity is required: assertRequired reports it.
   const kept = 1 - (typeof row.Discount === 'number' ? row.Discount : 0) / 100;
