@@ -2,7 +2,8 @@
  * The partner's joint campaigns: per partner, from its own stream (`campaigns-<n>`), campaigns in the quarters
  * of the window (Partner_Account__c the partner, owned by its partner manager) that share the plan's marketing
  * budget; those that have started have an actual cost, some over their budget, and members (the partner's open
- * leads and its people), about a third of whom responded.
+ * leads and its people), about a third of whom responded, each added (CreatedDate, where the org lets the seed
+ * set it) in the campaign's first ten days.
  */
 import { addDays, daysBetween } from '../periods';
 import { key, type PartnerProfile, type SeedContext } from './context';

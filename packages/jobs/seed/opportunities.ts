@@ -2,7 +2,8 @@
  * The seed's opportunities: per partner, from its own opportunity stream (`opps-<n>`), deals in every quarter
  * of the window at the partner's customers, owned mostly by its AE, with log-normal amounts by tier. Deals
  * whose close date has passed are won or lost, more often won the more APR actions they had; a few in the
- * current quarter slipped and are still open. Each deal's actions follow it in the stream.
+ * current quarter slipped and are still open. Each deal's actions follow it in the stream. A deal is created
+ * (CreatedDate, where the org lets the seed set it: see created.ts) before its first action.
  */
 import { addDays, daysBetween } from '../periods';
 import type { Random } from '../random';
