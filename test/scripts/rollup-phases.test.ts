@@ -10,6 +10,7 @@ import { same } from '../../packages/jobs/rollup/diff';
 import { computeFigures } from '../../packages/jobs/rollup/figures';
 import { counterUpdates } from '../../packages/jobs/rollup/opportunities';
 import { monthly, partnerWeights, peopleFor, planAggregates, wholeMonthPeriods } from '../../packages/jobs/rollup/plan';
+import { weightedAttainment } from '../../packages/jobs/rollup/compute';
 import { reportRatios } from '../../packages/jobs/rollup/run';
 import { DEFAULT_SEMANTICS } from '../../packages/jobs/rollup/semantics';
 import { emptyReport, type Change, type TargetRow } from '../../packages/jobs/rollup/types';
@@ -293,6 +294,18 @@ describe('weighting sections and plans', () => {
     expect(changes).toEqual([
       { sobject: 'Plan_Section__c', id: `sec-${P1}`, field: 'Weighted_Attainment__c', from: 0, to: 70 },
     ]);
+  });
+
+  it('gives the same weighted attainment whatever order the targets come in', () => {
+    // Summed naively, these round to 120.46 in this order and to 120.47 reversed (floating-point sums
+    // depend on order, and orgs return targets in different orders).
+    const items = [127.83, 75.01, 50.03, 75.43, 194.75, 199.74].map((attainment) => ({
+      attainment,
+      weight: 1,
+      started: true,
+      semantics: DEFAULT_SEMANTICS,
+    }));
+    expect(weightedAttainment(items)).toBe(weightedAttainment([...items].reverse()));
   });
 });
 

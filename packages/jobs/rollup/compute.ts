@@ -64,15 +64,21 @@ export function ratioValue(
 export function weightedAttainment(
   items: { attainment: number | null; weight: number | null; started: boolean; semantics: MetricSemantics }[],
 ): number | null {
-  let weighted = 0;
-  let weights = 0;
+  const terms: { contribution: number; weight: number }[] = [];
   for (const item of items) {
     const contribution = weightedContribution(item.semantics, item.attainment);
     if (!item.started || contribution === null) continue;
     const weight = item.weight ?? 1;
-    if (weight <= 0) continue;
-    weighted += contribution * weight;
-    weights += weight;
+    if (weight > 0) terms.push({ contribution, weight });
+  }
+  // Summed in a fixed order: floating-point sums depend on order, and the targets come in query order, which
+  // differs between orgs, so a mean near a rounding boundary could otherwise round either way.
+  terms.sort((a, b) => a.contribution - b.contribution || a.weight - b.weight);
+  let weighted = 0;
+  let weights = 0;
+  for (const term of terms) {
+    weighted += term.contribution * term.weight;
+    weights += term.weight;
   }
   return weights === 0 ? null : Math.round((weighted / weights) * 100) / 100;
 }
