@@ -32,6 +32,11 @@ export interface BulkOptions {
   onProgress?: (settled: number) => void;
   /** Told about every retry, for verbose output. */
   onRetry?: (reason: string, attempt: number) => void;
+  /**
+   * `insert` creates every record (results still matched by the external id column): for records that give
+   * audit fields, which an org takes on insert only. Default `upsert`.
+   */
+  operation?: 'upsert' | 'insert';
 }
 
 /** The org has no Bulk API 2.0 (it answered 404 for `jobs/ingest`): write through collections instead. */
@@ -172,8 +177,9 @@ class BulkJobs {
           url: this.base,
           body: JSON.stringify({
             object: sobject,
-            operation: 'upsert',
-            externalIdFieldName: externalIdField,
+            ...(this.options.operation === 'insert'
+              ? { operation: 'insert' }
+              : { operation: 'upsert', externalIdFieldName: externalIdField }),
             contentType: 'CSV',
             lineEnding: 'LF',
             columnDelimiter: 'COMMA',

@@ -15,7 +15,7 @@ import type { FiscalCalendar } from './fiscal';
 import { enforceRules } from './formula';
 import { assertNewAssignment } from './permission-sets';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
-import { Security } from './security';
+import { AUDIT_FIELDS, Security, uneditableFields } from './security';
 import { assertShareLevel, checkNewShare, dropManualShares } from './shares';
 import { quoteIdent, type Row, type SqlValue } from './sql';
 import type { Storage } from './storage';
@@ -193,6 +193,9 @@ export class Dml {
       if (idField.name !== 'Id' && !idField.model.unique && !this.security.forContext(ctx).allData) {
         throw recordError('INSUFFICIENT_ACCESS', 'Upsert requires view all data on a non-unique custom index');
       }
+      // Salesforce sets audit fields on insert only, "not upsert", even an upsert that would create.
+      const audit = [...values.keys()].filter((f) => AUDIT_FIELDS.has(f.name)).map((f) => f.name);
+      if (audit.length > 0) throw uneditableFields(audit);
       const ids = idValue === null || idValue === '' ? [] : this.findIds(obj, idField, idValue);
       if (ids.length > 1) throw new MultipleMatchesError(idField, ids);
       if (ids.length === 1) {

@@ -208,10 +208,11 @@ export class UserAccess implements QueryAccess {
 
   /**
    * The user may give CreatedDate, CreatedById, LastModifiedDate and LastModifiedById on insert: the org
-   * setting is on and the user holds Set Audit Fields upon Record Creation (CreateAuditFields).
+   * setting is on and the user holds Set Audit Fields upon Record Creation (CreateAuditFields) and, as
+   * Salesforce's considerations for the feature say, Modify All Data.
    */
   get setsAuditFields(): boolean {
-    return this.auditFieldsEnabled && this.systemPermissions.has('CreateAuditFields');
+    return this.auditFieldsEnabled && this.allData && this.systemPermissions.has('CreateAuditFields');
   }
 
   /** What a query run by this user must check; nothing (no cost at all) with View All Data. */

@@ -3,10 +3,11 @@
  * securitySettings.enableAuditFieldsInactiveOwner) and the CreateAuditFields user permission (here through the
  * Partner_Planning_Data_Load permission set), describe reports the audit fields createable (never updateable)
  * and an insert may give them, through the REST API, sObject Collections and Bulk API 2.0; otherwise, and on
- * every update, giving them fails as for any system field.
+ * every update or upsert, giving them fails as for any system field. The feature also needs Modify All Data.
  */
 import { fastPolling, load } from '../support/bulk';
 import { grantAuditFields, startTestOrg, type TestOrg } from '../support/localorg';
+import { createUser } from '../support/security';
 
 const PAST = '2025-03-14T09:30:00.000Z';
 const AUDIT = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById'];
@@ -109,7 +110,10 @@ describe('with the org setting on', () => {
       });
       expect(
         await tryCreate(t, { Name: 'Backwards', CreatedDate: PAST, LastModifiedDate: '2025-01-01T00:00:00.000Z' }),
-      ).toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' });
+      ).toEqual({
+        errorCode: 'FIELD_INTEGRITY_EXCEPTION',
+        message: 'Last Modified Date (Wed Jan 01 00:00:00 GMT 2025) before Create Date (Fri Mar 14 09:30:00 GMT 2025)',
+      });
     });
 
     it('never lets an update change them', async () => {
@@ -120,7 +124,7 @@ describe('with the org setting on', () => {
       expect(Date.parse((await readAudit(t, String(created.id))).CreatedDate)).toBe(Date.parse(PAST));
     });
 
-    it('takes them through sObject Collections and an upsert that creates', async () => {
+    it('takes them through sObject Collections, never through an upsert', async () => {
       const results = await t.conn.sobject('Account').create(
         [
           { Name: 'Collection A', CreatedDate: PAST },
@@ -136,15 +140,13 @@ describe('with the org setting on', () => {
         Date.parse(PAST),
         Date.parse('2025-06-30T12:00:00.000Z'),
       ]);
-      const upsert = (name: string) =>
+      // Salesforce sets them on insert only, not on an upsert, even one that would create.
+      await expect(
         t.conn
           .sobject('Account')
-          .upsert({ Name: name, External_Key__c: 'AUDIT-1', CreatedDate: PAST }, 'External_Key__c');
-      const created = await upsert('Upserted');
-      expect(created).toMatchObject({ success: true, created: true });
-      expect(Date.parse((await readAudit(t, String(created.id))).CreatedDate)).toBe(Date.parse(PAST));
-      // The same upsert again is an update: the audit fields are refused.
-      await expect(upsert('Upserted again')).rejects.toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' });
+          .upsert({ Name: 'Upserted', External_Key__c: 'AUDIT-1', CreatedDate: PAST }, 'External_Key__c'),
+      ).rejects.toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' });
+      expect((await t.conn.query("SELECT COUNT() FROM Account WHERE External_Key__c = 'AUDIT-1'")).totalSize).toBe(0);
     });
 
     it('takes them through a Bulk API 2.0 insert', async () => {
@@ -155,6 +157,26 @@ describe('with the org setting on', () => {
         'INVALID_FIELD_FOR_INSERT_UPDATE:CreatedDate cannot be in the future:CreatedDate --',
       ]);
       expect(Date.parse((await readAudit(t, successfulResults[0].sf__Id)).CreatedDate)).toBe(Date.parse(PAST));
+    });
+  });
+});
+
+describe('a user with CreateAuditFields but without Modify All Data', () => {
+  let t: TestOrg;
+  beforeAll(async () => {
+    t = await startTestOrg({ auditFields: true });
+  });
+  afterAll(() => t.close());
+
+  it('may not set audit fields: the feature also needs Modify All Data', async () => {
+    const user = await createUser(t, {
+      alias: 'loader',
+      permissionSets: ['Partner_Manager', 'Partner_Planning_Data_Load'],
+    });
+    const describe = await user.conn.sobject('Account').describe();
+    expect(describe.fields.find((f) => f.name === 'CreatedDate')?.createable).toBe(false);
+    await expect(user.conn.sobject('Account').create({ Name: 'Loaded', CreatedDate: PAST })).rejects.toMatchObject({
+      errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
     });
   });
 });

@@ -4,7 +4,8 @@
  */
 import { generateDataset, winProbability, type FieldValue, type SeedDataset } from '../../packages/jobs/seed/generate';
 import { runSeed } from '../../packages/jobs/seed';
-import { AUDIT_FIELDS_NOTE, PLAN_SHARE, SeedLoader, SeedSetupError } from '../../packages/jobs/seed/load';
+import { PLAN_SHARE, SeedLoader, SeedSetupError } from '../../packages/jobs/seed/load';
+import { AUDIT_FIELDS_NOTE } from '../../packages/jobs/seed/created';
 import { parseScale, ScaleError } from '../../packages/jobs/seed/scales';
 import { LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';

@@ -13,6 +13,7 @@ import { queryAll, queryIn } from '../query';
 import { expectMap, expectString, optionalNumber, queryPage } from '../response';
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
+import { AUDIT_FIELDS_NOTE, SEED_AUDIT_FIELDS, writeDated } from './created';
 import { convertLeads, loadByNaturalKey, NATURAL_KEYS, standardPricebook, type NaturalOutcome } from './natural-keys';
 import { PROGRAMME_OBJECTS } from './programme';
 import {
@@ -102,22 +103,12 @@ export function userRecord(
 /** Default for `bulkThreshold`: levels of more records than this go through Bulk API 2.0. */
 export const DEFAULT_BULK_THRESHOLD = 10_000;
 
-/**
- * Audit fields the dataset gives on insert (realistic creation dates); the org takes them only with "Set Audit
- * Fields upon Record Creation" (the org setting and the running user's CreateAuditFields permission).
- */
-export const SEED_AUDIT_FIELDS: ReadonlySet<string> = new Set(['CreatedDate']);
-
-/** What the seed says when the org does not take the creation dates, and how to make it. */
-export const AUDIT_FIELDS_NOTE =
-  "records were created today: the running user cannot set CreatedDate, so metrics counted by creation date read only this day and the sales and lead cycle times are off. To load realistic creation dates, turn on Setup > User Interface > \"Enable 'Set Audit Fields upon Record Creation' and 'Update Records with Inactive Owners' User Permissions\" (the scratch definition's securitySettings.enableAuditFieldsInactiveOwner) and assign the Partner_Planning_Data_Load permission set to the user who seeds (npm run setup:scratch does both), then seed a new org.";
-
 export interface SeedLoadOptions {
   /** A level of more records than this is upserted through Bulk API 2.0; 0 writes everything through collections. */
   bulkThreshold?: number;
   /** Retry policy for writes (default: the shared policy). */
   policy?: RetryPolicy;
-  /** Per object, fields of the dataset the org does not take from the running user (audit fields): left out. */
+  /** Per object, the dataset's audit fields the org does not take from the running user: left out. */
   leftOut?: Map<string, string[]>;
 }
 
@@ -497,7 +488,7 @@ export class SeedLoader {
     const payloads = ready.map((r) => r.payload);
     const outcomes: NaturalOutcome[] = NATURAL_KEYS[sobject]
       ? await loadByNaturalKey(this.session, sobject, payloads, { policy: this.options.policy, onProgress: bar.tick })
-      : await this.write(sobject, payloads, bar.tick);
+      : await writeDated(payloads, (some, operation) => this.write(sobject, some, bar.tick, operation));
     bar.done();
     outcomes.forEach((outcome, i) => {
       if (outcome.success && outcome.id) {
@@ -544,11 +535,12 @@ export class SeedLoader {
       });
   }
 
-  /** Upserts through Bulk API 2.0 beyond the threshold (while the org offers it), else through collections. */
+  /** Upserts (or inserts) through Bulk API 2.0 beyond the threshold (while the org offers it), else through collections. */
   private async write(
     sobject: string,
     payloads: Record<string, unknown>[],
     onProgress: (settled: number) => void,
+    operation: 'upsert' | 'insert' = 'upsert',
   ): Promise<RecordOutcome[]> {
     const threshold = this.options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
     if (this.bulkAvailable && threshold > 0 && payloads.length > threshold) {
@@ -556,6 +548,7 @@ export class SeedLoader {
         return await upsertBulk(this.session, sobject, EXTERNAL_KEY, payloads, {
           policy: this.options.policy,
           onProgress,
+          operation,
         });
       } catch (error) {
         if (!(error instanceof BulkUnavailableError)) throw error;
@@ -567,7 +560,7 @@ export class SeedLoader {
     }
     return writeRecords(this.session, {
       sobject,
-      operation: 'upsert',
+      operation: operation === 'insert' ? 'create' : 'upsert',
       externalIdField: EXTERNAL_KEY,
       records: payloads,
       policy: this.options.policy,

@@ -74,14 +74,28 @@ export function auditValues(
     throw recordError('INVALID_FIELD_FOR_INSERT_UPDATE', 'LastModifiedDate cannot be in the future', [
       'LastModifiedDate',
     ]);
+  // Salesforce's invariant, in its words: a record is not modified before it is created.
   if (Date.parse(lastModifiedDate) < Date.parse(createdDate))
-    throw recordError('INVALID_FIELD_FOR_INSERT_UPDATE', 'LastModifiedDate cannot be before CreatedDate', [
-      'LastModifiedDate',
-    ]);
+    throw recordError(
+      'FIELD_INTEGRITY_EXCEPTION',
+      `Last Modified Date (${gmt(lastModifiedDate)}) before Create Date (${gmt(createdDate)})`,
+      ['LastModifiedDate'],
+    );
   return {
     CreatedDate: createdDate,
     CreatedById: pick('CreatedById', userId),
     LastModifiedDate: lastModifiedDate,
     LastModifiedById: pick('LastModifiedById', pick('CreatedById', userId)),
   };
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date-time as Salesforce's messages print it: `Tue Mar 10 21:29:12 GMT 2026`. */
+function gmt(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${time} GMT ${d.getUTCFullYear()}`;
 }
