@@ -13,6 +13,9 @@ import type { RecordOutcome } from '../writer';
  */
 export const SEED_AUDIT_FIELDS: ReadonlySet<string> = new Set(['CreatedDate']);
 
+/** The objects whose generated records give them (a partner may have none of some, so no sample to check). */
+export const DATED_OBJECTS: readonly string[] = ['Opportunity', 'Lead', 'CampaignMember'];
+
 /** What the seed says when the org does not take the creation dates, and how to make it. */
 export const AUDIT_FIELDS_NOTE =
   "records were created today: the running user cannot set CreatedDate, so metrics counted by creation date read only this day and the sales and lead cycle times are off. To load realistic creation dates, turn on Setup > User Interface > \"Enable 'Set Audit Fields upon Record Creation' and 'Update Records with Inactive Owners' User Permissions\" (the scratch definition's securitySettings.enableAuditFieldsInactiveOwner) and assign the Partner_Planning_Data_Load permission set to the user who seeds (npm run setup:scratch does both), then seed a new org.";

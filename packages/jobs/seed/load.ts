@@ -13,7 +13,7 @@ import { queryAll, queryIn } from '../query';
 import { expectMap, expectString, optionalNumber, queryPage } from '../response';
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
-import { AUDIT_FIELDS_NOTE, SEED_AUDIT_FIELDS, writeDated } from './created';
+import { AUDIT_FIELDS_NOTE, DATED_OBJECTS, SEED_AUDIT_FIELDS, writeDated } from './created';
 import { convertLeads, loadByNaturalKey, NATURAL_KEYS, standardPricebook, type NaturalOutcome } from './natural-keys';
 import { PROGRAMME_OBJECTS } from './programme';
 import {
@@ -174,6 +174,10 @@ export async function checkAccess(session: OrgSession, dataset: SeedDataset): Pr
       sobject,
       describe.fields.filter((f) => f.createable && !f.updateable && f.name !== EXTERNAL_KEY).map((f) => f.name),
     );
+    if (DATED_OBJECTS.includes(sobject)) {
+      const refused = [...SEED_AUDIT_FIELDS].filter((name) => !fields.get(name)?.createable);
+      if (refused.length > 0) leftOut.set(sobject, refused);
+    }
     const natural = NATURAL_KEYS[sobject];
     if (natural) {
       for (const name of natural) if (!fields.has(name)) problems.push(`${sobject}.${name}: no such field`);
@@ -182,9 +186,8 @@ export async function checkAccess(session: OrgSession, dataset: SeedDataset): Pr
     }
     for (const name of Object.keys(samples.get(sobject)?.fields ?? {})) {
       const field = fields.get(name);
-      if (SEED_AUDIT_FIELDS.has(name) && !field?.createable)
-        leftOut.set(sobject, [...(leftOut.get(sobject) ?? []), name]);
-      else if (!field) problems.push(`${sobject}.${name}: no such field (or not visible to the running user)`);
+      if (SEED_AUDIT_FIELDS.has(name)) continue;
+      if (!field) problems.push(`${sobject}.${name}: no such field (or not visible to the running user)`);
       else if (!field.createable) problems.push(`${sobject}.${name}: not createable by the running user`);
     }
   }
