@@ -5,6 +5,11 @@
  * and an insert may give them, through the REST API, sObject Collections and Bulk API 2.0; otherwise, and on
  * every update or upsert, giving them fails as for any system field. The feature also needs Modify All Data.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectEnablesAuditFields } from '../../packages/localorg/scratch-definition';
+import { REPO_ROOT } from '../../packages/model';
 import { fastPolling, load } from '../support/bulk';
 import { grantAuditFields, startTestOrg, type TestOrg } from '../support/localorg';
 import { createUser } from '../support/security';
@@ -194,5 +199,35 @@ describe('with the org setting off', () => {
     expect(await tryCreate(t, { Name: 'Too early', CreatedDate: PAST })).toMatchObject({
       errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
     });
+  });
+});
+
+describe("the org setting's default", () => {
+  it("is the scratch definition's securitySettings.enableAuditFieldsInactiveOwner", () => {
+    const project = (definition: string | undefined): string => {
+      const root = mkdtempSync(join(tmpdir(), 'audit-def-'));
+      if (definition !== undefined) {
+        mkdirSync(join(root, 'config'));
+        writeFileSync(join(root, 'config', 'project-scratch-def.json'), definition);
+      }
+      return root;
+    };
+    const on = JSON.stringify({ settings: { securitySettings: { enableAuditFieldsInactiveOwner: true } } });
+    expect(projectEnablesAuditFields(project(on))).toBe(true);
+    expect(projectEnablesAuditFields(project(JSON.stringify({ settings: { securitySettings: {} } })))).toBe(false);
+    expect(projectEnablesAuditFields(project('{ not json'))).toBe(false);
+    expect(projectEnablesAuditFields(project(undefined))).toBe(false);
+    // This project's definition turns it on, so the demo data can be dated.
+    expect(projectEnablesAuditFields(REPO_ROOT)).toBe(true);
+  });
+
+  it('applies when no option is given', async () => {
+    const t = await startTestOrg();
+    try {
+      await grantAuditFields(t);
+      expect((await createableAudit(t)).CreatedDate).toEqual([true, false]);
+    } finally {
+      await t.close();
+    }
   });
 });
