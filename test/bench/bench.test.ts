@@ -12,6 +12,7 @@ import { dataPath } from '../support/localorg';
 import { withOrgProcess } from '../../bench/org-process';
 import { directInsertsOfSeededRows, seedThroughApi, withSession, type SeedWay } from '../../bench/seed';
 import { percentile } from '../../bench/stats';
+import { NATURAL_KEYS } from '../../packages/jobs/seed/natural-keys';
 import { parseScale } from '../../packages/jobs/seed/scales';
 
 jest.setTimeout(120_000);
@@ -86,12 +87,16 @@ describe('the seed benchmark', () => {
     expect(bulk.run.records).toBeGreaterThan(1000);
     expect(collections.run.records).toBe(bulk.run.records);
     expect(bulk.direct.records).toBe(bulk.run.records);
-    // Every level of more than one record went through an ingest job; plan shares (the seed's Manual ones and the
-    // access job's, reported under the share object and its reason) are written through collections.
-    const shares = Object.entries(bulk.report.objects)
-      .filter(([key]) => key.startsWith('Partner_Account_Plan__Share'))
-      .reduce((sum, [, stats]) => sum + stats.created, 0);
-    expect(bulk.bulkRecords).toBeGreaterThanOrEqual(bulk.run.records - shares - 10);
+    // Every level of more than one record went through an ingest job but two kinds, written through collections:
+    // plan shares (the seed's Manual ones and the access job's, reported under the share object and its reason),
+    // and the standard records without External_Key__c (leads, campaigns, tasks...), found again by their
+    // natural keys, whose ingest results could not be matched back to them (results come in no set order), and
+    // the leads converted through convertLead.
+    const throughCollections = Object.entries(bulk.report.objects)
+      .filter(([key]) => key.startsWith('Partner_Account_Plan__Share') || key.split(' ')[0] in NATURAL_KEYS)
+      .reduce((sum, [, stats]) => sum + stats.created + stats.updated, 0);
+    expect(throughCollections).toBeGreaterThan(500);
+    expect(bulk.bulkRecords).toBeGreaterThanOrEqual(bulk.run.records - throughCollections - 10);
     expect(collections.bulkRecords).toBe(0);
     expect(collections.run.apiRequests).toBeGreaterThan(collections.run.records / 200);
   });
