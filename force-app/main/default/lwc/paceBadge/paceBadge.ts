@@ -29,9 +29,9 @@ const STYLES: Record<PaceStatus, PaceStyle> = {
 
 /** Tones (c/metricSemantics statusTone) as badge classes; info is blue (paceBadge.css), never a disabled-looking grey. */
 const TONE_CLASS: Record<string, string> = {
-  success: 'slds-theme_success',
+  success: 'slds-theme_success pace-on-color',
   info: 'pace-info',
-  error: 'slds-theme_error',
+  error: 'slds-theme_error pace-on-color',
   neutral: '',
 };
 

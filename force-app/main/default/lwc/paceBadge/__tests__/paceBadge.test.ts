@@ -16,12 +16,13 @@ function badgeOf(host: HTMLElement): HTMLElement & { label?: string; iconName?: 
 
 describe('c-pace-badge', () => {
   it.each([
-    ['Ahead', 'Ahead', 'slds-theme_success', 'utility:arrowup'],
+    // pace-on-color: a white icon on the green and red themes, as their text is.
+    ['Ahead', 'Ahead', 'slds-theme_success pace-on-color', 'utility:arrowup'],
     ['On Track', 'On Track', 'pace-info', 'utility:check'],
-    ['Behind', 'Behind', 'slds-theme_error', 'utility:arrowdown'],
-    ['Over Budget', 'Over budget', 'slds-theme_error', 'utility:warning'],
-    ['Met', 'Met', 'slds-theme_success', 'utility:success'],
-    ['Missed', 'Missed', 'slds-theme_error', 'utility:close'],
+    ['Behind', 'Behind', 'slds-theme_error pace-on-color', 'utility:arrowdown'],
+    ['Over Budget', 'Over budget', 'slds-theme_error pace-on-color', 'utility:warning'],
+    ['Met', 'Met', 'slds-theme_success pace-on-color', 'utility:success'],
+    ['Missed', 'Missed', 'slds-theme_error pace-on-color', 'utility:close'],
   ])('shows %s with text, icon and tone', (status, label, theme, icon) => {
     const host = mount<BadgeHost>('c-pace-badge', PaceBadge, { status, started: true });
     const badge = badgeOf(host);
