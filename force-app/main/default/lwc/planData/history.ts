@@ -5,18 +5,8 @@
  * Also the plans' Action Plan sections (where an accepted suggestion goes) and the write that accepts one.
  */
 import { gql, type DocumentNode, type GraphQLResult } from 'lightning/graphql';
-import { createRecord, type FieldInputValue } from 'lightning/uiRecordApi';
-import TARGET_OBJECT from '@salesforce/schema/Plan_Target__c';
-import TARGET_SECTION from '@salesforce/schema/Plan_Target__c.Plan_Section__c';
-import TARGET_METRIC from '@salesforce/schema/Plan_Target__c.Metric__c';
-import TARGET_PERIOD_TYPE from '@salesforce/schema/Plan_Target__c.Period_Type__c';
-import TARGET_PERIOD_START from '@salesforce/schema/Plan_Target__c.Period_Start__c';
-import TARGET_PERIOD_END from '@salesforce/schema/Plan_Target__c.Period_End__c';
-import TARGET_VALUE from '@salesforce/schema/Plan_Target__c.Target_Value__c';
-import TARGET_AE from '@salesforce/schema/Plan_Target__c.Accountable_AE__c';
-import TARGET_PARTNER_MANAGER from '@salesforce/schema/Plan_Target__c.Accountable_Partner_Manager__c';
 import { graphQLErrorMessage, readConnection, val, type Connection, type Value } from './graphqlShapes';
-import { parseRecordError } from './records';
+import { createTarget, type TargetInput } from './records';
 import type { Loadable, SaveOutcome } from './types';
 
 /** Actions of one type by one actor on one partner account in the window (Quantity__c summed, as metrics do). */
@@ -353,34 +343,10 @@ export function readActionPlanSections(result: GraphQLResult | undefined): Loada
   }));
 }
 
-/** An action target to create from an accepted suggestion. */
-export interface ActionTargetInput {
-  sectionId: string;
-  metric: string;
-  periodType: string | null;
-  periodStart: string;
-  periodEnd: string;
-  targetValue: number;
-  aeId: string;
-  partnerManagerId: string;
-}
+/** An action target to create from an accepted suggestion: a target of the suggestion's pair. */
+export type ActionTargetInput = TargetInput & { aeId: string; partnerManagerId: string };
 
 /** Creates the action target (LDS createRecord); the outcome carries the server's field errors. */
-export async function createActionTarget(input: ActionTargetInput): Promise<SaveOutcome> {
-  const fields: Record<string, FieldInputValue> = {
-    [TARGET_SECTION.fieldApiName]: input.sectionId,
-    [TARGET_METRIC.fieldApiName]: input.metric,
-    [TARGET_PERIOD_START.fieldApiName]: input.periodStart,
-    [TARGET_PERIOD_END.fieldApiName]: input.periodEnd,
-    [TARGET_VALUE.fieldApiName]: input.targetValue,
-    [TARGET_AE.fieldApiName]: input.aeId,
-    [TARGET_PARTNER_MANAGER.fieldApiName]: input.partnerManagerId,
-  };
-  if (input.periodType) fields[TARGET_PERIOD_TYPE.fieldApiName] = input.periodType;
-  try {
-    const record = await createRecord({ apiName: TARGET_OBJECT.objectApiName, fields });
-    return { id: record.id, ok: true, fieldErrors: {}, messages: [] };
-  } catch (error) {
-    return { id: 'new-action-target', ok: false, ...parseRecordError(error) };
-  }
+export function createActionTarget(input: ActionTargetInput): Promise<SaveOutcome> {
+  return createTarget(input, 'new-action-target');
 }

@@ -46,6 +46,8 @@ import TARGET_PERIOD_TYPE from '@salesforce/schema/Plan_Target__c.Period_Type__c
 import TARGET_PERIOD_START from '@salesforce/schema/Plan_Target__c.Period_Start__c';
 import TARGET_PERIOD_END from '@salesforce/schema/Plan_Target__c.Period_End__c';
 import TARGET_VALUE from '@salesforce/schema/Plan_Target__c.Target_Value__c';
+import TARGET_AE from '@salesforce/schema/Plan_Target__c.Accountable_AE__c';
+import TARGET_PARTNER_MANAGER from '@salesforce/schema/Plan_Target__c.Accountable_Partner_Manager__c';
 import TARGET_BASELINE from '@salesforce/schema/Plan_Target__c.Baseline_Target_Value__c';
 import TARGET_REVISION_REASON from '@salesforce/schema/Plan_Target__c.Revision_Reason__c';
 
@@ -366,9 +368,13 @@ export interface TargetInput {
   periodStart: string;
   periodEnd: string;
   targetValue: number;
+  /** The accountable AE and partner manager, when the new target has them (an accepted suggestion's pair). */
+  aeId?: string;
+  partnerManagerId?: string;
 }
 
-export function createTarget(input: TargetInput): Promise<SaveOutcome> {
+/** Creates a target (LDS createRecord); `key` names it in the outcome's errors. */
+export function createTarget(input: TargetInput, key = 'new-target'): Promise<SaveOutcome> {
   const fields: Record<string, FieldInputValue> = {
     [TARGET_SECTION.fieldApiName]: input.sectionId,
     [TARGET_METRIC.fieldApiName]: input.metric,
@@ -377,7 +383,9 @@ export function createTarget(input: TargetInput): Promise<SaveOutcome> {
     [TARGET_VALUE.fieldApiName]: input.targetValue,
   };
   if (input.periodType) fields[TARGET_PERIOD_TYPE.fieldApiName] = input.periodType;
-  return createOne(TARGET_OBJECT.objectApiName, 'new-target', fields);
+  if (input.aeId) fields[TARGET_AE.fieldApiName] = input.aeId;
+  if (input.partnerManagerId) fields[TARGET_PARTNER_MANAGER.fieldApiName] = input.partnerManagerId;
+  return createOne(TARGET_OBJECT.objectApiName, key, fields);
 }
 
 export interface AprActionInput {
