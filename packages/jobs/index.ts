@@ -19,7 +19,15 @@ export { runSeed, type SeedRun } from './seed';
 export { SCALES, parseScale, ScaleError, type Scale } from './seed/scales';
 export { DEFAULT_BULK_THRESHOLD, SeedLoader, readOrgFacts, userRecord, type SeedReport } from './seed/load';
 export { runRollup, type RollupOptions, type RollupReport } from './rollup/engine';
-export { runAccessSync, AccessSetupError, type AccessOptions, type AccessReport } from './access';
+export {
+  runAccessSync,
+  AccessSetupError,
+  ACCESS_REASON,
+  PARTNER_REASON,
+  type AccessChange,
+  type AccessOptions,
+  type AccessReport,
+} from './access';
 export {
   runRecordedRollup,
   RollupBusyError,

@@ -74,7 +74,9 @@ it('shares the plan with the AE named on a target, who reads it, its sections an
     skipped: { owners: 1, inactive: 0 },
     failures: [],
   });
-  expect(report.changes).toEqual([{ action: 'insert', planId: plan, userId: ae.id }]);
+  expect(report.changes).toEqual([
+    { action: 'insert', reason: REASON, planId: plan, userId: ae.id, accessLevel: 'Read' },
+  ]);
   expect(await shares()).toEqual([`${ae.id} ${REASON}`]);
   expect(await seen(ae)).toEqual({ soql: [plan, section, target], rest: [200, 200, 200] });
   expect(await seen(otherAe)).toEqual({ soql: [], rest: [404, 404, 404] });
@@ -107,7 +109,9 @@ it('writes nothing in a dry run, and reports what it would do', async () => {
   await name({ Accountable_AE__c: audience.ae.id });
   const dry = await runAccessSync(admin, { dryRun: true });
   expect(dry).toMatchObject({ dryRun: true, wanted: 1, inserted: 0 });
-  expect(dry.changes).toEqual([{ action: 'insert', planId: audience.plan, userId: audience.ae.id }]);
+  expect(dry.changes).toEqual([
+    { action: 'insert', reason: REASON, planId: audience.plan, userId: audience.ae.id, accessLevel: 'Read' },
+  ]);
   expect(await shares()).toEqual([`${otherAe.id} Manual`]);
   expect(await runAccessSync(admin)).toMatchObject({ inserted: 1, failures: [] });
 });
@@ -118,7 +122,8 @@ it('reports the refusal when the running user lacks Modify All Data, even as the
   const asOwner = await scriptSession(t, pm.conn.accessToken ?? '');
   const report = await runAccessSync(asOwner);
   await asOwner.close();
-  expect(report).toMatchObject({ inserted: 0, deleted: 0, notes: [MODIFY_ALL_DATA_NOTE] });
+  expect(report).toMatchObject({ inserted: 0, deleted: 0 });
+  expect(report.notes).toContain(MODIFY_ALL_DATA_NOTE);
   expect(report.failures).toEqual([
     {
       sobject: SHARE,

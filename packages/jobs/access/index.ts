@@ -1,9 +1,12 @@
 /**
- * Plan access for the people on the plan, without Apex: every user named accountable (AE or partner manager)
- * on a target of a plan reads the plan, and through it its sections and targets (master-detail children,
- * controlled by parent), by a `Partner_Account_Plan__Share` row of the sharing reason
- * `Accountable_On_Target__c`; a user no longer named loses that share. Owners and the role hierarchy work as
- * usual, and shares of the reason survive owner changes, unlike Manual ones.
+ * Plan access for the people on the plan and for the partner, without Apex: every user named accountable (AE
+ * or partner manager) on a target of a plan reads the plan, and through it its sections and targets
+ * (master-detail children, controlled by parent), by a `Partner_Account_Plan__Share` row of the sharing reason
+ * `Accountable_On_Target__c`; a user no longer named loses that share. The partner account's users get the
+ * plan by one row of `Shared_With_Partner__c` to the role group of the account's Executive partner role: Edit
+ * while the plan is in Partner Review, Read once Accepted, Active, In Revision or Closed, none while it is a
+ * Draft. Owners and the role hierarchy work as usual, and shares of a reason survive owner changes, unlike
+ * Manual ones.
  *
  * A run reads (read.ts), decides (diff.ts, pure) and writes only the changes through sObject Collections with
  * the shared retry policy: inserts, then access levels set back to Read, then deletes of stale shares. It never
@@ -12,12 +15,19 @@
  */
 import type { OrgSession } from '../connection';
 import { failuresOf, writeRecords, type WriteOperation } from '../writer';
-import { diffAccess } from './diff';
-import { checkShareObject, readActiveUsers, readNamedPeople, readPlanOwners, readReasonShares } from './read';
+import { diffAccess, diffPartnerAccess } from './diff';
 import {
-  ACCESS_LEVEL,
+  checkShareObject,
+  readActiveUsers,
+  readNamedPeople,
+  readPartnerGroups,
+  readPlans,
+  readReasonShares,
+} from './read';
+import {
   ACCESS_REASON,
   emptyAccessReport,
+  PARTNER_REASON,
   PLAN_SHARE_OBJECT,
   type AccessChange,
   type AccessOptions,
@@ -27,19 +37,27 @@ import {
 export {
   ACCESS_REASON,
   AccessSetupError,
+  PARTNER_LEVEL_BY_STATUS,
+  PARTNER_REASON,
   PLAN_SHARE_OBJECT,
   type AccessChange,
   type AccessOptions,
   type AccessReport,
+  type PartnerAccessReport,
 } from './types';
 
 /** The note a run adds when the org refused the running user shares of the reason. */
 export const MODIFY_ALL_DATA_NOTE =
   'Shares of a sharing reason need Modify All Data: run the access sync as an administrator (System Administrator profile).';
 
+/** The notes of an org that cannot take partner shares: the partner part of the run is skipped. */
+export const NO_PARTNER_REASON_NOTE = `${PLAN_SHARE_OBJECT} has no sharing reason ${PARTNER_REASON}: plans were not shared with partners (deploy force-app to this org).`;
+export const NO_PARTNER_ROLES_NOTE =
+  'This org has no partner roles (UserRole without PortalAccountId: partner users are not enabled): plans were not shared with partners.';
+
 const RECORD_OF: Record<AccessChange['action'], (change: AccessChange) => Record<string, unknown>> = {
-  insert: (c) => ({ ParentId: c.planId, UserOrGroupId: c.userId, AccessLevel: ACCESS_LEVEL, RowCause: ACCESS_REASON }),
-  update: (c) => ({ Id: c.shareId, AccessLevel: ACCESS_LEVEL }),
+  insert: (c) => ({ ParentId: c.planId, UserOrGroupId: c.userId, AccessLevel: c.accessLevel, RowCause: c.reason }),
+  update: (c) => ({ Id: c.shareId, AccessLevel: c.accessLevel }),
   delete: (c) => ({ Id: c.shareId }),
 };
 const OPERATION_OF: Record<AccessChange['action'], WriteOperation> = {
@@ -49,7 +67,11 @@ const OPERATION_OF: Record<AccessChange['action'], WriteOperation> = {
 };
 const COUNT_OF = { insert: 'inserted', update: 'updated', delete: 'deleted' } as const;
 
-/** Writes one kind of change; counts the successes and reports each failure with its plan and user. */
+/** How a failure names its share: the plan and the user, or the plan and the partner's role group. */
+const labelOf = (c: AccessChange): string =>
+  `plan ${c.planId} ${c.reason === PARTNER_REASON ? 'partner group' : 'user'} ${c.userId}`;
+
+/** Writes one kind of change; counts the successes (by reason) and reports each failure with its share. */
 async function apply(
   session: OrgSession,
   action: AccessChange['action'],
@@ -68,22 +90,53 @@ async function apply(
     onProgress: bar?.tick,
   });
   bar?.done();
-  report[COUNT_OF[action]] += outcomes.filter((o) => o.success).length;
-  const labels = new Map(records.map((record, i) => [record, `plan ${changes[i].planId} user ${changes[i].userId}`]));
+  outcomes.forEach((outcome, i) => {
+    if (outcome.success) (changes[i].reason === PARTNER_REASON ? report.partner : report)[COUNT_OF[action]]++;
+  });
+  const labels = new Map(records.map((record, i) => [record, labelOf(changes[i])]));
   report.failures.push(...failuresOf(PLAN_SHARE_OBJECT, records, outcomes, (r) => labels.get(r) ?? ''));
 }
 
-/** Brings the shares of the reason in line with the people named on each plan's targets. */
+/** The partner shares' changes, or none (with a note) where the org cannot take them. */
+async function partnerChanges(
+  session: OrgSession,
+  plans: Awaited<ReturnType<typeof readPlans>>,
+  hasReason: boolean,
+  report: AccessReport,
+): Promise<AccessChange[]> {
+  if (!hasReason) {
+    report.notes.push(NO_PARTNER_REASON_NOTE);
+    return [];
+  }
+  const groups = await readPartnerGroups(session);
+  if (!groups) {
+    report.notes.push(NO_PARTNER_ROLES_NOTE);
+    return [];
+  }
+  const shares = await readReasonShares(session, PARTNER_REASON);
+  report.partner.enabled = true;
+  report.partner.shares = shares.length;
+  return diffPartnerAccess({ plans, groups, shares }, report);
+}
+
+/**
+ * Brings the shares of both reasons in line: the people named on each plan's targets, and each plan's partner
+ * by its status.
+ */
 export async function runAccessSync(session: OrgSession, options: AccessOptions = {}): Promise<AccessReport> {
   const report = emptyAccessReport(options.dryRun ?? false);
-  await checkShareObject(session);
+  const { partnerReason } = await checkShareObject(session);
   const people = await readNamedPeople(session);
-  const owners = await readPlanOwners(session);
+  const plans = await readPlans(session);
+  const owners = new Map([...plans].map(([id, plan]) => [id, plan.ownerId]));
   const named = [...new Set([...people.values()].flatMap((users) => [...users]))];
   const active = await readActiveUsers(session, named);
-  const shares = await readReasonShares(session);
-  report.read = { plans: owners.size, plansWithPeople: people.size, people: named.length, shares: shares.length };
-  report.changes = diffAccess({ people, owners, active, shares }, report);
+  const shares = await readReasonShares(session, ACCESS_REASON);
+  report.read = { plans: plans.size, plansWithPeople: people.size, people: named.length, shares: shares.length };
+  report.changes = [
+    ...diffAccess({ people, owners, active, shares }, report),
+    ...(await partnerChanges(session, plans, partnerReason, report)),
+  ];
   if (report.dryRun) return report;
   for (const action of ['insert', 'update', 'delete'] as const) {
     await apply(

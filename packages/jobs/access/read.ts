@@ -1,18 +1,22 @@
 /**
  * What the access job reads, each through the retried query helpers: that the org has the plan share object
- * with the job's sharing reason; the people named accountable on each plan's targets (one aggregate query per
- * 2000 plan and person groups, never a query per target); plan owners; which named users are active; and the
- * existing shares of the reason. Nothing else of the share object is read: Owner, Manual and other reasons'
- * rows are not the job's.
+ * with the job's sharing reasons; the people named accountable on each plan's targets (one aggregate query per
+ * 2000 plan and person groups, never a query per target); plans (owner, partner account, status); which named
+ * users are active; the partner accounts' role groups (UserRole and Group, as in any org with partner users);
+ * and the existing shares of the two reasons. Nothing else of the share object is read: Owner, Manual and
+ * other reasons' rows are not the job's.
  */
 import type { OrgSession } from '../connection';
 import { aggregateAll, queryAll, queryIn } from '../query';
 import { withRetry } from '../retry';
 import { idLiteral, norm } from '../rollup/soql';
-import { ACCESS_REASON, AccessSetupError, PLAN_OBJECT, PLAN_SHARE_OBJECT } from './types';
+import { ACCESS_REASON, AccessSetupError, PARTNER_REASON, PLAN_OBJECT, PLAN_SHARE_OBJECT } from './types';
 
-/** Fails with what to do when the org has no plan share object or not the job's sharing reason. */
-export async function checkShareObject(session: OrgSession): Promise<void> {
+/**
+ * Fails with what to do when the org has no plan share object or not the job's first sharing reason; says
+ * whether it has the partner reason (an org on an older deploy lacks it: the partner shares are then skipped).
+ */
+export async function checkShareObject(session: OrgSession): Promise<{ partnerReason: boolean }> {
   const global = await withRetry(() => session.conn.describeGlobal());
   if (!global.sobjects.some((s) => s.name === PLAN_SHARE_OBJECT)) {
     throw new AccessSetupError(
@@ -26,6 +30,7 @@ export async function checkShareObject(session: OrgSession): Promise<void> {
       `${PLAN_SHARE_OBJECT} has no sharing reason ${ACCESS_REASON}: deploy force-app (objects/${PLAN_OBJECT}/sharingReasons) to this org first.`,
     );
   }
+  return { partnerReason: rowCause.picklistValues.some((v) => v.value === PARTNER_REASON) };
 }
 
 /** The users named accountable (AE or partner manager) on any target of each plan, by plan Id. */
@@ -49,10 +54,58 @@ export async function readNamedPeople(session: OrgSession): Promise<Map<string, 
   return people;
 }
 
-/** Every plan's owner, by plan Id. */
-export async function readPlanOwners(session: OrgSession): Promise<Map<string, string>> {
-  const plans = await queryAll<{ Id: string; OwnerId: string }>(session, `SELECT Id, OwnerId FROM ${PLAN_OBJECT}`);
-  return new Map(plans.map((p) => [norm(p.Id), norm(p.OwnerId)]));
+/** What the job needs of a plan: its owner, partner account and status. */
+export interface PlanFacts {
+  ownerId: string;
+  accountId: string | null;
+  status: string | null;
+}
+
+/** Every plan the running user sees, by plan Id. */
+export async function readPlans(session: OrgSession): Promise<Map<string, PlanFacts>> {
+  const plans = await queryAll<{
+    Id: string;
+    OwnerId: string;
+    Partner_Account__c: string | null;
+    Status__c: string | null;
+  }>(session, `SELECT Id, OwnerId, Partner_Account__c, Status__c FROM ${PLAN_OBJECT}`);
+  return new Map(
+    plans.map((p) => [
+      norm(p.Id),
+      {
+        ownerId: norm(p.OwnerId),
+        accountId: p.Partner_Account__c ? norm(p.Partner_Account__c) : null,
+        status: p.Status__c,
+      },
+    ]),
+  );
+}
+
+/**
+ * The `RoleAndSubordinates` group of each partner account's Executive partner role, by account Id: sharing
+ * with it reaches every partner user of the account (Executive, Manager and User roles lie under it). Null
+ * where the org has no partner roles at all (UserRole without PortalAccountId: partner users not enabled).
+ */
+export async function readPartnerGroups(session: OrgSession): Promise<Map<string, string> | null> {
+  const describe = await withRetry(() => session.conn.sobject('UserRole').describe());
+  if (!describe.fields.some((f) => f.name === 'PortalAccountId')) return null;
+  const roles = await queryAll<{ Id: string; PortalAccountId: string }>(
+    session,
+    "SELECT Id, PortalAccountId FROM UserRole WHERE PortalType = 'Partner' AND PortalRole = 'Executive'",
+  );
+  const accountOfRole = new Map(roles.map((r) => [norm(r.Id), norm(r.PortalAccountId)]));
+  const groups = await queryIn<{ Id: string; RelatedId: string; Type: string }>(
+    session,
+    'SELECT Id, RelatedId, Type FROM Group',
+    'RelatedId',
+    [...accountOfRole.keys()],
+  );
+  const byAccount = new Map<string, string>();
+  for (const group of groups) {
+    const account = accountOfRole.get(norm(group.RelatedId));
+    if (group.Type === 'RoleAndSubordinates' && account) byAccount.set(account, norm(group.Id));
+  }
+  return byAccount;
 }
 
 /** The active users among `ids`. */
@@ -61,7 +114,7 @@ export async function readActiveUsers(session: OrgSession, ids: string[]): Promi
   return new Set(users.filter((u) => u.IsActive).map((u) => norm(u.Id)));
 }
 
-/** A live share of the job's sharing reason. */
+/** A live share of one of the job's sharing reasons. */
 export interface ReasonShare {
   Id: string;
   ParentId: string;
@@ -69,11 +122,14 @@ export interface ReasonShare {
   AccessLevel: string;
 }
 
-/** The existing shares of the job's sharing reason, and no other rows of the share object. */
-export async function readReasonShares(session: OrgSession): Promise<ReasonShare[]> {
+/** The existing shares of one of the job's sharing reasons, and no other rows of the share object. */
+export async function readReasonShares(
+  session: OrgSession,
+  reason: typeof ACCESS_REASON | typeof PARTNER_REASON,
+): Promise<ReasonShare[]> {
   const shares = await queryAll<ReasonShare>(
     session,
-    `SELECT Id, ParentId, UserOrGroupId, AccessLevel FROM ${PLAN_SHARE_OBJECT} WHERE RowCause = '${ACCESS_REASON}'`,
+    `SELECT Id, ParentId, UserOrGroupId, AccessLevel FROM ${PLAN_SHARE_OBJECT} WHERE RowCause = '${reason}'`,
   );
   return shares.map((s) => ({
     ...s,

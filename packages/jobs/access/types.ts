@@ -1,5 +1,5 @@
 /**
- * The access job's vocabulary: the plan share object and the sharing reason it maintains, the options a
+ * The access job's vocabulary: the plan share object and the two sharing reasons it maintains, the options a
  * run takes, and the report it returns (counts, the changes it made or would make, and failures).
  */
 import type { ProgressStep } from '@partner-planning/cli';
@@ -13,6 +13,21 @@ export const PLAN_SHARE_OBJECT = 'Partner_Account_Plan__Share';
 export const ACCESS_REASON = 'Accountable_On_Target__c';
 /** What the people on a plan get: reading the plan, and so its sections and targets (controlled by parent). */
 export const ACCESS_LEVEL = 'Read';
+/** The sharing reason of the shares that give the partner account's users its plans. */
+export const PARTNER_REASON = 'Shared_With_Partner__c';
+
+export type ShareLevel = 'Read' | 'Edit';
+/**
+ * What the partner's users get by the plan's status: they review (and accept, or send back) a plan in Partner
+ * Review, read it once accepted, and see nothing of a Draft (absent from the map).
+ */
+export const PARTNER_LEVEL_BY_STATUS: Readonly<Record<string, ShareLevel>> = {
+  'Partner Review': 'Edit',
+  Accepted: 'Read',
+  Active: 'Read',
+  'In Revision': 'Read',
+  Closed: 'Read',
+};
 
 export interface AccessOptions {
   /** Compute and report the changes, write nothing. */
@@ -22,15 +37,46 @@ export interface AccessOptions {
   policy?: RetryPolicy;
 }
 
-/** One share the run inserts, sets back to Read, or deletes. */
+/** One share the run inserts, sets to its access level, or deletes. */
 export interface AccessChange {
   action: 'insert' | 'update' | 'delete';
+  /** The sharing reason of the share (its RowCause). */
+  reason: typeof ACCESS_REASON | typeof PARTNER_REASON;
   planId: string;
+  /** The user (people on targets), or the partner account's role group (partner shares). */
   userId: string;
+  /** The access level an insert or update writes. */
+  accessLevel?: ShareLevel;
   /** The existing share (updates and deletes). */
   shareId?: string;
 }
 
+/** The partner shares' part of a run. */
+export interface PartnerAccessReport {
+  /** False where the org has no Shared_With_Partner__c reason or no partner roles (see notes): nothing done. */
+  enabled: boolean;
+  /** Existing shares of the reason. */
+  shares: number;
+  /** Plans that should be shared with their partner (not Draft, with a partner account that has roles). */
+  wanted: number;
+  inserted: number;
+  /** Shares whose access level no longer matched the plan's status (or was changed by someone). */
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  skipped: {
+    /** Draft plans (and plans without a partner account): the partner sees nothing of them yet. */
+    drafts: number;
+    /** Partner accounts of plans past Draft that have no partner roles yet (no partner user), and their plans. */
+    accountsWithoutRoles: number;
+    plansWithoutRoles: number;
+  };
+}
+
+/**
+ * A run's report. The top-level counts are the people on targets' shares (reason Accountable_On_Target__c);
+ * `partner` counts the partner shares; `changes` and `failures` hold both.
+ */
 export interface AccessReport {
   read: {
     /** Plans in the org, and those with at least one person named on a target. */
@@ -50,6 +96,7 @@ export interface AccessReport {
   unchanged: number;
   /** Named people who get no share: owners of the plan (they have full access) and inactive users. */
   skipped: { owners: number; inactive: number };
+  partner: PartnerAccessReport;
   changes: AccessChange[];
   failures: WriteFailure[];
   notes: string[];
@@ -64,6 +111,16 @@ export const emptyAccessReport = (dryRun: boolean): AccessReport => ({
   deleted: 0,
   unchanged: 0,
   skipped: { owners: 0, inactive: 0 },
+  partner: {
+    enabled: false,
+    shares: 0,
+    wanted: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    unchanged: 0,
+    skipped: { drafts: 0, accountsWithoutRoles: 0, plansWithoutRoles: 0 },
+  },
   changes: [],
   failures: [],
   notes: [],
