@@ -2,8 +2,9 @@
  * A deploy's validation, as Salesforce validates one: the project as it would be after the deploy is read
  * by the model (a malformed or inconsistent file fails its component), then every reference the model
  * collects from layouts, list views, quick actions, roll-up summaries, Lightning pages and permission sets
- * must name an existing object and field, every formula field and validation rule must compile, and the schema must
- * compile as the org would run it. Each problem fails the component whose file holds it, with
+ * must name an existing object and field, an Experience Cloud site's components must name what they use
+ * (sites.ts), every formula field and validation rule must compile, and the schema must compile as the org
+ * would run it. Each problem fails the component whose file holds it, with
  * Salesforce's problem text and, where the file shows it, the line and column.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { findField, findObject, MetadataError, type ForceAppModel } from '@partn
 import { compileFormula } from '../formula/compile';
 import { formulasOf } from '../formula';
 import { compileSchema, type OrgSchema } from '../schema';
+import { siteProblems } from './sites';
 
 /** A problem in one file of the project being validated (paths relative to its root). */
 export interface Problem {
@@ -158,7 +160,7 @@ export function validateProject(root: string, loadModel: (root: string) => Force
       : error.message;
     return { problems: [{ file, problem }] };
   }
-  const problems = referenceProblems(model);
+  const problems = [...referenceProblems(model), ...siteProblems(root, model)];
   let schema: OrgSchema;
   try {
     schema = compileSchema(model);
