@@ -6,6 +6,7 @@
  *
  * Platform modules used (what a local app has to provide):
  * - lightning/uiRecordApi: getRecord, createRecord, updateRecord, getFieldValue, notifyRecordUpdateAvailable
+ *   (the running user's ContactId and UserType through getRecord on @salesforce/user/Id)
  * - lightning/uiObjectInfoApi: getObjectInfo, getPicklistValues
  * - lightning/graphql: gql, graphql (results carry data, errors and refresh())
  */
@@ -25,11 +26,13 @@ export type {
   Metric,
   OpportunityInfo,
   PicklistOption,
+  PlanComment,
   PlanHeader,
   PlanSection,
   PlanStatus,
   PlanSummary,
   PlanTarget,
+  RunningUser,
   SaveOutcome,
   StaleDeal,
 } from './types';
@@ -42,6 +45,8 @@ export * from './catalog';
 export * from './records';
 export * from './runs';
 export * from './history';
+export * from './comments';
+export * from './portal';
 
 /** The picklist values of a getPicklistValues wire, in picklist order; empty until loaded. */
 export function readPicklist(result: WireResult<PicklistValuesRepresentation> | undefined): PicklistOption[] {

@@ -92,6 +92,9 @@ const PLAN_FIELDS = /* GraphQL */ `
   }
 `;
 
+/** The fragments, for documents of other modules (the partner's: portal.ts). */
+export { PLAN_FIELDS as PLAN_FRAGMENT, SECTION_FIELDS as SECTION_FRAGMENT };
+
 /** The sections of one plan, in sort order. Variables: `planId`. */
 export const PLAN_SECTIONS_QUERY: DocumentNode<SectionsData, { planId: string }> = gql`
   query planSections($planId: ID) {

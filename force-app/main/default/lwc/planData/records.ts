@@ -31,6 +31,13 @@ import PLAN_OVERALL_ATTAINMENT from '@salesforce/schema/Partner_Account_Plan__c.
 import PLAN_ACCEPTED_BY from '@salesforce/schema/Partner_Account_Plan__c.Accepted_By__c';
 import PLAN_ACCEPTED_BY_NAME from '@salesforce/schema/Partner_Account_Plan__c.Accepted_By__r.Name';
 import PLAN_ACCEPTED_ON from '@salesforce/schema/Partner_Account_Plan__c.Accepted_On__c';
+import PLAN_OWNER from '@salesforce/schema/Partner_Account_Plan__c.OwnerId';
+import PLAN_ACCEPTED_BY_CONTACT from '@salesforce/schema/Partner_Account_Plan__c.Accepted_By_Contact__c';
+import PLAN_ACCEPTED_BY_CONTACT_NAME from '@salesforce/schema/Partner_Account_Plan__c.Accepted_By_Contact__r.Name';
+import PLAN_CHANGE_REASON from '@salesforce/schema/Partner_Account_Plan__c.Change_Request_Reason__c';
+import PLAN_CHANGES_REQUESTED_ON from '@salesforce/schema/Partner_Account_Plan__c.Changes_Requested_On__c';
+import PLAN_CHANGES_REQUESTED_BY from '@salesforce/schema/Partner_Account_Plan__c.Changes_Requested_By__c';
+import PLAN_CHANGES_REQUESTED_BY_NAME from '@salesforce/schema/Partner_Account_Plan__c.Changes_Requested_By__r.Name';
 
 import SECTION_OBJECT from '@salesforce/schema/Plan_Section__c';
 import SECTION_PLAN from '@salesforce/schema/Plan_Section__c.Partner_Account_Plan__c';
@@ -80,6 +87,9 @@ import type { ActorRole, Loadable, OpportunityInfo, PlanHeader, PlanStatus, Plan
 export {
   PLAN_OBJECT,
   PLAN_STATUS,
+  PLAN_CHANGE_REASON,
+  PLAN_CHANGES_REQUESTED_BY,
+  PLAN_CHANGES_REQUESTED_ON,
   SECTION_OBJECT,
   SECTION_TYPE,
   TARGET_OBJECT,
@@ -107,6 +117,20 @@ export const PLAN_FIELDS: FieldId[] = [
   PLAN_ACCEPTED_BY,
   PLAN_ACCEPTED_BY_NAME,
   PLAN_ACCEPTED_ON,
+];
+
+/**
+ * The plan's owner, who accepted it for the partner and the partner's change request: optional, so a user
+ * without access to one of them (field-level security, a contact they cannot read) still gets the plan.
+ */
+export const PLAN_OPTIONAL_FIELDS: FieldId[] = [
+  PLAN_OWNER,
+  PLAN_ACCEPTED_BY_CONTACT,
+  PLAN_ACCEPTED_BY_CONTACT_NAME,
+  PLAN_CHANGE_REASON,
+  PLAN_CHANGES_REQUESTED_ON,
+  PLAN_CHANGES_REQUESTED_BY,
+  PLAN_CHANGES_REQUESTED_BY_NAME,
 ];
 
 /** The fields of the opportunity an action is logged on. */
@@ -167,6 +191,13 @@ export function readPlanHeader(result: WireResult<RecordRepresentation> | undefi
     acceptedById: str(r, PLAN_ACCEPTED_BY),
     acceptedByName: str(r, PLAN_ACCEPTED_BY_NAME),
     acceptedOn: str(r, PLAN_ACCEPTED_ON),
+    ownerId: str(r, PLAN_OWNER),
+    acceptedByContactId: str(r, PLAN_ACCEPTED_BY_CONTACT),
+    acceptedByContactName: str(r, PLAN_ACCEPTED_BY_CONTACT_NAME),
+    changeRequestReason: str(r, PLAN_CHANGE_REASON),
+    changesRequestedOn: str(r, PLAN_CHANGES_REQUESTED_ON),
+    changesRequestedById: str(r, PLAN_CHANGES_REQUESTED_BY),
+    changesRequestedByName: str(r, PLAN_CHANGES_REQUESTED_BY_NAME),
   };
   return { kind: 'ready', value, truncated: false };
 }
@@ -247,7 +278,8 @@ export async function updateRecords(inputs: UpdateRecordInput[]): Promise<SaveOu
   });
 }
 
-async function updateOne(fields: UpdateRecordInput['fields']): Promise<SaveOutcome> {
+/** One updateRecord, as an outcome. */
+export async function updateOne(fields: UpdateRecordInput['fields']): Promise<SaveOutcome> {
   const [outcome] = await updateRecords([{ fields }]);
   return outcome;
 }
@@ -278,16 +310,24 @@ export function snapshotBaselines(targets: PlanTarget[]): Promise<SaveOutcome[]>
 
 /**
  * Partner Review -> Accepted: stamps who and when, and bumps the version, in one save as the server's lifecycle
- * rules require (Acceptance_Needs_Stamp, Acceptance_Starts_New_Version: the stored version plus one).
+ * rules require (Acceptance_Needs_Stamp, Acceptance_Starts_New_Version: the stored version plus one). A partner
+ * user's acceptance also names their contact (Partner_Acceptance_Stamp); an internal one leaves it blank.
  */
-export function markPlanAccepted(plan: PlanHeader, userId: string, now: Date): Promise<SaveOutcome> {
-  return updateOne({
+export function markPlanAccepted(
+  plan: PlanHeader,
+  userId: string,
+  now: Date,
+  partnerContactId: string | null = null,
+): Promise<SaveOutcome> {
+  const fields: UpdateRecordInput['fields'] = {
     Id: plan.id,
     [PLAN_STATUS.fieldApiName]: 'Accepted',
     [PLAN_ACCEPTED_BY.fieldApiName]: userId,
     [PLAN_ACCEPTED_ON.fieldApiName]: now.toISOString(),
     [PLAN_VERSION.fieldApiName]: (plan.version ?? 0) + 1,
-  });
+  };
+  if (partnerContactId) fields[PLAN_ACCEPTED_BY_CONTACT.fieldApiName] = partnerContactId;
+  return updateOne(fields);
 }
 
 export interface TargetEdit {
@@ -333,7 +373,12 @@ export function updateSection(sectionId: string, input: SectionInput): Promise<S
   });
 }
 
-async function createOne(apiName: string, key: string, fields: Record<string, FieldInputValue>): Promise<SaveOutcome> {
+/** One createRecord, as an outcome; `key` names the record in a failure's outcome. */
+export async function createOne(
+  apiName: string,
+  key: string,
+  fields: Record<string, FieldInputValue>,
+): Promise<SaveOutcome> {
   try {
     const record = await createRecord({ apiName, fields });
     return success(record.id);

@@ -29,6 +29,45 @@ export interface PlanHeader {
   acceptedByName: string | null;
   /** ISO date-time. */
   acceptedOn: string | null;
+  /*
+   * The partner's side (optional fields of the plan record: absent where the user may not read them, and in
+   * headers built by hand). Accepted_By_Contact__c: the partner contact who accepted; the change request.
+   */
+  ownerId?: string | null;
+  acceptedByContactId?: string | null;
+  acceptedByContactName?: string | null;
+  changeRequestReason?: string | null;
+  /** ISO date-time. */
+  changesRequestedOn?: string | null;
+  changesRequestedById?: string | null;
+  changesRequestedByName?: string | null;
+}
+
+/** A Plan_Comment__c: author and time are the record's CreatedBy and CreatedDate. */
+export interface PlanComment {
+  id: string;
+  body: string;
+  internalOnly: boolean;
+  /** ISO date-time. */
+  createdDate: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  /** The target the comment is about, with what names it (metric DeveloperName and period); null for the plan. */
+  targetId: string | null;
+  targetMetric: string | null;
+  targetPeriodTypeLabel: string | null;
+  targetPeriodStart: string | null;
+  targetPeriodEnd: string | null;
+}
+
+/** The running user as the comment and portal components need them: a partner user has a ContactId. */
+export interface RunningUser {
+  id: string;
+  name: string | null;
+  contactId: string | null;
+  /** User.UserType: Standard for internal users, PowerPartner for partner users. */
+  userType: string | null;
+  isPartner: boolean;
 }
 
 export interface PlanSummary {
