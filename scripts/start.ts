@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { commandProgram, portNumber, Progress, runProgram, wholeNumber, type JsonOption } from '@partner-planning/cli';
-import { appIsUpToDate, buildApp, APP_PORT, startAppServer } from '@partner-planning/app';
+import { ACCESS_SYNC_SECONDS, appIsUpToDate, buildApp, APP_PORT, startAppServer } from '@partner-planning/app';
 import { SHARED_DEV_PASSWORD, startLocalOrg } from '@partner-planning/localorg';
 import {
   connect,
@@ -27,6 +27,7 @@ interface StartOptions extends JsonOption {
   data: string;
   scale: string;
   dataStorageMb?: number;
+  accessSyncSeconds: number;
 }
 
 const program = commandProgram(
@@ -43,6 +44,14 @@ const program = commandProgram(
     new Option('--data-storage-mb <mb>', "the org's data storage maximum (default 200, a scratch org's)").argParser(
       wholeNumber,
     ),
+  )
+  .addOption(
+    new Option(
+      '--access-sync-seconds <seconds>',
+      "seconds between the app server's plan access syncs, as a scheduled job (0: only before each rollup)",
+    )
+      .default(ACCESS_SYNC_SECONDS)
+      .argParser(wholeNumber),
   );
 
 /**
@@ -97,11 +106,12 @@ async function start(options: StartOptions): Promise<void> {
       throw new Error(`the seed failed for ${report.failures.length} record(s): ${report.failures[0].message}`);
     seeded = true;
   }
-  // Every start, so an org seeded before also gives the people named on targets their plans.
-  log('Syncing plan access with the people named on targets...');
+  // Every start, so an org seeded before also gives the people named on targets and the partner users their plans.
+  log('Syncing plan access (the people named on targets, the partner users of plans in review or agreed)...');
   const access = await runAccessSync(session, { onStep: (s, n) => progress.step(s, n) });
   if (access.failures.length > 0)
     throw new Error(`the access sync failed for ${access.failures.length} share(s): ${access.failures[0].message}`);
+  log(`  ${access.inserted} share(s) added, ${access.updated} set back, ${access.deleted} removed.`);
   log('Rolling up targets...');
   // Recorded in the run history; a run still going (or cut short by a Ctrl+C within the hour) is not waited for.
   const rollup = await runRecordedRollup(session, {
@@ -133,6 +143,7 @@ async function start(options: StartOptions): Promise<void> {
     adminUsername: org.adminUsername,
     adminToken: org.accessToken,
     adminPassword: org.adminPassword,
+    accessSyncSeconds: options.accessSyncSeconds,
   });
   closeApp = app.close;
   const details = {
@@ -149,7 +160,12 @@ async function start(options: StartOptions): Promise<void> {
     process.stdout.write(`${JSON.stringify({ status: 0, result: details, warnings: [] })}\n`);
   } else {
     log(`Ready in ${details.seconds}s: ${rollup?.read.targets ?? 0} targets rolled up.`);
-    log(`  app             ${app.url}  (switch users in its header)`);
+    log(`  app             ${app.url}  (switch users in its header, partner users included)`);
+    log(
+      options.accessSyncSeconds > 0
+        ? `  plan access     synced every ${options.accessSyncSeconds} s and before each rollup`
+        : '  plan access     synced before each rollup',
+    );
     log(`  admin username  ${details.username}`);
     log(`  admin password  ${details.password}`);
     log(`  access token    ${details.accessToken}`);

@@ -48,13 +48,21 @@ export interface OrgAccessOptions {
   adminPassword?: string;
 }
 
-/** Who a user is, as the app shows them (looked up once per sign-in). */
+/** Who a user is, as the app shows them (looked up once per sign-in, as that user). */
 export interface Profile {
   userId: string;
   username: string;
   name: string;
   locale: string;
   timeZone: string;
+  /** The org's User.UserType: `Standard` for internal users, `PowerPartner` for partner users. */
+  userType: string;
+  /** An external user's contact and account (the partner account); null for internal users. */
+  contactId: string | null;
+  accountId: string | null;
+  accountName: string | null;
+  /** An external user (a partner UserType or a ContactId): the app shows them the partner portal only. */
+  portal: boolean;
 }
 
 export interface OrgUser {
@@ -76,6 +84,8 @@ export interface AppUser {
   name: string;
   username: string;
   role: string;
+  /** A partner user's partner account (the user switch groups partner users by it); null for internal users. */
+  account: string | null;
 }
 
 const ROLE_BY_PERMISSION_SET: Record<string, string> = {
@@ -83,7 +93,15 @@ const ROLE_BY_PERMISSION_SET: Record<string, string> = {
   Partner_Manager: 'Partner Manager',
   Account_Executive: 'Account Executive',
 };
-const ROLE_ORDER = ['System Administrator', 'Admin', 'Partner Manager', 'Account Executive'];
+export const PARTNER_ROLE = 'Partner User';
+const ROLE_ORDER = ['System Administrator', 'Admin', 'Partner Manager', 'Account Executive', PARTNER_ROLE];
+/** The UserType of a partner community user (Partner Community licence). */
+export const PARTNER_USER_TYPE = 'PowerPartner';
+/**
+ * User fields an org has only with partner or customer portals enabled (a real org without Experience Cloud
+ * has no ContactId on User): asked for only when the User describe lists them.
+ */
+const PORTAL_USER_FIELDS = ['UserType', 'ContactId', 'AccountId'];
 
 export const invalidSession = (message = 'Session expired or invalid'): SalesforceError =>
   new SalesforceError(401, 'INVALID_SESSION_ID', message);
@@ -161,6 +179,14 @@ function isInvalidSession(response: OrgResponse): boolean {
 const bcp47 = (sidKey: string | null | undefined): string => (sidKey ? sidKey.replace(/_/g, '-') : 'en-US');
 
 const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** A record's string or null field (SOQL answers null for a blank reference). */
+const stringOrNull = (record: Record<string, unknown>, field: string): string | null =>
+  typeof record[field] === 'string' ? (record[field] as string) : null;
+
+/** True for a user the app shows the portal: a partner UserType, or any contact-linked (external) user. */
+export const isPortalUser = (userType: string, contactId: string | null): boolean =>
+  userType === PARTNER_USER_TYPE || contactId !== null;
 
 export class OrgAccess {
   readonly admin: OrgUser;
@@ -299,11 +325,29 @@ export class OrgAccess {
     };
   }
 
-  /** The users the app lets one switch to: the org admin and users with one of the app's permission sets. */
+  /** The portal fields (PORTAL_USER_FIELDS) the org's User has, from its describe. */
+  private async portalUserFields(user: OrgUser): Promise<string[]> {
+    const names = new Set((await this.client(user).describe('User')).fields.map((f) => f.name));
+    return PORTAL_USER_FIELDS.filter((name) => names.has(name));
+  }
+
+  /** Account names by Id, as a user reads them (a partner user reads their own account). */
+  private async accountNames(user: OrgUser, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const soql = `SELECT Id, Name FROM Account WHERE Id IN (${ids.map(soqlString).join(', ')})`;
+    const accounts = await this.client(user).query(soql);
+    return new Map(accounts.records.map((a) => [String(a.Id), String(a.Name)]));
+  }
+
+  /**
+   * The users the app lets one switch to: the org admin, users with one of the app's permission sets, and
+   * the active partner users (UserType PowerPartner) with their partner account.
+   */
   async listUsers(): Promise<AppUser[]> {
     const client = this.client(this.admin);
+    const extra = await this.portalUserFields(this.admin);
     const users = await client.query(
-      'SELECT Id, Name, Username, Profile.Name FROM User WHERE IsActive = true ORDER BY Name',
+      `SELECT ${['Id', 'Name', 'Username', ...extra].join(', ')} FROM User WHERE IsActive = true ORDER BY Name`,
     );
     const assignments = await client.query('SELECT AssigneeId, PermissionSet.Name FROM PermissionSetAssignment');
     const roleOf = new Map<string, string>();
@@ -313,17 +357,35 @@ export class OrgAccess {
       if (role && (!current || ROLE_ORDER.indexOf(role) < ROLE_ORDER.indexOf(current)))
         roleOf.set(String(a.AssigneeId), role);
     }
+    const partners = users.records.filter((u) => u.UserType === PARTNER_USER_TYPE);
+    const accounts = await this.accountNames(this.admin, [
+      ...new Set(partners.map((u) => stringOrNull(u, 'AccountId')).filter((id): id is string => id !== null)),
+    ]);
     const out: AppUser[] = [];
     for (const u of users.records) {
       const id = String(u.Id);
-      const isOrgAdmin = u.Username === this.options.adminUsername;
-      const role = isOrgAdmin ? 'System Administrator' : roleOf.get(id);
-      if (role) out.push({ id, name: String(u.Name), username: String(u.Username), role });
+      const base = { id, name: String(u.Name), username: String(u.Username) };
+      if (u.UserType === PARTNER_USER_TYPE) {
+        const accountId = stringOrNull(u, 'AccountId');
+        out.push({ ...base, role: PARTNER_ROLE, account: (accountId && accounts.get(accountId)) ?? null });
+        continue;
+      }
+      const role = u.Username === this.options.adminUsername ? 'System Administrator' : roleOf.get(id);
+      if (role) out.push({ ...base, role, account: null });
     }
-    return out.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name));
+    // Internal users by role; partner users after them, by partner account.
+    return out.sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+        (a.account ?? '').localeCompare(b.account ?? '') ||
+        a.name.localeCompare(b.name),
+    );
   }
 
-  /** A user signed in to the org with their profile: the first time through the password grant, then reused. */
+  /**
+   * A user signed in to the org with their profile: the first time through the password grant, then reused.
+   * Whether they are a partner user is the org's answer to them (UserType, ContactId), never their username.
+   */
   signIn(username: string): Promise<OrgUser> {
     const known = this.known(username);
     if (known) return Promise.resolve(known);
@@ -334,15 +396,32 @@ export class OrgAccess {
           username,
           token: await this.passwordGrant(username, SHARED_DEV_PASSWORD),
         };
-        const soql = `SELECT Id, Name, Username, LocaleSidKey, TimeZoneSidKey FROM User WHERE Username = ${soqlString(username)}`;
+        const fields = [
+          'Id',
+          'Name',
+          'Username',
+          'LocaleSidKey',
+          'TimeZoneSidKey',
+          ...(await this.portalUserFields(user)),
+        ];
+        const soql = `SELECT ${fields.join(', ')} FROM User WHERE Username = ${soqlString(username)}`;
         const record = (await this.client(user).query(soql)).records[0];
         if (!record) throw new SalesforceError(404, 'NOT_FOUND', `No user ${username}`);
+        const userType = getString(record, 'UserType') ?? 'Standard';
+        const contactId = stringOrNull(record, 'ContactId');
+        const accountId = stringOrNull(record, 'AccountId');
+        const accountName = accountId ? ((await this.accountNames(user, [accountId])).get(accountId) ?? null) : null;
         user.profile = {
           userId: String(record.Id),
           username,
           name: String(record.Name),
           locale: bcp47(getString(record, 'LocaleSidKey')),
           timeZone: String(record.TimeZoneSidKey ?? 'UTC'),
+          userType,
+          contactId,
+          accountId,
+          accountName,
+          portal: isPortalUser(userType, contactId),
         };
         this.users.set(username, user);
         return user;

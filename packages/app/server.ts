@@ -10,7 +10,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
 import { SalesforceError, answerClientErrors } from '@partner-planning/localorg';
 import { REPO_ROOT } from '@partner-planning/model';
-import { connect, runRecordedRollup, RollupBusyError } from '@partner-planning/jobs';
+import { connect, runAccessSync, runRecordedRollup, RollupBusyError, type AccessReport } from '@partner-planning/jobs';
+import { AccessSync, ACCESS_SYNC_SECONDS, type AccessSyncSummary } from './access-sync';
 import {
   API_VERSION,
   invalidSession,
@@ -52,10 +53,18 @@ export interface AppServerOptions extends OrgAccessOptions {
   maxSessions?: number;
   /** The clock of session expiry, in milliseconds (tests move it). */
   now?: () => number;
+  /** Seconds between background plan access syncs (default 15); 0 syncs only before each rollup. */
+  accessSyncSeconds?: number;
+  /** Where the server logs (the access sync's failures and changes); default stderr. */
+  log?: (line: string) => void;
+  /** The access job run (default: runAccessSync as the admin); tests replace it. */
+  runAccess?: () => Promise<AccessReport>;
 }
 
 export interface AppServer {
   url: string;
+  /** The plan access sync the server runs in the background and before each rollup. */
+  accessSync: AccessSync;
   close(): Promise<void>;
 }
 
@@ -138,6 +147,28 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   let rollupRunning = false;
   let port = options.port ?? APP_PORT;
 
+  /** A jsforce session as the admin, for the jobs; a cheap call first signs the admin in again if needed. */
+  async function adminSession(): Promise<Awaited<ReturnType<typeof connect>>> {
+    await org.json(org.admin, 'limits');
+    return connect({ apiVersion: API_VERSION }, { SF_INSTANCE_URL: options.orgUrl, SF_ACCESS_TOKEN: org.admin.token });
+  }
+
+  // Only an administrator (Modify All Data) may write the sharing reasons' shares.
+  const accessSync = new AccessSync({
+    intervalSeconds: options.accessSyncSeconds ?? ACCESS_SYNC_SECONDS,
+    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    run:
+      options.runAccess ??
+      (async () => {
+        const orgSession = await adminSession();
+        try {
+          return await runAccessSync(orgSession);
+        } finally {
+          await orgSession.close();
+        }
+      }),
+  });
+
   async function proxy(req: IncomingMessage, res: ServerResponse, user: OrgUser, url: URL): Promise<void> {
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
     const headers: Record<string, string> = {};
@@ -171,12 +202,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   }
 
   async function rollup(res: ServerResponse): Promise<void> {
-    // The admin's token may have expired since the last request: a cheap call signs in again first.
-    await org.json(org.admin, 'limits');
-    const orgSession = await connect(
-      { apiVersion: API_VERSION },
-      { SF_INSTANCE_URL: options.orgUrl, SF_ACCESS_TOKEN: org.admin.token },
-    );
+    // Plans that entered or left Partner Review since the last tick are shared or unshared first; a failed
+    // sync is reported with the rollup, whose actuals do not depend on it.
+    const access: AccessSyncSummary = await accessSync.runNow('before rollup');
+    const orgSession = await adminSession();
     try {
       const now = new Date();
       // Recorded in the org's run history, like every rollup; refused while another process rolls up.
@@ -194,6 +223,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         written: report.written,
         failedMetrics: report.metrics.filter((m) => m.error).map((m) => ({ name: m.name, error: m.error })),
         failures: report.failures.length,
+        access,
       });
     } finally {
       await orgSession.close();
@@ -257,6 +287,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     }
     if (path === '/app/rollup' && method === 'POST') {
       if (!current) throw invalidSession();
+      // It runs as the admin: never on a partner user's behalf (the portal has no such button).
+      if ((current.profile as Profile).portal)
+        throw new SalesforceError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', 'Partner users cannot run the rollup');
       if (rollupRunning)
         throw new SalesforceError(409, 'ROLLUP_ALREADY_RUNNING', 'A rollup is already running: wait for it to finish');
       rollupRunning = true;
@@ -317,12 +350,16 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   });
   const address = server.address();
   if (typeof address === 'object' && address) port = address.port;
+  accessSync.start();
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolveClose) => {
+    accessSync,
+    close: async () => {
+      await accessSync.stop();
+      await new Promise<void>((resolveClose) => {
         server.closeAllConnections();
         server.close(() => resolveClose());
-      }),
+      });
+    },
   };
 }

@@ -1,8 +1,11 @@
 /**
  * `lightning/navigation`: page references become the app's routes (see app/shell/modules/shell/app/routes.ts);
- * Navigate asks the shell to show the route (history API), GenerateUrl returns its path.
+ * Navigate asks the shell to show the route (history API), GenerateUrl returns its path. A partner user's
+ * references go to the partner portal's pages (platform/portal.ts), as in an Experience Cloud site.
  */
 import { objectOfId } from './api';
+import { PORTAL_HOME, portalRecordUrl } from './portal';
+import { session } from './session';
 
 export interface PageReference {
   type: string;
@@ -22,7 +25,25 @@ export const OBJECT_ROUTES: Record<string, string> = {
 
 const TAB_ROUTES: Record<string, string> = { Coaching: '/coaching' };
 
+/** A partner user's page: the portal's record pages and home (an Experience Cloud site has no tabs). */
+async function portalUrlFor(pageReference: PageReference): Promise<string> {
+  const attributes = pageReference.attributes ?? {};
+  switch (pageReference.type) {
+    case 'standard__recordPage': {
+      const recordId = String(attributes.recordId ?? '');
+      const objectName = attributes.objectApiName ? String(attributes.objectApiName) : await objectOfId(recordId);
+      return portalRecordUrl(objectName, recordId);
+    }
+    case 'standard__webPage':
+      return String(attributes.url ?? PORTAL_HOME);
+    default:
+      // The site's home (comm__namedPage Home), the plans object page and anything else: My Plans.
+      return PORTAL_HOME;
+  }
+}
+
 export async function urlFor(pageReference: PageReference): Promise<string> {
+  if (session.portal) return portalUrlFor(pageReference);
   const attributes = pageReference.attributes ?? {};
   switch (pageReference.type) {
     case 'standard__recordPage': {

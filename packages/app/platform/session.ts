@@ -9,8 +9,21 @@ export interface AppSession {
   locale: string;
   timeZone: string;
   currency: string;
+  /** A partner (external) user, as the org says (UserType, ContactId): the app shows the portal only. */
+  portal: boolean;
+  /** A partner user's partner account; null for internal users. */
+  accountName: string | null;
 }
 
-const fallback: AppSession = { userId: '', username: '', name: '', locale: 'en-US', timeZone: 'UTC', currency: 'USD' };
+const fallback: AppSession = {
+  userId: '',
+  username: '',
+  name: '',
+  locale: 'en-US',
+  timeZone: 'UTC',
+  currency: 'USD',
+  portal: false,
+  accountName: null,
+};
 
 export const session: AppSession = (window as unknown as { __papSession?: AppSession }).__papSession ?? fallback;
