@@ -1,7 +1,8 @@
 /**
  * The plan lifecycle's validation rules on Partner_Account_Plan__c, through REST with jsforce: only the
  * documented status changes pass (Draft -> Partner Review -> Accepted -> Active -> Closed, Partner Review back
- * to Draft, Accepted or Active -> In Revision -> Partner Review), acceptance needs its stamp and the next
+ * to Draft or, with a change request, to In Revision (partner-lifecycle.test.ts), Accepted or Active -> In Revision
+ * -> Partner Review), acceptance needs its stamp and the next
  * version in the same save, and the period and partner of an accepted plan are locked. Each refusal answers
  * FIELD_CUSTOM_VALIDATION_EXCEPTION with the rule's message and display field.
  */
@@ -27,11 +28,12 @@ const PLAN = 'Partner_Account_Plan__c';
 const MESSAGES = {
   newDraft: 'A new plan starts as Draft. Create it as Draft, then submit it for partner review.',
   transition:
-    'This status change is not allowed: a plan goes Draft, Partner Review, Accepted, Active, Closed. Partner Review can return to Draft; an Accepted or Active plan reopens as In Revision and goes through Partner Review again. Closed is final.',
+    'This status change is not allowed: a plan goes Draft, Partner Review, Accepted, Active, Closed. Partner Review can return to Draft, or go to In Revision when the partner requests changes; an Accepted or Active plan reopens as In Revision and goes through Partner Review again. Closed is final.',
   stamp:
     'To mark the plan Accepted, record who accepted it (Accepted By) and when (a new Accepted On) in the same save.',
   version: 'Accepting the plan starts its next version: set Version to the previous version plus one.',
-  acceptanceFields: 'Accepted By, Accepted On and Version change only when the plan is marked Accepted.',
+  acceptanceFields:
+    'Accepted By, Accepted By Contact, Accepted On and Version change only when the plan is marked Accepted.',
   period: 'The period of an accepted plan cannot change. Use Revise to reopen the plan (In Revision) first.',
   partner: 'The partner account of an accepted plan cannot change. Use Revise to reopen the plan (In Revision) first.',
 };
@@ -108,7 +110,7 @@ describe('a new plan', () => {
 describe('status changes', () => {
   const FORBIDDEN: [string, string[]][] = [
     ['Draft', ['Accepted', 'Active', 'In Revision', 'Closed']],
-    ['Partner Review', ['Active', 'In Revision', 'Closed']],
+    ['Partner Review', ['Active', 'Closed']],
     ['Accepted', ['Draft', 'Partner Review', 'Closed']],
     ['Active', ['Draft', 'Partner Review', 'Accepted']],
     ['In Revision', ['Draft', 'Accepted', 'Active', 'Closed']],

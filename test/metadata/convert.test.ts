@@ -53,6 +53,7 @@ describe('sf project convert source', () => {
         'Partner_Manager',
         'Account_Executive',
         'Partner_Planning_Rollup',
+        'Partner_User',
       ]),
     );
     expect(types.get('CustomApplication')).toEqual(['Partner_Planning']);
@@ -66,7 +67,8 @@ describe('sf project convert source', () => {
       ]),
     );
     expect(types.get('Layout')).toContain('Opportunity-Opportunity Layout');
-    expect((types.get('Layout') ?? []).length).toBe(5);
+    expect(types.get('Layout')).toContain('Plan_Comment__c-Plan Comment Layout');
+    expect((types.get('Layout') ?? []).length).toBe(6);
     expect(types.get('QuickAction')).toEqual(['Opportunity.Log_APR_Action']);
     expect(types.get('FlexiPage')).toEqual(
       expect.arrayContaining([
@@ -78,6 +80,21 @@ describe('sf project convert source', () => {
     );
     expect(types.get('ValidationRule')).toContain('Plan_Target__c.Revision_Reason_Required');
     expect(types.get('CustomField')).toContain('Opportunity.Partner_Account__c');
+  });
+
+  it('lists the partner side: the comment object, the sharing reason and the restriction rules', () => {
+    expect(types.get('CustomObject')).toContain('Plan_Comment__c');
+    expect(types.get('SharingReason')).toEqual(
+      expect.arrayContaining([
+        'Partner_Account_Plan__c.Accountable_On_Target__c',
+        'Partner_Account_Plan__c.Shared_With_Partner__c',
+      ]),
+    );
+    expect(types.get('RestrictionRule')).toEqual([
+      'Partner_Users_See_Shared_Comments',
+      'Partner_Users_See_Shared_Sections',
+      'Partner_Users_See_Shared_Targets',
+    ]);
   });
 
   it('ships the compiled components and labels, never the TypeScript sources or tests', () => {
