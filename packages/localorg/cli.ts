@@ -58,6 +58,7 @@ interface OrgOptions extends JsonOption {
   auditFields?: boolean;
   fiscalYearStartMonth?: number;
   fiscalYearName?: 'start' | 'end';
+  partnerLicenses?: number;
 }
 
 /** Faults from the flags, else from LOCALORG_FAULT_* environment variables; undefined for none. */
@@ -91,6 +92,7 @@ async function runOrg(opts: OrgOptions): Promise<void> {
     auditFields: opts.auditFields,
     fiscalYearStartMonth: opts.fiscalYearStartMonth,
     fiscalYearNameStart: opts.fiscalYearName === undefined ? undefined : opts.fiscalYearName === 'start',
+    partnerLicenses: opts.partnerLicenses,
   });
   const details = {
     instanceUrl: org.instanceUrl,
@@ -170,6 +172,11 @@ const program = commandProgram(
     '--fiscal-year-name <start|end>',
     'name a fiscal year after the calendar year it starts or ends in (default end; kept by the data folder)',
     fiscalYearName,
+  )
+  .option(
+    '--partner-licenses <n>',
+    'Partner Community licences for partner users (default 50; kept by the data folder)',
+    wholeNumber,
   )
   .option('--fault-seed <n>', 'seed of injected faults: the same seed and requests give the same faults', wholeNumber)
   .option('--fault-unavailable-rate <r>', 'fraction of API requests answered 503 SERVER_UNAVAILABLE', rate)

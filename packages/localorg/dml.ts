@@ -31,6 +31,7 @@ import { findIds, lookupRecord } from './dml/find';
 import { assertDeletable } from './dml/products';
 import { Rollups } from './dml/rollup';
 import { validateValue } from './dml/validate';
+import { afterSetupDelete, afterSetupSave, beforeSetupDelete } from './dml/setup-hooks';
 
 export { deserializeRecord } from './dml/decode';
 export { MultipleMatchesError, recordError, type ForeignKeyRef, type Lookup, type WriteValues } from './dml/common';
@@ -104,6 +105,7 @@ export class Dml {
       deriveFields(obj, row, given, undefined, this.options.fiscalYearStartMonth, this.options.fiscal, {
         storage: this.storage,
         now: ctx.now,
+        userId: ctx.userId,
       });
       inheritMasterCurrency(this.storage, obj, row);
       assertRequired(obj, row);
@@ -131,6 +133,7 @@ export class Dml {
       Object.assign(row, auditColumns(obj, { Id: id, IsDeleted: 0, ...audit, SystemModstamp: stamp }));
       assertStorageAvailable(this.storage, obj);
       this.storage.insertRow(obj, row);
+      afterSetupSave(this.storage, ctx, obj, undefined, row);
       this.rollups.afterWrite(ctx, obj, undefined, row);
       return id;
     });
@@ -158,6 +161,7 @@ export class Dml {
       deriveFields(obj, row, given, current, this.options.fiscalYearStartMonth, this.options.fiscal, {
         storage: this.storage,
         now: ctx.now,
+        userId: ctx.userId,
       });
       inheritMasterCurrency(this.storage, obj, row);
       assertRequired(obj, row);
@@ -175,6 +179,7 @@ export class Dml {
       if ('OwnerId' in diff) dropManualShares(this.storage, ctx, obj, id);
       if (typeof diff.CurrencyIsoCode === 'string') cascadeCurrency(this.storage, obj, id, diff.CurrencyIsoCode);
       if (obj.name === 'User' && current.IsActive === 1 && row.IsActive !== 1) this.onUserDeactivated?.(id);
+      afterSetupSave(this.storage, ctx, obj, current, row);
       this.rollups.afterWrite(ctx, obj, current, row);
     });
   }
@@ -225,10 +230,12 @@ export class Dml {
       assertVisible(access, obj, current);
       access.assertCanDelete(obj, current);
       assertDeletable(obj, current);
+      beforeSetupDelete(obj, current);
       const doomed = cascadeSet(this.storage, obj, current.Id as string);
       assertNoRestrictingLookups(this.storage, current, doomed);
       const cleared = deleteCascade(this.storage, ctx, doomed);
       recordDeletion(this.storage, current.Id as string, doomed, cleared);
+      afterSetupDelete(this.storage, obj, current);
       this.rollups.afterWrite(ctx, obj, current, undefined);
     });
   }
@@ -274,7 +281,9 @@ export class Dml {
       assertVisible(access, obj, current);
       access.assertCanDelete(obj, current);
       restoreDeletion(this.storage, ctx, obj, current.Id as string);
-      this.rollups.afterWrite(ctx, obj, undefined, this.storage.getRow(obj, current.Id as string));
+      const restored = this.storage.getRow(obj, current.Id as string);
+      if (restored) afterSetupSave(this.storage, ctx, obj, current, restored);
+      this.rollups.afterWrite(ctx, obj, undefined, restored);
     });
   }
 }

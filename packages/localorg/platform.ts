@@ -1,8 +1,9 @@
 /**
  * Records the platform owns rather than any client: the Organization row (with the fiscal year start
  * month and naming that FISCAL_* periods follow), the fiscal calendar's FiscalYearSettings and Period rows,
- * and the profiles users are given. Written on every start, with stable Ids; read-only through the API, as
- * in an org. And the org's standard price book, which every org has (IsStandard = true): made once, then
+ * the profiles users are given and the licences they take (partner-users.ts), and the groups of every role
+ * (role-groups.ts, backfilled for roles that have none). Written on every start, with stable Ids; read-only
+ * through the API, as in an org. And the org's standard price book, which every org has (IsStandard = true): made once, then
  * kept, since clients may update it (not delete it) and its entries point at it.
  */
 import { PROFILES } from '@partner-planning/model';
@@ -15,7 +16,9 @@ import {
   type FiscalCalendar,
 } from './fiscal';
 import { makeId } from './ids';
+import { ensureLicenses, licenseOfProfile } from './partner-users';
 import { ensurePermissionSets } from './permission-sets';
+import { backfillRoleGroups } from './role-groups';
 import { quoteIdent, type Row } from './sql';
 import type { Storage } from './storage';
 
@@ -26,6 +29,8 @@ export interface PlatformOptions {
   fiscalYearNameStart?: boolean;
   /** Custom fiscal years (FiscalYearSettings and their Period rows); an empty list returns to standard years. */
   customFiscalYears?: CustomFiscalYearSpec[];
+  /** Partner Community licences (UserLicense.TotalLicenses); default: the data folder's, else 50. */
+  partnerLicenses?: number;
   now: Date;
 }
 
@@ -77,7 +82,12 @@ export function ensurePlatformRecords(storage: Storage, options: PlatformOptions
       ...audit,
     });
     storage.db.prepare(`DELETE FROM ${quoteIdent(profile.table)}`).run();
-    for (const [name, id] of profiles) storage.insertRow(profile, { Id: id, Name: name, ...audit });
+    const licenses = licenseOfProfile();
+    for (const [name, id] of profiles) {
+      storage.insertRow(profile, { Id: id, Name: name, UserLicenseId: licenses.get(name) ?? null, ...audit });
+    }
+    ensureLicenses(storage, options.partnerLicenses, stamp);
+    backfillRoleGroups(storage, options.now);
     writeFiscalRecords(storage, fiscal, options.now, audit);
     ensurePermissionSets(storage, options.now);
     ensureStandardPricebook(storage, audit);

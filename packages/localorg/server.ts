@@ -106,6 +106,8 @@ export interface LocalOrgOptions {
    * config/project-scratch-def.json `settings.securitySettings.enableAuditFieldsInactiveOwner`.
    */
   auditFields?: boolean;
+  /** Partner Community licences for partner users (UserLicense.TotalLicenses). Default 50; kept by the data folder. */
+  partnerLicenses?: number;
 }
 
 export interface LocalOrg {
@@ -574,6 +576,7 @@ async function openData(
       fiscalYearStartMonth: options.fiscalYearStartMonth,
       fiscalYearNameStart: options.fiscalYearNameStart,
       customFiscalYears: options.customFiscalYears,
+      partnerLicenses: options.partnerLicenses,
       now: now(),
     });
     const dml = new Dml(storage, { fiscalYearStartMonth: platform.fiscalYearStartMonth, fiscal: platform.fiscal });

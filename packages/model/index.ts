@@ -3,9 +3,11 @@ export * from './ui-types';
 export { loadForceApp, findObject, findField, readMetadataXml, MetadataError, REPO_ROOT } from './load';
 export {
   OPPORTUNITY_STAGES,
+  PARTNER_PROFILE,
   PROFILES,
   TASK_STATUSES,
   RESPONDED_MEMBER_STATUSES,
   LEAD_STATUSES,
 } from './standard-objects';
 export { API_VERSION, API_VERSION_MAJOR, readApiVersion } from './api-version';
+export { parseUserCriteria, USER_REFERENCE, type UserCriterion } from './restriction-rules';

@@ -4,12 +4,15 @@
  * FirstRespondedDate, an event's start, end, duration and date, an opportunity product's TotalPrice
  * (Quantity * UnitPrice) or UnitPrice (from TotalPrice) and its Product2Id (its price book entry's product),
  * an opportunity's Amount and TotalOpportunityQuantity from its products (see products.ts), a price book
- * entry's standard price check, and a role's or group's DeveloperName from its Name.
+ * entry's standard price check, a role's or group's DeveloperName from its Name (the platform's groups are
+ * refused), a user's licence, partner contact and role (partner-users.ts), and an account's partner flag.
  */
 import { RESPONDED_MEMBER_STATUSES, TASK_STATUSES } from '@partner-planning/model';
 import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
 import type { Storage } from '../storage';
+import { checkPartnerAccount, deriveUser } from '../partner-users';
+import { assertGroupWritable } from '../role-groups';
 import { recordError } from './common';
 import { assertEntryFits, assertStandardPrice, deriveOpportunityTotals } from './products';
 
@@ -17,6 +20,8 @@ import { assertEntryFits, assertStandardPrice, deriveOpportunityTotals } from '.
 export interface DeriveEnv {
   storage: Storage;
   now: Date;
+  /** The user saving (the platform's own writes: ''). */
+  userId: string;
 }
 
 const CLOSED_TASK_STATUSES = new Set(TASK_STATUSES.filter((s) => s.closed).map((s) => s.value.toLowerCase()));
@@ -64,8 +69,18 @@ export function deriveStandardFields(
       row.ListPrice = typeof entry?.UnitPrice === 'number' ? entry.UnitPrice : null;
       return;
     }
-    case 'UserRole':
+    case 'User':
+      deriveUser(env, row, previous);
+      return;
+    case 'Account':
+      checkPartnerAccount(env.storage, row, previous);
+      return;
     case 'Group':
+      assertGroupWritable(row, previous);
+      if (row.DeveloperName === null || row.DeveloperName === undefined || row.DeveloperName === '')
+        row.DeveloperName = developerName(String(row.Name ?? ''));
+      return;
+    case 'UserRole':
       if (row.DeveloperName === null || row.DeveloperName === undefined || row.DeveloperName === '')
         row.DeveloperName = developerName(String(row.Name ?? ''));
       return;

@@ -13,7 +13,7 @@ import { salesObjects } from './sales';
 import { setupObjects } from './setup';
 
 export { auditFields } from './common';
-export { GROUP_TYPES, PROFILES } from './setup';
+export { GROUP_TYPES, PARTNER_PROFILE, PORTAL_ROLES, PROFILES, USER_TYPES } from './setup';
 export { PERIOD_TYPES } from './fiscal';
 export { LEAD_SOURCES, LEAD_STATUSES, OPPORTUNITY_STAGES } from './sales';
 export { CAMPAIGN_MEMBER_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, RESPONDED_MEMBER_STATUSES } from './marketing';

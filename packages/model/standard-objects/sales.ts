@@ -94,6 +94,8 @@ export function salesObjects(): ObjectModel[] {
       Jigsaw: jigsaw(),
       JigsawCompanyId: text('Jigsaw Company ID', 20, { systemManaged: true }),
       CleanStatus: cleanStatus(),
+      // Enabled as a partner account: its contacts may become partner users (Partner Community licence).
+      IsPartner: checkbox('Partner Account'),
     }),
     standardObject('Contact', 'Contact', 'Contacts', '003', 'ReadWrite', true, {
       Salutation: picklistField('Salutation', SALUTATIONS, { compoundFieldName: 'Name' }),

@@ -4,6 +4,7 @@
  */
 import type { ObjectModel } from '../types';
 import {
+  type FieldSpec,
   checkbox,
   computedName,
   lookup,
@@ -16,13 +17,50 @@ import {
 import { addressFields } from './addresses';
 
 /** Profile names the local org provides; every user has one. */
-export const PROFILES = ['System Administrator', 'Standard User'];
+export const PROFILES = ['System Administrator', 'Standard User', 'Partner Community User'];
+
+/** The profile of partner users (Partner Community licence, UserType PowerPartner). */
+export const PARTNER_PROFILE = 'Partner Community User';
 
 /**
  * Group types the local org stores. Queues are left out: the local org has no queues, so every OwnerId
- * is a user (Salesforce's Lead.OwnerId may also name a queue).
+ * is a user (Salesforce's Lead.OwnerId may also name a queue). Role, RoleAndSubordinates and
+ * RoleAndSubordinatesInternal groups are the platform's, one set per role.
  */
-export const GROUP_TYPES = ['Regular', 'Role', 'RoleAndSubordinates', 'Organization'];
+export const GROUP_TYPES = ['Regular', 'Role', 'RoleAndSubordinates', 'RoleAndSubordinatesInternal', 'Organization'];
+
+/**
+ * User.UserType, the category of the user's licence (the User object reference's values, with their labels):
+ * internal users are Standard, partner community users PowerPartner.
+ */
+export const USER_TYPES: [value: string, label: string][] = [
+  ['Standard', 'Standard'],
+  ['PowerPartner', 'Partner'],
+  ['CSPLitePortal', 'High Volume Portal'],
+  ['CustomerSuccess', 'Customer Portal User'],
+  ['PowerCustomerSuccess', 'Customer Portal Manager'],
+  ['CsnOnly', 'Chatter Free'],
+  ['Guest', 'Guest'],
+];
+
+/** UserRole.PortalRole values: a partner account's three roles (Worker is labelled User) and person accounts'. */
+export const PORTAL_ROLES: [value: string, label: string][] = [
+  ['Executive', 'Executive'],
+  ['Manager', 'Manager'],
+  ['Worker', 'User'],
+  ['PersonAccount', 'Person Account'],
+];
+
+/** A restricted picklist whose values have labels of their own. */
+const labelledPicklist = (label: string, values: [string, string][], defaultValue?: string): FieldSpec => ({
+  type: 'Picklist',
+  label,
+  length: 40,
+  picklist: {
+    restricted: true,
+    values: values.map(([value, text]) => ({ value, label: text, isDefault: value === defaultValue })),
+  },
+});
 
 /** Objects whose records a record type can classify, for RecordType.SobjectType. */
 const RECORD_TYPE_OBJECTS = [
@@ -70,7 +108,29 @@ export function setupObjects(): ObjectModel[] {
       '00e',
       'Read',
       false,
-      { Name: text('Name', 255, { required: true }) },
+      {
+        Name: text('Name', 255, { required: true }),
+        // The licence the profile's users take (Partner Community for partner users).
+        UserLicenseId: lookup('User License ID', 'UserLicense', 'UserLicense', { systemManaged: true }),
+      },
+      true,
+    ),
+    // The org's licences, kept by the platform: UsedLicenses counts the active users of profiles on the licence.
+    standardObject(
+      'UserLicense',
+      'User License',
+      'User Licenses',
+      '100',
+      'Read',
+      false,
+      {
+        Name: text('Name', 40, { required: true, systemManaged: true }),
+        LicenseDefinitionKey: text('License Definition Key', 40, { required: true, systemManaged: true }),
+        MasterLabel: text('Master Label', 40, { required: true, systemManaged: true }),
+        TotalLicenses: { type: 'Number', label: 'Total Licenses', precision: 9, scale: 0, systemManaged: true },
+        UsedLicenses: { type: 'Number', label: 'Used Licenses', precision: 9, scale: 0, systemManaged: true },
+        Status: picklistField('Status', ['Active', 'Disabled'], { restricted: true, systemManaged: true }),
+      },
       true,
     ),
     // force-app's permission sets, written by the platform at start; assigned to users by admins.
@@ -136,6 +196,12 @@ export function setupObjects(): ObjectModel[] {
         relationshipName: 'Profile',
         required: true,
       },
+      // A partner user's contact (required with the partner profile, set at creation only) and its account.
+      ContactId: lookup('Contact ID', 'Contact', 'Contact', { createOnly: true }),
+      AccountId: lookup('Account ID', 'Account', 'Account', { systemManaged: true }),
+      // Derived from the profile's licence: Standard (internal) or PowerPartner (partner community).
+      UserType: { ...labelledPicklist('User Type', USER_TYPES), systemManaged: true },
+      IsPortalEnabled: checkbox('Is Portal Enabled', { systemManaged: true }),
       TimeZoneSidKey: picklistField(
         'Time Zone',
         ['GMT', 'America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Paris'],
@@ -170,17 +236,33 @@ export function setupObjects(): ObjectModel[] {
         restricted: true,
       }),
       MayForecastManagerShare: checkbox('May Forecast Manager Share'),
+      // Partner roles: the platform makes an account's three when its first partner user is created.
+      PortalType: {
+        ...labelledPicklist(
+          'Portal Type',
+          [
+            ['None', 'Salesforce Application'],
+            ['CustomerPortal', 'Customer Portal'],
+            ['Partner', 'Partner Portal'],
+          ],
+          'None',
+        ),
+        systemManaged: true,
+      },
+      PortalAccountId: lookup('Account ID', 'Account', 'PortalAccount', { systemManaged: true }),
+      PortalRole: { ...labelledPicklist('Portal Role', PORTAL_ROLES), systemManaged: true },
     }),
     standardObject('Group', 'Group', 'Groups', '00G', 'Read', true, {
       Name: text('Name', 40, { required: true }),
-      DeveloperName: text('Developer Name', 80, { unique: true }),
+      // Unique by group type (a role's Role and RoleAndSubordinates groups share the role's DeveloperName).
+      DeveloperName: text('Developer Name', 80),
       Type: picklistField('Type', GROUP_TYPES, {
         required: true,
         restricted: true,
         createOnly: true,
         defaultValue: 'Regular',
       }),
-      // Role groups name their role (Type Role or RoleAndSubordinates); the platform keeps them.
+      // Role groups name their role (Type Role, RoleAndSubordinates or RoleAndSubordinatesInternal); the platform keeps them.
       RelatedId: polymorphicLookup('Related ID', ['User', 'UserRole'], 'Related', { systemManaged: true }),
       Email: { type: 'Email', label: 'Email', length: 255 },
       DoesIncludeBosses: checkbox('Grant Access Using Hierarchies', { defaultChecked: true }),

@@ -1,0 +1,43 @@
+/**
+ * What the platform does around writes to its setup records and partner accounts, beyond deriving fields:
+ * a role's groups follow the role (role-groups.ts), licences are counted again after a user's save, a partner
+ * account's roles follow its name and owner (partner-users.ts), and the platform's groups cannot be deleted.
+ */
+import { followPartnerAccount, refreshUsedLicenses } from '../partner-users';
+import { assertGroupDeletable, removeRoleGroups, syncRoleGroups } from '../role-groups';
+import type { RequestContext } from '../context';
+import type { ObjectSchema } from '../schema';
+import type { Row } from '../sql';
+import type { Storage } from '../storage';
+
+/** After a record was inserted (`previous` undefined), updated or undeleted. */
+export function afterSetupSave(
+  storage: Storage,
+  ctx: RequestContext,
+  obj: ObjectSchema,
+  previous: Row | undefined,
+  row: Row,
+): void {
+  if (obj.model.kind !== 'standard') return;
+  switch (obj.name) {
+    case 'UserRole':
+      syncRoleGroups(storage, row, ctx.now, ctx.userId);
+      return;
+    case 'User':
+      refreshUsedLicenses(storage);
+      return;
+    case 'Account':
+      if (previous) followPartnerAccount(storage, row, previous, ctx.now, ctx.userId);
+      return;
+  }
+}
+
+/** Before a record is deleted: refuses deleting the platform's groups. */
+export function beforeSetupDelete(obj: ObjectSchema, row: Row): void {
+  if (obj.model.kind === 'standard' && obj.name === 'Group') assertGroupDeletable(row);
+}
+
+/** After a record was deleted: a role's groups go with it. */
+export function afterSetupDelete(storage: Storage, obj: ObjectSchema, row: Row): void {
+  if (obj.model.kind === 'standard' && obj.name === 'UserRole') removeRoleGroups(storage, row.Id as string);
+}
