@@ -1,0 +1,260 @@
+/**
+ * The partner's steps in the plan lifecycle, through REST with jsforce as an internal user (the admin): a plan
+ * in Partner Review goes back to In Revision only with a change request (reason, who, a new time) in the same
+ * save, those three fields change at no other time, Accepted By Contact belongs to the acceptance stamp, and a
+ * baseline written on a Draft or Partner Review plan is the target value. Each refusal answers
+ * FIELD_CUSTOM_VALIDATION_EXCEPTION with the rule's message and display field.
+ */
+import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import { movePlanTo, userIdOf } from '../support/lifecycle';
+
+let t: TestOrg;
+let partner: string;
+let contact: string;
+let adminId: string;
+beforeAll(async () => {
+  t = await startTestOrg();
+  partner = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
+  contact = (await t.conn.sobject('Contact').create({ LastName: 'Reyes', AccountId: partner })).id!;
+  adminId = await userIdOf(t.conn);
+});
+afterAll(() => t.close());
+
+type Rec = Record<string, unknown>;
+
+const PLAN = 'Partner_Account_Plan__c';
+
+const MESSAGES = {
+  changeRequest:
+    'To request changes, give the reason (Change Request Reason), who requests them (Changes Requested By) and when (a new Changes Requested On) in the same save.',
+  changeRequestFields:
+    'Change Request Reason, Changes Requested By and Changes Requested On change only when changes are requested (Partner Review to In Revision).',
+  acceptanceFields:
+    'Accepted By, Accepted By Contact, Accepted On and Version change only when the plan is marked Accepted.',
+  transition:
+    'This status change is not allowed: a plan goes Draft, Partner Review, Accepted, Active, Closed. Partner Review can return to Draft, or go to In Revision when the partner requests changes; an Accepted or Active plan reopens as In Revision and goes through Partner Review again. Closed is final.',
+  baseline: 'A baseline is the target value taken at acceptance: set it to the target value, or leave it blank.',
+};
+
+const refusal = (message: string, field?: string): Rec => ({
+  errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+  message,
+  fields: field ? [field] : [],
+});
+
+async function newPlan(fields: Rec = {}): Promise<string> {
+  const result = await t.conn.sobject(PLAN).create({
+    Name: 'Northwind FY27',
+    Partner_Account__c: partner,
+    Period_Start__c: '2027-01-01',
+    Period_End__c: '2027-12-31',
+    ...fields,
+  });
+  return result.id!;
+}
+
+async function planIn(status: string): Promise<string> {
+  const id = await newPlan();
+  await movePlanTo(t.conn, id, status);
+  return id;
+}
+
+async function send(method: string, path: string, body: Rec) {
+  return rawRequest(t.conn, method, dataPath(path), { body });
+}
+
+/** The errors of a refused write (400). */
+async function refused(method: string, path: string, body: Rec): Promise<Rec[]> {
+  const response = await send(method, path, body);
+  expect(response.status).toBe(400);
+  return response.body as Rec[];
+}
+
+const refusedPlan = (id: string, body: Rec): Promise<Rec[]> => refused('PATCH', `/sobjects/${PLAN}/${id}`, body);
+
+async function update(sobject: string, id: string, body: Rec): Promise<void> {
+  const response = await send('PATCH', `/sobjects/${sobject}/${id}`, body);
+  expect(response).toMatchObject({ status: 204 });
+}
+
+const plan = async (id: string): Promise<Rec> => (await t.conn.sobject(PLAN).retrieve(id)) as Rec;
+
+/** The fields of a change request made now by the admin. */
+const changeRequest = (at = new Date()): Rec => ({
+  Status__c: 'In Revision',
+  Change_Request_Reason__c: 'Q3 revenue is too high for two certified reps.',
+  Changes_Requested_By__c: adminId,
+  Changes_Requested_On__c: at.toISOString(),
+});
+
+describe('a change request (Partner Review to In Revision)', () => {
+  it('needs the reason, who asked and a new time in the same save, on Change Request Reason', async () => {
+    const id = await planIn('Partner Review');
+    for (const missing of ['Change_Request_Reason__c', 'Changes_Requested_By__c', 'Changes_Requested_On__c']) {
+      expect({ missing, errors: await refusedPlan(id, { ...changeRequest(), [missing]: null }) }).toEqual({
+        missing,
+        errors: [refusal(MESSAGES.changeRequest, 'Change_Request_Reason__c')],
+      });
+    }
+    expect(await refusedPlan(id, { Status__c: 'In Revision' })).toEqual([
+      refusal(MESSAGES.changeRequest, 'Change_Request_Reason__c'),
+    ]);
+    expect(await plan(id)).toMatchObject({ Status__c: 'Partner Review', Change_Request_Reason__c: null });
+  });
+
+  it('moves the plan to In Revision with its stamp, and the next request needs a new time', async () => {
+    const id = await planIn('Partner Review');
+    const first = changeRequest(new Date('2027-01-10T09:00:00Z'));
+    await update(PLAN, id, first);
+    expect(await plan(id)).toMatchObject({
+      Status__c: 'In Revision',
+      Change_Request_Reason__c: first.Change_Request_Reason__c,
+      Changes_Requested_By__c: adminId,
+      Changes_Requested_On__c: '2027-01-10T09:00:00.000+0000',
+    });
+    await update(PLAN, id, { Status__c: 'Partner Review' });
+    // The last request's time does not stamp a second one.
+    expect(
+      await refusedPlan(id, { Status__c: 'In Revision', Change_Request_Reason__c: 'Also the training target.' }),
+    ).toEqual([refusal(MESSAGES.changeRequest, 'Change_Request_Reason__c')]);
+    await update(PLAN, id, changeRequest(new Date('2027-01-20T09:00:00Z')));
+    expect((await plan(id)).Changes_Requested_On__c).toBe('2027-01-20T09:00:00.000+0000');
+  });
+
+  it('is only a way out of Partner Review: other statuses reach In Revision as before, without one', async () => {
+    const active = await planIn('Active');
+    await update(PLAN, active, { Status__c: 'In Revision' });
+    expect(await plan(active)).toMatchObject({ Status__c: 'In Revision', Change_Request_Reason__c: null });
+    const draft = await newPlan();
+    expect(await refusedPlan(draft, changeRequest())).toEqual([
+      refusal(MESSAGES.changeRequestFields),
+      refusal(MESSAGES.transition, 'Status__c'),
+    ]);
+  });
+});
+
+describe('the change request fields', () => {
+  it('change at no other time, whatever the status', async () => {
+    const id = await planIn('Partner Review');
+    await update(PLAN, id, changeRequest());
+    for (const body of [
+      { Change_Request_Reason__c: 'Reworded.' },
+      { Changes_Requested_By__c: null },
+      { Changes_Requested_On__c: '2027-02-01T00:00:00.000Z' },
+      { Status__c: 'Partner Review', Change_Request_Reason__c: null },
+    ]) {
+      expect({ body, errors: await refusedPlan(id, body) }).toEqual({
+        body,
+        errors: [refusal(MESSAGES.changeRequestFields)],
+      });
+    }
+  });
+
+  it('are blank on a new plan', async () => {
+    for (const [name, value] of [
+      ['Change_Request_Reason__c', 'Not yet.'],
+      ['Changes_Requested_By__c', () => adminId],
+      ['Changes_Requested_On__c', '2027-01-01T00:00:00.000Z'],
+    ] as const) {
+      const body = {
+        Name: 'Northwind FY27',
+        Partner_Account__c: partner,
+        Period_Start__c: '2027-01-01',
+        Period_End__c: '2027-12-31',
+        [name]: typeof value === 'function' ? value() : value,
+      };
+      expect({ name, errors: await refused('POST', `/sobjects/${PLAN}`, body) }).toEqual({
+        name,
+        errors: [refusal(MESSAGES.changeRequestFields)],
+      });
+    }
+  });
+
+  it('stay as the last request wrote them once the plan is accepted', async () => {
+    const id = await planIn('Partner Review');
+    await update(PLAN, id, changeRequest(new Date('2027-01-10T09:00:00Z')));
+    await movePlanTo(t.conn, id, 'Partner Review');
+    const version = ((await plan(id)).Version__c as number | null) ?? 0;
+    await update(PLAN, id, {
+      Status__c: 'Accepted',
+      Accepted_By__c: adminId,
+      Accepted_On__c: new Date().toISOString(),
+      Version__c: version + 1,
+    });
+    expect(await plan(id)).toMatchObject({
+      Status__c: 'Accepted',
+      Changes_Requested_On__c: '2027-01-10T09:00:00.000+0000',
+      Accepted_By_Contact__c: null,
+    });
+  });
+});
+
+describe('Accepted By Contact', () => {
+  it('changes only with an acceptance; an internal one leaves it blank, or an admin names the contact', async () => {
+    const id = await planIn('Partner Review');
+    expect(await refusedPlan(id, { Accepted_By_Contact__c: contact })).toEqual([refusal(MESSAGES.acceptanceFields)]);
+    const version = ((await plan(id)).Version__c as number | null) ?? 0;
+    await update(PLAN, id, {
+      Status__c: 'Accepted',
+      Accepted_By__c: adminId,
+      Accepted_By_Contact__c: contact,
+      Accepted_On__c: new Date().toISOString(),
+      Version__c: version + 1,
+    });
+    expect(await plan(id)).toMatchObject({ Status__c: 'Accepted', Accepted_By_Contact__c: contact });
+    expect(await refusedPlan(id, { Accepted_By_Contact__c: null })).toEqual([refusal(MESSAGES.acceptanceFields)]);
+    const active = await planIn('Active');
+    expect((await plan(active)).Accepted_By_Contact__c).toBeNull();
+  });
+});
+
+describe('Baseline_Is_Target_Value', () => {
+  /** A plan with a section and a target of 100000, in `status` (before acceptance: Draft or Partner Review). */
+  async function targetIn(status: string): Promise<{ plan: string; target: string }> {
+    const id = await newPlan();
+    const section = (await t.conn.sobject('Plan_Section__c').create({ Name: 'Sales', Partner_Account_Plan__c: id }))
+      .id!;
+    const target = (
+      await t.conn.sobject('Plan_Target__c').create({
+        Plan_Section__c: section,
+        Metric__c: 'Closed_Won_Revenue',
+        Period_Start__c: '2027-01-01',
+        Period_End__c: '2027-03-31',
+        Target_Value__c: 100000,
+      })
+    ).id!;
+    await movePlanTo(t.conn, id, status);
+    return { plan: id, target };
+  }
+
+  it.each(['Draft', 'Partner Review'])('%s: a baseline written must be the target value', async (status) => {
+    const { target } = await targetIn(status);
+    const path = `/sobjects/Plan_Target__c/${target}`;
+    expect(await refused('PATCH', path, { Baseline_Target_Value__c: 90000 })).toEqual([
+      refusal(MESSAGES.baseline, 'Baseline_Target_Value__c'),
+    ]);
+    await update('Plan_Target__c', target, { Baseline_Target_Value__c: 100000 });
+    // A new value and its baseline in one save: the baseline is the new value (the change needs its reason).
+    const revised = { Target_Value__c: 80000, Revision_Reason__c: 'Smaller territory' };
+    expect(await refused('PATCH', path, { ...revised, Baseline_Target_Value__c: 90000 })).toEqual([
+      refusal(MESSAGES.baseline, 'Baseline_Target_Value__c'),
+    ]);
+    await update('Plan_Target__c', target, { ...revised, Baseline_Target_Value__c: 80000 });
+    // Clearing is no baseline written.
+    await update('Plan_Target__c', target, { Baseline_Target_Value__c: null });
+    expect(await t.conn.sobject('Plan_Target__c').retrieve(target)).toMatchObject({
+      Target_Value__c: 80000,
+      Baseline_Target_Value__c: null,
+    });
+  });
+
+  it('lets a target value move away from its baseline (only the baseline is checked)', async () => {
+    const { target } = await targetIn('Draft');
+    await update('Plan_Target__c', target, { Baseline_Target_Value__c: 100000 });
+    await update('Plan_Target__c', target, { Target_Value__c: 120000, Revision_Reason__c: 'Second distributor' });
+    expect(await t.conn.sobject('Plan_Target__c').retrieve(target)).toMatchObject({
+      Target_Value__c: 120000,
+      Baseline_Target_Value__c: 100000,
+    });
+  });
+});
