@@ -69,6 +69,14 @@ export interface PlanSpec {
   acceptedById?: string | null;
   acceptedByName?: string | null;
   acceptedOn?: string | null;
+  /** The partner's side: the optional fields (PLAN_OPTIONAL_FIELDS). */
+  ownerId?: string;
+  acceptedByContactId?: string | null;
+  acceptedByContactName?: string | null;
+  changeRequestReason?: string | null;
+  changesRequestedOn?: string | null;
+  changesRequestedById?: string | null;
+  changesRequestedByName?: string | null;
 }
 
 export const PLAN_ID = id('a01', 1);
@@ -89,6 +97,13 @@ export function planRecord(spec: PlanSpec = {}): RecordRepresentation {
     Accepted_By__c: spec.acceptedById ?? null,
     Accepted_By__r: nameRecord('User', spec.acceptedById ?? null, spec.acceptedByName ?? null),
     Accepted_On__c: spec.acceptedOn ?? null,
+    OwnerId: spec.ownerId ?? USERS.pm.id,
+    Accepted_By_Contact__c: spec.acceptedByContactId ?? null,
+    Accepted_By_Contact__r: nameRecord('Contact', spec.acceptedByContactId ?? null, spec.acceptedByContactName ?? null),
+    Change_Request_Reason__c: spec.changeRequestReason ?? null,
+    Changes_Requested_On__c: spec.changesRequestedOn ?? null,
+    Changes_Requested_By__c: spec.changesRequestedById ?? null,
+    Changes_Requested_By__r: nameRecord('User', spec.changesRequestedById ?? null, spec.changesRequestedByName ?? null),
   });
 }
 
