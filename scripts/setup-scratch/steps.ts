@@ -1,11 +1,11 @@
 /**
  * The steps of the one-command scratch-org setup, each through the CLI boundary (commands.ts): the scratch
  * org (reused when the alias already names one), the components' build, the deploy, the permission sets of
- * the admin running user, the record pages' activation (app defaults in the deployed metadata), the seed, the
- * plan access sync, the rollup and the login URL. Each step is safe to repeat: it reuses, upserts or writes
+ * the admin running user, the record pages' activation (app defaults in the deployed metadata), publishing the
+ * partner portal (an Experience Cloud site), the seed, the plan access sync, the rollup and the login URL. Each step is safe to repeat: it reuses, upserts or writes
  * only what changed, and says what it did; a failure names the command, its message and what to do.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadForceApp, REPO_ROOT } from '@partner-planning/model';
 import { lastLines, runJson, type CommandName, type CommandRunner, type JsonOutcome } from './commands';
@@ -307,6 +307,46 @@ async function activation(): Promise<StepOutcome> {
   return { status: 'done', detail: `app defaults deployed: ${overrides.join('; ')}` };
 }
 
+/** The project's Experience Cloud sites: the Networks in force-app (a Network's name is its file's). */
+export function projectSites(root = REPO_ROOT): string[] {
+  const dir = join(root, 'force-app', 'main', 'default', 'networks');
+  const suffix = '.network-meta.xml';
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith(suffix))
+        .sort()
+        .map((n) => n.slice(0, -suffix.length))
+    : [];
+}
+
+/**
+ * `sf community publish` of each site the deploy created (the partner portal): a site serves its pages only
+ * once published; the deployed Network's status (Live) activates it. Publishing again publishes the latest.
+ */
+async function publish(ctx: SetupContext): Promise<StepOutcome> {
+  const sites = projectSites();
+  if (sites.length === 0) return { status: 'skipped', detail: 'force-app has no Experience Cloud site' };
+  if (isLocalOrg(ctx.org.instanceUrl)) {
+    return {
+      status: 'skipped',
+      detail: `the local org serves no Experience Cloud sites (the deploy validated ${sites.join(', ')})`,
+    };
+  }
+  const published: string[] = [];
+  for (const name of sites) {
+    const args = ['community', 'publish', '--name', name, '--target-org', ctx.options.alias, '--json'];
+    const outcome = await mustSucceed(
+      ctx,
+      'sf',
+      args,
+      `Check that the deploy created the site (\`sf org list metadata --metadata-type Network --target-org ${ctx.options.alias}\`) and that the org has digital experiences (${SCRATCH_DEFINITION}: the Communities feature), then rerun \`${rerun(ctx)}\`; or publish it in Experience Builder.`,
+    );
+    const url = text(outcome.result.url);
+    published.push(url ? `${name} (${url})` : name);
+  }
+  return { status: 'done', detail: `published ${published.join(', ')}` };
+}
+
 /** The object counts a seed result reports, summed. */
 function seedCounts(result: Record<string, unknown>): { created: number; updated: number } {
   const objects = result.objects;
@@ -426,6 +466,7 @@ export const SETUP_STEPS: readonly SetupStep[] = [
   { name: 'deploy', title: 'Deploy force-app', run: deploy },
   { name: 'permissions', title: 'Assign permission sets', run: permissions },
   { name: 'activation', title: 'Activate record pages', run: activation },
+  { name: 'publish', title: 'Publish the partner portal', run: publish },
   { name: 'seed', title: 'Seed demo data', run: seed },
   { name: 'access', title: 'Sync plan access', run: access },
   { name: 'rollup', title: 'Roll up targets', run: rollup },

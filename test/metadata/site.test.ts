@@ -2,9 +2,10 @@
  * The partner portal (an Experience Cloud "Build Your Own (LWR)" site in force-app): every page's custom
  * component exists, is exposed for site pages and is given only properties it declares; "My Plans" (the home
  * page) shows the portal component without a record and the plan's detail page shows it on the record; the
- * network names its site, its content and members that exist (the partner profile and Partner_User). The same
- * checks find each kind of breakage on a broken site fixture.
+ * network names its site, its content and members that exist (the partner profile and Partner_User); the scratch
+ * definition enables digital experiences. The same checks find each kind of breakage on a broken site fixture.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadForceApp, PROFILES, readMetadataXml } from '../../packages/model';
 import {
@@ -89,6 +90,17 @@ describe('the partner portal in force-app', () => {
     expect(network.picassoSite).toBe('Partner_Portal1');
     expect(network.site).toBe('Partner_Portal');
   });
+});
+
+it("has a scratch definition that enables digital experiences, which the site's deploy needs", () => {
+  const definition = JSON.parse(
+    readFileSync(join(projectModel().root, 'config', 'project-scratch-def.json'), 'utf8'),
+  ) as {
+    features: string[];
+    settings: { communitiesSettings?: { enableNetworksEnabled?: boolean } };
+  };
+  expect(definition.features).toEqual(expect.arrayContaining(['Communities', 'Sites']));
+  expect(definition.settings.communitiesSettings?.enableNetworksEnabled).toBe(true);
 });
 
 describe('on a broken site', () => {

@@ -76,6 +76,7 @@ describe('setup:scratch against the local org', () => {
       deploy: 'done',
       permissions: 'done',
       activation: 'done',
+      publish: 'skipped',
       seed: 'done',
       access: 'done',
       rollup: 'done',
@@ -93,6 +94,9 @@ describe('setup:scratch against the local org', () => {
     );
     expect(detail(first, 'activation')).toContain('Account → Partner_Account_Record_Page');
     expect(detail(first, 'activation')).toContain('Opportunity → Partner_Opportunity_Record_Page');
+    expect(detail(first, 'publish')).toBe(
+      'the local org serves no Experience Cloud sites (the deploy validated Partner Portal)',
+    );
     expect(detail(first, 'seed')).toMatch(/^[1-9]\d* record\(s\) created/);
     expect(detail(first, 'rollup')).toMatch(/^[1-9]\d* target\(s\) rolled up/);
 
