@@ -375,7 +375,7 @@ export class Auth {
       timezone: user.TimeZoneSidKey,
       photos: { picture: null, thumbnail: null },
       active: user.IsActive === 1,
-      user_type: 'STANDARD',
+      user_type: identityUserType(user.UserType),
       language: user.LanguageLocaleKey,
       locale: user.LocaleSidKey,
       utcOffset: 0,
@@ -416,7 +416,7 @@ export class Auth {
       address: {},
       urls: identity.urls,
       active: identity.active,
-      user_type: 'STANDARD',
+      user_type: identity.user_type,
       language: identity.language,
       locale: identity.locale,
       utcOffset: 0,
@@ -424,6 +424,12 @@ export class Auth {
       is_app_installed: true,
     };
   }
+}
+
+/** The identity service's user_type: User.UserType in capitals with underscores (PowerPartner: POWER_PARTNER). */
+function identityUserType(userType: unknown): string {
+  const type = typeof userType === 'string' && userType !== '' ? userType : 'Standard';
+  return type.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
 function minutes(value: number, name: string): number {

@@ -86,7 +86,7 @@ class Compiler {
   }
 
   private field(node: Extract<Node, { kind: 'field' }>, allowPicklist: boolean): Typed {
-    if (node.path[0].startsWith('$')) return this.global(node);
+    if (node.path[0].startsWith('$')) return this.global(node, allowPicklist);
     if (node.path.length - 1 > MAX_RELATIONSHIPS) {
       throw new FormulaCompileError(`Field ${node.text} spans more than ${MAX_RELATIONSHIPS} relationships`);
     }
@@ -126,16 +126,32 @@ class Compiler {
     };
   }
 
-  /** `$User.Id`: the user saving the record. */
-  private global(node: Extract<Node, { kind: 'field' }>): Typed {
-    const [scope, name] = [node.path[0].toLowerCase(), node.path[1]?.toLowerCase()];
-    if (scope !== '$user' || name !== 'id' || node.path.length !== 2) {
-      throw new FormulaCompileError(`${node.text} is not supported by the local org: only $User.Id is`);
+  /**
+   * `$User.<Field>`: a field of the user saving the record (`$User.Id`, `$User.ContactId`, `$User.UserType`...).
+   * Picklists (UserType) follow the picklist rules: TEXT(), ISPICKVAL(), CASE() and ISBLANK() take them.
+   */
+  private global(node: Extract<Node, { kind: 'field' }>, allowPicklist: boolean): Typed {
+    const [scope, name] = [node.path[0].toLowerCase(), node.path[1]];
+    const users = this.schema.objects.get('User');
+    if (scope !== '$user' || node.path.length !== 2 || !users) {
+      throw new FormulaCompileError(`${node.text} is not supported by the local org: only $User fields are`);
     }
     if (this.context === 'field') {
       throw new FormulaCompileError(`${node.text} is not supported in formula fields by the local org`);
     }
-    return { type: 'text', run: (ctx) => ctx.userId };
+    const field = findFieldSchema(users, name);
+    if (!field || field.model.formula !== undefined) {
+      throw new FormulaCompileError(`Field ${node.text} does not exist. Check spelling.`);
+    }
+    if (field.name === 'Id') return { type: 'text', run: (ctx) => ctx.userId };
+    const type = formulaTypeOf(field.model);
+    if ((type === 'picklist' || type === 'multipicklist') && !allowPicklist) {
+      throw new FormulaCompileError(
+        `Field ${node.text} is a picklist field. Picklist fields are only supported in certain functions.`,
+      );
+    }
+    const column = field.column;
+    return { type, run: (ctx) => fromStored(type, ctx.user?.(column) ?? null, false) };
   }
 
   private arity(node: Extract<Node, { kind: 'call' }>, min: number, max = min): void {

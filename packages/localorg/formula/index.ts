@@ -46,7 +46,7 @@ export interface OrgFormulas {
   filters: Map<ObjectSchema, CompiledFilter[]>;
 }
 
-/** Who saves or reads, and when: what TODAY(), NOW() and $User.Id answer. */
+/** Who saves or reads, and when: what TODAY(), NOW() and $User answer. */
 export interface FormulaEnv {
   now: Date;
   userId: string;
@@ -314,12 +314,14 @@ export function enforceRules(
 ): void {
   const formulas = formulasOf(storage.schema);
   const reader = new RowReader(storage, formulas, env);
+  const user = userColumns(storage, env.userId);
   const run = (compiled: CompiledFormula): boolean =>
     compiled.evaluate({
       values: reader.inputs(compiled, row),
       prior: prior ? reader.inputs(compiled, prior) : undefined,
       isNew: prior === undefined,
       ...env,
+      user,
     }) === true;
   for (const filter of formulas.filters.get(obj) ?? []) {
     if (row[filter.field.column] === null || row[filter.field.column] === undefined) continue;
@@ -339,6 +341,21 @@ export function enforceRules(
     });
   }
   if (failures.length > 0) throw new SalesforceErrors(400, failures);
+}
+
+/**
+ * The running user's columns for `$User.<Field>`, read once on first use (no user, the platform's own writes:
+ * every field blank).
+ */
+export function userColumns(storage: Storage, userId: string): (column: string) => SqlValue | undefined {
+  let row: Row | undefined | null = null;
+  return (column) => {
+    if (row === null) {
+      const users = storage.schema.objects.get('User');
+      row = userId !== '' && users ? storage.getRow(users, userId) : undefined;
+    }
+    return row?.[column];
+  };
 }
 
 /** The SQL expression of a formula field inside a query, given the SQL of each of its inputs and of `now`. */

@@ -30,6 +30,8 @@ export interface EvalContext {
   isNew: boolean;
   now: Date;
   userId: string;
+  /** A column of the running user's User row, for `$User.<Field>` (absent: every such field reads blank). */
+  user?: (column: string) => SqlValue | undefined;
 }
 
 export interface CompiledFormula {

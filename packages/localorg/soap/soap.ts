@@ -217,7 +217,7 @@ async function login(org: OrgRuntime, api: string, major: number, call: unknown)
         ['userLocale', text(user.LocaleSidKey) ?? 'en_US'],
         ['userName', text(user.Username) ?? username],
         ['userTimeZone', text(user.TimeZoneSidKey) ?? 'GMT'],
-        ['userType', 'Standard'],
+        ['userType', text(user.UserType) ?? 'Standard'],
         ['userUiSkin', 'Theme3'],
       ],
     ],
