@@ -111,7 +111,11 @@ async function start(options: StartOptions): Promise<void> {
   const access = await runAccessSync(session, { onStep: (s, n) => progress.step(s, n) });
   if (access.failures.length > 0)
     throw new Error(`the access sync failed for ${access.failures.length} share(s): ${access.failures[0].message}`);
-  log(`  ${access.inserted} share(s) added, ${access.updated} set back, ${access.deleted} removed.`);
+  log(`  people on targets: ${access.inserted} share(s) added, ${access.updated} set back, ${access.deleted} removed`);
+  log(
+    `  partner users: ${access.partner.inserted} share(s) added, ${access.partner.updated} changed, ${access.partner.deleted} removed`,
+  );
+  for (const note of access.notes) log(`  note: ${note}`);
   log('Rolling up targets...');
   // Recorded in the run history; a run still going (or cut short by a Ctrl+C within the hour) is not waited for.
   const rollup = await runRecordedRollup(session, {

@@ -19,21 +19,28 @@ export interface AccessSyncOptions {
   log: (line: string) => void;
 }
 
-/** What an on-demand run reports to the header: the changes made, or why the run failed. */
+/**
+ * What an on-demand run reports to the header: the shares it changed (both reasons: the people on targets and
+ * the partner users), of which the partner shares, and its failures; or why the run failed.
+ */
 export interface AccessSyncSummary {
   inserted: number;
   updated: number;
   deleted: number;
+  partner: { inserted: number; updated: number; deleted: number };
   failures: number;
   error?: string;
 }
 
 const summaryOf = (report: AccessReport): AccessSyncSummary => ({
-  inserted: report.inserted,
-  updated: report.updated,
-  deleted: report.deleted,
+  inserted: report.inserted + report.partner.inserted,
+  updated: report.updated + report.partner.updated,
+  deleted: report.deleted + report.partner.deleted,
+  partner: { inserted: report.partner.inserted, updated: report.partner.updated, deleted: report.partner.deleted },
   failures: report.failures.length,
 });
+
+const NOTHING = { inserted: 0, updated: 0, deleted: 0 };
 
 export class AccessSync {
   private timer: NodeJS.Timeout | undefined;
@@ -78,7 +85,7 @@ export class AccessSync {
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       this.options.log(`Plan access sync (${trigger}) failed: ${message}`);
-      return { inserted: 0, updated: 0, deleted: 0, failures: 0, error: message };
+      return { ...NOTHING, partner: NOTHING, failures: 0, error: message };
     }
     const summary = summaryOf(report);
     if (summary.failures > 0)
@@ -87,7 +94,8 @@ export class AccessSync {
       );
     if (summary.inserted + summary.updated + summary.deleted > 0)
       this.options.log(
-        `Plan access sync (${trigger}): ${summary.inserted} share(s) added, ${summary.updated} set back, ${summary.deleted} removed`,
+        `Plan access sync (${trigger}): ${summary.inserted} share(s) added, ${summary.updated} changed, ${summary.deleted} removed` +
+          ` (partner users: ${summary.partner.inserted} added, ${summary.partner.updated} changed, ${summary.partner.deleted} removed)`,
       );
     return summary;
   }

@@ -1,15 +1,39 @@
 /**
  * The shell: SLDS global header with the user switcher and the "Run rollup" button, the navigation bar,
- * URL routing with the history API, and the toasts components ask for (`lightning__showtoast`).
+ * URL routing with the history API, and the toasts components ask for (`lightning__showtoast`). A partner
+ * user (the org says so: session.portal) gets the partner portal instead: its header, "My Plans" and a plan's
+ * portal page, with no internal tab and no rollup.
  */
 import { LightningElement } from 'lwc';
-import { navKey, NAV_ITEMS, parseRoute, type Route } from './routes';
+import { session } from '../../../../platform/session';
+import { canonicalPath, navItemsFor, navKey, parseRoute, type Audience, type Route } from './routes';
 
 interface AppUser {
   id: string;
   name: string;
   username: string;
   role: string;
+  account: string | null;
+}
+
+interface UserGroup {
+  key: string;
+  label: string;
+  options: { value: string; label: string; selected: boolean }[];
+}
+
+interface RollupAnswer {
+  read?: { targets: number };
+  written?: Record<string, number>;
+  failedMetrics?: { name: string }[];
+  access?: {
+    inserted: number;
+    updated: number;
+    deleted: number;
+    partner: { inserted: number; updated: number; deleted: number };
+    failures: number;
+    error?: string;
+  };
 }
 
 interface Toast {
@@ -19,17 +43,23 @@ interface Toast {
   variant: string;
 }
 
-interface SessionInfo {
-  userId: string;
-  name: string;
-  username: string;
+const TOAST_MILLIS = 6000;
+const AUDIENCE: Audience = session.portal ? 'portal' : 'internal';
+
+/** What the header's toast says of the access sync the rollup ran first ('' when it changed nothing). */
+function accessNote(access: RollupAnswer['access']): string {
+  if (!access) return '';
+  if (access.error) return ` Plan access was not synced: ${access.error}`;
+  const changed = access.inserted + access.updated + access.deleted;
+  const failed = access.failures > 0 ? ` ${access.failures} plan share(s) failed.` : '';
+  return changed > 0
+    ? ` Plan access: ${access.inserted} share(s) added, ${access.updated} changed, ${access.deleted} removed` +
+        ` (partner users: ${access.partner.inserted} added, ${access.partner.updated} changed, ${access.partner.deleted} removed).${failed}`
+    : failed;
 }
 
-const TOAST_MILLIS = 6000;
-const session = (window as unknown as { __papSession?: SessionInfo }).__papSession;
-
 export default class App extends LightningElement {
-  route: Route = parseRoute(window.location.pathname);
+  route: Route = parseRoute(window.location.pathname, AUDIENCE);
   users: AppUser[] = [];
   toasts: Toast[] = [];
   rollupRunning = false;
@@ -38,7 +68,7 @@ export default class App extends LightningElement {
   private nextToast = 1;
 
   private readonly onPopState = (): void => {
-    this.route = parseRoute(window.location.pathname);
+    this.route = parseRoute(window.location.pathname, AUDIENCE);
   };
 
   private readonly onNavigate = (event: Event): void => {
@@ -55,7 +85,7 @@ export default class App extends LightningElement {
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('pap:navigate', this.onNavigate);
     window.addEventListener('lightning__showtoast', this.onToast);
-    if (window.location.pathname === '/') window.history.replaceState({}, '', '/plans');
+    this.showCanonicalPath();
     fetch('/app/users', { credentials: 'same-origin' })
       .then((response) => (response.ok ? (response.json() as Promise<AppUser[]>) : []))
       .then((users) => {
@@ -75,28 +105,67 @@ export default class App extends LightningElement {
   go(url: string, replace = false): void {
     if (replace) window.history.replaceState({}, '', url);
     else window.history.pushState({}, '', url);
-    this.route = parseRoute(new URL(url, window.location.origin).pathname);
+    this.route = parseRoute(new URL(url, window.location.origin).pathname, AUDIENCE);
+    this.showCanonicalPath();
     window.scrollTo(0, 0);
+  }
+
+  /** The address bar shows the route's own address (`/` is the plans list, a plan's internal page the portal's). */
+  private showCanonicalPath(): void {
+    const path = canonicalPath(this.route);
+    if (path && path !== window.location.pathname) window.history.replaceState({}, '', path);
+  }
+
+  get isPortal(): boolean {
+    return AUDIENCE === 'portal';
+  }
+
+  get isInternal(): boolean {
+    return AUDIENCE === 'internal';
+  }
+
+  get appName(): string {
+    return AUDIENCE === 'portal' ? 'Partner Portal' : 'Partner Planning';
+  }
+
+  get accountName(): string {
+    return session.accountName ?? '';
   }
 
   get navItems(): { key: string; label: string; href: string; className: string }[] {
     const active = navKey(this.route);
-    return NAV_ITEMS.map((item) => ({
+    return navItemsFor(AUDIENCE).map((item) => ({
       ...item,
       className: `slds-context-bar__item${item.key === active ? ' slds-is-active' : ''}`,
     }));
   }
 
-  get userOptions(): { label: string; value: string }[] {
-    return this.users.map((u) => ({ label: `${u.name} (${u.role})`, value: u.username }));
-  }
-
-  get currentUsername(): string {
-    return session ? session.username : '';
+  /** The user switch's choices: internal users, then partner users grouped by partner account. */
+  get userGroups(): UserGroup[] {
+    // Until the list arrives (or when it cannot be read), the signed-in user alone.
+    const users: AppUser[] =
+      this.users.length > 0
+        ? this.users
+        : [{ id: session.userId, name: session.name, username: session.username, role: '', account: null }];
+    const groups = new Map<string, UserGroup>();
+    for (const u of users) {
+      const label = u.role === 'Partner User' ? `Partner users — ${u.account ?? 'no account'}` : 'Internal users';
+      let group = groups.get(label);
+      if (!group) {
+        group = { key: label, label, options: [] };
+        groups.set(label, group);
+      }
+      group.options.push({
+        value: u.username,
+        label: u.role ? `${u.name} (${u.role})` : u.name,
+        selected: u.username === session.username,
+      });
+    }
+    return [...groups.values()];
   }
 
   get currentUserName(): string {
-    return session ? session.name : '';
+    return session.name;
   }
 
   get isList(): boolean {
@@ -119,6 +188,22 @@ export default class App extends LightningElement {
     return this.route.page === 'notFound';
   }
 
+  get isPortalHome(): boolean {
+    return this.route.page === 'portalHome';
+  }
+
+  get isPortalPlan(): boolean {
+    return this.route.page === 'portalPlan';
+  }
+
+  get isNotInPortal(): boolean {
+    return this.route.page === 'notInPortal';
+  }
+
+  get portalHomeHref(): string {
+    return navItemsFor('portal')[0].href;
+  }
+
   get listKind(): string {
     return this.route.page === 'list' ? this.route.kind : '';
   }
@@ -128,7 +213,9 @@ export default class App extends LightningElement {
   }
 
   get recordId(): string {
-    return this.route.page === 'record' || this.route.page === 'other' ? this.route.recordId : '';
+    return this.route.page === 'record' || this.route.page === 'other' || this.route.page === 'portalPlan'
+      ? this.route.recordId
+      : '';
   }
 
   get otherObjectName(): string {
@@ -145,11 +232,12 @@ export default class App extends LightningElement {
     this.go(event.detail.url);
   }
 
-  async handleUserChange(event: CustomEvent<{ value: string }>): Promise<void> {
+  async handleUserChange(event: Event): Promise<void> {
+    const select = event.target as HTMLSelectElement;
     const response = await fetch('/app/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: event.detail.value }),
+      body: JSON.stringify({ username: select.value }),
       credentials: 'same-origin',
     });
     if (response.ok) {
@@ -164,6 +252,8 @@ export default class App extends LightningElement {
       } catch {
         // Not JSON: the text as it came.
       }
+      // Still signed in as before: the switch says so again.
+      select.value = session.username;
       this.showToast('Could not switch user', message, 'error');
     }
   }
@@ -178,9 +268,7 @@ export default class App extends LightningElement {
         body: '{}',
         credentials: 'same-origin',
       });
-      const body = (await response.json()) as
-        | { read?: { targets: number }; written?: Record<string, number>; failedMetrics?: { name: string }[] }
-        | { message?: string }[];
+      const body = (await response.json()) as RollupAnswer | { message?: string }[];
       // The server's reason when it says one ("A rollup is already running...").
       if (Array.isArray(body)) throw new Error(body[0]?.message ?? 'The rollup failed.');
       if (!response.ok || !body.read) throw new Error('The rollup failed.');
@@ -189,8 +277,9 @@ export default class App extends LightningElement {
       this.showToast(
         'Rollup finished',
         `${body.read.targets} targets rolled up, ${written} values written` +
-          (failed.length > 0 ? `; failed metrics: ${failed.map((m) => m.name).join(', ')}` : '.'),
-        failed.length > 0 ? 'warning' : 'success',
+          (failed.length > 0 ? `; failed metrics: ${failed.map((m) => m.name).join(', ')}` : '.') +
+          accessNote(body.access),
+        failed.length > 0 || body.access?.error || body.access?.failures ? 'warning' : 'success',
       );
       this.remountPage();
     } catch (error) {
