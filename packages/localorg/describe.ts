@@ -166,7 +166,8 @@ export function describeField(obj: ObjectSchema, field: FieldSchema, access?: Us
     unique: m.unique,
     updateable:
       !readOnly(field) && m.type !== 'MasterDetail' && !m.createOnly && editable && (perms?.allowEdit ?? true),
-    writeRequiresMasterRead: false,
+    // The master-detail sharing setting; false on every other field, as Salesforce describes them.
+    writeRequiresMasterRead: m.type === 'MasterDetail' && m.writeRequiresMasterRead === true,
   };
 }
 

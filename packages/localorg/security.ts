@@ -25,10 +25,17 @@
  *   and users without a role, see only their own. User.ManagerId plays no part in sharing, as in Salesforce.
  * - Manual sharing: a Private or Read object has a share object (`Foo__Share`). A share to a user gives them,
  *   and everyone above them in the role hierarchy, read access (any level) or edit access (Edit); never
- *   delete. Only users are shared with: the local org has no groups. The owner, those above the owner,
+ *   delete. A share to a group (a role's Role or RoleAndSubordinates group) gives the same to the users the
+ *   group reaches and those above them (role-groups.ts principalGroupIds). The owner, those above the owner,
  *   Modify All on the object and Modify All Data may share a record (create, change or remove its Manual
  *   shares); only Modify All Data adds, changes or removes shares of an Apex sharing reason (RowCause
  *   `Reason__c`), which grant access as any share does. Whoever reads a record reads its shares.
+ * - Master-detail fields with writeRequiresMasterRead ("Read Only" sharing setting): read access to the
+ *   master is enough to create, edit and delete the detail.
+ * - Partner users (UserType PowerPartner) follow each object's external default and read their own account
+ *   and contact (partner-access.ts).
+ * - Restriction rules that apply to the user further limit the records of their object the user sees and
+ *   changes (restriction-rules.ts); a restricted record does not exist for them.
  *
  * - System permissions (Modify All Data, Manage Data Integrations, Bulk API Hard Delete...) come from the
  *   profile (System Administrator has every one the local org checks) plus the `<userPermissions>` of the
@@ -38,6 +45,9 @@
  */
 import type { FieldPermission, ObjectPermission, PermissionSetModel } from '@partner-planning/model';
 import { activityRowFilter, activityShares, isActivity, type ActivityAccessHost } from './activity-access';
+import { externalSharingModel, implicitRecordId, isPartnerUser, PARTNER_USER_OBJECTS } from './partner-access';
+import { passesRestriction, restrictionCondition, restrictionFor, type Restriction } from './restriction-rules';
+import { principalGroupIds } from './role-groups';
 import type { RequestContext } from './context';
 import { SalesforceError } from './errors';
 import type { FieldSchema, ObjectSchema } from './schema';
@@ -46,6 +56,7 @@ import type { Storage } from './storage';
 
 export const SYSTEM_ADMINISTRATOR = 'System Administrator';
 export const STANDARD_USER = 'Standard User';
+export const PARTNER_COMMUNITY_USER = 'Partner Community User';
 
 const NO_ACCESS: ObjectPermission = {
   allowCreate: false,
@@ -165,6 +176,8 @@ export class UserAccess implements QueryAccess {
   private readonly objects = new Map<string, ObjectPermission>();
   private readonly fields = new Map<FieldSchema, FieldPermission>();
   private owners?: Set<string>;
+  private shareTargets?: string;
+  private readonly restrictions = new Map<string, Restriction | null>();
 
   constructor(
     private readonly storage: Storage,
@@ -177,6 +190,8 @@ export class UserAccess implements QueryAccess {
     private readonly systemPermissions: ReadonlySet<string> = NO_PERMISSIONS,
     /** The org setting that makes the Set Audit Fields upon Record Creation permission available. */
     private readonly auditFieldsEnabled = false,
+    /** The user's own User row (absent for the platform): user type, account and contact, rules' $User. */
+    private readonly user?: Row,
   ) {
     for (const obj of storage.schema.objects.values()) {
       let perms = allData ? ALL : (profileObjects[obj.name] ?? NO_ACCESS);
@@ -274,38 +289,94 @@ export class UserAccess implements QueryAccess {
     return this.owners;
   }
 
+  /**
+   * Who a share must name to reach the user, as a JSON array: the user and those below them (ownerIds) and
+   * the groups whose shares reach them. Computed once per request.
+   */
+  private shareTargetIds(): string {
+    if (this.shareTargets === undefined) {
+      const groups = this.userId === '' ? [] : principalGroupIds(this.storage, this.userId);
+      this.shareTargets = JSON.stringify([...this.ownerIds(), ...groups]);
+    }
+    return this.shareTargets;
+  }
+
+  /** A partner user: external defaults and implicit sharing apply. */
+  get isPartner(): boolean {
+    return isPartnerUser(this.user);
+  }
+
+  /** The organization-wide default that applies to this user: the external one for a partner user. */
+  sharingModel(obj: ObjectSchema): ObjectSchema['model']['sharingModel'] {
+    return this.isPartner ? externalSharingModel(obj) : obj.model.sharingModel;
+  }
+
+  /** The restriction rules of `obj` that apply to this user, compiled once per request; undefined if none. */
+  private restriction(obj: ObjectSchema): Restriction | undefined {
+    if (this.allData || !this.user || this.storage.schema.model.restrictionRules.length === 0) return undefined;
+    let found = this.restrictions.get(obj.name);
+    if (found === undefined) {
+      found = restrictionFor(this.storage, obj, this.user) ?? null;
+      this.restrictions.set(obj.name, found);
+    }
+    return found ?? undefined;
+  }
+
+  /** The record is one a restriction rule lets the user see (or no rule applies). */
+  private unrestricted(obj: ObjectSchema, row: Row): boolean {
+    const restriction = this.restriction(obj);
+    return !restriction || (typeof row.Id === 'string' && passesRestriction(this.storage, restriction, row.Id));
+  }
+
   sharingHides(obj: ObjectSchema): boolean {
+    return this.hidesBySharing(obj) || this.restriction(obj) !== undefined;
+  }
+
+  /** Sharing alone (no restriction rule) hides some records of `obj`. */
+  private hidesBySharing(obj: ObjectSchema): boolean {
     if (this.allData) return false;
     const perms = this.object(obj);
     if (perms.viewAllRecords || perms.modifyAllRecords) return false;
     // Activities always hide some rows: those of other owners with no related record the user may see.
     if (isActivity(obj)) return true;
-    const model = obj.model.sharingModel;
+    const model = this.sharingModel(obj);
     if (model === 'Private') return obj.fields.has('OwnerId');
-    return model === 'ControlledByParent' && this.masters(obj).some(({ master }) => this.sharingHides(master));
+    return model === 'ControlledByParent' && this.masters(obj).some(({ master }) => this.hidesBySharing(master));
   }
 
   /**
-   * A SQL condition on `alias` that keeps the rows of `obj` the user may read, or undefined when sharing
-   * hides none (View All Data, View All or Modify All on the object, a public organization-wide default).
+   * A SQL condition on `alias` that keeps the rows of `obj` the user may read, or undefined when neither
+   * sharing nor a restriction rule hides any (View All Data, View All or Modify All on the object, a public
+   * organization-wide default, no rule).
    */
   rowFilter(obj: ObjectSchema, alias: string, bind: Bind, depth = 0): string | undefined {
-    if (!this.sharingHides(obj)) return undefined;
+    const shared = this.sharingFilter(obj, alias, bind, depth);
+    const restriction = this.restriction(obj);
+    if (!restriction) return shared;
+    const restricted = restrictionCondition(restriction, alias, bind);
+    return shared ? `(${shared}) AND ${restricted}` : restricted;
+  }
+
+  /** rowFilter's sharing part: a master's or a related record's restriction rules do not reach its children. */
+  private sharingFilter(obj: ObjectSchema, alias: string, bind: Bind, depth: number): string | undefined {
+    if (!this.hidesBySharing(obj)) return undefined;
     if (isActivity(obj)) return activityRowFilter(this.activityHost(), this.storage, obj, alias, bind, depth);
-    if (obj.model.sharingModel === 'Private') {
+    if (this.sharingModel(obj) === 'Private') {
       const owners = bind(JSON.stringify([...this.ownerIds()]));
-      const owned = `${alias}."OwnerId" IN (SELECT value FROM json_each(${owners}))`;
+      const implicit = implicitRecordId(obj, this.user);
+      const owned = `(${alias}."OwnerId" IN (SELECT value FROM json_each(${owners}))${implicit ? ` OR ${alias}."Id" = ${bind(implicit)}` : ''})`;
       const share = this.shareObject(obj);
       if (!share) return owned;
       // Uncorrelated: the shared Ids are computed once per statement, from the UserOrGroupId index.
       const s = `shr${depth}`;
-      return `(${owned} OR ${alias}."Id" IN (SELECT ${s}."ParentId" FROM ${quoteIdent(share.table)} AS ${s} WHERE ${s}."UserOrGroupId" IN (SELECT value FROM json_each(${owners})) AND ${s}."IsDeleted" = 0))`;
+      const targets = bind(this.shareTargetIds());
+      return `(${owned} OR ${alias}."Id" IN (SELECT ${s}."ParentId" FROM ${quoteIdent(share.table)} AS ${s} WHERE ${s}."UserOrGroupId" IN (SELECT value FROM json_each(${targets})) AND ${s}."IsDeleted" = 0))`;
     }
     const conditions: string[] = [];
     for (const { field, master } of this.masters(obj)) {
       // Uncorrelated subqueries: SQLite computes each master's visible Ids once per statement.
       const inner = `sec${depth}`;
-      const filter = this.rowFilter(master, inner, bind, depth + 1);
+      const filter = this.sharingFilter(master, inner, bind, depth + 1);
       if (filter) {
         conditions.push(
           `${alias}.${quoteIdent(field.column)} IN (SELECT ${inner}."Id" FROM ${quoteIdent(master.table)} AS ${inner} WHERE ${filter})`,
@@ -316,15 +387,17 @@ export class UserAccess implements QueryAccess {
   }
 
   canReadRow(obj: ObjectSchema, row: Row): boolean {
-    return this.allData || (this.object(obj).allowRead && this.shares(obj, row, 'read'));
+    return this.allData || (this.object(obj).allowRead && this.shares(obj, row, 'read') && this.unrestricted(obj, row));
   }
 
   canEditRow(obj: ObjectSchema, row: Row): boolean {
-    return this.allData || (this.object(obj).allowEdit && this.shares(obj, row, 'edit'));
+    return this.allData || (this.object(obj).allowEdit && this.shares(obj, row, 'edit') && this.unrestricted(obj, row));
   }
 
   canDeleteRow(obj: ObjectSchema, row: Row): boolean {
-    return this.allData || (this.object(obj).allowDelete && this.shares(obj, row, 'delete'));
+    return (
+      this.allData || (this.object(obj).allowDelete && this.shares(obj, row, 'delete') && this.unrestricted(obj, row))
+    );
   }
 
   assertCanCreate(obj: ObjectSchema): void {
@@ -341,7 +414,7 @@ export class UserAccess implements QueryAccess {
 
   /**
    * A reference a write sets must name a record the user can read; a master-detail field, a master the
-   * user can edit (the field's Read/Write sharing setting: writeRequiresMasterRead false in force-app).
+   * user can edit (the Read/Write sharing setting), or read where the field has writeRequiresMasterRead.
    */
   assertReferences(fields: Iterable<FieldSchema>, row: Row): void {
     if (this.allData) return;
@@ -352,7 +425,7 @@ export class UserAccess implements QueryAccess {
       const target = this.storage.schema.byKeyPrefix.get(id.slice(0, 3));
       const parent = target ? this.storage.getRow(target, id) : undefined;
       if (!target || !parent) continue;
-      const level = type === 'MasterDetail' ? 'edit' : 'read';
+      const level = type === 'MasterDetail' && field.model.writeRequiresMasterRead !== true ? 'edit' : 'read';
       // A share names the record it shares: the caller must be allowed to share that record.
       const sharing =
         field.name === 'ParentId' && this.storage.schema.objects.get(field.model.objectApiName)?.model.shareOf;
@@ -387,18 +460,22 @@ export class UserAccess implements QueryAccess {
     const perms = this.object(obj);
     if (perms.modifyAllRecords || (level === 'read' && perms.viewAllRecords)) return true;
     if (isActivity(obj)) return activityShares(this.storage, this.activityHost(), obj, row, level);
-    const model = obj.model.sharingModel;
+    const model = this.sharingModel(obj);
     if (model === 'ControlledByParent') {
       return this.masters(obj).every(({ field, master }) => {
         const id = row[field.column];
         const parent = typeof id === 'string' ? this.storage.getRow(master, id) : undefined;
-        return parent !== undefined && this.shares(master, parent, level === 'read' ? 'read' : 'edit');
+        // writeRequiresMasterRead: reading the master is enough to change the detail.
+        const needed = level === 'read' || field.model.writeRequiresMasterRead === true ? 'read' : 'edit';
+        return parent !== undefined && this.shares(master, parent, needed);
       });
     }
     if (model === 'Read' && level === 'read') return true;
     if ((model === 'ReadWrite' || model === 'Public' || model === 'FullAccess') && level !== 'delete') return true;
     // Private, or edit under Read, or delete: the owner (or someone above them), or a share for read or edit.
     if (typeof row.OwnerId === 'string' && this.ownerIds().has(row.OwnerId)) return true;
+    if (level === 'read' && model === 'Private' && row.Id !== undefined && row.Id === implicitRecordId(obj, this.user))
+      return true;
     return level !== 'delete' && typeof row.Id === 'string' && this.sharedWith(obj, row.Id, level);
   }
 
@@ -408,18 +485,18 @@ export class UserAccess implements QueryAccess {
     return {
       ownerIds: () => this.ownerIds(),
       canReadObject: (obj) => this.canReadObject(obj),
-      rowFilter: (obj, alias, bind, depth) => this.rowFilter(obj, alias, bind, depth),
+      rowFilter: (obj, alias, bind, depth) => this.sharingFilter(obj, alias, bind, depth),
       canDo: (obj, row, level) => this.object(obj)[allowed[level]] && this.shares(obj, row, level),
     };
   }
 
-  /** A live share of the record to the user or someone below them, at the level asked or above. */
+  /** A live share of the record to the user, someone below them or a group that reaches them, at the level asked or above. */
   private sharedWith(obj: ObjectSchema, id: string, level: 'read' | 'edit'): boolean {
     const share = this.shareObject(obj);
     if (!share) return false;
     const levels = level === 'read' ? `'Read', 'Edit', 'All'` : `'Edit', 'All'`;
     const sql = `SELECT 1 FROM ${quoteIdent(share.table)} WHERE "ParentId" = ? AND "IsDeleted" = 0 AND "AccessLevel" IN (${levels}) AND "UserOrGroupId" IN (SELECT value FROM json_each(?)) LIMIT 1`;
-    return this.storage.statement(sql).get(id, JSON.stringify([...this.ownerIds()])) !== undefined;
+    return this.storage.statement(sql).get(id, this.shareTargetIds()) !== undefined;
   }
 
   /** The share object of `obj`, when its organization-wide default gives it one. */
@@ -476,12 +553,11 @@ export class Security {
     if (userId === '') return new UserAccess(this.storage, userId, true, {}, [], ADMIN_PERMISSIONS, audit);
     const schema = this.storage.schema;
     const table = (name: string): string => quoteIdent(schema.objects.get(name)?.table ?? name);
+    const user = this.storage.statement(`SELECT * FROM ${table('User')} WHERE "Id" = ?`).get(userId) as Row | undefined;
     const profile = this.storage
-      .statement(
-        `SELECT p."Name" FROM ${table('User')} AS u JOIN ${table('Profile')} AS p ON p."Id" = u."ProfileId" WHERE u."Id" = ?`,
-      )
+      .statement(`SELECT "Name" FROM ${table('Profile')} WHERE "Id" = ?`)
       .pluck(true)
-      .get(userId) as string | undefined;
+      .get(user?.ProfileId ?? null) as string | undefined;
     const names = this.storage
       .statement(
         `SELECT ps."Name" FROM ${table('PermissionSetAssignment')} AS a JOIN ${table('PermissionSet')} AS ps ON ps."Id" = a."PermissionSetId" WHERE a."AssigneeId" = ? AND a."IsDeleted" = 0`,
@@ -495,8 +571,23 @@ export class Security {
     const permissions = new Set(sets.flatMap((set) => [...set.userPermissions]));
     // The System Administrator profile does not carry Set Audit Fields upon Record Creation: a permission set adds it.
     if (profile === SYSTEM_ADMINISTRATOR)
-      return new UserAccess(this.storage, userId, true, {}, [], new Set([...ADMIN_PERMISSIONS, ...permissions]), audit);
-    const objects = profile === STANDARD_USER ? STANDARD_USER_OBJECTS : {};
-    return new UserAccess(this.storage, userId, permissions.has('ModifyAllData'), objects, sets, permissions, audit);
+      return new UserAccess(
+        this.storage,
+        userId,
+        true,
+        {},
+        [],
+        new Set([...ADMIN_PERMISSIONS, ...permissions]),
+        audit,
+        user,
+      );
+    const objects =
+      profile === STANDARD_USER
+        ? STANDARD_USER_OBJECTS
+        : profile === PARTNER_COMMUNITY_USER
+          ? PARTNER_USER_OBJECTS
+          : {};
+    const allData = permissions.has('ModifyAllData');
+    return new UserAccess(this.storage, userId, allData, objects, sets, permissions, audit, user);
   }
 }

@@ -11,7 +11,8 @@
  * - A new owner decides who else sees a record: changing the owner deletes its Manual shares, while shares
  *   of a sharing reason stay, as in an org.
  * - The owner cannot be given a share, nor a user who cannot read the object
- *   (INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, as orgs answer).
+ *   (INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, as orgs answer). A share may name a live group (a role's
+ *   groups, role-groups.ts); an Id that is no live user or group is refused the same way.
  * - Sharing a record again with the same user for the same reason updates the existing share's AccessLevel;
  *   a record may be shared with one user for several reasons, one share each.
  */
@@ -76,7 +77,10 @@ export function checkNewShare(
   const userId = String(row.UserOrGroupId);
   const parent = shared ? storage.getRow(shared, parentId) : undefined;
   if (!shared || !parent) throw crossReference(parentId, 'ParentId');
-  if (parent.OwnerId === userId || !security.forUser(userId).object(shared).allowRead) {
+  const group = storage.schema.objects.get('Group');
+  if (group && userId.startsWith(group.keyPrefix)) {
+    if (storage.getRow(group, userId)?.IsDeleted !== 0) throw crossReference(userId, 'UserOrGroupId');
+  } else if (parent.OwnerId === userId || !security.forUser(userId).object(shared).allowRead) {
     throw crossReference(userId, 'UserOrGroupId');
   }
   const existing = storage

@@ -10,6 +10,7 @@ import { asJsonMap, getJsonArray, getString, isAnyJson, type JsonArray } from '@
 import { XMLValidator } from 'fast-xml-parser';
 import { readApiVersion } from './api-version';
 import { findField, findObject } from './load';
+import { overLimitObjects, restrictionRuleProblems, USER_REFERENCE } from './restriction-rules';
 import type { ForceAppModel, ObjectModel } from './types';
 
 export interface Problem {
@@ -322,6 +323,31 @@ export function checkDataTrees(model: ForceAppModel, dataDir = 'data'): Problem[
   return problems;
 }
 
+/**
+ * Restriction rules: the target object, enforcement type and userCriteria as a deploy checks them
+ * (restriction-rules.ts), the recordFilter's fields as SOQL on the target, at most two active rules per object.
+ */
+export function checkRestrictionRules(model: ForceAppModel): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of model.restrictionRules) {
+    const file = relative(model.root, rule.sourcePath);
+    for (const message of restrictionRuleProblems(model, rule)) problems.push({ file, message });
+    if (!findObject(model, rule.targetEntity)) continue;
+    // `$User.<Field>` values are the running user's; a null stands in for them when checking the fields.
+    const filter = rule.recordFilter.replace(USER_REFERENCE, 'null');
+    for (const p of checkSoql(model, `SELECT Id FROM ${rule.targetEntity} WHERE ${filter}`, file)) {
+      problems.push({ file, message: `recordFilter: ${p.message}` });
+    }
+  }
+  for (const { object, files } of overLimitObjects(model)) {
+    problems.push({
+      file: files[0],
+      message: `${object} has ${files.length} active restriction rules; Developer Edition allows 2 (${files.join(', ')})`,
+    });
+  }
+  return problems;
+}
+
 /** All checks over a project. */
 export function checkProject(model: ForceAppModel, codeDirs: string[]): Problem[] {
   return [
@@ -329,6 +355,7 @@ export function checkProject(model: ForceAppModel, codeDirs: string[]): Problem[
     ...checkFieldDocumentation(model),
     ...checkMetadataFieldReferences(model),
     ...checkMetricCatalog(model),
+    ...checkRestrictionRules(model),
     ...checkCodeReferences(model, codeDirs),
     ...checkDataTrees(model),
     ...checkApiVersionLiterals(model.root),

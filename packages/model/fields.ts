@@ -82,6 +82,7 @@ export function readField(objectApiName: string, path: string): FieldModel {
     field.referenceTo = isJsonArray(x.referenceTo) ? texts(x.referenceTo) : target ? [target] : [];
     field.relationshipName = str(x.relationshipName);
     field.relationshipLabel = str(x.relationshipLabel);
+    if (type === 'MasterDetail') field.writeRequiresMasterRead = bool(x.writeRequiresMasterRead);
     field.deleteConstraint =
       type === 'MasterDetail' ? 'Cascade' : ((str(x.deleteConstraint) as FieldModel['deleteConstraint']) ?? 'SetNull');
     const lf = asJsonMap(x.lookupFilter);

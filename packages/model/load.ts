@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { readField, readListView, readValidationRule } from './fields';
 import { collectLayoutReferences, readCustomMetadataRecord, readLabels, readPermissionSet } from './metadata';
 import { keyPrefixFor, readCustomObject } from './objects';
+import { readRestrictionRules } from './restriction-rules';
 import { linkActivities, shareObject, shareObjectName, standardObjects } from './standard-objects';
 import type { FieldReference, ForceAppModel, ObjectModel, PermissionSetModel } from './types';
 import { readCompactLayout, readUiMetadata } from './ui-metadata';
@@ -123,5 +124,6 @@ export function loadForceApp(options: LoadOptions = {}): ForceAppModel {
     labels,
     components: listDirs(join(defaultDir, 'lwc')).filter((n) => !n.startsWith('__') && !n.startsWith('.')),
     ...readUiMetadata(defaultDir),
+    restrictionRules: readRestrictionRules(defaultDir),
   };
 }

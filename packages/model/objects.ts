@@ -91,6 +91,7 @@ export function readCustomObject(dir: string, apiName: string, taken: Set<string
     kind: isMetadataType ? 'customMetadata' : 'custom',
     description: str(x.description),
     sharingModel,
+    externalSharingModel: str(x.externalSharingModel) as SharingModel | undefined,
     keyPrefix: keyPrefixFor(apiName, isMetadataType ? 'm' : 'a', taken),
     nameIsAutoNumber,
     readOnly: isMetadataType,

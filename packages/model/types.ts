@@ -96,6 +96,11 @@ export interface FieldModel {
   relationshipName?: string;
   relationshipLabel?: string;
   deleteConstraint?: 'SetNull' | 'Restrict' | 'Cascade';
+  /**
+   * A master-detail field's sharing setting: true ("Read Only") lets whoever reads the master create, edit and
+   * delete the detail; false ("Read/Write", the default) needs edit access to the master.
+   */
+  writeRequiresMasterRead?: boolean;
   lookupFilter?: { active: boolean; optional: boolean; errorMessage?: string; filters: FilterItem[] };
   /** Formula text of a formula field; the field's type is the formula's result type. */
   formula?: string;
@@ -146,6 +151,11 @@ export interface ObjectModel {
   kind: ObjectKind;
   description?: string;
   sharingModel: SharingModel;
+  /**
+   * The organization-wide default for external users (partner users): `<externalSharingModel>`, else
+   * Salesforce's default for the object (see security.ts); never more open than sharingModel.
+   */
+  externalSharingModel?: SharingModel;
   /** Three-character Id prefix. */
   keyPrefix: string;
   /** The Name field is an auto number (not createable). */
@@ -211,6 +221,25 @@ export interface FieldReference {
   sourcePath: string;
 }
 
+/** A restriction rule (`restrictionRules/<Name>.rule-meta.xml`): what matching users may see of an object. */
+export interface RestrictionRuleModel {
+  /** The file's name, the rule's full name. */
+  name: string;
+  active: boolean;
+  description?: string;
+  /** `Restrict` (a restriction rule) or `Scoping` (a scoping rule, which changes no access). */
+  enforcementType: string;
+  masterLabel: string;
+  /** The records the matching users may see, a SOQL-like condition (`Internal_Only__c = false`). */
+  recordFilter: string;
+  /** The object the rule restricts. */
+  targetEntity: string;
+  /** Which users the rule applies to (`$User.UserType = 'PowerPartner'`). */
+  userCriteria: string;
+  version: number;
+  sourcePath: string;
+}
+
 export interface ForceAppModel {
   root: string;
   objects: Map<string, ObjectModel>;
@@ -227,4 +256,5 @@ export interface ForceAppModel {
   flexiPages: FlexiPageModel[];
   tabs: TabModel[];
   applications: ApplicationModel[];
+  restrictionRules: RestrictionRuleModel[];
 }

@@ -103,7 +103,11 @@ describe('the share object', () => {
       createable: true,
       updateable: false,
     });
-    expect(fields.get('UserOrGroupId')).toMatchObject({ referenceTo: ['User'], createable: true, updateable: false });
+    expect(fields.get('UserOrGroupId')).toMatchObject({
+      referenceTo: ['User', 'Group'],
+      createable: true,
+      updateable: false,
+    });
     expect(fields.get('AccessLevel')).toMatchObject({ restrictedPicklist: true, createable: true, updateable: true });
     expect(fields.get('AccessLevel')?.picklistValues?.map((v) => v.value)).toEqual(['Read', 'Edit', 'All']);
     expect(fields.get('RowCause')?.picklistValues?.find((v) => v.defaultValue)?.value).toBe('Manual');

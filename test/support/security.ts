@@ -21,6 +21,8 @@ export interface UserSpec {
   /** The user's role (UserRole Id): the role hierarchy is what sharing follows. */
   roleId?: string;
   profile?: 'Standard User' | 'System Administrator';
+  /** Other User fields to create the user with (Department, ...). */
+  fields?: Record<string, unknown>;
 }
 
 /** The PermissionSet Id for a force-app permission set name. */
@@ -54,6 +56,7 @@ export async function createUser(t: TestOrg, spec: UserSpec): Promise<TestUser> 
     ProfileId: profileId,
     ...(spec.managerId ? { ManagerId: spec.managerId } : {}),
     ...(spec.roleId ? { UserRoleId: spec.roleId } : {}),
+    ...spec.fields,
   });
   const created = await t.conn.sobject('User').create(fields);
   if (!created.success) throw new Error(`could not create user ${username}`);

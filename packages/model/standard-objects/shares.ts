@@ -4,7 +4,7 @@
  */
 import { readSharingReasons, type SharingReason } from '../sharing-reasons';
 import type { FieldModel, ObjectModel } from '../types';
-import { field, type FieldSpec, lookup, picklist } from './common';
+import { field, type FieldSpec, picklist, polymorphicLookup } from './common';
 
 /**
  * The platform's row causes: Manual is what a share made through the API is by default (Owner access is
@@ -19,8 +19,8 @@ export const shareObjectName = (apiName: string): string => apiName.replace(/__c
 
 /**
  * The share object the platform gives a custom object whose organization-wide default is Private or Read
- * (other defaults, and master-detail children, have none). Only shares to users are stored: Manual ones and
- * those of the object's sharing reasons (read from its metadata unless given).
+ * (other defaults, and master-detail children, have none). It stores Manual shares and those of the object's
+ * sharing reasons (read from its metadata unless given), to a user or to a group (a role's groups).
  */
 export function shareObject(
   parent: ObjectModel,
@@ -39,7 +39,7 @@ export function shareObject(
       relationshipName: 'Parent',
       required: true,
     },
-    UserOrGroupId: lookup('User or Group ID', 'User', 'UserOrGroup', {
+    UserOrGroupId: polymorphicLookup('User or Group ID', ['User', 'Group'], 'UserOrGroup', {
       required: true,
       createOnly: true,
       deleteConstraint: 'Restrict',
