@@ -94,6 +94,7 @@ function printSummary(result: SeedResult): void {
     `Seeded ${result.org}: scale ${result.scale}, seed ${result.seed}, as of ${result.asOf}, in ${result.seconds}s.`,
     `Users: ${result.users.created} created, ${result.users.existing} existing, ${result.users.substituted} played by the running user; ${result.users.permissionSetsAssigned} permission set assignment(s).`,
     ...result.users.notes.map((n) => `  note: ${n}`),
+    `Partner users: ${result.partnerUsers.created} created, ${result.partnerUsers.existing} existing, ${result.partnerUsers.skipped} skipped (Partner Community licences); ${result.partnerUsers.permissionSetsAssigned} Partner_User assignment(s).`,
     ...result.notes.map((n) => `note: ${n}`),
     ...Object.entries(result.objects).map(
       ([sobject, s]) =>

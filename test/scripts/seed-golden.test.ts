@@ -8,7 +8,9 @@
  * targets over the partner programme's metrics: enablement, units sold, leads, campaigns, funds; the targets
  * the plans had before hash as they did, see below). The programme's record types (people, credentials,
  * leads and their conversions, campaigns and members, tasks, events, products, price book entries, line items,
- * fund allocations, requests and claims) were added with their own hashes.
+ * fund allocations, requests and claims) were added with their own hashes. The partner's side changed the
+ * accounts (partner accounts are partner-enabled: IsPartner) and the sections (whether the partner sees them),
+ * and added the partner users and the plan comments with their own hashes.
  */
 import { createHash } from 'node:crypto';
 import { generateDataset, type SeedDataset } from '../../packages/jobs/seed/generate';
@@ -58,6 +60,8 @@ function hashes(dataset: SeedDataset, partnersPerChunk: number): Record<string, 
       chunks.flatMap((c) => c.programme.filter((l) => l.sobject === sobject).flatMap((l) => l.records)),
     );
   out.leadConversions = sha(chunks.flatMap((c) => c.leadConversions));
+  out.partnerUsers = sha(dataset.partnerUsers);
+  out.Plan_Comment__c = sha(dataset.comments);
   return out;
 }
 
@@ -70,10 +74,10 @@ const CASES: GoldenCase[] = [
     partnersPerChunk: 4,
     sha256: {
       meta: 'd099989a88a3b7323c6c47562cbc2f00907818d0932bef39f4fea57681c66d53',
-      Account: '459da4f72c1d0915b875bcb703e73087c789a9a6d1765aeed897ab0da8f14111',
+      Account: '12e9ac43641b0f10d91dedcd80e224a2e77d219f7c9c4a470de8c3844fcf70d1',
       Contact: '2654d5aaf177ab139f352d5e4ab8d5a98920ad19ff14d9adbd1696d9b7557bee',
       Partner_Account_Plan__c: '561d8d8af8b4d5e197de90accb9082b748d61e4ca550e1eabedb7901fdb8ddd1',
-      Plan_Section__c: 'c7f5eef22a0976f97f1a0175f24b810dc015c3ab8b2cf7288664ba3af99c053f',
+      Plan_Section__c: 'd44f2c6c1863a09c1d03c5debb38e66a5aa78157ab32801c8790b4e7a4e1e339',
       Plan_Target__c: 'dcfdcc2d05fb6a580ccab598ef57fe319df0880bacba5d27eb7d5672cfedce79',
       'Plan_Target__c (programme)': '11992b48d46f6f6927a9950c1ba588400cb0936456bd9854e9ea1d6bfd491123',
       APR_Action__c: 'ae05a4692a6465f477a7432e137765ffe1e7171f8a552bea1a6384e527c3c8a8',
@@ -93,6 +97,8 @@ const CASES: GoldenCase[] = [
       'Fund_Allocation__c (programme)': 'b0b54d6350ca937eefe074bf0b017d36ee705d52378a09367f5cba0f5d024c95',
       'Fund_Request__c (programme)': '28a055b40264fc2eebf04c10e00e672f26f46dc65b66ea47b6e5af08f2ab78b3',
       'Fund_Claim__c (programme)': 'a0e70c884fa9e594991ca6cd13c0685a3208a66700058b212a3b79bbdc64892a',
+      partnerUsers: 'aafecdb18c18cd064cc4b31fc834fd452bd2f9c9ec546d60c4d5e8c9706b63cb',
+      Plan_Comment__c: 'e04050341c35e8d0febb576c83000da6adc28d0e1d3294ef1b9662b9d7317f0e',
       leadConversions: 'c56f81a992c63a480153de0b54fef37212fca51ab9ed4513b4ae449d19ff7bb6',
     },
   },
@@ -104,10 +110,10 @@ const CASES: GoldenCase[] = [
     partnersPerChunk: 25,
     sha256: {
       meta: '0528c9f45f5322e2a7777e0144863558af72260b1253b4fabe5170448e10db8c',
-      Account: 'a9a75f41b54fcf81978ee2a250b1dc5840deff8c13fa028409e89144c440f238',
+      Account: 'fce97f0103c0fe3d5a951351e927732e400d7867b45f5e4004fbe5c3141564a2',
       Contact: '222ded53f3bfa7ccdd1c8f08ddbf091f404708b2334cb866701fef25048bbc9c',
       Partner_Account_Plan__c: '32365aa45167d1618a5a4813aafdb1bff5ab4875b92c86272462e38bee9d75c1',
-      Plan_Section__c: '7ee313e1b7b55bea8d1da56856617fac075d2bdbad4a0fdcc2c1ea88b2a42cf0',
+      Plan_Section__c: '5844e31a2c082a96c2cbb705faa8a290569210112854bef448d3533adf3f9aea',
       Plan_Target__c: '34be6e8a6aaed830e60280fac287cac15ddcf4d81e8a3d210d3690fe88083543',
       'Plan_Target__c (programme)': '4f867a7f427de3787dcb6176b97a089375979273bc2f740b782138b1c47e696b',
       APR_Action__c: '0835850c59d8a3f385712175c6abfccc403e21b19d9df024709821cfe0ebbeb1',
@@ -127,6 +133,8 @@ const CASES: GoldenCase[] = [
       'Fund_Allocation__c (programme)': 'bf364ba0599c41a0f938a3e153b0c92c382adcc5f3ae63688398865a65f1e6c1',
       'Fund_Request__c (programme)': 'fd041cf1fc098771033ccb9d929faf2c8f915f253914a5eed267d5e61471c9c6',
       'Fund_Claim__c (programme)': 'e5f444778d5dacf48c0ce84c0465b71f2211da1bcc3872d71bb259a614cd498b',
+      partnerUsers: 'e9cf01998b8195d832d5a5ccad519fc1f58e47907072b9e198f7ebbefbca4f3c',
+      Plan_Comment__c: '5bb81b777971f1f3121eb8169fa3cc2c112dc75ad8667d70116e14b343258d09',
       leadConversions: '609514dc9bc4ff16b6409956f455aefddfc13fc6e4dc79614b8ebe97b3fa6876',
     },
   },
@@ -139,10 +147,10 @@ const CASES: GoldenCase[] = [
     partnersPerChunk: 10,
     sha256: {
       meta: 'da0a6f5980ccba9e7b1e2b9ceb40570952169022b5b7332e2d4ab169ba49682e',
-      Account: 'b4ccfe5c0596b54d187870627f7ad38070f0a6d1ac57f9466c4632c228ff3896',
+      Account: '01bb094a88fbb4662cf3519c276da9f78cc356ecd068583ad6893b70e94b5049',
       Contact: 'd55a3b63d76c7db9478356ca00ea7b8dd88e7fc5d2b90ff789e5dbea82c1dadb',
       Partner_Account_Plan__c: '73dbaa9ac9c19d3bf028c19d5385bccc2b39b981f36c23ba97c664dcbdc7537b',
-      Plan_Section__c: '016d28fa6f1b32dbc5f015472cad9bed455fc157d7b99c218466ada4629fc987',
+      Plan_Section__c: '9cc248adb4dd90310df35de107c2ab1372cb889a3c9222ccdca6beb8a786d6fb',
       Plan_Target__c: '21145c6be455820f9241cd8ab44c352fd106daee2ebe295224039ab01d500994',
       'Plan_Target__c (programme)': '3cb7b26eb498f1a20dbd21f12985e0859975390ca4b7db533cb6aab1bfc973d3',
       APR_Action__c: '8613803282ba73181bcfb459c5a33912a5860608e5cb8b36f27d2cd9dc69ebe5',
@@ -162,6 +170,8 @@ const CASES: GoldenCase[] = [
       'Fund_Allocation__c (programme)': '2dfec84f89be437a44e7ea2ec2df7fd1cc6cf8ea46fe1c2d2fdaeb372e2749bc',
       'Fund_Request__c (programme)': '72bcc9905bbab26d6751b7f16ed776e465daf3ebaad4de73b68a2fdcbf6cc76e',
       'Fund_Claim__c (programme)': '874ee2573264531cadeec7da474ae6fc5a627b7ea6060365c7e8708de88da5d0',
+      partnerUsers: 'bb5865889d9c54ad88aa17431bfb662417a2b99134642c038d34cfd8c5982959',
+      Plan_Comment__c: '30b23640f19ab5d953f002c5f407c442fd95b495bb2f6708ef27f635332ba067',
       leadConversions: '0090781448163bd02b503960e25a0921aabff4779b3ce9f8878698cbe774c880',
     },
   },

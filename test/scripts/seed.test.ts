@@ -6,6 +6,7 @@ import { generateDataset, winProbability, type FieldValue, type SeedDataset } fr
 import { runSeed } from '../../packages/jobs/seed';
 import { PLAN_SHARE, SeedLoader, SeedSetupError } from '../../packages/jobs/seed/load';
 import { AUDIT_FIELDS_NOTE } from '../../packages/jobs/seed/created';
+import { byPartnerUser } from '../../packages/jobs/seed/comments';
 import { parseScale, ScaleError } from '../../packages/jobs/seed/scales';
 import { LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
@@ -123,7 +124,14 @@ describe('seeding an org', () => {
     const all = everything(dataset);
     expect(first.failures).toEqual([]);
     // This admin cannot set audit fields: the records are created today, and the seed says how to change that.
-    expect(first.notes).toEqual([expect.stringContaining(AUDIT_FIELDS_NOTE)]);
+    // Nor author the partner users' comments: those are left out rather than shown as the admin's.
+    const partnerKeys = new Set(dataset.partnerUsers.map((u) => u.key));
+    const byPartner = dataset.comments.filter((c) => byPartnerUser(c, partnerKeys)).length;
+    expect(first.notes).toEqual([
+      expect.stringContaining(AUDIT_FIELDS_NOTE),
+      `${byPartner} plan comment(s) by partner users were left out: the running user cannot set CreatedById.`,
+    ]);
+    expect(first.objects.Plan_Comment__c.created).toBe(dataset.comments.length - byPartner);
     for (const sobject of ['Opportunity', 'Lead', 'CampaignMember']) {
       expect(first.notes[0]).toContain(sobject);
       expect([sobject, await countOf(t, sobject, 'CreatedDate < TODAY')]).toEqual([sobject, 0]);
@@ -146,7 +154,16 @@ describe('seeding an org', () => {
     for (const stats of Object.values(second.objects)) expect(stats.created).toBe(0);
     expect(second.objects.Plan_Target__c.updated).toBe(dataset.levels[4].records.length);
     // Objects without External_Key__c are found again by their natural keys and left as they are.
-    for (const sobject of ['Lead', 'Campaign', 'CampaignMember', 'Task', 'Event', 'OpportunityLineItem', 'Product2'])
+    for (const sobject of [
+      'Lead',
+      'Campaign',
+      'CampaignMember',
+      'Task',
+      'Event',
+      'OpportunityLineItem',
+      'Product2',
+      'Plan_Comment__c',
+    ])
       expect(second.objects[sobject].unchanged).toBe(first.objects[sobject].created);
     expect(first.objects['Lead (converted)'].updated).toBe(
       [...dataset.chunks(4)].flatMap((c) => c.leadConversions).length,

@@ -106,6 +106,8 @@ export function generatePartners(ctx: SeedContext, team: Team): Partners {
         BillingCity: city,
         BillingCountry: country,
         Website: `https://www.${domainOf(name)}.example`,
+        // A partner account, so its people can be partner users (partner-users.ts).
+        IsPartner: true,
       },
     });
     const customers = customerAccounts(ctx, rng, p, city, country);

@@ -11,10 +11,13 @@ import type { RecordOutcome } from '../writer';
  * Audit fields the dataset gives on insert (realistic creation dates); the org takes them only with "Set Audit
  * Fields upon Record Creation" (the org setting and the running user's CreateAuditFields permission).
  */
-export const SEED_AUDIT_FIELDS: ReadonlySet<string> = new Set(['CreatedDate']);
+export const SEED_AUDIT_FIELDS: ReadonlySet<string> = new Set(['CreatedDate', 'CreatedById']);
 
-/** The objects whose generated records give them (a partner may have none of some, so no sample to check). */
-export const DATED_OBJECTS: readonly string[] = ['Opportunity', 'Lead', 'CampaignMember'];
+/**
+ * The objects whose generated records give them (a partner may have none of some, so no sample to check):
+ * their creation dates, and a plan comment's author too.
+ */
+export const DATED_OBJECTS: readonly string[] = ['Opportunity', 'Lead', 'CampaignMember', 'Plan_Comment__c'];
 
 /** What the seed says when the org does not take the creation dates, and how to make it. */
 export const AUDIT_FIELDS_NOTE =

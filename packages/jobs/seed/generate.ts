@@ -9,7 +9,8 @@
  * (targets.ts) and partner-level APR actions (partner-actions.ts), then per chunk of partners the
  * opportunities (opportunities.ts), their APR actions (opportunity-actions.ts), the plan shares
  * (shares.ts) and the partner programme (programme.ts: people and credentials, leads, campaigns, activities,
- * line items over the product catalog of line-items.ts, funds). Each per-partner generator draws from its own labelled random stream, so the same seed gives
+ * line items over the product catalog of line-items.ts, funds); last the partner users (partner-users.ts) and the
+ * comments on plans the partner sees (comments.ts). Each per-partner generator draws from its own labelled random stream, so the same seed gives
  * the same data however partners are chunked (test/scripts/seed-golden.test.ts holds the sequence).
  */
 import { createContext } from './context';
@@ -21,11 +22,14 @@ import { partnerProgramme, programmeLevels } from './programme';
 import type { PartnerChunk, SeedDataset, SeedOptions, SeedRecord } from './records';
 import { generateRoles } from './roles';
 import { generateUsers } from './users';
+import { planComments } from './comments';
+import { generatePartnerUsers } from './partner-users';
 
 export type {
   FieldValue,
   LeadConversion,
   PartnerChunk,
+  PartnerUserSpec,
   PlanShare,
   Ref,
   SeedDataset,
@@ -44,6 +48,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
   const plans = generatePlans(ctx, partners.profiles);
   const { profiles } = partners;
   const catalog = productCatalog(ctx);
+  const partnerUsers = generatePartnerUsers(ctx, profiles);
   return {
     options,
     keyPrefix: ctx.keyPrefix,
@@ -59,6 +64,8 @@ export function generateDataset(options: SeedOptions): SeedDataset {
       { sobject: 'Product2', records: catalog.products },
       { sobject: 'PricebookEntry', records: catalog.entries },
     ],
+    partnerUsers,
+    comments: planComments(ctx, profiles, plans.plans, partnerUsers),
     *chunks(partnersPerChunk: number): Generator<PartnerChunk> {
       for (let i = 0; i < profiles.length; i += partnersPerChunk) {
         const chunk: PartnerChunk = {

@@ -1,4 +1,7 @@
-/** The seed as a function: generate the dataset for the org's fiscal calendar, check access, load it. */
+/**
+ * The seed as a function: generate the dataset for the org's fiscal calendar, check access, load it, then the
+ * partner's side (partner users, plan comments) and the plan shares of the access job.
+ */
 import type { Progress } from '../cli';
 import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
@@ -7,6 +10,9 @@ import { generateDataset } from './generate';
 import { stagePlans, walkPlans, PLAN } from './lifecycle';
 import { checkAccess, PLAN_SHARE, readOrgFacts, SeedLoader, type SeedReport } from './load';
 import type { Scale } from './scales';
+import { byPartnerUser, COMMENT } from './comments';
+import { loadPartnerUsers } from './partner-users';
+import type { Ref, SeedDataset } from './records';
 import { shareWithAccountablePeople } from './shares';
 
 export interface SeedRun {
@@ -66,6 +72,47 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     loader.forget('Opportunity', chunk.opportunities);
     for (const level of chunk.programme) loader.forget(level.sobject, level.records);
   }
+  await loadPartnerSide(session, loader, dataset, facts.organizationId, access.leftOut, run);
   await shareWithAccountablePeople(session, loader.report, run);
   return loader.report;
+}
+
+/**
+ * The partner's side, once every contact is loaded: the partner users (as licences allow), then the plan
+ * comments. A comment by a partner user who could not be created is left out (and counted in a note), as is
+ * one whose author the org would not take: the running user would otherwise appear to have written it.
+ */
+async function loadPartnerSide(
+  session: OrgSession,
+  loader: SeedLoader,
+  dataset: SeedDataset,
+  organizationId: string,
+  leftOut: Map<string, string[]>,
+  run: SeedRun,
+): Promise<void> {
+  const report = loader.report;
+  const bar = run.progress.step('User (partner)', dataset.partnerUsers.length);
+  const partner = await loadPartnerUsers(dataset.partnerUsers, {
+    session,
+    organizationId,
+    policy: run.policy,
+    notes: report.notes,
+    failures: report.failures,
+  });
+  bar.tick(dataset.partnerUsers.length);
+  bar.done();
+  report.partnerUsers = partner.report;
+  const partnerKeys = new Set(dataset.partnerUsers.map((u) => u.key));
+  const authorsTaken = !(leftOut.get(COMMENT) ?? []).includes('CreatedById');
+  const comments = dataset.comments.flatMap((comment) => {
+    if (!byPartnerUser(comment, partnerKeys)) return [comment];
+    const author = partner.ids.get((comment.fields.CreatedById as Ref).ref.key);
+    return author && authorsTaken ? [{ ...comment, fields: { ...comment.fields, CreatedById: author } }] : [];
+  });
+  const left = dataset.comments.length - comments.length;
+  if (left > 0)
+    report.notes.push(
+      `${left} plan comment(s) by partner users were left out: ${authorsTaken ? 'their authors were not created' : 'the running user cannot set CreatedById'}.`,
+    );
+  await loader.upsert(COMMENT, comments);
 }

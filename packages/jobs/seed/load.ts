@@ -27,6 +27,7 @@ import {
   type UserRole,
   type UserSpec,
 } from './records';
+import type { PartnerUserReport } from './partner-users';
 import { loadRoles, type RoleSpec } from './roles';
 
 export const EXTERNAL_KEY = 'External_Key__c';
@@ -68,6 +69,7 @@ export interface ObjectStats {
 
 export interface SeedReport {
   users: { created: number; existing: number; substituted: number; permissionSetsAssigned: number; notes: string[] };
+  partnerUsers: PartnerUserReport;
   objects: Record<string, ObjectStats>;
   failures: WriteFailure[];
   /** How the load went where it differs from the plan (Bulk API not available, ...). */
@@ -156,8 +158,16 @@ export async function checkAccess(session: OrgSession, dataset: SeedDataset): Pr
     break;
   }
   for (const level of dataset.levels) if (level.records[0]) samples.set(level.sobject, level.records[0]);
+  const comment = dataset.comments[0];
+  if (comment) samples.set(comment.sobject, comment);
   const sobjects = [
-    ...new Set([...dataset.levels.map((l) => l.sobject), 'Opportunity', 'APR_Action__c', ...PROGRAMME_OBJECTS]),
+    ...new Set([
+      ...dataset.levels.map((l) => l.sobject),
+      'Opportunity',
+      'APR_Action__c',
+      ...PROGRAMME_OBJECTS,
+      ...(comment ? [comment.sobject] : []),
+    ]),
   ];
   for (const sobject of sobjects) {
     let describe;
@@ -204,6 +214,7 @@ export class SeedLoader {
   private readonly ids = new Map<string, string>();
   readonly report: SeedReport = {
     users: { created: 0, existing: 0, substituted: 0, permissionSetsAssigned: 0, notes: [] },
+    partnerUsers: { created: 0, existing: 0, skipped: 0, permissionSetsAssigned: 0 },
     objects: {},
     failures: [],
     notes: [],

@@ -1,6 +1,6 @@
 /**
  * Loading the seed's records of standard objects that have no External_Key__c (products, price book entries,
- * line items, leads, campaigns and their members, tasks, events): each is found again by the fields that
+ * line items, leads, campaigns and their members, tasks, events, plan comments): each is found again by the fields that
  * identify it (a product's code, a lead's email, a member's campaign and person...). A record that exists is
  * left as it is (a converted lead cannot be edited, and an activity or a membership that happened does not
  * change); the missing ones are created. Also the two platform steps of the programme: finding the org's
@@ -23,6 +23,7 @@ export const NATURAL_KEYS: Record<string, string[]> = {
   CampaignMember: ['CampaignId', 'LeadId', 'ContactId'],
   Task: ['WhatId', 'WhoId', 'Subject', 'ActivityDate'],
   Event: ['WhatId', 'WhoId', 'Subject', 'StartDateTime'],
+  Plan_Comment__c: ['Partner_Account_Plan__c', 'Body__c'],
 };
 
 /** A value as a key part: Ids to 15 characters, date-times to one format, blanks to ''. */

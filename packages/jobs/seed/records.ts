@@ -30,6 +30,15 @@ export interface UserSpec {
   managerKey?: string;
 }
 
+/** A partner user to create: its seed key (the start of its username) and the contact it is made from. */
+export interface PartnerUserSpec {
+  key: string;
+  partnerIndex: number;
+  contactKey: string;
+  /** 1 for the partner's director, 2 for its second user: the loader creates every 1 before any 2. */
+  rank: 1 | 2;
+}
+
 /** A role of the seed's hierarchy, found again by its DeveloperName. */
 export interface RoleSpec {
   /** Unique in the org: the seed finds the roles of an earlier run by it. */
@@ -94,6 +103,10 @@ export interface SeedDataset {
   roles: RoleSpec[];
   /** Records loaded first, level by level (parents before children). */
   levels: SeedLevel[];
+  /** Portal users of the partner accounts, created after the chunks (their contacts are loaded by then). */
+  partnerUsers: PartnerUserSpec[];
+  /** Plan comments, loaded once the partner users who wrote some of them exist. */
+  comments: SeedRecord[];
   /** Opportunities and their actions, generated per chunk of partners on demand. */
   chunks(partnersPerChunk: number): Generator<PartnerChunk>;
   /** Number of opportunities and actions `chunks()` will produce (computed without generating them). */

@@ -1,6 +1,7 @@
 /**
  * The seed's plan sections: the five standard sections of every plan, each owned by the AE or the partner
- * manager, with a summary, a status from the plan's fiscal year and a share of the budget. No randomness.
+ * manager, with a summary, a status from the plan's fiscal year, a share of the budget and whether the
+ * partner's users see it. No randomness.
  */
 import type { PartnerProfile, SeedContext } from './context';
 import { ref, type SeedRecord } from './records';
@@ -24,6 +25,12 @@ function sectionSummary(type: string, profile: PartnerProfile): string {
       return 'Weekly AE and partner pipeline call; the partner manager covers when the AE is out; progress reviewed at each QBR.';
   }
 }
+
+/**
+ * Every third partner's funds are negotiated internally before they are offered: its plans' Joint Investment
+ * section is hidden from the partner's users. Every other section is visible to them.
+ */
+const fundsInternal = (profile: PartnerProfile): boolean => profile.index % 3 === 1;
 
 export function planSections(
   ctx: SeedContext,
@@ -53,6 +60,7 @@ export function planSections(
       Status__c: fy < current ? 'Complete' : fy > current ? 'Not Started' : 'In Progress',
       Budget__c:
         type === 'Marketing' ? Math.round(budget * 0.4) : type === 'Joint Investment' ? Math.round(budget * 0.6) : null,
+      Visible_To_Partner__c: type !== 'Joint Investment' || !fundsInternal(profile),
     },
   }));
 }

@@ -4,7 +4,7 @@
  * after loading. What the job does not cover is shared by hand: each of a partner's plans with the other AEs
  * who own the partner's deals. No randomness.
  */
-import { ACCESS_REASON, AccessSetupError, PLAN_SHARE_OBJECT, runAccessSync } from '../access';
+import { ACCESS_REASON, AccessSetupError, PARTNER_REASON, PLAN_SHARE_OBJECT, runAccessSync } from '../access';
 import type { Progress } from '../cli';
 import type { OrgSession } from '../connection';
 import type { RetryPolicy } from '../retry';
@@ -20,8 +20,9 @@ export function planShares(ctx: SeedContext, profile: PartnerProfile, aeKeys: Se
 }
 
 /**
- * After loading: the access job shares each plan with the people accountable on its targets. Its counts go
- * in the report under the share object and the reason; an org that cannot take those shares gets a note.
+ * After loading: the access job shares each plan with the people accountable on its targets, and each plan
+ * past Draft with its partner account's users (whose roles the seed's partner users made). Its counts go in
+ * the report under the share object and each reason; an org that cannot take those shares gets a note.
  */
 export async function shareWithAccountablePeople(
   session: OrgSession,
@@ -33,11 +34,21 @@ export async function shareWithAccountablePeople(
       policy: run.policy,
       onStep: (step, total) => run.progress.step(step, total),
     });
+    // A partner share's failure names its partner group (access/index.ts).
+    const partnerFailures = access.failures.filter((f) => f.record.includes(' partner group ')).length;
+    const failed = (reason: string): number =>
+      reason === PARTNER_REASON ? partnerFailures : access.failures.length - partnerFailures;
     report.objects[`${PLAN_SHARE_OBJECT} (${ACCESS_REASON})`] = {
       created: access.inserted,
       updated: access.updated,
-      failed: access.failures.length,
+      failed: failed(ACCESS_REASON),
     };
+    if (access.partner.enabled)
+      report.objects[`${PLAN_SHARE_OBJECT} (${PARTNER_REASON})`] = {
+        created: access.partner.inserted,
+        updated: access.partner.updated,
+        failed: failed(PARTNER_REASON),
+      };
     report.failures.push(...access.failures);
     report.notes.push(...access.notes);
   } catch (error) {
