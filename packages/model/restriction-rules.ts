@@ -118,16 +118,15 @@ export function restrictionRuleProblems(model: ForceAppModel, rule: RestrictionR
   return problems;
 }
 
-/** Objects with more active rules than the edition allows. */
+/** Objects with more active rules than the edition allows, with the rules' files. */
 export function overLimitObjects(model: ForceAppModel): { object: string; files: string[] }[] {
-  const byObject = new Map<string, string[]>();
+  const byObject = new Map<string, { object: string; files: string[] }>();
   for (const rule of model.restrictionRules) {
     if (!rule.active) continue;
-    const files = byObject.get(rule.targetEntity.toLowerCase()) ?? [];
-    files.push(relative(model.root, rule.sourcePath));
-    byObject.set(rule.targetEntity.toLowerCase(), files);
+    const key = rule.targetEntity.toLowerCase();
+    const entry = byObject.get(key) ?? { object: rule.targetEntity, files: [] };
+    entry.files.push(relative(model.root, rule.sourcePath));
+    byObject.set(key, entry);
   }
-  return [...byObject.entries()]
-    .filter(([, files]) => files.length > MAX_ACTIVE_RULES_PER_OBJECT)
-    .map(([object, files]) => ({ object, files }));
+  return [...byObject.values()].filter((entry) => entry.files.length > MAX_ACTIVE_RULES_PER_OBJECT);
 }
