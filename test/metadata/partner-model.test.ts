@@ -104,6 +104,19 @@ describe('the partner fields of plans and sections', () => {
   });
 });
 
+describe("the partner users' rules", () => {
+  it.each([
+    ['Partner_Account_Plan__c', 'Partner_Status_Changes'],
+    ['Partner_Account_Plan__c', 'Partner_Acceptance_Stamp'],
+    ['Partner_Account_Plan__c', 'Partner_Plan_Fields_Locked'],
+    ['Plan_Target__c', 'Partner_Target_Fields_Locked'],
+    ['Plan_Comment__c', 'Partners_Cannot_Post_Internal'],
+  ])('%s.%s applies to users with a contact (partner users) only', (obj, name) => {
+    expect(rule(obj, name)?.active).toBe(true);
+    expect(rule(obj, name)?.formula).toMatch(/^AND\(NOT\(ISBLANK\(\$User\.ContactId\)\), /);
+  });
+});
+
 describe('restriction rules', () => {
   it('hide internal comments, sections and their targets from partner users', () => {
     // Read from the files, as the Metadata API deploys them (the local org's enforcement has its own tests).
