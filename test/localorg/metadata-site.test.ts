@@ -70,7 +70,7 @@ test('the partner portal deploys: network, site, config and the LWR site are cre
   const site = join(project, 'force-app/main/default/digitalExperiences/site/Partner_Portal1');
   expect(existsSync(join(site, 'sfdc_cms__view/home/content.json'))).toBe(true);
 
-  const listed = await sf.json<{ fullName: string }[]>([
+  const listed = await sf.json<{ fullName: string; id: string }[]>([
     'org',
     'list',
     'metadata',
@@ -79,7 +79,9 @@ test('the partner portal deploys: network, site, config and the LWR site are cre
     '--target-org',
     'localorg',
   ]);
-  expect(listed.result.map((p) => p.fullName)).toEqual(['Partner Portal']);
+  expect(listed.result).toEqual([
+    expect.objectContaining({ fullName: 'Partner Portal', id: expect.stringMatching(/^0DB/) }),
+  ]);
 });
 
 test('a broken site fails on each component with its problem, and nothing is applied', async () => {

@@ -44,6 +44,8 @@ const KEY_PREFIXES: Record<string, string> = {
   QuickAction: '09D',
   CustomLabel: '101',
   CompactLayout: '0AH',
+  Network: '0DB',
+  CustomSite: '0DM',
 };
 
 function idFor(type: string, index: number): string {
