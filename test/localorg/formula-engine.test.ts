@@ -186,7 +186,7 @@ describe('compile errors', () => {
     ['ISPICKVAL(Name, "x")', "Incorrect parameter type for function 'ISPICKVAL()'. Expected Picklist, received Text"],
     ['ISCHANGED(Account__r.Name)', 'Function ISCHANGED takes a field of the record itself'],
     ['CASE(Cost__c, 1, "a")', "Incorrect number of parameters for function 'CASE()'"],
-    ['$Profile.Name', '$Profile.Name is not supported by the local org: only $User.Id is'],
+    ['$Profile.Name', '$Profile.Name is not supported by the local org: only $User fields are'],
     ['1 +', 'Syntax error: expected a value, found end of formula at character 4'],
     ['"open', 'Syntax error: unterminated string at character 1'],
     ['1 2', 'Syntax error: expected an operator or the end of the formula'],
