@@ -13,6 +13,7 @@ import {
   METRIC_CATALOG_QUERY,
   PLAN_FIELDS,
   PLAN_OBJECT,
+  PLAN_OPTIONAL_FIELDS,
   PLAN_SECTIONS_QUERY,
   PLAN_STATUS,
   PLAN_TARGETS_CURRENCY_QUERY,
@@ -45,12 +46,14 @@ import {
   type WireResult,
 } from 'c/planData';
 import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   canEditPlan,
   canMarkAccepted,
   canRevise,
   canSubmitForReview,
   fiscalPeriods,
+  formatDateTime,
   formatLabel,
   type FiscalPeriod,
 } from 'c/planInsights';
@@ -63,6 +66,11 @@ const LOADING = { kind: 'loading' } as const;
 export default class PlanEditorState extends LightningElement {
   @api recordId: string | undefined;
   @api objectApiName: string | undefined;
+  /**
+   * Where the page shows the plan's comment thread itself (c-plan-comments beside the editor, as the plan record
+   * page does): the editor's Comments region then opens only for a target's comments.
+   */
+  @api hidePlanComments = false;
 
   labels = LABELS;
 
@@ -95,6 +103,8 @@ export default class PlanEditorState extends LightningElement {
   revisionReason: string | null = null;
   sectionForm: SectionForm | null = null;
   targetForm: TargetForm | null = null;
+  /** The target whose comments the Comments region shows; null: the whole plan's thread. */
+  commentTarget: { id: string; label: string } | null = null;
   private readonly beforeUnload = (event: BeforeUnloadEvent): void => {
     if (this.dirtyCount > 0) {
       event.preventDefault();
@@ -102,7 +112,7 @@ export default class PlanEditorState extends LightningElement {
     }
   };
 
-  @wire(getRecord, { recordId: '$recordId', fields: PLAN_FIELDS })
+  @wire(getRecord, { recordId: '$recordId', fields: PLAN_FIELDS, optionalFields: PLAN_OPTIONAL_FIELDS })
   wiredPlan(result: WireResult<RecordRepresentation>): void {
     this.plan = readPlanHeader(result);
   }
@@ -294,6 +304,25 @@ export default class PlanEditorState extends LightningElement {
   get revisionBanner(): string | null {
     if (this.status !== 'In Revision') return null;
     return this.revisionReason ? formatLabel(LABELS.revisingWithReason, this.revisionReason) : LABELS.revisingNoReason;
+  }
+
+  /** The Comments region: a target's thread once one is chosen, else the plan's unless the page shows it. */
+  get showCommentsRegion(): boolean {
+    return this.commentTarget !== null || !this.hidePlanComments;
+  }
+
+  /** The partner's change request, while the plan is in the revision it asked for. */
+  get changeRequest(): { heading: string; reason: string } | null {
+    const plan = this.planValue;
+    if (!plan || plan.status !== 'In Revision' || !plan.changesRequestedOn) return null;
+    return {
+      heading: formatLabel(
+        LABELS.changeRequested,
+        plan.changesRequestedByName ?? '—',
+        formatDateTime(plan.changesRequestedOn, LOCALE, TIME_ZONE),
+      ),
+      reason: formatLabel(LABELS.changeRequestReason, plan.changeRequestReason ?? '—'),
+    };
   }
 
   /** Targets whose typed value differs from the saved one. */

@@ -170,6 +170,22 @@ export default class PartnerPlanEditor extends PlanEditorState {
   }
 
   // -------------------------------------------------------------------------------------------------
+  // Comments
+
+  /** A target's Comments button: the Comments region shows that target's thread, and takes the focus. */
+  handleOpenComments(event: CustomEvent<{ targetId: string; label: string }>): void {
+    this.commentTarget = { id: event.detail.targetId, label: event.detail.label };
+    this.focusAfterRender = () => this.focusElement('[data-id="comments-region"]');
+  }
+
+  handleShowAllComments(): void {
+    this.commentTarget = null;
+    // Without the plan's thread here the region closes: back to the targets.
+    this.focusAfterRender = () =>
+      this.focusElement(this.hidePlanComments ? 'c-target-table' : '[data-id="comments-region"]');
+  }
+
+  // -------------------------------------------------------------------------------------------------
   // Lifecycle
 
   async handleSubmit(): Promise<void> {

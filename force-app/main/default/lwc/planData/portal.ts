@@ -39,7 +39,7 @@ export const PARTNER_STATUSES = ['Partner Review', 'Accepted', 'Active', 'In Rev
 /** The running user's record fields (getRecord on @salesforce/user/Id). */
 export const USER_FIELDS: FieldId[] = [USER_NAME, USER_CONTACT, USER_TYPE];
 
-/** Subject__c holds 255 characters. */
+/** Task.Subject holds 255 characters. */
 const TASK_SUBJECT_MAX = 255;
 
 /** The plans the user sees in a shared status, newest period first (sharing decides whose). */

@@ -76,11 +76,12 @@ export default class PlanLifecycleHeader extends LightningElement {
   get acceptedText(): string | null {
     const plan = this.plan;
     if (!plan || !plan.acceptedOn) return null;
-    return formatLabel(
-      LABELS.acceptedByOn,
-      plan.acceptedByName ?? '—',
-      formatDateTime(plan.acceptedOn, LOCALE, TIME_ZONE),
-    );
+    const when = formatDateTime(plan.acceptedOn, LOCALE, TIME_ZONE);
+    // A partner user's acceptance names their contact (Partner_Acceptance_Stamp): say it was the partner.
+    if (plan.acceptedByContactId) {
+      return formatLabel(LABELS.acceptedByPartner, plan.acceptedByContactName ?? plan.acceptedByName ?? '—', when);
+    }
+    return formatLabel(LABELS.acceptedByOn, plan.acceptedByName ?? '—', when);
   }
 
   get overallAttainmentText(): string {

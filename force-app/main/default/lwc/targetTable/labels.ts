@@ -7,6 +7,8 @@ import COL_METRIC from '@salesforce/label/c.Partner_Planning_Col_Metric';
 import COL_PACE from '@salesforce/label/c.Partner_Planning_Col_Pace';
 import COL_PERIOD from '@salesforce/label/c.Partner_Planning_Col_Period';
 import COL_TARGET from '@salesforce/label/c.Partner_Planning_Col_Target';
+import COMMENTS from '@salesforce/label/c.Plan_Comments_Title';
+import COMMENTS_ON from '@salesforce/label/c.Partner_Portal_Show_Comments';
 import NOT_STARTED from '@salesforce/label/c.Pace_Not_Started';
 import TARGET_VALUE_FOR from '@salesforce/label/c.Plan_Editor_Target_Value_For';
 
@@ -19,6 +21,8 @@ export const LABELS = {
   colPace: COL_PACE,
   colPeriod: COL_PERIOD,
   colTarget: COL_TARGET,
+  comments: COMMENTS,
+  commentsOn: COMMENTS_ON,
   notStarted: NOT_STARTED,
   targetValueFor: TARGET_VALUE_FOR,
 };

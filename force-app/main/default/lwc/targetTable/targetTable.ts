@@ -52,6 +52,9 @@ interface TargetRow {
   actualWithheld: boolean;
   started: boolean;
   paceStatus: string | null;
+  /** The target as its comment thread names it ("Joint Calls, FY2026 Q2"), and the Comments button's label. */
+  commentsContext: string;
+  commentsLabel: string;
 }
 
 /**
@@ -72,6 +75,8 @@ export default class TargetTable extends LightningElement {
   @api readOnly = false;
   /** The plan's fiscal year and start, for fiscal period labels ("FY2027 Q1"). */
   @api plan: FiscalPlan | null = null;
+  /** Shows a Comments button per target, which fires `opencomments` with `{ targetId, label }`. */
+  @api showComments = false;
 
   labels = LABELS;
 
@@ -142,7 +147,16 @@ export default class TargetTable extends LightningElement {
       actualWithheld: figures.actualWithheld,
       started: figures.started,
       paceStatus: t.paceStatus,
+      commentsContext: `${metric}, ${period}`,
+      commentsLabel: formatLabel(LABELS.commentsOn, `${metric}, ${period}`),
     };
+  }
+
+  handleOpenComments(event: Event): void {
+    const button = event.currentTarget as HTMLElement;
+    this.dispatchEvent(
+      new CustomEvent('opencomments', { detail: { targetId: button.dataset.id, label: button.dataset.context } }),
+    );
   }
 
   handleInput(event: Event): void {

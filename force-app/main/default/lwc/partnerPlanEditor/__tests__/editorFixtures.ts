@@ -75,10 +75,15 @@ export interface Setup {
   editable?: boolean;
   /** A multi-currency org (targets have CurrencyIsoCode) whose plan is in this currency; default single-currency. */
   currency?: string;
+  /** The page shows the plan's comment thread beside the editor (the plan record page does). */
+  hidePlanComments?: boolean;
 }
 
 export async function renderEditor(setup: Setup = {}) {
-  const host = mount('c-partner-plan-editor', PartnerPlanEditor, { recordId: PLAN_ID });
+  const host = mount('c-partner-plan-editor', PartnerPlanEditor, {
+    recordId: PLAN_ID,
+    hidePlanComments: setup.hidePlanComments ?? false,
+  });
   const toasts = captureToasts(host);
   await flushPromises();
   const editable = setup.editable ?? true;

@@ -72,6 +72,20 @@ describe('c-plan-lifecycle-header', () => {
     expect(text(host, 'version')).toBe('—');
   });
 
+  it("says a partner user's acceptance was the partner's, naming their contact", async () => {
+    const host = await renderHeader({
+      plan: plan({
+        status: 'Accepted',
+        acceptedById: USERS.me.id,
+        acceptedByName: 'Dana Reyes (portal user)',
+        acceptedByContactId: '003000000000001AAA',
+        acceptedByContactName: 'Dana Reyes',
+        acceptedOn: '2026-05-20T17:00:00.000Z',
+      }),
+    });
+    expect(text(host, 'accepted')).toBe('Accepted by Dana Reyes (partner) on May 20, 2026, 10:00 AM');
+  });
+
   it.each([
     ['Draft', ['Submit for Partner Review']],
     ['In Revision', ['Submit for Partner Review']],
