@@ -74,6 +74,7 @@ describe('permission sets', () => {
       'Partner_Planning_Admin',
       'Partner_Planning_Data_Load',
       'Partner_Planning_Rollup',
+      'Partner_User',
     ]);
     expect(result.records[0]).toMatchObject({
       Id: expect.stringMatching(/^0PS\w{15}$/),
