@@ -121,6 +121,25 @@ export function assertGroupWritable(row: Row, previous: Row | undefined): void {
   }
 }
 
+/** A group's DeveloperName is unique among the live groups of its type (Salesforce: "unique by group type"). */
+export function assertGroupNameUnique(storage: Storage, row: Row): void {
+  const groups = objectOf(storage, 'Group');
+  const clash = storage
+    .statement(
+      `SELECT "Id" FROM ${quoteIdent(groups.table)} WHERE "DeveloperName" = ? AND "Type" = ? AND "IsDeleted" = 0 AND "Id" IS NOT ? LIMIT 1`,
+    )
+    .pluck(true)
+    .get(row.DeveloperName, row.Type, row.Id ?? null) as string | undefined;
+  if (clash) {
+    throw new SalesforceError(
+      400,
+      'DUPLICATE_VALUE',
+      `duplicate value found: DeveloperName duplicates value on record with id: ${clash}`,
+      ['DeveloperName'],
+    );
+  }
+}
+
 /** A group of a platform type cannot be deleted through the API. */
 export function assertGroupDeletable(row: Row): void {
   if (PLATFORM_GROUP_TYPES.has(String(row.Type))) {

@@ -4,7 +4,7 @@
  * API writes to them refused; groups backfilled for roles that have none; and principalGroupIds, the groups
  * whose shares reach a user, on a small hierarchy with a partner account under an internal role.
  */
-import { principalGroupIds, syncRoleGroups } from '../../packages/localorg/role-groups';
+import { backfillRoleGroups, principalGroupIds } from '../../packages/localorg/role-groups';
 import { quoteIdent } from '../../packages/localorg/sql';
 import { apiError, startTestOrg, type TestOrg } from '../support/localorg';
 import { createPartnerAccount, createPartnerUser, partnerRolesOf } from '../support/partners';
@@ -73,6 +73,11 @@ describe('groups of a role', () => {
     expect(await groupsOf(role)).toHaveLength(3);
     const regular = await t.conn.sobject('Group').create({ Name: 'Partner champions' });
     expect(regular.success).toBe(true);
+    // A regular group's DeveloperName is unique among regular groups, not against role groups.
+    expect((await apiError(t.conn.sobject('Group').create({ Name: 'Partner champions' }))).errorCode).toBe(
+      'DUPLICATE_VALUE',
+    );
+    expect((await t.conn.sobject('Group').create({ Name: 'x', DeveloperName: 'Guarded' })).success).toBe(true);
     expect((await t.conn.sobject('Group').destroy(regular.id!)).success).toBe(true);
   });
 
@@ -82,9 +87,8 @@ describe('groups of a role', () => {
     const groups = storage.schema.objects.get('Group')!;
     storage.db.prepare(`DELETE FROM ${quoteIdent(groups.table)} WHERE "RelatedId" = ?`).run(role);
     expect(await groupsOf(role)).toHaveLength(0);
-    const row = storage.getRow(storage.schema.objects.get('UserRole')!, role)!;
-    syncRoleGroups(storage, row, new Date(), t.org.adminUserId);
-    syncRoleGroups(storage, row, new Date(), t.org.adminUserId);
+    backfillRoleGroups(storage, new Date());
+    backfillRoleGroups(storage, new Date());
     expect((await groupsOf(role)).map((g) => g.Type)).toEqual([
       'Role',
       'RoleAndSubordinates',

@@ -12,7 +12,7 @@ import type { ObjectSchema } from '../schema';
 import type { Row } from '../sql';
 import type { Storage } from '../storage';
 import { checkPartnerAccount, deriveUser } from '../partner-users';
-import { assertGroupWritable } from '../role-groups';
+import { assertGroupNameUnique, assertGroupWritable } from '../role-groups';
 import { recordError } from './common';
 import { assertEntryFits, assertStandardPrice, deriveOpportunityTotals } from './products';
 
@@ -79,6 +79,7 @@ export function deriveStandardFields(
       assertGroupWritable(row, previous);
       if (row.DeveloperName === null || row.DeveloperName === undefined || row.DeveloperName === '')
         row.DeveloperName = developerName(String(row.Name ?? ''));
+      assertGroupNameUnique(env.storage, row);
       return;
     case 'UserRole':
       if (row.DeveloperName === null || row.DeveloperName === undefined || row.DeveloperName === '')
