@@ -9,8 +9,9 @@
  * the plans had before hash as they did, see below). The programme's record types (people, credentials,
  * leads and their conversions, campaigns and members, tasks, events, products, price book entries, line items,
  * fund allocations, requests and claims) were added with their own hashes. The partner's side changed the
- * accounts (partner accounts are partner-enabled: IsPartner) and the sections (whether the partner sees them),
- * and added the partner users and the plan comments with their own hashes.
+ * accounts (partner accounts are partner-enabled, IsPartner, and owned by their partner manager) and the
+ * sections (whether the partner sees them), and added the partner users and the plan comments with their own
+ * hashes.
  */
 import { createHash } from 'node:crypto';
 import { generateDataset, type SeedDataset } from '../../packages/jobs/seed/generate';
@@ -74,7 +75,7 @@ const CASES: GoldenCase[] = [
     partnersPerChunk: 4,
     sha256: {
       meta: 'd099989a88a3b7323c6c47562cbc2f00907818d0932bef39f4fea57681c66d53',
-      Account: '12e9ac43641b0f10d91dedcd80e224a2e77d219f7c9c4a470de8c3844fcf70d1',
+      Account: 'd24703b846db080c13ac53c81d4dfdf3d562d9e92fd7988ecea322595ab5483e',
       Contact: '2654d5aaf177ab139f352d5e4ab8d5a98920ad19ff14d9adbd1696d9b7557bee',
       Partner_Account_Plan__c: '561d8d8af8b4d5e197de90accb9082b748d61e4ca550e1eabedb7901fdb8ddd1',
       Plan_Section__c: 'd44f2c6c1863a09c1d03c5debb38e66a5aa78157ab32801c8790b4e7a4e1e339',
@@ -110,7 +111,7 @@ const CASES: GoldenCase[] = [
     partnersPerChunk: 25,
     sha256: {
       meta: '0528c9f45f5322e2a7777e0144863558af72260b1253b4fabe5170448e10db8c',
-      Account: 'fce97f0103c0fe3d5a951351e927732e400d7867b45f5e4004fbe5c3141564a2',
+      Account: '4c87cb52260d03644feedcc64a2d5a35ead85d7b7b7639d90e32c8c53a6da998',
       Contact: '222ded53f3bfa7ccdd1c8f08ddbf091f404708b2334cb866701fef25048bbc9c',
       Partner_Account_Plan__c: '32365aa45167d1618a5a4813aafdb1bff5ab4875b92c86272462e38bee9d75c1',
       Plan_Section__c: '5844e31a2c082a96c2cbb705faa8a290569210112854bef448d3533adf3f9aea',
@@ -147,7 +148,7 @@ const CASES: GoldenCase[] = [
     partnersPerChunk: 10,
     sha256: {
       meta: 'da0a6f5980ccba9e7b1e2b9ceb40570952169022b5b7332e2d4ab169ba49682e',
-      Account: '01bb094a88fbb4662cf3519c276da9f78cc356ecd068583ad6893b70e94b5049',
+      Account: 'b9971d920c0d364d9bae6ce621e872df1f43fc668405a5b5eb1feafe9e2ba301',
       Contact: 'd55a3b63d76c7db9478356ca00ea7b8dd88e7fc5d2b90ff789e5dbea82c1dadb',
       Partner_Account_Plan__c: '73dbaa9ac9c19d3bf028c19d5385bccc2b39b981f36c23ba97c664dcbdc7537b',
       Plan_Section__c: '9cc248adb4dd90310df35de107c2ab1372cb889a3c9222ccdca6beb8a786d6fb',

@@ -94,11 +94,14 @@ export function generatePartners(ctx: SeedContext, team: Team): Partners {
     const tier = rng.weighted(TIERS);
     const [city, country] = rng.pick(CITIES);
     const name = partnerName(p);
+    const managerKey = team.managerKeys[Math.floor(p / scale.partnersPerManager) % team.managerKeys.length];
     result.partners.push({
       sobject: 'Account',
       key: partnerKey,
       fields: {
         Name: name,
+        // Its partner manager owns it: Salesforce makes partner users only on accounts whose owner has a role.
+        OwnerId: ref('User', managerKey),
         Type: 'Channel Partner / Reseller',
         Partner_Type__c: rng.weighted(PARTNER_TYPES),
         Partner_Tier__c: tier,
@@ -120,7 +123,7 @@ export function generatePartners(ctx: SeedContext, team: Team): Partners {
       name,
       tier,
       intensity: rng.logNormal(1, 0.5),
-      managerKey: team.managerKeys[Math.floor(p / scale.partnersPerManager) % team.managerKeys.length],
+      managerKey,
       aeKey: team.aeKeys[p % team.aeKeys.length],
       secondAeKey: team.aeKeys[(p + 1) % team.aeKeys.length],
       customerKeys: customers.keys,

@@ -61,6 +61,7 @@ export interface PartnerUserLoad {
 interface ContactRow {
   Id: string;
   External_Key__c: string;
+  AccountId: string;
   FirstName: string | null;
   LastName: string;
   Email: string | null;
@@ -130,14 +131,29 @@ async function createUsers(
     (
       await queryIn<ContactRow>(
         session,
-        'SELECT Id, External_Key__c, FirstName, LastName, Email FROM Contact',
+        'SELECT Id, External_Key__c, AccountId, FirstName, LastName, Email FROM Contact',
         'External_Key__c',
         missing.map((s) => s.contactKey),
       )
     ).map((c) => [c.External_Key__c, c]),
   );
   // A contact that failed to load is reported with its level already; its user cannot be made.
-  const ready = missing.filter((s) => contacts.has(s.contactKey));
+  const loaded = missing.filter((s) => contacts.has(s.contactKey));
+  // Salesforce refuses a partner user whose account's owner has no role ("portal account owner must have a role").
+  const owners = await queryIn<{ Id: string; Owner: { UserRoleId: string | null } | null }>(
+    session,
+    'SELECT Id, Owner.UserRoleId FROM Account',
+    'Id',
+    [...contacts.values()].map((c) => c.AccountId),
+  );
+  const roleless = new Set(owners.filter((a) => !a.Owner?.UserRoleId).map((a) => a.Id.slice(0, 15)));
+  const ready = loaded.filter((s) => !roleless.has((contacts.get(s.contactKey) as ContactRow).AccountId.slice(0, 15)));
+  if (ready.length < loaded.length) {
+    report.skipped += loaded.length - ready.length;
+    load.notes.push(
+      `${loaded.length - ready.length} partner user(s) were not created: their partner account's owner has no role, which Salesforce requires of a partner user's account owner (give the owner a role in Setup > Users, then seed again).`,
+    );
+  }
   const chosen = ready.slice(0, left);
   if (chosen.length < ready.length) {
     report.skipped += ready.length - chosen.length;
