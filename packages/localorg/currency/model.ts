@@ -80,6 +80,7 @@ export function currencySettings(option: boolean | MultiCurrencyOptions | undefi
 const NO_CURRENCY = new Set([
   'Organization',
   'Profile',
+  'UserLicense',
   'PermissionSet',
   'PermissionSetAssignment',
   'Group',
