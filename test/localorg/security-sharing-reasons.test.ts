@@ -38,13 +38,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-it('lists the sharing reason from the metadata among the RowCause values', async () => {
+it('lists the sharing reasons from the metadata among the RowCause values', async () => {
   const describe = await audience.pm.conn.describe(SHARE);
   const rowCause = describe.fields.find((f) => f.name === 'RowCause');
   expect(rowCause?.picklistValues?.map((v) => [v.value, v.label])).toEqual([
     ['Owner', 'Owner'],
     ['Manual', 'Manual'],
     [REASON, 'Accountable on a target'],
+    ['Shared_With_Partner__c', 'Shared with partner'],
   ]);
   expect(rowCause).toMatchObject({ restrictedPicklist: true, createable: true, updateable: false });
 });
