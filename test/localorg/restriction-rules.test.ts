@@ -118,6 +118,14 @@ describe('a restriction rule', () => {
     expect(await bulkQuery(inside.conn, 'SELECT Id FROM Page__c')).toHaveLength(2);
   });
 
+  it("compares with the running user's own values ($User.Id)", async () => {
+    const mine = (await outside.conn.sobject('Leaflet__c').create({ Name: 'Mine' })).id!;
+    const theirs = (await inside.conn.sobject('Leaflet__c').create({ Name: 'Theirs' })).id!;
+    expect(ids(await query(outside, 'SELECT Id FROM Leaflet__c'))).toEqual([mine]);
+    expect(ids(await query(inside, 'SELECT Id FROM Leaflet__c'))).toEqual([mine, theirs].sort());
+    expect((await rawRequest(outside.conn, 'GET', dataPath(`/sobjects/Leaflet__c/${theirs}`))).status).toBe(404);
+  });
+
   it('leaves users it does not apply to, and the admin, as sharing has them', async () => {
     expect((await t.conn.query('SELECT Id FROM Page__c')).records).toHaveLength(2);
     expect(await query(owner, 'SELECT Id FROM Note__c')).toHaveLength(2);

@@ -58,7 +58,7 @@ describe('restriction rules', () => {
         recordFilter: 'OwnerId = $User.Nickname__c',
         userCriteria: '$User.Shoe_Size__c = 12',
       });
-      write('Bad_Record_Field', { targetEntity: 'Leaflet__c', recordFilter: 'Colour__c = true' });
+      write('Bad_Record_Field', { targetEntity: 'Note__c', recordFilter: 'Colour__c = true' });
       write('Unparsed_Criteria', { targetEntity: 'Leaflet__c', recordFilter: "Name = 'x'", userCriteria: 'IsActive' });
       write('Second_On_Pages', {});
       write('Third_On_Pages', { active: 'false' });
@@ -72,7 +72,7 @@ describe('restriction rules', () => {
           `${file('Odd_Type')}: enforcementType Hide is not Restrict or Scoping`,
           `${file('Bad_User_Field')}: userCriteria: User.Shoe_Size__c does not exist`,
           `${file('Bad_User_Field')}: recordFilter: User.Nickname__c does not exist`,
-          `${file('Bad_Record_Field')}: recordFilter: SOQL field Colour__c: Leaflet__c.Colour__c does not exist`,
+          `${file('Bad_Record_Field')}: recordFilter: SOQL field Colour__c: Note__c.Colour__c does not exist`,
           `${file('Unparsed_Criteria')}: userCriteria must compare $User fields with values (field = value), not: IsActive`,
           expect.stringMatching(/: Page__c has 3 active restriction rules; Developer Edition allows 2 \(/),
         ]),
