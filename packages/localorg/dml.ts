@@ -230,7 +230,7 @@ export class Dml {
       assertVisible(access, obj, current);
       access.assertCanDelete(obj, current);
       assertDeletable(obj, current);
-      beforeSetupDelete(obj, current);
+      beforeSetupDelete(this.storage, obj, current);
       const doomed = cascadeSet(this.storage, obj, current.Id as string);
       assertNoRestrictingLookups(this.storage, current, doomed);
       const cleared = deleteCascade(this.storage, ctx, doomed);

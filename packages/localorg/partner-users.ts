@@ -13,7 +13,8 @@
  *   (PortalRole Executive, under the account owner's role; at the top when the owner has none), "... Partner
  *   Manager" (Manager, under Executive) and "... Partner User" (Worker, under Manager), PortalType Partner and
  *   PortalAccountId the account. A partner user without a role gets the Worker role; a role must be one of the
- *   account's partner roles, and an internal user cannot hold one. The roles follow the account's name and owner.
+ *   account's partner roles, and an internal user cannot hold one. The roles follow the account's name and owner,
+ *   and the owner's role. A partner user's contact, and an account with partner users, cannot be deleted.
  * - An account with active partner users cannot stop being a partner account (deactivate them first); an org's
  *   Disable Partner Account action deactivates them itself, which the API has no call for.
  */
@@ -368,5 +369,33 @@ export function followPartnerAccount(storage: Storage, row: Row, previous: Row, 
       LastModifiedById: userId,
       SystemModstamp: stamp,
     });
+  }
+}
+
+/** After a user's role changed: the Executive partner roles of the accounts they own move under the new role. */
+export function followOwnerRole(storage: Storage, row: Row, previous: Row, now: Date, userId: string): void {
+  if (row.UserRoleId === previous.UserRoleId) return;
+  const roles = quoteIdent(objectOf(storage, 'UserRole').table);
+  const accounts = quoteIdent(objectOf(storage, 'Account').table);
+  const stamp = now.toISOString();
+  storage
+    .statement(
+      `UPDATE ${roles} SET "ParentRoleId" = ?, "LastModifiedDate" = ?, "LastModifiedById" = ?, "SystemModstamp" = ? WHERE "PortalType" = 'Partner' AND "PortalRole" = 'Executive' AND "IsDeleted" = 0 AND "PortalAccountId" IN (SELECT "Id" FROM ${accounts} WHERE "OwnerId" = ? AND "IsDeleted" = 0)`,
+    )
+    .run(row.UserRoleId ?? null, stamp, userId, stamp, row.Id as string);
+}
+
+/** An account with partner users cannot be deleted (its partner users hold it), as a contact with a user cannot. */
+export function assertAccountDeletable(storage: Storage, account: Row): void {
+  const users = quoteIdent(objectOf(storage, 'User').table);
+  const names = storage
+    .statement(`SELECT "Name" FROM ${users} WHERE "AccountId" = ? AND "IsDeleted" = 0 ORDER BY "Name"`)
+    .pluck(true)
+    .all(account.Id as string) as string[];
+  if (names.length > 0) {
+    throw recordError(
+      'DELETE_FAILED',
+      `Your attempt to delete ${String(account.Name)} could not be completed because it is associated with the following users.: ${names.join(', ')}\n`,
+    );
   }
 }

@@ -253,6 +253,24 @@ describe('the partner account', () => {
       'Northwind Traders Partner User',
     ]);
     expect(roles[0].ParentRoleId).toBe(newRole);
+    // The owner moves to another role: the Executive role follows.
+    const promoted = await createRole(t, 'Alliances Director');
+    await t.conn.sobject('User').update({ Id: newOwner.id, UserRoleId: promoted });
+    expect((await partnerRolesOf(t, northwind))[0].ParentRoleId).toBe(promoted);
+  });
+
+  it("cannot be deleted while it has partner users, nor can a partner user's contact", async () => {
+    const northwind = (await t.conn.query<{ Id: string }>("SELECT Id FROM Account WHERE Name = 'Northwind Traders'"))
+      .records[0].Id;
+    const account = await apiError(t.conn.sobject('Account').destroy(northwind));
+    expect(account.errorCode).toBe('DELETE_FAILED');
+    expect(account.message).toContain('associated with the following users.: nwworker');
+    const contact = (
+      await t.conn.query<{ ContactId: string }>(
+        "SELECT ContactId FROM User WHERE Username = 'nwworker@partner.example'",
+      )
+    ).records[0].ContactId;
+    expect((await apiError(t.conn.sobject('Contact').destroy(contact))).errorCode).toBe('DELETE_FAILED');
   });
 });
 

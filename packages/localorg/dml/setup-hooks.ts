@@ -1,9 +1,10 @@
 /**
  * What the platform does around writes to its setup records and partner accounts, beyond deriving fields:
  * a role's groups follow the role (role-groups.ts), licences are counted again after a user's save, a partner
- * account's roles follow its name and owner (partner-users.ts), and the platform's groups cannot be deleted.
+ * account's roles follow its name, owner and owner's role (partner-users.ts), and the platform's groups and
+ * accounts with partner users cannot be deleted.
  */
-import { followPartnerAccount, refreshUsedLicenses } from '../partner-users';
+import { assertAccountDeletable, followOwnerRole, followPartnerAccount, refreshUsedLicenses } from '../partner-users';
 import { assertGroupDeletable, removeRoleGroups, syncRoleGroups } from '../role-groups';
 import type { RequestContext } from '../context';
 import type { ObjectSchema } from '../schema';
@@ -25,6 +26,7 @@ export function afterSetupSave(
       return;
     case 'User':
       refreshUsedLicenses(storage);
+      if (previous) followOwnerRole(storage, row, previous, ctx.now, ctx.userId);
       return;
     case 'Account':
       if (previous) followPartnerAccount(storage, row, previous, ctx.now, ctx.userId);
@@ -32,9 +34,11 @@ export function afterSetupSave(
   }
 }
 
-/** Before a record is deleted: refuses deleting the platform's groups. */
-export function beforeSetupDelete(obj: ObjectSchema, row: Row): void {
-  if (obj.model.kind === 'standard' && obj.name === 'Group') assertGroupDeletable(row);
+/** Before a record is deleted: refuses deleting the platform's groups, and accounts with partner users. */
+export function beforeSetupDelete(storage: Storage, obj: ObjectSchema, row: Row): void {
+  if (obj.model.kind !== 'standard') return;
+  if (obj.name === 'Group') assertGroupDeletable(row);
+  if (obj.name === 'Account') assertAccountDeletable(storage, row);
 }
 
 /** After a record was deleted: a role's groups go with it. */

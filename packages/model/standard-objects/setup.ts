@@ -197,7 +197,7 @@ export function setupObjects(): ObjectModel[] {
         required: true,
       },
       // A partner user's contact (required with the partner profile, set at creation only) and its account.
-      ContactId: lookup('Contact ID', 'Contact', 'Contact', { createOnly: true }),
+      ContactId: lookup('Contact ID', 'Contact', 'Contact', { createOnly: true, deleteConstraint: 'Restrict' }),
       AccountId: lookup('Account ID', 'Account', 'Account', { systemManaged: true }),
       // Derived from the profile's licence: Standard (internal) or PowerPartner (partner community).
       UserType: { ...labelledPicklist('User Type', USER_TYPES), systemManaged: true },
