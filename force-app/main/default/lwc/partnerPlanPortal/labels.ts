@@ -7,8 +7,11 @@ import ACCEPTED_BY_ON from '@salesforce/label/c.Plan_Editor_Accepted_By_On';
 import ACCEPTED_BY_PARTNER from '@salesforce/label/c.Plan_Editor_Accepted_By_Partner';
 import ATTAINMENT_OF from '@salesforce/label/c.Partner_Planning_Attainment_Of';
 import AWAITING_REVIEW from '@salesforce/label/c.Partner_Portal_Awaiting_Review';
+import CANCEL from '@salesforce/label/c.Partner_Planning_Cancel';
 import BASELINES_FAILED from '@salesforce/label/c.Partner_Portal_Baselines_Failed';
 import CHANGE_REQUEST_REASON from '@salesforce/label/c.Plan_Editor_Change_Request_Reason';
+import CHANGE_HELP from '@salesforce/label/c.Partner_Portal_Change_Help';
+import CHANGE_REASON from '@salesforce/label/c.Partner_Portal_Change_Reason';
 import CHANGE_REQUESTED from '@salesforce/label/c.Plan_Editor_Change_Requested';
 import CHANGES_REQUESTED from '@salesforce/label/c.Partner_Portal_Changes_Requested';
 import COL_ACTUAL from '@salesforce/label/c.Partner_Planning_Col_Actual';
@@ -18,6 +21,7 @@ import COL_PACE from '@salesforce/label/c.Partner_Planning_Col_Pace';
 import COL_PERIOD from '@salesforce/label/c.Partner_Planning_Col_Period';
 import COL_TARGET from '@salesforce/label/c.Partner_Planning_Col_Target';
 import COMMENTS from '@salesforce/label/c.Plan_Comments_Title';
+import CONFIRM_ACCEPT from '@salesforce/label/c.Partner_Portal_Confirm_Accept';
 import HIDE_COMMENTS from '@salesforce/label/c.Partner_Portal_Hide_Comments';
 import MY_PLANS from '@salesforce/label/c.Partner_Portal_My_Plans';
 import NO_PLANS from '@salesforce/label/c.Partner_Portal_No_Plans';
@@ -30,6 +34,7 @@ import PARTNER from '@salesforce/label/c.Plan_Editor_Partner';
 import PERIOD from '@salesforce/label/c.Plan_Editor_Period';
 import PLAN from '@salesforce/label/c.Partner_Portal_Plan';
 import READ_ONLY from '@salesforce/label/c.Partner_Portal_Read_Only';
+import REASON_REQUIRED from '@salesforce/label/c.Plan_Editor_Reason_Required';
 import REQUEST_CHANGES from '@salesforce/label/c.Partner_Portal_Request_Changes';
 import REQUEST_FAILED from '@salesforce/label/c.Partner_Portal_Request_Failed';
 import RETRY from '@salesforce/label/c.Partner_Planning_Retry';
@@ -37,6 +42,7 @@ import REVIEW_HELP from '@salesforce/label/c.Partner_Portal_Review_Help';
 import REVIEW_TITLE from '@salesforce/label/c.Partner_Portal_Review_Title';
 import SECTION_ATTAINMENT from '@salesforce/label/c.Plan_Editor_Section_Attainment';
 import SECTIONS from '@salesforce/label/c.Plan_Editor_Sections';
+import SEND_REQUEST from '@salesforce/label/c.Partner_Portal_Send_Request';
 import SHOW_COMMENTS from '@salesforce/label/c.Partner_Portal_Show_Comments';
 import STATUS from '@salesforce/label/c.Plan_Editor_Status';
 import TARGETS_OF from '@salesforce/label/c.Partner_Portal_Targets_Of';
@@ -54,7 +60,10 @@ export const LABELS = {
   acceptedByPartner: ACCEPTED_BY_PARTNER,
   attainmentOf: ATTAINMENT_OF,
   awaitingReview: AWAITING_REVIEW,
+  cancel: CANCEL,
   baselinesFailed: BASELINES_FAILED,
+  changeHelp: CHANGE_HELP,
+  changeReason: CHANGE_REASON,
   changeRequestReason: CHANGE_REQUEST_REASON,
   changeRequested: CHANGE_REQUESTED,
   changesRequested: CHANGES_REQUESTED,
@@ -65,6 +74,7 @@ export const LABELS = {
   colPeriod: COL_PERIOD,
   colTarget: COL_TARGET,
   comments: COMMENTS,
+  confirmAccept: CONFIRM_ACCEPT,
   hideComments: HIDE_COMMENTS,
   myPlans: MY_PLANS,
   noPlans: NO_PLANS,
@@ -77,6 +87,7 @@ export const LABELS = {
   period: PERIOD,
   plan: PLAN,
   readOnly: READ_ONLY,
+  reasonRequired: REASON_REQUIRED,
   requestChanges: REQUEST_CHANGES,
   requestFailed: REQUEST_FAILED,
   retry: RETRY,
@@ -84,6 +95,7 @@ export const LABELS = {
   reviewTitle: REVIEW_TITLE,
   sectionAttainment: SECTION_ATTAINMENT,
   sections: SECTIONS,
+  sendRequest: SEND_REQUEST,
   showComments: SHOW_COMMENTS,
   status: STATUS,
   targetsOf: TARGETS_OF,

@@ -1,4 +1,3 @@
-import LightningConfirm from 'lightning/confirm';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
@@ -10,9 +9,11 @@ import {
   type SaveOutcome,
 } from 'c/planData';
 import { formatLabel, todayIn } from 'c/planInsights';
-import ReasonDialog from 'c/reasonDialog';
 import { LABELS } from './labels';
 import PortalState from './portalState';
+
+/** Change_Request_Reason__c is a Long Text Area(4000). */
+const CHANGE_REASON_MAX_LENGTH = 4000;
 
 const messagesOf = (outcome: SaveOutcome): string[] => [
   ...outcome.messages,
@@ -25,9 +26,18 @@ const messagesOf = (outcome: SaveOutcome): string[] => [
  * progress and pace in the plan's currency, the comment thread of the plan and of each target) and, while the
  * plan is in Partner Review, the partner's decision: Accept plan or Request changes (with a reason). The
  * server's lifecycle rules decide what is allowed; their messages are shown as they come.
+ *
+ * The confirmation and the reason are asked inline, not in a modal, and every outcome is shown in the page
+ * (a toast repeats it where the platform shows toasts): LWR sites for Experience Cloud support neither modals
+ * nor ShowToastEvent.
  */
+type TextareaElement = HTMLElement & { setCustomValidity(message: string): void; reportValidity(): boolean };
+
 export default class PartnerPlanPortal extends PortalState {
   busy = false;
+  /** The decision being confirmed inline: accepting, or requesting changes (with the reason typed so far). */
+  decision: 'accept' | 'changes' | null = null;
+  changeReason = '';
   /** The last decision's outcome, announced in the live region. */
   outcomeMessage = '';
   /** What stopped the last decision (Salesforce's messages), shown as an alert. */
@@ -58,24 +68,62 @@ export default class PartnerPlanPortal extends PortalState {
     this.openComments = open;
   }
 
-  async handleAccept(): Promise<void> {
+  get confirmingAccept(): boolean {
+    return this.decision === 'accept';
+  }
+
+  get requestingChanges(): boolean {
+    return this.decision === 'changes';
+  }
+
+  get acceptConfirmText(): string {
+    return formatLabel(LABELS.acceptConfirm, this.targetList.length);
+  }
+
+  get changeReasonMaxLength(): number {
+    return CHANGE_REASON_MAX_LENGTH;
+  }
+
+  /** Accept plan: asks to confirm, in place. */
+  handleAccept(): void {
+    this.decision = 'accept';
+    this.focusAfterRender = '[data-id="confirm-accept"]';
+  }
+
+  /** Request changes: asks for the reason, in place. */
+  handleRequestChanges(): void {
+    this.decision = 'changes';
+    this.changeReason = '';
+    this.focusAfterRender = '[data-id="change-reason"]';
+  }
+
+  handleCancelDecision(): void {
+    const opener = this.decision === 'accept' ? 'accept' : 'request-changes';
+    this.decision = null;
+    this.focusAfterRender = `[data-id="${opener}"]`;
+  }
+
+  handleChangeReason(event: CustomEvent<{ value: string }>): void {
+    this.changeReason = event.detail.value ?? '';
+    this.showReasonError('');
+  }
+
+  private showReasonError(message: string): void {
+    const textarea = this.template?.querySelector<TextareaElement>('[data-id="change-reason"]');
+    if (!textarea) return;
+    textarea.setCustomValidity(message);
+    textarea.reportValidity();
+  }
+
+  async handleConfirmAccept(): Promise<void> {
     const plan = this.planValue;
     if (!plan || this.user.kind !== 'ready') return;
     const user = this.user.value;
-    const confirmed = await LightningConfirm.open({
-      message: formatLabel(LABELS.acceptConfirm, this.targetList.length),
-      label: LABELS.accept,
-      variant: 'header',
-    });
-    if (!confirmed) {
-      this.focusAfterRender = '[data-id="accept"]';
-      this.focusNow();
-      return;
-    }
     this.startDecision();
     try {
       const now = new Date();
       const result = await acceptAsPartner(plan, this.targetList, user, now);
+      this.decision = null;
       const failedBaselines = result.baselines.filter((o) => !o.ok);
       if (failedBaselines.length > 0) {
         this.failDecision(LABELS.acceptFailed, [
@@ -105,14 +153,13 @@ export default class PartnerPlanPortal extends PortalState {
     }
   }
 
-  async handleRequestChanges(): Promise<void> {
+  async handleSendRequest(): Promise<void> {
     const plan = this.planValue;
     if (!plan || this.user.kind !== 'ready') return;
     const user = this.user.value;
-    const reason = await ReasonDialog.open({ label: LABELS.requestChanges, size: 'small', purpose: 'changes' });
-    if (typeof reason !== 'string') {
-      this.focusAfterRender = '[data-id="request-changes"]';
-      this.focusNow();
+    const reason = this.changeReason.trim();
+    if (!reason) {
+      this.showReasonError(LABELS.reasonRequired);
       return;
     }
     this.startDecision();
@@ -120,9 +167,11 @@ export default class PartnerPlanPortal extends PortalState {
       const now = new Date();
       const result = await requestChanges(plan, reason, user.id, now, todayIn(TIME_ZONE));
       if (!result.plan.ok) {
+        // The form stays open with the reason, to try again.
         this.failDecision(LABELS.requestFailed, messagesOf(result.plan));
         return;
       }
+      this.decision = null;
       this.patchPlan({
         status: 'In Revision',
         changeRequestReason: reason,
@@ -136,6 +185,7 @@ export default class PartnerPlanPortal extends PortalState {
         this.outcomeMessage = message;
         this.outcomeErrors = [message];
         this.toast(LABELS.requestChanges, message, 'warning');
+        this.focusAfterRender = '[data-id="outcome-errors"]';
       } else {
         this.succeed(LABELS.changesRequested);
       }
@@ -172,13 +222,6 @@ export default class PartnerPlanPortal extends PortalState {
   /** The plan changed on the server: reload the record (LDS) and the targets (their baselines). */
   private async reloadPlan(): Promise<void> {
     await Promise.all([notifyRecordsChanged([this.recordId]), refreshQuery(this.targetsResult)]);
-  }
-
-  /** Focus now when nothing re-renders (a cancelled dialog). */
-  private focusNow(): void {
-    const selector = this.focusAfterRender;
-    this.focusAfterRender = null;
-    if (selector) this.template?.querySelector<HTMLElement>(selector)?.focus();
   }
 
   private toast(title: string, message: string, variant: 'success' | 'error' | 'warning'): void {

@@ -2,18 +2,14 @@ import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
 import { LABELS } from './labels';
 
-/**
- * `revise` starts a revision; `save` asks for the reason a save of baselined targets needs; `changes` is the
- * partner's change request (Change_Request_Reason__c).
- */
-export type ReasonPurpose = 'revise' | 'save' | 'changes';
+/** `revise` starts a revision; `save` asks for the reason a save of baselined targets needs. */
+export type ReasonPurpose = 'revise' | 'save';
 
 /** Takes the reason; resolves with the message to show when it could not be used, or null. */
 export type ReasonSubmit = (reason: string) => Promise<string | null>;
 
-/** The most Revision_Reason__c holds; Change_Request_Reason__c is a Long Text Area(4000). */
+/** The most Revision_Reason__c holds. */
 const REASON_MAX_LENGTH = 255;
-const CHANGE_REASON_MAX_LENGTH = 4000;
 
 /**
  * The dialog that asks why targets change: before a revision starts, or before baselined targets are
@@ -39,21 +35,15 @@ export default class ReasonDialog extends LightningModal {
   }
 
   get help(): string {
-    if (this.purpose === 'changes') return LABELS.changeHelp;
     return this.purpose === 'save' ? LABELS.reasonForSaveHelp : LABELS.reviseHelp;
   }
 
-  get reasonLabel(): string {
-    return this.purpose === 'changes' ? LABELS.changeReason : LABELS.revisionReason;
-  }
-
   get confirmLabel(): string {
-    if (this.purpose === 'changes') return LABELS.sendRequest;
     return this.purpose === 'save' ? LABELS.saveWithReason : LABELS.startRevision;
   }
 
   get reasonMaxLength(): number {
-    return this.purpose === 'changes' ? CHANGE_REASON_MAX_LENGTH : REASON_MAX_LENGTH;
+    return REASON_MAX_LENGTH;
   }
 
   handleReasonChange(event: CustomEvent<{ value: string }>): void {

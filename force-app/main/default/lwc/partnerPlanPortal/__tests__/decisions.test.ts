@@ -1,9 +1,11 @@
-/** c-partner-plan-portal: the partner's decision on a plan in review: Accept plan, or Request changes with a reason. */
-import { changeValue, click, prop, settle, textOf } from '@lwc-test/render';
+/**
+ * c-partner-plan-portal: the partner's decision on a plan in review: Accept plan, or Request changes with a
+ * reason, both confirmed in place (LWR sites support no modals).
+ */
+import { changeValue, click, prop, settle } from '@lwc-test/render';
 import { find, findAll } from '@lwc-test/deep';
 import {
   CURRENT_USER_ID,
-  LightningConfirm,
   createPayloads,
   createRecord,
   notifyRecordUpdateAvailable,
@@ -13,9 +15,26 @@ import {
 } from '@lwc-test/platform';
 import { PLAN_ID, USERS } from '@lwc-test/fixtures';
 import { PARTNER_CONTACT } from '@lwc-test/partnerFixtures';
-import { openModals } from '@lwc-test/modal';
 import { freezeTime } from '@lwc-test/time';
 import { T1, T3, renderPortal, text } from './portalFixtures';
+
+type Textarea = HTMLElement & { setCustomValidity(message: string): void };
+
+const focusSpies: jest.SpyInstance[] = [];
+afterEach(() => focusSpies.splice(0).forEach((spy) => spy.mockRestore()));
+
+/** The elements focused from now on (base components' stubs take no focus in jsdom: watch the calls instead). */
+function watchFocus(): () => (string | null)[] {
+  const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+  focusSpies.push(focus);
+  return () => focus.mock.contexts.map((element) => (element as HTMLElement).getAttribute('data-id'));
+}
+
+async function accept(host: HTMLElement): Promise<void> {
+  await click(find(host, '[data-id="accept"]'));
+  await click(find(host, '[data-id="confirm-accept"]'));
+  await settle();
+}
 
 const ACCEPTANCE = {
   Id: PLAN_ID,
@@ -32,11 +51,16 @@ describe('c-partner-plan-portal decisions', () => {
   describe('Accept plan', () => {
     it('baselines the targets, then accepts in one save naming the partner contact, and reloads the plan', async () => {
       const { host, toasts, refreshTargets } = await renderPortal();
+      const focused = watchFocus();
       await click(find(host, '[data-id="accept"]'));
+      expect(updateRecord).not.toHaveBeenCalled();
+      const confirm = find(host, '[data-id="accept-confirm"]');
+      expect(confirm.getAttribute('role')).toBe('group');
+      expect(confirm.textContent).toContain('Its 3 targets become the agreed baseline');
+      expect(focused()).toEqual(['confirm-accept']);
+      await expect(host).toBeAccessible();
+      await click(find(host, '[data-id="confirm-accept"]'));
       await settle();
-      expect(LightningConfirm.open).toHaveBeenCalledWith(
-        expect.objectContaining({ label: 'Accept plan', message: expect.stringContaining('Its 3 targets') }),
-      );
       // T2's baseline already equals its value: no write.
       expect(updatePayloads()).toEqual([
         { Id: T1, Baseline_Target_Value__c: 250000 },
@@ -56,13 +80,16 @@ describe('c-partner-plan-portal decisions', () => {
       expect(host.shadowRoot?.activeElement?.getAttribute('data-id')).toBe('outcome');
     });
 
-    it('does nothing when the partner cancels the confirmation', async () => {
-      LightningConfirm.open.mockResolvedValueOnce(false);
+    it('does nothing when the partner cancels the confirmation, and gives the focus back', async () => {
       const { host } = await renderPortal();
+      const focused = watchFocus();
       await click(find(host, '[data-id="accept"]'));
+      await click(find(host, '[data-id="cancel-decision"]'));
       await settle();
       expect(updateRecord).not.toHaveBeenCalled();
+      expect(findAll(host, '[data-id="accept-confirm"]')).toHaveLength(0);
       expect(text(host, 'status')).toBe('Partner Review');
+      expect(focused()).toEqual(['confirm-accept', 'accept']);
     });
 
     it('leaves the plan in review when a baseline cannot be saved', async () => {
@@ -71,8 +98,7 @@ describe('c-partner-plan-portal decisions', () => {
         return { id: input.fields.Id, apiName: 'Plan_Target__c', fields: {} };
       });
       const { host, toasts } = await renderPortal();
-      await click(find(host, '[data-id="accept"]'));
-      await settle();
+      await accept(host);
       expect(updatePayloads().some((fields) => 'Status__c' in fields)).toBe(false);
       expect(text(host, 'status')).toBe('Partner Review');
       expect(prop(find(host, '[data-id="outcome-errors"]'), 'messages')).toEqual([
@@ -90,9 +116,9 @@ describe('c-partner-plan-portal decisions', () => {
         return { id: input.fields.Id, apiName: 'Plan_Target__c', fields: {} };
       });
       const { host } = await renderPortal();
-      await click(find(host, '[data-id="accept"]'));
-      await settle();
+      await accept(host);
       expect(prop(find(host, '[data-id="outcome-errors"]'), 'messages')).toEqual([message]);
+      expect(host.shadowRoot?.activeElement?.getAttribute('data-id')).toBe('outcome-errors');
       expect(text(host, 'status')).toBe('Partner Review');
       expect(notifyRecordUpdateAvailable).not.toHaveBeenCalled();
     });
@@ -100,25 +126,31 @@ describe('c-partner-plan-portal decisions', () => {
 
   describe('Request changes', () => {
     async function requestChanges(host: HTMLElement, reason: string): Promise<void> {
+      const focused = watchFocus();
       await click(find(host, '[data-id="request-changes"]'));
-      const [dialog] = openModals();
-      expect(prop(find(dialog, 'lightning-modal-header'), 'label')).toBe('Request changes');
-      expect(prop(find(dialog, '[data-id="reason-input"]'), 'label')).toBe('What should change');
-      expect(prop(find(dialog, '[data-id="reason-input"]'), 'maxLength')).toBe(4000);
-      await expect(dialog).toBeAccessible();
-      await changeValue(find(dialog, '[data-id="reason-input"]'), reason);
-      await click(find(dialog, '[data-id="reason-confirm"]'));
+      const box = find(host, '[data-id="change-reason"]');
+      expect(prop(box, 'label')).toBe('What should change');
+      expect(prop(box, 'maxLength')).toBe(4000);
+      expect(prop(box, 'required')).toBe(true);
+      expect(focused()).toEqual(['change-reason']);
+      await changeValue(box, reason);
+      await click(find(host, '[data-id="send-request"]'));
       await settle();
     }
 
-    it('needs a reason: the dialog refuses a blank one', async () => {
+    it('needs a reason: a blank one is refused under the field', async () => {
       const { host } = await renderPortal();
       await click(find(host, '[data-id="request-changes"]'));
-      const [dialog] = openModals();
-      expect(prop(find(dialog, '[data-id="reason-confirm"]'), 'label')).toBe('Send request');
-      await click(find(dialog, '[data-id="reason-confirm"]'));
-      expect(textOf(find(dialog, '[data-id="reason-error"]'))).toBe('Enter a reason.');
+      const box = find<Textarea>(host, '[data-id="change-reason"]');
+      const setCustomValidity = jest.fn();
+      Object.defineProperty(box, 'setCustomValidity', { value: setCustomValidity, configurable: true });
+      Object.defineProperty(box, 'reportValidity', { value: jest.fn(() => false), configurable: true });
+      expect(prop(find(host, '[data-id="send-request"]'), 'label')).toBe('Send request');
+      await changeValue(box, '   ');
+      await click(find(host, '[data-id="send-request"]'));
+      expect(setCustomValidity).toHaveBeenLastCalledWith('Enter a reason.');
       expect(updateRecord).not.toHaveBeenCalled();
+      await expect(host).toBeAccessible();
     });
 
     it("sends the plan back in revision with the reason, who and when, then tasks the plan's owner", async () => {
@@ -179,6 +211,8 @@ describe('c-partner-plan-portal decisions', () => {
         'Changes can be requested only while the plan is in Partner Review.',
       ]);
       expect(text(host, 'status')).toBe('Partner Review');
+      // The reason stays, to send again.
+      expect(prop(find(host, '[data-id="change-reason"]'), 'value')).toBe('Lower the demo target.');
     });
   });
 });
