@@ -11,3 +11,4 @@ export {
 } from './standard-objects';
 export { API_VERSION, API_VERSION_MAJOR, readApiVersion } from './api-version';
 export { parseUserCriteria, USER_REFERENCE, type UserCriterion } from './restriction-rules';
+export { checkRestrictionRules } from './checks';

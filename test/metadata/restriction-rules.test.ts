@@ -1,11 +1,13 @@
 /**
  * Restriction rules in the model and its checks: the fixture project's rules are read and pass; a copy with
  * broken rules (unknown or unsupported object, unknown enforcement type, userCriteria and recordFilter naming
- * fields that do not exist, a third active rule on an object; an inactive one does not count) fails with a message per problem.
+ * fields that do not exist, a third active rule on an object; an inactive one does not count) fails with a
+ * message per problem, and a deploy to the local org fails on them.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validateProject } from '../../packages/localorg/metadata-api/validate';
 import { loadForceApp } from '../../packages/model';
 import { checkRestrictionRules } from '../../packages/model/checks';
 import { FIXTURES } from '../support/project';
@@ -78,6 +80,22 @@ describe('restriction rules', () => {
         ]),
       );
       expect(messages).toHaveLength(8);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("fail a deploy to the local org with the checks' problems", () => {
+    const root = mkdtempSync(join(tmpdir(), 'restriction-rules-'));
+    try {
+      cpSync(FIXTURE, root, { recursive: true });
+      const load = (dir: string) => loadForceApp({ root: dir });
+      expect(validateProject(root, load).problems).toEqual([]);
+      const file = join('force-app', 'main', 'default', 'restrictionRules', 'Bad_Record_Field.rule-meta.xml');
+      writeFileSync(join(root, file), rule({ targetEntity: 'Note__c', recordFilter: 'Colour__c = true' }));
+      expect(validateProject(root, load).problems).toEqual([
+        { file, problem: 'recordFilter: SOQL field Colour__c: Note__c.Colour__c does not exist' },
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
