@@ -89,12 +89,14 @@ export function removeRoleGroups(storage: Storage, roleId: string): void {
 }
 
 /**
- * Makes the groups of roles that have none (data folders from before role groups existed). One query finds
- * them, so a start with nothing to do costs one statement.
+ * Makes the groups of roles that have none (data folders from before role groups existed), and marks roles
+ * without a PortalType internal. Two statements when there is nothing to do.
  */
 export function backfillRoleGroups(storage: Storage, now: Date): void {
   const roles = objectOf(storage, 'UserRole');
   const groups = objectOf(storage, 'Group');
+  // Roles from before PortalType existed are internal ones.
+  storage.db.prepare(`UPDATE ${quoteIdent(roles.table)} SET "PortalType" = 'None' WHERE "PortalType" IS NULL`).run();
   const missing = storage
     .statement(
       `SELECT * FROM ${quoteIdent(roles.table)} AS r WHERE r."IsDeleted" = 0 AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(groups.table)} AS g WHERE g."RelatedId" = r."Id" AND g."Type" = 'RoleAndSubordinates')`,

@@ -42,6 +42,8 @@ describe('groups of a role', () => {
       ['RoleAndSubordinates', null, 'West_Sales'],
       ['RoleAndSubordinatesInternal', null, 'West_Sales'],
     ]);
+    const portal = await t.conn.query<{ PortalType: string }>(`SELECT PortalType FROM UserRole WHERE Id = '${role}'`);
+    expect(portal.records[0].PortalType).toBe('None');
     await t.conn.sobject('UserRole').update({ Id: role, DeveloperName: 'West_Region' });
     expect((await groupsOf(role)).map((g) => g.DeveloperName)).toEqual(['West_Region', 'West_Region', 'West_Region']);
   });

@@ -82,6 +82,8 @@ export function deriveStandardFields(
       assertGroupNameUnique(env.storage, row);
       return;
     case 'UserRole':
+      // A role made through the API is an internal one (the platform makes partner roles itself).
+      if (previous === undefined) row.PortalType = 'None';
       if (row.DeveloperName === null || row.DeveloperName === undefined || row.DeveloperName === '')
         row.DeveloperName = developerName(String(row.Name ?? ''));
       return;

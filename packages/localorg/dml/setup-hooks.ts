@@ -25,7 +25,10 @@ export function afterSetupSave(
       syncRoleGroups(storage, row, ctx.now, ctx.userId);
       return;
     case 'User':
-      refreshUsedLicenses(storage);
+      // Only a new user, or a change of activity or profile, changes the licences used.
+      if (!previous || previous.IsActive !== row.IsActive || previous.ProfileId !== row.ProfileId) {
+        refreshUsedLicenses(storage);
+      }
       if (previous) followOwnerRole(storage, row, previous, ctx.now, ctx.userId);
       return;
     case 'Account':
