@@ -50,6 +50,8 @@ export async function startStack(): Promise<Stack> {
     adminUsername: org.adminUsername,
     adminToken: org.accessToken,
     adminPassword: org.adminPassword,
+    // No background schedule: a test syncs plan access when it means to (the header's rollup), never by waiting.
+    accessSyncSeconds: 0,
   });
   const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });

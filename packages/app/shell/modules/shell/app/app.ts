@@ -124,10 +124,6 @@ export default class App extends LightningElement {
     return AUDIENCE === 'internal';
   }
 
-  get appName(): string {
-    return AUDIENCE === 'portal' ? 'Partner Portal' : 'Partner Planning';
-  }
-
   get accountName(): string {
     return session.accountName ?? '';
   }
