@@ -4,15 +4,18 @@
  * partner's first user before any second, the rest skipped with a note and never a failure; comments are
  * written by the right people (partner users, the plan's partner manager and AE; internal-only ones by internal
  * people only); the access job shares each plan past Draft with its partner's role group (Edit in review, Read
- * after) and skips the partners left without users; a second run creates nothing.
+ * after) and skips the partners left without users; a second run creates nothing. Partner users of an account
+ * whose owner has no role are skipped with a note, as Salesforce refuses them.
  */
 import { byPartnerUser } from '../../packages/jobs/seed/comments';
 import { runSeed } from '../../packages/jobs/seed';
 import { generateDataset, type SeedDataset } from '../../packages/jobs/seed/generate';
 import { SeedLoader } from '../../packages/jobs/seed/load';
+import { loadPartnerUsers } from '../../packages/jobs/seed/partner-users';
 import { parseScale } from '../../packages/jobs/seed/scales';
 import { grantAuditFields, startTestOrg, type TestOrg } from '../support/localorg';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
+import { createUser } from '../support/security';
 
 const AS_OF = '2026-11-25';
 const SHARE = 'Partner_Account_Plan__Share';
@@ -200,4 +203,50 @@ describe('without a Partner Community licence left', () => {
     expect(await countOf(t, SHARE, `RowCause = '${PARTNER_REASON}'`)).toBe(0);
     expect(await countOf(t, 'User', 'ContactId != null')).toBe(0);
   }, 60_000);
+});
+
+describe('partner users of an account whose owner has no role', () => {
+  let t: TestOrg;
+  beforeAll(async () => {
+    t = await startTestOrg();
+  });
+  afterAll(() => t.close());
+
+  it('are skipped with a note, as Salesforce refuses them; those of an account whose owner has one are made', async () => {
+    const role = await t.conn.sobject('UserRole').create({ Name: 'Channel', DeveloperName: 'Channel' });
+    const owner = await createUser(t, { alias: 'owner', roleId: role.id });
+    const accounts = [];
+    for (const [name, ownerId] of [
+      ['Roleless Partners', undefined],
+      ['Owned Partners', owner.id],
+    ] as const) {
+      const account = await t.conn
+        .sobject('Account')
+        .create({ Name: name, IsPartner: true, ...(ownerId ? { OwnerId: ownerId } : {}) });
+      await t.conn
+        .sobject('Contact')
+        .create({ LastName: name.split(' ')[0], AccountId: account.id, External_Key__c: `c-${name}` });
+      accounts.push(account.id);
+    }
+    const specs = ['Roleless Partners', 'Owned Partners'].map((name, i) => ({
+      key: `t-partner-${i + 1}`,
+      partnerIndex: i,
+      contactKey: `c-${name}`,
+      rank: 1 as const,
+    }));
+    const session = await scriptSession(t);
+    const load = { session, organizationId: '00D000000000001', notes: [] as string[], failures: [] };
+    const first = await loadPartnerUsers(specs, load);
+    expect(first.report).toEqual({ created: 1, existing: 0, skipped: 1, permissionSetsAssigned: 1 });
+    expect(load.notes).toEqual([
+      expect.stringContaining("1 partner user(s) were not created: their partner account's owner has no role"),
+    ]);
+    expect([...first.ids.keys()]).toEqual(['t-partner-2']);
+    const users = await query<{ AccountId: string }>(t, 'SELECT AccountId FROM User WHERE ContactId != null');
+    expect(users.map((u) => u.AccountId)).toEqual([accounts[1]]);
+    // Found again by username: nothing is created twice.
+    const again = await loadPartnerUsers(specs, { ...load, notes: [] });
+    expect(again.report).toEqual({ created: 0, existing: 1, skipped: 1, permissionSetsAssigned: 0 });
+    await session.close();
+  });
 });
