@@ -7,9 +7,11 @@
  *
  * The recordFilter is compiled by the SOQL engine as the WHERE of `SELECT Id FROM <object>`, so relationship
  * paths (`Plan_Section__r.Visible_To_Partner__c = true`), `=`/`!=`, booleans and strings mean what they mean in
- * a query; `$User.<Field>` values are the running user's, put in as literals before parsing.
+ * a query; a string of comma-separated values matches any of them (expandValueLists); `$User.<Field>` values
+ * are the running user's, put in as literals before parsing.
  */
 import {
+  expandValueLists,
   parseUserCriteria,
   USER_REFERENCE,
   type RestrictionRuleModel,
@@ -69,7 +71,7 @@ function literal(value: string | number | boolean | null): string {
 /** Compiles one rule's recordFilter for the user into a subquery over the object's visible Ids. */
 function compileRule(storage: Storage, obj: ObjectSchema, rule: RestrictionRuleModel, userRow: Row): Restriction {
   const user = storage.schema.objects.get('User');
-  const filter = rule.recordFilter.replace(USER_REFERENCE, (_, name: string) =>
+  const filter = expandValueLists(rule.recordFilter).replace(USER_REFERENCE, (_, name: string) =>
     literal(user ? userValue(user, userRow, name) : null),
   );
   const text = new QueryText(`SELECT Id FROM ${obj.name} WHERE ${filter}`);

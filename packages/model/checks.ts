@@ -10,7 +10,7 @@ import { asJsonMap, getJsonArray, getString, isAnyJson, type JsonArray } from '@
 import { XMLValidator } from 'fast-xml-parser';
 import { readApiVersion } from './api-version';
 import { findField, findObject } from './load';
-import { overLimitObjects, restrictionRuleProblems, USER_REFERENCE } from './restriction-rules';
+import { expandValueLists, overLimitObjects, restrictionRuleProblems, USER_REFERENCE } from './restriction-rules';
 import type { ForceAppModel, ObjectModel } from './types';
 
 export interface Problem {
@@ -334,7 +334,7 @@ export function checkRestrictionRules(model: ForceAppModel): Problem[] {
     for (const message of restrictionRuleProblems(model, rule)) problems.push({ file, message });
     if (!findObject(model, rule.targetEntity)) continue;
     // `$User.<Field>` values are the running user's; a null stands in for them when checking the fields.
-    const filter = rule.recordFilter.replace(USER_REFERENCE, 'null');
+    const filter = expandValueLists(rule.recordFilter).replace(USER_REFERENCE, 'null');
     for (const p of checkSoql(model, `SELECT Id FROM ${rule.targetEntity} WHERE ${filter}`, file)) {
       problems.push({ file, message: `recordFilter: ${p.message}` });
     }

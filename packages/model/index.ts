@@ -10,5 +10,5 @@ export {
   LEAD_STATUSES,
 } from './standard-objects';
 export { API_VERSION, API_VERSION_MAJOR, readApiVersion } from './api-version';
-export { parseUserCriteria, USER_REFERENCE, type UserCriterion } from './restriction-rules';
+export { expandValueLists, parseUserCriteria, USER_REFERENCE, type UserCriterion } from './restriction-rules';
 export { checkRestrictionRules } from './checks';

@@ -64,6 +64,35 @@ export function parseUserCriteria(text: string): UserCriterion[] | string {
 /** The `$User.<Field>` names a recordFilter uses, for substitution and checks. */
 export const USER_REFERENCE = /\$User\.([A-Za-z_][A-Za-z0-9_]*)/g;
 
+/** Splits a value list on commas, keeping double-quoted parts (straight or curly quotes) whole. */
+function splitValues(text: string): string[] {
+  const values: string[] = [];
+  const re = /\s*(?:["\u201c]([^"\u201d]*)["\u201d]|([^,]*))\s*(?:,|$)/gy;
+  let m: RegExpExecArray | null;
+  while (re.lastIndex < text.length && (m = re.exec(text)) !== null) {
+    values.push((m[1] ?? m[2] ?? '').trim());
+    if (m[0] === '') break;
+  }
+  return values;
+}
+
+/**
+ * A recordFilter with its value lists written out: in a restriction rule, `Name__c = 'Tom, Anita, "Torres, Jia"'`
+ * matches any of the comma-separated values (a double-quoted value keeps its commas), so it reads as SOQL's
+ * `Name__c IN ('Tom', 'Anita', 'Torres, Jia')` (and `!=` as NOT IN).
+ */
+export function expandValueLists(recordFilter: string): string {
+  return recordFilter.replace(
+    /([A-Za-z_][A-Za-z0-9_.]*)\s*(!=|=)\s*'((?:[^'\\]|\\.)*)'/g,
+    (whole: string, field: string, op: string, text: string) => {
+      if (!text.includes(',')) return whole;
+      const raw = text.replace(/\\(.)/g, '$1');
+      const quoted = splitValues(raw).map((v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+      return `${field} ${op === '=' ? 'IN' : 'NOT IN'} (${quoted.join(', ')})`;
+    },
+  );
+}
+
 export function readRestrictionRule(path: string): RestrictionRuleModel {
   const x = readMetadataXml(path, 'RestrictionRule');
   const name = basename(path, '.rule-meta.xml');

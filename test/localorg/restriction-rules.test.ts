@@ -61,9 +61,12 @@ describe('a restriction rule', () => {
   });
 
   it('hides them in a child subquery', async () => {
-    const [found] = await query(outside, 'SELECT Id, (SELECT Id FROM Pages__r) FROM Binder__c');
+    const [found] = await query(outside, `SELECT Id, (SELECT Id FROM Pages__r) FROM Binder__c WHERE Id = '${binder}'`);
     expect(ids((found.Pages__r as { records: Rec[] }).records)).toEqual([publicPage]);
-    const [insideBinder] = await query(inside, 'SELECT Id, (SELECT Id FROM Pages__r) FROM Binder__c');
+    const [insideBinder] = await query(
+      inside,
+      `SELECT Id, (SELECT Id FROM Pages__r) FROM Binder__c WHERE Id = '${binder}'`,
+    );
     expect((insideBinder.Pages__r as { records: Rec[] }).records).toHaveLength(2);
   });
 
@@ -116,6 +119,21 @@ describe('a restriction rule', () => {
   it('hides them from Bulk API 2.0 queries', async () => {
     expect(ids(await bulkQuery(outside.conn, 'SELECT Id FROM Page__c'))).toEqual([publicPage]);
     expect(await bulkQuery(inside.conn, 'SELECT Id FROM Page__c')).toHaveLength(2);
+  });
+
+  it('matches any value of a comma-separated list', async () => {
+    const binders: Record<string, string> = {};
+    for (const topic of ['Ferns, mosses', 'Fish', 'Rocks', 'Ferns']) {
+      binders[topic] = (await owner.conn.sobject('Binder__c').create({ Name: topic, Topic__c: topic })).id!;
+      for (const user of [outside, inside]) {
+        await owner.conn
+          .sobject('Binder__Share')
+          .create({ ParentId: binders[topic], UserOrGroupId: user.id, AccessLevel: 'Read' });
+      }
+    }
+    const shown = [binder, binders['Ferns, mosses'], binders.Fish].sort();
+    expect(ids(await query(outside, 'SELECT Id FROM Binder__c'))).toEqual(shown);
+    expect(await query(inside, 'SELECT Id FROM Binder__c')).toHaveLength(5);
   });
 
   it("compares with the running user's own values ($User.Id)", async () => {

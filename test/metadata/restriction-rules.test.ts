@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateProject } from '../../packages/localorg/metadata-api/validate';
-import { loadForceApp } from '../../packages/model';
+import { expandValueLists, loadForceApp } from '../../packages/model';
 import { checkRestrictionRules } from '../../packages/model/checks';
 import { FIXTURES } from '../support/project';
 
@@ -54,14 +54,20 @@ describe('restriction rules', () => {
         writeFileSync(join(dir, `${name}.rule-meta.xml`), rule(fields));
       write('Nowhere', { targetEntity: 'Nowhere__c' });
       write('On_Accounts', { targetEntity: 'Account', recordFilter: "Name = 'x'" });
-      write('Odd_Type', { targetEntity: 'Binder__c', recordFilter: "Name = 'x'", enforcementType: 'Hide' });
+      write('Odd_Type', { targetEntity: 'Leaflet__c', recordFilter: "Name = 'x'", enforcementType: 'Hide' });
       write('Bad_User_Field', {
         targetEntity: 'Binder__c',
         recordFilter: 'OwnerId = $User.Nickname__c',
         userCriteria: '$User.Shoe_Size__c = 12',
       });
       write('Bad_Record_Field', { targetEntity: 'Note__c', recordFilter: 'Colour__c = true' });
-      write('Unparsed_Criteria', { targetEntity: 'Leaflet__c', recordFilter: "Name = 'x'", userCriteria: 'IsActive' });
+      // Inactive rules are checked too.
+      write('Unparsed_Criteria', {
+        targetEntity: 'Leaflet__c',
+        recordFilter: "Name = 'x'",
+        userCriteria: 'IsActive',
+        active: 'false',
+      });
       write('Second_On_Pages', {});
       write('Third_On_Pages', { active: 'false' });
       write('Fourth_On_Pages', {});
@@ -83,6 +89,15 @@ describe('restriction rules', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('read a value list as any of its values', () => {
+    expect(expandValueLists("Name__c='Tom, Anita, \u201cTorres, Jia\u201d'")).toBe(
+      "Name__c IN ('Tom', 'Anita', 'Torres, Jia')",
+    );
+    expect(expandValueLists(`Topic__c != 'O\\'Neil, "A, B"' AND Body__c = 'plain'`)).toBe(
+      "Topic__c NOT IN ('O\\'Neil', 'A, B') AND Body__c = 'plain'",
+    );
   });
 
   it("fail a deploy to the local org with the checks' problems", () => {
