@@ -10,7 +10,7 @@
  *   a partner account (Account.IsPartner) and has no other user. The platform sets the user's AccountId (the
  *   contact's account), UserType (PowerPartner; Standard for internal users) and IsPortalEnabled.
  * - Partner roles: the account's first partner user makes its three roles, "<Account> Partner Executive"
- *   (PortalRole Executive, under the account owner's role; at the top when the owner has none), "... Partner
+ *   (PortalRole Executive, under the account owner's role), "... Partner
  *   Manager" (Manager, under Executive) and "... Partner User" (Worker, under Manager), PortalType Partner and
  *   PortalAccountId the account. A partner user without a role gets the Worker role; a role must be one of the
  *   account's partner roles, and an internal user cannot hold one. The roles follow the account's name and owner,
@@ -289,6 +289,8 @@ function ensurePartnerRoles(env: UserSaveEnv, account: Row): void {
   const roles = objectOf(storage, 'UserRole');
   const stamp = now.toISOString();
   let parent = ownerRoleId(storage, account);
+  // The partner roles hang under the owner's role: without one Salesforce refuses the user (UNKNOWN_EXCEPTION).
+  if (parent === null) throw recordError('UNKNOWN_EXCEPTION', 'portal account owner must have a role');
   for (const [portalRole, suffix] of PARTNER_ROLE_SUFFIXES) {
     const id = storage.nextId(roles);
     const name = `${String(account.Name)} ${suffix}`.slice(0, 80);

@@ -8,6 +8,7 @@
 import { startAppServer, type AppServer } from '../../packages/app/server';
 import { newUserFields, startTestOrg, type TestOrg, API_VERSION } from '../support/localorg';
 import { createPlanAudience, createUser, permissionSetId, type PlanAudience } from '../support/security';
+import { ensureAdminRole } from '../support/partners';
 
 jest.setTimeout(120000);
 
@@ -69,6 +70,8 @@ async function queryAs(cookie: string, soql: string): Promise<{ totalSize: numbe
 beforeAll(async () => {
   t = await startTestOrg();
   audience = await createPlanAudience(t);
+  // The admin owns the account: its owner needs a role before it has partner users.
+  await ensureAdminRole(t);
   await t.conn.sobject('Account').update({ Id: audience.account, IsPartner: true });
   partnerContactId = (
     await t.conn.sobject('Contact').create({ LastName: 'Rivera', FirstName: 'Jane', AccountId: audience.account })

@@ -8,7 +8,7 @@
  */
 import { bulkQuery } from '../support/bulk';
 import { apiError, dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { createPartnerUser, partnerRolesOf } from '../support/partners';
+import { createPartnerUser, ensureAdminRole, partnerRolesOf } from '../support/partners';
 import { createPlan, createPlanAudience, queryError, type PlanAudience, type TestUser } from '../support/security';
 import { gql } from '../support/ui-api';
 
@@ -46,6 +46,8 @@ beforeAll(async () => {
   t = await startTestOrg();
   audience = await createPlanAudience(t);
   const { pm, account, plan } = audience;
+  // The admin owns the accounts: an account's owner needs a role before it has partner users.
+  await ensureAdminRole(t);
   await t.conn.sobject('Account').update({ Id: account, IsPartner: true });
   const vegaAccount = (
     await t.conn.sobject('Account').create({ Name: 'Vega Partners', Partner_Type__c: 'Reseller', IsPartner: true })

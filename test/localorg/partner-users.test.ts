@@ -107,11 +107,20 @@ describe('creating a partner user', () => {
     expect(internal).toEqual(expect.objectContaining({ UserType: 'Standard', AccountId: null }));
   });
 
-  it('makes the roles once per account, puts them at the top when the owner has no role, and takes a given partner role', async () => {
+  it('refuses a partner user when the account owner has no role, as Salesforce does', async () => {
+    const roleless = await createUser(t, { alias: 'norole' });
+    const account = await createPartnerAccount(t, 'Adatum', roleless.id);
+    const contactId = await createContact(t, account, 'Adatum Contact');
+    const error = await apiError(t.conn.sobject('User').create(await partnerUserFields(t, 'adatum', contactId)));
+    expect(error).toMatchObject({ errorCode: 'UNKNOWN_EXCEPTION', message: 'portal account owner must have a role' });
+    expect(await partnerRolesOf(t, account)).toEqual([]);
+  });
+
+  it('makes the roles once per account and takes a given partner role', async () => {
     const account = await createPartnerAccount(t, 'Contoso');
     const first = await createPartnerUser(t, { alias: 'cofirst', accountId: account });
     const roles = await partnerRolesOf(t, account);
-    expect(roles[0].ParentRoleId).toBeNull();
+    expect(roles).toHaveLength(3);
     const manager = roles[1].Id;
     const second = await createPartnerUser(t, { alias: 'cosecond', accountId: account, roleId: manager });
     expect(await partnerRolesOf(t, account)).toHaveLength(3);

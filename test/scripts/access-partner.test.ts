@@ -10,6 +10,7 @@ import { runAccessSync } from '../../packages/jobs/access';
 import type { OrgSession } from '../../packages/jobs/connection';
 import { profileId, startTestOrg, type TestOrg } from '../support/localorg';
 import { movePlanTo, userIdOf } from '../support/lifecycle';
+import { ensureAdminRole } from '../support/partners';
 import { scriptSession } from '../support/scripts';
 import { createPlanAudience, createUser, type PlanAudience, type TestUser } from '../support/security';
 
@@ -92,6 +93,8 @@ it('shares nothing of a Draft, and skips a plan whose partner account has no par
 });
 
 it('shares a plan in Partner Review at Edit with the role group of its partner, once the partner has a user', async () => {
+  // The admin owns the account: its owner needs a role before it has partner users.
+  await ensureAdminRole(t);
   await t.conn.sobject('Account').update({ Id: audience.account, IsPartner: true });
   const contact = await t.conn.sobject('Contact').create({ LastName: 'Reyes', AccountId: audience.account });
   partnerUser = await createUser(t, {

@@ -4,12 +4,27 @@
  * with the shared development password, as security.ts does for internal users.
  */
 import { newUserFields, profileId, type TestOrg } from './localorg';
+import { createRole } from './roles';
 import { login, permissionSetId, type TestUser } from './security';
 
 export const PARTNER_PROFILE = 'Partner Community User';
 
-/** Creates a partner account (owned by `ownerId` when given) and returns its Id. */
+/**
+ * Gives the admin a role ("Channel Chief") unless they have one: a partner account's owner needs a role before
+ * the account can have partner users, and the admin owns the accounts these tests make by default.
+ */
+export async function ensureAdminRole(t: TestOrg): Promise<void> {
+  const admin = await t.conn.query<{ UserRoleId: string | null }>(
+    `SELECT UserRoleId FROM User WHERE Id = '${t.org.adminUserId}'`,
+  );
+  if (admin.records[0]?.UserRoleId) return;
+  const roleId = await createRole(t, 'Channel Chief');
+  await t.conn.sobject('User').update({ Id: t.org.adminUserId, UserRoleId: roleId });
+}
+
+/** Creates a partner account (owned by `ownerId` when given, else by the admin, given a role) and returns its Id. */
 export async function createPartnerAccount(t: TestOrg, name: string, ownerId?: string): Promise<string> {
+  if (!ownerId) await ensureAdminRole(t);
   const created = await t.conn
     .sobject('Account')
     .create({ Name: name, IsPartner: true, ...(ownerId ? { OwnerId: ownerId } : {}) });
