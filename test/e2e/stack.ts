@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureAppBuilt, launchChromium } from '../../packages/app/chromium';
 import { startAppServer, type AppServer } from '../../packages/app/server';
 import { startLocalOrg, type LocalOrg } from '../../packages/localorg/server';
+import { grantAuditFields } from '../support/localorg';
 import { API_VERSION, REPO_ROOT } from '../../packages/model';
 import { Progress } from '../../packages/jobs/cli';
 import { connect, type OrgSession } from '../../packages/jobs/connection';
@@ -34,6 +35,8 @@ export async function startStack(): Promise<Stack> {
     { apiVersion: API_VERSION },
     { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken },
   );
+  // As npm start does: the seed then dates its records and writes comments as their authors.
+  await grantAuditFields({ org, conn: admin.conn, close: () => org.close() });
   const asOf = new Date().toISOString().slice(0, 10);
   const seed = await runSeed(admin, {
     scale: parseScale('small'),
