@@ -29,6 +29,7 @@ const MESSAGES = {
   body: 'Write the comment before posting it.',
   target: "The target must be one of this plan's targets.",
   locked: 'A posted comment cannot be changed. Post a new comment instead.',
+  hidden: "This target's section is hidden from the partner, so comments about it must be Internal Only.",
 };
 
 const refusal = (message: string, field?: string): Rec => ({
@@ -80,6 +81,29 @@ describe('posting a comment', () => {
     });
     const id = await posted({ Partner_Account_Plan__c: a.plan, Plan_Target__c: a.target, Body__c: 'Too high?' });
     expect(await comment(id)).toMatchObject({ Plan_Target__c: a.target });
+  });
+
+  it('about a target of a section hidden from the partner, is internal only (it must not reveal the target)', async () => {
+    await t.conn.sobject('Plan_Section__c').update({ Id: a.section, Visible_To_Partner__c: false });
+    try {
+      const shared = await post(
+        { Partner_Account_Plan__c: a.plan, Plan_Target__c: a.target, Body__c: 'Budget is tight.' },
+        a.pm.conn,
+      );
+      expect(shared).toMatchObject({ status: 400, body: [refusal(MESSAGES.hidden, 'Internal_Only__c')] });
+      const id = await posted(
+        {
+          Partner_Account_Plan__c: a.plan,
+          Plan_Target__c: a.target,
+          Body__c: 'Budget is tight.',
+          Internal_Only__c: true,
+        },
+        a.pm.conn,
+      );
+      expect(await comment(id)).toMatchObject({ Internal_Only__c: true, Plan_Target__c: a.target });
+    } finally {
+      await t.conn.sobject('Plan_Section__c').update({ Id: a.section, Visible_To_Partner__c: true });
+    }
   });
 
   it('may be internal only when an internal user posts it', async () => {

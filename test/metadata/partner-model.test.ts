@@ -252,16 +252,17 @@ describe('comment access of the internal permission sets', () => {
       for (const f of ['Body__c', 'Plan_Target__c', 'Internal_Only__c']) {
         expect([f, ps.fieldPermissions.get(`Plan_Comment__c.${f}`)]).toEqual([f, EDIT]);
       }
-      for (const f of [
-        'Accepted_By_Contact__c',
-        'Change_Request_Reason__c',
-        'Changes_Requested_On__c',
-        'Changes_Requested_By__c',
-      ]) {
+      for (const f of ['Change_Request_Reason__c', 'Changes_Requested_On__c', 'Changes_Requested_By__c']) {
         expect([f, ps.fieldPermissions.get(`Partner_Account_Plan__c.${f}`)]).toEqual([f, READ]);
       }
     },
   );
+
+  it("partner managers, who accept plans in the editor, clear a partner's earlier acceptance contact; AEs read it", () => {
+    const key = 'Partner_Account_Plan__c.Accepted_By_Contact__c';
+    expect(permissionSet('Partner_Manager').fieldPermissions.get(key)).toEqual(EDIT);
+    expect(permissionSet('Account_Executive').fieldPermissions.get(key)).toEqual(READ);
+  });
 
   it('partner managers choose which sections the partner sees; account executives read it', () => {
     expect(permissionSet('Partner_Manager').fieldPermissions.get('Plan_Section__c.Visible_To_Partner__c')).toEqual(

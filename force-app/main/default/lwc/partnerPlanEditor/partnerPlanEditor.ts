@@ -222,7 +222,14 @@ export default class PartnerPlanEditor extends PlanEditorState {
       const outcome = await markPlanAccepted(plan, USER_ID, now);
       if (outcome.ok) {
         const version = (plan.version ?? 0) + 1;
-        this.patchPlan({ status: 'Accepted', version, acceptedById: USER_ID, acceptedOn: now.toISOString() });
+        this.patchPlan({
+          status: 'Accepted',
+          version,
+          acceptedById: USER_ID,
+          acceptedOn: now.toISOString(),
+          acceptedByContactId: null,
+          acceptedByContactName: null,
+        });
         this.revisionReason = null;
         this.toast(LABELS.acceptedTitle, formatLabel(LABELS.accepted, version), 'success');
       } else {

@@ -326,7 +326,11 @@ export function markPlanAccepted(
     [PLAN_ACCEPTED_ON.fieldApiName]: now.toISOString(),
     [PLAN_VERSION.fieldApiName]: (plan.version ?? 0) + 1,
   };
-  if (partnerContactId) fields[PLAN_ACCEPTED_BY_CONTACT.fieldApiName] = partnerContactId;
+  // An internal acceptance clears the contact a partner's earlier acceptance left (only then: a user may lack
+  // edit access to a field they never need to write).
+  if (partnerContactId || plan.acceptedByContactId) {
+    fields[PLAN_ACCEPTED_BY_CONTACT.fieldApiName] = partnerContactId;
+  }
   return updateOne(fields);
 }
 

@@ -110,8 +110,21 @@ describe('c/planData partner side', () => {
   });
 
   it('leaves the partner contact out of an internal acceptance', async () => {
-    await markPlanAccepted(header(), USERS.pm.id, new Date('2026-05-20T17:00:00.000Z'));
+    await markPlanAccepted(
+      { ...header(), acceptedByContactId: null },
+      USERS.pm.id,
+      new Date('2026-05-20T17:00:00.000Z'),
+    );
     expect(updatePayloads()[0]).not.toHaveProperty('Accepted_By_Contact__c');
+  });
+
+  it("clears a partner's earlier acceptance contact when an internal user accepts the revised plan", async () => {
+    await markPlanAccepted(
+      { ...header(), acceptedByContactId: PARTNER_CONTACT.id },
+      USERS.pm.id,
+      new Date('2026-05-20T17:00:00.000Z'),
+    );
+    expect(updatePayloads()[0]).toMatchObject({ Accepted_By__c: USERS.pm.id, Accepted_By_Contact__c: null });
   });
 
   it("creates no task when the plan's change request is refused", async () => {
