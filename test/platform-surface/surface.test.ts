@@ -61,7 +61,15 @@ const MODULES: Record<string, { app: Implementation | string; mock: Implementati
 };
 
 /** Files of the app's platform folder that are its own plumbing, not a platform module. */
-const APP_INTERNALS = ['api.ts', 'session.ts', 'recordFields.ts', 'recordPages.ts', 'recordPicker/recordPicker.ts'];
+const APP_INTERNALS = [
+  'api.ts',
+  'session.ts',
+  'recordFields.ts',
+  'recordPages.ts',
+  'recordPicker/recordPicker.ts',
+  // The partner portal's addresses, shared by the navigation module and the shell's routes.
+  'portal.ts',
+];
 
 const implementations = Object.values(MODULES).flatMap(({ app, mock }) =>
   [app, mock].filter((i): i is Implementation => typeof i !== 'string'),
