@@ -265,8 +265,11 @@ test('a partner reviews, comments, requests changes and accepts in the portal; t
   );
   expect(share.map((s) => s.AccessLevel)).toEqual(['Edit']);
 
-  // 7. The partner accepts.
-  await partnerPage.reload();
+  // 7. The partner accepts, back on the plan by its internal address (a link the partner manager sent):
+  // the portal shows its own page of the plan instead.
+  await partnerPage.goto(`/plans/${plan.id}`);
+  expect(new URL(partnerPage.url()).pathname).toBe(`/s/partner-account-plan/${plan.id}`);
+  expect(await partnerPage.locator('shell-record-page, c-partner-plan-editor').count()).toBe(0);
   expect(await textOnceContains(portal(partnerPage).locator('[data-id="status"]'), 'Partner Review')).toContain(
     'Partner Review',
   );
