@@ -471,6 +471,8 @@ export async function benchComponents(options: {
       adminUsername: org.adminUsername,
       adminToken: org.accessToken,
       adminPassword: org.adminPassword,
+      // No background plan access sync in the middle of the measurements.
+      accessSyncSeconds: 0,
     });
     cleanups.push(() => app.close());
     const pageOf = (pair: BuiltPair): Promise<Page> => signedInPage(browser, app, pair.partnerManagerUsername, log);

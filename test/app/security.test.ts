@@ -187,6 +187,8 @@ async function startApp(options: Partial<AppServerOptions> = {}): Promise<AppSer
     adminToken: await adminToken(),
     adminPassword: t.org.adminPassword,
     now: () => clock,
+    // No background access sync: the tests count what the app asks of the org, and only they should ask.
+    accessSyncSeconds: 0,
     ...options,
   });
   apps.push(started);
