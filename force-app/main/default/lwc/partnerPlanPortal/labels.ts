@@ -1,4 +1,6 @@
 /** The Custom Labels this component shows (category Partner Planning). */
+import ACCEPTED_TITLE from '@salesforce/label/c.Partner_Portal_Accepted_Title';
+import REQUEST_SENT_TITLE from '@salesforce/label/c.Partner_Portal_Request_Sent_Title';
 import ACCEPT from '@salesforce/label/c.Partner_Portal_Accept';
 import ACCEPT_CONFIRM from '@salesforce/label/c.Partner_Portal_Accept_Confirm';
 import ACCEPT_FAILED from '@salesforce/label/c.Partner_Portal_Accept_Failed';
@@ -28,7 +30,6 @@ import NO_PLANS from '@salesforce/label/c.Partner_Portal_No_Plans';
 import NO_SECTIONS from '@salesforce/label/c.Partner_Portal_No_Sections';
 import NO_TARGETS from '@salesforce/label/c.Partner_Portal_No_Targets';
 import NOT_STARTED from '@salesforce/label/c.Pace_Not_Started';
-import OUTCOME_TITLE from '@salesforce/label/c.Partner_Portal_Outcome_Title';
 import OVERALL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Overall_Attainment';
 import PARTNER from '@salesforce/label/c.Plan_Editor_Partner';
 import PERIOD from '@salesforce/label/c.Plan_Editor_Period';
@@ -81,7 +82,8 @@ export const LABELS = {
   noSections: NO_SECTIONS,
   noTargets: NO_TARGETS,
   notStarted: NOT_STARTED,
-  outcomeTitle: OUTCOME_TITLE,
+  acceptedTitle: ACCEPTED_TITLE,
+  requestSentTitle: REQUEST_SENT_TITLE,
   overallAttainment: OVERALL_ATTAINMENT,
   partner: PARTNER,
   period: PERIOD,

@@ -146,7 +146,7 @@ export default class PartnerPlanPortal extends PortalState {
         acceptedOn: now.toISOString(),
       });
       const message = formatLabel(LABELS.accepted, version);
-      this.succeed(message);
+      this.succeed(LABELS.acceptedTitle, message);
       await this.reloadPlan();
     } finally {
       this.busy = false;
@@ -187,7 +187,7 @@ export default class PartnerPlanPortal extends PortalState {
         this.toast(LABELS.requestChanges, message, 'warning');
         this.focusAfterRender = '[data-id="outcome-errors"]';
       } else {
-        this.succeed(LABELS.changesRequested);
+        this.succeed(LABELS.requestSentTitle, LABELS.changesRequested);
       }
       await this.reloadPlan();
     } finally {
@@ -201,9 +201,9 @@ export default class PartnerPlanPortal extends PortalState {
     this.outcomeErrors = [];
   }
 
-  private succeed(message: string): void {
+  private succeed(title: string, message: string): void {
     this.outcomeMessage = message;
-    this.toast(LABELS.outcomeTitle, message, 'success');
+    this.toast(title, message, 'success');
     // The decision buttons are gone: focus the outcome, so keyboard and screen reader users land on it.
     this.focusAfterRender = '[data-id="outcome"]';
   }

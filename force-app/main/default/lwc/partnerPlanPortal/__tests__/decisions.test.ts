@@ -73,7 +73,7 @@ describe('c-partner-plan-portal decisions', () => {
       expect(findAll(host, '[data-id="accept"]')).toHaveLength(0);
       expect(text(host, 'read-only')).toContain('read only');
       expect(text(host, 'announcement')).toBe('You accepted the plan. It is now version 2.');
-      expect(toasts).toEqual([expect.objectContaining({ variant: 'success' })]);
+      expect(toasts).toEqual([expect.objectContaining({ variant: 'success', title: 'Plan accepted' })]);
       expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: PLAN_ID }]);
       expect(refreshTargets).toHaveBeenCalled();
       // Focus lands on the outcome, since the buttons are gone.
@@ -183,7 +183,7 @@ describe('c-partner-plan-portal decisions', () => {
       expect(text(host, 'announcement')).toBe(
         'Your change request was sent. The plan is back with its owner for revision.',
       );
-      expect(toasts).toEqual([expect.objectContaining({ variant: 'success' })]);
+      expect(toasts).toEqual([expect.objectContaining({ variant: 'success', title: 'Change request sent' })]);
       expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: PLAN_ID }]);
       expect(findAll(host, '[data-id="request-changes"]')).toHaveLength(0);
     });
