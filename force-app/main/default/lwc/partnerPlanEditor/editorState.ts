@@ -303,6 +303,9 @@ export default class PlanEditorState extends LightningElement {
 
   get revisionBanner(): string | null {
     if (this.status !== 'In Revision') return null;
+    // Reasons are asked only for baselined targets (Revision_Reason_Required): a plan the partner sent back
+    // before it was ever accepted has none.
+    if (!this.targetList.some((t) => t.baselineValue !== null)) return LABELS.revisingUnbaselined;
     return this.revisionReason ? formatLabel(LABELS.revisingWithReason, this.revisionReason) : LABELS.revisingNoReason;
   }
 

@@ -35,6 +35,7 @@ import REORDER_FAILED from '@salesforce/label/c.Plan_Editor_Reorder_Failed';
 import RETRY from '@salesforce/label/c.Partner_Planning_Retry';
 import REVISE_TITLE from '@salesforce/label/c.Plan_Editor_Revise_Title';
 import REVISING_NO_REASON from '@salesforce/label/c.Plan_Editor_Revising_No_Reason';
+import REVISING_UNBASELINED from '@salesforce/label/c.Plan_Editor_Revising_Unbaselined';
 import REVISING_WITH_REASON from '@salesforce/label/c.Plan_Editor_Revising_With_Reason';
 import REVISION_STARTED from '@salesforce/label/c.Plan_Editor_Revision_Started';
 import SAVE from '@salesforce/label/c.Partner_Planning_Save';
@@ -98,6 +99,7 @@ export const LABELS = {
   retry: RETRY,
   reviseTitle: REVISE_TITLE,
   revisingNoReason: REVISING_NO_REASON,
+  revisingUnbaselined: REVISING_UNBASELINED,
   revisingWithReason: REVISING_WITH_REASON,
   revisionStarted: REVISION_STARTED,
   save: SAVE,

@@ -135,6 +135,19 @@ describe('c-partner-plan-editor', () => {
       );
     });
 
+    it('asks for no reason in a revision of a plan never accepted (the partner sent it back from its first review)', async () => {
+      const targets: TargetSpec[] = TARGETS.map((t) => ({ ...t, baselineValue: null }));
+      const { host } = await renderEditor({ plan: { status: 'In Revision' }, targets });
+      expect(textOf(find(host, '[data-id="revision-banner"]'))).toBe(
+        'This plan is being revised: change its targets and sections, then submit it for partner review again.',
+      );
+      await typeInto(input(host, T2), '35');
+      await click(find(host, '[data-id="save"]'));
+      await settle();
+      expect(openModals()).toEqual([]);
+      expect(updatePayloads()).toEqual([{ Id: T2, Target_Value__c: 35 }]);
+    });
+
     it('asks for the reason when baselined targets are saved in a revision started earlier', async () => {
       const targets: TargetSpec[] = [
         { ...TARGETS[0], baselineValue: 250000 },
