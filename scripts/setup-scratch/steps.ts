@@ -2,7 +2,8 @@
  * The steps of the one-command scratch-org setup, each through the CLI boundary (commands.ts): the scratch
  * org (reused when the alias already names one), the components' build, the deploy, the permission sets of
  * the admin running user, the record pages' activation (app defaults in the deployed metadata), publishing the
- * partner portal (an Experience Cloud site), the seed, the plan access sync, the rollup and the login URL. Each step is safe to repeat: it reuses, upserts or writes
+ * partner portal (an Experience Cloud site), the admin's role (partner accounts' owner needs one), the seed, the plan
+ * access sync, the rollup and the login URL. Each step is safe to repeat: it reuses, upserts or writes
  * only what changed, and says what it did; a failure names the command, its message and what to do.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -347,6 +348,57 @@ async function publish(ctx: SetupContext): Promise<StepOutcome> {
   return { status: 'done', detail: `published ${published.join(', ')}` };
 }
 
+/** The role setup gives an admin who has none, at the top of the role hierarchy. */
+export const ADMIN_ROLE = { name: 'Partner Program', developerName: 'Partner_Program' } as const;
+
+/** A value inside a SOQL string literal. */
+const soqlString = (value: string): string => value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+
+/**
+ * Gives the admin a role when they have none. Salesforce makes a partner user only on an account whose owner has
+ * a role (the partner roles hang under it), and in a scratch org, with few licences, the admin stands in for the
+ * partner managers and so owns the partner accounts. Reuses the Partner_Program role, else creates it.
+ */
+async function adminRole(ctx: SetupContext): Promise<StepOutcome> {
+  const { alias } = ctx.options;
+  const hint = `In Setup, give your user a role (Users > your user > Edit > Role; create one under Roles if the org has none), then rerun \`${rerun(ctx)}\`. Without one the seed creates no partner users: Salesforce needs the partner accounts' owner (you, in a scratch org) to have a role.`;
+  const query = (soql: string): string[] => ['data', 'query', '--query', soql, '--target-org', alias, '--json'];
+  const username = ctx.org.username ?? '';
+  const userQuery = query(`SELECT Id, UserRoleId, UserRole.Name FROM User WHERE Username = '${soqlString(username)}'`);
+  const user = records((await mustSucceed(ctx, 'sf', userQuery, hint)).result.records)[0];
+  const userId = text(user?.Id);
+  if (!user || !userId) {
+    throw new StepError({
+      command: commandLine('sf', userQuery),
+      exitCode: 1,
+      message: `The org ${alias} has no user ${username || '(sf named none)'}.`,
+      hint,
+    });
+  }
+  if (text(user.UserRoleId)) {
+    const name = text(records(user.UserRole)[0]?.Name) ?? String(user.UserRoleId);
+    return { status: 'skipped', detail: `you already have the role ${name}` };
+  }
+  const roleQuery = query(`SELECT Id FROM UserRole WHERE DeveloperName = '${ADMIN_ROLE.developerName}'`);
+  let roleId = text(records((await mustSucceed(ctx, 'sf', roleQuery, hint)).result.records)[0]?.Id);
+  const reused = roleId !== undefined;
+  if (!roleId) {
+    const values = `Name='${ADMIN_ROLE.name}' DeveloperName=${ADMIN_ROLE.developerName}`;
+    const create = ['data', 'create', 'record', '--sobject', 'UserRole', '--values', values, '--target-org', alias];
+    roleId = text((await mustSucceed(ctx, 'sf', [...create, '--json'], hint)).result.id);
+    if (!roleId) {
+      throw new StepError({ command: commandLine('sf', create), exitCode: 1, message: 'sf returned no role Id', hint });
+    }
+  }
+  const values = `UserRoleId=${roleId}`;
+  const update = ['data', 'update', 'record', '--sobject', 'User', '--record-id', userId, '--values', values];
+  await mustSucceed(ctx, 'sf', [...update, '--target-org', alias, '--json'], hint);
+  return {
+    status: 'done',
+    detail: `gave you the role ${ADMIN_ROLE.name} (${reused ? 'the org had it' : 'created at the top of the hierarchy'}): partner users need their account's owner to have one`,
+  };
+}
+
 /** The object counts a seed result reports, summed. */
 function seedCounts(result: Record<string, unknown>): { created: number; updated: number } {
   const objects = result.objects;
@@ -467,6 +519,7 @@ export const SETUP_STEPS: readonly SetupStep[] = [
   { name: 'permissions', title: 'Assign permission sets', run: permissions },
   { name: 'activation', title: 'Activate record pages', run: activation },
   { name: 'publish', title: 'Publish the partner portal', run: publish },
+  { name: 'role', title: 'Give the admin a role', run: adminRole },
   { name: 'seed', title: 'Seed demo data', run: seed },
   { name: 'access', title: 'Sync plan access', run: access },
   { name: 'rollup', title: 'Roll up targets', run: rollup },

@@ -4,8 +4,8 @@
  * the local org under the alias stands in for it), `sf org open` (the local org has no frontdoor) and the
  * components' build (a test must not rewrite the shared tree's compiled components); the deploy is the real
  * `sf project deploy start` into the local org's Metadata API, but where a test needs a failing one. Covered:
- * a full run, a rerun that reuses and repeats safely, a failing step reported with its message and exit
- * code, the refusal of a non-scratch org, and the command line's --help and --json.
+ * a full run (the admin given a role), a rerun that reuses and repeats safely, a failing step reported with its
+ * message and exit code, the refusal of a non-scratch org, and the command line's --help and --json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -77,6 +77,7 @@ describe('setup:scratch against the local org', () => {
       permissions: 'done',
       activation: 'done',
       publish: 'skipped',
+      role: 'done',
       seed: 'done',
       access: 'done',
       rollup: 'done',
@@ -97,6 +98,7 @@ describe('setup:scratch against the local org', () => {
     expect(detail(first, 'publish')).toBe(
       'the local org serves no Experience Cloud sites (the deploy validated Partner Portal)',
     );
+    expect(detail(first, 'role')).toMatch(/^gave you the role Partner Program \(created at the top of the hierarchy\)/);
     expect(detail(first, 'seed')).toMatch(/^[1-9]\d* record\(s\) created/);
     expect(detail(first, 'rollup')).toMatch(/^[1-9]\d* target\(s\) rolled up/);
 
@@ -108,10 +110,12 @@ describe('setup:scratch against the local org', () => {
     expect(assigned.records.map((r) => r.PermissionSet.Name)).toEqual(
       expect.arrayContaining(['Partner_Planning_Admin', 'Partner_Planning_Rollup', 'Partner_Planning_Data_Load']),
     );
-    const admin = await t.conn.query<{ UserPermissionsMarketingUser: boolean }>(
-      `SELECT UserPermissionsMarketingUser FROM User WHERE Id = '${userId}'`,
+    const admin = await t.conn.query<{ UserPermissionsMarketingUser: boolean; UserRole: { DeveloperName: string } }>(
+      `SELECT UserPermissionsMarketingUser, UserRole.DeveloperName FROM User WHERE Id = '${userId}'`,
     );
     expect(admin.records[0].UserPermissionsMarketingUser).toBe(true);
+    // The seed leaves the running user's role alone: the admin keeps the one the role step gave them.
+    expect(admin.records[0].UserRole.DeveloperName).toBe('Partner_Program');
     expect(
       (await t.conn.query('SELECT COUNT() FROM Opportunity WHERE CreatedDate < LAST_N_DAYS:14')).totalSize,
     ).toBeGreaterThan(0);
@@ -123,17 +127,27 @@ describe('setup:scratch against the local org', () => {
     const { run, calls } = boundary();
     const again = await runScratchSetup(options, run);
     expect(again.failedStep).toBeUndefined();
-    expect(statuses(again)).toMatchObject({ org: 'reused', permissions: 'done', seed: 'done', rollup: 'done' });
+    expect(statuses(again)).toMatchObject({
+      org: 'reused',
+      permissions: 'done',
+      role: 'skipped',
+      seed: 'done',
+      rollup: 'done',
+    });
     expect(calls.some((c) => c.startsWith('sf org create scratch'))).toBe(false);
     expect(detail(again, 'org')).toContain('the local org');
     expect(detail(again, 'permissions')).toBe(
       'already assigned Partner_Planning_Admin, Partner_Planning_Rollup, Partner_Planning_Data_Load; Marketing User on',
     );
+    expect(detail(again, 'role')).toBe('you already have the role Partner Program');
     expect(detail(again, 'seed')).toMatch(/^0 record\(s\) created/);
     expect(detail(again, 'access')).toBe('0 plan share(s) added, 0 set back to Read, 0 removed');
     expect(detail(again, 'rollup')).toMatch(/ 0 record\(s\) written$/);
-    // The same commands as the first run, but for the creation.
-    expect(calls).toEqual(firstCalls.filter((c) => !c.startsWith('sf org create scratch')));
+    // The same commands as the first run, but for the creation and the admin's role (given once).
+    const once =
+      /^sf org create scratch|^sf data (create|update) record --sobject (UserRole|User --record-id)|FROM UserRole /;
+    expect(firstCalls.filter((c) => once.test(c))).toHaveLength(4);
+    expect(calls).toEqual(firstCalls.filter((c) => !once.test(c)));
   });
 
   it('stops at a failing step with its command, message, exit code and what to do', async () => {
