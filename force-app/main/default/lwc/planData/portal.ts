@@ -29,7 +29,7 @@ import {
   snapshotBaselines,
   updateOne,
 } from './records';
-import type { TargetNode } from './targets';
+import { sharedTargetSelection, type TargetNode } from './targets';
 import type { UiapiData } from './graphqlShapes';
 import type { Loadable, PlanHeader, PlanTarget, RunningUser, SaveOutcome } from './types';
 
@@ -117,11 +117,6 @@ export type SharedTargetNode = Pick<
 
 export type SharedTargetsData = UiapiData<'Plan_Target__c', SharedTargetNode>;
 
-const CURRENCY_FIELD = /* GraphQL */ `
-              CurrencyIsoCode {
-                value
-              }`;
-
 const sharedTargetsQuery = (currency: boolean): DocumentNode<SharedTargetsData, { planId: string }> => gql`
   query sharedTargets($planId: ID) {
     uiapi {
@@ -137,51 +132,7 @@ const sharedTargetsQuery = (currency: boolean): DocumentNode<SharedTargetsData, 
         ) {
           edges {
             node {
-              Id${currency ? CURRENCY_FIELD : ''}
-              Name {
-                value
-              }
-              Plan_Section__c {
-                value
-              }
-              Metric__c {
-                value
-              }
-              Period_Type__c {
-                value
-                displayValue
-              }
-              Period_Start__c {
-                value
-              }
-              Period_End__c {
-                value
-              }
-              Target_Value__c {
-                value
-              }
-              Baseline_Target_Value__c {
-                value
-              }
-              Revision_Reason__c {
-                value
-              }
-              Actual_Value__c {
-                value
-              }
-              Attainment__c {
-                value
-              }
-              Expected_To_Date__c {
-                value
-              }
-              Pace_Status__c {
-                value
-                displayValue
-              }
-              Weight__c {
-                value
-              }
+              ${sharedTargetSelection(currency)}
             }
           }
           pageInfo {

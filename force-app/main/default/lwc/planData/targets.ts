@@ -72,8 +72,11 @@ const CURRENCY_FIELD = /* GraphQL */ `
       value
     }`;
 
-const targetFields = (currency: boolean): string => /* GraphQL */ `
-  fragment TargetFields on Plan_Target__c {
+/**
+ * The target fields every reader of a plan may see, partner users included (Partner_User reads these and no
+ * more): the editor's fragment adds the accountable people and the customer account, the portal asks for these.
+ */
+export const sharedTargetSelection = (currency: boolean): string => /* GraphQL */ `
     Id${currency ? CURRENCY_FIELD : ''}
     Name {
       value
@@ -118,7 +121,10 @@ const targetFields = (currency: boolean): string => /* GraphQL */ `
     }
     Weight__c {
       value
-    }
+    }`;
+
+const targetFields = (currency: boolean): string => /* GraphQL */ `
+  fragment TargetFields on Plan_Target__c {${sharedTargetSelection(currency)}
     Accountable_AE__c {
       value
     }
