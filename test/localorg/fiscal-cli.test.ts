@@ -1,41 +1,12 @@
 /** `npm run org -- --fiscal-year-start-month 4 --fiscal-year-name start`: kept by the data folder for later starts. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Connection } from 'jsforce';
-import { REPO_ROOT } from '../../packages/model';
 import { API_VERSION, orgDetailsOf } from '../support/localorg';
+import { runOrgCli as runCli } from '../support/org-cli';
 
 jest.setTimeout(60_000);
-
-/** Runs the org CLI until its first line; returns that line, what it wrote to stderr and a stop function. */
-async function runCli(
-  args: string[],
-): Promise<{ line?: string; stderr: string; code?: number | null; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      join(REPO_ROOT, 'packages', 'localorg', 'cli.ts'),
-      ...args,
-    ],
-    { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const first = await Promise.race([
-    new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve)),
-    exited.then((code) => ({ code })),
-  ]);
-  const stop = async (): Promise<void> => {
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return typeof first === 'string' ? { line: first, stderr, stop } : { stderr, code: first.code, stop };
-}
 
 async function organization(line: string): Promise<Record<string, unknown>> {
   const conn = new Connection({ ...orgDetailsOf(line, 'the org CLI line'), version: API_VERSION });
