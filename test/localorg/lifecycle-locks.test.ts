@@ -6,7 +6,7 @@
  * never changed. The revision path is In Revision: targets change there, a baselined one with a new reason.
  */
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { movePlanTo, userIdOf } from '../support/lifecycle';
+import { movePlanTo, ruleRefusal, userIdOf } from '../support/lifecycle';
 
 let t: TestOrg;
 let partner: string;
@@ -38,11 +38,7 @@ const MESSAGES = {
   revisionReason: 'Give a new revision reason when you change a target that has an accepted baseline.',
 };
 
-const refusal = (message: string, field?: string): Rec => ({
-  errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-  message,
-  fields: field ? [field] : [],
-});
+const refusal = ruleRefusal;
 
 interface PlanFixture {
   plan: string;

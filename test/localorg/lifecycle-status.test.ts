@@ -7,7 +7,7 @@
  * FIELD_CUSTOM_VALIDATION_EXCEPTION with the rule's message and display field.
  */
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { movePlanTo, userIdOf } from '../support/lifecycle';
+import { createDraftPlan, createPlanIn, ruleRefusal, userIdOf } from '../support/lifecycle';
 
 let t: TestOrg;
 let partner: string;
@@ -38,29 +38,12 @@ const MESSAGES = {
   partner: 'The partner account of an accepted plan cannot change. Use Revise to reopen the plan (In Revision) first.',
 };
 
-const refusal = (message: string, field?: string): Rec => ({
-  errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-  message,
-  fields: field ? [field] : [],
-});
+const refusal = ruleRefusal;
 
-async function newPlan(fields: Rec = {}): Promise<string> {
-  const result = await t.conn.sobject(PLAN).create({
-    Name: 'Northwind FY27',
-    Partner_Account__c: partner,
-    Period_Start__c: '2027-01-01',
-    Period_End__c: '2027-12-31',
-    ...fields,
-  });
-  return result.id!;
-}
+const newPlan = (fields: Rec = {}): Promise<string> => createDraftPlan(t.conn, partner, fields);
 
 /** A plan walked to `status` through the allowed steps. */
-async function planIn(status: string): Promise<string> {
-  const id = await newPlan();
-  await movePlanTo(t.conn, id, status);
-  return id;
-}
+const planIn = (status: string): Promise<string> => createPlanIn(t.conn, partner, status);
 
 /** The errors of a refused PATCH (400), and the status it left unchanged. */
 async function refused(id: string, body: Rec): Promise<Rec[]> {

@@ -9,7 +9,7 @@
  */
 import type { Connection } from 'jsforce';
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { movePlanTo, userIdOf } from '../support/lifecycle';
+import { createDraftPlan, createPlanIn, movePlanTo, ruleRefusal, userIdOf } from '../support/lifecycle';
 import { createPartnerAccount, createPartnerUser } from '../support/partners';
 import { permissionSetId, type TestUser } from '../support/security';
 
@@ -41,28 +41,11 @@ const MESSAGES = {
   baseline: 'A baseline is the target value taken at acceptance: set it to the target value, or leave it blank.',
 };
 
-const refusal = (message: string, field?: string): Rec => ({
-  errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-  message,
-  fields: field ? [field] : [],
-});
+const refusal = ruleRefusal;
 
-async function newPlan(fields: Rec = {}): Promise<string> {
-  const result = await t.conn.sobject(PLAN).create({
-    Name: 'Northwind FY27',
-    Partner_Account__c: partner,
-    Period_Start__c: '2027-01-01',
-    Period_End__c: '2027-12-31',
-    ...fields,
-  });
-  return result.id!;
-}
+const newPlan = (fields: Rec = {}): Promise<string> => createDraftPlan(t.conn, partner, fields);
 
-async function planIn(status: string): Promise<string> {
-  const id = await newPlan();
-  await movePlanTo(t.conn, id, status);
-  return id;
-}
+const planIn = (status: string): Promise<string> => createPlanIn(t.conn, partner, status);
 
 async function send(method: string, path: string, body: Rec) {
   return rawRequest(t.conn, method, dataPath(path), { body });

@@ -4,6 +4,7 @@
  * plan, may be internal only, and never changes once posted; deleting its target keeps the comment on the plan,
  * deleting the plan deletes it. Refusals answer FIELD_CUSTOM_VALIDATION_EXCEPTION with the rule's message.
  */
+import { ruleRefusal } from '../support/lifecycle';
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
 import {
   createPlan,
@@ -32,11 +33,7 @@ const MESSAGES = {
   hidden: "This target's section is hidden from the partner, so comments about it must be Internal Only.",
 };
 
-const refusal = (message: string, field?: string): Rec => ({
-  errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-  message,
-  fields: field ? [field] : [],
-});
+const refusal = ruleRefusal;
 
 /** Posts a comment as the admin (or `conn`'s user) and answers the response. */
 const post = (body: Rec, conn = t.conn) => rawRequest(conn, 'POST', dataPath(`/sobjects/${COMMENT}`), { body });

@@ -32,3 +32,37 @@ export async function movePlanTo(conn: Connection, planId: string, status: strin
     if (!result.success) throw new Error(`plan ${planId} could not move to ${step}`);
   }
 }
+
+/** A validation rule's refusal, as the REST API answers it. */
+export const ruleRefusal = (
+  message: string,
+  field?: string,
+): { errorCode: string; message: string; fields: string[] } => ({
+  errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+  message,
+  fields: field ? [field] : [],
+});
+
+/** Creates a Draft plan of the partner for 2027 ("Northwind FY27"), with `fields` on top; returns its Id. */
+export async function createDraftPlan(
+  conn: Connection,
+  partnerId: string,
+  fields: Record<string, unknown> = {},
+): Promise<string> {
+  const result = await conn.sobject('Partner_Account_Plan__c').create({
+    Name: 'Northwind FY27',
+    Partner_Account__c: partnerId,
+    Period_Start__c: '2027-01-01',
+    Period_End__c: '2027-12-31',
+    ...fields,
+  });
+  if (!result.success) throw new Error('the plan could not be created');
+  return result.id;
+}
+
+/** A new plan of the partner walked to `status` through the allowed steps. */
+export async function createPlanIn(conn: Connection, partnerId: string, status: string): Promise<string> {
+  const id = await createDraftPlan(conn, partnerId);
+  await movePlanTo(conn, id, status);
+  return id;
+}
