@@ -41,3 +41,20 @@ export function buttonByLabel(host: HTMLElement, label: string): HTMLElement {
   if (!button) throw new Error(`no button labelled "${label}"`);
   return button;
 }
+
+function appendText(node: Node, parts: string[]): void {
+  if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+  const root = node instanceof Element ? node.shadowRoot : null;
+  if (root) root.childNodes.forEach((child) => appendText(child, parts));
+  node.childNodes.forEach((child) => appendText(child, parts));
+}
+
+/**
+ * The element's text including its child components' shadow content (textContent stops at a child's shadow
+ * root), whitespace collapsed: what a user reads in a cell that holds a child component.
+ */
+export function deepText(element: Element | null | undefined): string {
+  const parts: string[] = [];
+  if (element) appendText(element, parts);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}

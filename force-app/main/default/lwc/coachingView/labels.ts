@@ -38,7 +38,6 @@ import NOTE_ADDED from '@salesforce/label/c.Coaching_Note_Added';
 import NOTE_ADDED_TITLE from '@salesforce/label/c.Coaching_Note_Added_Title';
 import NOTE_REQUIRED from '@salesforce/label/c.Coaching_Note_Required';
 import OVERALL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Overall_Attainment';
-import NOT_STARTED from '@salesforce/label/c.Pace_Not_Started';
 import PACE_COUNTS from '@salesforce/label/c.Plan_Progress_Pace_Counts';
 import PACE_NOT_STARTED from '@salesforce/label/c.Plan_Progress_Pace_Not_Started';
 import PACE_OF_EXPECTED from '@salesforce/label/c.Plan_Progress_Pace_Of_Expected';
@@ -92,7 +91,6 @@ export const LABELS = {
   noteAddedTitle: NOTE_ADDED_TITLE,
   noteRequired: NOTE_REQUIRED,
   overallAttainment: OVERALL_ATTAINMENT,
-  notStarted: NOT_STARTED,
   paceCounts: PACE_COUNTS,
   paceNotStarted: PACE_NOT_STARTED,
   paceOfExpected: PACE_OF_EXPECTED,

@@ -29,7 +29,6 @@ import MY_PLANS from '@salesforce/label/c.Partner_Portal_My_Plans';
 import NO_PLANS from '@salesforce/label/c.Partner_Portal_No_Plans';
 import NO_SECTIONS from '@salesforce/label/c.Partner_Portal_No_Sections';
 import NO_TARGETS from '@salesforce/label/c.Partner_Portal_No_Targets';
-import NOT_STARTED from '@salesforce/label/c.Pace_Not_Started';
 import OVERALL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Overall_Attainment';
 import PARTNER from '@salesforce/label/c.Plan_Editor_Partner';
 import PERIOD from '@salesforce/label/c.Plan_Editor_Period';
@@ -81,7 +80,6 @@ export const LABELS = {
   noPlans: NO_PLANS,
   noSections: NO_SECTIONS,
   noTargets: NO_TARGETS,
-  notStarted: NOT_STARTED,
   acceptedTitle: ACCEPTED_TITLE,
   requestSentTitle: REQUEST_SENT_TITLE,
   overallAttainment: OVERALL_ATTAINMENT,

@@ -9,7 +9,6 @@ import COL_PERIOD from '@salesforce/label/c.Partner_Planning_Col_Period';
 import COL_TARGET from '@salesforce/label/c.Partner_Planning_Col_Target';
 import COMMENTS from '@salesforce/label/c.Plan_Comments_Title';
 import COMMENTS_ON from '@salesforce/label/c.Partner_Portal_Show_Comments';
-import NOT_STARTED from '@salesforce/label/c.Pace_Not_Started';
 import TARGET_VALUE_FOR from '@salesforce/label/c.Plan_Editor_Target_Value_For';
 
 export const LABELS = {
@@ -23,6 +22,5 @@ export const LABELS = {
   colTarget: COL_TARGET,
   comments: COMMENTS,
   commentsOn: COMMENTS_ON,
-  notStarted: NOT_STARTED,
   targetValueFor: TARGET_VALUE_FOR,
 };

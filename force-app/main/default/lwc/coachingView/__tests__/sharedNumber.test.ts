@@ -9,6 +9,7 @@ import { find, flushPromises, prop, textOf } from '@lwc-test/render';
 import { CURRENT_USER_ID, emitGraphQL, graphQLVariables } from '@lwc-test/platform';
 import { runsData, targetId, type TargetSpec } from '@lwc-test/fixtures';
 import { freezeTime } from '@lwc-test/time';
+import { deepText } from '@lwc-test/deep';
 
 import { FY26, q2, pairA, T_REVENUE, TARGETS, renderView, el, texts } from './coachingFixtures';
 
@@ -25,12 +26,13 @@ describe('c-coaching-view', () => {
         'Coaching Sessions',
       ]);
       const revenue = find(host, `[data-id="shared"] tr[data-row="${T_REVENUE}"]`);
-      expect(Array.from(revenue.querySelectorAll('td')).map(textOf).slice(0, 4)).toEqual([
+      expect(Array.from(revenue.querySelectorAll('td'), (cell) => deepText(cell)).slice(0, 4)).toEqual([
         'FY2026 Q2',
         '$200,000',
         '$90,000',
         '45%',
       ]);
+      expect(prop(revenue.querySelector('[data-id="target-attainment"]') as Element, 'value')).toBe(45);
       expect(prop(revenue.querySelector('c-pace-badge') as Element, 'status')).toBe('On Track');
       // (45 + 40 + 60) / 3; the coaching target has no attainment yet.
       expect(textOf(el(host, 'attainment'))).toBe('48.3%');
@@ -45,7 +47,10 @@ describe('c-coaching-view', () => {
       expect(graphQLVariables(PAIR_TARGETS_CURRENCY_QUERY)).toEqual({ userId: CURRENT_USER_ID, planId: null });
       expect(graphQLVariables(PAIR_TARGETS_QUERY)).toBeUndefined();
       const revenue = find(host, `[data-id="shared"] tr[data-row="${T_REVENUE}"]`);
-      expect(Array.from(revenue.querySelectorAll('td')).map(textOf).slice(1, 3)).toEqual(['€200,000', '€90,000']);
+      expect(Array.from(revenue.querySelectorAll('td'), (cell) => deepText(cell)).slice(1, 3)).toEqual([
+        '€200,000',
+        '€90,000',
+      ]);
     });
 
     it('caps an over-budget target at 100 in weighted attainment and shows it as over budget', async () => {
@@ -84,9 +89,12 @@ describe('c-coaching-view', () => {
       // Only Q3 targets: none is current, so the view shows them all.
       const { host } = await renderView({ targets: [q3] });
       const row = find(host, `[data-id="shared"] tr[data-row="${targetId(31)}"]`);
-      expect(textOf(row.querySelector('[data-id="target-actual"] [aria-hidden="true"]'))).toBe('—');
-      expect(textOf(row.querySelector('[data-id="target-actual"] .slds-assistive-text'))).toBe('Not started');
-      expect(textOf(row.querySelector('[data-id="target-attainment"] [aria-hidden="true"]'))).toBe('—');
+      // c-target-value and c-attainment-meter hide the dash from screen readers and say "Not started".
+      const actual = row.querySelector('[data-id="target-actual"] c-target-value') as Element;
+      expect([prop(actual, 'text'), prop(actual, 'withheld')]).toEqual(['—', true]);
+      const attainment = row.querySelector('[data-id="target-attainment"]') as Element;
+      expect([prop(attainment, 'text'), prop(attainment, 'notStarted')]).toEqual(['—', true]);
+      expect(deepText(attainment)).toBe('— Not started');
       expect(prop(row.querySelector('c-pace-badge') as Element, 'started')).toBe(false);
       // Its 0% does not count: nothing has started, so there is no attainment yet.
       expect(textOf(el(host, 'attainment'))).toBe('—');

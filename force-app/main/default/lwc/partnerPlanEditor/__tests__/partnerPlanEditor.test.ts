@@ -2,7 +2,7 @@
 import PartnerPlanEditor from 'c/partnerPlanEditor';
 import { PLAN_SECTIONS_QUERY, PLAN_TARGETS_CURRENCY_QUERY, PLAN_TARGETS_QUERY } from 'c/planData';
 import { click, flushPromises, mount, prop, shadow, textOf } from '@lwc-test/render';
-import { buttonByLabel, find, findAll } from '@lwc-test/deep';
+import { buttonByLabel, deepText, find, findAll } from '@lwc-test/deep';
 import {
   documentSource,
   emitGraphQL,
@@ -99,9 +99,9 @@ describe('c-partner-plan-editor', () => {
       expect(textOf(revenue.querySelector('[data-id="period"]'))).toBe('FY2026 Q2');
       expect(input(host, T1).value).toBe('250000');
       expect(textOf(revenue.querySelector('[data-id="baseline"]'))).toBe('—');
-      expect(textOf(revenue.querySelector('[data-id="actual"]'))).toBe('$100,000');
-      expect(textOf(revenue.querySelector('[data-id="attainment"]'))).toBe('40%');
-      expect(prop(revenue.querySelector('lightning-progress-bar') as Element, 'value')).toBe(40);
+      expect(deepText(revenue.querySelector('[data-id="actual"]'))).toBe('$100,000');
+      expect(deepText(revenue.querySelector('[data-id="attainment"]'))).toBe('40%');
+      expect(prop(revenue.querySelector('[data-id="attainment"]') as Element, 'value')).toBe(40);
       expect(prop(revenue.querySelector('c-pace-badge') as Element, 'status')).toBe('Behind');
       // The grid input has an accessible name that says which target it edits.
       const label = revenue.querySelector('label') as HTMLLabelElement;
@@ -148,7 +148,7 @@ describe('c-partner-plan-editor', () => {
       expect(graphQLVariables(PLAN_TARGETS_CURRENCY_QUERY)).toEqual({ planId: PLAN_ID });
       expect(graphQLVariables(PLAN_TARGETS_QUERY)).toBeUndefined();
       const revenue = row(host, T1);
-      expect(textOf(revenue.querySelector('[data-id="actual"]'))).toBe('€100,000');
+      expect(deepText(revenue.querySelector('[data-id="actual"]'))).toBe('€100,000');
       await expect(host).toBeAccessible();
     });
 
@@ -158,7 +158,7 @@ describe('c-partner-plan-editor', () => {
       expect(graphQLVariables(PLAN_TARGETS_CURRENCY_QUERY)).toBeUndefined();
       expect(documentSource(PLAN_TARGETS_QUERY)).not.toContain('CurrencyIsoCode');
       expect(documentSource(PLAN_TARGETS_CURRENCY_QUERY)).toContain('CurrencyIsoCode');
-      expect(textOf(row(host, T1).querySelector('[data-id="actual"]'))).toBe('$100,000');
+      expect(deepText(row(host, T1).querySelector('[data-id="actual"]'))).toBe('$100,000');
     });
   });
 });

@@ -2,7 +2,7 @@
 import PartnerPlanPortal from 'c/partnerPlanPortal';
 import { PARTNER_PLANS_QUERY, SHARED_SECTIONS_QUERY } from 'c/planData';
 import { click, flushPromises, mount, prop, settle, textOf } from '@lwc-test/render';
-import { find, findAll } from '@lwc-test/deep';
+import { deepText, find, findAll } from '@lwc-test/deep';
 import {
   emitGraphQLErrors,
   emitRecord,
@@ -121,8 +121,9 @@ describe('c-partner-plan-portal', () => {
       expect(textOf(row(host, T1).querySelector('[data-id="metric"]'))).toBe('Closed Won Revenue');
       expect(textOf(row(host, T1).querySelector('[data-id="period"]'))).toBe('FY2026 Q2');
       expect(textOf(row(host, T1).querySelector('[data-id="target"]'))).toBe('$250,000');
-      expect(textOf(row(host, T1).querySelector('[data-id="actual"]'))).toBe('$100,000');
-      expect(textOf(row(host, T1).querySelector('[data-id="attainment"]'))).toBe('40%');
+      expect(deepText(row(host, T1).querySelector('[data-id="actual"]'))).toBe('$100,000');
+      expect(deepText(row(host, T1).querySelector('[data-id="attainment"]'))).toBe('40%');
+      expect(prop(row(host, T1).querySelector('[data-id="attainment"]') as Element, 'value')).toBe(40);
       expect(prop(row(host, T1).querySelector('c-pace-badge') as Element, 'status')).toBe('Behind');
       expect(find(host, `section[data-section="${S2}"] table`).getAttribute('aria-label')).toBe('Targets of Marketing');
       expect(find(host, `section[data-section="${S2}"]`).querySelector(`tr[data-row="${T3}"]`)).not.toBeNull();

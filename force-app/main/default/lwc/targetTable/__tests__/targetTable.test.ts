@@ -2,6 +2,7 @@
 import TargetTable from 'c/targetTable';
 import type { Metric, PlanTarget, SaveOutcome } from 'c/planData';
 import { find, findAll, flushPromises, mount, prop, textOf, typeInto } from '@lwc-test/render';
+import { deepText } from '@lwc-test/deep';
 import { targetId } from '@lwc-test/fixtures';
 import { domainMetric, domainTarget } from '@lwc-test/domain';
 import { freezeTime, restoreTime } from '@lwc-test/time';
@@ -64,11 +65,12 @@ describe('c-target-table', () => {
     expect(textOf(revenue.querySelector('[data-id="metric"]'))).toBe('Closed Won Revenue');
     expect(textOf(revenue.querySelector('[data-id="period"]'))).toBe('Quarter · Apr 1 – Jun 30, 2026');
     expect(input(host, T1).value).toBe('250000');
-    expect(textOf(revenue.querySelector('[data-id="actual"]'))).toBe('$100,000');
-    expect(textOf(revenue.querySelector('[data-id="attainment"]'))).toBe('40%');
+    expect(deepText(revenue.querySelector('[data-id="actual"]'))).toBe('$100,000');
+    expect(deepText(revenue.querySelector('[data-id="attainment"]'))).toBe('40%');
+    expect(prop(revenue.querySelector('[data-id="attainment"]') as Element, 'value')).toBe(40);
     expect(prop(revenue.querySelector('c-pace-badge') as Element, 'status')).toBe('Behind');
-    expect(textOf(row(host, T2).querySelector('[data-id="actual"]'))).toBe('—');
-    expect(prop(row(host, T2).querySelector('lightning-progress-bar') as Element, 'value')).toBe(0);
+    expect(deepText(row(host, T2).querySelector('[data-id="actual"]'))).toBe('—');
+    expect(prop(row(host, T2).querySelector('[data-id="attainment"]') as Element, 'value')).toBe(0);
     await expect(host).toBeAccessible();
   });
 
@@ -162,15 +164,19 @@ describe('c-target-table', () => {
   it('shows an em dash read as "Not started" for the actual and attainment of a target not started', async () => {
     const q3 = target(T1, { periodStart: '2026-07-01', periodEnd: '2026-09-30', actualValue: 0, attainment: 0 });
     const host = await renderTable({ targets: [q3] });
-    const actual = row(host, T1).querySelector('[data-id="actual"]') as HTMLElement;
-    expect(textOf(actual.querySelector('[aria-hidden="true"]'))).toBe('—');
-    expect(textOf(actual.querySelector('.slds-assistive-text'))).toBe('Not started');
-    const attainment = row(host, T1).querySelector('[data-id="attainment"]') as HTMLElement;
-    expect(textOf(attainment.querySelector('[aria-hidden="true"]'))).toBe('—');
-    expect(textOf(attainment.querySelector('.slds-assistive-text'))).toBe('Not started');
-    expect(textOf(host.shadowRoot?.querySelector('tbody') as HTMLElement)).not.toMatch(/\$0|0%/);
+    // c-target-value and c-attainment-meter hide the dash from screen readers and say "Not started".
+    const actual = row(host, T1).querySelector('[data-id="actual"] c-target-value') as Element;
+    expect([prop(actual, 'text'), prop(actual, 'withheld')]).toEqual(['—', true]);
+    expect(deepText(actual)).toBe('— Not started');
+    const attainment = row(host, T1).querySelector('[data-id="attainment"]') as Element;
+    expect([prop(attainment, 'text'), prop(attainment, 'notStarted'), prop(attainment, 'value')]).toEqual([
+      '—',
+      true,
+      0,
+    ]);
+    expect(deepText(attainment)).toBe('— Not started');
+    expect(deepText(host.shadowRoot?.querySelector('tbody'))).not.toMatch(/\$0|0%/);
     expect(prop(row(host, T1).querySelector('c-pace-badge') as Element, 'started')).toBe(false);
-    expect(prop(row(host, T1).querySelector('lightning-progress-bar') as Element, 'value')).toBe(0);
     await expect(host).toBeAccessible();
   });
 
@@ -178,8 +184,8 @@ describe('c-target-table', () => {
     const host = await renderTable({
       targets: [target(T1, { currencyIsoCode: 'EUR', baselineValue: 200000 }), target(T2, { currencyIsoCode: null })],
     });
-    expect(textOf(row(host, T1).querySelector('[data-id="actual"]'))).toBe('€100,000');
+    expect(deepText(row(host, T1).querySelector('[data-id="actual"]'))).toBe('€100,000');
     expect(textOf(row(host, T1).querySelector('[data-id="baseline"]'))).toBe('€200,000');
-    expect(textOf(row(host, T2).querySelector('[data-id="actual"]'))).toBe('$100,000');
+    expect(deepText(row(host, T2).querySelector('[data-id="actual"]'))).toBe('$100,000');
   });
 });
