@@ -1,9 +1,8 @@
 import { LightningElement, api } from 'lwc';
-import NOT_STARTED from '@salesforce/label/c.Pace_Not_Started';
 
 /**
  * A target's attainment as a small progress bar and its text, as the target tables show it. Before the
- * target's period starts the text is a placeholder ("—"): screen readers hear "Not started" instead.
+ * target's period starts the text is a placeholder ("—") that c-target-value reads out as "Not started".
  */
 export default class AttainmentMeter extends LightningElement {
   /** The bar's fill, 0-100 (the caller caps it; attainment itself may pass 100 %). */
@@ -12,6 +11,4 @@ export default class AttainmentMeter extends LightningElement {
   @api text = '';
   /** Whether the target's period has not begun: the text is then hidden from screen readers, which hear why. */
   @api notStarted = false;
-
-  readonly labels = { notStarted: NOT_STARTED };
 }
