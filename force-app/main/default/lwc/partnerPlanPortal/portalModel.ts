@@ -112,6 +112,8 @@ export interface TargetRow {
   commentsLabel: string;
   commentsId: string;
   ariaExpanded: string;
+  /** An open thread's button is filled, so the row it belongs to reads as expanded. */
+  commentsButtonClass: string;
 }
 
 export interface SectionView {
@@ -167,6 +169,7 @@ export function sectionViews(
           commentsLabel: formatLabel(open ? LABELS.hideComments : LABELS.showComments, fullLabel),
           commentsId: `target-comments-${t.id}`,
           ariaExpanded: open ? 'true' : 'false',
+          commentsButtonClass: open ? 'slds-button slds-button_brand' : 'slds-button slds-button_neutral',
         };
       });
     return {

@@ -155,6 +155,10 @@ describe('c-partner-plan-portal', () => {
       expect(toggle.getAttribute('aria-expanded')).toBe('true');
       expect(toggle.getAttribute('aria-label')).toBe('Hide comments on Joint Calls, FY2026 Q2');
       const thread = find(host, `[data-comments-for="${T2}"] c-plan-comments`);
+      // The thread opens right under its target's row, across the table, and the button reads as pressed.
+      expect(row(host, T2).nextElementSibling?.getAttribute('data-comments-for')).toBe(T2);
+      expect(thread.closest('td')?.getAttribute('colspan')).toBe('7');
+      expect(toggle.className).toContain('slds-button_brand');
       expect(prop(thread, 'targetId')).toBe(T2);
       expect(prop(thread, 'recordId')).toBe(PLAN_ID);
       expect(prop(thread, 'compact')).toBe(true);
