@@ -48,14 +48,15 @@ import {
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
+  changeRequestView,
   canEditPlan,
   canMarkAccepted,
   canRevise,
   canSubmitForReview,
   fiscalPeriods,
-  formatDateTime,
   formatLabel,
   type FiscalPeriod,
+  type ChangeRequestView,
 } from 'c/planInsights';
 import { dirtyTargets, type TargetDrafts } from 'c/targetEdits';
 import { lifecycleHint, sectionViews, type SectionForm, type SectionView, type TargetForm } from './editorModel';
@@ -315,17 +316,8 @@ export default class PlanEditorState extends LightningElement {
   }
 
   /** The partner's change request, while the plan is in the revision it asked for. */
-  get changeRequest(): { heading: string; reason: string } | null {
-    const plan = this.planValue;
-    if (!plan || plan.status !== 'In Revision' || !plan.changesRequestedOn) return null;
-    return {
-      heading: formatLabel(
-        LABELS.changeRequested,
-        plan.changesRequestedByName ?? '—',
-        formatDateTime(plan.changesRequestedOn, LOCALE, TIME_ZONE),
-      ),
-      reason: formatLabel(LABELS.changeRequestReason, plan.changeRequestReason ?? '—'),
-    };
+  get changeRequest(): ChangeRequestView | null {
+    return changeRequestView(this.planValue, LOCALE, TIME_ZONE);
   }
 
   /** Targets whose typed value differs from the saved one. */

@@ -10,8 +10,6 @@ import ADD_TARGET from '@salesforce/label/c.Plan_Editor_Add_Target';
 import ADD_TARGET_TO from '@salesforce/label/c.Plan_Editor_Add_Target_To';
 import ALL_COMMENTS from '@salesforce/label/c.Plan_Editor_All_Comments';
 import BASELINES_FAILED from '@salesforce/label/c.Plan_Editor_Baselines_Failed';
-import CHANGE_REQUEST_REASON from '@salesforce/label/c.Plan_Editor_Change_Request_Reason';
-import CHANGE_REQUESTED from '@salesforce/label/c.Plan_Editor_Change_Requested';
 import DISCARD from '@salesforce/label/c.Plan_Editor_Discard';
 import DISCARD_CONFIRM from '@salesforce/label/c.Plan_Editor_Discard_Confirm';
 import DISCARD_TITLE from '@salesforce/label/c.Plan_Editor_Discard_Title';
@@ -74,8 +72,6 @@ export const LABELS = {
   addTargetTo: ADD_TARGET_TO,
   allComments: ALL_COMMENTS,
   baselinesFailed: BASELINES_FAILED,
-  changeRequestReason: CHANGE_REQUEST_REASON,
-  changeRequested: CHANGE_REQUESTED,
   discard: DISCARD,
   discardConfirm: DISCARD_CONFIRM,
   discardTitle: DISCARD_TITLE,

@@ -11,10 +11,8 @@ import ATTAINMENT_OF from '@salesforce/label/c.Partner_Planning_Attainment_Of';
 import AWAITING_REVIEW from '@salesforce/label/c.Partner_Portal_Awaiting_Review';
 import CANCEL from '@salesforce/label/c.Partner_Planning_Cancel';
 import BASELINES_FAILED from '@salesforce/label/c.Partner_Portal_Baselines_Failed';
-import CHANGE_REQUEST_REASON from '@salesforce/label/c.Plan_Editor_Change_Request_Reason';
 import CHANGE_HELP from '@salesforce/label/c.Partner_Portal_Change_Help';
 import CHANGE_REASON from '@salesforce/label/c.Partner_Portal_Change_Reason';
-import CHANGE_REQUESTED from '@salesforce/label/c.Plan_Editor_Change_Requested';
 import CHANGES_REQUESTED from '@salesforce/label/c.Partner_Portal_Changes_Requested';
 import COL_ACTUAL from '@salesforce/label/c.Partner_Planning_Col_Actual';
 import COL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Col_Attainment';
@@ -64,8 +62,6 @@ export const LABELS = {
   baselinesFailed: BASELINES_FAILED,
   changeHelp: CHANGE_HELP,
   changeReason: CHANGE_REASON,
-  changeRequestReason: CHANGE_REQUEST_REASON,
-  changeRequested: CHANGE_REQUESTED,
   changesRequested: CHANGES_REQUESTED,
   colActual: COL_ACTUAL,
   colAttainment: COL_ATTAINMENT,

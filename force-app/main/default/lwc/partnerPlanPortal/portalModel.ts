@@ -75,24 +75,6 @@ export function acceptedText(plan: PlanHeader, context: Context): string | null 
   return formatLabel(LABELS.acceptedByOn, plan.acceptedByName ?? '—', when);
 }
 
-export interface ChangeRequestView {
-  heading: string;
-  reason: string;
-}
-
-/** The partner's change request on a plan in revision; null when there is none. */
-export function changeRequestView(plan: PlanHeader | null, context: Context): ChangeRequestView | null {
-  if (!plan || plan.status !== 'In Revision' || !plan.changesRequestedOn) return null;
-  return {
-    heading: formatLabel(
-      LABELS.changeRequested,
-      plan.changesRequestedByName ?? '—',
-      formatDateTime(plan.changesRequestedOn, context.locale, context.timeZone),
-    ),
-    reason: formatLabel(LABELS.changeRequestReason, plan.changeRequestReason ?? '—'),
-  };
-}
-
 export interface TargetRow {
   id: string;
   metricLabel: string;

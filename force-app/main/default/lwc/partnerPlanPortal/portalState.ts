@@ -49,16 +49,21 @@ import {
   type RunningUser,
   type WireResult,
 } from 'c/planData';
-import { formatLabel, formatDateRange, formatPercent, todayIn } from 'c/planInsights';
+import {
+  changeRequestView,
+  formatLabel,
+  formatDateRange,
+  formatPercent,
+  todayIn,
+  type ChangeRequestView,
+} from 'c/planInsights';
 import { barValue } from 'c/targetEdits';
 import { LABELS } from './labels';
 import {
   acceptedText,
-  changeRequestView,
   planRows,
   sectionViews,
   statusLabel,
-  type ChangeRequestView,
   type Context,
   type PlanRow,
   type SectionView,
@@ -295,7 +300,7 @@ export default class PortalState extends NavigationMixin(LightningElement) {
   }
 
   get changeRequest(): ChangeRequestView | null {
-    return changeRequestView(this.planValue, this.context);
+    return changeRequestView(this.planValue, this.context.locale, this.context.timeZone);
   }
 
   /** The partner decides only while the plan is in review. */

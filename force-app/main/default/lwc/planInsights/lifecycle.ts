@@ -1,8 +1,12 @@
 /**
  * The plan lifecycle rules of c/planInsights: the path shown for a status, which actions a status
- * allows, the standard section template and section reordering.
+ * allows, the partner's change request as both sides read it, the standard section template and section
+ * reordering.
  */
-import type { PicklistOption, PlanStatus } from 'c/planData';
+import CHANGE_REQUEST_REASON from '@salesforce/label/c.Plan_Editor_Change_Request_Reason';
+import CHANGE_REQUESTED from '@salesforce/label/c.Plan_Editor_Change_Requested';
+import type { PicklistOption, PlanHeader, PlanStatus } from 'c/planData';
+import { formatDateTime, formatLabel } from './format';
 
 export const LIFECYCLE: PlanStatus[] = ['Draft', 'Partner Review', 'Accepted', 'Active', 'Closed'];
 
@@ -20,6 +24,25 @@ export const canSubmitForReview = (status: PlanStatus | null): boolean =>
   status === 'Draft' || status === 'In Revision';
 export const canMarkAccepted = (status: PlanStatus | null): boolean => status === 'Partner Review';
 export const canRevise = (status: PlanStatus | null): boolean => status === 'Accepted' || status === 'Active';
+
+export interface ChangeRequestView {
+  /** "Changes requested by <name> on <date and time>". */
+  heading: string;
+  reason: string;
+}
+
+/** The partner's change request on a plan in the revision it asked for; null when there is none. */
+export function changeRequestView(plan: PlanHeader | null, locale: string, timeZone: string): ChangeRequestView | null {
+  if (!plan || plan.status !== 'In Revision' || !plan.changesRequestedOn) return null;
+  return {
+    heading: formatLabel(
+      CHANGE_REQUESTED,
+      plan.changesRequestedByName ?? '—',
+      formatDateTime(plan.changesRequestedOn, locale, timeZone),
+    ),
+    reason: formatLabel(CHANGE_REQUEST_REASON, plan.changeRequestReason ?? '—'),
+  };
+}
 
 /** The standard section template: one section per section type except Custom, in picklist order. */
 export function templateSections(

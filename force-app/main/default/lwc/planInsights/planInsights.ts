@@ -16,11 +16,13 @@ export {
   canMarkAccepted,
   canRevise,
   canSubmitForReview,
+  changeRequestView,
   LIFECYCLE,
   lifecycleSteps,
   moveItem,
   templateSections,
 } from './lifecycle';
+export type { ChangeRequestView } from './lifecycle';
 export { actionTypesOf, catalogSemantics, humanize, metricLabel, metricsForActionType, metricUnit } from './metrics';
 export { inferRole, resolvePlan, resolveTarget } from './attribution';
 export type { RoleReason } from './attribution';
