@@ -3,8 +3,9 @@
  * partner managers), and takes the share away from those no longer named, through share rows of the sharing
  * reason Accountable_On_Target__c; and shares each plan with its partner account's users by its status (Edit in
  * Partner Review, Read once accepted, none as a Draft) through Shared_With_Partner__c rows to the account's
- * partner role group. Writes only what changed; never touches other shares. Runs as an administrator: the
- * platform lets only Modify All Data write shares of a sharing reason.
+ * partner role group. Also sets each active internal user's Partner_Planning_Role__c from their permission sets
+ * (Account_Executive, Partner_Manager). Writes only what changed; never touches other shares. Runs as an
+ * administrator: the platform lets only Modify All Data write shares of a sharing reason.
  *
  *   npm run access -- --target-org local
  */
@@ -42,6 +43,8 @@ Runs as an administrator (Modify All Data): only such users may write shares of 
 Partner shares go to the role group of the partner account's Executive partner role: Edit while the plan is
 in Partner Review, Read once Accepted, Active, In Revision or Closed, none while it is a Draft. A partner
 account without partner users (so without partner roles) is skipped and counted.
+Each active internal user's Partner_Planning_Role__c follows their permission sets: Account_Executive gives
+"Account Executive", Partner_Manager "Partner Manager" (also with both), neither leaves it blank.
 
 Examples:
   npm run access -- --target-org local
@@ -72,6 +75,18 @@ function partnerLines(result: AccessResult, planned: (action: AccessChange['acti
   ];
 }
 
+/** The planning roles' line of the summary (none where the org has no role field: a note says why). */
+function roleLines(result: AccessResult): string[] {
+  const { roles } = result;
+  if (!roles.enabled) return [];
+  const set = result.dryRun ? `would set ${roles.changes.length}` : `set ${roles.updated}`;
+  const lines = [`Planning roles: ${roles.users} active internal users; ${set}; ${roles.unchanged} unchanged.`];
+  if (result.dryRun)
+    for (const change of roles.changes.slice(0, 50))
+      lines.push(`  user ${change.userId}: ${change.from ?? '(blank)'} -> ${change.to ?? '(blank)'}`);
+  return lines;
+}
+
 function printSummary(result: AccessResult): void {
   const { read, skipped } = result;
   const planned = (action: AccessChange['action'], reason: AccessChange['reason'] = ACCESS_REASON): number =>
@@ -85,6 +100,7 @@ function printSummary(result: AccessResult): void {
     `Shares: ${result.wanted} wanted; ${shares}; ${result.unchanged} unchanged.`,
     `Skipped: ${skipped.owners} named owners (full access already), ${skipped.inactive} inactive users.`,
     ...partnerLines(result, (action) => planned(action, PARTNER_REASON)),
+    ...roleLines(result),
     ...result.notes.map((note) => `note: ${note}`),
     ...result.failures
       .slice(0, 20)

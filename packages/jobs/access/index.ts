@@ -11,7 +11,8 @@
  * A run reads (read.ts), decides (diff.ts, pure) and writes only the changes through sObject Collections with
  * the shared retry policy: inserts, then access levels set back to Read, then deletes of stale shares. It never
  * touches Owner, Manual or other reasons' rows. The platform lets only users with Modify All Data write shares
- * of a sharing reason, so it runs as an administrator.
+ * of a sharing reason, so it runs as an administrator. It also keeps each active internal user's planning role
+ * (User.Partner_Planning_Role__c) in line with their permission sets (roles.ts).
  */
 import type { OrgSession } from '../connection';
 import { failuresOf, writeRecords, type WriteOperation } from '../writer';
@@ -24,6 +25,7 @@ import {
   readPlans,
   readReasonShares,
 } from './read';
+import { syncPlanningRoles } from './roles';
 import {
   ACCESS_REASON,
   emptyAccessReport,
@@ -44,7 +46,10 @@ export {
   type AccessOptions,
   type AccessReport,
   type PartnerAccessReport,
+  type RoleChange,
+  type RoleSyncReport,
 } from './types';
+export { NO_ROLE_FIELD_NOTE, ROLE_FIELD, roleOf } from './roles';
 
 /** The note a run adds when the org refused the running user shares of the reason. */
 export const MODIFY_ALL_DATA_NOTE =
@@ -137,7 +142,10 @@ export async function runAccessSync(session: OrgSession, options: AccessOptions 
     ...diffAccess({ people, owners, active, shares }, report),
     ...(await partnerChanges(session, plans, partnerReason, report)),
   ];
-  if (report.dryRun) return report;
+  if (report.dryRun) {
+    await syncPlanningRoles(session, options, report);
+    return report;
+  }
   for (const action of ['insert', 'update', 'delete'] as const) {
     await apply(
       session,
@@ -147,6 +155,7 @@ export async function runAccessSync(session: OrgSession, options: AccessOptions 
       report,
     );
   }
+  await syncPlanningRoles(session, options, report);
   if (report.failures.some((f) => f.errorCode === 'INSUFFICIENT_ACCESS_OR_READONLY'))
     report.notes.push(MODIFY_ALL_DATA_NOTE);
   return report;

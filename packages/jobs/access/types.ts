@@ -73,9 +73,29 @@ export interface PartnerAccessReport {
   };
 }
 
+/** One user whose planning role (User.Partner_Planning_Role__c) the run sets (null: blank). */
+export interface RoleChange {
+  userId: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** The planning roles' part of a run (roles.ts). */
+export interface RoleSyncReport {
+  /** False where the org has no User.Partner_Planning_Role__c (see notes): nothing done. */
+  enabled: boolean;
+  /** Active internal users read. */
+  users: number;
+  updated: number;
+  unchanged: number;
+  /** The users whose role changes (or would, in a dry run). */
+  changes: RoleChange[];
+}
+
 /**
  * A run's report. The top-level counts are the people on targets' shares (reason Accountable_On_Target__c);
- * `partner` counts the partner shares; `changes` and `failures` hold both.
+ * `partner` counts the partner shares; `changes` holds both; `roles` the users' planning roles; `failures`
+ * all three.
  */
 export interface AccessReport {
   read: {
@@ -97,6 +117,7 @@ export interface AccessReport {
   /** Named people who get no share: owners of the plan (they have full access) and inactive users. */
   skipped: { owners: number; inactive: number };
   partner: PartnerAccessReport;
+  roles: RoleSyncReport;
   changes: AccessChange[];
   failures: WriteFailure[];
   notes: string[];
@@ -121,6 +142,7 @@ export const emptyAccessReport = (dryRun: boolean): AccessReport => ({
     unchanged: 0,
     skipped: { drafts: 0, accountsWithoutRoles: 0, plansWithoutRoles: 0 },
   },
+  roles: { enabled: false, users: 0, updated: 0, unchanged: 0, changes: [] },
   changes: [],
   failures: [],
   notes: [],

@@ -1,6 +1,6 @@
 /**
- * Phase 0 of the rollup, complete baselines: every target of an Accepted, Active or Closed plan has a baseline
- * (its value when the plan was accepted). The plan editor writes the baselines before it marks a plan
+ * Phase 0 of the rollup, complete baselines: every target of an Accepted or Active plan has a baseline
+ * (its value when the plan was accepted; a Closed plan is final and left alone). The plan editor writes the baselines before it marks a plan
  * accepted; an acceptance made elsewhere (the standard record page, the API) can leave some blank, and so can
  * a target created while the acceptance was being saved. The targets of those plans are locked by validation
  * rules, so their value is still the accepted one: each blank baseline is filled in with it, the one change
@@ -21,12 +21,15 @@ interface MissingBaseline {
   Plan_Section__c: string;
 }
 
-/** The SOQL of the targets in scope whose plan is locked and whose baseline is blank. */
+/** The locked statuses whose blank baselines the run fills in: a Closed plan's targets take no update at all. */
+const FILLED_PLAN_STATUSES = LOCKED_PLAN_STATUSES.filter((s) => s !== 'Closed');
+
+/** The SOQL of the targets in scope whose plan is locked (not Closed) and whose baseline is blank. */
 export function missingBaselinesQuery(scope: Scope): string {
   const conditions = [
     'Baseline_Target_Value__c = null',
     'Target_Value__c != null',
-    `Plan_Section__r.Partner_Account_Plan__r.Status__c IN (${LOCKED_PLAN_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+    `Plan_Section__r.Partner_Account_Plan__r.Status__c IN (${FILLED_PLAN_STATUSES.map((s) => `'${s}'`).join(', ')})`,
   ];
   if (scope.plans) conditions.push(`Plan_Section__r.Partner_Account_Plan__c IN (${idList(scope.plans)})`);
   return `SELECT Id, Target_Value__c, Plan_Section__c FROM Plan_Target__c WHERE ${conditions.join(' AND ')}`;

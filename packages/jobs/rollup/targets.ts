@@ -81,9 +81,11 @@ const TARGET_FIELDS = [
 /** The partner account of a target's plan (normalized; '' when the plan has none). */
 export const partnerOf = (t: TargetRow): string => norm(t.Plan_Section__r?.Partner_Account_Plan__r?.Partner_Account__c);
 
-/** The targets in scope, with their partner (and their currency in a multi-currency org). */
+/** The targets in scope of plans that are not Closed, with their partner (and their currency in a multi-currency org). */
 export async function loadTargets(session: OrgSession, scope: Scope, multiCurrency = false): Promise<TargetRow[]> {
-  const where = scope.plans ? ` WHERE Plan_Section__r.Partner_Account_Plan__c IN (${idList(scope.plans)})` : '';
+  // A Closed plan's figures are final (and its targets locked): the rollup never reads or rewrites them.
+  const open = `Plan_Section__r.Partner_Account_Plan__r.Status__c != 'Closed'`;
+  const where = ` WHERE ${open}${scope.plans ? ` AND Plan_Section__r.Partner_Account_Plan__c IN (${idList(scope.plans)})` : ''}`;
   const fields = multiCurrency ? [...TARGET_FIELDS, 'CurrencyIsoCode'] : TARGET_FIELDS;
   const targets = await queryAll<TargetRow>(session, `SELECT ${fields.join(', ')} FROM Plan_Target__c${where}`);
   if (scope.partners && !scope.plans) return targets.filter((t) => scope.partners?.has(partnerOf(t)));

@@ -37,7 +37,19 @@ export interface SectionRow {
 export interface PlanRow {
   Id: string;
   Overall_Attainment__c: number | null;
+  Period_End__c?: string | null;
+  Last_Calculated_At__c?: string | null;
 }
+
+/**
+ * Whether a plan needs the stamp of a run after its period end even where its attainment is unchanged: the
+ * advance job closes a plan only once a rollup stamped it after its period ended (its actuals are final).
+ */
+export const needsFinalStamp = (p: PlanRow, asOf: IsoDate | undefined): boolean =>
+  asOf !== undefined &&
+  !!p.Period_End__c &&
+  asOf > p.Period_End__c &&
+  !(p.Last_Calculated_At__c && p.Last_Calculated_At__c.slice(0, 10) > p.Period_End__c);
 
 /** Each target's attainment and weight, grouped by its section and by its plan. */
 export function attainmentGroups(
@@ -97,13 +109,17 @@ export function sectionUpdates(
   return { updates, read };
 }
 
-/** The plan updates: plans in scope whose overall attainment changed, stamped with `now`. */
+/**
+ * The plan updates: plans in scope whose overall attainment changed, stamped with `now`; with `asOf`, also the
+ * stamp alone of plans whose period ended before it and that no run stamped since (needsFinalStamp).
+ */
 export function planUpdates(
   rows: PlanRow[],
   groups: AttainmentGroups,
   scope: Scope,
   now: string,
   changes: Change[],
+  asOf?: IsoDate,
 ): { updates: PendingUpdate[]; read: number } {
   const updates: PendingUpdate[] = [];
   let read = 0;
@@ -120,12 +136,21 @@ export function planUpdates(
         from: p.Overall_Attainment__c,
         to: value,
       });
+    } else if (needsFinalStamp(p, asOf)) {
+      updates.push({ Id: p.Id, Last_Calculated_At__c: now, __parent: p.Id });
+      changes.push({
+        sobject: 'Partner_Account_Plan__c',
+        id: p.Id,
+        field: 'Last_Calculated_At__c',
+        from: p.Last_Calculated_At__c ?? null,
+        to: now,
+      });
     }
   }
   return { updates, read };
 }
 
-/** Reads the stored sections and plans in scope and weighs them; counts what it read in `report.read`. */
+/** Reads the stored sections and plans in scope (not Closed: their figures are final) and weighs them; counts what it read in `report.read`. */
 export async function weightSectionsAndPlans(
   session: OrgSession,
   scope: Scope,
@@ -138,15 +163,15 @@ export async function weightSectionsAndPlans(
   const groups = attainmentGroups(targets, figures, at.asOf, catalog);
   const sectionRows = await queryAll<SectionRow>(
     session,
-    `SELECT Id, Partner_Account_Plan__c, Weighted_Attainment__c FROM Plan_Section__c${scope.plans ? ` WHERE Partner_Account_Plan__c IN (${idList(scope.plans)})` : ''}`,
+    `SELECT Id, Partner_Account_Plan__c, Weighted_Attainment__c FROM Plan_Section__c WHERE Partner_Account_Plan__r.Status__c != 'Closed'${scope.plans ? ` AND Partner_Account_Plan__c IN (${idList(scope.plans)})` : ''}`,
   );
   const sections = sectionUpdates(sectionRows, groups, scope, report.changes);
   report.read.sections += sections.read;
   const planRows = await queryAll<PlanRow>(
     session,
-    `SELECT Id, Overall_Attainment__c FROM Partner_Account_Plan__c${scope.plans ? ` WHERE Id IN (${idList(scope.plans)})` : ''}`,
+    `SELECT Id, Overall_Attainment__c, Period_End__c, Last_Calculated_At__c FROM Partner_Account_Plan__c WHERE Status__c != 'Closed'${scope.plans ? ` AND Id IN (${idList(scope.plans)})` : ''}`,
   );
-  const plans = planUpdates(planRows, groups, scope, at.now, report.changes);
+  const plans = planUpdates(planRows, groups, scope, at.now, report.changes, at.asOf);
   report.read.plans += plans.read;
   return { sections: sections.updates, plans: plans.updates };
 }

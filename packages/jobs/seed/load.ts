@@ -29,6 +29,7 @@ import {
 } from './records';
 import type { PartnerUserReport } from './partner-users';
 import { loadRoles, type RoleSpec } from './roles';
+import { planningRoleFields } from './users';
 
 export const EXTERNAL_KEY = 'External_Key__c';
 /** The platform's share object for plans, present where plans are Private (or Read). */
@@ -281,6 +282,7 @@ export class SeedLoader {
       const records = round.map((u) =>
         userRecord(u, organizationId, profileId, u.managerKey ? (this.ids.get(`User:${u.managerKey}`) ?? null) : null),
       );
+      round.forEach((u, i) => Object.assign(records[i], planningRoleFields(u.role, describe.fields)));
       if (records.length === 0) continue;
       const results = await writeRecords(this.session, {
         sobject: 'User',

@@ -3,7 +3,20 @@
  * per AE). AEs report to a partner manager, partner managers to the admin. No randomness.
  */
 import { key, person, type SeedContext } from './context';
-import { pad, type UserSpec } from './records';
+import { pad, type UserRole, type UserSpec } from './records';
+
+/** User.Partner_Planning_Role__c of each seeded role (the access sync keeps it in line with permission sets). */
+const PLANNING_ROLE: Record<UserRole, string | null> = {
+  AE: 'Account Executive',
+  'Partner Manager': 'Partner Manager',
+  Admin: null,
+};
+
+/** The planning role field of a new user of `role`, where User has the field (`fields`: its describe). */
+export function planningRoleFields(role: UserRole, fields: { name: string }[]): Record<string, string> {
+  const value = PLANNING_ROLE[role];
+  return value && fields.some((f) => f.name === 'Partner_Planning_Role__c') ? { Partner_Planning_Role__c: value } : {};
+}
 
 export interface Team {
   users: UserSpec[];
