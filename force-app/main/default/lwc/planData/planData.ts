@@ -47,6 +47,7 @@ export * from './runs';
 export * from './history';
 export * from './comments';
 export * from './portal';
+export * from './reviews';
 
 /** The picklist values of a getPicklistValues wire, in picklist order; empty until loaded. */
 export function readPicklist(result: WireResult<PicklistValuesRepresentation> | undefined): PicklistOption[] {
