@@ -10,8 +10,11 @@ import { asJsonMap, getJsonArray, getString, isAnyJson, type JsonArray } from '@
 import { XMLValidator } from 'fast-xml-parser';
 import { readApiVersion } from './api-version';
 import { findField, findObject } from './load';
+import { checkPlanTemplates } from './plan-templates';
 import { expandValueLists, overLimitObjects, restrictionRuleProblems, USER_REFERENCE } from './restriction-rules';
 import type { ForceAppModel, ObjectModel } from './types';
+
+export { checkPlanTemplates } from './plan-templates';
 
 export interface Problem {
   /** Path relative to the project root. */
@@ -355,6 +358,7 @@ export function checkProject(model: ForceAppModel, codeDirs: string[]): Problem[
     ...checkFieldDocumentation(model),
     ...checkMetadataFieldReferences(model),
     ...checkMetricCatalog(model),
+    ...checkPlanTemplates(model),
     ...checkRestrictionRules(model),
     ...checkCodeReferences(model, codeDirs),
     ...checkDataTrees(model),
