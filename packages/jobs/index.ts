@@ -42,3 +42,7 @@ export { writeRecords, COLLECTION_LIMIT, type WriteRequest } from './writer';
 export * from './periods';
 export { FiscalCalendar, readFiscalCalendar, type FiscalQuarter, type FiscalPeriodName } from './fiscal';
 export { nodeVersionProblem } from './node-version';
+export { runPlanCreate, type CreateOptions } from './plans/create';
+export { runPlanRollover, type RolloverOptions } from './plans/rollover';
+export { plansSummaryLines, type PlansReport, type PlanResult, type PlanOutcome } from './plans/report';
+export { runPlanAdvance, type AdvanceOptions, type AdvanceReport, advanceSummaryLines } from './plans/advance';
