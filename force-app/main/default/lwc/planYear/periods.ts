@@ -76,9 +76,13 @@ export function nextPlanYear(span: DateSpan, fiscalYear: string | null): { span:
 /** Rounds half away from zero, so a negative value splits as its positive mirror. */
 const roundHalfAway = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
 
+/** Above this many units a double holds no float noise below a unit worth cleaning. */
+const NOISE_LIMIT = 1e15;
+
 /** A value in integer units of 10^-scale; toPrecision drops float noise first (1.005 * 100 = 100.49999...). */
 function toUnits(value: number, scale: number): number {
-  return roundHalfAway(Number((value * 10 ** scale).toPrecision(15)));
+  const scaled = value * 10 ** scale;
+  return roundHalfAway(Math.abs(scaled) < NOISE_LIMIT ? Number(scaled.toPrecision(15)) : scaled);
 }
 
 /** Integer units back to a number (+ 0 turns -0 into 0). */
