@@ -47,6 +47,8 @@ export * from './runs';
 export * from './history';
 export * from './comments';
 export * from './portal';
+export * from './templates';
+export * from './blueprints';
 export * from './reviews';
 
 /** The picklist values of a getPicklistValues wire, in picklist order; empty until loaded. */
