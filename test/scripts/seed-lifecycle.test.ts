@@ -2,7 +2,9 @@
  * The seed under the lifecycle's validation rules: new plans load as Drafts with their sections and targets,
  * then walk to their generated status, stamp and version, so the org ends with exactly the generated plans;
  * a plan an earlier run left part-way takes the rest of its walk; a second run keeps each plan's place in the
- * lifecycle and fails nothing; and no accepted plan lacks a baseline (the rollup finds none to complete).
+ * lifecycle and fails nothing; and no accepted plan lacks a baseline (the rollup finds none to complete). Past
+ * years load Active; once a rollup and `plans advance` have closed them, a third run leaves them as they are
+ * (a closed plan is read-only) and fails nothing.
  */
 import { generateDataset } from '../../packages/jobs/seed/generate';
 import type { Ref } from '../../packages/jobs/seed/records';
@@ -10,10 +12,11 @@ import { runSeed } from '../../packages/jobs/seed';
 import { statusPath } from '../../packages/jobs/seed/lifecycle';
 import { parseScale } from '../../packages/jobs/seed/scales';
 import { runRollup } from '../../packages/jobs/rollup/engine';
+import { runPlanAdvance } from '../../packages/jobs/plans/advance';
 import { startTestOrg, type TestOrg } from '../support/localorg';
 import { quietProgress, scriptSession } from '../support/scripts';
 
-/** Early in FY2027: FY2026's plans are Closed, FY2027's accepted, active or in revision. */
+/** Early in FY2027: FY2026's plans are Active (until the advance job closes them), FY2027's accepted, active or in revision. */
 const AS_OF = '2027-02-15';
 
 let t: TestOrg;
@@ -51,7 +54,7 @@ it('loads every plan in its generated status, twice without a failure', async ()
     }))
     .sort((a, b) => a.External_Key__c.localeCompare(b.External_Key__c));
   // Every walk that passes an acceptance is exercised (seed.test.ts loads Drafts and Partner Reviews).
-  expect(new Set(expected.map((p) => p.Status__c))).toEqual(new Set(['Closed', 'Active', 'Accepted', 'In Revision']));
+  expect(new Set(expected.map((p) => p.Status__c))).toEqual(new Set(['Active', 'Accepted', 'In Revision']));
   const stored = async () =>
     (
       await t.conn.query<PlanRow>(
@@ -92,5 +95,19 @@ it('loads every plan in its generated status, twice without a failure', async ()
 
   const rollup = await runRollup(session, { asOf: AS_OF, dryRun: true, now: `${AS_OF}T12:00:00.000Z` });
   expect(rollup.baselines).toEqual({ missing: 0, completed: 0 });
+
+  // The final rollup of FY2026, then the advance job closes its plans; the seed leaves them alone from then on.
+  await runRollup(session, { asOf: AS_OF, now: `${AS_OF}T12:00:00.000Z` });
+  const advance = await runPlanAdvance(session, { asOf: AS_OF });
+  const pastYear = generated.filter((p) => String(p.fields.Period_End__c) < AS_OF).map((p) => p.key);
+  expect(advance.failures).toEqual([]);
+  expect(advance.closed).toHaveLength(pastYear.length);
+  const third = await runSeed(session, run);
+  expect(third.failures).toEqual([]);
+  expect(third.notes).toContain(
+    `${advance.closed.length} closed plan(s) left as they are: a closed plan is read-only.`,
+  );
+  const closed = (await stored()).filter((p) => p.Status__c === 'Closed').map((p) => p.External_Key__c);
+  expect(closed).toEqual([...pastYear].sort());
   await session.close();
 }, 120_000);

@@ -7,7 +7,7 @@ import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
 import type { RetryPolicy } from '../retry';
 import { generateDataset } from './generate';
-import { stagePlans, walkPlans, PLAN } from './lifecycle';
+import { stagePlans, walkPlans, withoutClosedPlans, PLAN } from './lifecycle';
 import { checkAccess, PLAN_SHARE, readOrgFacts, SeedLoader, type SeedReport } from './load';
 import type { Scale } from './scales';
 import { byPartnerUser, COMMENT } from './comments';
@@ -51,8 +51,23 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     dataset.keyPrefix,
     dataset.levels.find((l) => l.sobject === PLAN)?.records ?? [],
   );
-  for (const level of dataset.levels)
-    await loader.upsert(level.sobject, level.sobject === PLAN ? staged.records : level.records);
+  const droppedSections = new Set<string>();
+  for (const level of dataset.levels) {
+    if (level.sobject === PLAN) {
+      await loader.upsert(PLAN, staged.records);
+      await loader.rememberExisting(PLAN, [...staged.closedKeys]);
+      continue;
+    }
+    const kept = withoutClosedPlans(level.sobject, level.records, staged.closedKeys, droppedSections);
+    await loader.upsert(level.sobject, kept);
+    const keptKeys = new Set(kept.map((r) => r.key));
+    await loader.rememberExisting(
+      level.sobject,
+      level.records.filter((r) => !keptKeys.has(r.key)).map((r) => r.key),
+    );
+  }
+  if (staged.closedKeys.size > 0)
+    loader.report.notes.push(`${staged.closedKeys.size} closed plan(s) left as they are: a closed plan is read-only.`);
   const walkFailures = await walkPlans(
     { session, progress: run.progress, policy: run.policy, idOf: (sobject, key) => loader.idOf(sobject, key) },
     staged.walks,
@@ -72,7 +87,7 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     loader.forget('Opportunity', chunk.opportunities);
     for (const level of chunk.programme) loader.forget(level.sobject, level.records);
   }
-  await loadPartnerSide(session, loader, dataset, facts.organizationId, access.leftOut, run);
+  await loadPartnerSide(session, loader, dataset, facts.organizationId, access.leftOut, run, staged.closedKeys);
   await shareWithAccountablePeople(session, loader.report, run);
   return loader.report;
 }
@@ -89,6 +104,7 @@ async function loadPartnerSide(
   organizationId: string,
   leftOut: Map<string, string[]>,
   run: SeedRun,
+  closedKeys: Set<string>,
 ): Promise<void> {
   const report = loader.report;
   const bar = run.progress.step('User (partner)', dataset.partnerUsers.length);
@@ -114,5 +130,5 @@ async function loadPartnerSide(
     report.notes.push(
       `${left} plan comment(s) by partner users were left out: ${authorsTaken ? 'their authors were not created' : 'the running user cannot set CreatedById'}.`,
     );
-  await loader.upsert(COMMENT, comments);
+  await loader.upsert(COMMENT, withoutClosedPlans(COMMENT, comments, closedKeys, new Set()));
 }

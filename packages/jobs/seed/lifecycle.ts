@@ -59,6 +59,8 @@ export interface StagedPlans {
   /** The plan level to upsert: new plans as Drafts, existing ones without their lifecycle fields. */
   records: SeedRecord[];
   walks: PlanWalk[];
+  /** Plans an earlier run left Closed (by `npm run plans -- advance`): read-only, so never written again. */
+  closedKeys: Set<string>;
 }
 
 /**
@@ -77,7 +79,12 @@ export async function stagePlans(session: OrgSession, keyPrefix: string, plans: 
   );
   const records: SeedRecord[] = [];
   const walks: PlanWalk[] = [];
+  const closedKeys = new Set<string>();
   for (const plan of plans) {
+    if (existing.get(plan.key) === 'Closed') {
+      closedKeys.add(plan.key);
+      continue;
+    }
     const fields = { ...plan.fields };
     const path = statusPath(String(fields.Status__c ?? 'Draft'));
     const version = Number(fields.Version__c ?? 1);
@@ -111,7 +118,34 @@ export async function stagePlans(session: OrgSession, keyPrefix: string, plans: 
       },
     });
   }
-  return { records, walks };
+  return { records, walks, closedKeys };
+}
+
+const refKey = (value: FieldValue | undefined): string | null =>
+  typeof value === 'object' && value !== null && 'ref' in value ? value.ref.key : null;
+
+/**
+ * The records of a level without those of closed plans (sections, their targets, comments): a closed plan's
+ * records refuse every update, even one that changes nothing. `droppedSections` collects the sections left
+ * out, so their targets are left out in the next level.
+ */
+export function withoutClosedPlans(
+  sobject: string,
+  records: SeedRecord[],
+  closedKeys: Set<string>,
+  droppedSections: Set<string>,
+): SeedRecord[] {
+  if (closedKeys.size === 0) return records;
+  return records.filter((record) => {
+    const plan = refKey(record.fields.Partner_Account_Plan__c);
+    if (sobject === 'Plan_Section__c' && plan && closedKeys.has(plan)) {
+      droppedSections.add(record.key);
+      return false;
+    }
+    if (sobject === 'Plan_Target__c') return !droppedSections.has(refKey(record.fields.Plan_Section__c) ?? '');
+    if (sobject === 'Plan_Comment__c') return !(plan && closedKeys.has(plan));
+    return true;
+  });
 }
 
 export interface WalkContext {

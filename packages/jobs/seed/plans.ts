@@ -81,10 +81,14 @@ function planRecord(
   };
 }
 
-/** Past years are closed; next year's plan is being drafted; this year's is mostly active. */
+/**
+ * Past years are active, for `npm run plans -- advance` to close once a rollup has computed their final
+ * actuals (a closed plan is read-only and the rollup leaves it alone); next year's plan is being drafted;
+ * this year's is mostly active.
+ */
 function planStatus(ctx: SeedContext, rng: Random, fy: number): string {
   return fy < ctx.currentFiscalYear
-    ? 'Closed'
+    ? 'Active'
     : fy > ctx.currentFiscalYear
       ? rng.weighted([
           ['Draft', 6],
