@@ -220,6 +220,7 @@ const program: Command = commandProgram(
   .addCommand(advance)
   .argument('[command]')
   .usage('<command> [options]')
+  .enablePositionalOptions()
   .action((command?: string) => {
     const problem = command ? `unknown command "${command}"` : 'no command';
     throw new UsageError(`${problem}: name one of create, rollover, advance`);

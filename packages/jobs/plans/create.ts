@@ -19,8 +19,8 @@ import {
   type Partner,
   type TemplateRecord,
 } from './read';
-import { addResult, decide, emptyReport, recordWork, type PlanResult, type PlansReport } from './report';
-import { noCounts, writePlans, type PlanWork } from './write';
+import { decide, emptyReport, finishRun, type PlanResult, type PlansReport } from './report';
+import { noCounts, type PlanWork } from './write';
 import { planExternalKey, templateBlueprint } from './year';
 
 export interface CreateOptions {
@@ -104,7 +104,8 @@ export async function runPlanCreate(session: OrgSession, options: CreateOptions)
     existing.filter((p) => p.key && keys.includes(p.key)).map((p) => p.id),
   );
 
-  const work: { work: PlanWork; result: PlanResult }[] = [];
+  // Results in partner (or source plan) order: a skipped one has no work.
+  const entries: { work?: PlanWork; result: PlanResult }[] = [];
   for (const partner of partners) {
     const owner = ownerId ?? (active.has(partner.ownerId) ? partner.ownerId : null);
     const blueprint = templateBlueprint(
@@ -130,18 +131,9 @@ export async function runPlanCreate(session: OrgSession, options: CreateOptions)
       existing.filter((p) => p.partnerAccountId === partner.id || p.key === blueprint.plan.externalKey),
       children,
     );
-    if ('skip' in decision) addResult(report, { ...result, reason: decision.skip, planId: decision.planId, notes: [] });
-    else work.push({ work: decision.work, result });
+    if ('skip' in decision)
+      entries.push({ result: { ...result, reason: decision.skip, planId: decision.planId, notes: [] } });
+    else entries.push({ work: decision.work, result });
   }
-  if (options.dryRun) {
-    for (const w of work) recordWork(report, w.result, w.work);
-    return report;
-  }
-  const outcomes = await writePlans(
-    session,
-    work.map((w) => w.work),
-    step,
-  );
-  work.forEach((w, i) => recordWork(report, w.result, w.work, outcomes[i]));
-  return report;
+  return finishRun(session, report, entries, options.dryRun ?? false, step);
 }

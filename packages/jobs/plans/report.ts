@@ -3,9 +3,10 @@
  * plan Id, what was created and why it was skipped or failed, the totals, and the summary lines the CLI prints.
  * Also the one rule both commands follow on whether to write a plan (plan), so their reruns agree.
  */
+import type { OrgSession } from '../connection';
 import type { WriteFailure } from '../writer';
 import type { ExistingPlan } from './read';
-import { missingCounts, noCounts, type Counts, type PlanWork, type WorkOutcome } from './write';
+import { missingCounts, noCounts, writePlans, type Counts, type PlanWork, type WorkOutcome } from './write';
 import type { DateSpan, PlanBlueprint } from './year';
 
 /** created: written now; completed: an earlier run's half-made plan finished; planned: a dry run's would-create. */
@@ -106,8 +107,28 @@ const idOf = (ids: Map<string, string>, key: string): [string, string][] => {
   return id ? [[key, id]] : [];
 };
 
+/**
+ * Writes the plans to write (none in a dry run) and adds every entry to the report in the given order: skipped
+ * ones as they are, the others as written (created, completed or failed) or, in a dry run, planned.
+ */
+export async function finishRun(
+  session: OrgSession,
+  report: PlansReport,
+  entries: { work?: PlanWork; result: PlanResult }[],
+  dryRun: boolean,
+  onStep?: (step: string) => void,
+): Promise<PlansReport> {
+  const work = entries.flatMap((e) => (e.work ? [e.work] : []));
+  const outcomes = dryRun || work.length === 0 ? [] : await writePlans(session, work, onStep);
+  for (const entry of entries) {
+    if (!entry.work) addResult(report, entry.result);
+    else recordWork(report, entry.result, entry.work, dryRun ? undefined : outcomes[work.indexOf(entry.work)]);
+  }
+  return report;
+}
+
 /** Adds a written (or, in a dry run, planned) plan to the report. */
-export function recordWork(report: PlansReport, result: PlanResult, work: PlanWork, outcome?: WorkOutcome): void {
+function recordWork(report: PlansReport, result: PlanResult, work: PlanWork, outcome?: WorkOutcome): void {
   if (!outcome) {
     result.outcome = 'planned';
     result.created = missingCounts(work);

@@ -12,8 +12,8 @@ import { queryAll, queryIn, soqlString } from '../query';
 import { asMap, expectString, optionalNumber, optionalString } from '../response';
 import { planYearOf } from './calendar';
 import { activeUsers, childKeys, existingPlans, partnerByIdOrKey, readMetricSemantics } from './read';
-import { addResult, decide, emptyReport, recordWork, type PlanResult, type PlansReport } from './report';
-import { noCounts, writePlans, type PlanWork } from './write';
+import { decide, emptyReport, finishRun, type PlanResult, type PlansReport } from './report';
+import { noCounts, type PlanWork } from './write';
 import {
   planExternalKey,
   rolloverBlueprint,
@@ -231,7 +231,8 @@ export async function runPlanRollover(session: OrgSession, options: RolloverOpti
   );
   if (sources.length === 0) report.notes.push(`No plans of ${from.label} to roll over.`);
 
-  const work: { work: PlanWork; result: PlanResult }[] = [];
+  // Results in partner (or source plan) order: a skipped one has no work.
+  const entries: { work?: PlanWork; result: PlanResult }[] = [];
   const claimed = new Map<string, string>(); // plan key -> the source plan that claimed it in this run
   for (const source of sources) {
     const planKey = planExternalKey(source.plan.partnerKey, year.label);
@@ -249,17 +250,15 @@ export async function runPlanRollover(session: OrgSession, options: RolloverOpti
       notes: [],
     };
     if (!rolled.includes(source)) {
-      addResult(report, {
-        ...result,
-        reason: `status ${source.status ?? '(none)'}: only Active and Closed plans roll over`,
+      entries.push({
+        result: { ...result, reason: `status ${source.status ?? '(none)'}: only Active and Closed plans roll over` },
       });
       continue;
     }
     const first = claimed.get(planKey);
     if (first) {
-      addResult(report, {
-        ...result,
-        reason: `already has a plan for ${year.label} (rolled over from "${first}" in this run)`,
+      entries.push({
+        result: { ...result, reason: `already has a plan for ${year.label} (rolled over from "${first}" in this run)` },
       });
       continue;
     }
@@ -275,21 +274,11 @@ export async function runPlanRollover(session: OrgSession, options: RolloverOpti
       children,
     );
     if ('skip' in decision) {
-      addResult(report, { ...result, reason: decision.skip, planId: decision.planId });
+      entries.push({ result: { ...result, reason: decision.skip, planId: decision.planId } });
       continue;
     }
     claimed.set(planKey, source.plan.name);
-    work.push({ work: decision.work, result: { ...result, notes } });
+    entries.push({ work: decision.work, result: { ...result, notes } });
   }
-  if (options.dryRun) {
-    for (const w of work) recordWork(report, w.result, w.work);
-    return report;
-  }
-  const outcomes = await writePlans(
-    session,
-    work.map((w) => w.work),
-    step,
-  );
-  work.forEach((w, i) => recordWork(report, w.result, w.work, outcomes[i]));
-  return report;
+  return finishRun(session, report, entries, options.dryRun ?? false, step);
 }
