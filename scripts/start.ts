@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole project on this machine with no Salesforce account. Starts the local org
  * (keeping the data in .localorg/ between runs), seeds the small demo scale when the org has no plans yet,
- * shares plans with the people named on their targets, runs the rollup, builds the local app when
+ * shares plans with the people named on their targets, runs the rollup, moves plans along by their dates
+ * (Active, Closed) with their review reminders (`plans advance`), builds the local app when
  * packages/app/dist is missing or stale, serves it, and keeps both serving until Ctrl+C.
  */
 import { resolve } from 'node:path';
@@ -14,6 +15,7 @@ import {
   LOCAL_ORG_PORT,
   toIso,
   runAccessSync,
+  runPlanAdvance,
   runRecordedRollup,
   runSeed,
   parseScale,
@@ -131,6 +133,11 @@ async function start(options: StartOptions): Promise<void> {
       log(`  skipped: ${error.message}`);
       return undefined;
     },
+  );
+  // After the rollup, so a plan whose period ended closes on the stamp this rollup wrote.
+  const advance = await runPlanAdvance(session, { asOf });
+  log(
+    `Plans advanced by their dates: ${advance.activated.length} activated, ${advance.closed.length} closed, ${advance.skipped.length} skipped; ${advance.reminders.created.length} review reminder(s) created${advance.failures.length > 0 ? `; ${advance.failures.length} failed, the first: ${advance.failures[0].message}` : ''}.`,
   );
   progress.stop();
   await session.close();

@@ -3,9 +3,10 @@
  * (`runAccessSync` of @partner-planning/jobs, as the admin) every interval in the background, and on demand
  * before each rollup the header runs. Runs never overlap: a background tick while a run is going or queued is
  * skipped; an on-demand run waits for the one going (which may have read the plans before the latest change)
- * and then runs afresh. Failures are logged, and a failed tick never stops the schedule.
+ * and then runs afresh. Failures are logged, and a failed tick never stops the schedule. Before each rollup the
+ * plans' lifecycle job runs too (advanceBeforeRollup), logged the same way.
  */
-import type { AccessReport } from '@partner-planning/jobs';
+import type { AccessReport, AdvanceReport } from '@partner-planning/jobs';
 
 /** The background interval when none is given. */
 export const ACCESS_SYNC_SECONDS = 15;
@@ -106,4 +107,48 @@ export class AccessSync {
     this.timer = undefined;
     await this.tail.catch(() => undefined);
   }
+}
+
+/**
+ * What the plans' lifecycle job, run before a rollup, reports to the header: plans activated and closed, review
+ * reminders created, failures; or why the run failed.
+ */
+export interface AdvanceSummary {
+  activated: number;
+  closed: number;
+  reminders: number;
+  failures: number;
+  error?: string;
+}
+
+/**
+ * Runs the plans' lifecycle job once (as the admin, before each rollup: plans go Active and Closed by their
+ * dates and get their review reminders), logging what it changed and its failures. A failed run is reported,
+ * never thrown, so the rollup still runs.
+ */
+export async function advanceBeforeRollup(
+  run: () => Promise<AdvanceReport>,
+  log: (line: string) => void,
+): Promise<AdvanceSummary> {
+  let report: AdvanceReport;
+  try {
+    report = await run();
+  } catch (error) {
+    const message = (error as Error).message ?? String(error);
+    log(`Plans advance (before rollup) failed: ${message}`);
+    return { activated: 0, closed: 0, reminders: 0, failures: 0, error: message };
+  }
+  const summary = {
+    activated: report.activated.length,
+    closed: report.closed.length,
+    reminders: report.reminders.created.length,
+    failures: report.failures.length,
+  };
+  if (summary.failures > 0)
+    log(`Plans advance (before rollup): ${summary.failures} write(s) failed, the first: ${report.failures[0].message}`);
+  if (summary.activated + summary.closed + summary.reminders > 0)
+    log(
+      `Plans advance (before rollup): ${summary.activated} plan(s) activated, ${summary.closed} closed, ${summary.reminders} review reminder(s) created`,
+    );
+  return summary;
 }

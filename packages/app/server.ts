@@ -10,8 +10,16 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
 import { SalesforceError, answerClientErrors } from '@partner-planning/localorg';
 import { REPO_ROOT } from '@partner-planning/model';
-import { connect, runAccessSync, runRecordedRollup, RollupBusyError, type AccessReport } from '@partner-planning/jobs';
-import { AccessSync, ACCESS_SYNC_SECONDS, type AccessSyncSummary } from './access-sync';
+import {
+  connect,
+  runAccessSync,
+  runPlanAdvance,
+  runRecordedRollup,
+  RollupBusyError,
+  type AccessReport,
+  type AdvanceReport,
+} from '@partner-planning/jobs';
+import { AccessSync, ACCESS_SYNC_SECONDS, advanceBeforeRollup, type AccessSyncSummary } from './access-sync';
 import {
   API_VERSION,
   invalidSession,
@@ -59,6 +67,8 @@ export interface AppServerOptions extends OrgAccessOptions {
   log?: (line: string) => void;
   /** The access job run (default: runAccessSync as the admin); tests replace it. */
   runAccess?: () => Promise<AccessReport>;
+  /** The plans' lifecycle job run before each rollup (default: runPlanAdvance as the admin); tests replace it. */
+  runAdvance?: () => Promise<AdvanceReport>;
 }
 
 export interface AppServer {
@@ -153,21 +163,25 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     return connect({ apiVersion: API_VERSION }, { SF_INSTANCE_URL: options.orgUrl, SF_ACCESS_TOKEN: org.admin.token });
   }
 
+  /** A job run as the admin, on a session of its own. */
+  async function asAdmin<T>(job: (session: Awaited<ReturnType<typeof connect>>) => Promise<T>): Promise<T> {
+    const orgSession = await adminSession();
+    try {
+      return await job(orgSession);
+    } finally {
+      await orgSession.close();
+    }
+  }
+
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   // Only an administrator (Modify All Data) may write the sharing reasons' shares.
   const accessSync = new AccessSync({
     intervalSeconds: options.accessSyncSeconds ?? ACCESS_SYNC_SECONDS,
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
-    run:
-      options.runAccess ??
-      (async () => {
-        const orgSession = await adminSession();
-        try {
-          return await runAccessSync(orgSession);
-        } finally {
-          await orgSession.close();
-        }
-      }),
+    log,
+    run: options.runAccess ?? (() => asAdmin((session) => runAccessSync(session))),
   });
+  // The admin reads every plan and writes reminder Tasks for their owners.
+  const runAdvance = options.runAdvance ?? (() => asAdmin((session) => runPlanAdvance(session)));
 
   async function proxy(req: IncomingMessage, res: ServerResponse, user: OrgUser, url: URL): Promise<void> {
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
@@ -205,6 +219,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     // Plans that entered or left Partner Review since the last tick are shared or unshared first; a failed
     // sync is reported with the rollup, whose actuals do not depend on it.
     const access: AccessSyncSummary = await accessSync.runNow('before rollup');
+    // Plans go Active and Closed by their dates first; a failed run is reported and the rollup still runs.
+    const advance = await advanceBeforeRollup(runAdvance, log);
     const orgSession = await adminSession();
     try {
       const now = new Date();
@@ -224,6 +240,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         failedMetrics: report.metrics.filter((m) => m.error).map((m) => ({ name: m.name, error: m.error })),
         failures: report.failures.length,
         access,
+        advance,
       });
     } finally {
       await orgSession.close();
