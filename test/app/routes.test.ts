@@ -15,6 +15,7 @@ import {
 import { PORTAL_HOME, portalRecordUrl } from '../../packages/app/platform/portal';
 
 const PLAN_ID = 'a00000000000001AAA';
+const REVIEW_ID = 'a0R000000000001AAA';
 const INTERNAL_PAGES = ['list', 'record', 'coaching', 'other'];
 
 describe('a partner user', () => {
@@ -46,6 +47,7 @@ describe('a partner user', () => {
     `/s/detail/a02000000000001AAA`,
     '/s/partner-account-plan',
     '/anything/else',
+    `/plan-reviews/${REVIEW_ID}`,
   ])('never gets an internal page at %s: the portal says it is not available there', (path) => {
     const route = parseRoute(path, 'portal');
     expect(route).toEqual({ page: 'notInPortal' });
@@ -70,6 +72,8 @@ describe('an internal user', () => {
     ['/s/', { page: 'list', kind: 'plans' }],
     [`/s/partner-account-plan/${PLAN_ID}`, { page: 'record', kind: 'plan', recordId: PLAN_ID }],
     ['/nowhere', { page: 'notFound' }],
+    [`/plan-reviews/${REVIEW_ID}`, { page: 'record', kind: 'review', recordId: REVIEW_ID }],
+    ['/plan-reviews', { page: 'notFound' }],
   ])('opens %s as the internal page', (path, route) => {
     expect(parseRoute(path, 'internal')).toEqual(route);
   });
@@ -100,4 +104,10 @@ it("maps a plan's record page reference to the portal plan page, and other recor
     page: 'portalPlan',
     recordId: PLAN_ID,
   });
+});
+
+it("opens a plan review's record page under Plans, at its own address", () => {
+  const route = parseRoute(`/plan-reviews/${REVIEW_ID}`, 'internal');
+  expect(canonicalPath(route)).toBe(`/plan-reviews/${REVIEW_ID}`);
+  expect(navKey(route)).toBe('plans');
 });

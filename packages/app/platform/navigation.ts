@@ -25,6 +25,9 @@ export const OBJECT_ROUTES: Record<string, string> = {
 
 const TAB_ROUTES: Record<string, string> = { Coaching: '/coaching' };
 
+/** Objects whose records have a page but no list in the app (the shell's routes.ts REVIEW_PATH). */
+const RECORD_ONLY_ROUTES: Record<string, string> = { Plan_Review__c: '/plan-reviews' };
+
 /** A partner user's page: the portal's record pages and home (an Experience Cloud site has no tabs). */
 async function portalUrlFor(pageReference: PageReference): Promise<string> {
   const attributes = pageReference.attributes ?? {};
@@ -49,7 +52,7 @@ export async function urlFor(pageReference: PageReference): Promise<string> {
     case 'standard__recordPage': {
       const recordId = String(attributes.recordId ?? '');
       const objectName = attributes.objectApiName ? String(attributes.objectApiName) : await objectOfId(recordId);
-      const base = OBJECT_ROUTES[objectName];
+      const base = OBJECT_ROUTES[objectName] ?? RECORD_ONLY_ROUTES[objectName];
       return base ? `${base}/${recordId}` : `/records/${objectName}/${recordId}`;
     }
     case 'standard__objectPage':

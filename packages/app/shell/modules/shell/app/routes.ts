@@ -19,7 +19,10 @@ export type Route =
   | { page: 'notInPortal' };
 
 export type ListKind = 'plans' | 'targets' | 'sections' | 'actions' | 'opportunities' | 'accounts';
-export type RecordKind = 'plan' | 'opportunity' | 'account';
+export type RecordKind = 'plan' | 'opportunity' | 'account' | 'review';
+
+/** Plan reviews have record pages (`/plan-reviews/<id>`) but no list of their own: they sit on their plan. */
+export const REVIEW_PATH = '/plan-reviews';
 
 const RECORD_KIND: Partial<Record<ListKind, RecordKind>> = {
   plans: 'plan',
@@ -74,6 +77,8 @@ function parseInternal(parts: string[]): Route {
   const recordKind = isListKind(first) ? RECORD_KIND[first] : undefined;
   if (recordKind && parts.length === 2) return { page: 'record', kind: recordKind, recordId: second };
   if (first === 'records' && parts.length === 3) return { page: 'other', objectName: second, recordId: third };
+  if (first === segments(REVIEW_PATH)[0] && parts.length === 2)
+    return { page: 'record', kind: 'review', recordId: second };
   return { page: 'notFound' };
 }
 
@@ -104,6 +109,7 @@ export function canonicalPath(route: Route): string | undefined {
     case 'list':
       return route.kind === 'plans' ? '/plans' : undefined;
     case 'record':
+      if (route.kind === 'review') return `${REVIEW_PATH}/${route.recordId}`;
       return route.kind === 'plan' ? `/plans/${route.recordId}` : undefined;
     default:
       return undefined;
@@ -116,7 +122,9 @@ export function navKey(route: Route): string {
     case 'list':
       return route.kind;
     case 'record':
-      return route.kind === 'plan' ? 'plans' : route.kind === 'opportunity' ? 'opportunities' : 'accounts';
+      // A review belongs to its plan, under Plans.
+      if (route.kind === 'plan' || route.kind === 'review') return 'plans';
+      return route.kind === 'opportunity' ? 'opportunities' : 'accounts';
     case 'coaching':
       return 'coaching';
     case 'portalHome':

@@ -32,10 +32,21 @@ const KINDS: Record<string, KindMeta> = {
   plan: { objectName: 'Partner_Account_Plan__c', label: 'Partner Account Plan', icon: 'standard:account_info' },
   opportunity: { objectName: 'Opportunity', label: 'Opportunity', icon: 'standard:opportunity' },
   account: { objectName: 'Account', label: 'Partner Account', icon: 'standard:partners' },
+  review: { objectName: 'Plan_Review__c', label: 'Plan Review', icon: 'standard:event' },
 };
 
 /** The project's components a page may place, and the quick actions the app can open. */
-const PAGE_COMPONENTS = ['partnerPlanEditor', 'coachingView', 'aprActionLogger', 'planProgress'];
+const PAGE_COMPONENTS = [
+  'partnerPlanEditor',
+  'coachingView',
+  'aprActionLogger',
+  'planProgress',
+  'planReviews',
+  'planReviewPack',
+];
+
+/** A page with a printable component prints that component alone (the rest is marked `print-hidden`). */
+const PRINTABLE_COMPONENTS = ['planReviewPack'];
 
 /** Region widths of the desktop record template: header across, main two thirds, sidebar one third. */
 const REGION_CLASS: Record<string, string> = {
@@ -112,12 +123,28 @@ export default class RecordPage extends LightningElement {
           isCoaching: c.componentName === 'coachingView',
           isAprLogger: c.componentName === 'aprActionLogger',
           isPlanProgress: c.componentName === 'planProgress',
+          isPlanReviews: c.componentName === 'planReviews',
+          isPlanReviewPack: c.componentName === 'planReviewPack',
+          className:
+            this.printsOnly && !PRINTABLE_COMPONENTS.includes(c.componentName)
+              ? 'slds-m-bottom_medium print-hidden'
+              : 'slds-m-bottom_medium',
         })),
       }));
   }
 
   get pageComponents(): string[] {
     return (this.page?.regions ?? []).flatMap((r) => r.components.map((c) => c.componentName));
+  }
+
+  /** Whether printing the page prints its printable component only (a plan review's pack). */
+  get printsOnly(): boolean {
+    return this.pageComponents.some((name) => PRINTABLE_COMPONENTS.includes(name));
+  }
+
+  get highlightsClass(): string {
+    const base = 'slds-page-header slds-page-header_record-home slds-m-bottom_medium';
+    return this.printsOnly ? `${base} print-hidden` : base;
   }
 
   get showsHighlights(): boolean {
