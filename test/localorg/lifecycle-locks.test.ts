@@ -13,7 +13,8 @@ let partner: string;
 let customer: string;
 let adminId: string;
 beforeAll(async () => {
-  t = await startTestOrg();
+  // The org's clock after the test plans' year (2027), so they may become Active and then Closed.
+  t = await startTestOrg({ now: () => new Date('2028-01-15T12:00:00Z') });
   partner = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
   customer = (await t.conn.sobject('Account').create({ Name: 'Fabrikam' })).id!;
   adminId = await userIdOf(t.conn);
@@ -102,7 +103,8 @@ const patchTarget = (id: string, body: Rec) => refused('PATCH', `/sobjects/Plan_
 const retrieve = async (sobject: string, id: string): Promise<Rec> =>
   (await t.conn.sobject(sobject).retrieve(id)) as Rec;
 
-describe.each(['Accepted', 'Active', 'Closed'])('a plan that is %s', (status) => {
+// A Closed plan refuses more (every change to it, its sections and targets): test/localorg/plan-year-rules.test.ts.
+describe.each(['Accepted', 'Active'])('a plan that is %s', (status) => {
   let f: PlanFixture;
   beforeAll(async () => {
     f = await planIn(status);

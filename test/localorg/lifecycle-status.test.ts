@@ -14,7 +14,8 @@ let partner: string;
 let otherPartner: string;
 let adminId: string;
 beforeAll(async () => {
-  t = await startTestOrg();
+  // The org's clock after the test plans' year (2027), so they may become Active and then Closed.
+  t = await startTestOrg({ now: () => new Date('2028-01-15T12:00:00Z') });
   partner = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
   otherPartner = (await t.conn.sobject('Account').create({ Name: 'Contoso', Partner_Type__c: 'Reseller' })).id!;
   adminId = await userIdOf(t.conn);
@@ -90,6 +91,9 @@ describe('a new plan', () => {
   });
 });
 
+const CLOSED = 'A closed plan is read-only.';
+const byMessage = (a: { message: string }, b: { message: string }): number => a.message.localeCompare(b.message);
+
 describe('status changes', () => {
   const FORBIDDEN: [string, string[]][] = [
     ['Draft', ['Accepted', 'Active', 'In Revision', 'Closed']],
@@ -105,10 +109,10 @@ describe('status changes', () => {
     for (const to of targets) {
       // Fully stamped, so only the transition rule can refuse a move to Accepted.
       const body = to === 'Accepted' ? await acceptance(id) : { Status__c: to };
-      expect({ to, errors: await refused(id, body) }).toEqual({
-        to,
-        errors: [refusal(MESSAGES.transition, 'Status__c')],
-      });
+      // A closed plan is also read-only as a whole (Closed_Plan_Read_Only).
+      const expected = [refusal(MESSAGES.transition, 'Status__c'), ...(from === 'Closed' ? [refusal(CLOSED)] : [])];
+      const errors = await refused(id, body);
+      expect({ to, errors: [...errors].sort(byMessage) }).toEqual({ to, errors: expected.sort(byMessage) });
     }
     expect((await plan(id)).Status__c).toBe(from);
   });
@@ -186,7 +190,7 @@ describe('acceptance', () => {
 });
 
 describe('an accepted plan', () => {
-  it.each(['Accepted', 'Active', 'Closed'])('%s: keeps its period and partner', async (status) => {
+  it.each(['Accepted', 'Active'])('%s: keeps its period and partner', async (status) => {
     const id = await planIn(status);
     expect(await refused(id, { Period_Start__c: '2027-02-01' })).toEqual([refusal(MESSAGES.period, 'Period_Start__c')]);
     expect(await refused(id, { Period_End__c: '2027-11-30' })).toEqual([refusal(MESSAGES.period, 'Period_Start__c')]);
@@ -207,8 +211,25 @@ describe('an accepted plan', () => {
     expect((await plan(id)).Period_End__c).toBe('2027-11-30');
   });
 
-  it('still takes the rollup figures and every other field, also when Closed', async () => {
+  it('once Closed, takes no change at all: its period, partner, figures and narrative are final', async () => {
     const id = await planIn('Closed');
+    for (const body of [
+      { Period_End__c: '2027-11-30' },
+      { Partner_Account__c: otherPartner },
+      { Overall_Attainment__c: 87.5 },
+      { Vision__c: 'Lessons learned: start the joint campaign earlier.' },
+    ]) {
+      expect(await refused(id, body)).toContainEqual(refusal(CLOSED));
+    }
+    expect(await plan(id)).toMatchObject({
+      Status__c: 'Closed',
+      Period_End__c: '2027-12-31',
+      Partner_Account__c: partner,
+    });
+  });
+
+  it('still takes the rollup figures and every other field while Active', async () => {
+    const id = await planIn('Active');
     await update(id, {
       Overall_Attainment__c: 87.5,
       Last_Calculated_At__c: '2028-01-02T03:04:05.000Z',
