@@ -2,7 +2,7 @@
  * `npm run plans` as a program (tsx scripts/plans.ts) against a local org through SF_INSTANCE_URL and
  * SF_ACCESS_TOKEN: --help of the program and its commands with examples; create's sf-style JSON result (per
  * partner: plan key, plan Id, created counts, skipped reason) and its text summary on a second run; exit 1 with
- * the org's error when a plan fails; exit 2 for a usage error; rollover's JSON.
+ * the org's error when a plan fails; exit 2 for a usage error; rollover's JSON; advance's --as-of and --dry-run.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -142,4 +142,16 @@ it('rolls over with --json, reporting what it skipped', async () => {
       }),
     ]),
   );
+});
+
+it('advances plans by their dates with --as-of and --dry-run', async () => {
+  const { status, stdout } = await runPlans(['advance', '--as-of', '2027-04-02', '--dry-run', '--json']);
+  expect(status).toBe(0);
+  expect(JSON.parse(stdout)).toMatchObject({
+    status: 0,
+    result: { asOf: '2027-04-02', dryRun: true, activated: [], closed: [], failures: [] },
+  });
+  const bad = await runPlans(['advance', '--as-of', 'tomorrow']);
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toContain('--as-of must be a date like');
 });

@@ -60,16 +60,20 @@ export async function planYearOf(session: OrgSession, calendar: FiscalCalendar, 
   const year = calendar.yearPeriod(fiscalYear);
   const label = calendar.label({ fiscalYear });
   const quarters = quartersOf(calendar, year);
-  const custom = calendar.hasCustomYears && calendar.quarterOf(year.start).fiscalYear === fiscalYear;
-  const months = custom ? await customMonths(session, year) : standardMonths(year);
   const tiles = (parts: DateSpan[]): boolean =>
     parts.length > 0 &&
     parts[0].start === year.start &&
     parts[parts.length - 1].end === year.end &&
     parts.every((p, i) => i === 0 || p.start === addDays(parts[i - 1].end, 1));
+  let months = standardMonths(year);
+  if (calendar.hasCustomYears) {
+    // The org's months where it has them (a custom year's periods); a standard year's own otherwise.
+    const periods = await customMonths(session, year);
+    if (periods.length === 12 && tiles(periods)) months = periods;
+  }
   if (quarters.length !== 4 || months.length !== 12 || !tiles(quarters) || !tiles(months)) {
     throw new Error(
-      `The org's fiscal calendar does not give ${label} (${year.start} to ${year.end}) 4 quarters and 12 months that cover it (found ${quarters.length} quarters, ${months.length} months).`,
+      `The org's fiscal calendar does not give ${label} (${year.start} to ${year.end}) 4 quarters and 12 months that cover it (found ${quarters.length} quarters).`,
     );
   }
   return { number: fiscalYear, label, periods: { year: { ...year }, quarters, months } };
