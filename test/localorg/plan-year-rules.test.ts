@@ -7,14 +7,18 @@
  */
 import { createDraftPlan, movePlanTo, ruleRefusal } from '../support/lifecycle';
 import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import { createPlanAudience, type PlanAudience } from '../support/security';
 
 let t: TestOrg;
 let partner: string;
 beforeAll(async () => {
   t = await startTestOrg();
   partner = (await t.conn.sobject('Account').create({ Name: 'Northwind', Partner_Type__c: 'Reseller' })).id!;
-});
+}, 60_000);
 afterAll(() => t.close());
+
+// Each test walks plans through several saves; a busy machine needs more than the default 5 s.
+jest.setTimeout(30_000);
 
 type Rec = Record<string, unknown>;
 
@@ -120,7 +124,7 @@ describe('a closed plan', () => {
   let f: PlanFixture;
   beforeAll(async () => {
     f = await planIn(PERIODS.past, 'Closed');
-  });
+  }, 30_000);
 
   it('refuses any change of the plan', async () => {
     expect(await refused('PATCH', 'Partner_Account_Plan__c', f.plan, { Vision__c: 'Rewritten' })).toEqual([
@@ -196,7 +200,7 @@ describe('a split target', () => {
   beforeAll(async () => {
     f = await planIn(PERIODS.current);
     other = await planIn(PERIODS.current);
-  });
+  }, 30_000);
 
   it('names as parent a Year target of its own plan around its period', async () => {
     const id = await create('Plan_Target__c', part({ Parent_Target__c: f.yearTarget }));
@@ -236,5 +240,54 @@ describe('a carried shortfall', () => {
     for (const carried of [0, 400000, null]) {
       await update('Plan_Target__c', f.yearTarget, { Carried_Shortfall__c: carried });
     }
+  });
+});
+
+describe('who works with plan reviews', () => {
+  let a: PlanAudience;
+  beforeAll(async () => {
+    a = await createPlanAudience(t);
+  }, 60_000);
+
+  /** What the user's describe of Plan_Review__c says they may do, and which fields they may edit. */
+  async function access(conn: PlanAudience['pm']['conn']) {
+    const d = await conn.sobject('Plan_Review__c').describe();
+    const editable = d.fields.filter((f) => f.updateable).map((f) => f.name);
+    return {
+      create: d.createable,
+      edit: d.updateable,
+      delete: d.deletable,
+      summary: editable.includes('Summary__c'),
+      snapshot: editable.includes('Snapshot__c'),
+    };
+  }
+
+  it('lets a partner manager prepare and edit a review of their plan, but not delete it', async () => {
+    expect(await access(a.pm.conn)).toEqual({ create: true, edit: true, delete: false, summary: true, snapshot: true });
+    const review = (
+      await a.pm.conn.sobject('Plan_Review__c').create({
+        Name: 'Orion review',
+        Partner_Account_Plan__c: a.plan,
+        Review_Date__c: day(0),
+        Overall_Attainment__c: 12,
+      })
+    ).id!;
+    await a.pm.conn.sobject('Plan_Review__c').update({ Id: review, Summary__c: 'A slow start.' });
+    const rows = await a.pm.conn.query<Rec>(`SELECT Summary__c FROM Plan_Review__c WHERE Id = '${review}'`);
+    expect(rows.records).toEqual([expect.objectContaining({ Summary__c: 'A slow start.' })]);
+  });
+
+  it('lets an account executive only read reviews', async () => {
+    expect(await access(a.ae.conn)).toEqual({
+      create: false,
+      edit: false,
+      delete: false,
+      summary: false,
+      snapshot: false,
+    });
+  });
+
+  it('gives a user without a planning permission set no access', async () => {
+    await expect(a.standard.conn.sobject('Plan_Review__c').describe()).rejects.toThrow();
   });
 });
