@@ -166,12 +166,11 @@ export function plansSummaryLines(
     apiUsage?: { used: number; limit: number };
   },
 ): string[] {
-  const verb = report.command === 'create' ? 'Created' : 'Rolled over';
-  const from = report.command === 'create' ? ` from template ${report.template ?? '(per tier)'}` : '';
-  const carried =
-    report.command === 'rollover'
-      ? ` from ${report.fromFiscalYear}${report.carryShortfall ? ', carrying shortfalls' : ''}`
-      : '';
+  const span = `${report.fiscalYear} (${report.period.start} to ${report.period.end})`;
+  const what =
+    report.command === 'create'
+      ? `Created ${span} plans from template ${report.template ?? '(none)'}`
+      : `Rolled ${report.fromFiscalYear ?? 'last year'}'s plans over to ${span}${report.carryShortfall ? ', carrying shortfalls,' : ''}`;
   const planned = report.plans.filter((p) => p.outcome === 'planned');
   const wouldCreate = planned.reduce(
     (sum, p) => ({
@@ -182,7 +181,7 @@ export function plansSummaryLines(
     noCounts(),
   );
   const lines = [
-    `${verb} ${report.fiscalYear} plans (${report.period.start} to ${report.period.end})${from}${carried} in ${report.org} in ${report.seconds}s${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
+    `${what} in ${report.org} in ${report.seconds}s${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
     report.dryRun ? `Would create: ${counts(wouldCreate)}.` : `Created: ${counts(report.created)}.`,
     `Plans: ${report.plans.length} considered, ${report.plans.filter((p) => p.outcome === 'created').length} created, ${report.plans.filter((p) => p.outcome === 'completed').length} completed, ${report.skipped} skipped, ${report.failed} failed.`,
   ];
