@@ -215,6 +215,9 @@ export interface TargetSpec {
   pmName?: string | null;
   targetAccountId?: string | null;
   targetAccountName?: string | null;
+  /** The year target this one was split from (Parent_Target__c) and a year's split profile. */
+  parentTargetId?: string | null;
+  splitProfile?: string | null;
   /** The plan reached through the section: read by `targetWithPlanNode` (pair, partner, account queries). */
   planId?: string;
   planName?: string;
@@ -254,6 +257,8 @@ export function targetNode(spec: TargetSpec): TargetNode {
     Accountable_Partner_Manager__r: ref(spec.pmName),
     Target_Account__c: v(spec.targetAccountId),
     Target_Account__r: ref(spec.targetAccountName),
+    Parent_Target__c: v(spec.parentTargetId),
+    Split_Profile__c: v(spec.splitProfile),
     ...(spec.currencyIsoCode === undefined ? {} : { CurrencyIsoCode: v(spec.currencyIsoCode) }),
   };
 }

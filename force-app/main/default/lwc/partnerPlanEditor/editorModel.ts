@@ -29,10 +29,15 @@ export interface SectionForm {
   messages: string[];
 }
 
-/** The target being added to a section. */
+/** The target being added to a section, or edited in place (`targetId`). */
 export interface TargetForm extends TargetFormValues {
+  mode: 'add' | 'edit';
   sectionId: string;
+  /** The edited target; null when adding. */
+  targetId: string | null;
   messages: string[];
+  /** The server's field errors of the last save, by field API name. */
+  fieldErrors: Record<string, string[]>;
 }
 
 /** A section with its targets, as the template shows it. */
@@ -54,6 +59,8 @@ export interface SectionView {
   downDisabled: boolean;
   isEditing: boolean;
   isAddingTarget: boolean;
+  /** The target form (adding or editing one of this section's targets) shows in this section. */
+  showTargetForm: boolean;
   hasTargets: boolean;
   targets: PlanTarget[];
 }
@@ -86,7 +93,8 @@ export function sectionViews(options: {
       upDisabled: readOnly || index === 0,
       downDisabled: readOnly || index === last,
       isEditing: sectionForm !== null && sectionForm.mode === 'edit' && sectionForm.sectionId === section.id,
-      isAddingTarget: targetForm !== null && targetForm.sectionId === section.id,
+      isAddingTarget: targetForm !== null && targetForm.mode === 'add' && targetForm.sectionId === section.id,
+      showTargetForm: targetForm !== null && targetForm.sectionId === section.id,
       hasTargets: targets.length > 0,
       targets,
     };
@@ -107,18 +115,25 @@ export function newTargetForm(sectionId: string, plan: PlanHeader | null, today:
   const quarter = fiscalQuarterOn(plan, today, locale) ?? periods.find((p) => p.periodType === periodType);
   const start = quarter ? quarter.start : quarterStart(today);
   return {
+    mode: 'add',
     sectionId,
+    targetId: null,
     metric: null,
     periodType,
     periodStart: start,
     periodEnd: quarter ? quarter.end : periodEndFor(start, periodType),
     targetValue: '',
+    aeId: null,
+    partnerManagerId: null,
+    targetAccountId: null,
+    weight: '',
     messages: [],
+    fieldErrors: {},
   };
 }
 
 /**
- * The form after a field change: messages cleared. Choosing one of the plan's fiscal periods sets type, start
+ * The form after a field change: messages (and the changed field's server errors) cleared. Choosing one of the plan's fiscal periods sets type, start
  * and end; a new period type moves to the plan's period of that type holding the start (or derives the end
  * from the start when there is none); a new start derives the end again.
  */
@@ -128,13 +143,22 @@ export function changeTargetForm(
   value: string,
   periods: FiscalPeriod[] = [],
 ): TargetForm {
+  const fieldErrors = withoutFieldErrors(form.fieldErrors, field);
   if (field === 'period') {
     const period = periods.find((p) => periodKey(p) === value);
     return period
-      ? { ...form, periodType: period.periodType, periodStart: period.start, periodEnd: period.end, messages: [] }
-      : { ...form, messages: [] };
+      ? {
+          ...form,
+          periodType: period.periodType,
+          periodStart: period.start,
+          periodEnd: period.end,
+          messages: [],
+          fieldErrors,
+        }
+      : { ...form, messages: [], fieldErrors };
   }
-  const next: TargetForm = { ...form, [field]: value, messages: [] };
+  const isLookup = field === 'aeId' || field === 'partnerManagerId' || field === 'targetAccountId';
+  const next: TargetForm = { ...form, [field]: isLookup && !value ? null : value, messages: [], fieldErrors };
   if (field === 'periodType' && next.periodStart) {
     const start = next.periodStart;
     const fiscal = periods.find((p) => p.periodType === value && p.start <= start && start <= p.end);
@@ -146,7 +170,27 @@ export function changeTargetForm(
   return next;
 }
 
-/** What keeps the form from being saved: a metric, a period and a valid target value are needed. */
+/** The record fields a form field's server errors are on (a fiscal period sets all three period fields). */
+const FIELD_ERRORS_OF: Record<TargetFormField, string[]> = {
+  metric: ['Metric__c'],
+  periodType: ['Period_Type__c'],
+  period: ['Period_Type__c', 'Period_Start__c', 'Period_End__c'],
+  periodStart: ['Period_Start__c'],
+  periodEnd: ['Period_End__c'],
+  targetValue: ['Target_Value__c', 'Revision_Reason__c'],
+  aeId: ['Accountable_AE__c'],
+  partnerManagerId: ['Accountable_Partner_Manager__c'],
+  targetAccountId: ['Target_Account__c'],
+  weight: ['Weight__c'],
+};
+
+function withoutFieldErrors(errors: Record<string, string[]>, field: TargetFormField): Record<string, string[]> {
+  const rest = { ...errors };
+  for (const name of FIELD_ERRORS_OF[field]) delete rest[name];
+  return rest;
+}
+
+/** What keeps the form from being saved: a metric, a period, a valid target value and a positive weight. */
 export function targetFormMessages(form: TargetForm): string[] {
   const messages: string[] = [];
   if (!form.metric) messages.push(LABELS.metricRequired);
@@ -154,6 +198,8 @@ export function targetFormMessages(form: TargetForm): string[] {
   const valueError =
     form.targetValue.trim() === '' ? LABELS.targetValueRequired : validateTargetValue(form.targetValue);
   if (valueError) messages.push(valueError);
+  const weight = (form.weight ?? '').trim();
+  if (weight !== '' && !(Number(weight) > 0)) messages.push(LABELS.weightPositive);
   return messages;
 }
 

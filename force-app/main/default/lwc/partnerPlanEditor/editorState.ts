@@ -47,6 +47,7 @@ import {
 } from 'c/planData';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
+import USER_ID from '@salesforce/user/Id';
 import {
   changeRequestView,
   canEditPlan,
@@ -55,11 +56,22 @@ import {
   canSubmitForReview,
   fiscalPeriods,
   formatLabel,
+  metricLabel,
+  periodLabel,
+  todayIn,
   type FiscalPeriod,
   type ChangeRequestView,
 } from 'c/planInsights';
 import { dirtyTargets, type TargetDrafts } from 'c/targetEdits';
 import { lifecycleHint, sectionViews, type SectionForm, type SectionView, type TargetForm } from './editorModel';
+import {
+  activateStep,
+  closeStep,
+  lockedTargetFields,
+  targetRowActions,
+  type EndStep,
+  type TargetRowActions,
+} from './targetEditModel';
 import { LABELS } from './labels';
 
 const LOADING = { kind: 'loading' } as const;
@@ -106,6 +118,8 @@ export default class PlanEditorState extends LightningElement {
   targetForm: TargetForm | null = null;
   /** The target whose comments the Comments region shows; null: the whole plan's thread. */
   commentTarget: { id: string; label: string } | null = null;
+  /** Focus to move once the next render is done (the element may appear or move in it). */
+  protected focusAfterRender: (() => void) | null = null;
   private readonly beforeUnload = (event: BeforeUnloadEvent): void => {
     if (this.dirtyCount > 0) {
       event.preventDefault();
@@ -289,7 +303,62 @@ export default class PlanEditorState extends LightningElement {
     return this.actionBlocked(canRevise(this.status));
   }
 
+  get isClosed(): boolean {
+    return this.status === 'Closed';
+  }
+
+  /** Edit, Delete and Split per target row, as the status and the user's access allow. */
+  get rowActions(): TargetRowActions {
+    return targetRowActions(this.status, this.userCanEdit, this.busy);
+  }
+
+  /** The fields the target form shows locked (an accepted or active plan's), and why. */
+  get lockedFields(): string[] {
+    return this.targetForm && this.targetForm.mode === 'edit' ? lockedTargetFields(this.status) : [];
+  }
+
+  get lockedNote(): string | null {
+    return this.lockedFields.length > 0 ? LABELS.targetFieldsLocked : null;
+  }
+
+  get targetFormHeading(): string | null {
+    const form = this.targetForm;
+    if (!form || form.mode !== 'edit') return null;
+    const target = this.targetList.find((t) => t.id === form.targetId);
+    return target ? formatLabel(LABELS.editTargetHeading, this.targetName(target)) : null;
+  }
+
+  /** The target as the editor names it: metric and fiscal period ("Joint Calls, FY2026 Q2"). */
+  protected targetName(target: PlanTarget): string {
+    const period = periodLabel(this.planValue, target.periodStart, target.periodEnd, LOCALE);
+    return `${metricLabel(this.metrics, target.metric)}, ${period}`;
+  }
+
+  get activateStep(): EndStep {
+    return activateStep(this.planValue, USER_ID, todayIn(TIME_ZONE));
+  }
+
+  get closeStep(): EndStep {
+    return closeStep(this.planValue, USER_ID, todayIn(TIME_ZONE));
+  }
+
+  get activateDisabled(): boolean {
+    return this.actionBlocked(this.activateStep.allowed);
+  }
+
+  get closeDisabled(): boolean {
+    return this.actionBlocked(this.closeStep.allowed);
+  }
+
   get lifecycleHint(): string | null {
+    // Activate and Close say why they wait (the owner, the period's dates), then the general hint.
+    const step = this.activateStep.show ? this.activateStep : this.closeStep;
+    const stepHint = this.planValue && this.userCanEdit ? step.hint : null;
+    const hints = [stepHint, this.generalHint].filter((h): h is string => Boolean(h));
+    return hints.length > 0 ? hints.join(' ') : null;
+  }
+
+  private get generalHint(): string | null {
     return lifecycleHint({
       plan: this.planValue,
       userCanEdit: this.userCanEdit,

@@ -59,6 +59,30 @@ import TOO_MANY_TARGETS from '@salesforce/label/c.Plan_Editor_Too_Many_Targets';
 import TRUNCATED from '@salesforce/label/c.Partner_Planning_Truncated';
 import UNSAVED_CHANGES from '@salesforce/label/c.Plan_Editor_Unsaved_Changes';
 import UNSAVED_REGION from '@salesforce/label/c.Plan_Editor_Unsaved_Region';
+import ACTIVATE_CONFIRM from '@salesforce/label/c.Plan_Lifecycle_Activate_Confirm';
+import ACTIVATE_TITLE from '@salesforce/label/c.Plan_Lifecycle_Activate_Title';
+import ACTIVATED from '@salesforce/label/c.Plan_Lifecycle_Activated';
+import ACTIVATES_ON from '@salesforce/label/c.Plan_Lifecycle_Activates_On';
+import CLOSE_CONFIRM from '@salesforce/label/c.Plan_Lifecycle_Close_Confirm';
+import CLOSE_TITLE from '@salesforce/label/c.Plan_Lifecycle_Close_Title';
+import CLOSED from '@salesforce/label/c.Plan_Lifecycle_Closed';
+import CLOSED_BODY from '@salesforce/label/c.Plan_Lifecycle_Closed_Body';
+import CLOSED_TITLE from '@salesforce/label/c.Plan_Lifecycle_Closed_Title';
+import CLOSES_AFTER from '@salesforce/label/c.Plan_Lifecycle_Closes_After';
+import OWNER_ACTIVATES from '@salesforce/label/c.Plan_Lifecycle_Owner_Activates';
+import OWNER_CLOSES from '@salesforce/label/c.Plan_Lifecycle_Owner_Closes';
+import DELETE_CONFIRM from '@salesforce/label/c.Target_Editor_Delete_Confirm';
+import DELETE_TITLE from '@salesforce/label/c.Target_Editor_Delete_Title';
+import DELETE_YEAR_CONFIRM from '@salesforce/label/c.Target_Editor_Delete_Year_Confirm';
+import EDIT_TARGET_HEADING from '@salesforce/label/c.Target_Editor_Edit_Heading';
+import SPLIT_DELETE_CONFIRM from '@salesforce/label/c.Target_Editor_Split_Delete_Confirm';
+import SPLIT_DELETE_TITLE from '@salesforce/label/c.Target_Editor_Split_Delete_Title';
+import SPLIT_NOT_SAVED from '@salesforce/label/c.Target_Editor_Split_Not_Saved';
+import SPLIT_SAVED from '@salesforce/label/c.Target_Editor_Split_Saved';
+import SPLIT_TITLE from '@salesforce/label/c.Target_Editor_Split_Title';
+import TARGET_DELETED from '@salesforce/label/c.Target_Editor_Target_Deleted';
+import TARGET_FIELDS_LOCKED from '@salesforce/label/c.Target_Editor_Fields_Locked';
+import WEIGHT_POSITIVE from '@salesforce/label/c.Target_Editor_Weight_Positive';
 
 export const LABELS = {
   acceptConfirm: ACCEPT_CONFIRM,
@@ -121,4 +145,28 @@ export const LABELS = {
   truncated: TRUNCATED,
   unsavedChanges: UNSAVED_CHANGES,
   unsavedRegion: UNSAVED_REGION,
+  activateConfirm: ACTIVATE_CONFIRM,
+  activateTitle: ACTIVATE_TITLE,
+  activated: ACTIVATED,
+  activatesOn: ACTIVATES_ON,
+  closeConfirm: CLOSE_CONFIRM,
+  closeTitle: CLOSE_TITLE,
+  closed: CLOSED,
+  closedBody: CLOSED_BODY,
+  closedTitle: CLOSED_TITLE,
+  closesAfter: CLOSES_AFTER,
+  ownerActivates: OWNER_ACTIVATES,
+  ownerCloses: OWNER_CLOSES,
+  deleteConfirm: DELETE_CONFIRM,
+  deleteTitle: DELETE_TITLE,
+  deleteYearConfirm: DELETE_YEAR_CONFIRM,
+  editTargetHeading: EDIT_TARGET_HEADING,
+  splitDeleteConfirm: SPLIT_DELETE_CONFIRM,
+  splitDeleteTitle: SPLIT_DELETE_TITLE,
+  splitNotSaved: SPLIT_NOT_SAVED,
+  splitSaved: SPLIT_SAVED,
+  splitTitle: SPLIT_TITLE,
+  targetDeleted: TARGET_DELETED,
+  targetFieldsLocked: TARGET_FIELDS_LOCKED,
+  weightPositive: WEIGHT_POSITIVE,
 };

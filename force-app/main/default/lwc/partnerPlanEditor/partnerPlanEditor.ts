@@ -1,10 +1,9 @@
 import LightningConfirm from 'lightning/confirm';
 import USER_ID from '@salesforce/user/Id';
-import LOCALE from '@salesforce/i18n/locale';
-import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
+  activatePlan,
+  closePlan,
   createSections,
-  createTarget,
   markPlanAccepted,
   refreshQuery,
   saveSectionOrder,
@@ -17,58 +16,21 @@ import {
   type PlanTarget,
   type SaveOutcome,
 } from 'c/planData';
-import { formatLabel, metricLabel, moveItem, templateSections, todayIn } from 'c/planInsights';
-import type { LifecycleAction } from 'c/planLifecycleHeader';
-import ReasonDialog, { type ReasonPurpose, type ReasonSubmit } from 'c/reasonDialog';
+import { formatLabel, moveItem, templateSections } from 'c/planInsights';
 import type { SectionFormField } from 'c/sectionForm';
 import { outcomeMessages, parseValue, validateTargetValue } from 'c/targetEdits';
-import type { TargetFormField } from 'c/targetForm';
-import { changeTargetForm, newTargetForm, targetFormMessages } from './editorModel';
-import PlanEditorState from './editorState';
 import { LABELS } from './labels';
-
-/** What the editor calls on its children (their public methods). */
-type HeaderElement = HTMLElement & { focusAction(action: LifecycleAction): void };
-type TableElement = HTMLElement & { focusTarget(targetId?: string): void };
+import TargetActions from './targetActions';
 
 /**
- * The plan record page editor: header with the lifecycle path and actions (c-plan-lifecycle-header), the
- * sections in order, a grid of targets per section with inline editing of target values (c-target-table),
- * the add-target form (c-target-form) and the reason dialog (c-reason-dialog, a LightningModal). This class
- * (with its state in editorState.ts: the wires, unsaved values and derived view state) orchestrates every
- * write; the children show and report.
+ * The plan record page editor: header with the lifecycle path and actions (c-plan-lifecycle-header: submit,
+ * accept, revise, activate, close), the sections in order, a grid of targets per section with inline editing
+ * of target values and row actions (c-target-table), the target form for adding and editing (c-target-form),
+ * the split dialog (c-target-split-dialog) and the reason dialog (c-reason-dialog). This class orchestrates the
+ * lifecycle, value and section writes; targetActions.ts the target form, delete and split; editorState.ts holds
+ * the wires, unsaved values and derived view state; the children show and report.
  */
-export default class PartnerPlanEditor extends PlanEditorState {
-  /** Focus to move once the next render is done (the element may appear or move in it). */
-  private focusAfterRender: (() => void) | null = null;
-
-  // -------------------------------------------------------------------------------------------------
-  // Focus
-
-  renderedCallback(): void {
-    const focus = this.focusAfterRender;
-    this.focusAfterRender = null;
-    if (focus) focus();
-  }
-
-  private focusElement(selector: string): void {
-    const element = this.template?.querySelector<HTMLElement>(selector);
-    if (element) element.focus();
-  }
-
-  private focusAction(action: LifecycleAction): void {
-    const header = this.template?.querySelector<HeaderElement>('c-plan-lifecycle-header');
-    if (header) header.focusAction(action);
-  }
-
-  /** Focuses a target's input in its section's grid, or the first target input when none is named. */
-  private focusTarget(targetId?: string): void {
-    const target = targetId ? this.targetList.find((t) => t.id === targetId) : undefined;
-    const selector = target ? `c-target-table[data-section="${target.sectionId}"]` : 'c-target-table';
-    const table = this.template?.querySelector<TableElement>(selector);
-    if (table) table.focusTarget(targetId);
-  }
-
+export default class PartnerPlanEditor extends TargetActions {
   // -------------------------------------------------------------------------------------------------
   // Target editing
 
@@ -264,29 +226,42 @@ export default class PartnerPlanEditor extends PlanEditorState {
     this.toast(LABELS.savedTitle, LABELS.revisionStarted, 'success');
   }
 
-  /** Asks for the reason targets change; null when the user cancels. */
-  private async askReason(
-    purpose: ReasonPurpose,
-    submitReason?: ReasonSubmit,
-    value: string | null = this.revisionReason,
-  ): Promise<string | null> {
-    const result = await ReasonDialog.open({
-      label: purpose === 'save' ? LABELS.reasonForSaveTitle : LABELS.reviseTitle,
-      size: 'small',
-      purpose,
-      value: value ?? '',
-      submitReason,
+  /** Accepted -> Active, by the plan's owner from the period's start, after confirmation. */
+  async handleActivate(): Promise<void> {
+    const plan = this.planValue;
+    if (!plan || this.activateDisabled) return;
+    const confirmed = await LightningConfirm.open({
+      message: LABELS.activateConfirm,
+      label: LABELS.activateTitle,
+      variant: 'header',
     });
-    return typeof result === 'string' ? result : null;
+    if (!confirmed) {
+      this.focusAction('activate');
+      return;
+    }
+    await this.runPlanAction(activatePlan(plan.id), { status: 'Active' }, LABELS.activated);
   }
 
-  /**
-   * Why a reason cannot go with these baselined targets: the server wants a new reason with each change, so
-   * one a target already records is refused (naming that target's metric); null when it can.
-   */
-  private reasonNotNew(reason: string, targets: PlanTarget[]): string | null {
-    const target = targets.find((t) => t.revisionReason === reason);
-    return target ? formatLabel(LABELS.reasonNotNew, metricLabel(this.metrics, target.metric)) : null;
+  /** Active -> Closed, by the plan's owner after the period's end, after a warning that it becomes read-only. */
+  async handleClosePlan(): Promise<void> {
+    const plan = this.planValue;
+    if (!plan || this.closeDisabled) return;
+    const confirmed = await LightningConfirm.open({
+      message: LABELS.closeConfirm,
+      label: LABELS.closeTitle,
+      variant: 'header',
+      theme: 'warning',
+    });
+    if (!confirmed) {
+      this.focusAction('close');
+      return;
+    }
+    if (await this.runPlanAction(closePlan(plan.id), { status: 'Closed' }, LABELS.closed)) {
+      this.targetForm = null;
+      this.sectionForm = null;
+      this.drafts = {};
+      this.focusAfterRender = () => this.focusElement('[data-id="closed-notice"]');
+    }
   }
 
   /** Waits for a plan write started by the caller, then patches the header or shows the errors. */
@@ -461,63 +436,6 @@ export default class PartnerPlanEditor extends PlanEditorState {
     } finally {
       this.busy = false;
       this.focusAfterRender = () => this.focusElement(focus);
-    }
-  }
-
-  // -------------------------------------------------------------------------------------------------
-  // Adding a target
-
-  get targetFormMessages(): string[] {
-    return this.targetForm ? this.targetForm.messages : [];
-  }
-
-  handleAddTarget(event: Event): void {
-    const sectionId = (event.currentTarget as HTMLElement).dataset.id as string;
-    this.targetForm = newTargetForm(sectionId, this.planValue, todayIn(TIME_ZONE), LOCALE);
-    this.focusAfterRender = () => this.focusElement('c-target-form');
-  }
-
-  handleTargetFormChange(event: CustomEvent<{ field: TargetFormField; value: string }>): void {
-    if (this.targetForm) {
-      this.targetForm = changeTargetForm(this.targetForm, event.detail.field, event.detail.value, this.fiscalPeriods);
-    }
-  }
-
-  cancelTargetForm(): void {
-    this.targetForm = null;
-  }
-
-  async saveTargetForm(): Promise<void> {
-    const form = this.targetForm;
-    if (!form) return;
-    const messages = targetFormMessages(form);
-    if (messages.length > 0) {
-      this.targetForm = { ...form, messages };
-      return;
-    }
-    this.busy = true;
-    try {
-      const outcome = await createTarget({
-        sectionId: form.sectionId,
-        metric: form.metric as string,
-        periodType: form.periodType,
-        periodStart: form.periodStart as string,
-        periodEnd: form.periodEnd as string,
-        targetValue: parseValue(form.targetValue) as number,
-      });
-      if (!outcome.ok) {
-        this.targetForm = { ...form, messages: outcomeMessages(outcome) };
-        return;
-      }
-      this.targetForm = null;
-      await refreshQuery(this.targetsResult);
-      this.toast(
-        LABELS.savedTitle,
-        formatLabel(LABELS.targetAdded, metricLabel(this.metrics, form.metric as string)),
-        'success',
-      );
-    } finally {
-      this.busy = false;
     }
   }
 

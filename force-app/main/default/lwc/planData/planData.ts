@@ -5,7 +5,8 @@
  * functions here. They never see UI API records, GraphQL nodes or field API names.
  *
  * Platform modules used (what a local app has to provide):
- * - lightning/uiRecordApi: getRecord, createRecord, updateRecord, getFieldValue, notifyRecordUpdateAvailable
+ * - lightning/uiRecordApi: getRecord, createRecord, updateRecord, deleteRecord, getFieldValue,
+ *   notifyRecordUpdateAvailable
  *   (the running user's ContactId and UserType through getRecord on @salesforce/user/Id)
  * - lightning/uiObjectInfoApi: getObjectInfo, getPicklistValues
  * - lightning/graphql: gql, graphql (results carry data, errors and refresh())
@@ -47,6 +48,8 @@ export * from './runs';
 export * from './history';
 export * from './comments';
 export * from './portal';
+export * from './targetWrites';
+export * from './profiles';
 export * from './templates';
 export * from './blueprints';
 export * from './reviews';

@@ -45,6 +45,9 @@ export interface TargetNode {
   Accountable_Partner_Manager__r: NameRef;
   Target_Account__c: Value<string>;
   Target_Account__r: NameRef;
+  /** Only in the documents of `TargetFields` (internal users); optional so hand-built nodes may leave them out. */
+  Parent_Target__c?: Value<string>;
+  Split_Profile__c?: Value<string>;
   /** Only in the `_CURRENCY_QUERY` documents. */
   CurrencyIsoCode?: Value<string>;
 }
@@ -148,6 +151,12 @@ const targetFields = (currency: boolean): string => /* GraphQL */ `
       Name {
         value
       }
+    }
+    Parent_Target__c {
+      value
+    }
+    Split_Profile__c {
+      value
     }
   }
 `;
@@ -346,6 +355,8 @@ function toTarget(node: TargetNode | TargetWithPlanNode): PlanTarget {
     partnerManagerName: nameOf(node.Accountable_Partner_Manager__r),
     targetAccountId: val(node.Target_Account__c),
     targetAccountName: nameOf(node.Target_Account__r),
+    parentTargetId: val(node.Parent_Target__c),
+    splitProfile: val(node.Split_Profile__c),
     currencyIsoCode: val(node.CurrencyIsoCode),
     planId: section ? val(section.Partner_Account_Plan__c) : null,
     planName: plan ? val(plan.Name) : null,

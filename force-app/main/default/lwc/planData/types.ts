@@ -116,6 +116,13 @@ export interface PlanTarget {
   partnerManagerName: string | null;
   targetAccountId: string | null;
   targetAccountName: string | null;
+  /**
+   * Parent_Target__c: the Year target a Quarter or Month target was split from; Split_Profile__c: on a Year
+   * target, the Seasonal_Profile__mdt its parts were split by. Read by the editor's documents only (optional:
+   * the portal's documents and targets built by hand have neither).
+   */
+  parentTargetId?: string | null;
+  splitProfile?: string | null;
   /** CurrencyIsoCode (the plan's, inherited through the section) in a multi-currency org; null in a single-currency one. */
   currencyIsoCode: string | null;
   /** Filled by the queries that reach the plan through the section. */

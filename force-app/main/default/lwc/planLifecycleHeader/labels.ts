@@ -1,6 +1,8 @@
 /** The Custom Labels this component shows (category Partner Planning). */
+import ACTIVATE from '@salesforce/label/c.Plan_Lifecycle_Activate';
 import ACCEPTED_BY_ON from '@salesforce/label/c.Plan_Editor_Accepted_By_On';
 import ACCEPTED_BY_PARTNER from '@salesforce/label/c.Plan_Editor_Accepted_By_Partner';
+import CLOSE_PLAN from '@salesforce/label/c.Plan_Lifecycle_Close';
 import MARK_ACCEPTED from '@salesforce/label/c.Plan_Editor_Mark_Accepted';
 import OVERALL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Overall_Attainment';
 import PARTNER from '@salesforce/label/c.Plan_Editor_Partner';
@@ -15,6 +17,8 @@ import VERSION_VALUE from '@salesforce/label/c.Plan_Editor_Version_Value';
 export const LABELS = {
   acceptedByOn: ACCEPTED_BY_ON,
   acceptedByPartner: ACCEPTED_BY_PARTNER,
+  activate: ACTIVATE,
+  closePlan: CLOSE_PLAN,
   markAccepted: MARK_ACCEPTED,
   overallAttainment: OVERALL_ATTAINMENT,
   partner: PARTNER,

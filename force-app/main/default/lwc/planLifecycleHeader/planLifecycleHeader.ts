@@ -16,13 +16,14 @@ import { barValue } from 'c/targetEdits';
 import { LABELS } from './labels';
 
 /** The lifecycle actions, as named in `focusAction` and by the buttons' `data-id`. */
-export type LifecycleAction = 'submit' | 'accept' | 'revise';
+export type LifecycleAction = 'submit' | 'accept' | 'revise' | 'activate' | 'close';
 
 /**
  * The plan's record-page header: name, partner, period, status, version and overall attainment, the
  * lifecycle path, and the lifecycle buttons the status allows. The owner decides whether each button is
- * enabled (pending edits, access, a cut-off target list) and what hint explains it; the header fires
- * `submitforreview`, `markaccepted` or `revise` when a button is used.
+ * enabled (pending edits, access, a cut-off target list, the owner, the period's dates) and what hint explains
+ * it; the header fires `submitforreview`, `markaccepted`, `revise`, `activate` (Accepted -> Active) or
+ * `closeplan` (Active -> Closed) when a button is used.
  */
 export default class PlanLifecycleHeader extends LightningElement {
   @api plan: PlanHeader | null = null;
@@ -31,6 +32,8 @@ export default class PlanLifecycleHeader extends LightningElement {
   @api submitDisabled = false;
   @api acceptDisabled = false;
   @api reviseDisabled = false;
+  @api activateDisabled = false;
+  @api closeDisabled = false;
   /** Why the plan cannot change now, if anything stops it. */
   @api hint: string | null = null;
 
@@ -110,6 +113,22 @@ export default class PlanLifecycleHeader extends LightningElement {
 
   get showRevise(): boolean {
     return canRevise(this.status);
+  }
+
+  get showActivate(): boolean {
+    return this.status === 'Accepted';
+  }
+
+  get showClose(): boolean {
+    return this.status === 'Active';
+  }
+
+  handleActivate(): void {
+    this.dispatchEvent(new CustomEvent('activate'));
+  }
+
+  handleClose(): void {
+    this.dispatchEvent(new CustomEvent('closeplan'));
   }
 
   handleSubmit(): void {

@@ -1,5 +1,7 @@
 /** The Custom Labels this component shows (category Partner Planning). */
+import AE_NAMED from '@salesforce/label/c.Target_Table_AE_Named';
 import ATTAINMENT_OF from '@salesforce/label/c.Partner_Planning_Attainment_Of';
+import COL_ACTIONS from '@salesforce/label/c.Target_Table_Col_Actions';
 import COL_ACTUAL from '@salesforce/label/c.Partner_Planning_Col_Actual';
 import COL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Col_Attainment';
 import COL_BASELINE from '@salesforce/label/c.Plan_Editor_Col_Baseline';
@@ -9,10 +11,20 @@ import COL_PERIOD from '@salesforce/label/c.Partner_Planning_Col_Period';
 import COL_TARGET from '@salesforce/label/c.Partner_Planning_Col_Target';
 import COMMENTS from '@salesforce/label/c.Plan_Comments_Title';
 import COMMENTS_ON from '@salesforce/label/c.Partner_Portal_Show_Comments';
+import DELETE_TARGET from '@salesforce/label/c.Target_Table_Delete_Target';
+import EDIT_TARGET from '@salesforce/label/c.Target_Table_Edit_Target';
+import MONTHS_TOTAL from '@salesforce/label/c.Target_Table_Months_Total';
+import PM_NAMED from '@salesforce/label/c.Target_Table_PM_Named';
+import QUARTERS_TOTAL from '@salesforce/label/c.Target_Table_Quarters_Total';
+import RESPLIT from '@salesforce/label/c.Target_Table_Resplit';
+import SPLIT_TARGET from '@salesforce/label/c.Target_Table_Split_Target';
 import TARGET_VALUE_FOR from '@salesforce/label/c.Plan_Editor_Target_Value_For';
+import WEIGHT_VALUE from '@salesforce/label/c.Target_Table_Weight_Value';
 
 export const LABELS = {
+  aeNamed: AE_NAMED,
   attainmentOf: ATTAINMENT_OF,
+  colActions: COL_ACTIONS,
   colActual: COL_ACTUAL,
   colAttainment: COL_ATTAINMENT,
   colBaseline: COL_BASELINE,
@@ -22,5 +34,13 @@ export const LABELS = {
   colTarget: COL_TARGET,
   comments: COMMENTS,
   commentsOn: COMMENTS_ON,
+  deleteTarget: DELETE_TARGET,
+  editTarget: EDIT_TARGET,
+  monthsTotal: MONTHS_TOTAL,
+  pmNamed: PM_NAMED,
+  quartersTotal: QUARTERS_TOTAL,
+  resplit: RESPLIT,
+  splitTarget: SPLIT_TARGET,
   targetValueFor: TARGET_VALUE_FOR,
+  weightValue: WEIGHT_VALUE,
 };

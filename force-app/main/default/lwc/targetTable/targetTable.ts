@@ -8,6 +8,7 @@ import {
   fiscalPeriodOf,
   formatDateRange,
   formatLabel,
+  formatValue,
   metricLabel,
   metricUnit,
   targetFigureTexts,
@@ -55,7 +56,26 @@ interface TargetRow {
   /** The target as its comment thread names it ("Joint Calls, FY2026 Q2"), and the Comments button's label. */
   commentsContext: string;
   commentsLabel: string;
+  /** Who is accountable, the customer account and the weight, compactly ("AE Avery Ellis · Contoso · Weight 2"). */
+  detailsText: string | null;
+  /** A year target whose parts do not add up to it: "Quarters total $X; the year target is $Y". */
+  splitWarning: string | null;
+  canEdit: boolean;
+  canDelete: boolean;
+  canSplit: boolean;
+  editLabel: string;
+  deleteLabel: string;
+  splitLabel: string;
 }
+
+/** The row actions the owner allows (c-partner-plan-editor decides them from the plan's status). */
+export interface TargetRowActions {
+  edit: boolean;
+  delete: boolean;
+  split: boolean;
+}
+
+const NO_ACTIONS: TargetRowActions = { edit: false, delete: false, split: false };
 
 /**
  * The targets of one plan section as a grid: metric, fiscal period, an input for the target value, baseline
@@ -77,6 +97,11 @@ export default class TargetTable extends LightningElement {
   @api plan: FiscalPlan | null = null;
   /** Shows a Comments button per target, which fires `opencomments` with `{ targetId, label }`. */
   @api showComments = false;
+  /**
+   * Edit, Delete and Split (year targets only) buttons per row, as allowed; each fires `targetaction` with
+   * `{ targetId, action }` (action `edit`, `delete` or `split`; a year's "Re-split" is `split` too).
+   */
+  @api rowActions: TargetRowActions | null = null;
 
   labels = LABELS;
 
@@ -86,6 +111,15 @@ export default class TargetTable extends LightningElement {
     const selector = targetId ? `input[data-id="${targetId}"]` : 'input.target-input';
     const input = this.template?.querySelector<HTMLElement>(selector);
     if (input) input.focus();
+  }
+
+  get actions(): TargetRowActions {
+    return this.rowActions ?? NO_ACTIONS;
+  }
+
+  get showActions(): boolean {
+    const a = this.actions;
+    return a.edit || a.delete || a.split;
   }
 
   get rows(): TargetRow[] {
@@ -119,6 +153,8 @@ export default class TargetTable extends LightningElement {
     const fiscal = fiscalPeriodOf(this.plan, t.periodStart, t.periodEnd, LOCALE);
     const period = fiscal ? fiscal.label : dates;
     const figures = targetFigureTexts(t, { unit, semantics, locale: LOCALE, orgCurrency: CURRENCY, today });
+    const named = `${metric}, ${period}`;
+    const isYear = t.periodType === 'Year';
     return {
       id: t.id,
       metricLabel: metric,
@@ -147,9 +183,48 @@ export default class TargetTable extends LightningElement {
       actualWithheld: figures.actualWithheld,
       started: figures.started,
       paceStatus: t.paceStatus,
-      commentsContext: `${metric}, ${period}`,
-      commentsLabel: formatLabel(LABELS.commentsOn, `${metric}, ${period}`),
+      commentsContext: named,
+      commentsLabel: formatLabel(LABELS.commentsOn, named),
+      detailsText: this.detailsText(t),
+      splitWarning: isYear ? this.splitWarning(t, unit, figures.currency) : null,
+      canEdit: this.actions.edit,
+      canDelete: this.actions.delete,
+      canSplit: this.actions.split && isYear,
+      editLabel: formatLabel(LABELS.editTarget, named),
+      deleteLabel: formatLabel(LABELS.deleteTarget, named),
+      splitLabel: formatLabel(LABELS.splitTarget, named),
     };
+  }
+
+  private detailsText(t: PlanTarget): string | null {
+    const parts: string[] = [];
+    if (t.aeName) parts.push(formatLabel(LABELS.aeNamed, t.aeName));
+    if (t.partnerManagerName) parts.push(formatLabel(LABELS.pmNamed, t.partnerManagerName));
+    if (t.targetAccountName) parts.push(t.targetAccountName);
+    if (t.weight !== null) parts.push(formatLabel(LABELS.weightValue, formatValue(t.weight, null, LOCALE, CURRENCY)));
+    return parts.length > 0 ? parts.join(' · ') : null;
+  }
+
+  /** The year's parts (Parent_Target__c) among these targets, when they do not add up to the year's value. */
+  private splitWarning(year: PlanTarget, unit: string | null, currency: string): string | null {
+    const parts = this.targets.filter((t) => t.parentTargetId === year.id);
+    if (parts.length === 0) return null;
+    const total = parts.reduce((sum, t) => sum + (t.targetValue ?? 0), 0);
+    // Values are Number(16,2): a split adds up exactly, anything over a cent is a real difference.
+    if (Math.abs(total - (year.targetValue ?? 0)) < 0.005) return null;
+    const months = parts.every((t) => t.periodType === 'Month');
+    return formatLabel(
+      months ? LABELS.monthsTotal : LABELS.quartersTotal,
+      formatValue(total, unit, LOCALE, currency),
+      formatValue(year.targetValue, unit, LOCALE, currency),
+    );
+  }
+
+  handleRowAction(event: Event): void {
+    const button = event.currentTarget as HTMLElement;
+    this.dispatchEvent(
+      new CustomEvent('targetaction', { detail: { targetId: button.dataset.id, action: button.dataset.action } }),
+    );
   }
 
   handleOpenComments(event: Event): void {

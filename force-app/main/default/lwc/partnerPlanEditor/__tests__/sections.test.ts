@@ -4,6 +4,7 @@ import { buttonByLabel, errorMessages, find, findAll } from '@lwc-test/deep';
 import { createPayloads, createRecord, recordError, updatePayloads, updateRecord } from '@lwc-test/platform';
 import { PLAN_ID } from '@lwc-test/fixtures';
 import { freezeTime } from '@lwc-test/time';
+import { trackValidity } from '@lwc-test/validity';
 import { S1, S2, S3, renderEditor, sectionNames } from './editorFixtures';
 
 describe('c-partner-plan-editor', () => {
@@ -189,9 +190,12 @@ describe('c-partner-plan-editor', () => {
       await expect(host).toBeAccessible();
     });
 
-    it('shows the server errors of a new target in the form', async () => {
+    it('shows the server errors of a new target in the form: field errors on their fields, others in the list', async () => {
       createRecord.mockRejectedValueOnce(
-        recordError({ fieldErrors: { Period_End__c: 'Period end must be on or after period start.' } }),
+        recordError({
+          fieldErrors: { Period_End__c: 'Period end must be on or after period start.' },
+          errors: ['Targets cannot be added to an accepted plan.'],
+        }),
       );
       const { host } = await renderEditor();
       await click(find(host, `section[data-section="${S1}"] [data-action="add-target"]`));
@@ -199,11 +203,14 @@ describe('c-partner-plan-editor', () => {
       await changeValue(form.querySelector('[data-field="metric"]') as HTMLElement, 'Demos');
       await changeValue(form.querySelector('[data-field="periodEnd"]') as HTMLElement, '2025-01-01');
       await changeValue(form.querySelector('[data-field="targetValue"]') as HTMLElement, '5');
+      const periodEnd = trackValidity(form.querySelector('[data-field="periodEnd"]') as HTMLElement);
       await click(find(host, '[data-id="save-target"]'));
       await settle();
       expect(errorMessages(host, '[data-id="target-form-errors"]')).toEqual([
-        'Period end must be on or after period start.',
+        'Targets cannot be added to an accepted plan.',
       ]);
+      expect(periodEnd.message()).toBe('Period end must be on or after period start.');
+      expect(periodEnd.reported()).toBe(true);
     });
   });
 });

@@ -130,8 +130,9 @@ describe('c-partner-plan-editor', () => {
     it('locks targets while the plan is accepted or active', async () => {
       const { host } = await renderEditor({ plan: { status: 'Active' } });
       expect(input(host, T1).disabled).toBe(true);
+      // The plan is someone else's: Close says who may close it, then the targets' lock.
       expect(textOf(find(host, '[data-id="lifecycle-hint"]'))).toBe(
-        'Targets are locked while the plan is accepted or active. Use Revise to change them.',
+        "Only the plan's owner can close it. Targets are locked while the plan is accepted or active. Use Revise to change them.",
       );
       expect(findAll(host, '[data-id="add-section"]')).toHaveLength(0);
     });

@@ -90,8 +90,8 @@ describe('c-plan-lifecycle-header', () => {
     ['Draft', ['Submit for Partner Review']],
     ['In Revision', ['Submit for Partner Review']],
     ['Partner Review', ['Mark Accepted']],
-    ['Accepted', ['Revise']],
-    ['Active', ['Revise']],
+    ['Accepted', ['Activate', 'Revise']],
+    ['Active', ['Close plan', 'Revise']],
     ['Closed', []],
   ])('offers the lifecycle action a %s plan allows', async (status, labels) => {
     const host = await renderHeader({ plan: plan({ status: status as PlanHeader['status'] }) });
@@ -113,13 +113,31 @@ describe('c-plan-lifecycle-header', () => {
     ['Draft', 'submit', 'submitforreview'],
     ['Partner Review', 'accept', 'markaccepted'],
     ['Active', 'revise', 'revise'],
+    ['Accepted', 'activate', 'activate'],
+    ['Active', 'close', 'closeplan'],
   ])('a %s plan fires %s as %s', async (status, dataId, eventName) => {
     const host = await renderHeader({ plan: plan({ status: status as PlanHeader['status'] }) });
     const fired: string[] = [];
-    for (const name of ['submitforreview', 'markaccepted', 'revise'])
+    for (const name of ['submitforreview', 'markaccepted', 'revise', 'activate', 'closeplan'])
       host.addEventListener(name, () => fired.push(name));
     await click(find(host, `[data-id="${dataId}"]`));
     expect(fired).toEqual([eventName]);
+  });
+
+  it('disables Activate and Close as its owner says, with the hint explaining why', async () => {
+    const host = await renderHeader({
+      plan: plan({ status: 'Accepted' }),
+      activateDisabled: true,
+      hint: "Activates on Feb 1, 2027, when the plan's period starts.",
+    });
+    expect(prop(find(host, '[data-id="activate"]'), 'disabled')).toBe(true);
+    expect(text(host, 'lifecycle-hint')).toBe("Activates on Feb 1, 2027, when the plan's period starts.");
+    await expect(host).toBeAccessible();
+    host.plan = plan({ status: 'Active' });
+    (host as HeaderHost & { closeDisabled: boolean }).closeDisabled = false;
+    await flushPromises();
+    expect(findAll(host, '[data-id="activate"]')).toHaveLength(0);
+    expect(prop(find(host, '[data-id="close"]'), 'disabled')).toBe(false);
   });
 
   it('labels the path with the picklist labels and focuses an action when asked', async () => {
