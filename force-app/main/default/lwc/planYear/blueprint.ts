@@ -163,15 +163,15 @@ function rolloverName(source: SourcePlan, fiscalYear: string | null, periods: Pl
   return fitName(source.name, ` (${label})`);
 }
 
-/**
- * The source targets in blueprint order: section by section (in the new section order), each top-level
- * target (in the given order) followed by its parts (by start date). A target in no given section is left out.
- */
 function byStart(a: SourceTarget, b: SourceTarget): number {
   if (a.periodStart === b.periodStart) return 0;
   return a.periodStart < b.periodStart ? -1 : 1;
 }
 
+/**
+ * The source targets in blueprint order: section by section (in the new section order), each top-level
+ * target (in the given order) followed by its parts (by start date). A target in no given section is left out.
+ */
 function targetOrder(sections: SourceSection[], targets: SourceTarget[]): SourceTarget[] {
   const ids = new Set(targets.map((t) => t.id));
   const isPart = (t: SourceTarget): boolean => t.parentTargetId !== null && ids.has(t.parentTargetId);
