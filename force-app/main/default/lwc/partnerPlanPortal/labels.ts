@@ -14,6 +14,8 @@ import BASELINES_FAILED from '@salesforce/label/c.Partner_Portal_Baselines_Faile
 import CHANGE_HELP from '@salesforce/label/c.Partner_Portal_Change_Help';
 import CHANGE_REASON from '@salesforce/label/c.Partner_Portal_Change_Reason';
 import CHANGES_REQUESTED from '@salesforce/label/c.Partner_Portal_Changes_Requested';
+import CLOSED from '@salesforce/label/c.Partner_Portal_Closed';
+import CLOSED_BADGE from '@salesforce/label/c.Partner_Portal_Closed_Badge';
 import COL_ACTUAL from '@salesforce/label/c.Partner_Planning_Col_Actual';
 import COL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Col_Attainment';
 import COL_METRIC from '@salesforce/label/c.Partner_Planning_Col_Metric';
@@ -63,6 +65,8 @@ export const LABELS = {
   changeHelp: CHANGE_HELP,
   changeReason: CHANGE_REASON,
   changesRequested: CHANGES_REQUESTED,
+  closed: CLOSED,
+  closedBadge: CLOSED_BADGE,
   colActual: COL_ACTUAL,
   colAttainment: COL_ATTAINMENT,
   colMetric: COL_METRIC,

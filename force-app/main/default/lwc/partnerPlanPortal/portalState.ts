@@ -303,6 +303,11 @@ export default class PortalState extends NavigationMixin(LightningElement) {
     return changeRequestView(this.planValue, this.context.locale, this.context.timeZone);
   }
 
+  /** A closed plan is final: no decisions, no new comments (the server refuses them: Comment_On_Closed_Plan). */
+  get isClosed(): boolean {
+    return this.planValue !== null && this.planValue.status === 'Closed';
+  }
+
   /** The partner decides only while the plan is in review. */
   get inReview(): boolean {
     return this.planValue !== null && this.planValue.status === 'Partner Review';

@@ -3,6 +3,7 @@ import ABOUT_PLAN from '@salesforce/label/c.Plan_Comments_About_Plan';
 import ABOUT_TARGET from '@salesforce/label/c.Plan_Comments_About_Target';
 import BODY from '@salesforce/label/c.Plan_Comments_Body';
 import BODY_REQUIRED from '@salesforce/label/c.Plan_Comments_Body_Required';
+import CLOSED from '@salesforce/label/c.Plan_Comments_Closed';
 import COUNTER from '@salesforce/label/c.Plan_Comments_Counter';
 import EMPTY from '@salesforce/label/c.Plan_Comments_Empty';
 import EMPTY_TARGET from '@salesforce/label/c.Plan_Comments_Empty_Target';
@@ -24,6 +25,7 @@ export const LABELS = {
   aboutTarget: ABOUT_TARGET,
   body: BODY,
   bodyRequired: BODY_REQUIRED,
+  closed: CLOSED,
   counter: COUNTER,
   empty: EMPTY,
   emptyTarget: EMPTY_TARGET,

@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord } from 'lightning/uiRecordApi';
+import { getFieldValue, getRecord } from 'lightning/uiRecordApi';
 import { graphql } from 'lightning/graphql';
 import USER_ID from '@salesforce/user/Id';
 import LOCALE from '@salesforce/i18n/locale';
@@ -8,6 +8,7 @@ import {
   COMMENT_BODY,
   COMMENT_MAX_LENGTH,
   METRIC_CATALOG_QUERY,
+  PLAN_STATUS,
   PLAN_COMMENTS_QUERY,
   USER_FIELDS,
   postComment,
@@ -59,10 +60,19 @@ export default class PlanComments extends LightningElement {
   postMessages: string[] = [];
   /** What the live region last announced (a posted comment). */
   announcement = '';
+  /** The plan's status, once read: a Closed plan takes no new comments (Comment_On_Closed_Plan). */
+  planStatus: string | null = null;
 
   @wire(getRecord, { recordId: USER_ID, fields: USER_FIELDS })
   wiredUser(result: WireResult<RecordRepresentation>): void {
     this.user = readRunningUser(USER_ID, result);
+  }
+
+  @wire(getRecord, { recordId: '$recordId', optionalFields: [PLAN_STATUS] })
+  wiredPlan(result: WireResult<RecordRepresentation>): void {
+    // Until it is known (or where it cannot be read) the composer shows; the server refuses a closed plan anyway.
+    const status = result.data ? getFieldValue(result.data, PLAN_STATUS) : null;
+    this.planStatus = typeof status === 'string' ? status : null;
   }
 
   @wire(graphql, { query: PLAN_COMMENTS_QUERY, variables: '$planVariables' })
@@ -131,6 +141,15 @@ export default class PlanComments extends LightningElement {
   /** Only once the user is known to be internal: a partner never sees the checkbox. */
   get showInternalOnly(): boolean {
     return this.user.kind === 'ready' && !this.user.value.isPartner;
+  }
+
+  /** A closed plan's thread is read only: its comments stay, the composer goes. */
+  get isClosed(): boolean {
+    return this.planStatus === 'Closed';
+  }
+
+  get showComposer(): boolean {
+    return !this.isClosed;
   }
 
   get maxLength(): number {
