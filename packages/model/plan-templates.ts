@@ -15,6 +15,9 @@ interface Problem {
 /** The period types a template target may have: a Year target kept whole, or split into quarters or months. */
 export const TEMPLATE_PERIOD_TYPES = ['Year', 'Quarter', 'Month'];
 
+/** The longest text a custom metadata TextArea field holds. */
+const TEXT_AREA_LIMIT = 255;
+
 /** How far a profile's shares may sum from 100 (they have 2 decimals), with room for binary rounding. */
 const SHARE_TOLERANCE = 0.01 + 1e-9;
 
@@ -64,6 +67,14 @@ export function checkPlanTemplates(model: ForceAppModel): Problem[] {
   const profiles = ofType('Seasonal_Profile__mdt');
   const metrics = new Map(ofType('Plan_Metric__mdt').map((m) => [m.developerName, m]));
   checkProfiles(model, profiles, problems);
+  // A deploy refuses a record whose TextArea value is longer than the field holds.
+  for (const record of [...templates, ...sections, ...profiles]) {
+    for (const key of ['Description__c', 'Summary__c']) {
+      const value = record.values[key];
+      if (typeof value === 'string' && value.length > TEXT_AREA_LIMIT)
+        reporter(model, problems, record)(`${key} is longer than ${TEXT_AREA_LIMIT} characters (${value.length})`);
+    }
+  }
 
   const tiers = picklistValues(model, 'Account', 'Partner_Tier__c');
   const cadences = picklistValues(model, 'Partner_Account_Plan__c', 'Review_Cadence__c');

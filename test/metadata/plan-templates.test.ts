@@ -88,6 +88,13 @@ describe('checkPlanTemplates on broken records', () => {
     );
   });
 
+  it('keeps descriptions and summaries within 255 characters', () => {
+    expect(problemsWith(goldSales, { Summary__c: 'x'.repeat(256) })).toEqual([
+      'Plan_Template_Section__mdt Gold_Sales_Objectives: Summary__c is longer than 255 characters (256)',
+    ]);
+    expect(problemsWith(even, { Description__c: 'x'.repeat(255) })).toEqual([]);
+  });
+
   it("requires a template's tier and cadence to be picklist values", () => {
     expect(problemsWith(gold, { Partner_Tier__c: 'Diamond', Review_Cadence__c: 'Weekly' })).toEqual([
       'Plan_Template__mdt Gold: Partner_Tier__c Diamond is not an Account.Partner_Tier__c value',
