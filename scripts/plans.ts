@@ -34,7 +34,7 @@ import {
 
 interface CreateCliOptions extends CommonOptions {
   tier?: string;
-  fiscalYear: number;
+  fiscalYear?: number;
   template?: string;
   partner?: string;
   owner?: string;
@@ -42,7 +42,7 @@ interface CreateCliOptions extends CommonOptions {
 }
 
 interface RolloverCliOptions extends CommonOptions {
-  fiscalYear: number;
+  fiscalYear?: number;
   carryShortfall: boolean;
   partner?: string;
   dryRun: boolean;
@@ -77,8 +77,13 @@ const dryRunOption = (): Option =>
   new Option('--dry-run', 'print what would be created and write nothing').default(false);
 const partnerOption = (): Option =>
   new Option('--partner <account>', 'one partner account only, by its Id or External_Key__c');
-const fiscalYearOption = (what: string): Option =>
-  new Option('--fiscal-year <year>', what).argParser(fiscalYear).makeOptionMandatory();
+const fiscalYearOption = (what: string): Option => new Option('--fiscal-year <year>', what).argParser(fiscalYear);
+
+/** --fiscal-year is required; checked here rather than by commander, which would name it before an unknown option. */
+function requireFiscalYear(options: { fiscalYear?: number }): number {
+  if (options.fiscalYear === undefined) throw new UsageError("required option '--fiscal-year <year>' not specified");
+  return options.fiscalYear;
+}
 
 const printPlans = (result: PlansResult): void => {
   process.stdout.write(`${plansSummaryLines(result).join('\n')}\n`);
@@ -112,13 +117,14 @@ Examples:
   npm run plans -- create --tier Silver --fiscal-year 2027 --target-org local --json`,
   )
   .action(async (options: CreateCliOptions) => {
-    if (!options.tier && !options.partner) throw new InvalidArgumentError('pass --tier <tier> or --partner <account>');
+    const year = requireFiscalYear(options);
+    if (!options.tier && !options.partner) throw new UsageError('pass --tier <tier> or --partner <account>');
     await runAction(
       options,
       () =>
         withOrgSession(options, async (session, progress) => {
           const report = await runPlanCreate(session, {
-            fiscalYear: options.fiscalYear,
+            fiscalYear: year,
             tier: options.tier,
             template: options.template,
             partner: options.partner,
@@ -161,12 +167,13 @@ Examples:
   npm run plans -- rollover --fiscal-year 2027 --partner ACC-0042 --target-org local --json`,
   )
   .action(async (options: RolloverCliOptions) => {
+    const year = requireFiscalYear(options);
     await runAction(
       options,
       () =>
         withOrgSession(options, async (session, progress) => {
           const report = await runPlanRollover(session, {
-            fiscalYear: options.fiscalYear,
+            fiscalYear: year,
             carryShortfall: options.carryShortfall,
             partner: options.partner,
             dryRun: options.dryRun,

@@ -115,6 +115,12 @@ it('exits 1 with the org error code and message when a plan fails, and 2 for a u
     name: 'UsageError',
     message: expect.stringContaining('--fiscal-year'),
   });
+  const unknown = await runPlans(['create', '--no-such-option', '--json']);
+  expect(unknown.status).toBe(2);
+  expect(JSON.parse(unknown.stdout)).toMatchObject({
+    name: 'UsageError',
+    message: "unknown option '--no-such-option'",
+  });
   const year = await runPlans(['rollover', '--fiscal-year', 'FY27']);
   expect(year.status).toBe(2);
   expect(year.stderr).toContain('expected a fiscal year number like 2027');
