@@ -4,7 +4,8 @@
  * by `plans create`, given actuals and walked to their status; rollover makes each Active or Closed one a Draft
  * FY2027 plan: every target re-dated to the same fiscal quarter or month (or shifted by a year), Previous Plan
  * and Previous Target set, shortfalls carried with --carry-shortfall (a year target's spread over its parts so
- * year = sum of parts), inactive accountable people left blank; other statuses skipped with their status; a
+ * year = sum of parts), inactive accountable people left blank and an inactive owner replaced by the running
+ * user, both reported; other statuses skipped with their status; a
  * second run creates nothing.
  */
 import type { OrgSession } from '../../packages/jobs/connection';
@@ -48,7 +49,9 @@ beforeAll(async () => {
   ])
     partners[name] = await createTierPartner(t, { name, tier, key });
   for (const name of Object.keys(partners)) {
-    const report = await runPlanCreate(session, { partner: partners[name], fiscalYear: 2026 });
+    // Borealis's plan is owned by someone who leaves before the rollover.
+    const owner = name === 'Borealis IT' ? leaver.username : undefined;
+    const report = await runPlanCreate(session, { partner: partners[name], fiscalYear: 2026, owner });
     sources[name] = report.plans[0].planId as string;
   }
   // Acme: a hand-made month target and a shifted quarter-length target besides the template's.
@@ -229,7 +232,7 @@ it('carries the shortfalls: a year target its own, spread over its parts; parts 
   expect([noActual.Carried_Shortfall__c, noActual.Target_Value__c]).toEqual([null, 10]);
 });
 
-it('keeps accountable people who are still active, leaves the inactive blank and reports them', async () => {
+it('keeps accountable people and owners who are still active, replaces the inactive and reports them', async () => {
   const next = await rolled('Acme Systems');
   const revenue = next.targets.filter((x) => x.Metric__c === 'Closed_Won_Revenue');
   expect(revenue.map((x) => x.Accountable_AE__c)).toEqual([null, ae.id, ae.id, ae.id, ae.id]);
@@ -241,7 +244,11 @@ it('keeps accountable people who are still active, leaves the inactive blank and
       ),
     ),
   ]);
-  expect(first.plans.find((p) => p.partnerName === 'Borealis IT')?.notes).toEqual([]);
+  // A plan whose owner left is owned by the running user.
+  expect(first.plans.find((p) => p.partnerName === 'Borealis IT')?.notes).toEqual([
+    'the plan owner is inactive: the running user owns the new plan',
+  ]);
+  expect((await rolled('Borealis IT')).plan.OwnerId).toBe(t.org.adminUserId);
 });
 
 it('creates nothing on a second run and says why each plan was skipped', async () => {
