@@ -5,8 +5,7 @@
  * FY2027 plan: every target re-dated to the same fiscal quarter or month (or shifted by a year), Previous Plan
  * and Previous Target set, shortfalls carried with --carry-shortfall (a year target's spread over its parts so
  * year = sum of parts), inactive accountable people left blank and an inactive owner replaced by the running
- * user, both reported; other statuses skipped with their status; a
- * second run creates nothing.
+ * user, both reported; other statuses skipped with their status; a second run creates nothing.
  */
 import type { OrgSession } from '../../packages/jobs/connection';
 import { runPlanCreate } from '../../packages/jobs/plans/create';
