@@ -83,6 +83,7 @@ import SPLIT_TITLE from '@salesforce/label/c.Target_Editor_Split_Title';
 import TARGET_DELETED from '@salesforce/label/c.Target_Editor_Target_Deleted';
 import TARGET_FIELDS_LOCKED from '@salesforce/label/c.Target_Editor_Fields_Locked';
 import WEIGHT_POSITIVE from '@salesforce/label/c.Target_Editor_Weight_Positive';
+import TEMPLATE_APPLIED from '@salesforce/label/c.Target_Editor_Template_Applied';
 
 export const LABELS = {
   acceptConfirm: ACCEPT_CONFIRM,
@@ -169,4 +170,5 @@ export const LABELS = {
   targetDeleted: TARGET_DELETED,
   targetFieldsLocked: TARGET_FIELDS_LOCKED,
   weightPositive: WEIGHT_POSITIVE,
+  templateApplied: TEMPLATE_APPLIED,
 };

@@ -16,7 +16,8 @@ import {
   type PlanTarget,
   type SaveOutcome,
 } from 'c/planData';
-import { formatLabel, moveItem, templateSections } from 'c/planInsights';
+import { formatLabel, moveItem } from 'c/planInsights';
+import PlanTemplateDialog from 'c/planTemplateDialog';
 import type { SectionFormField } from 'c/sectionForm';
 import { outcomeMessages, parseValue, validateTargetValue } from 'c/targetEdits';
 import { LABELS } from './labels';
@@ -295,7 +296,7 @@ export default class PartnerPlanEditor extends TargetActions {
   // Sections
 
   get canStartFromTemplate(): boolean {
-    return this.editable && !this.busy && this.sectionTypeOptions.length > 0;
+    return this.editable && !this.busy && Boolean(this.planValue && this.planValue.partnerAccountId);
   }
 
   get templateDisabled(): boolean {
@@ -310,32 +311,25 @@ export default class PartnerPlanEditor extends TargetActions {
     return this.sectionForm !== null && this.sectionForm.mode === 'add';
   }
 
+  /**
+   * Fills the empty plan from a plan template (c-plan-template-dialog: the template of the partner's tier, its
+   * sections, and its targets split into quarters or months), then reads the sections and targets again.
+   */
   async handleStartFromTemplate(): Promise<void> {
     const plan = this.planValue;
-    if (!plan) return;
-    const specs = templateSections(this.sectionTypeOptions);
-    this.busy = true;
-    this.pageMessages = [];
-    try {
-      const outcomes = await createSections(plan.id, specs);
-      const failed = outcomes
-        .map((o, i) => ({ o, name: specs[i].name }))
-        .filter(({ o }) => !o.ok)
-        .map(({ o, name }) => `${name}: ${[...o.messages, ...Object.values(o.fieldErrors).flat()].join(' ')}`);
-      await refreshQuery(this.sectionsResult);
-      if (failed.length === 0) {
-        this.toast(LABELS.savedTitle, formatLabel(LABELS.sectionsCreated, outcomes.length), 'success');
-      } else {
-        this.pageMessages = failed;
-        this.toast(
-          LABELS.actionFailedTitle,
-          formatLabel(LABELS.sectionsNotCreated, failed.length, outcomes.length),
-          'error',
-        );
-      }
-    } finally {
-      this.busy = false;
+    if (!plan || !plan.partnerAccountId) return;
+    const result = (await PlanTemplateDialog.open({
+      label: LABELS.startFromTemplate,
+      size: 'medium',
+      accountId: plan.partnerAccountId,
+      planId: plan.id,
+    })) as { planId: string } | undefined;
+    if (!result) {
+      this.focusAfterRender = () => this.focusElement('[data-id="start-template"]');
+      return;
     }
+    await Promise.all([refreshQuery(this.sectionsResult), refreshQuery(this.targetsResult)]);
+    this.toast(LABELS.savedTitle, LABELS.templateApplied, 'success');
   }
 
   handleAddSection(): void {

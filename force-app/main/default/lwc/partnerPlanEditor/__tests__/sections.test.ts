@@ -2,44 +2,40 @@
 import { changeValue, click, prop, settle, textOf } from '@lwc-test/render';
 import { buttonByLabel, errorMessages, find, findAll } from '@lwc-test/deep';
 import { createPayloads, createRecord, recordError, updatePayloads, updateRecord } from '@lwc-test/platform';
-import { PLAN_ID } from '@lwc-test/fixtures';
+import { PARTNER, PLAN_ID } from '@lwc-test/fixtures';
+import PlanTemplateDialog from 'c/planTemplateDialog';
 import { freezeTime } from '@lwc-test/time';
 import { trackValidity } from '@lwc-test/validity';
 import { S1, S2, S3, renderEditor, sectionNames } from './editorFixtures';
 
 describe('c-partner-plan-editor', () => {
   describe('sections', () => {
-    it('starts a new plan from the standard template: one section per type except Custom', async () => {
+    it("fills the empty plan from the template of the partner's tier in c-plan-template-dialog", async () => {
+      const open = jest.spyOn(PlanTemplateDialog, 'open').mockResolvedValue({ planId: PLAN_ID });
+      const { host, toasts, refreshSections, refreshTargets } = await renderEditor({ sections: [], targets: [] });
+      await click(buttonByLabel(host, 'Start from template'));
+      await settle();
+      expect(open).toHaveBeenCalledWith({
+        label: 'Start from template',
+        size: 'medium',
+        accountId: PARTNER.id,
+        planId: PLAN_ID,
+      });
+      expect(createPayloads()).toEqual([]);
+      expect(refreshSections).toHaveBeenCalled();
+      expect(refreshTargets).toHaveBeenCalled();
+      expect(toasts[0]).toMatchObject({ variant: 'success', message: expect.stringContaining('from the template') });
+      open.mockRestore();
+    });
+
+    it('changes nothing when the template dialog is cancelled', async () => {
+      const open = jest.spyOn(PlanTemplateDialog, 'open').mockResolvedValue(undefined);
       const { host, toasts, refreshSections } = await renderEditor({ sections: [], targets: [] });
       await click(buttonByLabel(host, 'Start from template'));
       await settle();
-      expect(createPayloads()).toEqual(
-        [
-          ['Sales Objectives', 10],
-          ['Marketing', 20],
-          ['Training and Certification', 30],
-          ['Joint Investment', 40],
-          ['Action Plan', 50],
-        ].map(([type, order]) => ({
-          apiName: 'Plan_Section__c',
-          fields: { Partner_Account_Plan__c: PLAN_ID, Name: type, Section_Type__c: type, Sort_Order__c: order },
-        })),
-      );
-      expect(refreshSections).toHaveBeenCalled();
-      expect(toasts[0]).toMatchObject({ variant: 'success', message: '5 sections created from the template.' });
-    });
-
-    it('reports the template sections that could not be created', async () => {
-      createRecord.mockImplementation(async (inputArg) => {
-        if (inputArg.fields.Section_Type__c === 'Joint Investment')
-          throw recordError({ errors: ['Storage limit exceeded'] });
-        return { id: 'a02000000000099AAA', apiName: 'Plan_Section__c', fields: {} };
-      });
-      const { host, toasts } = await renderEditor({ sections: [], targets: [] });
-      await click(buttonByLabel(host, 'Start from template'));
-      await settle();
-      expect(errorMessages(host, '[data-id="page-errors"]')).toEqual(['Joint Investment: Storage limit exceeded']);
-      expect(toasts[0]).toMatchObject({ variant: 'error', message: '1 of 5 sections could not be created.' });
+      expect(refreshSections).not.toHaveBeenCalled();
+      expect(toasts).toEqual([]);
+      open.mockRestore();
     });
 
     it('moves a section up and rewrites the sort order of the sections that moved', async () => {

@@ -5,6 +5,8 @@ import { changeValue, click, errorMessages, find, findAll, flushPromises, mount,
 import { PICKLISTS } from '@lwc-test/fixtures';
 import { domainMetric } from '@lwc-test/domain';
 import { fiscalPeriods } from 'c/planInsights';
+import { trackValidity } from '@lwc-test/validity';
+import { USERS, CUSTOMER } from '@lwc-test/fixtures';
 
 const metric = (name: string, label: string, category: string | null, active = true): Metric =>
   domainMetric(name, null, { label, category, unit: null, sortOrder: 10, active });
@@ -128,5 +130,104 @@ describe('c-target-form', () => {
   it('offers no fiscal period choice without a plan start', async () => {
     const host = await renderForm({ periods: [] });
     expect(findAll(host, '[data-field="period"]')).toHaveLength(0);
+  });
+
+  describe('editing a target', () => {
+    const EDITED: TargetFormValues = {
+      metric: 'Joint_Calls',
+      periodType: 'Quarter',
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+      targetValue: '30',
+      aeId: USERS.ae.id,
+      partnerManagerId: null,
+      targetAccountId: CUSTOMER.id,
+      weight: '2',
+    };
+
+    it('shows the target, its people, customer account and weight, with pickers limited to the planning roles', async () => {
+      const host = await renderForm({ values: EDITED, mode: 'edit', heading: 'Edit Joint Calls, FY2026 Q2' });
+      expect(textOf(find(host, '[data-id="target-form-heading"]'))).toBe('Edit Joint Calls, FY2026 Q2');
+      expect(prop(field(host, 'aeId'), 'value')).toBe(USERS.ae.id);
+      expect(prop(field(host, 'aeId'), 'objectApiName')).toBe('User');
+      expect(prop(field(host, 'aeId'), 'filter')).toEqual({
+        criteria: [
+          { fieldPath: 'IsActive', operator: 'eq', value: true },
+          { fieldPath: 'Partner_Planning_Role__c', operator: 'eq', value: 'Account Executive' },
+        ],
+      });
+      expect(
+        prop<{ criteria: { value: unknown }[] }>(field(host, 'partnerManagerId'), 'filter').criteria[1].value,
+      ).toBe('Partner Manager');
+      expect(prop(field(host, 'targetAccountId'), 'objectApiName')).toBe('Account');
+      expect(prop(field(host, 'targetAccountId'), 'value')).toBe(CUSTOMER.id);
+      expect(prop(field(host, 'weight'), 'value')).toBe('2');
+      expect(prop(find(host, '[data-id="save-target"]'), 'label')).toBe('Save changes');
+      await expect(host).toBeAccessible();
+    });
+
+    it('reports a picked person as fieldchange with the record Id, and a cleared one as blank', async () => {
+      const host = await renderForm({ values: EDITED, mode: 'edit' });
+      const changes: unknown[] = [];
+      host.addEventListener('fieldchange', (event) => changes.push((event as CustomEvent).detail));
+      const picker = field(host, 'partnerManagerId');
+      picker.dispatchEvent(new CustomEvent('change', { detail: { recordId: USERS.pm.id } }));
+      picker.dispatchEvent(new CustomEvent('change', { detail: { recordId: null } }));
+      expect(changes).toEqual([
+        { field: 'partnerManagerId', value: USERS.pm.id },
+        { field: 'partnerManagerId', value: '' },
+      ]);
+    });
+
+    it('shows the fields an accepted plan locks as read-only, with why, and keeps the people editable', async () => {
+      const lockedFields = [
+        'metric',
+        'periodType',
+        'period',
+        'periodStart',
+        'periodEnd',
+        'targetValue',
+        'targetAccountId',
+        'weight',
+      ];
+      const host = await renderForm({
+        values: EDITED,
+        mode: 'edit',
+        periods: fiscalPeriods({ fiscalYear: 'FY2026', periodStart: '2026-01-01' }, 'en-US'),
+        lockedFields,
+        lockedNote: 'The plan is accepted: its metric, customer account, period, value and weight are locked.',
+      });
+      for (const name of lockedFields)
+        expect({ name, disabled: prop(field(host, name), 'disabled') }).toEqual({ name, disabled: true });
+      for (const name of ['aeId', 'partnerManagerId']) expect(prop(field(host, name), 'disabled')).toBeFalsy();
+      expect(textOf(find(host, '[data-id="target-form-locked"]'))).toContain('are locked');
+      await expect(host).toBeAccessible();
+    });
+
+    it("shows the server's field errors on their inputs and the others in the list", async () => {
+      const host = await renderForm({ values: EDITED, mode: 'edit' });
+      const weight = trackValidity(field(host, 'weight'));
+      const ae = trackValidity(field(host, 'aeId'));
+      const targetValue = trackValidity(field(host, 'targetValue'));
+      (host as HTMLElement & { fieldErrors: Record<string, string[]> }).fieldErrors = {
+        Weight__c: ['Weight must be greater than zero.'],
+        Revision_Reason__c: ['Give a new revision reason when you change a target that has an accepted baseline.'],
+      };
+      (host as HTMLElement & { messages: string[] }).messages = ['Record is locked by the rollup.'];
+      await flushPromises();
+      expect(weight.message()).toBe('Weight must be greater than zero.');
+      expect(weight.reported()).toBe(true);
+      expect(ae.message()).toBe('');
+      expect(targetValue.message()).toBe('');
+      expect(errorMessages(host, '[data-id="target-form-errors"]')).toEqual([
+        'Record is locked by the rollup.',
+        'Give a new revision reason when you change a target that has an accepted baseline.',
+      ]);
+      await expect(host).toBeAccessible();
+      // Without errors the inputs are valid again.
+      (host as HTMLElement & { fieldErrors: Record<string, string[]> }).fieldErrors = {};
+      await flushPromises();
+      expect(weight.message()).toBe('');
+    });
   });
 });

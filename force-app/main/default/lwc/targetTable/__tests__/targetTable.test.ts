@@ -188,4 +188,101 @@ describe('c-target-table', () => {
     expect(textOf(row(host, T1).querySelector('[data-id="baseline"]'))).toBe('€200,000');
     expect(deepText(row(host, T2).querySelector('[data-id="actual"]'))).toBe('$100,000');
   });
+
+  describe('who, for which account and how much it weighs; row actions; a year and its parts', () => {
+    const YEAR = target('YEAR', {
+      periodType: 'Year',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      targetValue: 1000000,
+    });
+    const part = (n: number, value: number): PlanTarget =>
+      target(`Q${n}`, {
+        periodType: 'Quarter',
+        periodStart: ['2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01'][n - 1],
+        periodEnd: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][n - 1],
+        targetValue: value,
+        parentTargetId: 'YEAR',
+      });
+
+    it("shows each target's accountable AE and partner manager, customer account and weight compactly", async () => {
+      const host = await renderTable({
+        targets: [
+          target(T1, {
+            aeName: 'Avery Ellis',
+            partnerManagerName: 'Priya Mehta',
+            targetAccountName: 'Contoso Retail',
+            weight: 2,
+          }),
+          target(T2, { metric: 'Demos' }),
+        ],
+      });
+      expect(textOf(row(host, T1).querySelector('[data-id="target-details"]'))).toBe(
+        'AE Avery Ellis · PM Priya Mehta · Contoso Retail · Weight 2',
+      );
+      expect(row(host, T2).querySelector('[data-id="target-details"]')).toBeNull();
+    });
+
+    it('offers Edit, Delete and (on a year target) Split as its owner allows, each reported as targetaction', async () => {
+      const host = await renderTable({
+        targets: [YEAR, target(T1)],
+        rowActions: { edit: true, delete: true, split: true },
+      });
+      // Intl puts thin spaces around a range's dash: compare with plain spaces.
+      const labels = (id: string): string[] =>
+        Array.from(row(host, id).querySelectorAll('lightning-button-icon')).map((b) =>
+          prop<string>(b, 'alternativeText').replace(/\s/g, ' '),
+        );
+      expect(labels('YEAR')).toEqual([
+        'Edit Closed Won Revenue, Jan 1 – Dec 31, 2026',
+        'Split Closed Won Revenue, Jan 1 – Dec 31, 2026 into quarters or months',
+        'Delete Closed Won Revenue, Jan 1 – Dec 31, 2026',
+      ]);
+      expect(labels(T1).map((l) => l.split(' ')[0])).toEqual(['Edit', 'Delete']);
+      const actions: unknown[] = [];
+      host.addEventListener('targetaction', (event) => actions.push((event as CustomEvent).detail));
+      for (const button of Array.from(row(host, 'YEAR').querySelectorAll<HTMLElement>('lightning-button-icon')))
+        button.click();
+      expect(actions).toEqual([
+        { targetId: 'YEAR', action: 'edit' },
+        { targetId: 'YEAR', action: 'split' },
+        { targetId: 'YEAR', action: 'delete' },
+      ]);
+      await expect(host).toBeAccessible();
+    });
+
+    it('offers no row action (and no Actions column) without rowActions, or only those allowed', async () => {
+      const host = await renderTable({ targets: [YEAR] });
+      expect(findAll(host, '[data-id="row-actions"]')).toHaveLength(0);
+      (host as HTMLElement & { rowActions: unknown }).rowActions = { edit: true, delete: false, split: false };
+      await flushPromises();
+      expect(findAll(host, 'lightning-button-icon').map((b) => prop(b, 'iconName'))).toEqual(['utility:edit']);
+    });
+
+    it('flags a year whose parts do not add up to it, with Re-split, and says nothing when they do', async () => {
+      const host = await renderTable({
+        targets: [YEAR, part(1, 250000), part(2, 250000), part(3, 250000), part(4, 200000)],
+        rowActions: { edit: true, delete: true, split: true },
+      });
+      const warning = row(host, 'YEAR').querySelector('[data-id="split-warning"]') as HTMLElement;
+      expect(textOf(warning.querySelector('[data-id="split-warning-text"]'))).toBe(
+        'Quarters total $950,000; the year target is $1,000,000.',
+      );
+      expect(textOf(warning.querySelector('button'))).toBe('Re-split');
+      const actions: unknown[] = [];
+      host.addEventListener('targetaction', (event) => actions.push((event as CustomEvent).detail));
+      (warning.querySelector('button') as HTMLElement).click();
+      expect(actions).toEqual([{ targetId: 'YEAR', action: 'split' }]);
+      await expect(host).toBeAccessible();
+      (host as HTMLElement & { targets: PlanTarget[] }).targets = [
+        YEAR,
+        part(1, 250000),
+        part(2, 250000),
+        part(3, 250000),
+        part(4, 250000),
+      ];
+      await flushPromises();
+      expect(row(host, 'YEAR').querySelector('[data-id="split-warning"]')).toBeNull();
+    });
+  });
 });
