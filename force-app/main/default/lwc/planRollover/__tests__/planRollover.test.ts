@@ -93,7 +93,7 @@ async function render(
 }
 
 const el = (host: HTMLElement, dataId: string) => find(host, `[data-id="${dataId}"]`);
-const cells = (host: HTMLElement, row: Element) =>
+const cells = (row: Element) =>
   ['metric', 'period', 'previous', 'actual', 'carried', 'new'].map((c) =>
     textOf(row.querySelector(`[data-id="${c}"]`)),
   );
@@ -117,10 +117,10 @@ describe('c-plan-rollover', () => {
     expect(textOf(el(host, 'help'))).toContain('Creates a Draft plan for FY2027');
     const rows = () => findAll(host, '[data-row]');
     // Without carrying, the new targets are last year's values in next year's periods.
-    expect(cells(host, rows()[0])).toEqual(['Closed Won Revenue', 'FY2027', '$400,000', '$300,000', '—', '$400,000']);
+    expect(cells(rows()[0])).toEqual(['Closed Won Revenue', 'FY2027', '$400,000', '$300,000', '—', '$400,000']);
 
     await check(host, true);
-    expect(rows().map((r) => cells(host, r))).toEqual([
+    expect(rows().map((r) => cells(r))).toEqual([
       ['Closed Won Revenue', 'FY2027', '$400,000', '$300,000', '$100,000', '$500,000'],
       ['Closed Won Revenue', 'FY2027 Q1', '$100,000', '$65,000', '$25,000', '$125,000'],
       ['Closed Won Revenue', 'FY2027 Q2', '$100,000', '$70,000', '$25,000', '$125,000'],
