@@ -2,7 +2,7 @@
  * `npm run setup:scratch`: a ready scratch org in one command. Creates the scratch org (or reuses the one the
  * alias names), builds and deploys force-app (which activates the record pages as the app's defaults), assigns
  * the admin's permission sets, publishes the partner portal, gives the admin a role (a partner account's owner
- * needs one), seeds demo data, syncs plan access, runs the rollup and prints the login URL.
+ * needs one), seeds demo data, syncs plan access, runs the rollup, advances plans by their dates and prints the login URL.
  * Each step is reported; a failure names the step, the command's message and what to do; rerunning is safe.
  *
  *   npm run setup:scratch -- --alias pap --dev-hub devhub --scale small
@@ -40,7 +40,7 @@ function alias(text: string): string {
 
 const program = commandProgram(
   'setup:scratch',
-  'Create (or reuse) a scratch org and make it ready: deploy, permission sets, record pages, partner portal, admin role, demo data, access, rollup.',
+  'Create (or reuse) a scratch org and make it ready: deploy, permission sets, record pages, partner portal, admin role, demo data, access, rollup, plans advanced by date.',
 )
   .addOption(
     new Option('-a, --alias <alias>', 'alias of the scratch org: reused when it exists')
@@ -63,7 +63,7 @@ const program = commandProgram(
     'after',
     `
 Steps: scratch org, build, deploy, permission sets (Partner_Planning_Admin and Partner_Planning_Rollup for
-you), record page activation (deployed as the Partner Planning app's defaults), seed, plan access, rollup,
+you), record page activation (deployed as the Partner Planning app's defaults), seed, plan access, rollup, plans advanced by their dates,
 login URL. Rerunning with the same alias reuses the org and repeats the rest safely.
 
 Examples:

@@ -489,6 +489,29 @@ async function rollup(ctx: SetupContext): Promise<StepOutcome> {
   return { status: 'done', detail: `${targets} target(s) rolled up, ${writes} record(s) written` };
 }
 
+/**
+ * `npm run plans -- advance`: plans whose period has started become Active, those whose period ended (and were
+ * rolled up since) Closed, and each upcoming review gets its reminder Task; a rerun changes nothing.
+ */
+async function advance(ctx: SetupContext): Promise<StepOutcome> {
+  const args = ['run', '--silent', 'plans', '--', 'advance', '--target-org', ctx.options.alias];
+  const outcome = await mustSucceed(
+    ctx,
+    'npm',
+    [...args, '--json'],
+    `See every failure with \`npm run plans -- advance --target-org ${ctx.options.alias}\`; fix the cause and rerun (it changes only what is due).`,
+    (failed) => listedFailures(failed.result),
+  );
+  const r = outcome.result;
+  const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+  const reminders =
+    typeof r.reminders === 'object' && r.reminders !== null ? (r.reminders as Record<string, unknown>) : {};
+  return {
+    status: 'done',
+    detail: `${count(r.activated)} plan(s) activated, ${count(r.closed)} closed, ${count(reminders.created)} review reminder(s) created`,
+  };
+}
+
 /** `sf org open --url-only`: the URL that logs the admin in. */
 async function loginUrl(ctx: SetupContext): Promise<StepOutcome> {
   const args = ['org', 'open', '--target-org', ctx.options.alias, '--url-only', '--json'];
@@ -523,5 +546,6 @@ export const SETUP_STEPS: readonly SetupStep[] = [
   { name: 'seed', title: 'Seed demo data', run: seed },
   { name: 'access', title: 'Sync plan access', run: access },
   { name: 'rollup', title: 'Roll up targets', run: rollup },
+  { name: 'advance', title: 'Advance plans by their dates', run: advance },
   { name: 'open', title: 'Login URL', run: loginUrl },
 ];

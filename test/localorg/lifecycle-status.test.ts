@@ -92,7 +92,7 @@ describe('a new plan', () => {
 });
 
 const CLOSED = 'A closed plan is read-only.';
-const byMessage = (a: { message: string }, b: { message: string }): number => a.message.localeCompare(b.message);
+const byMessage = (a: Rec, b: Rec): number => String(a.message).localeCompare(String(b.message));
 
 describe('status changes', () => {
   const FORBIDDEN: [string, string[]][] = [

@@ -97,7 +97,7 @@ it('loads every plan in its generated status, twice without a failure', async ()
   expect(rollup.baselines).toEqual({ missing: 0, completed: 0 });
 
   // The final rollup of FY2026, then the advance job closes its plans; the seed leaves them alone from then on.
-  await runRollup(session, { asOf: AS_OF, now: `${AS_OF}T12:00:00.000Z` });
+  await runRollup(session, { asOf: AS_OF, dryRun: false, now: `${AS_OF}T12:00:00.000Z` });
   const advance = await runPlanAdvance(session, { asOf: AS_OF });
   const pastYear = generated.filter((p) => String(p.fields.Period_End__c) < AS_OF).map((p) => p.key);
   expect(advance.failures).toEqual([]);

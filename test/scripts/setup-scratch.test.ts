@@ -101,6 +101,10 @@ describe('setup:scratch against the local org', () => {
     expect(detail(first, 'role')).toMatch(/^gave you the role Partner Program \(created at the top of the hierarchy\)/);
     expect(detail(first, 'seed')).toMatch(/^[1-9]\d* record\(s\) created/);
     expect(detail(first, 'rollup')).toMatch(/^[1-9]\d* target\(s\) rolled up/);
+    // Accepted plans of a year that has started become Active; a past year's would close after its final rollup.
+    expect(detail(first, 'advance')).toMatch(
+      /^\d+ plan\(s\) activated, \d+ closed, [1-9]\d* review reminder\(s\) created$/,
+    );
 
     // What the org now holds: the admin's permission sets and Marketing User, and plans with creation dates.
     const userId = (await t.conn.request<{ user_id: string }>('/services/oauth2/userinfo')).user_id;
@@ -143,6 +147,7 @@ describe('setup:scratch against the local org', () => {
     expect(detail(again, 'seed')).toMatch(/^0 record\(s\) created/);
     expect(detail(again, 'access')).toBe('0 plan share(s) added, 0 set back to Read, 0 removed');
     expect(detail(again, 'rollup')).toMatch(/ 0 record\(s\) written$/);
+    expect(detail(again, 'advance')).toBe('0 plan(s) activated, 0 closed, 0 review reminder(s) created');
     // The same commands as the first run, but for the creation and the admin's role (given once).
     const once =
       /^sf org create scratch|^sf data (create|update) record --sobject (UserRole|User --record-id)|FROM UserRole /;

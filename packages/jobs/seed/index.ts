@@ -7,7 +7,7 @@ import type { OrgSession } from '../connection';
 import type { IsoDate } from '../periods';
 import type { RetryPolicy } from '../retry';
 import { generateDataset } from './generate';
-import { stagePlans, walkPlans, withoutClosedPlans, PLAN } from './lifecycle';
+import { rememberExisting, stagePlans, walkPlans, withoutClosedPlans, PLAN } from './lifecycle';
 import { checkAccess, PLAN_SHARE, readOrgFacts, SeedLoader, type SeedReport } from './load';
 import type { Scale } from './scales';
 import { byPartnerUser, COMMENT } from './comments';
@@ -52,16 +52,19 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
     dataset.levels.find((l) => l.sobject === PLAN)?.records ?? [],
   );
   const droppedSections = new Set<string>();
+  const remember = (sobject: string, key: string, id: string): void => loader.remember(sobject, key, id);
   for (const level of dataset.levels) {
     if (level.sobject === PLAN) {
       await loader.upsert(PLAN, staged.records);
-      await loader.rememberExisting(PLAN, [...staged.closedKeys]);
+      await rememberExisting(session, remember, PLAN, [...staged.closedKeys]);
       continue;
     }
     const kept = withoutClosedPlans(level.sobject, level.records, staged.closedKeys, droppedSections);
     await loader.upsert(level.sobject, kept);
     const keptKeys = new Set(kept.map((r) => r.key));
-    await loader.rememberExisting(
+    await rememberExisting(
+      session,
+      remember,
       level.sobject,
       level.records.filter((r) => !keptKeys.has(r.key)).map((r) => r.key),
     );

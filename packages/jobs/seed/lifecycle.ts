@@ -11,7 +11,7 @@
  */
 import type { OrgSession } from '../connection';
 import type { Progress } from '../cli';
-import { queryAll } from '../query';
+import { queryAll, queryIn } from '../query';
 import type { RetryPolicy } from '../retry';
 import { failuresOf, writeRecords, type WriteFailure } from '../writer';
 import type { FieldValue, Ref, SeedRecord } from './records';
@@ -198,4 +198,24 @@ export async function walkPlans(context: WalkContext, walks: PlanWalk[]): Promis
   }
   bar.done();
   return failures;
+}
+
+/**
+ * Learns the Ids of records left unwritten (those of closed plans), so records of later levels that refer to
+ * them (APR actions to a closed plan's targets) still resolve.
+ */
+export async function rememberExisting(
+  session: OrgSession,
+  remember: (sobject: string, key: string, id: string) => void,
+  sobject: string,
+  keys: string[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  const rows = await queryIn<{ Id: string; External_Key__c: string }>(
+    session,
+    `SELECT Id, External_Key__c FROM ${sobject}`,
+    'External_Key__c',
+    keys,
+  );
+  for (const row of rows) remember(sobject, row.External_Key__c, row.Id);
 }

@@ -589,19 +589,8 @@ export class SeedLoader {
     return this.ids.get(`${sobject}:${key}`);
   }
 
-  /**
-   * Learns the Ids of records left unwritten (those of closed plans, which are read-only), so records of later
-   * levels that refer to them (APR actions to a closed plan's targets) still resolve.
-   */
-  async rememberExisting(sobject: string, keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    const rows = await queryIn<{ Id: string; External_Key__c: string }>(
-      this.session,
-      `SELECT Id, ${EXTERNAL_KEY} FROM ${sobject}`,
-      EXTERNAL_KEY,
-      keys,
-    );
-    for (const row of rows) this.ids.set(`${sobject}:${row.External_Key__c}`, row.Id);
+  remember(sobject: string, key: string, id: string): void {
+    this.ids.set(`${sobject}:${key}`, id);
   }
 
   /** Forgets Ids that later levels no longer need (opportunities of a finished chunk). */
