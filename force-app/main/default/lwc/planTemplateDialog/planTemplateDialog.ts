@@ -228,7 +228,9 @@ export default class PlanTemplateDialog extends NavigationMixin(LightningModal) 
   get defaults(): YearChoice {
     const plan = this.targetPlan;
     if (plan && plan.periodStart && plan.periodEnd) {
-      return { fiscalYear: plan.fiscalYear ?? '', start: plan.periodStart, end: plan.periodEnd };
+      // A plan without a fiscal year still names its targets' periods: by the year it starts in.
+      const fiscalYear = plan.fiscalYear ?? `FY${plan.periodStart.slice(0, 4)}`;
+      return { fiscalYear, start: plan.periodStart, end: plan.periodEnd };
     }
     return defaultYear(this.planList, this.latestPlan, todayIn(TIME_ZONE));
   }
