@@ -129,6 +129,7 @@ it('describes the tab sets (apps) each user sees through SOAP describeTabs', asy
     'Coaching',
     'APR_Action__c',
     'Plan_Section__c',
+    'Plan_Review__c',
     'Rollup_Run__c',
     'standard-Account',
     'standard-Opportunity',

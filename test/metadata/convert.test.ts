@@ -68,7 +68,8 @@ describe('sf project convert source', () => {
     );
     expect(types.get('Layout')).toContain('Opportunity-Opportunity Layout');
     expect(types.get('Layout')).toContain('Plan_Comment__c-Plan Comment Layout');
-    expect((types.get('Layout') ?? []).length).toBe(6);
+    expect(types.get('Layout')).toContain('Plan_Review__c-Plan Review Layout');
+    expect((types.get('Layout') ?? []).length).toBe(7);
     expect(types.get('QuickAction')).toEqual(['Opportunity.Log_APR_Action']);
     expect(types.get('FlexiPage')).toEqual(
       expect.arrayContaining([
