@@ -296,6 +296,27 @@ describe('weighting sections and plans', () => {
     ]);
   });
 
+  it("counts a split year once: its quarters and months are the year's breakdown, not more targets", () => {
+    const year = target({ Id: 'year', Period_End__c: '2026-12-31', Weight__c: 2 });
+    const quarter = target({ Id: 'q1', Parent_Target__c: 'year', Weight__c: 2 });
+    const other = target({ Id: 'other', Weight__c: 1 });
+    const figures = new Map([
+      [year.Id, { actual: 10, attainment: 50, expectedToDate: 5, pace: 'On Track' as const }],
+      [quarter.Id, { actual: 10, attainment: 200, expectedToDate: 5, pace: 'Ahead' as const }],
+      [other.Id, { actual: 8, attainment: 80, expectedToDate: 5, pace: 'Ahead' as const }],
+    ]);
+    const groups = attainmentGroups([year, quarter, other], figures, '2026-02-14');
+    expect(groups.bySection.get(`sec-${P1}`)).toHaveLength(2);
+    const sections = sectionUpdates(
+      [{ Id: `sec-${P1}`, Partner_Account_Plan__c: `plan-${P1}`, Weighted_Attainment__c: null }],
+      groups,
+      {},
+      [],
+    );
+    // (50 x 2 + 80 x 1) / 3: the quarter's 200 % does not count beside its year.
+    expect(sections.updates).toEqual([{ Id: `sec-${P1}`, Weighted_Attainment__c: 60, __parent: `plan-${P1}` }]);
+  });
+
   it('gives the same weighted attainment whatever order the targets come in', () => {
     // Summed naively, these round to 120.46 in this order and to 120.47 reversed (floating-point sums
     // depend on order, and orgs return targets in different orders).

@@ -69,6 +69,7 @@ const TARGET_FIELDS = [
   'Accountable_AE__c',
   'Accountable_Partner_Manager__c',
   'Target_Account__c',
+  'Parent_Target__c',
   'Actual_Value__c',
   'Attainment__c',
   'Expected_To_Date__c',

@@ -69,6 +69,8 @@ export interface TargetRow {
   Accountable_AE__c: string | null;
   Accountable_Partner_Manager__c: string | null;
   Target_Account__c: string | null;
+  /** The year target this one is a quarter or month of (an annual split), if any. */
+  Parent_Target__c?: string | null;
   Actual_Value__c: number | null;
   Attainment__c: number | null;
   Expected_To_Date__c: number | null;

@@ -1,6 +1,6 @@
 /**
  * Phase 5 of the rollup, weight sections and plans: the weighted attainment of each section and plan over its
- * targets whose period has started (a budget target's attainment counting at most 100) (new figures where computed, stored ones where the metric failed), and the
+ * targets whose period has started (a year target's split parts aside: the year stands for them) (a budget target's attainment counting at most 100) (new figures where computed, stored ones where the metric failed), and the
  * updates of those whose stored value differs. The grouping and the diffs are pure; reading the stored
  * sections and plans is the one I/O.
  */
@@ -66,6 +66,8 @@ export function attainmentGroups(
     groups.set(id, items);
   };
   for (const t of targets) {
+    // A quarter or month split from a year target is that year's breakdown: the year counts, once.
+    if (t.Parent_Target__c) continue;
     const f = figures.get(t.Id);
     const item = {
       attainment: f ? f.attainment : t.Attainment__c,

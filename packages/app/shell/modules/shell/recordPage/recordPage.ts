@@ -43,6 +43,8 @@ const PAGE_COMPONENTS = [
   'planProgress',
   'planReviews',
   'planReviewPack',
+  'planFromTemplate',
+  'planRollover',
 ];
 
 /** A page with a printable component prints that component alone (the rest is marked `print-hidden`). */
@@ -125,6 +127,8 @@ export default class RecordPage extends LightningElement {
           isPlanProgress: c.componentName === 'planProgress',
           isPlanReviews: c.componentName === 'planReviews',
           isPlanReviewPack: c.componentName === 'planReviewPack',
+          isPlanFromTemplate: c.componentName === 'planFromTemplate',
+          isPlanRollover: c.componentName === 'planRollover',
           className:
             this.printsOnly && !PRINTABLE_COMPONENTS.includes(c.componentName)
               ? 'slds-m-bottom_medium print-hidden'
