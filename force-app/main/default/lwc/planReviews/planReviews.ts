@@ -450,7 +450,10 @@ export default class PlanReviews extends NavigationMixin(LightningElement) {
 
   /** The quarter's data the pack needs; the catalog (labels) and the reminder lookup may fail without stopping it. */
   private get required(): Loadable<unknown>[] {
-    return [this.targets, this.sections, this.comments, this.actions, this.wins, this.staleDeals, this.user];
+    const required: Loadable<unknown>[] = [this.targets, this.sections, this.comments, this.actions, this.user];
+    // Wins and stale deals are the partner's: a plan without one has none to wait for.
+    if (this.header && this.header.partnerAccountId) required.push(this.wins, this.staleDeals);
+    return required;
   }
 
   get gatherError(): string | null {
@@ -463,7 +466,7 @@ export default class PlanReviews extends NavigationMixin(LightningElement) {
       !this.gatherError &&
       (this.required.some((l) => l.kind === 'loading') ||
         this.metrics.kind === 'loading' ||
-        this.tasks.kind === 'loading')
+        (this.reminder !== null && this.tasks.kind === 'loading'))
     );
   }
 

@@ -338,6 +338,18 @@ describe('c-plan-reviews', () => {
     expect(toasts.map((t) => t.message)).toEqual(['FY2026 Q2 review is ready.']);
   });
 
+  it('creates no reminder when the next review would fall after the plan ends', async () => {
+    // Annual: 2027-07-10 is after the plan's end, so there is no next review and no reminder to look up.
+    const host = await render({ plan: plan({}, { cadence: 'Annual' }) });
+    await openAndLoad(host);
+    expect(graphQLVariables(REVIEW_TASKS_QUERY)).toBeUndefined();
+    await click(find(host, '[data-id="prepare-confirm"]'));
+    await settle();
+    expect(createPayloads().map((c) => c.apiName)).toEqual(['Plan_Review__c']);
+    expect(updatePayloads()).toEqual([{ Id: PLAN_ID, Last_Review_Date__c: '2026-07-10', Next_Review_Date__c: null }]);
+    expect(navigate).toHaveBeenCalled();
+  });
+
   it('creates the reminder once: not when the plan has it already', async () => {
     const host = await render();
     await openAndLoad(host, true);
