@@ -64,8 +64,6 @@ export default class TargetSplitDialog extends LightningModal {
   /** The granularity and profile to start from (the year's current parts and Split_Profile__c). */
   @api into: SplitInto = 'Quarter';
   @api profile: string | null = null;
-  /** A note shown above the preview (for example: the months that this split into quarters would delete). */
-  @api note: string | null = null;
   @api submitSplit: SplitSubmit | undefined;
 
   labels = LABELS;
