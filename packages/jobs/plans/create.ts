@@ -14,6 +14,7 @@ import {
   existingPlans,
   partnerByIdOrKey,
   partnersOfTier,
+  readMetricSemantics,
   readProfiles,
   readTemplates,
   type Partner,
@@ -78,6 +79,7 @@ export async function runPlanCreate(session: OrgSession, options: CreateOptions)
   const { partners, tier } = await partnersOf(session, options);
   const template = pickTemplate(await readTemplates(session), options.template, tier);
   const profiles = await readProfiles(session);
+  const metrics = await readMetricSemantics(session);
   const report = emptyReport('create', year, options.dryRun ?? false);
   report.template = template.name;
   if (!template.active)
@@ -114,6 +116,7 @@ export async function runPlanCreate(session: OrgSession, options: CreateOptions)
       { periods: year.periods, fiscalYear: year.label },
       profiles,
       owner,
+      metrics,
     );
     const result: PlanResult = {
       partnerId: partner.id,

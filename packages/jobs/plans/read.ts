@@ -7,7 +7,7 @@ import type { JsonMap } from '@salesforce/ts-types';
 import type { OrgSession } from '../connection';
 import { queryAll, queryIn, soqlString } from '../query';
 import { expectString, optionalNumber, optionalString } from '../response';
-import { EVEN_PROFILE, type PeriodType, type SeasonalProfile, type TemplateDef } from './year';
+import { EVEN_PROFILE, type MetricTraits, type PeriodType, type SeasonalProfile, type TemplateDef } from './year';
 
 const text = (record: JsonMap, field: string, where: string): string | null =>
   optionalString(record, field, where) ?? null;
@@ -111,17 +111,22 @@ export async function readProfiles(session: OrgSession): Promise<Record<string, 
   return profiles;
 }
 
-/** How each metric's figures read (direction, shape), for the shortfall a rollover may carry. */
-export async function readMetricSemantics(
-  session: OrgSession,
-): Promise<Record<string, { direction: string | null; shape: string | null }>> {
-  const rows = await queryAll<JsonMap>(session, 'SELECT DeveloperName, Direction__c, Shape__c FROM Plan_Metric__mdt');
-  const metrics: Record<string, { direction: string | null; shape: string | null }> = {};
+/**
+ * How each metric's figures read (direction, shape), for the shortfall a rollover may carry, and its unit (a
+ * Count splits and carries in whole numbers).
+ */
+export async function readMetricSemantics(session: OrgSession): Promise<Record<string, MetricTraits>> {
+  const rows = await queryAll<JsonMap>(
+    session,
+    'SELECT DeveloperName, Direction__c, Shape__c, Unit__c FROM Plan_Metric__mdt',
+  );
+  const metrics: Record<string, MetricTraits> = {};
   for (const record of rows) {
     const where = `the Plan_Metric__mdt record ${JSON.stringify(record.DeveloperName ?? null)}`;
     metrics[expectString(record, 'DeveloperName', where)] = {
       direction: text(record, 'Direction__c', where),
       shape: text(record, 'Shape__c', where),
+      unit: text(record, 'Unit__c', where),
     };
   }
   return metrics;

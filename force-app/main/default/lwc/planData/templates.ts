@@ -9,7 +9,7 @@
 import { gql, type DocumentNode, type GraphQLResult } from 'lightning/graphql';
 import type { ObjectInfoRepresentation } from 'lightning/uiObjectInfoApi';
 import type { WireResult } from 'lightning/uiRecordApi';
-import type { PeriodType, SourcePlan, SourceSection, SourceTarget, TemplateDef } from 'c/planYear';
+import type { MetricTraits, PeriodType, SourcePlan, SourceSection, SourceTarget, TemplateDef } from 'c/planYear';
 import { graphQLErrorMessage, readConnection, val, type Connection, type Value } from './graphqlShapes';
 import type { Loadable, Metric, PlanStatus } from './types';
 
@@ -254,11 +254,12 @@ export function templateForTier(templates: PlanTemplate[], tier: string | null |
   return templates.find((t) => (t.tier ?? '').trim().toLowerCase() === wanted) ?? null;
 }
 
-/** The semantics rollover needs of each metric (Direction__c, Shape__c), by DeveloperName. */
-export function metricSemanticsByName(
-  metrics: Metric[],
-): Record<string, { direction: string | null; shape: string | null }> {
-  return Object.fromEntries(metrics.map((m) => [m.name, { direction: m.direction, shape: m.shape }]));
+/**
+ * What rollover and templates need of each metric, by DeveloperName: its semantics (Direction__c, Shape__c)
+ * and unit (a Count splits and carries in whole numbers).
+ */
+export function metricSemanticsByName(metrics: Metric[]): Record<string, MetricTraits> {
+  return Object.fromEntries(metrics.map((m) => [m.name, { direction: m.direction, shape: m.shape, unit: m.unit }]));
 }
 
 /** Whether the running user may create records of the object (UI API object info); not until it loads. */

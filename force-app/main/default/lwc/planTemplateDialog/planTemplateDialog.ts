@@ -21,6 +21,7 @@ import {
   createFromBlueprint,
   errorMessage,
   mergeRecords,
+  metricSemanticsByName,
   readMetrics,
   readPlanYears,
   readRecordKeys,
@@ -278,7 +279,14 @@ export default class PlanTemplateDialog extends NavigationMixin(LightningModal) 
     if (!template || !name || !this.accountId || !year || !this.datesValid) return null;
     const partner = { id: this.accountId, key: this.accountField(ACCOUNT_KEY) ?? this.accountId, name };
     const periods = standardPlanPeriods({ start: this.periodStartValue, end: this.periodEndValue });
-    const blueprint = templateBlueprint(template, partner, { periods, fiscalYear: year }, this.profiles, USER_ID);
+    const blueprint = templateBlueprint(
+      template,
+      partner,
+      { periods, fiscalYear: year },
+      this.profiles,
+      USER_ID,
+      metricSemanticsByName(this.metrics),
+    );
     const plan = this.targetPlan;
     return plan && plan.externalKey ? withPlanKey(blueprint, plan.externalKey) : blueprint;
   }

@@ -13,6 +13,7 @@ import {
   redatePeriod,
   splitValue,
   splitYearTarget,
+  unitScale,
   type PeriodType,
   type PlanPeriods,
   type SeasonalProfile,
@@ -202,7 +203,7 @@ export function rolloverBlueprint(
   next: { periods: PlanPeriods; fiscalYear: string | null; from: PlanPeriods },
   options: {
     carryShortfall: boolean;
-    metrics: Record<string, { direction: string | null; shape: string | null }>;
+    metrics: Record<string, MetricTraits>;
     name?: string;
   },
 ): PlanBlueprint {
@@ -282,11 +283,11 @@ export function rolloverBlueprint(
 function carriedShortfalls(
   ordered: SourceTarget[],
   ids: Set<string>,
-  options: { carryShortfall: boolean; metrics: Record<string, { direction: string | null; shape: string | null }> },
+  options: { carryShortfall: boolean; metrics: Record<string, MetricTraits> },
 ): Map<string, number | null> {
   const carried = new Map<string, number | null>();
   if (!options.carryShortfall) return carried;
-  const metricOf = (metric: string): { direction: string | null; shape: string | null } | null => {
+  const metricOf = (metric: string): MetricTraits | null => {
     return Object.prototype.hasOwnProperty.call(options.metrics, metric) ? options.metrics[metric] : null;
   };
   for (const target of ordered) {
@@ -298,10 +299,18 @@ function carriedShortfalls(
     const shares = splitValue(
       own,
       parts.map((p) => p.targetValue),
+      unitScale(metricOf(target.metric)?.unit),
     );
     parts.forEach((part, i) => carried.set(part.id, shares[i]));
   }
   return carried;
+}
+
+/** What a rollover reads of a metric: how to read a shortfall, and its unit (counts carry whole numbers). */
+export interface MetricTraits {
+  direction: string | null;
+  shape: string | null;
+  unit?: string | null;
 }
 
 export interface TemplateDef {
@@ -339,6 +348,8 @@ export function templateBlueprint(
   year: { periods: PlanPeriods; fiscalYear: string },
   profiles: Record<string, SeasonalProfile>,
   ownerId: string | null,
+  /** The catalog's metrics by DeveloperName: a Count metric splits into whole numbers (unitScale). */
+  metrics: Record<string, MetricTraits> = {},
 ): PlanBlueprint {
   const planKey = planExternalKey(partner.key, year.fiscalYear);
   const plan: PlanSpec = {
@@ -392,7 +403,7 @@ export function templateBlueprint(
         splitProfile: into ? profile.name : null,
       });
       if (!into) continue;
-      for (const part of splitYearTarget(value, into, profile, year.periods)) {
+      for (const part of splitYearTarget(value, into, profile, year.periods, unitScale(metrics[t.metric]?.unit))) {
         addTarget({
           ...common,
           ...people,

@@ -89,10 +89,11 @@ function toUnits(value: number, scale: number): number {
 const fromUnits = (units: number, scale: number): number => units / 10 ** scale + 0;
 
 /**
- * Splits total into parts proportional to shares (any positive numbers), rounded to `scale` decimals,
- * remainder on the last part so the parts sum exactly to total. Works in integer units of 10^-scale, so
- * there is no float drift: the parts' units sum to the total's units. Shares that are not positive count
- * as 0; when none is positive the split is even. No shares, no parts.
+ * Splits total into parts proportional to shares (any positive numbers), rounded to `scale` decimals, summing
+ * exactly to total: each part gets the whole units of its exact share, and the units left over go one each to
+ * the parts with the largest remainders (the earlier part on a tie), so 150 leads in four even quarters are
+ * 38, 38, 37, 37. Works in integer units of 10^-scale, so there is no float drift. Shares that are not
+ * positive count as 0; when none is positive the split is even. No shares, no parts.
  */
 export function splitValue(total: number, shares: number[], scale = 2): number[] {
   if (shares.length === 0) return [];
@@ -100,16 +101,25 @@ export function splitValue(total: number, shares: number[], scale = 2): number[]
   const positive = shares.map((s) => (Number.isFinite(s) && s > 0 ? s : 0));
   const weights = positive.some((s) => s > 0) ? positive : shares.map(() => 1);
   const sum = weights.reduce((a, b) => a + b, 0);
-  const parts: number[] = [];
-  let given = 0;
-  for (let i = 0; i < weights.length - 1; i++) {
-    const part = roundHalfAway((units * weights[i]) / sum);
-    parts.push(part);
-    given += part;
+  // A negative total splits as its positive mirror.
+  const magnitude = Math.abs(units);
+  const quotas = weights.map((w) => (magnitude * w) / sum);
+  const parts = quotas.map((q) => Math.floor(q));
+  let left = magnitude - parts.reduce((a, b) => a + b, 0);
+  // Remainders compared to 1e-9, so float noise (13333.3333334 against 8333.3333333) does not break a tie.
+  const byRemainder = quotas
+    .map((q, i) => ({ i, remainder: Math.round((q - Math.floor(q)) * 1e9) }))
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    parts[i] += 1;
+    left -= 1;
   }
-  parts.push(units - given);
-  return parts.map((p) => fromUnits(p, scale));
+  return parts.map((p) => fromUnits(Math.sign(units) * p, scale));
 }
+
+/** The decimals a metric's values are split and carried in: whole numbers for counts, cents otherwise. */
+export const unitScale = (unit: string | null | undefined): number => (unit === 'Count' ? 0 : 2);
 
 /** A Seasonal_Profile__mdt record: DeveloperName, MasterLabel and Q1_Share__c..Q4_Share__c (percent of the year). */
 export interface SeasonalProfile {
@@ -146,15 +156,16 @@ export interface PartSpec {
   targetValue: number;
 }
 
-/** A year target's parts: its periods (from `periods`) and values (splitValue by partShares). */
+/** A year target's parts: its periods (from `periods`) and values (splitValue by partShares, to `scale` decimals: unitScale). */
 export function splitYearTarget(
   total: number,
   into: 'Quarter' | 'Month',
   profile: SeasonalProfile,
   periods: PlanPeriods,
+  scale = 2,
 ): PartSpec[] {
   const spans = into === 'Quarter' ? periods.quarters : periods.months;
-  const values = splitValue(total, partShares(profile, into));
+  const values = splitValue(total, partShares(profile, into), scale);
   return spans.map((span, i) => ({ periodType: into, start: span.start, end: span.end, targetValue: values[i] }));
 }
 

@@ -317,11 +317,12 @@ describe('rolloverBlueprint: carried shortfall', () => {
   it("spreads a year target's shortfall over its parts by their values, so the parts still sum to the year", () => {
     const { targets } = roll(true);
     const year = byPrevious(targets, 't-year');
-    // 1000 - 666.67 = 333.33, over parts of 200/230/270/300: 66.67, 76.67, 90.00 and the rest, 99.99.
+    // 1000 - 666.67 = 333.33 over parts of 200/230/270/300: 66.666, 76.666, 89.999 and 99.999 in whole cents,
+    // the 3 cents left to the largest remainders (89.999, 99.999, 66.666): 66.67, 76.66, 90 and 100.
     expect(year).toMatchObject({ targetValue: 1333.33, carriedShortfall: 333.33 });
     const parts = ['t-q1', 't-q2', 't-q3', 't-q4'].map((id) => byPrevious(targets, id));
-    expect(parts.map((p) => p.carriedShortfall)).toEqual([66.67, 76.67, 90, 99.99]);
-    expect(parts.map((p) => p.targetValue)).toEqual([266.67, 306.67, 360, 399.99]);
+    expect(parts.map((p) => p.carriedShortfall)).toEqual([66.67, 76.66, 90, 100]);
+    expect(parts.map((p) => p.targetValue)).toEqual([266.67, 306.66, 360, 400]);
     expect(parts.reduce((sum, p) => sum + cents(p.targetValue), 0)).toBe(cents(year.targetValue));
     expect(parts.reduce((sum, p) => sum + cents(p.carriedShortfall ?? 0), 0)).toBe(cents(333.33));
   });
@@ -359,7 +360,7 @@ describe('rolloverBlueprint: carried shortfall', () => {
       { periods: TO, fiscalYear: NEXT.fiscalYear, from: FROM },
       { carryShortfall: true, metrics: METRICS },
     );
-    expect(targets.slice(1, 5).map((t) => t.targetValue)).toEqual([83.33, 83.33, 83.33, 83.34]);
+    expect(targets.slice(1, 5).map((t) => t.targetValue)).toEqual([83.34, 83.33, 83.33, 83.33]);
   });
 
   it('keeps every carried amount within its new value (the Carried_Shortfall_Within_Value rule)', () => {

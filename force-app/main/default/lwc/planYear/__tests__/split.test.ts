@@ -22,9 +22,12 @@ const sumCents = (values: number[]): number => cents(values).reduce((a, b) => a 
 
 describe('splitValue', () => {
   it('rounds each part to cents and puts the remainder on the last', () => {
-    expect(splitValue(100, [1, 1, 1])).toEqual([33.33, 33.33, 33.34]);
+    expect(splitValue(100, [1, 1, 1])).toEqual([33.34, 33.33, 33.33]);
     expect(splitValue(1000.01, [1, 1, 1])).toEqual([333.34, 333.34, 333.33]);
-    expect(splitValue(1000, Array(12).fill(1))).toEqual([...Array(11).fill(83.33), 83.37]);
+    expect(splitValue(1000, Array(12).fill(1))).toEqual([...Array(4).fill(83.34), ...Array(8).fill(83.33)]);
+    // Whole numbers for counts: the left-over units go to the largest remainders, earlier parts first.
+    expect(splitValue(150, [25, 25, 25, 25], 0)).toEqual([38, 38, 37, 37]);
+    expect(splitValue(10, [20, 23, 27, 30], 0)).toEqual([2, 2, 3, 3]);
   });
 
   it('splits by shares that need not sum to 100', () => {
@@ -64,12 +67,12 @@ describe('splitValue', () => {
   });
 
   it('mirrors a negative total', () => {
-    expect(splitValue(-100, [1, 1, 1])).toEqual([-33.33, -33.33, -33.34]);
+    expect(splitValue(-100, [1, 1, 1])).toEqual([-33.34, -33.33, -33.33]);
   });
 
   it('works at another scale', () => {
-    expect(splitValue(10, [1, 1, 1], 0)).toEqual([3, 3, 4]);
-    expect(splitValue(1, [1, 1, 1], 3)).toEqual([0.333, 0.333, 0.334]);
+    expect(splitValue(10, [1, 1, 1], 0)).toEqual([4, 3, 3]);
+    expect(splitValue(1, [1, 1, 1], 3)).toEqual([0.334, 0.333, 0.333]);
   });
 
   it('stays exact for large values', () => {
@@ -125,7 +128,7 @@ describe('splitYearTarget', () => {
     expect(even[11]).toEqual({ periodType: 'Month', start: '2027-01-01', end: '2027-01-31', targetValue: 100 });
 
     const push = splitYearTarget(1000, 'Month', YEAR_END_PUSH, feb).map((p) => p.targetValue);
-    expect(push).toEqual([50, 50, 50, 66.67, 66.67, 66.67, 83.33, 83.33, 83.33, 133.33, 133.33, 133.34]);
+    expect(push).toEqual([50, 50, 50, 66.67, 66.67, 66.67, 83.34, 83.33, 83.33, 133.33, 133.33, 133.33]);
     expect(sumCents(push)).toBe(100_000);
   });
 

@@ -174,7 +174,7 @@ describe('templateBlueprint', () => {
     const { targets } = build();
     expect(targets[6]).toMatchObject({ metric: 'Certifications', targetValue: 1000, splitProfile: 'Even', weight: 1 });
     const months = targets.slice(7);
-    expect(months.map((t) => t.targetValue)).toEqual([...Array(11).fill(83.33), 83.37]);
+    expect(months.map((t) => t.targetValue)).toEqual([...Array(4).fill(83.34), ...Array(8).fill(83.33)]);
     expect(months.reduce((sum, t) => sum + Math.round(t.targetValue * 100), 0)).toBe(100_000);
     expect(months[1]).toMatchObject({ periodType: 'Month', periodStart: '2027-02-01', periodEnd: '2027-02-28' });
     months.forEach((t) => expect(t).toMatchObject({ parentRef: `${KEY}-T007`, sectionRef: `${KEY}-S02` }));
