@@ -202,7 +202,9 @@ function snapshotTarget(t: PlanTarget, input: ComposeInput, sectionName: string 
 function weighted(targets: PlanTarget[], metrics: Metric[]): number | null {
   let sum = 0;
   let weight = 0;
-  for (const t of targets) {
+  // A year target's split quarters and months count once, through the year (as the rollup weighs a plan).
+  const ids = new Set(targets.map((t) => t.id));
+  for (const t of targets.filter((x) => !x.parentTargetId || !ids.has(x.parentTargetId))) {
     const metric = metrics.find((m) => m.name === t.metric);
     const value = weightedContribution(metric ? semanticsOf(metric) : DEFAULT_SEMANTICS, t.attainment);
     if (value === null) continue;

@@ -221,6 +221,24 @@ describe('composeSnapshot', () => {
     expect(s.preparedAt).toBe('2026-07-10T16:00:00.000Z');
   });
 
+  it("weighs a year target's split quarter once, through the year, as the rollup does", () => {
+    const year = domainTarget({
+      id: 'Y',
+      sectionId: 'S1',
+      periodType: 'Year',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      attainment: 40,
+    });
+    const part = domainTarget({ id: 'Y2', sectionId: 'S1', parentTargetId: 'Y', attainment: 100 });
+    const s = composeSnapshot(input({ targets: [year, part] }));
+    expect(s.sections[0].targets.map((t) => t.id)).toEqual(['Y', 'Y2']);
+    expect(s.sections[0].attainment).toBe(40);
+    expect(s.headline.overallAttainment).toBe(40);
+    // A part whose year is not in the period's targets counts on its own.
+    expect(composeSnapshot(input({ targets: [part] })).headline.overallAttainment).toBe(100);
+  });
+
   it('copies values: changing the inputs afterwards (a later rollup) leaves the snapshot as it was', () => {
     const given = input();
     const s = composeSnapshot(given);
