@@ -46,7 +46,10 @@ import type { Loadable, SaveOutcome } from './types';
 import type { ReviewAction, ReviewSnapshot, ReviewWin } from './reviewSnapshot';
 import type { StaleDealsData } from './actions';
 
-export { REVIEW_OBJECT, PLAN_CADENCE, PLAN_LAST_REVIEW, PLAN_NEXT_REVIEW };
+export { REVIEW_OBJECT, REVIEW_SUMMARY, PLAN_CADENCE, PLAN_LAST_REVIEW, PLAN_NEXT_REVIEW };
+
+/** The most Summary__c holds (Long Text Area(32768)). */
+export const SUMMARY_MAX_LENGTH = 32768;
 export * from './reviewSnapshot';
 
 /** Plan_Review__c.Name holds 80 characters. */
@@ -491,4 +494,9 @@ export async function prepareReview(input: PrepareInput): Promise<PrepareOutcome
   if (input.ownerId) taskFields[TASK_OWNER.fieldApiName] = input.ownerId;
   const task = await createOne(TASK_OBJECT.objectApiName, 'review-reminder', taskFields);
   return { review, plan, task };
+}
+
+/** Writes a review's narrative (the one field Review_Frozen leaves editable besides the name). */
+export function saveReviewSummary(reviewId: string, summary: string): Promise<SaveOutcome> {
+  return updateOne({ Id: reviewId, [REVIEW_SUMMARY.fieldApiName]: summary.trim() === '' ? null : summary });
 }

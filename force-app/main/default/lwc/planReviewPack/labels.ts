@@ -18,7 +18,9 @@ import COL_SECTION from '@salesforce/label/c.Plan_Review_Pack_Col_Section';
 import COL_STAGE from '@salesforce/label/c.Plan_Review_Pack_Col_Stage';
 import COL_TARGET from '@salesforce/label/c.Partner_Planning_Col_Target';
 import COL_TYPE from '@salesforce/label/c.Plan_Review_Pack_Col_Type';
+import CANCEL from '@salesforce/label/c.Partner_Planning_Cancel';
 import COMMENTS from '@salesforce/label/c.Plan_Review_Pack_Comments';
+import EDIT_SUMMARY from '@salesforce/label/c.Plan_Review_Pack_Edit_Summary';
 import INTERNAL from '@salesforce/label/c.Plan_Review_Pack_Internal';
 import INVALID from '@salesforce/label/c.Plan_Review_Pack_Invalid';
 import MISSING from '@salesforce/label/c.Plan_Review_Pack_Missing';
@@ -36,6 +38,7 @@ import PARTNER from '@salesforce/label/c.Plan_Review_Pack_Partner';
 import PREPARED_BY from '@salesforce/label/c.Plan_Review_Pack_Prepared_By';
 import PREPARED_ON from '@salesforce/label/c.Plan_Review_Pack_Prepared_On';
 import PRINT from '@salesforce/label/c.Plan_Review_Pack_Print';
+import SAVE from '@salesforce/label/c.Partner_Planning_Save';
 import SECTION_ATTAINMENT from '@salesforce/label/c.Plan_Review_Pack_Section_Attainment';
 import STALE_DEALS from '@salesforce/label/c.Plan_Review_Pack_Stale_Deals';
 import SUMMARY from '@salesforce/label/c.Plan_Review_Pack_Summary';
@@ -50,6 +53,7 @@ export const LABELS = {
   actionsByPerson: ACTIONS_BY_PERSON,
   actionsByType: ACTIONS_BY_TYPE,
   actionsLogged: ACTIONS_LOGGED,
+  cancel: CANCEL,
   colAccount: COL_ACCOUNT,
   colActual: COL_ACTUAL,
   colAmount: COL_AMOUNT,
@@ -67,6 +71,7 @@ export const LABELS = {
   colTarget: COL_TARGET,
   colType: COL_TYPE,
   comments: COMMENTS,
+  editSummary: EDIT_SUMMARY,
   internal: INTERNAL,
   invalid: INVALID,
   missing: MISSING,
@@ -84,6 +89,7 @@ export const LABELS = {
   preparedBy: PREPARED_BY,
   preparedOn: PREPARED_ON,
   print: PRINT,
+  save: SAVE,
   sectionAttainment: SECTION_ATTAINMENT,
   staleDeals: STALE_DEALS,
   summary: SUMMARY,

@@ -1,12 +1,19 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   REVIEW_FIELDS,
+  REVIEW_OBJECT,
+  REVIEW_SUMMARY,
+  SUMMARY_MAX_LENGTH,
+  canUpdate,
   parseSnapshot,
   readReview,
+  saveReviewSummary,
   type Loadable,
+  type ObjectInfoRepresentation,
   type PlanReview,
   type RecordRepresentation,
   type WireResult,
@@ -26,10 +33,21 @@ export default class PlanReviewPack extends LightningElement {
 
   labels = LABELS;
   review: Loadable<PlanReview> = { kind: 'loading' };
+  reviewInfo: WireResult<ObjectInfoRepresentation> | undefined;
+  /** The summary being written (null when not editing), and why the last save failed. */
+  draftSummary: string | null = null;
+  savingSummary = false;
+  summaryErrors: string[] = [];
+  maxLength = SUMMARY_MAX_LENGTH;
 
   @wire(getRecord, { recordId: '$recordId', fields: REVIEW_FIELDS })
   wiredReview(result: WireResult<RecordRepresentation>): void {
     this.review = readReview(result);
+  }
+
+  @wire(getObjectInfo, { objectApiName: REVIEW_OBJECT })
+  wiredReviewInfo(result: WireResult<ObjectInfoRepresentation>): void {
+    this.reviewInfo = result;
   }
 
   get isLoading(): boolean {
@@ -95,7 +113,49 @@ export default class PlanReviewPack extends LightningElement {
     return this.record ? this.record.summary : null;
   }
 
+  /** Who may write the narrative: edit access to the review's Summary__c. */
+  get canEditSummary(): boolean {
+    return this.draftSummary === null && canUpdate(this.reviewInfo, [REVIEW_SUMMARY.fieldApiName]);
+  }
+
+  get editingSummary(): boolean {
+    return this.draftSummary !== null;
+  }
+
+  get hasSummaryErrors(): boolean {
+    return this.summaryErrors.length > 0;
+  }
+
   handlePrint(): void {
     window.print();
+  }
+
+  handleEditSummary(): void {
+    this.draftSummary = this.summary ?? '';
+    this.summaryErrors = [];
+  }
+
+  handleSummaryChange(event: CustomEvent<{ value: string }>): void {
+    this.draftSummary = event.detail.value;
+  }
+
+  handleCancelSummary(): void {
+    this.draftSummary = null;
+    this.summaryErrors = [];
+  }
+
+  async handleSaveSummary(): Promise<void> {
+    const record = this.record;
+    if (!record || this.draftSummary === null || this.savingSummary) return;
+    this.savingSummary = true;
+    const outcome = await saveReviewSummary(record.id, this.draftSummary);
+    this.savingSummary = false;
+    if (outcome.ok) {
+      // LDS updates the record's wire with what it saved.
+      this.draftSummary = null;
+      this.summaryErrors = [];
+    } else {
+      this.summaryErrors = [...outcome.messages, ...Object.values(outcome.fieldErrors).flat()];
+    }
   }
 }

@@ -1,7 +1,14 @@
 import PlanReviewPack from 'c/planReviewPack';
 import { composeSnapshot, type ComposeInput } from 'c/planData';
-import { click, find, findAll, mount, settle, textOf } from '@lwc-test/render';
-import { emitRecord, emitRecordError } from '@lwc-test/platform';
+import { changeValue, click, find, findAll, mount, prop, settle, textOf } from '@lwc-test/render';
+import {
+  emitObjectInfo,
+  emitRecord,
+  emitRecordError,
+  recordError,
+  updatePayloads,
+  updateRecord,
+} from '@lwc-test/platform';
 import { id, recordOf } from '@lwc-test/fixtures';
 import { domainMetric, domainTarget } from '@lwc-test/domain';
 
@@ -153,6 +160,37 @@ describe('c-plan-review-pack', () => {
     ]);
     expect(textOf(find(host, '[data-id="summary"]'))).toBe('We agreed to push revenue in Q3.');
     await expect(host).toBeAccessible();
+  });
+
+  it('lets a user who may edit the summary write it; the frozen figures stay as they are', async () => {
+    const host = await render(JSON.stringify(composeSnapshot(INPUT)));
+    expect(findAll(host, '[data-id="edit-summary"]')).toEqual([]);
+    emitObjectInfo('Plan_Review__c', { fields: ['Summary__c'] });
+    await settle();
+    await click(find(host, '[data-id="edit-summary"]'));
+    const input = find(host, '[data-id="summary-input"]');
+    expect(prop(input, 'value')).toBe('We agreed to push revenue in Q3.');
+    await changeValue(input, 'Push revenue in Q3; two joint calls a week.');
+    await click(find(host, '[data-id="save-summary"]'));
+    await settle();
+    expect(updatePayloads()).toEqual([{ Id: REVIEW_ID, Summary__c: 'Push revenue in Q3; two joint calls a week.' }]);
+    expect(findAll(host, '[data-id="summary-editor"]')).toEqual([]);
+    await expect(host).toBeAccessible();
+  });
+
+  it("shows why the summary was not saved and keeps the writer's text", async () => {
+    const host = await render(JSON.stringify(composeSnapshot(INPUT)));
+    emitObjectInfo('Plan_Review__c', { fields: ['Summary__c'] });
+    await settle();
+    await click(find(host, '[data-id="edit-summary"]'));
+    await changeValue(find(host, '[data-id="summary-input"]'), 'New text');
+    updateRecord.mockRejectedValueOnce(recordError({ errors: ['Insufficient access rights on object id'] }));
+    await click(find(host, '[data-id="save-summary"]'));
+    await settle();
+    expect(prop(find(host, '[data-id="summary-editor"] c-error-list'), 'messages')).toEqual([
+      'Insufficient access rights on object id',
+    ]);
+    expect(prop(find(host, '[data-id="summary-input"]'), 'value')).toBe('New text');
   });
 
   it('prints with the browser', async () => {
