@@ -14,6 +14,7 @@ import {
   EVEN_PROFILE,
   partShares,
   splitYearTarget,
+  unitScale,
   type PartSpec,
   type PlanPeriods,
   type SeasonalProfile,
@@ -134,7 +135,8 @@ export default class TargetSplitDialog extends LightningModal {
   get parts(): PartSpec[] {
     const value = this.yearValue;
     if (value === null || !this.planPeriods) return [];
-    return splitYearTarget(value, this.intoValue, this.chosenProfileRecord, this.planPeriods);
+    // A count splits into whole numbers (38, 38, 37, 37 leads), money and rates to the cent.
+    return splitYearTarget(value, this.intoValue, this.chosenProfileRecord, this.planPeriods, unitScale(this.unit));
   }
 
   get previewRows(): PreviewRow[] {

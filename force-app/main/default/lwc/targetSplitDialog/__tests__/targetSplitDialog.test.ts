@@ -28,14 +28,20 @@ const PROFILES: SeasonalProfilesData = uiapi('Seasonal_Profile__mdt', [
 ]);
 
 async function openDialog(
-  options: { value?: number; into?: 'Quarter' | 'Month'; profile?: string | null; submitSplit?: SplitSubmit } = {},
+  options: {
+    value?: number;
+    unit?: string;
+    into?: 'Quarter' | 'Month';
+    profile?: string | null;
+    submitSplit?: SplitSubmit;
+  } = {},
 ): Promise<{ result: Promise<unknown>; dialog: HTMLElement }> {
   const result = TargetSplitDialog.open({
     label: 'Split year target',
     size: 'medium',
     targetLabel: 'Closed Won Revenue, FY2026',
     value: options.value ?? 100000,
-    unit: 'Currency',
+    unit: options.unit ?? 'Currency',
     currency: 'USD',
     planPeriods: standardPlanPeriods({ start: '2026-01-01', end: '2026-12-31' }),
     periodLabels: fiscalPeriods(PLAN, 'en-US'),
@@ -93,6 +99,14 @@ describe('c-target-split-dialog', () => {
     expect(total).toBe(10000001);
     await expect(result).resolves.toEqual(choice);
     expect(openModals()).toHaveLength(0);
+  });
+
+  it('splits a count into whole numbers that add up to the year', async () => {
+    const { dialog } = await openDialog({ value: 150, unit: 'Count' });
+    emitGraphQL(SEASONAL_PROFILES_QUERY, PROFILES);
+    await flushPromises();
+    expect(previewRows(dialog).map((row) => row[1])).toEqual(['38', '38', '37', '37']);
+    expect(textOf(find(dialog, '[data-id="split-total"]'))).toBe('150');
   });
 
   it('keeps the dialog open with the message when the save fails, busy while it runs', async () => {
