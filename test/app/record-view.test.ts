@@ -63,7 +63,13 @@ it("lays out a plan's details from its page layout and reads the record and rela
     s.rows.flatMap((r) => r.cells.flatMap((c) => (c.field ? [c.field] : []))),
   );
   expect(fields[0]).toMatchObject({ name: 'Name', path: 'Name' });
-  expect(view.relatedLists.map((l) => l.sobject)).toEqual(['Plan_Section__c', 'APR_Action__c']);
+  // The plan's reviews and the plans rolled over from it (Next Plans) follow its sections and actions.
+  expect(view.relatedLists.map((l) => l.sobject)).toEqual([
+    'Plan_Section__c',
+    'APR_Action__c',
+    'Plan_Review__c',
+    'Partner_Account_Plan__c',
+  ]);
   expect(view.actions).toEqual([]);
 
   const record = (await audience.pm.conn.query(recordQuery('Partner_Account_Plan__c', audience.plan, view))).records[0];
