@@ -45,8 +45,6 @@ import SECTION_ATTAINMENT from '@salesforce/label/c.Plan_Editor_Section_Attainme
 import SECTION_NAME_REQUIRED from '@salesforce/label/c.Plan_Editor_Section_Name_Required';
 import SECTION_SAVED from '@salesforce/label/c.Plan_Editor_Section_Saved';
 import SECTIONS from '@salesforce/label/c.Plan_Editor_Sections';
-import SECTIONS_CREATED from '@salesforce/label/c.Plan_Editor_Sections_Created';
-import SECTIONS_NOT_CREATED from '@salesforce/label/c.Plan_Editor_Sections_Not_Created';
 import START_FROM_TEMPLATE from '@salesforce/label/c.Plan_Editor_Start_From_Template';
 import SUBMIT_NEEDS_TARGETS from '@salesforce/label/c.Plan_Editor_Submit_Needs_Targets';
 import SUBMITTED from '@salesforce/label/c.Plan_Editor_Submitted';
@@ -132,8 +130,6 @@ export const LABELS = {
   sectionNameRequired: SECTION_NAME_REQUIRED,
   sectionSaved: SECTION_SAVED,
   sections: SECTIONS,
-  sectionsCreated: SECTIONS_CREATED,
-  sectionsNotCreated: SECTIONS_NOT_CREATED,
   startFromTemplate: START_FROM_TEMPLATE,
   submitNeedsTargets: SUBMIT_NEEDS_TARGETS,
   submitted: SUBMITTED,

@@ -1,11 +1,11 @@
 /**
  * The plan lifecycle rules of c/planInsights: the path shown for a status, which actions a status
- * allows, the partner's change request as both sides read it, the standard section template and section
+ * allows, the partner's change request as both sides read it, and section
  * reordering.
  */
 import CHANGE_REQUEST_REASON from '@salesforce/label/c.Plan_Editor_Change_Request_Reason';
 import CHANGE_REQUESTED from '@salesforce/label/c.Plan_Editor_Change_Requested';
-import type { PicklistOption, PlanHeader, PlanStatus } from 'c/planData';
+import type { PlanHeader, PlanStatus } from 'c/planData';
 import { formatDateTime, formatLabel } from './format';
 
 export const LIFECYCLE: PlanStatus[] = ['Draft', 'Partner Review', 'Accepted', 'Active', 'Closed'];
@@ -42,15 +42,6 @@ export function changeRequestView(plan: PlanHeader | null, locale: string, timeZ
     ),
     reason: formatLabel(CHANGE_REQUEST_REASON, plan.changeRequestReason ?? '—'),
   };
-}
-
-/** The standard section template: one section per section type except Custom, in picklist order. */
-export function templateSections(
-  sectionTypes: PicklistOption[],
-): { name: string; sectionType: string; summary: null; sortOrder: number }[] {
-  return sectionTypes
-    .filter((t) => t.value !== 'Custom')
-    .map((t, i) => ({ name: t.label, sectionType: t.value, summary: null, sortOrder: (i + 1) * 10 }));
 }
 
 /** A copy of the list with the item at `index` moved by `delta` places (clamped). */

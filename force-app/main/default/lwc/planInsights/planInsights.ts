@@ -20,7 +20,6 @@ export {
   LIFECYCLE,
   lifecycleSteps,
   moveItem,
-  templateSections,
 } from './lifecycle';
 export type { ChangeRequestView } from './lifecycle';
 export { actionTypesOf, catalogSemantics, humanize, metricLabel, metricsForActionType, metricUnit } from './metrics';
