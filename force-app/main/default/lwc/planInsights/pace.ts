@@ -37,8 +37,9 @@ const weightOf = (t: PlanTarget): number => (t.weight !== null && t.weight > 0 ?
  * a budget's capped at 100 so overspending never lifts it. Percent points; null with no data.
  */
 export function weightedAttainment(targets: PlanTarget[], semantics: SemanticsByMetric, date: string): number | null {
+  // A quarter or month split from a year target is that year's breakdown: the year counts, once (as the rollup weighs).
   const measured = targets
-    .filter((t) => hasStarted(t, date))
+    .filter((t) => !t.parentTargetId && hasStarted(t, date))
     .map((t) => ({ t, value: weightedContribution(semanticsFor(t, semantics), t.attainment) }))
     .filter((m): m is { t: PlanTarget; value: number } => m.value !== null);
   const weight = measured.reduce((sum, m) => sum + weightOf(m.t), 0);

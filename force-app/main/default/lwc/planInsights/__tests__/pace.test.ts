@@ -48,6 +48,14 @@ describe('c/planInsights: pace with metric semantics', () => {
       expect(weightedAttainment([target({})], SEMANTICS, TODAY)).toBeNull();
     });
 
+    it("counts a split year once, through the year: its quarters and months are the year's breakdown", () => {
+      const year = target({ id: 'year', attainment: 40, weight: 2 });
+      const quarter = target({ attainment: 200, weight: 2, parentTargetId: 'year' });
+      const other = target({ attainment: 100, weight: 1 });
+      // (2 x 40 + 1 x 100) / 3 = 60: the quarter's 200% does not count beside its year.
+      expect(weightedAttainment([year, quarter, other], SEMANTICS, TODAY)).toBe(60);
+    });
+
     it('reads a metric missing from the catalog with the defaults (higher is better, uncapped)', () => {
       expect(weightedAttainment([target({ metric: 'Retired_Metric', attainment: 150 })], {}, TODAY)).toBe(150);
     });
