@@ -15,6 +15,7 @@ import { activeUsers, childKeys, existingPlans, partnerByIdOrKey, readMetricSema
 import { decide, emptyReport, finishRun, type PlanResult, type PlansReport } from './report';
 import { noCounts, type PlanWork } from './write';
 import {
+  NARRATIVE_FIELDS,
   planExternalKey,
   rolloverBlueprint,
   type PeriodType,
@@ -35,20 +36,6 @@ export interface RolloverOptions {
 
 /** The plan statuses that roll over; any other is skipped with its status as the reason. */
 export const ROLLED_STATUSES = ['Active', 'Closed'];
-
-/** The narrative fields a rollover copies as they are (SourcePlan.fields). */
-export const NARRATIVE_FIELDS = [
-  'Vision__c',
-  'Strategic_Priorities__c',
-  'Strengths__c',
-  'Weaknesses__c',
-  'Opportunities__c',
-  'Threats__c',
-  'Communication_Plan__c',
-  'Budget__c',
-  'Executive_Sponsor__c',
-  'Partner_Contact__c',
-];
 
 interface Source {
   plan: SourcePlan;

@@ -9,7 +9,15 @@
 import { gql, type DocumentNode, type GraphQLResult } from 'lightning/graphql';
 import type { ObjectInfoRepresentation } from 'lightning/uiObjectInfoApi';
 import type { WireResult } from 'lightning/uiRecordApi';
-import type { MetricTraits, PeriodType, SourcePlan, SourceSection, SourceTarget, TemplateDef } from 'c/planYear';
+import {
+  NARRATIVE_FIELDS,
+  type MetricTraits,
+  type PeriodType,
+  type SourcePlan,
+  type SourceSection,
+  type SourceTarget,
+  type TemplateDef,
+} from 'c/planYear';
 import { graphQLErrorMessage, readConnection, val, type Connection, type Value } from './graphqlShapes';
 import type { Loadable, Metric, PlanStatus } from './types';
 
@@ -333,20 +341,6 @@ export interface PlanSourceData {
   };
 }
 
-/** The narrative fields a rollover copies as they are (c/planYear SourcePlan.fields). */
-const NARRATIVE_FIELDS = [
-  'Vision__c',
-  'Strategic_Priorities__c',
-  'Strengths__c',
-  'Weaknesses__c',
-  'Opportunities__c',
-  'Threats__c',
-  'Communication_Plan__c',
-  'Budget__c',
-  'Executive_Sponsor__c',
-  'Partner_Contact__c',
-] as const;
-
 const valueSelection = (names: readonly string[]): string => names.map((n) => `${n} {\n value\n }`).join('\n');
 
 /** A plan with its sections and targets, as a rollover copies them. Variables: `planId`. */
@@ -419,8 +413,10 @@ function toSourcePlan(node: SourcePlanNode): PlanSource['plan'] {
   const partner = node.Partner_Account__r;
   const partnerAccountId = val(node.Partner_Account__c) ?? '';
   const fields: Record<string, unknown> = {};
+  // The node selects every narrative field (valueSelection(NARRATIVE_FIELDS) in the query).
+  const narrative = node as unknown as Record<string, Value<string | number>>;
   for (const name of NARRATIVE_FIELDS) {
-    const value = val<string | number>(node[name]);
+    const value = val<string | number>(narrative[name]);
     if (value !== null) fields[name] = value;
   }
   return {

@@ -19,6 +19,20 @@ import {
   type SeasonalProfile,
 } from './periods';
 
+/** The plan fields a rollover copies as they are into the next plan (SourcePlan.fields). */
+export const NARRATIVE_FIELDS: readonly string[] = Object.freeze([
+  'Vision__c',
+  'Strategic_Priorities__c',
+  'Strengths__c',
+  'Weaknesses__c',
+  'Opportunities__c',
+  'Threats__c',
+  'Communication_Plan__c',
+  'Budget__c',
+  'Executive_Sponsor__c',
+  'Partner_Contact__c',
+]);
+
 export interface SourcePlan {
   id: string;
   name: string;
