@@ -10,11 +10,15 @@ import { asJsonMap, getJsonArray, getString, isAnyJson, type JsonArray } from '@
 import { XMLValidator } from 'fast-xml-parser';
 import { readApiVersion } from './api-version';
 import { findField, findObject } from './load';
+import { resolveFieldPath } from './objects';
+import { checkReporting } from './report-checks';
 import { checkPlanTemplates } from './plan-templates';
 import { expandValueLists, overLimitObjects, restrictionRuleProblems, USER_REFERENCE } from './restriction-rules';
 import type { ForceAppModel, ObjectModel } from './types';
 
 export { checkPlanTemplates } from './plan-templates';
+export { resolveFieldPath } from './objects';
+export { checkReporting } from './report-checks';
 
 export interface Problem {
   /** Path relative to the project root. */
@@ -84,28 +88,6 @@ export function checkMetadataFieldReferences(model: ForceAppModel): Problem[] {
     }
   }
   return problems;
-}
-
-/** Resolves a dotted path (`Opportunity__r.AccountId`) from an object; returns an error text or undefined. */
-export function resolveFieldPath(model: ForceAppModel, obj: ObjectModel, path: string): string | undefined {
-  const parts = path.split('.');
-  let current = obj;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (i === parts.length - 1) {
-      return findField(current, part) ? undefined : `${current.apiName}.${part} does not exist`;
-    }
-    const lookup = [...current.fields.values()].find(
-      (f) =>
-        f.referenceTo?.length &&
-        (f.custom ? f.apiName.replace(/__c$/, '__r') : f.relationshipName)?.toLowerCase() === part.toLowerCase(),
-    );
-    if (!lookup?.referenceTo) return `${current.apiName} has no relationship ${part}`;
-    const next = findObject(model, lookup.referenceTo[0]);
-    if (!next) return `${lookup.referenceTo[0]} does not exist`;
-    current = next;
-  }
-  return undefined;
 }
 
 /** Metric definitions (Plan_Metric__mdt records) must point at real objects, fields and metrics. */
@@ -360,6 +342,7 @@ export function checkProject(model: ForceAppModel, codeDirs: string[]): Problem[
     ...checkMetricCatalog(model),
     ...checkPlanTemplates(model),
     ...checkRestrictionRules(model),
+    ...checkReporting(model),
     ...checkCodeReferences(model, codeDirs),
     ...checkDataTrees(model),
     ...checkApiVersionLiterals(model.root),

@@ -12,3 +12,18 @@ export {
 export { API_VERSION, API_VERSION_MAJOR, readApiVersion } from './api-version';
 export { expandValueLists, parseUserCriteria, USER_REFERENCE, type UserCriterion } from './restriction-rules';
 export { checkRestrictionRules } from './checks';
+export type {
+  DashboardComponentModel,
+  DashboardModel,
+  FolderModel,
+  ReportAggregateModel,
+  ReportColumnModel,
+  ReportFilterItemModel,
+  ReportGroupingModel,
+  ReportingModel,
+  ReportModel,
+  ReportTypeColumnModel,
+  ReportTypeJoinModel,
+  ReportTypeModel,
+} from './reports';
+export { checkReporting, reportTypeColumns, STANDARD_REPORT_TYPES } from './report-checks';

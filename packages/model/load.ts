@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { readField, readListView, readValidationRule } from './fields';
 import { collectLayoutReferences, readCustomMetadataRecord, readLabels, readPermissionSet } from './metadata';
 import { keyPrefixFor, readCustomObject } from './objects';
+import { readReporting } from './reports';
 import { readRestrictionRules } from './restriction-rules';
 import { linkActivities, shareObject, shareObjectName, standardObjects } from './standard-objects';
 import type { FieldReference, ForceAppModel, ObjectModel, PermissionSetModel } from './types';
@@ -125,5 +126,6 @@ export function loadForceApp(options: LoadOptions = {}): ForceAppModel {
     components: listDirs(join(defaultDir, 'lwc')).filter((n) => !n.startsWith('__') && !n.startsWith('.')),
     ...readUiMetadata(defaultDir),
     restrictionRules: readRestrictionRules(defaultDir),
+    ...readReporting(defaultDir),
   };
 }

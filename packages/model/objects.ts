@@ -122,3 +122,25 @@ export function findField(obj: ObjectModel, name: string): FieldModel | undefine
   for (const f of obj.fields.values()) if (f.apiName.toLowerCase() === lower) return f;
   return undefined;
 }
+
+/** Resolves a dotted path (`Opportunity__r.AccountId`) from an object; returns an error text or undefined. */
+export function resolveFieldPath(model: ForceAppModel, obj: ObjectModel, path: string): string | undefined {
+  const parts = path.split('.');
+  let current = obj;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (i === parts.length - 1) {
+      return findField(current, part) ? undefined : `${current.apiName}.${part} does not exist`;
+    }
+    const lookup = [...current.fields.values()].find(
+      (f) =>
+        f.referenceTo?.length &&
+        (f.custom ? f.apiName.replace(/__c$/, '__r') : f.relationshipName)?.toLowerCase() === part.toLowerCase(),
+    );
+    if (!lookup?.referenceTo) return `${current.apiName} has no relationship ${part}`;
+    const next = findObject(model, lookup.referenceTo[0]);
+    if (!next) return `${lookup.referenceTo[0]} does not exist`;
+    current = next;
+  }
+  return undefined;
+}

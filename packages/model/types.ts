@@ -3,6 +3,7 @@
  * that the project uses. Every consumer (local org, scripts, generated types, tests) reads this.
  */
 
+import type { ReportingModel } from './reports';
 import type {
   ApplicationModel,
   CompactLayoutModel,
@@ -240,7 +241,8 @@ export interface RestrictionRuleModel {
   sourcePath: string;
 }
 
-export interface ForceAppModel {
+/** The report types, report folders, reports, dashboard folders and dashboards come from reports.ts. */
+export interface ForceAppModel extends ReportingModel {
   root: string;
   objects: Map<string, ObjectModel>;
   customMetadataRecords: CustomMetadataRecord[];

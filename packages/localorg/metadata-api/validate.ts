@@ -3,13 +3,15 @@
  * by the model (a malformed or inconsistent file fails its component), then every reference the model
  * collects from layouts, list views, quick actions, roll-up summaries, Lightning pages and permission sets
  * must name an existing object and field, an Experience Cloud site's components must name what they use
- * (sites.ts), restriction rules must name real objects and fields, every formula field and validation rule must compile, and the schema must compile as the org
+ * (sites.ts), restriction rules must name real objects and fields, report types, reports and dashboards
+ * must name real objects, fields, report type columns, folders and reports, every formula field and validation rule must compile, and the schema must compile as the org
  * would run it. Each problem fails the component whose file holds it, with
  * Salesforce's problem text and, where the file shows it, the line and column.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import {
+  checkReporting,
   checkRestrictionRules,
   findField,
   findObject,
@@ -171,6 +173,8 @@ export function validateProject(root: string, loadModel: (root: string) => Force
     ...siteProblems(root, model),
     // Restriction rules: their object, user criteria and record filter (model checks).
     ...checkRestrictionRules(model).map((p) => ({ file: p.file, problem: p.message })),
+    // Report types, reports and dashboards: every object, field, column, folder and report they name (model checks).
+    ...checkReporting(model).map((p) => ({ file: p.file, problem: p.message })),
   ];
   let schema: OrgSchema;
   try {

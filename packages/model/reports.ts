@@ -1,0 +1,322 @@
+/**
+ * Reads the package's reporting metadata: custom report types (`reportTypes/`), report folders and the reports
+ * in them (`reports/<Folder>/`), dashboard folders and dashboards (`dashboards/<Folder>/`). The checks over
+ * them (every name resolves) live in report-checks.ts.
+ */
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { bool, element, list, listDirs, listFiles, readMetadataXml, str, texts, type Xml } from './xml';
+
+/** One column a report type offers: `table` is the base object or a join path (`Base.Child__r`). */
+export interface ReportTypeColumnModel {
+  table: string;
+  /** A field of the table's object, a lookup's relationship name (`Owner`) or a lookup path (`Account.Name`). */
+  field: string;
+  checkedByDefault: boolean;
+  displayNameOverride?: string;
+}
+
+export interface ReportTypeJoinModel {
+  /** The child relationship name (`Plan_Sections__r`, `Opportunities`). */
+  relationship: string;
+  outerJoin: boolean;
+  join?: ReportTypeJoinModel;
+}
+
+/** `reportTypes/<Name>.reportType-meta.xml`; reports name it `<Name>__c`. */
+export interface ReportTypeModel {
+  name: string;
+  label: string;
+  description?: string;
+  baseObject: string;
+  category: string;
+  deployed: boolean;
+  join?: ReportTypeJoinModel;
+  sections: { masterLabel: string; columns: ReportTypeColumnModel[] }[];
+  sourcePath: string;
+}
+
+export interface FolderModel {
+  /** The folder's name in paths (`Partner_Program_Reports`). */
+  name: string;
+  label: string;
+  accessType?: string;
+  shares: { sharedTo: string; sharedToType: string; accessLevel: string }[];
+  sourcePath: string;
+}
+
+export interface ReportFilterItemModel {
+  column: string;
+  operator: string;
+  value?: string;
+  columnToColumn: boolean;
+}
+
+export interface ReportColumnModel {
+  field: string;
+  aggregateTypes: string[];
+}
+
+export interface ReportGroupingModel {
+  field: string;
+  sortOrder?: string;
+  dateGranularity?: string;
+}
+
+export interface ReportAggregateModel {
+  developerName: string;
+  masterLabel: string;
+  calculatedFormula: string;
+  datatype?: string;
+  downGroupingContext?: string;
+  acrossGroupingContext?: string;
+}
+
+/** `reports/<Folder>/<DeveloperName>.report-meta.xml`. */
+export interface ReportModel {
+  /** `<Folder>/<DeveloperName>`, how dashboards and the Metadata API name it. */
+  fullName: string;
+  folder: string;
+  developerName: string;
+  name: string;
+  description?: string;
+  /** `Tabular`, `Summary`, `Matrix`, `MultiBlock`. */
+  format: string;
+  /** A custom report type's name with `__c`, or a standard report type (`Opportunity`). */
+  reportType: string;
+  columns: ReportColumnModel[];
+  groupingsDown: ReportGroupingModel[];
+  groupingsAcross: ReportGroupingModel[];
+  filters: ReportFilterItemModel[];
+  /** Filter logic over the numbered filters (`1 AND (2 OR 3)`); absent means all of them. */
+  booleanFilter?: string;
+  aggregates: ReportAggregateModel[];
+  /** Bucket fields' developer names and the column each buckets. */
+  buckets: { developerName: string; sourceColumnName: string }[];
+  timeFrameFilter?: { dateColumn: string; interval: string; startDate?: string; endDate?: string };
+  sortColumn?: string;
+  sortOrder?: string;
+  chart?: { chartType: string; groupingColumn?: string; summaries: { column: string; aggregate?: string }[] };
+  scope?: string;
+  showDetails: boolean;
+  sourcePath: string;
+}
+
+export interface DashboardComponentModel {
+  componentType: string;
+  /** `<Folder>/<DeveloperName>` of the report it shows. */
+  report: string;
+  header?: string;
+  title?: string;
+  groupingColumns: string[];
+  summaryColumns: string[];
+  /** Where the component sits: `left`, `middle`, `right`, or `grid`. */
+  section: string;
+}
+
+/** `dashboards/<Folder>/<DeveloperName>.dashboard-meta.xml`. */
+export interface DashboardModel {
+  fullName: string;
+  folder: string;
+  developerName: string;
+  title: string;
+  description?: string;
+  /** `SpecifiedUser`, `LoggedInUser` or `MyTeamUser`. */
+  dashboardType: string;
+  runningUser?: string;
+  components: DashboardComponentModel[];
+  sourcePath: string;
+}
+
+export interface ReportingModel {
+  reportTypes: ReportTypeModel[];
+  reportFolders: FolderModel[];
+  reports: ReportModel[];
+  dashboardFolders: FolderModel[];
+  dashboards: DashboardModel[];
+}
+
+function readJoin(x: Xml): ReportTypeJoinModel | undefined {
+  const relationship = str(x.relationship);
+  if (!relationship) return undefined;
+  return { relationship, outerJoin: bool(x.outerJoin), join: readJoin(element(x.join)) };
+}
+
+export function readReportType(path: string): ReportTypeModel {
+  const x = readMetadataXml(path, 'ReportType');
+  const name = basename(path, '.reportType-meta.xml');
+  return {
+    name,
+    label: str(x.label) ?? name,
+    description: str(x.description),
+    baseObject: str(x.baseObject) ?? '',
+    category: str(x.category) ?? '',
+    deployed: bool(x.deployed),
+    join: readJoin(element(x.join)),
+    sections: list(x.sections).map((s) => ({
+      masterLabel: str(s.masterLabel) ?? '',
+      columns: list(s.columns).map((c) => ({
+        table: str(c.table) ?? '',
+        field: str(c.field) ?? '',
+        checkedByDefault: bool(c.checkedByDefault),
+        displayNameOverride: str(c.displayNameOverride),
+      })),
+    })),
+    sourcePath: path,
+  };
+}
+
+/** A folder file; its name is its path under `dir` without the suffix (`Parent/Child` when nested). */
+function readFolder(path: string, dir: string, root: 'ReportFolder' | 'DashboardFolder', suffix: string): FolderModel {
+  const x = readMetadataXml(path, root);
+  const name = relative(dir, path).slice(0, -suffix.length).split(sep).join('/');
+  return {
+    name,
+    label: str(x.name) ?? name,
+    accessType: str(x.accessType),
+    shares: list(x.folderShares)
+      .filter((s) => str(s.sharedTo))
+      .map((s) => ({
+        sharedTo: str(s.sharedTo) ?? '',
+        sharedToType: str(s.sharedToType) ?? '',
+        accessLevel: str(s.accessLevel) ?? '',
+      })),
+    sourcePath: path,
+  };
+}
+
+const grouping = (g: Xml): ReportGroupingModel => ({
+  field: str(g.field) ?? '',
+  sortOrder: str(g.sortOrder),
+  dateGranularity: str(g.dateGranularity),
+});
+
+/** Reads a report; `folder` is its folder path under reports/ (`Partner_Program_Reports`). */
+export function readReport(path: string, folder: string): ReportModel {
+  const x = readMetadataXml(path, 'Report');
+  const developerName = basename(path, '.report-meta.xml');
+  const filter = element(x.filter);
+  const timeFrame = element(x.timeFrameFilter);
+  const chart = element(x.chart);
+  return {
+    fullName: `${folder}/${developerName}`,
+    folder,
+    developerName,
+    name: str(x.name) ?? developerName,
+    description: str(x.description),
+    format: str(x.format) ?? 'Tabular',
+    reportType: str(x.reportType) ?? '',
+    columns: list(x.columns).map((c) => ({ field: str(c.field) ?? '', aggregateTypes: texts(c.aggregateTypes) })),
+    groupingsDown: list(x.groupingsDown).map(grouping),
+    groupingsAcross: list(x.groupingsAcross).map(grouping),
+    filters: list(filter.criteriaItems).map((c) => ({
+      column: str(c.column) ?? '',
+      operator: str(c.operator) ?? '',
+      value: str(c.value),
+      columnToColumn: bool(c.columnToColumn),
+    })),
+    booleanFilter: str(filter.booleanFilter),
+    aggregates: list(x.aggregates).map((a) => ({
+      developerName: str(a.developerName) ?? '',
+      masterLabel: str(a.masterLabel) ?? '',
+      calculatedFormula: str(a.calculatedFormula) ?? '',
+      datatype: str(a.datatype),
+      downGroupingContext: str(a.downGroupingContext),
+      acrossGroupingContext: str(a.acrossGroupingContext),
+    })),
+    buckets: list(x.buckets).map((b) => ({
+      developerName: str(b.developerName) ?? '',
+      sourceColumnName: str(b.sourceColumnName) ?? '',
+    })),
+    timeFrameFilter: str(timeFrame.dateColumn)
+      ? {
+          dateColumn: str(timeFrame.dateColumn) ?? '',
+          interval: str(timeFrame.interval) ?? 'INTERVAL_CUSTOM',
+          startDate: str(timeFrame.startDate),
+          endDate: str(timeFrame.endDate),
+        }
+      : undefined,
+    sortColumn: str(x.sortColumn),
+    sortOrder: str(x.sortOrder),
+    chart: str(chart.chartType)
+      ? {
+          chartType: str(chart.chartType) ?? '',
+          groupingColumn: str(chart.groupingColumn),
+          summaries: list(chart.chartSummaries).map((s) => ({
+            column: str(s.column) ?? '',
+            aggregate: str(s.aggregate),
+          })),
+        }
+      : undefined,
+    scope: str(x.scope),
+    showDetails: x.showDetails === undefined ? true : bool(x.showDetails),
+    sourcePath: path,
+  };
+}
+
+function readComponent(c: Xml, section: string): DashboardComponentModel {
+  return {
+    componentType: str(c.componentType) ?? '',
+    report: str(c.report) ?? '',
+    header: str(c.header),
+    title: str(c.title),
+    groupingColumns: texts(c.groupingColumn),
+    summaryColumns: list(c.chartSummary).map((s) => str(s.column) ?? ''),
+    section,
+  };
+}
+
+export function readDashboard(path: string, folder: string): DashboardModel {
+  const x = readMetadataXml(path, 'Dashboard');
+  const developerName = basename(path, '.dashboard-meta.xml');
+  // Classic dashboards put components in three columns; Lightning ones in a grid layout.
+  const components = (['left', 'middle', 'right'] as const).flatMap((side) =>
+    list(element(x[`${side}Section`]).components).map((c) => readComponent(c, side)),
+  );
+  for (const cell of list(element(x.dashboardGridLayout).dashboardGridComponents)) {
+    components.push(readComponent(element(cell.dashboardComponent), 'grid'));
+  }
+  return {
+    fullName: `${folder}/${developerName}`,
+    folder,
+    developerName,
+    title: str(x.title) ?? developerName,
+    description: str(x.description),
+    dashboardType: str(x.dashboardType) ?? 'SpecifiedUser',
+    runningUser: str(x.runningUser),
+    components,
+    sourcePath: path,
+  };
+}
+
+/** Every file with `suffix` in the folders under `dir` (any depth), with its folder path. */
+function inFolders(dir: string, suffix: string): { path: string; folder: string }[] {
+  const found: { path: string; folder: string }[] = [];
+  const visit = (folder: string): void => {
+    for (const path of listFiles(folder, suffix)) found.push({ path, folder: relative(dir, dirname(path)) });
+    for (const child of listDirs(folder)) visit(join(folder, child));
+  };
+  for (const child of listDirs(dir)) visit(join(dir, child));
+  return found.map((f) => ({ ...f, folder: f.folder.split(sep).join('/') }));
+}
+
+/** The report types, folders, reports and dashboards of a package directory, in file-name order. */
+export function readReporting(defaultDir: string): ReportingModel {
+  const reportsDir = join(defaultDir, 'reports');
+  const dashboardsDir = join(defaultDir, 'dashboards');
+  return {
+    reportTypes: listFiles(join(defaultDir, 'reportTypes'), '.reportType-meta.xml').map(readReportType),
+    reportFolders: inFolderFiles(reportsDir, '.reportFolder-meta.xml').map((p) =>
+      readFolder(p, reportsDir, 'ReportFolder', '.reportFolder-meta.xml'),
+    ),
+    reports: inFolders(reportsDir, '.report-meta.xml').map((f) => readReport(f.path, f.folder)),
+    dashboardFolders: inFolderFiles(dashboardsDir, '.dashboardFolder-meta.xml').map((p) =>
+      readFolder(p, dashboardsDir, 'DashboardFolder', '.dashboardFolder-meta.xml'),
+    ),
+    dashboards: inFolders(dashboardsDir, '.dashboard-meta.xml').map((f) => readDashboard(f.path, f.folder)),
+  };
+}
+
+/** Folder files: `<dir>/<Folder>.xFolder-meta.xml` and nested ones inside folders. */
+function inFolderFiles(dir: string, suffix: string): string[] {
+  return [...listFiles(dir, suffix), ...inFolders(dir, suffix).map((f) => f.path)];
+}
