@@ -5,7 +5,7 @@
  * dashboard that names a missing field, column, folder or report, with the problem a deploy gives, and nothing
  * is applied. The org serves a temporary copy of the project, so the repository is never written.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../packages/model';
@@ -116,4 +116,43 @@ test("the program's report types, reports and dashboard deploy and are listed", 
   expect(listed.result.map((p) => p.fullName)).toEqual(
     expect.arrayContaining(['Plans_With_Sections_And_Targets', 'Targets_With_APR_Actions', 'Rollup_Runs']),
   );
+  // Reports are listed by folder, as Salesforce requires.
+  const list = (...flags: string[]) =>
+    sf.json<{ fullName: string; id: string }[]>(['org', 'list', 'metadata', ...flags, '--target-org', 'localorg']);
+  const reports = await list('--metadata-type', 'Report', '--folder', 'Partner_Program_Reports');
+  expect(reports.result).toHaveLength(11);
+  expect(reports.result).toContainEqual(
+    expect.objectContaining({
+      fullName: 'Partner_Program_Reports/Stale_Partner_Deals_By_Owner',
+      id: expect.stringMatching(/^00O/),
+    }),
+  );
+  const dashboards = await list('--metadata-type', 'Dashboard', '--folder', 'Partner_Program_Dashboards');
+  expect(dashboards.result.map((d) => d.fullName)).toEqual(['Partner_Program_Dashboards/Partner_Program']);
+  expect((await list('--metadata-type', 'Report', '--folder', 'Elsewhere')).result).toEqual([]);
+
+  // Retrieved in Metadata API format, outside the repository.
+  const target = join(sf.home, 'retrieved');
+  const retrieved = await sf.json([
+    'project',
+    'retrieve',
+    'start',
+    '--metadata',
+    'Report:Partner_Program_Reports/Rollup_Run_History',
+    '--target-org',
+    'localorg',
+    '--target-metadata-dir',
+    target,
+    '--unzip',
+  ]);
+  expect(retrieved.status).toBe(0);
+  const file = join(
+    target,
+    'unpackaged',
+    'unpackaged',
+    'reports',
+    'Partner_Program_Reports',
+    'Rollup_Run_History.report',
+  );
+  expect(readFileSync(file, 'utf8')).toContain('<reportType>Rollup_Runs__c</reportType>');
 });

@@ -44,6 +44,10 @@ const KEY_PREFIXES: Record<string, string> = {
   QuickAction: '09D',
   CustomLabel: '101',
   CompactLayout: '0AH',
+  Report: '00O',
+  Dashboard: '01Z',
+  ReportFolder: '00l',
+  DashboardFolder: '00l',
   Network: '0DB',
   CustomSite: '0DM',
 };
@@ -77,21 +81,32 @@ function properties(component: SourceComponent, index: number, stamp: Stamp): Fi
   };
 }
 
+/** One listMetadata query: a type, and for the types kept in folders (Report, Dashboard...) the folder. */
+export interface ListQuery {
+  type: string;
+  folder?: string;
+}
+
 /**
  * listMetadata: the org's components of the queried types. CustomObject lists every object the org has,
- * standard ones included (they have no Id), as an org does.
+ * standard ones included (they have no Id), as an org does. A type kept in folders lists the components of
+ * the query's folder only (the folder is required for them: without one, nothing is listed).
  */
 export async function listMetadata(
   root: string,
   model: ForceAppModel,
-  types: string[],
+  queries: ListQuery[],
   stamp: Stamp,
 ): Promise<FileProperties[]> {
   const sdr = await loadSdr();
   const components = projectComponents(sdr, root);
   const result: FileProperties[] = [];
-  for (const type of types) {
-    const ofType = components.filter((c) => c.type.name.toLowerCase() === type.toLowerCase());
+  for (const { type, folder } of queries) {
+    const ofType = components.filter(
+      (c) =>
+        c.type.name.toLowerCase() === type.toLowerCase() &&
+        (c.type.inFolder !== true || (folder !== undefined && c.fullName.startsWith(`${folder}/`))),
+    );
     result.push(...ofType.map((c, i) => properties(c, i, stamp)));
     if (type.toLowerCase() === 'customobject') {
       const listed = new Set(ofType.map((c) => c.fullName));

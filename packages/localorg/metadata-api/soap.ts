@@ -212,9 +212,14 @@ export class MetadataApi {
             `Too many queries: at most ${MAX_LIST_QUERIES} queries per listMetadata() call.`,
           );
         }
-        const types = queries.map((q) => textOf(child(q, 'type'))?.trim() ?? '').filter((t) => t !== '');
+        const listQueries = queries
+          .map((q) => ({
+            type: textOf(child(q, 'type'))?.trim() ?? '',
+            folder: textOf(child(q, 'folder'))?.trim() || undefined,
+          }))
+          .filter((q) => q.type !== '');
         const model = this.org.schema.model;
-        const listed = await listMetadata(this.jobs.project.root, model, types, stamp);
+        const listed = await listMetadata(this.jobs.project.root, model, listQueries, stamp);
         return respond(operation, listed.map((p) => `<result>${xmlElements(filePropertiesXml(p))}</result>`).join(''));
       }
       case 'describeMetadata':
