@@ -22,6 +22,8 @@ export interface ReportColumnTarget {
   path: string;
   /** How aggregates in custom summary formulas name it (`Plan_Target__c.Pace_Status__c`, `AMOUNT`). */
   formulaName: string;
+  /** The field it reads, when the model knows it (undefined for a platform field the model lacks). */
+  field?: FieldModel;
 }
 
 /**
@@ -128,12 +130,21 @@ export function reportTypeColumns(
   const columns = new Map<string, ReportColumnTarget>();
   const standard = STANDARD_REPORT_TYPES[reportType];
   if (standard) {
-    for (const [name, path] of Object.entries(standard.columns))
-      columns.set(name.toLowerCase(), { name, object: standard.baseObject, path, formulaName: name });
-    for (const f of findObject(model, standard.baseObject)?.fields.values() ?? []) {
+    const base = findObject(model, standard.baseObject);
+    for (const [name, path] of Object.entries(standard.columns)) {
+      const field = base && columnField(model, base, path);
+      columns.set(name.toLowerCase(), { name, object: standard.baseObject, path, formulaName: name, field });
+    }
+    for (const f of base?.fields.values() ?? []) {
       if (!f.custom) continue;
       const name = `${standard.baseObject}.${f.apiName}`;
-      columns.set(name.toLowerCase(), { name, object: standard.baseObject, path: f.apiName, formulaName: name });
+      columns.set(name.toLowerCase(), {
+        name,
+        object: standard.baseObject,
+        path: f.apiName,
+        formulaName: name,
+        field: f,
+      });
     }
     return columns;
   }
@@ -149,6 +160,7 @@ export function reportTypeColumns(
         object: obj?.apiName ?? '',
         path: c.field,
         formulaName: `${c.table}.${c.field}`,
+        field: obj && columnField(model, obj, c.field),
       });
     }
   }
@@ -178,6 +190,11 @@ const GROUPING_LIMITS: Record<string, { down: number; across: number }> = {
   Summary: { down: 3, across: 0 },
   Matrix: { down: 2, across: 2 },
 };
+const NUMERIC = new Set(['Number', 'Currency', 'Percent', 'Summary']);
+const DATES = new Set(['Date', 'DateTime']);
+/** The summaries a field of a type allows: numbers all, dates the largest and smallest, others unique counts. */
+const aggregates = (type: string): string[] =>
+  NUMERIC.has(type) ? AGGREGATE_TYPES : DATES.has(type) ? ['Maximum', 'Minimum', 'Unique'] : ['Unique'];
 const GRAND_CONTEXTS = ['GRAND_SUMMARY', 'COLUMN_GRAND_SUMMARY', 'ROW_GRAND_SUMMARY'];
 
 /** A report: its report type, the columns it names, its groupings for its format, its filter logic. */
@@ -198,8 +215,14 @@ export function reportProblems(model: ForceAppModel, report: ReportModel): strin
   const summaries = new Set(['rowcount', ...formulas]);
   for (const c of report.columns) {
     check(c.field, 'columns');
-    for (const a of c.aggregateTypes)
+    const type = columns.get(c.field.toLowerCase())?.field?.type;
+    for (const a of c.aggregateTypes) {
       if (!AGGREGATE_TYPES.includes(a)) problems.push(`Invalid aggregate type: ${a} (columns ${c.field})`);
+      else if (type && !aggregates(type).includes(a))
+        problems.push(
+          `Cannot summarize ${c.field} (${type}) by ${a}: it allows ${aggregates(type).join(', ') || 'none'}`,
+        );
+    }
   }
   for (const g of report.groupingsDown) check(g.field, 'groupingsDown');
   for (const g of report.groupingsAcross) check(g.field, 'groupingsAcross');

@@ -69,7 +69,9 @@ describe('the broken reports fixture', () => {
       object: 'Gadget_Part__c',
       path: 'Quantity__c',
       formulaName: 'Gadget__c.Gadget_Parts__r.Quantity__c',
+      field: expect.objectContaining({ apiName: 'Quantity__c', type: 'Number' }),
     });
+    expect(columns?.get('gadget__c$owner')?.field).toMatchObject({ apiName: 'OwnerId' });
     expect(reportTypeColumns(model, 'Gadgets_With_Parts')).toBeUndefined();
     expect(reportTypeColumns(model, 'Opportunity')?.get('amount')).toMatchObject({ path: 'Amount' });
   });
@@ -92,6 +94,7 @@ describe('the broken reports fixture', () => {
       ),
       ...[
         'Invalid field name: Gadget__c$Weight__c (columns)',
+        'Cannot summarize Gadget__c$Status__c (Text) by Sum: it allows Unique',
         'Invalid field name: Gadget__c.Status__c (groupingsDown)',
         'Invalid field name: Gadget__c.Gadget_Parts__r$Colour__c (filter 1)',
         'Invalid field name: Gadget__c.Weight__c (custom summary formula FORMULA1)',
