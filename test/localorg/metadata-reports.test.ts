@@ -18,7 +18,9 @@ jest.setTimeout(240_000);
 interface DeployJson {
   status: string;
   success: boolean;
-  details: { componentFailures?: { componentType: string; fullName: string; problem: string }[] };
+  details: {
+    componentFailures?: { componentType: string; fullName: string; problem: string; lineNumber?: number }[];
+  };
   files: { type: string; fullName: string; state: string }[];
 }
 
@@ -68,6 +70,11 @@ test('a broken report type, reports and dashboard fail with their problems, and 
       'Dashboard Gadget_Dashboards/Gadget_Overview: In field: report - no Report named Gadget_Reports/No_Such_Report found',
     ]),
   );
+  // Where the file shows the name, the failure says its line.
+  const missingColumn = run.result.details.componentFailures?.find((f) =>
+    f.problem.startsWith('Invalid field name: Gadget__c$Weight__c (columns)'),
+  );
+  expect(missingColumn?.lineNumber).toBe(17);
   // Only the broken components fail: the valid report, its folder and report type pass.
   const failed = new Set((run.result.details.componentFailures ?? []).map((f) => `${f.componentType} ${f.fullName}`));
   expect([...failed].sort()).toEqual([

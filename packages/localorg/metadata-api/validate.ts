@@ -150,6 +150,15 @@ function formulaProblems(model: ForceAppModel, schema: OrgSchema): Problem[] {
   return problems;
 }
 
+/** The name a reporting problem is about (`Invalid field name: X`, `... named X found`), and its last part. */
+function namedIn(message: string): string[] {
+  const name =
+    /(?:Invalid field name: |Invalid report type: |Invalid dashboardType: |Cannot summarize | named )(\S+)/.exec(
+      message,
+    )?.[1];
+  return name ? [name, name.split('.').pop() ?? name] : [];
+}
+
 export type Validation = { problems: Problem[]; model?: ForceAppModel; schema?: OrgSchema };
 
 /**
@@ -174,7 +183,11 @@ export function validateProject(root: string, loadModel: (root: string) => Force
     // Restriction rules: their object, user criteria and record filter (model checks).
     ...checkRestrictionRules(model).map((p) => ({ file: p.file, problem: p.message })),
     // Report types, reports and dashboards: every object, field, column, folder and report they name (model checks).
-    ...checkReporting(model).map((p) => ({ file: p.file, problem: p.message })),
+    ...checkReporting(model).map((p) => ({
+      file: p.file,
+      problem: p.message,
+      ...locate(root, p.file, namedIn(p.message)),
+    })),
   ];
   let schema: OrgSchema;
   try {
