@@ -71,6 +71,16 @@ describe('sf project convert source', () => {
     expect(types.get('Layout')).toContain('Plan_Review__c-Plan Review Layout');
     expect((types.get('Layout') ?? []).length).toBe(7);
     expect(types.get('QuickAction')).toEqual(['Opportunity.Log_APR_Action']);
+    // Program reporting: the custom report types, the reports in their folder and the dashboard in its own.
+    expect(types.get('ReportType')).toHaveLength(5);
+    // A folder is a member of its type too (listed here with a trailing slash).
+    expect(types.get('Report')).toHaveLength(12);
+    expect(types.get('Report')).toContain('Partner_Program_Reports/');
+    expect(types.get('Report')).toContain('Partner_Program_Reports/Attainment_By_Partner_And_Tier');
+    expect(types.get('Dashboard')).toEqual([
+      'Partner_Program_Dashboards/',
+      'Partner_Program_Dashboards/Partner_Program',
+    ]);
     expect(types.get('FlexiPage')).toEqual(
       expect.arrayContaining([
         'Partner_Account_Plan_Record_Page',
