@@ -5,13 +5,10 @@
  * dashboard that names a missing field, column, folder or report, with the problem a deploy gives, and nothing
  * is applied. The org serves a temporary copy of the project, so the repository is never written.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../packages/model';
-import { startTestOrg, type TestOrg } from '../support/localorg';
-import { FIXTURES } from '../support/project';
-import { SfCli } from '../support/sf-cli';
+import { orgWithoutFolders, type DeployOrg } from '../support/deploy-org';
+import type { SfCli } from '../support/sf-cli';
 
 jest.setTimeout(240_000);
 
@@ -28,27 +25,17 @@ interface DeployJson {
 const REPORTING_FOLDERS = ['reportTypes', 'reports', 'dashboards'];
 
 let project: string;
-let org: TestOrg;
 let sf: SfCli;
 let brokenSf: SfCli;
+let env: DeployOrg | undefined;
 
 beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'localorg-reports-org-'));
-  cpSync(join(REPO_ROOT, 'sfdx-project.json'), join(project, 'sfdx-project.json'));
-  cpSync(join(REPO_ROOT, 'force-app'), join(project, 'force-app'), { recursive: true });
-  for (const folder of REPORTING_FOLDERS) {
-    rmSync(join(project, 'force-app', 'main', 'default', folder), { recursive: true, force: true });
-  }
-  org = await startTestOrg({ forceAppRoot: project });
-  sf = new SfCli();
-  brokenSf = new SfCli({ cwd: join(FIXTURES, 'broken-reports') });
-  for (const cli of [sf, brokenSf]) await cli.login(org.org);
+  env = await orgWithoutFolders(REPORTING_FOLDERS, 'broken-reports');
+  ({ project, sf, brokenSf } = env);
 });
 
 afterAll(async () => {
-  await org?.close();
-  for (const cli of [sf, brokenSf]) cli?.close();
-  if (project) rmSync(project, { recursive: true, force: true });
+  await env?.close();
 });
 
 const deploy = (cli: SfCli) =>

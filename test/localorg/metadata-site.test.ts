@@ -4,13 +4,10 @@
  * content are created and listed; a broken site fails on each component with Salesforce's problem text and
  * nothing is applied. The org serves a temporary copy of the project, so the repository is never written.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../packages/model';
-import { startTestOrg, type TestOrg } from '../support/localorg';
-import { FIXTURES } from '../support/project';
-import { SfCli } from '../support/sf-cli';
+import { orgWithoutFolders, type DeployOrg } from '../support/deploy-org';
+import type { SfCli } from '../support/sf-cli';
 
 jest.setTimeout(240_000);
 
@@ -25,27 +22,17 @@ interface DeployJson {
 const SITE_FOLDERS = ['networks', 'sites', 'digitalExperiences', 'digitalExperienceConfigs'];
 
 let project: string;
-let org: TestOrg;
 let sf: SfCli;
 let brokenSf: SfCli;
+let env: DeployOrg | undefined;
 
 beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'localorg-site-org-'));
-  cpSync(join(REPO_ROOT, 'sfdx-project.json'), join(project, 'sfdx-project.json'));
-  cpSync(join(REPO_ROOT, 'force-app'), join(project, 'force-app'), { recursive: true });
-  for (const folder of SITE_FOLDERS) {
-    rmSync(join(project, 'force-app', 'main', 'default', folder), { recursive: true, force: true });
-  }
-  org = await startTestOrg({ forceAppRoot: project });
-  sf = new SfCli();
-  brokenSf = new SfCli({ cwd: join(FIXTURES, 'deploy-broken-site') });
-  for (const cli of [sf, brokenSf]) await cli.login(org.org);
+  env = await orgWithoutFolders(SITE_FOLDERS, 'deploy-broken-site');
+  ({ project, sf, brokenSf } = env);
 });
 
 afterAll(async () => {
-  await org?.close();
-  for (const cli of [sf, brokenSf]) cli?.close();
-  if (project) rmSync(project, { recursive: true, force: true });
+  await env?.close();
 });
 
 const deploy = (cli: SfCli) =>
