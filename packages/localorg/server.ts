@@ -50,6 +50,7 @@ import * as unsupported from './rest/unsupported';
 import { OLDEST_SERVED_VERSION, servedVersion, servedVersions } from './rest/versions';
 import * as tree from './rest/tree';
 import { graphqlResource } from './graphql/endpoint';
+import { analyticsRoutes } from './analytics/routes';
 import * as tabs from './rest/tabs';
 import { uiApiRoutes } from './ui-api/routes';
 import { loadSampleDataOnce, projectWantsSampleData } from './sample-data';
@@ -147,6 +148,7 @@ function resources(org: OrgRuntime, req: ApiRequest): Reply {
     query: `${v}/query`,
     queryAll: `${v}/queryAll`,
     quickActions: `${v}/quickActions`,
+    analytics: `${v}/analytics`,
     process: `${v}/process`,
     recent: `${v}/recent`,
     search: `${v}/search`,
@@ -297,7 +299,11 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     countApiRequest();
   });
   bulk.runsBulk1Batch = (jobId) => bulk1.runsBatch(jobId);
-  const routes = [...dataRoutes(new QueryLocators()), ...bulk.routes().map((r) => route(r.path, r.methods))];
+  const routes = [
+    ...dataRoutes(new QueryLocators()),
+    ...bulk.routes().map((r) => route(r.path, r.methods)),
+    ...analyticsRoutes().map((r) => route(r.path, r.methods)),
+  ];
   routes.push(...metadataApi.restRoutes().map((r) => route(r.path, r.methods)));
   routes.push(
     route('composite', {

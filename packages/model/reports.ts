@@ -109,8 +109,20 @@ export interface DashboardComponentModel {
   title?: string;
   groupingColumns: string[];
   summaryColumns: string[];
+  /** The chart's summaries: `aggregate` is `Sum`, `Average`, `Maximum`, `Minimum` or `Unique` (none for RowCount). */
+  summaries: { column: string; aggregate?: string }[];
+  /** A flex table's columns: a grouping, a detail column, or an aggregate (`RowCount`, `s!<column>`). */
+  tableColumns: { column: string; type: string; showTotal: boolean }[];
+  /** `RowLabelAscending`, `RowValueDescending`... */
+  sortBy?: string;
+  maxValuesDisplayed?: number;
+  gauge?: { min: number; max: number; breakpoints: number[]; colors: string[] };
+  legendPosition?: string;
+  showValues: boolean;
   /** Where the component sits: `left`, `middle`, `right`, or `grid`. */
   section: string;
+  /** Its cell in a grid layout (rows and columns from 0; the grid is 12 columns wide). */
+  grid?: { row: number; column: number; rowSpan: number; colSpan: number };
 }
 
 /** `dashboards/<Folder>/<DeveloperName>.dashboard-meta.xml`. */
@@ -253,15 +265,54 @@ export function readReport(path: string, folder: string): ReportModel {
   };
 }
 
-function readComponent(c: Xml, section: string): DashboardComponentModel {
+const num = (v: unknown): number | undefined => {
+  const text = str(v);
+  return text === undefined || text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text);
+};
+
+function readGauge(c: Xml): DashboardComponentModel['gauge'] {
+  const min = num(c.gaugeMin);
+  const max = num(c.gaugeMax);
+  if (min === undefined || max === undefined) return undefined;
+  return {
+    min,
+    max,
+    breakpoints: [num(c.indicatorBreakpoint1), num(c.indicatorBreakpoint2)].filter((b) => b !== undefined),
+    colors: [str(c.indicatorLowColor), str(c.indicatorMiddleColor), str(c.indicatorHighColor)].filter(
+      (k) => k !== undefined,
+    ),
+  };
+}
+
+function readComponent(c: Xml, section: string, cell?: Xml): DashboardComponentModel {
+  const summaries = list(c.chartSummary).map((s) => ({ column: str(s.column) ?? '', aggregate: str(s.aggregate) }));
   return {
     componentType: str(c.componentType) ?? '',
     report: str(c.report) ?? '',
     header: str(c.header),
     title: str(c.title),
     groupingColumns: texts(c.groupingColumn),
-    summaryColumns: list(c.chartSummary).map((s) => str(s.column) ?? ''),
+    summaryColumns: summaries.map((s) => s.column),
+    summaries,
+    tableColumns: list(element(c.flexComponentProperties).flexTableColumn).map((t) => ({
+      column: str(t.reportColumn) ?? '',
+      type: str(t.type) ?? 'detail',
+      showTotal: bool(t.showTotal),
+    })),
+    sortBy: str(c.sortBy),
+    maxValuesDisplayed: num(c.maxValuesDisplayed),
+    gauge: readGauge(c),
+    legendPosition: str(c.legendPosition),
+    showValues: bool(c.showValues),
     section,
+    grid: cell
+      ? {
+          row: num(cell.rowIndex) ?? 0,
+          column: num(cell.columnIndex) ?? 0,
+          rowSpan: num(cell.rowSpan) ?? 1,
+          colSpan: num(cell.colSpan) ?? 1,
+        }
+      : undefined,
   };
 }
 
@@ -273,7 +324,7 @@ export function readDashboard(path: string, folder: string): DashboardModel {
     list(element(x[`${side}Section`]).components).map((c) => readComponent(c, side)),
   );
   for (const cell of list(element(x.dashboardGridLayout).dashboardGridComponents)) {
-    components.push(readComponent(element(cell.dashboardComponent), 'grid'));
+    components.push(readComponent(element(cell.dashboardComponent), 'grid', cell));
   }
   return {
     fullName: `${folder}/${developerName}`,

@@ -47,7 +47,7 @@ describe('unsupported APIs', () => {
   it.each([
     ['the Tooling API', dataPath('/tooling/query?q=SELECT+Id+FROM+ApexClass')],
     ['the Tooling API sobjects', dataPath('/tooling/sobjects/ApexClass/describe')],
-    ['Analytics', dataPath('/analytics/reports')],
+    ['CRM Analytics', dataPath('/wave/datasets')],
     ['Apex REST', '/services/apexrest/MyService/v1'],
     ['sf org open', '/services/oauth2/singleaccess'],
   ])('refuses %s at once with what to use instead', async (_what, path) => {

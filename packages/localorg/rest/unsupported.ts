@@ -1,6 +1,6 @@
 /**
  * What the local org does not implement fails at once, in the REST API's error shape, with a message that
- * says it is not supported by the local org and what to use instead: the Tooling API, Analytics,
+ * says it is not supported by the local org and what to use instead: the Tooling API, CRM Analytics,
  * Connect/Chatter, invocable actions, Apex REST, `sf org open`'s single-access front door,
  * and the describe sub-resource an object describe links to that the org does not serve (default values),
  * so that a client following that link learns why instead of reading a 404
@@ -29,7 +29,6 @@ const DATA_RESOURCES: Record<string, [string, string]> = {
     'The Tooling API',
     'Query data with /query and describe objects with /sobjects; for Apex, metadata and tooling use a scratch org.',
   ],
-  analytics: ['The Reports and Dashboards REST API', 'Use SOQL aggregate queries (/query with GROUP BY) instead.'],
   wave: ['The CRM Analytics REST API', 'Use SOQL aggregate queries (/query with GROUP BY) instead.'],
   chatter: ['Connect REST API (Chatter)', 'Use the REST API sObject resources (/sobjects) instead.'],
   connect: ['Connect REST API', 'Use the REST API sObject resources (/sobjects) instead.'],
