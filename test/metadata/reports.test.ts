@@ -44,7 +44,7 @@ describe('the broken reports fixture', () => {
       reportType: 'Gadgets_With_Parts__c',
       booleanFilter: '1 OR 2',
       groupingsDown: [{ field: 'Gadget__c$Status__c', sortOrder: 'Asc' }],
-      timeFrameFilter: { dateColumn: 'Gadget__c$CreatedDate', interval: 'INTERVAL_THISFY' },
+      timeFrameFilter: { dateColumn: 'Gadget__c$CreatedDate', interval: 'INTERVAL_CURFY' },
     });
     expect(report?.columns).toContainEqual({ field: 'Gadget__c$Price__c', aggregateTypes: ['Sum'] });
     expect(report?.filters.map((f) => f.column)).toEqual(['Gadget__c$Status__c', 'Gadget__c$Price__c']);

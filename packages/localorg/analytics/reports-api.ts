@@ -45,8 +45,10 @@ export function runContext(org: OrgRuntime, req: ApiRequest): RunContext {
 
 /** The report's report type, resolved against the org's schema. */
 export function reportTypeOf(org: OrgRuntime, report: ReportModel): ResolvedReportType {
-  const name = report.reportType.replace(/__c$/, '');
-  const type = org.schema.model.reportTypes.find((t) => t.name === name);
+  // Custom report types are named with `__c`; without it the name is a standard report type's.
+  const custom = report.reportType.endsWith('__c');
+  const name = report.reportType.slice(0, -3);
+  const type = custom ? org.schema.model.reportTypes.find((t) => t.name === name) : undefined;
   if (!type)
     throw badRequest(`The report ${report.name} can't be run: its report type ${report.reportType} doesn't exist.`);
   return resolveReportType(org.schema, type);
