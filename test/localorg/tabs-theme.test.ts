@@ -127,6 +127,7 @@ it('describes the tab sets (apps) each user sees through SOAP describeTabs', asy
     'Partner_Account_Plan__c',
     'Plan_Target__c',
     'Coaching',
+    'Program_Overview',
     'APR_Action__c',
     'Plan_Section__c',
     'Plan_Review__c',
