@@ -289,6 +289,19 @@ declare module 'lightning/actions' {
   }
 }
 
+/**
+ * `lightning/refresh` (RefreshView API): a component fires RefreshEvent to ask the view it sits in to refresh;
+ * components that registered a refresh handler refresh their data (the handler resolves true to let the
+ * refresh go on to the components inside them).
+ */
+declare module 'lightning/refresh' {
+  export class RefreshEvent extends CustomEvent<unknown> {
+    constructor();
+  }
+  export function registerRefreshHandler(contextElement: object, providerMethod: () => Promise<boolean>): number;
+  export function unregisterRefreshHandler(handle: number): void;
+}
+
 /** `lightning/confirm`: the platform's accessible confirm dialog. */
 declare module 'lightning/confirm' {
   export interface ConfirmOptions {

@@ -115,7 +115,15 @@ function moduleRecords(): { name: string; path: string }[] {
   const platform = (name: string, file: string): void => {
     records.push({ name, path: join(PLATFORM_DIR, file) });
   };
-  for (const name of ['uiRecordApi', 'uiObjectInfoApi', 'graphql', 'navigation', 'platformShowToastEvent', 'actions'])
+  for (const name of [
+    'uiRecordApi',
+    'uiObjectInfoApi',
+    'graphql',
+    'navigation',
+    'platformShowToastEvent',
+    'actions',
+    'refresh',
+  ])
     platform(`lightning/${name}`, `${name}.ts`);
   platform('lightning/confirm', 'confirm/confirm.ts');
   platform('lightning/recordPicker', 'recordPicker/recordPicker.ts');

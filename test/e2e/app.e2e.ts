@@ -242,13 +242,13 @@ test('an AE logs an APR action on an opportunity; the rollup runs and the coachi
   await page.locator('[data-id="record-list"] a').first().waitFor();
   await screenshot(page, 'opportunities-list');
   await page.goto(`/opportunities/${opportunityId}`);
-  // The quick action of the Opportunity layout's action bar opens the logger in a modal.
+  // The quick action of the Opportunity layout's action bar opens the Log APR Action dialog (a LightningModal).
   await page.locator('[data-id="quick-action"][data-action="Opportunity.Log_APR_Action"] button').click();
-  const logger = page.locator('[data-id="logger-panel"] c-apr-action-logger');
+  const logger = page.locator('section[role="dialog"]');
   await logger.locator('[data-id="type-buttons"]').getByText('Demo', { exact: true }).click();
   await screenshot(page, 'apr-action-logger');
   await logger.locator('[data-id="save"] button').click();
-  await page.locator('[data-id="logger-panel"]').waitFor({ state: 'detached', timeout: 15000 });
+  await logger.waitFor({ state: 'detached', timeout: 15000 });
   const after = (await conn.query(`SELECT COUNT() FROM APR_Action__c WHERE Opportunity__c = '${opportunityId}'`))
     .totalSize;
   expect(after).toBe(before + 1);

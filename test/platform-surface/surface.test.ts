@@ -47,6 +47,10 @@ const MODULES: Record<string, { app: Implementation | string; mock: Implementati
     app: { file: `${APP}/confirm/confirm.ts` },
     mock: { file: `${MOCKS}/lightning/confirm.ts`, helpers: ['resetConfirmMock'] },
   },
+  'lightning/refresh': {
+    app: { file: `${APP}/refresh.ts`, helpers: ['REFRESH_EVENT'] },
+    mock: 'sfdx-lwc-jest (its stub: registerRefreshHandler is a jest.fn)',
+  },
   'lightning/modal': {
     app: 'lightning-base-components (the app bundles its LightningModal)',
     mock: { file: `${MOCKS}/lightning/modal.ts`, helpers: ['openModals'] },

@@ -22,6 +22,7 @@ export type AppChecks = [
   >,
   Satisfies<typeof import('../../../packages/app/platform/actions'), typeof import('lightning/actions')>,
   Satisfies<typeof import('../../../packages/app/platform/confirm/confirm'), typeof import('lightning/confirm')>,
+  Satisfies<typeof import('../../../packages/app/platform/refresh'), typeof import('lightning/refresh')>,
   Satisfies<typeof import('../../../packages/app/platform/userId'), typeof import('@salesforce/user/Id')>,
   Satisfies<typeof import('../../../packages/app/platform/i18n/locale'), typeof import('@salesforce/i18n/locale')>,
   Satisfies<typeof import('../../../packages/app/platform/i18n/currency'), typeof import('@salesforce/i18n/currency')>,

@@ -222,6 +222,32 @@ export const OPPORTUNITY_ACTIONS_QUERY: DocumentNode<ActionsData, { opportunityI
   ${ACTION_FIELDS}
 `;
 
+/** All APR actions on one opportunity (up to 200), newest first. Variables: `opportunityId`. */
+export const OPPORTUNITY_HISTORY_QUERY: DocumentNode<ActionsData, { opportunityId: string }> = gql`
+  query opportunityHistory($opportunityId: ID) {
+    uiapi {
+      query {
+        APR_Action__c(
+          where: { Opportunity__c: { eq: $opportunityId } }
+          orderBy: { Action_Date__c: { order: DESC }, CreatedDate: { order: DESC } }
+          first: 200
+        ) {
+          edges {
+            node {
+              ...ActionFields
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+  ${ACTION_FIELDS}
+`;
+
 /**
  * Open opportunities of an AE with some partners whose last APR action is before a cutoff or missing,
  * the stalest first. Variables: `partnerIds`, `ownerId`, `cutoff` (YYYY-MM-DD).

@@ -4,12 +4,15 @@
  * object's primary compact layout (title, then fields) with the quick actions of the page layout's action
  * list; the details panel shows the page layout's sections; the related list container shows the layout's
  * related lists. Layouts come from the org's describe resources as the signed-in user reads them (fields
- * they cannot read are not there); the project's components (plan editor, coaching view, APR action
- * logger, plan progress) sit where the page places them. A quick action opens its component in a modal and
- * closes it on `lightning__closeactionscreen`.
+ * they cannot read are not there); the project's components (plan editor, coaching view, the opportunity's
+ * APR history, plan progress) sit where the page places them. Lookups link to their parent's page. A quick
+ * action runs its headless component's `invoke()` (Log APR Action opens its LightningModal); the page is a
+ * RefreshView container: on RefreshEvent it reads its record again and the components refresh theirs.
  */
 import { LightningElement, api } from 'lwc';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import { query, request } from '../../../../platform/api';
+import { OBJECT_ROUTES, navigateTo } from '../../../../platform/navigation';
 import { recordPageOf, type RecordPageSpec } from '../../../../platform/recordPages';
 import {
   formatValue,
@@ -18,6 +21,7 @@ import {
   relatedListQuery,
   valueAt,
   type ActionView,
+  type FieldView,
   type RecordLayoutView,
   type SoqlRecord,
 } from './recordView';
@@ -40,6 +44,7 @@ const PAGE_COMPONENTS = [
   'partnerPlanEditor',
   'coachingView',
   'aprActionLogger',
+  'opportunityAprHistory',
   'planProgress',
   'planReviews',
   'planReviewPack',
@@ -123,7 +128,7 @@ export default class RecordPage extends LightningElement {
           isRelatedLists: c.componentName === 'force:relatedListContainer',
           isPlanEditor: c.componentName === 'partnerPlanEditor',
           isCoaching: c.componentName === 'coachingView',
-          isAprLogger: c.componentName === 'aprActionLogger',
+          isAprHistory: c.componentName === 'opportunityAprHistory',
           isPlanProgress: c.componentName === 'planProgress',
           isPlanReviews: c.componentName === 'planReviews',
           isPlanReviewPack: c.componentName === 'planReviewPack',
@@ -156,13 +161,14 @@ export default class RecordPage extends LightningElement {
   }
 
   /** The compact layout's fields after the first (the title). */
-  get highlights(): { key: string; label: string; text: string }[] {
+  get highlights(): { key: string; label: string; text: string; href: string | null }[] {
     const record = this.record;
     if (!this.layout || !record) return [];
     return this.layout.highlights.slice(1).map((f) => ({
       key: f.name,
       label: f.label,
       text: formatValue(valueAt(record, f.path), f.type) || '—',
+      href: parentHref(record, f),
     }));
   }
 
@@ -187,6 +193,7 @@ export default class RecordPage extends LightningElement {
           key: cell.key,
           label: cell.field?.label ?? '',
           text: cell.field ? formatValue(valueAt(record, cell.field.path), cell.field.type) : '',
+          href: cell.field ? parentHref(record, cell.field) : null,
           shown: cell.field !== undefined,
         })),
       })),
@@ -197,12 +204,9 @@ export default class RecordPage extends LightningElement {
     return this.relatedLists.length > 0;
   }
 
-  get loggerOpen(): boolean {
-    return this.activeAction?.component === 'aprActionLogger';
-  }
-
-  get activeActionLabel(): string {
-    return this.activeAction?.label ?? '';
+  /** The page's headless quick actions: their components render nothing until invoked. */
+  get hasAprAction(): boolean {
+    return (this.layout?.actions ?? []).some((a) => a.component === 'aprActionLogger');
   }
 
   private async load(): Promise<void> {
@@ -254,24 +258,40 @@ export default class RecordPage extends LightningElement {
     if (id === this.currentId) this.relatedLists = lists;
   }
 
-  private readonly onCloseAction = (): void => this.handleCloseAction();
+  private refreshHandle: number | undefined;
 
   connectedCallback(): void {
-    this.template?.addEventListener('lightning__closeactionscreen', this.onCloseAction);
+    // An action changed the record or its related lists (a new APR action): read them again.
+    this.refreshHandle = registerRefreshHandler(this, async () => {
+      await this.load();
+      return true;
+    });
   }
 
   disconnectedCallback(): void {
-    this.template?.removeEventListener('lightning__closeactionscreen', this.onCloseAction);
+    if (this.refreshHandle !== undefined) unregisterRefreshHandler(this.refreshHandle);
   }
 
   handleAction(event: Event): void {
     const name = (event.currentTarget as HTMLElement).dataset.action;
     this.activeAction = this.layout?.actions.find((a) => a.name === name);
+    if (this.activeAction?.component === 'aprActionLogger') {
+      const logger = this.template?.querySelector<HTMLElement & { invoke(): Promise<void> }>('[data-id="apr-action"]');
+      if (logger) void logger.invoke();
+    }
   }
 
-  handleCloseAction(): void {
-    this.activeAction = undefined;
-    // The action changed the record (the opportunity's last APR action date) and its related lists.
-    void this.load();
+  handleOpenLink(event: Event): void {
+    event.preventDefault();
+    const url = (event.currentTarget as HTMLElement).dataset.href;
+    if (url) navigateTo(url);
   }
+}
+
+/** The app address of a lookup's parent record, when the app has a page for its object. */
+function parentHref(record: SoqlRecord, field: FieldView): string | null {
+  if (!field.parent) return null;
+  const id = valueAt(record, field.parent.idPath);
+  const route = OBJECT_ROUTES[field.parent.objectName];
+  return typeof id === 'string' && id && route ? `${route}/${id}` : null;
 }

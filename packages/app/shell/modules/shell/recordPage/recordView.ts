@@ -58,6 +58,8 @@ export interface FieldView {
   type: string;
   /** SOQL path of the shown value: the field, or the parent's name for a lookup (`Owner.Name`). */
   path: string;
+  /** A lookup's parent: the field holding its id and its object, so the page can link to it. */
+  parent?: { idPath: string; objectName: string };
 }
 
 export interface SectionView {
@@ -94,12 +96,16 @@ export interface RecordLayoutView {
 
 function fieldView(details: FieldDetails): FieldView {
   const isLookup = details.type === 'reference' && details.relationshipName !== null;
-  return {
+  const view: FieldView = {
     name: details.name,
     label: details.label,
     type: details.type,
     path: isLookup ? `${details.relationshipName}.Name` : details.name,
   };
+  // A lookup to one object links to its parent (a polymorphic one, such as an owner, stays text).
+  if (isLookup && details.referenceTo.length === 1)
+    view.parent = { idPath: details.name, objectName: details.referenceTo[0] };
+  return view;
 }
 
 const fieldOf = (item: LayoutItem): FieldView | undefined => {
@@ -206,9 +212,13 @@ const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').r
 /** The SOQL that reads every field the page shows of one record. */
 export function recordQuery(objectName: string, recordId: string, view: RecordLayoutView): string {
   const paths = new Set(['Id']);
-  for (const field of view.highlights) paths.add(field.path);
+  const add = (field: FieldView): void => {
+    paths.add(field.path);
+    if (field.parent) paths.add(field.parent.idPath);
+  };
+  view.highlights.forEach(add);
   for (const section of view.sections)
-    for (const row of section.rows) for (const cell of row.cells) if (cell.field) paths.add(cell.field.path);
+    for (const row of section.rows) for (const cell of row.cells) if (cell.field) add(cell.field);
   // FOR VIEW: opening a record page makes it one of the user's recent items, as a Lightning record page does.
   return `SELECT ${[...paths].join(', ')} FROM ${objectName} WHERE Id = ${soqlString(recordId)} FOR VIEW`;
 }
