@@ -71,6 +71,24 @@ function salesforceModules(): Plugin {
   };
 }
 
+/**
+ * The plain npm ES modules the browser code imports (chart.js, its `auto` entry and its one dependency),
+ * resolved to their ES module files: rollup here has no node-resolve.
+ */
+function npmModules(): Plugin {
+  const entries: Record<string, string> = {
+    'chart.js': 'chart.js/dist/chart.js',
+    'chart.js/auto': 'chart.js/auto/auto.js',
+    '@kurkle/color': '@kurkle/color/dist/color.esm.js',
+  };
+  return {
+    name: 'pap-npm-modules',
+    resolveId(source) {
+      return source in entries ? join(REPO_ROOT, 'node_modules', entries[source]) : null;
+    },
+  };
+}
+
 /** What bundlers usually replace: the LWC engine reads both. */
 function environment(): Plugin {
   return {
@@ -175,6 +193,7 @@ export async function buildApp(log: (line: string) => void = () => undefined): P
     plugins: [
       progress,
       typescript(),
+      npmModules(),
       projectConstants(),
       environment(),
       lwc({

@@ -48,6 +48,8 @@ describe('a partner user', () => {
     '/s/partner-account-plan',
     '/anything/else',
     `/plan-reviews/${REVIEW_ID}`,
+    '/reports',
+    '/dashboards/01Z000000000001AAA',
   ])('never gets an internal page at %s: the portal says it is not available there', (path) => {
     const route = parseRoute(path, 'portal');
     expect(route).toEqual({ page: 'notInPortal' });
@@ -74,6 +76,10 @@ describe('an internal user', () => {
     ['/nowhere', { page: 'notFound' }],
     [`/plan-reviews/${REVIEW_ID}`, { page: 'record', kind: 'review', recordId: REVIEW_ID }],
     ['/plan-reviews', { page: 'notFound' }],
+    ['/reports', { page: 'reports' }],
+    ['/reports/00O000000000001AAA', { page: 'report', reportId: '00O000000000001AAA' }],
+    ['/dashboards/01Z000000000001AAA', { page: 'dashboard', dashboardId: '01Z000000000001AAA' }],
+    ['/dashboards', { page: 'notFound' }],
   ])('opens %s as the internal page', (path, route) => {
     expect(parseRoute(path, 'internal')).toEqual(route);
   });
@@ -90,6 +96,7 @@ describe('an internal user', () => {
       'Coaching',
       'Opportunities',
       'Partner Accounts',
+      'Reports',
     ]);
     expect(canonicalPath(parseRoute(`/s/partner-account-plan/${PLAN_ID}`, 'internal'))).toBe(`/plans/${PLAN_ID}`);
   });

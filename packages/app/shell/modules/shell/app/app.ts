@@ -176,6 +176,18 @@ export default class App extends LightningElement {
     return this.route.page === 'coaching';
   }
 
+  get isReports(): boolean {
+    return this.route.page === 'reports';
+  }
+
+  get reportId(): string {
+    return this.route.page === 'report' ? this.route.reportId : '';
+  }
+
+  get dashboardId(): string {
+    return this.route.page === 'dashboard' ? this.route.dashboardId : '';
+  }
+
   get isOther(): boolean {
     return this.route.page === 'other';
   }

@@ -12,6 +12,9 @@ export type Route =
   | { page: 'list'; kind: ListKind }
   | { page: 'record'; kind: RecordKind; recordId: string }
   | { page: 'coaching' }
+  | { page: 'reports' }
+  | { page: 'report'; reportId: string }
+  | { page: 'dashboard'; dashboardId: string }
   | { page: 'other'; objectName: string; recordId: string }
   | { page: 'notFound' }
   | { page: 'portalHome' }
@@ -46,6 +49,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'coaching', label: 'Coaching', href: '/coaching' },
   { key: 'opportunities', label: 'Opportunities', href: '/opportunities' },
   { key: 'accounts', label: 'Partner Accounts', href: '/accounts' },
+  { key: 'reports', label: 'Reports', href: '/reports' },
 ];
 
 export const PORTAL_NAV_ITEMS: NavItem[] = [{ key: 'myPlans', label: 'My Plans', href: PORTAL_HOME }];
@@ -73,6 +77,9 @@ function parseInternal(parts: string[]): Route {
   if (portalPlan) return { page: 'record', kind: 'plan', recordId: portalPlan };
   const [first, second, third] = parts;
   if (first === 'coaching' && parts.length === 1) return { page: 'coaching' };
+  if (first === 'reports' && parts.length === 1) return { page: 'reports' };
+  if (first === 'reports' && parts.length === 2) return { page: 'report', reportId: second };
+  if (first === 'dashboards' && parts.length === 2) return { page: 'dashboard', dashboardId: second };
   if (isListKind(first) && parts.length === 1) return { page: 'list', kind: first };
   const recordKind = isListKind(first) ? RECORD_KIND[first] : undefined;
   if (recordKind && parts.length === 2) return { page: 'record', kind: recordKind, recordId: second };
@@ -127,6 +134,10 @@ export function navKey(route: Route): string {
       return route.kind === 'opportunity' ? 'opportunities' : 'accounts';
     case 'coaching':
       return 'coaching';
+    case 'reports':
+    case 'report':
+    case 'dashboard':
+      return 'reports';
     case 'portalHome':
     case 'portalPlan':
       return 'myPlans';

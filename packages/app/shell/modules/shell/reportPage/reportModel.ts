@@ -220,7 +220,7 @@ function aggregateRow(
   };
 }
 
-const AGGREGATE_KINDS: Record<string, string> = { s: 'Sum', a: 'Avg', m: 'Min', mx: 'Max', u: 'Unique' };
+const AGGREGATE_KINDS: Record<string, string> = { s: 'Sum', a: 'Avg', m: 'Min', mx: 'Max', x: 'Max', u: 'Unique' };
 const aggregateKind = (name: string): string => AGGREGATE_KINDS[name.split('!')[0]] ?? '';
 
 /** A tabular report: its detail rows, then the grand total when the report shows one. */

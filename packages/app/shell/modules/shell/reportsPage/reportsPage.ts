@@ -1,0 +1,117 @@
+/**
+ * The Reports tab: the reports and dashboards the signed-in user may see, from the org's Analytics REST API
+ * (`/analytics/reports` and `/analytics/dashboards`), each report described (`/describe`) for its folder,
+ * format and description. A report opens on `/reports/<id>` (run as the user), a dashboard on `/dashboards/<id>`.
+ */
+import { LightningElement } from 'lwc';
+import { request } from '../../../../platform/api';
+import { NAVIGATE_EVENT } from '../../../../platform/navigation';
+import { failureMessage, type ReportMetadata } from '../reportPage/reportModel';
+
+interface ReportInfo {
+  id: string;
+  name: string;
+  folderName?: string;
+}
+
+interface DashboardInfo {
+  id: string;
+  name: string;
+}
+
+interface Describe {
+  reportMetadata: ReportMetadata;
+}
+
+interface ReportRow {
+  id: string;
+  name: string;
+  href: string;
+  folder: string;
+  format: string;
+  description: string;
+}
+
+const FORMATS: Record<string, string> = { TABULAR: 'Tabular', SUMMARY: 'Summary', MATRIX: 'Matrix' };
+
+/** A folder's name by its Id (the Folders resource), '' when the org does not say. */
+async function folderName(id: string | null | undefined, cache: Map<string, Promise<string>>): Promise<string> {
+  if (!id) return '';
+  let name = cache.get(id);
+  if (!name) {
+    name = request<{ label?: string; name?: string }>('GET', `/folders/${id}`)
+      .then((folder) => folder.label ?? folder.name ?? '')
+      .catch(() => '');
+    cache.set(id, name);
+  }
+  return name;
+}
+
+export default class ReportsPage extends LightningElement {
+  reports: ReportRow[] = [];
+  dashboards: { id: string; name: string; href: string }[] = [];
+  loading = true;
+  error = '';
+
+  connectedCallback(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [reports, dashboards] = await Promise.all([
+        request<ReportInfo[]>('GET', '/analytics/reports'),
+        request<DashboardInfo[]>('GET', '/analytics/dashboards'),
+      ]);
+      this.dashboards = [...dashboards]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((d) => ({ id: d.id, name: d.name, href: `/dashboards/${d.id}` }));
+      const folders = new Map<string, Promise<string>>();
+      const rows = await Promise.all(
+        reports.map(async (report): Promise<ReportRow> => {
+          const describe = await request<Describe>('GET', `/analytics/reports/${report.id}/describe`).catch(
+            () => undefined,
+          );
+          const meta = describe?.reportMetadata;
+          return {
+            id: report.id,
+            name: report.name,
+            href: `/reports/${report.id}`,
+            folder: report.folderName ?? (await folderName(meta?.folderId, folders)),
+            format: meta ? (FORMATS[meta.reportFormat] ?? meta.reportFormat) : '',
+            description: meta?.description ?? '',
+          };
+        }),
+      );
+      this.reports = rows.sort((a, b) => a.folder.localeCompare(b.folder) || a.name.localeCompare(b.name));
+    } catch (error) {
+      this.error = failureMessage(error, 'The reports could not be loaded.');
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  get hasReports(): boolean {
+    return this.reports.length > 0;
+  }
+
+  get hasDashboards(): boolean {
+    return this.dashboards.length > 0;
+  }
+
+  get isEmpty(): boolean {
+    return !this.loading && !this.error && !this.hasReports && !this.hasDashboards;
+  }
+
+  get countText(): string {
+    if (this.loading) return 'Loading…';
+    const reports = `${this.reports.length} report${this.reports.length === 1 ? '' : 's'}`;
+    return `${reports}, ${this.dashboards.length} dashboard${this.dashboards.length === 1 ? '' : 's'}`;
+  }
+
+  handleLink(event: Event): void {
+    event.preventDefault();
+    const url = (event.currentTarget as HTMLElement).dataset.href;
+    if (url) window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT, { detail: { url, replace: false } }));
+  }
+}
