@@ -39,6 +39,7 @@ describe('a partner user', () => {
     '/targets',
     '/actions',
     '/coaching',
+    '/program-overview',
     '/opportunities',
     `/opportunities/006000000000001AAA`,
     '/accounts',
@@ -68,6 +69,7 @@ describe('an internal user', () => {
     ['/plans', { page: 'list', kind: 'plans' }],
     [`/plans/${PLAN_ID}`, { page: 'record', kind: 'plan', recordId: PLAN_ID }],
     ['/coaching', { page: 'coaching' }],
+    ['/program-overview', { page: 'programOverview' }],
     ['/targets', { page: 'list', kind: 'targets' }],
     [`/records/Plan_Target__c/${PLAN_ID}`, { page: 'other', objectName: 'Plan_Target__c', recordId: PLAN_ID }],
     // A partner's portal link: the same plan on its internal page.
@@ -94,6 +96,7 @@ describe('an internal user', () => {
       'Targets',
       'APR Actions',
       'Coaching',
+      'Program Overview',
       'Opportunities',
       'Partner Accounts',
       'Reports',

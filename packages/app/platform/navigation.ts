@@ -23,7 +23,7 @@ export const OBJECT_ROUTES: Record<string, string> = {
   Account: '/accounts',
 };
 
-const TAB_ROUTES: Record<string, string> = { Coaching: '/coaching' };
+const TAB_ROUTES: Record<string, string> = { Coaching: '/coaching', Program_Overview: '/program-overview' };
 
 /** Objects whose records have a page but no list in the app (the shell's routes.ts REVIEW_PATH). */
 const RECORD_ONLY_ROUTES: Record<string, string> = { Plan_Review__c: '/plan-reviews' };

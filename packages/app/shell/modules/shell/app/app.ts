@@ -176,6 +176,10 @@ export default class App extends LightningElement {
     return this.route.page === 'coaching';
   }
 
+  get isProgramOverview(): boolean {
+    return this.route.page === 'programOverview';
+  }
+
   get isReports(): boolean {
     return this.route.page === 'reports';
   }

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'list'; kind: ListKind }
   | { page: 'record'; kind: RecordKind; recordId: string }
   | { page: 'coaching' }
+  | { page: 'programOverview' }
   | { page: 'reports' }
   | { page: 'report'; reportId: string }
   | { page: 'dashboard'; dashboardId: string }
@@ -47,6 +48,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'targets', label: 'Targets', href: '/targets' },
   { key: 'actions', label: 'APR Actions', href: '/actions' },
   { key: 'coaching', label: 'Coaching', href: '/coaching' },
+  { key: 'programOverview', label: 'Program Overview', href: '/program-overview' },
   { key: 'opportunities', label: 'Opportunities', href: '/opportunities' },
   { key: 'accounts', label: 'Partner Accounts', href: '/accounts' },
   { key: 'reports', label: 'Reports', href: '/reports' },
@@ -77,6 +79,7 @@ function parseInternal(parts: string[]): Route {
   if (portalPlan) return { page: 'record', kind: 'plan', recordId: portalPlan };
   const [first, second, third] = parts;
   if (first === 'coaching' && parts.length === 1) return { page: 'coaching' };
+  if (first === 'program-overview' && parts.length === 1) return { page: 'programOverview' };
   if (first === 'reports' && parts.length === 1) return { page: 'reports' };
   if (first === 'reports' && parts.length === 2) return { page: 'report', reportId: second };
   if (first === 'dashboards' && parts.length === 2) return { page: 'dashboard', dashboardId: second };
@@ -134,6 +137,8 @@ export function navKey(route: Route): string {
       return route.kind === 'opportunity' ? 'opportunities' : 'accounts';
     case 'coaching':
       return 'coaching';
+    case 'programOverview':
+      return 'programOverview';
     case 'reports':
     case 'report':
     case 'dashboard':
