@@ -70,7 +70,9 @@ describe('a summary report', () => {
 
   it('puts an aggregate under its detail column and the record count in the label', () => {
     const gold = table.rows[5];
-    expect(gold.label).toBe('Subtotal · 2 records');
+    expect(gold.label).toBe('Gold subtotal · 2 records');
+    expect(table.rows[4].label).toBe('Acme Partners subtotal · 2 records');
+    expect([table.rows[0].leaf, table.rows[1].leaf]).toEqual([false, true]);
     expect(gold.cells.map((c) => c.text)).toEqual(['', '', '95.5%']);
     const total = table.rows[table.rows.length - 1];
     expect(total.label).toBe('Grand Total · 4 records');

@@ -91,6 +91,8 @@ export interface Row {
   key: string;
   kind: 'group' | 'detail' | 'subtotal' | 'total';
   level: number;
+  /** A group with no subgroups: its subtotal names it, so its heading may go when details are hidden. */
+  leaf?: boolean;
   label: string;
   cells: { key: string; text: string; numeric: boolean }[];
   className: string;
@@ -245,10 +247,12 @@ export function summaryTable(result: ReportResult): Table {
         label: `${columnLabel(result, result.reportMetadata.groupingsDown[level]?.name ?? '')}: ${group.label || '-'}`,
         cells: [],
         className: `${ROW_CLASS.group} report-row_level-${level}`,
+        leaf: group.groupings.length === 0,
       });
       if (group.groupings.length > 0) walk(group.groupings, level + 1);
       else rows.push(...detailRows(result, `${group.key}!T`, level + 1));
-      if (subtotals && count) rows.push(aggregateRow(result, `${group.key}!T`, 'subtotal', level, `Subtotal`));
+      if (subtotals && count)
+        rows.push(aggregateRow(result, `${group.key}!T`, 'subtotal', level, `${group.label || '-'} subtotal`));
     }
   };
   walk(result.groupingsDown?.groupings ?? [], 0);

@@ -191,7 +191,11 @@ export default class ReportPage extends LightningElement {
     labelClass: string;
     cells: { key: string; text: string; className: string }[];
   }[] {
-    const rows = (this.table?.rows ?? []).filter((row) => row.kind !== 'detail' || !this.isSummary || this.showDetails);
+    // Details hidden: a group without subgroups is its subtotal row alone (the subtotal names it).
+    const hidden = this.isSummary && !this.showDetails;
+    const rows = (this.table?.rows ?? []).filter(
+      (row) => !hidden || (row.kind !== 'detail' && !(row.kind === 'group' && row.leaf)),
+    );
     return rows.map((row) => ({
       key: row.key,
       isGroup: row.kind === 'group',
