@@ -59,7 +59,7 @@ export interface ComponentBench {
 }
 
 /** One AE + partner-manager pair, their partner, plan and activity. */
-interface PairSpec {
+export interface PairSpec {
   key: string;
   /** The first name of its users and the start of its records' names. */
   name: string;
@@ -75,7 +75,7 @@ interface PairSpec {
 // Three pairs, so that each measured case differs from its reference in one thing only. The plan record page
 // also shows the coaching view of the plan's pair: both plans of the editor cases belong to pairs with the
 // same 20 actions, and the 2,000-action pair has a plan as small as the reference's.
-const EDITOR: PairSpec = {
+export const EDITOR: PairSpec = {
   key: 'editor',
   name: 'Editor',
   sections: 20,
@@ -95,7 +95,7 @@ const COACHING: PairSpec = {
   openDeals: 20,
   staleDeals: 8,
 };
-const REFERENCE: PairSpec = {
+export const REFERENCE: PairSpec = {
   key: 'ref',
   name: 'Reference',
   sections: 1,
@@ -112,7 +112,7 @@ const planLabel = (spec: PairSpec): string =>
 const actionsLabel = (spec: PairSpec): string => plural(spec.actions, 'action');
 
 /** What the browser needs of a built pair. */
-interface BuiltPair {
+export interface BuiltPair {
   spec: PairSpec;
   partnerManagerUsername: string;
   planId: string;
@@ -164,7 +164,7 @@ function monthsBetween(from: IsoDate, to: IsoDate): number {
   return (b.year - a.year) * 12 + b.month - a.month;
 }
 
-async function readContext(admin: OrgSession): Promise<ScenarioContext> {
+export async function readContext(admin: OrgSession): Promise<ScenarioContext> {
   const facts = await readOrgFacts(admin);
   const profiles = await admin.conn.query<{ Id: string }>("SELECT Id FROM Profile WHERE Name = 'Standard User'");
   const profileId = profiles.records[0]?.Id;
@@ -191,13 +191,19 @@ async function readContext(admin: OrgSession): Promise<ScenarioContext> {
       (t) => t !== COACHING_SESSION,
     ),
     today,
-    plan: { ...facts.calendar.yearPeriod(fiscalYear), fiscalYear, label: facts.calendar.label({ fiscalYear }) },
+    // Next fiscal year: every target's period is still open, so the editor shows all of them as inputs (it folds
+    // closed periods away), whatever the day of the run; in the current year December would show a twelfth.
+    plan: {
+      ...facts.calendar.yearPeriod(fiscalYear + 1),
+      fiscalYear: fiscalYear + 1,
+      label: facts.calendar.label({ fiscalYear: fiscalYear + 1 }),
+    },
     windowStart: addDays(mondayOf(today), -7 * (WEEKS - 1)),
   };
 }
 
 /** Creates a pair's users, partner, deals, Draft plan with sections and targets, and APR actions. */
-async function buildPair(admin: OrgSession, spec: PairSpec, ctx: ScenarioContext): Promise<BuiltPair> {
+export async function buildPair(admin: OrgSession, spec: PairSpec, ctx: ScenarioContext): Promise<BuiltPair> {
   const user = (role: string, lastName: string, permissionSet: string) => {
     const key = `bench-${spec.key}-${role}`;
     return {
@@ -275,9 +281,10 @@ async function buildPair(admin: OrgSession, spec: PairSpec, ctx: ScenarioContext
       return { Name: `${type} ${s + 1}`, Partner_Account_Plan__c: planId, Section_Type__c: type, Sort_Order__c: s + 1 };
     }),
   );
-  // Month targets from the current month on, each metric over 12 months before the next metric (so that a
-  // metric and month repeat only past 300 targets); the accountable pair is how the coaching view finds it.
-  const currentMonth = monthsBetween(ctx.plan.start, ctx.today);
+  // Month targets from the plan's first open month on (its first: the plan is next year's), each metric over 12
+  // months before the next metric (so that a metric and month repeat only past 300 targets); the accountable
+  // pair is how the coaching view finds it.
+  const currentMonth = Math.max(0, monthsBetween(ctx.plan.start, ctx.today));
   const targetIds = await createAll(
     admin,
     'Plan_Target__c',
@@ -339,7 +346,7 @@ async function buildPair(admin: OrgSession, spec: PairSpec, ctx: ScenarioContext
   return { spec, partnerManagerUsername: people[0].username, planId, targetIds };
 }
 
-async function signedInPage(
+export async function signedInPage(
   browser: Browser,
   app: AppServer,
   username: string,
@@ -389,6 +396,9 @@ function editorCase(page: Page, pair: BuiltPair): Case {
       const editable = await page.locator('c-partner-plan-editor input.target-input:enabled').count();
       if (editable !== pair.targetIds.length)
         throw new Error(`${name}: ${editable} editable target inputs, expected ${pair.targetIds.length}`);
+      // Every target is shown: none is folded away in a closed period (the plan is next year's).
+      const folded = await page.locator('c-partner-plan-editor [data-id="closed-toggle"]').count();
+      if (folded > 0) throw new Error(`${name}: ${folded} groups of closed periods folded away`);
     },
   };
 }

@@ -4,7 +4,7 @@
  * No data access and no DOM, so the component class keeps only the wires and the orchestration.
  */
 import LOCALE from '@salesforce/i18n/locale';
-import type { PlanHeader, PlanSection, PlanStatus, PlanTarget } from 'c/planData';
+import type { PlanHeader, PlanSection, PlanStatus, PlanTarget, SaveOutcome } from 'c/planData';
 import {
   canEditPlan,
   fiscalPeriods,
@@ -14,7 +14,7 @@ import {
   periodEndFor,
   type FiscalPeriod,
 } from 'c/planInsights';
-import { validateTargetValue } from 'c/targetEdits';
+import { validateTargetValue, type TargetDrafts } from 'c/targetEdits';
 import type { TargetFormField, TargetFormValues } from 'c/targetForm';
 import { LABELS } from './labels';
 
@@ -63,20 +63,81 @@ export interface SectionView {
   showTargetForm: boolean;
   hasTargets: boolean;
   targets: PlanTarget[];
+  /** The unsaved values and save errors of this section's targets only. */
+  drafts: TargetDrafts;
+  errors: Record<string, SaveOutcome>;
+}
+
+function reuse<T>(cache: Map<string, T>, key: string, next: T, same: (a: T, b: T) => boolean): T {
+  const previous = cache.get(key);
+  if (previous !== undefined && same(previous, next)) return previous;
+  cache.set(key, next);
+  return next;
+}
+
+const sameItems = <T>(a: T[], b: T[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
+
+function sameEntries<T>(a: Record<string, T>, b: Record<string, T>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => k in b && a[k] === b[k]);
+}
+
+function pick<T>(values: Record<string, T>, targets: PlanTarget[]): Record<string, T> {
+  const picked: Record<string, T> = {};
+  for (const t of targets) if (t.id in values) picked[t.id] = values[t.id];
+  return picked;
+}
+
+/**
+ * What each section's grid gets, kept identical (the same array or object) from one render to the next while
+ * its content is the same: a grid re-renders only when its own targets, values or errors change, not when
+ * another section's do or a wire answers.
+ */
+export class SectionSlices {
+  private targets = new Map<string, PlanTarget[]>();
+  private drafts = new Map<string, TargetDrafts>();
+  private errors = new Map<string, Record<string, SaveOutcome>>();
+  private source: PlanTarget[] | null = null;
+  private bySection = new Map<string, PlanTarget[]>();
+
+  targetsOf(all: PlanTarget[], sectionId: string): PlanTarget[] {
+    if (all !== this.source) {
+      this.source = all;
+      this.bySection = new Map();
+      for (const t of all) {
+        const list = this.bySection.get(t.sectionId ?? '') ?? [];
+        list.push(t);
+        this.bySection.set(t.sectionId ?? '', list);
+      }
+    }
+    return reuse(this.targets, sectionId, this.bySection.get(sectionId) ?? [], sameItems);
+  }
+
+  draftsOf(drafts: TargetDrafts, targets: PlanTarget[], sectionId: string): TargetDrafts {
+    return reuse(this.drafts, sectionId, pick(drafts, targets), sameEntries);
+  }
+
+  errorsOf(errors: Record<string, SaveOutcome>, targets: PlanTarget[], sectionId: string): Record<string, SaveOutcome> {
+    return reuse(this.errors, sectionId, pick(errors, targets), sameEntries);
+  }
 }
 
 /** The sections in order, each with its targets, labels and whether it is being edited. */
 export function sectionViews(options: {
   sections: PlanSection[];
   targets: PlanTarget[];
+  drafts: TargetDrafts;
+  errors: Record<string, SaveOutcome>;
   sectionForm: SectionForm | null;
   targetForm: TargetForm | null;
   readOnly: boolean;
+  slices?: SectionSlices;
 }): SectionView[] {
   const { sections, sectionForm, targetForm, readOnly } = options;
+  const slices = options.slices ?? new SectionSlices();
   const last = sections.length - 1;
   return sections.map((section, index) => {
-    const targets = options.targets.filter((t) => t.sectionId === section.id);
+    const targets = slices.targetsOf(options.targets, section.id);
     return {
       id: section.id,
       name: section.name,
@@ -97,6 +158,8 @@ export function sectionViews(options: {
       showTargetForm: targetForm !== null && targetForm.sectionId === section.id,
       hasTargets: targets.length > 0,
       targets,
+      drafts: slices.draftsOf(options.drafts, targets, section.id),
+      errors: slices.errorsOf(options.errors, targets, section.id),
     };
   });
 }

@@ -6,7 +6,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { getRecord } from 'lightning/uiRecordApi';
+import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { graphql } from 'lightning/graphql';
 import {
@@ -60,10 +60,18 @@ import {
   periodLabel,
   todayIn,
   type FiscalPeriod,
+  type FiscalPlan,
   type ChangeRequestView,
 } from 'c/planInsights';
 import { dirtyTargets, type TargetDrafts } from 'c/targetEdits';
-import { lifecycleHint, sectionViews, type SectionForm, type SectionView, type TargetForm } from './editorModel';
+import {
+  lifecycleHint,
+  sectionViews,
+  SectionSlices,
+  type SectionForm,
+  type SectionView,
+  type TargetForm,
+} from './editorModel';
 import {
   activateStep,
   closeStep,
@@ -75,6 +83,9 @@ import {
 import { LABELS } from './labels';
 
 const LOADING = { kind: 'loading' } as const;
+
+/** Whether a wire has answered, with data or an error. */
+const answered = (result: WireResult<unknown> | undefined): boolean => Boolean(result && (result.data || result.error));
 
 export default class PlanEditorState extends LightningElement {
   @api recordId: string | undefined;
@@ -91,6 +102,11 @@ export default class PlanEditorState extends LightningElement {
   sections: Loadable<PlanSection[]> = LOADING;
   targets: Loadable<PlanTarget[]> = LOADING;
   metrics: Metric[] = [];
+  /** The catalog and the three objects' access have answered (data or error): the grids wait for them. */
+  metricsKnown = false;
+  planInfoKnown = false;
+  sectionInfoKnown = false;
+  targetInfoKnown = false;
   statusOptions: PicklistOption[] = [];
   sectionTypeOptions: PicklistOption[] = [];
   periodTypeOptions: PicklistOption[] = [];
@@ -118,6 +134,10 @@ export default class PlanEditorState extends LightningElement {
   targetForm: TargetForm | null = null;
   /** The target whose comments the Comments region shows; null: the whole plan's thread. */
   commentTarget: { id: string; label: string } | null = null;
+  /** Keeps each grid's inputs identical between renders while they are the same (editorModel.ts). */
+  private readonly slices = new SectionSlices();
+  private lastRowActions: TargetRowActions | null = null;
+  private lastFiscalPlan: FiscalPlan | null = null;
   /** Focus to move once the next render is done (the element may appear or move in it). */
   protected focusAfterRender: (() => void) | null = null;
   private readonly beforeUnload = (event: BeforeUnloadEvent): void => {
@@ -148,18 +168,21 @@ export default class PlanEditorState extends LightningElement {
   wiredMetrics(result: GraphQLResult): void {
     const metrics = readMetrics(result);
     this.metrics = metrics.kind === 'ready' ? metrics.value : [];
+    this.metricsKnown = metrics.kind !== 'loading';
   }
 
   @wire(getObjectInfo, { objectApiName: PLAN_OBJECT })
   wiredPlanInfo(result: WireResult<ObjectInfoRepresentation>): void {
     this.planRecordTypeId = defaultRecordTypeId(result);
     this.mayEditPlan = canUpdate(result, ['Status__c']);
+    this.planInfoKnown = answered(result);
   }
 
   @wire(getObjectInfo, { objectApiName: SECTION_OBJECT })
   wiredSectionInfo(result: WireResult<ObjectInfoRepresentation>): void {
     this.sectionRecordTypeId = defaultRecordTypeId(result);
     this.mayEditSections = canUpdate(result, ['Summary__c']);
+    this.sectionInfoKnown = answered(result);
   }
 
   @wire(getObjectInfo, { objectApiName: TARGET_OBJECT })
@@ -167,6 +190,7 @@ export default class PlanEditorState extends LightningElement {
     this.targetRecordTypeId = defaultRecordTypeId(result);
     this.mayEditTargets = canUpdate(result, ['Target_Value__c']);
     this.targetsHaveCurrency = targetCurrencyField(result);
+    this.targetInfoKnown = answered(result);
   }
 
   /** The targets' document: with CurrencyIsoCode only where the field exists; none until that is known. */
@@ -225,9 +249,15 @@ export default class PlanEditorState extends LightningElement {
   }
 
   get isLoading(): boolean {
+    // The grids wait for the catalog (labels, units) and the user's access (inputs or values) too, so that
+    // 400 targets render once, not once per answer.
     return (
       !this.loadError &&
-      (this.plan.kind === 'loading' || this.sections.kind === 'loading' || this.targets.kind === 'loading')
+      (this.plan.kind === 'loading' ||
+        this.sections.kind === 'loading' ||
+        this.targets.kind === 'loading' ||
+        !this.metricsKnown ||
+        !(this.planInfoKnown && this.sectionInfoKnown && this.targetInfoKnown))
     );
   }
 
@@ -268,6 +298,11 @@ export default class PlanEditorState extends LightningElement {
     return !this.editable || this.busy;
   }
 
+  /** Targets are locked (the status or the user's access): the grids show values, not inputs. */
+  get locked(): boolean {
+    return !this.editable;
+  }
+
   get hasPageMessages(): boolean {
     return this.pageMessages.length > 0;
   }
@@ -276,6 +311,9 @@ export default class PlanEditorState extends LightningElement {
     return sectionViews({
       sections: this.sectionList,
       targets: this.targetList,
+      drafts: this.drafts,
+      errors: this.targetErrors,
+      slices: this.slices,
       sectionForm: this.sectionForm,
       targetForm: this.targetForm,
       readOnly: this.readOnly,
@@ -307,9 +345,14 @@ export default class PlanEditorState extends LightningElement {
     return this.status === 'Closed';
   }
 
-  /** Edit, Delete and Split per target row, as the status and the user's access allow. */
+  /** Edit, Delete and Split per target row, as the status and the user's access allow (the same object while so). */
   get rowActions(): TargetRowActions {
-    return targetRowActions(this.status, this.userCanEdit, this.busy);
+    // Not while busy: the grids keep their buttons, disabled (their `busy`), instead of rendering every row again.
+    const next = targetRowActions(this.status, this.userCanEdit, false);
+    const last = this.lastRowActions;
+    if (last && last.edit === next.edit && last.delete === next.delete && last.split === next.split) return last;
+    this.lastRowActions = next;
+    return next;
   }
 
   /** The fields the target form shows locked (an accepted or active plan's), and why. */
@@ -404,6 +447,25 @@ export default class PlanEditorState extends LightningElement {
 
   get saveDisabled(): boolean {
     return this.busy || this.dirtyCount === 0;
+  }
+
+  /**
+   * Tells Lightning Data Service that the plan (and any saved targets) changed on the server, so every view
+   * of them refetches: the record page's highlights panel shows the new status and attainment too.
+   */
+  protected notifySaved(recordIds: string[] = []): Promise<void> {
+    const ids = [this.recordId, ...recordIds].filter((id): id is string => Boolean(id));
+    return notifyRecordUpdateAvailable(ids.map((recordId) => ({ recordId }))).catch(() => undefined);
+  }
+
+  /** The plan's fiscal year and start for the grids, the same object while they are the same. */
+  get fiscalPlan(): FiscalPlan | null {
+    const plan = this.planValue;
+    if (!plan) return null;
+    const last = this.lastFiscalPlan;
+    if (last && last.fiscalYear === plan.fiscalYear && last.periodStart === plan.periodStart) return last;
+    this.lastFiscalPlan = { fiscalYear: plan.fiscalYear, periodStart: plan.periodStart };
+    return this.lastFiscalPlan;
   }
 
   protected patchPlan(patch: Partial<PlanHeader>): void {

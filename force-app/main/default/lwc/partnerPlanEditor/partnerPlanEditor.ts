@@ -85,7 +85,9 @@ export default class PartnerPlanEditor extends TargetActions {
           : { targetValue: edit.targetValue };
       }
       this.applyTargetOutcomes(outcomes, patches);
-      const failed = outcomes.filter((o) => !o.ok).length;
+      const saved = outcomes.filter((o) => o.ok).map((o) => o.id);
+      if (saved.length > 0) await this.notifySaved(saved);
+      const failed = outcomes.length - saved.length;
       if (failed === 0) {
         const message = outcomes.length === 1 ? LABELS.targetSaved : formatLabel(LABELS.targetsSaved, outcomes.length);
         this.toast(LABELS.savedTitle, message, 'success');
@@ -194,6 +196,7 @@ export default class PartnerPlanEditor extends TargetActions {
           acceptedByContactName: null,
         });
         this.revisionReason = null;
+        await this.notifySaved(targets.map((t) => t.id));
         this.toast(LABELS.acceptedTitle, formatLabel(LABELS.accepted, version), 'success');
       } else {
         this.failPlanAction(outcome);
@@ -222,6 +225,7 @@ export default class PartnerPlanEditor extends TargetActions {
     }
     this.revisionReason = reason;
     this.patchPlan({ status: 'In Revision' });
+    await this.notifySaved();
     // Revise is gone once the plan is in revision: focus the first target to change.
     this.focusAfterRender = () => this.focusTarget();
     this.toast(LABELS.savedTitle, LABELS.revisionStarted, 'success');
@@ -277,6 +281,7 @@ export default class PartnerPlanEditor extends TargetActions {
       const outcome = await write;
       if (outcome.ok) {
         this.patchPlan(patch);
+        await this.notifySaved();
         this.toast(LABELS.savedTitle, successMessage, 'success');
         return true;
       }

@@ -171,7 +171,7 @@ export default class TargetActions extends PlanEditorState {
         this.focusAfterRender = () => this.focusRowAction(target.id, 'edit');
       }
       // The grid shows names of people and accounts: read the targets again.
-      await refreshQuery(this.targetsResult);
+      await Promise.all([refreshQuery(this.targetsResult), this.notifySaved([outcome.id])]);
       this.toast(LABELS.savedTitle, target ? LABELS.targetSaved : formatLabel(LABELS.targetAdded, name), 'success');
     } finally {
       this.busy = false;
@@ -262,7 +262,7 @@ export default class TargetActions extends PlanEditorState {
       if (this.targetForm && this.targetForm.targetId === target.id) this.targetForm = null;
       const { [target.id]: _deleted, ...drafts } = this.drafts;
       this.drafts = drafts;
-      await refreshQuery(this.targetsResult);
+      await Promise.all([refreshQuery(this.targetsResult), this.notifySaved()]);
       this.toast(LABELS.savedTitle, formatLabel(LABELS.targetDeleted, name), 'success');
       this.focusAfterRender = () => this.focusElement(`[data-section="${target.sectionId}"] [data-id="section-title"]`);
     } finally {
@@ -301,7 +301,7 @@ export default class TargetActions extends PlanEditorState {
       this.busy = true;
       try {
         const outcomes = await saveYearSplit(writes, true);
-        await refreshQuery(this.targetsResult);
+        await Promise.all([refreshQuery(this.targetsResult), this.notifySaved()]);
         const failed = outcomes.filter((o) => !o.ok);
         return failed.length > 0 ? failed.flatMap(outcomeMessages).join(' ') : null;
       } finally {

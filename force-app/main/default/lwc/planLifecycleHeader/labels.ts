@@ -3,13 +3,9 @@ import ACTIVATE from '@salesforce/label/c.Plan_Lifecycle_Activate';
 import ACCEPTED_BY_ON from '@salesforce/label/c.Plan_Editor_Accepted_By_On';
 import ACCEPTED_BY_PARTNER from '@salesforce/label/c.Plan_Editor_Accepted_By_Partner';
 import CLOSE_PLAN from '@salesforce/label/c.Plan_Lifecycle_Close';
+import CURRENT_STATUS from '@salesforce/label/c.Plan_Lifecycle_Current_Status';
 import MARK_ACCEPTED from '@salesforce/label/c.Plan_Editor_Mark_Accepted';
-import OVERALL_ATTAINMENT from '@salesforce/label/c.Partner_Planning_Overall_Attainment';
-import PARTNER from '@salesforce/label/c.Plan_Editor_Partner';
-import PERIOD from '@salesforce/label/c.Plan_Editor_Period';
-import PLAN_OBJECT from '@salesforce/label/c.Plan_Editor_Plan_Object';
 import REVISE from '@salesforce/label/c.Plan_Editor_Revise';
-import STATUS from '@salesforce/label/c.Plan_Editor_Status';
 import SUBMIT_FOR_REVIEW from '@salesforce/label/c.Plan_Editor_Submit_For_Review';
 import VERSION from '@salesforce/label/c.Plan_Editor_Version';
 import VERSION_VALUE from '@salesforce/label/c.Plan_Editor_Version_Value';
@@ -19,13 +15,9 @@ export const LABELS = {
   acceptedByPartner: ACCEPTED_BY_PARTNER,
   activate: ACTIVATE,
   closePlan: CLOSE_PLAN,
+  currentStatus: CURRENT_STATUS,
   markAccepted: MARK_ACCEPTED,
-  overallAttainment: OVERALL_ATTAINMENT,
-  partner: PARTNER,
-  period: PERIOD,
-  planObject: PLAN_OBJECT,
   revise: REVISE,
-  status: STATUS,
   submitForReview: SUBMIT_FOR_REVIEW,
   version: VERSION,
   versionValue: VERSION_VALUE,

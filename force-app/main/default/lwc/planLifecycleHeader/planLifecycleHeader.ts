@@ -6,23 +6,22 @@ import {
   canMarkAccepted,
   canRevise,
   canSubmitForReview,
-  formatDateRange,
   formatDateTime,
   formatLabel,
-  formatPercent,
   lifecycleSteps,
 } from 'c/planInsights';
-import { barValue } from 'c/targetEdits';
 import { LABELS } from './labels';
 
 /** The lifecycle actions, as named in `focusAction` and by the buttons' `data-id`. */
 export type LifecycleAction = 'submit' | 'accept' | 'revise' | 'activate' | 'close';
 
 /**
- * The plan's record-page header: name, partner, period, status, version and overall attainment, the
- * lifecycle path, and the lifecycle buttons the status allows. The owner decides whether each button is
- * enabled (pending edits, access, a cut-off target list, the owner, the period's dates) and what hint explains
- * it; the header fires `submitforreview`, `markaccepted`, `revise`, `activate` (Accepted -> Active) or
+ * The plan's lifecycle on its record page: the path of statuses (Draft -> Partner Review -> Accepted -> Active
+ * -> Closed) with the buttons the status allows beside it, the version and who accepted the plan, and a hint.
+ * The record page's highlights panel is the page's one header (name, partner, fiscal year, status, overall
+ * attainment), so this is no second header: no heading, no record fields. The owner decides whether each
+ * button is enabled (pending edits, access, a cut-off target list, the owner, the period's dates) and what
+ * hint explains it; it fires `submitforreview`, `markaccepted`, `revise`, `activate` (Accepted -> Active) or
  * `closeplan` (Active -> Closed) when a button is used.
  */
 export default class PlanLifecycleHeader extends LightningElement {
@@ -56,20 +55,9 @@ export default class PlanLifecycleHeader extends LightningElement {
     return option ? option.label : status;
   }
 
-  get planName(): string {
-    return this.plan ? this.plan.name : '';
-  }
-
-  get partnerName(): string {
-    return (this.plan && this.plan.partnerName) || '—';
-  }
-
-  get periodText(): string {
-    return this.plan ? formatDateRange(this.plan.periodStart, this.plan.periodEnd, LOCALE) : '';
-  }
-
-  get statusText(): string {
-    return this.statusLabel(this.status);
+  /** The status, for screen readers: the path shows it. */
+  get statusAnnouncement(): string {
+    return formatLabel(LABELS.currentStatus, this.statusLabel(this.status));
   }
 
   get versionText(): string {
@@ -85,14 +73,6 @@ export default class PlanLifecycleHeader extends LightningElement {
       return formatLabel(LABELS.acceptedByPartner, plan.acceptedByContactName ?? plan.acceptedByName ?? '—', when);
     }
     return formatLabel(LABELS.acceptedByOn, plan.acceptedByName ?? '—', when);
-  }
-
-  get overallAttainmentText(): string {
-    return formatPercent(this.plan ? this.plan.overallAttainment : null, LOCALE);
-  }
-
-  get overallAttainmentBar(): number {
-    return barValue(this.plan ? this.plan.overallAttainment : null);
   }
 
   get pathSteps(): { value: string; label: string }[] {

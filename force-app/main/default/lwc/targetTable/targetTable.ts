@@ -3,86 +3,41 @@ import CURRENCY from '@salesforce/i18n/currency';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { Metric, PlanTarget } from 'c/planData';
-import {
-  catalogSemantics,
-  fiscalPeriodOf,
-  formatDateRange,
-  formatLabel,
-  formatValue,
-  metricLabel,
-  metricUnit,
-  targetFigureTexts,
-  todayIn,
-  type FiscalPlan,
-  type SemanticsByMetric,
-} from 'c/planInsights';
-import { barValue, validateTargetValue, type TargetDrafts, type TargetErrors } from 'c/targetEdits';
+import { formatLabel, todayIn, type FiscalPlan } from 'c/planInsights';
+import type { TargetDrafts, TargetErrors } from 'c/targetEdits';
 import { LABELS } from './labels';
+import { targetGroups, type TargetGroup, type TargetRow, type TargetRowActions } from './targetRows';
 
-const TARGET_VALUE = 'Target_Value__c';
-const REVISION_REASON = 'Revision_Reason__c';
-
-/** A row of the grid, as the template shows it. */
-interface TargetRow {
-  id: string;
-  metricLabel: string;
-  /** The metric's help text: the name's tooltip, and read to screen readers after the name. */
-  metricHelp: string | null;
-  periodText: string;
-  /** The dates under a fiscal period label; null when the period reads as its dates. */
-  periodDates: string | null;
-  inputId: string;
-  inputLabel: string;
-  value: string;
-  cellClass: string;
-  rowClass: string;
-  fieldError: string | null;
-  errorId: string;
-  describedBy: string | undefined;
-  ariaInvalid: string | undefined;
-  rowMessages: { key: string; message: string }[];
-  hasRowMessages: boolean;
-  baselineText: string;
-  revisionReason: string | null;
-  actualText: string;
-  attainmentBar: number;
-  attainmentText: string;
-  attainmentLabel: string;
-  /** Not started: actual and attainment read as an em dash, with "Not started" for screen readers. */
-  notStarted: boolean;
-  actualWithheld: boolean;
-  started: boolean;
-  paceStatus: string | null;
-  /** The target as its comment thread names it ("Joint Calls, FY2026 Q2"), and the Comments button's label. */
-  commentsContext: string;
-  commentsLabel: string;
-  /** Who is accountable, the customer account and the weight, compactly ("AE Avery Ellis · Contoso · Weight 2"). */
-  detailsText: string | null;
-  /** A year target whose parts do not add up to it: "Quarters total $X; the year target is $Y". */
-  splitWarning: string | null;
-  canEdit: boolean;
-  canDelete: boolean;
-  canSplit: boolean;
-  editLabel: string;
-  deleteLabel: string;
-  splitLabel: string;
-}
-
-/** The row actions the owner allows (c-partner-plan-editor decides them from the plan's status). */
-export interface TargetRowActions {
-  edit: boolean;
-  delete: boolean;
-  split: boolean;
-}
+export type { TargetRowActions } from './targetRows';
 
 const NO_ACTIONS: TargetRowActions = { edit: false, delete: false, split: false };
 
+/** One line of a group's body: a target's row, or the line that folds and unfolds the closed periods. */
+interface GroupItem {
+  key: string;
+  isToggle: boolean;
+  row: TargetRow | null;
+  toggleLabel: string;
+  expanded: string;
+  icon: string;
+}
+
+interface GroupView {
+  key: string;
+  heading: string;
+  items: GroupItem[];
+}
+
 /**
- * The targets of one plan section as a grid: metric, fiscal period, an input for the target value, baseline
- * (with the revision reason), actual, attainment and pace; values in the target's currency (the plan's). The owner keeps the unsaved values (`drafts`)
- * and the errors of the last save; the grid shows each row's state (a value that is not a valid target,
- * a server field error linked to its input, other messages of the row) and fires `draftchange` with
- * `{ targetId, value }` as the user types.
+ * The targets of one plan section as a grid, grouped by period type (Year, Quarter, Month) with the current
+ * period first, then the upcoming ones; the closed periods are folded under one line that counts how many
+ * were met and missed, and rendered only once unfolded. Each row says which target it is (metric, customer
+ * account, accountable AE and partner manager, fiscal period), its target value (an input, or when the plan
+ * is locked the value in the metric's unit), baseline (with the revision reason), actual, attainment and
+ * pace, in the target's currency (the plan's). The owner keeps the unsaved values (`drafts`) and the errors
+ * of the last save; the grid shows each row's state (a value that is not a valid target, a server field error
+ * linked to its input, other messages of the row; a closed row with either is never folded away) and fires
+ * `draftchange` with `{ targetId, value }` as the user types.
  */
 export default class TargetTable extends LightningElement {
   /** The accessible name of the grid (the section's name). */
@@ -92,7 +47,10 @@ export default class TargetTable extends LightningElement {
   @api metrics: Metric[] = [];
   @api drafts: TargetDrafts = {};
   @api errors: TargetErrors = {};
+  /** Locked targets (the plan's status or the user's access): values read as numbers, not inputs. */
   @api readOnly = false;
+  /** A save is under way: the inputs stay, disabled. */
+  @api busy = false;
   /** The plan's fiscal year and start, for fiscal period labels ("FY2027 Q1"). */
   @api plan: FiscalPlan | null = null;
   /** Shows a Comments button per target, which fires `opencomments` with `{ targetId, label }`. */
@@ -104,13 +62,32 @@ export default class TargetTable extends LightningElement {
   @api rowActions: TargetRowActions | null = null;
 
   labels = LABELS;
+  /** The groups whose closed periods the user unfolded. */
+  unfolded: string[] = [];
+  private focusAfterRender: string | null = null;
 
-  /** Focuses the input of a target, or the first input when no target is named. */
+  /** Focuses the input of a target (unfolding its closed periods), or the first input when none is named. */
   @api
   focusTarget(targetId?: string): void {
+    const group = targetId ? this.foldedGroupOf(targetId) : null;
+    if (group) {
+      this.unfolded = [...this.unfolded, group];
+      this.focusAfterRender = targetId ?? null;
+      return;
+    }
+    this.focusInput(targetId);
+  }
+
+  private focusInput(targetId?: string): void {
     const selector = targetId ? `input[data-id="${targetId}"]` : 'input.target-input';
     const input = this.template?.querySelector<HTMLElement>(selector);
     if (input) input.focus();
+  }
+
+  renderedCallback(): void {
+    const id = this.focusAfterRender;
+    this.focusAfterRender = null;
+    if (id) this.focusInput(id);
   }
 
   get actions(): TargetRowActions {
@@ -122,102 +99,65 @@ export default class TargetTable extends LightningElement {
     return a.edit || a.delete || a.split;
   }
 
-  get rows(): TargetRow[] {
-    const semantics = catalogSemantics(this.metrics);
-    const today = todayIn(TIME_ZONE);
-    return this.targets.map((t) => this.targetRow(t, semantics, today));
+  get columnCount(): number {
+    return 7 + (this.showComments ? 1 : 0) + (this.showActions ? 1 : 0);
   }
 
-  private targetRow(t: PlanTarget, semantics: SemanticsByMetric, today: string): TargetRow {
-    const unit = metricUnit(this.metrics, t.metric);
-    const metric = metricLabel(this.metrics, t.metric);
-    const draft = this.drafts[t.id];
-    const outcome = this.errors[t.id];
-    const validation = draft !== undefined ? validateTargetValue(draft) : null;
-    const fieldMessages = validation
-      ? [validation]
-      : outcome
-        ? [...(outcome.fieldErrors[TARGET_VALUE] ?? []), ...(outcome.fieldErrors[REVISION_REASON] ?? [])]
-        : [];
-    const otherMessages = outcome
-      ? [
-          ...outcome.messages,
-          ...Object.entries(outcome.fieldErrors)
-            .filter(([field]) => field !== TARGET_VALUE && field !== REVISION_REASON)
-            .flatMap(([, messages]) => messages),
-        ]
-      : [];
-    const fieldError = fieldMessages.length > 0 ? fieldMessages.join(' ') : null;
-    const errorId = `target-error-${t.id}`;
-    const dates = formatDateRange(t.periodStart, t.periodEnd, LOCALE);
-    const fiscal = fiscalPeriodOf(this.plan, t.periodStart, t.periodEnd, LOCALE);
-    const period = fiscal ? fiscal.label : dates;
-    const figures = targetFigureTexts(t, { unit, semantics, locale: LOCALE, orgCurrency: CURRENCY, today });
-    const named = `${metric}, ${period}`;
-    const isYear = t.periodType === 'Year';
-    return {
-      id: t.id,
-      metricLabel: metric,
-      metricHelp: this.metrics.find((m) => m.name === t.metric)?.helpText ?? null,
-      periodText: fiscal ? fiscal.label : t.periodTypeLabel ? `${t.periodTypeLabel} · ${dates}` : dates,
-      periodDates: fiscal ? dates : null,
-      inputId: `target-input-${t.id}`,
-      inputLabel: formatLabel(LABELS.targetValueFor, metric, period),
-      value: draft !== undefined ? draft : t.targetValue === null ? '' : String(t.targetValue),
-      cellClass: fieldError ? 'slds-form-element slds-has-error' : 'slds-form-element',
-      rowClass:
-        fieldError || otherMessages.length > 0 ? 'slds-hint-parent slds-theme_alert-texture' : 'slds-hint-parent',
-      fieldError,
-      errorId,
-      describedBy: fieldError ? errorId : undefined,
-      ariaInvalid: fieldError ? 'true' : undefined,
-      rowMessages: otherMessages.map((message, i) => ({ key: `${t.id}-${i}`, message })),
-      hasRowMessages: otherMessages.length > 0,
-      baselineText: figures.baseline,
-      revisionReason: t.revisionReason,
-      actualText: figures.actual,
-      attainmentBar: figures.started ? barValue(t.attainment) : 0,
-      attainmentText: figures.attainment,
-      attainmentLabel: formatLabel(LABELS.attainmentOf, metric),
-      notStarted: !figures.started,
-      actualWithheld: figures.actualWithheld,
-      started: figures.started,
-      paceStatus: t.paceStatus,
-      commentsContext: named,
-      commentsLabel: formatLabel(LABELS.commentsOn, named),
-      detailsText: this.detailsText(t),
-      splitWarning: isYear ? this.splitWarning(t, unit, figures.currency) : null,
-      canEdit: this.actions.edit,
-      canDelete: this.actions.delete,
-      canSplit: this.actions.split && isYear,
-      editLabel: formatLabel(LABELS.editTarget, named),
-      deleteLabel: formatLabel(LABELS.deleteTarget, named),
-      splitLabel: formatLabel(LABELS.splitTarget, named),
-    };
+  private get groupList(): TargetGroup[] {
+    return targetGroups({
+      targets: this.targets,
+      metrics: this.metrics,
+      plan: this.plan,
+      drafts: this.drafts,
+      errors: this.errors,
+      actions: this.actions,
+      locale: LOCALE,
+      orgCurrency: CURRENCY,
+      today: todayIn(TIME_ZONE),
+    });
   }
 
-  private detailsText(t: PlanTarget): string | null {
-    const parts: string[] = [];
-    if (t.aeName) parts.push(formatLabel(LABELS.aeNamed, t.aeName));
-    if (t.partnerManagerName) parts.push(formatLabel(LABELS.pmNamed, t.partnerManagerName));
-    if (t.targetAccountName) parts.push(t.targetAccountName);
-    if (t.weight !== null) parts.push(formatLabel(LABELS.weightValue, formatValue(t.weight, null, LOCALE, CURRENCY)));
-    return parts.length > 0 ? parts.join(' · ') : null;
+  private foldedGroupOf(targetId: string): string | null {
+    for (const group of this.groupList) {
+      if (group.closedRows.some((r) => r.id === targetId) && !this.isUnfolded(group)) return group.key;
+    }
+    return null;
   }
 
-  /** The year's parts (Parent_Target__c) among these targets, when they do not add up to the year's value. */
-  private splitWarning(year: PlanTarget, unit: string | null, currency: string): string | null {
-    const parts = this.targets.filter((t) => t.parentTargetId === year.id);
-    if (parts.length === 0) return null;
-    const total = parts.reduce((sum, t) => sum + (t.targetValue ?? 0), 0);
-    // Values are Number(16,2): a split adds up exactly, anything over a cent is a real difference.
-    if (Math.abs(total - (year.targetValue ?? 0)) < 0.005) return null;
-    const months = parts.every((t) => t.periodType === 'Month');
-    return formatLabel(
-      months ? LABELS.monthsTotal : LABELS.quartersTotal,
-      formatValue(total, unit, LOCALE, currency),
-      formatValue(year.targetValue, unit, LOCALE, currency),
-    );
+  private isUnfolded(group: TargetGroup): boolean {
+    return this.unfolded.includes(group.key) || group.closedRows.some((r) => r.needsAttention);
+  }
+
+  get groups(): GroupView[] {
+    return this.groupList.map((group) => {
+      const items: GroupItem[] = group.openRows.map((row) => this.rowItem(row));
+      if (group.closedRows.length > 0) {
+        const unfolded = this.isUnfolded(group);
+        items.push({
+          key: `${group.key}-closed`,
+          isToggle: true,
+          row: null,
+          toggleLabel: formatLabel(LABELS.closedSummary, group.closedRows.length, group.met, group.missed),
+          expanded: String(unfolded),
+          icon: unfolded ? 'utility:chevrondown' : 'utility:chevronright',
+        });
+        // Folded closed periods are not rendered at all: a long plan's past costs nothing until asked for.
+        if (unfolded) items.push(...group.closedRows.map((row) => this.rowItem(row)));
+      }
+      return { key: group.key, heading: group.heading, items };
+    });
+  }
+
+  private rowItem(row: TargetRow): GroupItem {
+    return { key: row.key, isToggle: false, row, toggleLabel: '', expanded: '', icon: '' };
+  }
+
+  handleToggleClosed(event: Event): void {
+    const key = (event.currentTarget as HTMLElement).dataset.group as string;
+    const group = this.groupList.find((g) => g.key === key);
+    if (!group) return;
+    if (this.isUnfolded(group)) this.unfolded = this.unfolded.filter((k) => k !== key);
+    else this.unfolded = [...this.unfolded, key];
   }
 
   handleRowAction(event: Event): void {

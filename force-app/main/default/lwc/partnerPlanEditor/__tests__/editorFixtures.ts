@@ -5,9 +5,10 @@
  */
 import PartnerPlanEditor from 'c/partnerPlanEditor';
 import { METRIC_CATALOG_QUERY, PLAN_SECTIONS_QUERY, PLAN_TARGETS_CURRENCY_QUERY, PLAN_TARGETS_QUERY } from 'c/planData';
-import { flushPromises, mount, textOf } from '@lwc-test/render';
+import { flushPromises, mount, prop, textOf } from '@lwc-test/render';
 import { find, findAll } from '@lwc-test/deep';
 import { captureToasts, emitGraphQL, emitObjectInfo, emitPicklist, emitRecord } from '@lwc-test/platform';
+import { freezeTime, restoreTime } from '@lwc-test/time';
 import {
   PICKLISTS,
   PLAN_ID,
@@ -22,6 +23,11 @@ import {
   type SectionSpec,
   type TargetSpec,
 } from '@lwc-test/fixtures';
+
+// The grids fold closed periods away: every test file of the editor runs on 2026-05-20 in Los Angeles, when
+// the fixtures' Q2 2026 targets are current, unless a test freezes another day (its own beforeEach runs after).
+beforeEach(() => freezeTime('2026-05-20T17:00:00.000Z'));
+afterEach(() => restoreTime());
 
 export const S1 = sectionId(1);
 export const S2 = sectionId(2);
@@ -113,5 +119,12 @@ export async function renderEditor(setup: Setup = {}) {
 export const row = (host: HTMLElement, id: string): HTMLElement => find(host, `tr[data-row="${id}"]`);
 export const input = (host: HTMLElement, id: string): HTMLInputElement =>
   find<HTMLInputElement>(host, `input[data-id="${id}"]`);
+/** A locked target's value: no input, the number in its unit (lightning-formatted-number). */
+export function lockedValue(host: HTMLElement, id: string): Element {
+  if (row(host, id).querySelector('input')) throw new Error(`target ${id} still shows an input`);
+  return find(host, `tr[data-row="${id}"] [data-id="target-value"] lightning-formatted-number`);
+}
 export const sectionNames = (host: HTMLElement): string[] => findAll(host, '[data-id="section-title"]').map(textOf);
-export const statusText = (host: HTMLElement): string => textOf(find(host, '[data-id="status"]'));
+/** The status the lifecycle path shows as its current step. */
+export const statusText = (host: HTMLElement): string =>
+  prop<string>(find(host, 'lightning-progress-indicator'), 'currentStep');

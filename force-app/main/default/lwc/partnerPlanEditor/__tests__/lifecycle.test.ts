@@ -1,7 +1,14 @@
 /** c-partner-plan-editor: the plan lifecycle: submit, accept (baselines), revise with a reason in the reason dialog. */
 import { changeValue, click, flushPromises, prop, settle, textOf, typeInto } from '@lwc-test/render';
 import { errorMessages, find, findAll } from '@lwc-test/deep';
-import { CURRENT_USER_ID, LightningConfirm, recordError, updatePayloads, updateRecord } from '@lwc-test/platform';
+import {
+  CURRENT_USER_ID,
+  LightningConfirm,
+  notifyRecordUpdateAvailable,
+  recordError,
+  updatePayloads,
+  updateRecord,
+} from '@lwc-test/platform';
 import { PLAN_ID, type TargetSpec } from '@lwc-test/fixtures';
 import { openModals } from '@lwc-test/modal';
 import { freezeTime } from '@lwc-test/time';
@@ -16,6 +23,8 @@ describe('c-partner-plan-editor', () => {
       expect(updatePayloads()).toEqual([{ Id: PLAN_ID, Status__c: 'Partner Review' }]);
       expect(statusText(host)).toBe('Partner Review');
       expect(toasts[0]).toMatchObject({ variant: 'success', message: 'The plan is in partner review.' });
+      // The record page's highlights panel reads the plan again: it says Partner Review too.
+      expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: PLAN_ID }]);
     });
 
     it('does not submit a plan without targets', async () => {
@@ -54,6 +63,12 @@ describe('c-partner-plan-editor', () => {
         },
       ]);
       expect(statusText(host)).toBe('Accepted');
+      expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
+        { recordId: PLAN_ID },
+        { recordId: T1 },
+        { recordId: T2 },
+        { recordId: T3 },
+      ]);
       expect(textOf(find(host, '[data-id="version"]'))).toBe('v3');
       expect(textOf(row(host, T1).querySelector('[data-id="baseline"]'))).toBe('$250,000');
       expect(toasts[0]).toMatchObject({
@@ -73,6 +88,7 @@ describe('c-partner-plan-editor', () => {
       await settle();
       expect(updatePayloads().some((fields) => 'Status__c' in fields)).toBe(false);
       expect(statusText(host)).toBe('Partner Review');
+      expect(notifyRecordUpdateAvailable).not.toHaveBeenCalled();
       expect(textOf(row(host, T2).querySelector('[data-id="row-errors"]'))).toBe(
         'Insufficient access rights on cross-reference id',
       );

@@ -1,8 +1,15 @@
 /** c-partner-plan-editor: editing target values in the grid: saving, errors, unsaved changes, read-only access. */
 import { click, deferred, flushPromises, prop, settle, textOf, typeInto } from '@lwc-test/render';
 import { find, findAll } from '@lwc-test/deep';
-import { LightningConfirm, recordError, updatePayloads, updateRecord } from '@lwc-test/platform';
-import { T1, T2, T3, input, renderEditor, row } from './editorFixtures';
+import {
+  LightningConfirm,
+  notifyRecordUpdateAvailable,
+  recordError,
+  updatePayloads,
+  updateRecord,
+} from '@lwc-test/platform';
+import { PLAN_ID } from '@lwc-test/fixtures';
+import { T1, T2, T3, input, lockedValue, renderEditor, row } from './editorFixtures';
 
 describe('c-partner-plan-editor', () => {
   describe('editing targets', () => {
@@ -16,6 +23,8 @@ describe('c-partner-plan-editor', () => {
       expect(findAll(host, '[data-id="save-bar"]')).toHaveLength(0);
       expect(input(host, T2).value).toBe('36');
       expect(toasts).toEqual([{ title: 'Saved', message: 'Target saved.', variant: 'success' }]);
+      // Every view of the plan and the target refetches (the record page's highlights panel among them).
+      expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: PLAN_ID }, { recordId: T2 }]);
     });
 
     it('shows a server field error on the field, keeps the value and links the message to the input', async () => {
@@ -118,7 +127,14 @@ describe('c-partner-plan-editor', () => {
 
     it('shows a user without edit access the plan read-only, whatever its status', async () => {
       const { host } = await renderEditor({ plan: { status: 'Draft' }, editable: false });
-      expect(input(host, T1).disabled).toBe(true);
+      // Values read as numbers in their unit, not as grey disabled inputs.
+      expect(findAll(host, 'input.target-input')).toHaveLength(0);
+      const value = lockedValue(host, T1);
+      expect([prop(value, 'value'), prop(value, 'formatStyle'), prop(value, 'currencyCode')]).toEqual([
+        250000,
+        'currency',
+        'USD',
+      ]);
       expect(prop(find(host, '[data-id="submit"]'), 'disabled')).toBe(true);
       expect(findAll(host, '[data-id="add-section"]')).toHaveLength(0);
       expect(textOf(find(host, '[data-id="lifecycle-hint"]'))).toBe(
@@ -129,7 +145,8 @@ describe('c-partner-plan-editor', () => {
 
     it('locks targets while the plan is accepted or active', async () => {
       const { host } = await renderEditor({ plan: { status: 'Active' } });
-      expect(input(host, T1).disabled).toBe(true);
+      expect(prop(lockedValue(host, T2), 'value')).toBe(30);
+      expect(prop(lockedValue(host, T2), 'formatStyle')).toBe('decimal');
       // The plan is someone else's: Close says who may close it, then the targets' lock.
       expect(textOf(find(host, '[data-id="lifecycle-hint"]'))).toBe(
         "Only the plan's owner can close it. Targets are locked while the plan is accepted or active. Use Revise to change them.",
@@ -142,7 +159,7 @@ describe('c-partner-plan-editor', () => {
       'offers no target, section or template edit while the plan is %s',
       async (status) => {
         const { host } = await renderEditor({ plan: { status } });
-        for (const t of [T1, T2, T3]) expect(input(host, t).disabled).toBe(true);
+        for (const t of [T1, T2, T3]) expect(lockedValue(host, t)).toBeTruthy();
         for (const selector of [
           '[data-id="add-section"]',
           '[data-action="edit-section"]',

@@ -1,7 +1,7 @@
 /** c-target-table: the targets of a section as an editable grid, with each row's state. */
 import TargetTable from 'c/targetTable';
 import type { Metric, PlanTarget, SaveOutcome } from 'c/planData';
-import { find, findAll, flushPromises, mount, prop, textOf, typeInto } from '@lwc-test/render';
+import { click, find, findAll, flushPromises, mount, prop, textOf, typeInto } from '@lwc-test/render';
 import { deepText } from '@lwc-test/deep';
 import { targetId } from '@lwc-test/fixtures';
 import { domainMetric, domainTarget } from '@lwc-test/domain';
@@ -51,6 +51,7 @@ async function renderTable(props: Record<string, unknown> = {}): Promise<HTMLEle
 const row = (host: HTMLElement, id: string): HTMLElement => find(host, `tr[data-row="${id}"]`);
 const input = (host: HTMLElement, id: string): HTMLInputElement =>
   find<HTMLInputElement>(host, `input[data-id="${id}"]`);
+const bar = (tr: HTMLElement): HTMLElement => tr.querySelector('[data-id="attainment-bar"]') as HTMLElement;
 
 describe('c-target-table', () => {
   // 2026-05-20 in Los Angeles: Q2 2026 is open, Q3 has not started.
@@ -60,17 +61,21 @@ describe('c-target-table', () => {
   it('shows a row per target, named after its section, with values in their units', async () => {
     const host = await renderTable();
     expect(find(host, 'table').getAttribute('aria-label')).toBe('Sales objectives');
-    expect(findAll(host, 'tbody tr')).toHaveLength(2);
+    expect(findAll(host, 'tbody tr[data-row]')).toHaveLength(2);
+    expect(findAll(host, '[data-id="group-heading"]').map(textOf)).toEqual(['Quarter targets']);
     const revenue = row(host, T1);
     expect(textOf(revenue.querySelector('[data-id="metric"]'))).toBe('Closed Won Revenue');
     expect(textOf(revenue.querySelector('[data-id="period"]'))).toBe('Quarter · Apr 1 – Jun 30, 2026');
     expect(input(host, T1).value).toBe('250000');
     expect(deepText(revenue.querySelector('[data-id="actual"]'))).toBe('$100,000');
-    expect(deepText(revenue.querySelector('[data-id="attainment"]'))).toBe('40%');
-    expect(prop(revenue.querySelector('[data-id="attainment"]') as Element, 'value')).toBe(40);
-    expect(prop(revenue.querySelector('c-pace-badge') as Element, 'status')).toBe('Behind');
+    expect(textOf(revenue.querySelector('[data-id="attainment-text"]'))).toBe('40%');
+    expect(bar(revenue).getAttribute('aria-valuenow')).toBe('40');
+    expect(bar(revenue).getAttribute('aria-label')).toBe('Attainment of Closed Won Revenue');
+    expect(textOf(revenue.querySelector('[data-id="pace-label"]'))).toBe('Behind');
+    expect(revenue.querySelector('[data-id="pace"] .slds-badge')?.className).toContain('slds-theme_error');
     expect(deepText(row(host, T2).querySelector('[data-id="actual"]'))).toBe('—');
-    expect(prop(row(host, T2).querySelector('[data-id="attainment"]') as Element, 'value')).toBe(0);
+    expect(bar(row(host, T2)).getAttribute('aria-valuenow')).toBe('0');
+    expect(textOf(row(host, T2).querySelector('[data-id="pace-label"]'))).toBe('Behind');
     await expect(host).toBeAccessible();
   });
 
@@ -137,8 +142,30 @@ describe('c-target-table', () => {
     await expect(host).toBeAccessible();
   });
 
-  it('disables every input when read-only and focuses the input it is asked to', async () => {
-    const host = await renderTable({ readOnly: true });
+  it('shows locked targets as numbers in their unit, not inputs', async () => {
+    const host = await renderTable({
+      readOnly: true,
+      metrics: [...METRICS, metric('Win_Rate', 'Win Rate', 'Percent')],
+      targets: [
+        ...TARGETS,
+        target('T3', { metric: 'Win_Rate', targetValue: 35.5 }),
+        target('T4', { targetValue: null }),
+      ],
+    });
+    expect(findAll(host, 'input')).toHaveLength(0);
+    const value = (id: string): Element =>
+      find(host, `tr[data-row="${id}"] [data-id="target-value"] lightning-formatted-number`);
+    const shown = (id: string): unknown[] =>
+      ['value', 'formatStyle', 'currencyCode', 'maximumFractionDigits'].map((name) => prop(value(id), name));
+    expect(shown(T1)).toEqual([250000, 'currency', 'USD', 0]);
+    expect(shown(T2)).toEqual([12, 'decimal', 'USD', 2]);
+    expect(shown('T3')).toEqual([35.5, 'percent-fixed', 'USD', 1]);
+    expect(textOf(row(host, 'T4').querySelector('[data-id="target-value"]'))).toBe('—');
+    await expect(host).toBeAccessible();
+  });
+
+  it('keeps the inputs, disabled, while a save is under way, and focuses the input it is asked to', async () => {
+    const host = await renderTable({ busy: true });
     expect(findAll<HTMLInputElement>(host, 'input').every((i) => i.disabled)).toBe(true);
     const focus = jest.spyOn(HTMLElement.prototype, 'focus');
     const table = host as HTMLElement & { focusTarget(id?: string): void };
@@ -162,21 +189,24 @@ describe('c-target-table', () => {
   });
 
   it('shows an em dash read as "Not started" for the actual and attainment of a target not started', async () => {
-    const q3 = target(T1, { periodStart: '2026-07-01', periodEnd: '2026-09-30', actualValue: 0, attainment: 0 });
+    const q3 = target(T1, {
+      periodStart: '2026-07-01',
+      periodEnd: '2026-09-30',
+      actualValue: 0,
+      attainment: 0,
+      paceStatus: null,
+    });
     const host = await renderTable({ targets: [q3] });
-    // c-target-value and c-attainment-meter hide the dash from screen readers and say "Not started".
-    const actual = row(host, T1).querySelector('[data-id="actual"] c-target-value') as Element;
-    expect([prop(actual, 'text'), prop(actual, 'withheld')]).toEqual(['—', true]);
-    expect(deepText(actual)).toBe('— Not started');
-    const attainment = row(host, T1).querySelector('[data-id="attainment"]') as Element;
-    expect([prop(attainment, 'text'), prop(attainment, 'notStarted'), prop(attainment, 'value')]).toEqual([
-      '—',
-      true,
-      0,
-    ]);
-    expect(deepText(attainment)).toBe('— Not started');
+    // The dash is hidden from screen readers, which hear "Not started".
+    const actual = row(host, T1).querySelector('[data-id="actual"]') as HTMLElement;
+    expect(actual.querySelector('[aria-hidden="true"]')?.textContent).toBe('—');
+    expect(textOf(actual.querySelector('.slds-assistive-text'))).toBe('Not started');
+    const attainment = row(host, T1).querySelector('[data-id="attainment"]') as HTMLElement;
+    expect(bar(row(host, T1)).getAttribute('aria-valuenow')).toBe('0');
+    expect(attainment.querySelector('[aria-hidden="true"]')?.textContent).toBe('—');
+    expect(textOf(attainment.querySelector('.slds-assistive-text'))).toBe('Not started');
     expect(deepText(host.shadowRoot?.querySelector('tbody'))).not.toMatch(/\$0|0%/);
-    expect(prop(row(host, T1).querySelector('c-pace-badge') as Element, 'started')).toBe(false);
+    expect(textOf(row(host, T1).querySelector('[data-id="pace-label"]'))).toBe('Not started');
     await expect(host).toBeAccessible();
   });
 
@@ -217,10 +247,16 @@ describe('c-target-table', () => {
           target(T2, { metric: 'Demos' }),
         ],
       });
+      expect(textOf(row(host, T1).querySelector('[data-id="target-account"]'))).toBe('Contoso Retail');
       expect(textOf(row(host, T1).querySelector('[data-id="target-details"]'))).toBe(
-        'AE Avery Ellis · PM Priya Mehta · Contoso Retail · Weight 2',
+        'AE Avery Ellis · PM Priya Mehta · Weight 2',
+      );
+      // The account tells two rows of one metric apart, for screen readers too.
+      expect(textOf(row(host, T1).querySelector('label')).replace(/\s/g, ' ')).toBe(
+        'Target value for Closed Won Revenue, Contoso Retail, Apr 1 – Jun 30, 2026',
       );
       expect(row(host, T2).querySelector('[data-id="target-details"]')).toBeNull();
+      expect(row(host, T2).querySelector('[data-id="target-account"]')).toBeNull();
     });
 
     it('offers Edit, Delete and (on a year target) Split as its owner allows, each reported as targetaction', async () => {
@@ -283,6 +319,104 @@ describe('c-target-table', () => {
       ];
       await flushPromises();
       expect(row(host, 'YEAR').querySelector('[data-id="split-warning"]')).toBeNull();
+    });
+  });
+
+  describe('grouped by period type, current period first, closed periods folded with met and missed', () => {
+    const quarter = (id: string, n: number, pace: string | null): PlanTarget =>
+      target(id, {
+        periodType: 'Quarter',
+        periodTypeLabel: 'Quarter',
+        periodStart: ['2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01'][n - 1],
+        periodEnd: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][n - 1],
+        paceStatus: pace,
+      });
+    const month = (id: string, m: number, pace: string | null): PlanTarget => {
+      const start = `2026-0${m}-01`;
+      const end = new Date(Date.UTC(2026, m, 0)).toISOString().slice(0, 10);
+      return target(id, {
+        periodType: 'Month',
+        periodTypeLabel: 'Month',
+        periodStart: start,
+        periodEnd: end,
+        paceStatus: pace,
+      });
+    };
+    const YEAR_TARGET = target('Y', {
+      periodType: 'Year',
+      periodTypeLabel: 'Year',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+    });
+    // Mixed on purpose: months before quarters, a closed quarter first, later periods before earlier ones.
+    const MIXED = [
+      month('M6', 6, null),
+      quarter('Q4', 4, null),
+      month('M1', 1, 'Missed'),
+      quarter('Q1', 1, 'Met'),
+      month('M5', 5, 'On Track'),
+      month('M2', 2, 'Met'),
+      YEAR_TARGET,
+      quarter('Q3', 3, null),
+      month('M3', 3, 'Over Budget'),
+      quarter('Q2', 2, 'Behind'),
+      month('M4', 4, null),
+    ];
+    const rowIds = (host: HTMLElement, group: string): string[] =>
+      findAll(host, `tbody[data-group="${group}"] tr[data-row]`).map((tr) => tr.dataset.row as string);
+    const toggle = (host: HTMLElement, group: string): HTMLButtonElement =>
+      find<HTMLButtonElement>(host, `tbody[data-group="${group}"] [data-id="closed-toggle"]`);
+
+    it('groups Year, Quarter and Month targets, the current period first and the closed ones folded', async () => {
+      const host = await renderTable({ targets: MIXED });
+      expect(findAll(host, '[data-id="group-heading"]').map(textOf)).toEqual([
+        'Year targets',
+        'Quarter targets',
+        'Month targets',
+      ]);
+      expect(rowIds(host, 'Year')).toEqual(['Y']);
+      expect(rowIds(host, 'Quarter')).toEqual(['Q2', 'Q3', 'Q4']);
+      expect(rowIds(host, 'Month')).toEqual(['M5', 'M6']);
+      expect(findAll(host, 'tbody[data-group="Year"] [data-id="closed-toggle"]')).toHaveLength(0);
+      // Closed periods are not rendered, only counted: how many were met and missed (over budget is missed).
+      expect(textOf(toggle(host, 'Quarter'))).toBe('Closed periods (1): 1 met, 0 missed');
+      expect(textOf(toggle(host, 'Month'))).toBe('Closed periods (4): 1 met, 2 missed');
+      expect(toggle(host, 'Month').getAttribute('aria-expanded')).toBe('false');
+      expect(findAll(host, 'tr[data-phase="closed"]')).toHaveLength(0);
+      await expect(host).toBeAccessible();
+    });
+
+    it('unfolds the closed periods, most recent first, with their Met or Missed, and folds them again', async () => {
+      const host = await renderTable({ targets: MIXED });
+      await click(toggle(host, 'Month'));
+      expect(toggle(host, 'Month').getAttribute('aria-expanded')).toBe('true');
+      expect(rowIds(host, 'Month')).toEqual(['M5', 'M6', 'M4', 'M3', 'M2', 'M1']);
+      const pace = (id: string): string => textOf(row(host, id).querySelector('[data-id="pace-label"]'));
+      expect([pace('M3'), pace('M2'), pace('M1'), pace('M4')]).toEqual(['Over budget', 'Met', 'Missed', 'No data yet']);
+      expect(row(host, 'M2').querySelector('[data-id="pace"] .slds-badge')?.className).toContain('slds-theme_success');
+      // The other group stays folded.
+      expect(rowIds(host, 'Quarter')).toEqual(['Q2', 'Q3', 'Q4']);
+      await expect(host).toBeAccessible();
+      await click(toggle(host, 'Month'));
+      expect(rowIds(host, 'Month')).toEqual(['M5', 'M6']);
+    });
+
+    it('never folds away a closed target with an unsaved value or a save error', async () => {
+      const failed: SaveOutcome = { id: 'Q1', ok: false, messages: ['Record is locked.'], fieldErrors: {} };
+      const host = await renderTable({ targets: MIXED, drafts: { M2: '7' }, errors: { Q1: failed } });
+      expect(rowIds(host, 'Quarter')).toEqual(['Q2', 'Q3', 'Q4', 'Q1']);
+      expect(rowIds(host, 'Month')).toEqual(['M5', 'M6', 'M4', 'M3', 'M2', 'M1']);
+      expect(input(host, 'M2').value).toBe('7');
+      expect(toggle(host, 'Month').getAttribute('aria-expanded')).toBe('true');
+    });
+
+    it('unfolds the closed periods to focus a target in them', async () => {
+      const host = await renderTable({ targets: MIXED });
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+      (host as HTMLElement & { focusTarget(id?: string): void }).focusTarget('M1');
+      await flushPromises();
+      expect(focus.mock.contexts.at(-1)).toBe(input(host, 'M1'));
+      focus.mockRestore();
     });
   });
 });
