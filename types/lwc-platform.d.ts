@@ -237,7 +237,7 @@ declare module 'lightning/graphql' {
 
 /** `lightning/navigation`: page references and the navigation mixin. */
 declare module 'lightning/navigation' {
-  import type { LightningElement } from 'lwc';
+  import type { LightningElement, WireAdapterConstructor } from 'lwc';
 
   export interface PageReference {
     type: string;
@@ -262,6 +262,12 @@ declare module 'lightning/navigation' {
     readonly Navigate: typeof Navigate;
     readonly GenerateUrl: typeof GenerateUrl;
   };
+
+  /**
+   * The page the component is on, as a wire adapter (no config): its type, attributes and state (the
+   * `c__` parameters of the address); a new value after each navigation.
+   */
+  export const CurrentPageReference: WireAdapterConstructor<Record<string, never>, PageReference>;
 
   // Only the exports above: the symbols and the constructor type are not module exports.
   export {};

@@ -141,6 +141,7 @@ describe('the documents of c/planData', () => {
       PLAN_SECTIONS_QUERY: { planId: partner },
       PLAN_TARGETS_QUERY: { planId: partner },
       PAIR_TARGETS_QUERY: { userId: partner, planId: null },
+      PAIRS_QUERY: {},
       ACCOUNT_TARGETS_QUERY: { accountId: partner },
       PARTNER_ACTIVE_TARGETS_QUERY: { partnerId: partner },
       ACCOUNT_PLANS_QUERY: { accountId: partner },
@@ -149,6 +150,7 @@ describe('the documents of c/planData', () => {
       ACTIONS_SINCE_QUERY: since,
       COACHING_NOTES_QUERY: { partnerIds: [partner] },
       OPPORTUNITY_ACTIONS_QUERY: { opportunityId: null },
+      OPPORTUNITY_HISTORY_QUERY: { opportunityId: null },
       STALE_DEALS_QUERY: { ...since, ownerId: partner },
     };
     expect(Object.keys(documents).sort()).toEqual(Object.keys(variables).sort());

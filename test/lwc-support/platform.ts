@@ -19,6 +19,15 @@ export { CURRENT_USER_ID, LightningConfirm };
 export const { getRecord, createRecord, updateRecord, deleteRecord, notifyRecordUpdateAvailable } = uiRecordApi;
 export const { getObjectInfo, getPicklistValues } = uiObjectInfoApi;
 export const { navigate, generateUrl } = navigation;
+
+/** Emits the page the component is on (CurrentPageReference), e.g. with `c__` state from the address. */
+export function emitPageReference(pageReference: {
+  type: string;
+  attributes?: Record<string, unknown>;
+  state?: Record<string, unknown>;
+}): void {
+  navigation.CurrentPageReference.emit(pageReference);
+}
 export const graphqlAdapter = graphqlModule.graphql;
 
 type Config = Record<string, unknown>;

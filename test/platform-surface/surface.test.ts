@@ -32,7 +32,10 @@ const MODULES: Record<string, { app: Implementation | string; mock: Implementati
   },
   'lightning/graphql': { app: { file: `${APP}/graphql.ts` }, mock: { file: `${MOCKS}/lightning/graphql.ts` } },
   'lightning/navigation': {
-    app: { file: `${APP}/navigation.ts`, helpers: ['NAVIGATE_EVENT', 'OBJECT_ROUTES', 'navigateTo', 'urlFor'] },
+    app: {
+      file: `${APP}/navigation.ts`,
+      helpers: ['NAVIGATE_EVENT', 'OBJECT_ROUTES', 'navigateTo', 'pageReferenceOf', 'urlFor'],
+    },
     mock: { file: `${MOCKS}/lightning/navigation.ts`, helpers: ['generateUrl', 'navigate', 'resetNavigationMocks'] },
   },
   'lightning/platformShowToastEvent': {

@@ -45,7 +45,21 @@ async function portalUrlFor(pageReference: PageReference): Promise<string> {
   }
 }
 
+/** The page reference's state as a query string (`?c__ae=...`), empty without state. */
+function queryOf(pageReference: PageReference): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(pageReference.state ?? {}))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 export async function urlFor(pageReference: PageReference): Promise<string> {
+  const path = await pathFor(pageReference);
+  return `${path}${queryOf(pageReference)}`;
+}
+
+async function pathFor(pageReference: PageReference): Promise<string> {
   if (session.portal) return portalUrlFor(pageReference);
   const attributes = pageReference.attributes ?? {};
   switch (pageReference.type) {
@@ -66,8 +80,68 @@ export async function urlFor(pageReference: PageReference): Promise<string> {
   }
 }
 
+/** The components wired to CurrentPageReference, told after every navigation. */
+const pageListeners = new Set<() => void>();
+
+const notifyPageListeners = (): void => {
+  // After the shell has shown the new address (it handles the navigation event synchronously).
+  setTimeout(() => pageListeners.forEach((listener) => listener()), 0);
+};
+
 export function navigateTo(url: string, replace = false): void {
-  window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT, { detail: { url, replace } }));
+  const target = new URL(url, window.location.origin);
+  if (replace && target.pathname === window.location.pathname) {
+    // Only the state changed (a component keeps its choices in the address): same page, new address.
+    window.history.replaceState(window.history.state, '', `${target.pathname}${target.search}`);
+  } else {
+    window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT, { detail: { url, replace } }));
+  }
+  notifyPageListeners();
+}
+
+const RECORD_ROUTES: Record<string, string> = { ...OBJECT_ROUTES, ...RECORD_ONLY_ROUTES };
+
+/** The page reference of an address of the app: a tab, a record page or an object's list, with its state. */
+export function pageReferenceOf(location: { pathname: string; search: string }): PageReference {
+  const state: Record<string, string> = {};
+  new URLSearchParams(location.search).forEach((value, key) => {
+    if (key.startsWith('c__')) state[key] = value;
+  });
+  const parts = location.pathname.split('/').filter((p) => p !== '');
+  const base = `/${parts[0] ?? ''}`;
+  const tab = Object.entries(TAB_ROUTES).find(([, route]) => route === base);
+  if (tab && parts.length === 1) return { type: 'standard__navItemPage', attributes: { apiName: tab[0] }, state };
+  const object = Object.entries(RECORD_ROUTES).find(([, route]) => route === base);
+  if (object && parts.length === 2)
+    return {
+      type: 'standard__recordPage',
+      attributes: { recordId: parts[1], objectApiName: object[0], actionName: 'view' },
+      state,
+    };
+  if (object && parts.length === 1)
+    return { type: 'standard__objectPage', attributes: { objectApiName: object[0], actionName: 'list' }, state };
+  return { type: 'standard__webPage', attributes: { url: location.pathname }, state };
+}
+
+/** `CurrentPageReference`: the page's reference now, and again after each navigation or history move. */
+export class CurrentPageReference {
+  private readonly listener = (): void => this.callback(pageReferenceOf(window.location));
+
+  constructor(private readonly callback: (value: PageReference) => void) {}
+
+  update(): void {
+    this.listener();
+  }
+
+  connect(): void {
+    pageListeners.add(this.listener);
+    window.addEventListener('popstate', this.listener);
+  }
+
+  disconnect(): void {
+    pageListeners.delete(this.listener);
+    window.removeEventListener('popstate', this.listener);
+  }
 }
 
 const Navigate = Symbol('Navigate');

@@ -1,7 +1,9 @@
 /**
  * Jest mock of `lightning/navigation`: the mixin records navigations in `navigate` and builds URLs with
- * `generateUrl`, both jest.fn()s tests can inspect.
+ * `generateUrl`, both jest.fn()s tests can inspect; `CurrentPageReference` is a test wire adapter tests
+ * emit page references on.
  */
+import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
 
 interface PageReference {
   type: string;
@@ -36,6 +38,8 @@ function mixin<Base extends Constructor>(base: Base) {
 }
 
 export const NavigationMixin = Object.assign(mixin, { Navigate, GenerateUrl });
+
+export const CurrentPageReference = createTestWireAdapter(jest.fn());
 
 export function resetNavigationMocks(): void {
   navigate.mockClear();

@@ -1,79 +1,49 @@
 import { LightningElement, api, wire } from 'lwc';
-import { NavigationMixin } from 'lightning/navigation';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { CurrentPageReference, NavigationMixin, type PageReference } from 'lightning/navigation';
 import { graphql } from 'lightning/graphql';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import USER_ID from '@salesforce/user/Id';
-import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   ACTIONS_SINCE_QUERY,
-  COACHING_NOTES_QUERY,
   METRIC_CATALOG_QUERY,
+  PAIRS_QUERY,
   PAIR_TARGETS_CURRENCY_QUERY,
   PAIR_TARGETS_QUERY,
   PLAN_OBJECT,
-  STALE_DEALS_QUERY,
   TARGET_OBJECT,
-  logAprAction,
-  notifyRecordsChanged,
   readActions,
   readMetrics,
-  readStaleDeals,
+  readPairTargetRows,
   readTargets,
   refreshQuery,
   targetCurrencyField,
-  type ActorRole,
   type AprAction,
   type GraphQLResult,
   type Loadable,
   type Metric,
   type ObjectInfoRepresentation,
+  type PairTargetRow,
   type PlanTarget,
-  type StaleDeal,
   type WireResult,
 } from 'c/planData';
-import {
-  COACHING_SESSION,
-  actionMix,
-  actionsPerWonDeal,
-  addDays,
-  barChartGeometry,
-  catalogSemantics,
-  currentTargets,
-  formatDate,
-  formatLabel,
-  formatPercent,
-  formatShortDate,
-  isCoaching,
-  pairsOf,
-  paceSummary,
-  periodContains,
-  resolveTarget,
-  staleTargetAccounts,
-  todayIn,
-  weeklyCounts,
-  weightedAttainment,
-  windowStart,
-  type ChartGeometry,
-  type MixItem,
-  type Pair,
-  type SemanticsByMetric,
-} from 'c/planInsights';
+import { currentTargets, formatLabel, pairsOf, todayIn, windowStart, type Pair } from 'c/planInsights';
 import { LABELS } from './labels';
-import { sharedTargetRows, type SharedTargetRow } from './sharedNumber';
+import { choicesOfPairs, choicesOfRows, pairKey, selectedChoice, type PairChoice } from './pairChoices';
 
 const WEEKS = 12;
-const STALE_DAYS = 14;
-const CHART_WIDTH = 640;
-const CHART_HEIGHT = 220;
 const LOADING = { kind: 'loading' } as const;
+/** How many partner names an option of the pair picker lists before "+n". */
+const PARTNERS_SHOWN = 2;
 
 /**
- * The coaching view of an AE + partner-manager pair: their shared number (targets vs actuals, overall
- * attainment, pace to date), each person's APR actions per week, the action mix, actions per won deal,
- * deals and target accounts with no action for 14 days, and coaching notes. On an app page it offers the
- * current user's pairs; on a plan record page, the pairs of that plan.
+ * The coaching page of an AE + partner-manager pair: a picker of the pairs the user may see (every pair of
+ * the targets they can read; on a plan record page, the plan's pairs), kept in the page's address
+ * (`c__ae`, `c__pm`) so a reload or a shared link shows the same pair; then the pair's targets by plan and
+ * period (c-coaching-targets), suggested actions, APR actions per week with the action mix and actions per
+ * won deal (c-coaching-activity), deals and target accounts without an action for 14 days
+ * (c-coaching-stale) and coaching notes (c-coaching-notes). An AE or partner manager starts on their own
+ * first pair; admins and leaders on the pair with the most targets.
  */
 export default class CoachingView extends NavigationMixin(LightningElement) {
   @api recordId: string | undefined;
@@ -81,27 +51,31 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
 
   labels = LABELS;
 
+  pairRows: Loadable<PairTargetRow[]> = LOADING;
   pairTargets: Loadable<PlanTarget[]> = LOADING;
+  pairTargetsResult: GraphQLResult | undefined;
   metrics: Metric[] = [];
   /** Whether targets carry CurrencyIsoCode (a multi-currency org); undefined until their object info loads. */
   targetsHaveCurrency: boolean | undefined;
   actions: Loadable<AprAction[]> = LOADING;
-  notes: Loadable<AprAction[]> = LOADING;
-  notesResult: GraphQLResult | undefined;
-  staleDeals: Loadable<StaleDeal[]> = LOADING;
-  selectedKey: string | null = null;
-  showTable = false;
-  noteText = '';
-  noteNextStep = '';
-  noteMessages: string[] = [];
-  savingNote = false;
-  /** The pair targets wire result, to refresh it. */
-  pairTargetsResult: GraphQLResult | undefined;
+  pageReference: PageReference | undefined;
+  /** The pair chosen in the picker on this page (the address follows it). */
+  chosenKey: string | null = null;
 
   // -------------------------------------------------------------------------------------------------
   // Data
 
-  @wire(graphql, { query: '$pairTargetsQuery', variables: '$pairVariables' })
+  @wire(CurrentPageReference)
+  wiredPageReference(pageReference: PageReference | undefined): void {
+    this.pageReference = pageReference;
+  }
+
+  @wire(graphql, { query: '$pairsQuery', variables: '$pairsVariables' })
+  wiredPairs(result: GraphQLResult): void {
+    this.pairRows = readPairTargetRows(result);
+  }
+
+  @wire(graphql, { query: '$pairTargetsQuery', variables: '$pairTargetsVariables' })
   wiredPairTargets(result: GraphQLResult): void {
     this.pairTargets = readTargets(result);
     this.pairTargetsResult = result;
@@ -110,16 +84,6 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
   @wire(getObjectInfo, { objectApiName: TARGET_OBJECT })
   wiredTargetInfo(result: WireResult<ObjectInfoRepresentation>): void {
     this.targetsHaveCurrency = targetCurrencyField(result);
-  }
-
-  /** The pair targets' document: with CurrencyIsoCode only where the field exists; none until that is known. */
-  get pairTargetsQuery(): typeof PAIR_TARGETS_QUERY | undefined {
-    if (this.targetsHaveCurrency === undefined) return undefined;
-    return this.targetsHaveCurrency ? PAIR_TARGETS_CURRENCY_QUERY : PAIR_TARGETS_QUERY;
-  }
-
-  get semantics(): SemanticsByMetric {
-    return catalogSemantics(this.metrics);
   }
 
   @wire(graphql, { query: METRIC_CATALOG_QUERY })
@@ -133,17 +97,6 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
     this.actions = readActions(result);
   }
 
-  @wire(graphql, { query: '$notesQuery', variables: '$notesVariables' })
-  wiredNotes(result: GraphQLResult): void {
-    this.notesResult = result;
-    this.notes = readActions(result);
-  }
-
-  @wire(graphql, { query: '$staleQuery', variables: '$staleVariables' })
-  wiredStale(result: GraphQLResult): void {
-    this.staleDeals = readStaleDeals(result);
-  }
-
   /** An accepted action suggestion created a target: re-run the pair's targets query (LDS does not on create). */
   handleSuggestionAccepted(): Promise<void> {
     return refreshQuery(this.pairTargetsResult);
@@ -155,21 +108,72 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
     return this.recordId && onPlan ? this.recordId : null;
   }
 
-  get pairVariables(): { userId: string; planId: string | null } {
-    return { userId: USER_ID, planId: this.planId };
+  get isAppPage(): boolean {
+    return this.planId === null;
   }
 
   get today(): string {
     return todayIn(TIME_ZONE);
   }
 
-  get pairs(): Pair[] {
-    return this.pairTargets.kind === 'ready' ? pairsOf(this.pairTargets.value, USER_ID, this.planId) : [];
+  /** Off a plan page, every pair the user may see; a plan page finds its pairs in the plan's targets. */
+  get pairsQuery(): typeof PAIRS_QUERY | undefined {
+    return this.planId ? undefined : PAIRS_QUERY;
   }
 
+  get pairsVariables(): Record<string, never> | undefined {
+    return this.planId ? undefined : {};
+  }
+
+  /** The pair the page's address names (`c__ae`, `c__pm`), if any. */
+  get addressKey(): string | null {
+    const state = (this.pageReference && this.pageReference.state) || {};
+    const ae = state.c__ae;
+    const pm = state.c__pm;
+    return typeof ae === 'string' && typeof pm === 'string' && ae && pm ? pairKey(ae, pm) : null;
+  }
+
+  get choices(): PairChoice[] {
+    if (this.planId) {
+      return this.pairTargets.kind === 'ready'
+        ? choicesOfPairs(pairsOf(this.pairTargets.value, USER_ID, this.planId))
+        : [];
+    }
+    return this.pairRows.kind === 'ready' ? choicesOfRows(this.pairRows.value, USER_ID) : [];
+  }
+
+  get choice(): PairChoice | null {
+    return selectedChoice(this.choices, this.chosenKey, this.addressKey);
+  }
+
+  /**
+   * Whose targets to read: the user's own (they hold every pair the user is in) unless the pair shown is
+   * someone else's, then its AE's. Known from the address before the pairs load, so both queries run at once.
+   */
+  get targetsUserId(): string {
+    if (this.planId) return USER_ID;
+    const choice = this.choice;
+    if (choice) return choice.includesUser ? USER_ID : choice.aeId;
+    const [ae, pm] = (this.addressKey ?? '').split(':');
+    return ae && ae !== USER_ID && pm !== USER_ID ? ae : USER_ID;
+  }
+
+  /** The pair targets' document: with CurrencyIsoCode only where the field exists; none until that is known. */
+  get pairTargetsQuery(): typeof PAIR_TARGETS_QUERY | undefined {
+    if (this.targetsHaveCurrency === undefined) return undefined;
+    return this.targetsHaveCurrency ? PAIR_TARGETS_CURRENCY_QUERY : PAIR_TARGETS_QUERY;
+  }
+
+  get pairTargetsVariables(): { userId: string; planId: string | null } {
+    return { userId: this.targetsUserId, planId: this.planId };
+  }
+
+  /** The pair shown, with its targets (on plans that are not closed; on a plan page, that plan's). */
   get pair(): Pair | null {
-    const pairs = this.pairs;
-    return pairs.find((p) => p.key === this.selectedKey) ?? pairs[0] ?? null;
+    const choice = this.choice;
+    if (!choice || this.pairTargets.kind !== 'ready') return null;
+    const pairs = pairsOf(this.pairTargets.value, this.targetsUserId, this.planId);
+    return pairs.find((p) => p.key === choice.key) ?? null;
   }
 
   get actionsQuery(): typeof ACTIONS_SINCE_QUERY | undefined {
@@ -186,41 +190,34 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
     };
   }
 
-  get notesQuery(): typeof COACHING_NOTES_QUERY | undefined {
-    return this.pair ? COACHING_NOTES_QUERY : undefined;
-  }
-
-  get notesVariables(): { partnerIds: string[] } | undefined {
-    return this.pair ? { partnerIds: this.pair.partnerIds } : undefined;
-  }
-
-  get staleQuery(): typeof STALE_DEALS_QUERY | undefined {
-    return this.pair ? STALE_DEALS_QUERY : undefined;
-  }
-
-  get staleVariables(): { partnerIds: string[]; ownerId: string; cutoff: string } | undefined {
-    const pair = this.pair;
-    if (!pair) return undefined;
-    return { partnerIds: pair.partnerIds, ownerId: pair.aeId, cutoff: this.cutoff };
-  }
-
-  get cutoff(): string {
-    return addDays(this.today, -STALE_DAYS);
+  /** The pair's targets of the current period (what "no action for 14 days" looks at). */
+  get currentPairTargets(): PlanTarget[] {
+    return this.pair ? currentTargets(this.pair.targets, this.today) : [];
   }
 
   // -------------------------------------------------------------------------------------------------
   // States
 
-  get isLoading(): boolean {
-    return this.pairTargets.kind === 'loading';
+  /** The list of pairs (the plan's targets on a plan page). */
+  private get choicesState(): Loadable<unknown> {
+    return this.planId ? this.pairTargets : this.pairRows;
   }
 
+  get isLoading(): boolean {
+    if (this.choicesState.kind === 'loading') return true;
+    // A pair to show whose targets are still on their way.
+    return this.choice !== null && this.pairTargets.kind === 'loading';
+  }
+
+  /** A friendly message: what went wrong reaches no one as query text. */
   get loadError(): string | null {
-    return this.pairTargets.kind === 'error' ? this.pairTargets.message : null;
+    if (this.isLoading) return null;
+    const failed = this.choicesState.kind === 'error' || (this.choice !== null && this.pairTargets.kind === 'error');
+    return failed ? LABELS.loadError : null;
   }
 
   get isEmpty(): boolean {
-    return this.pairTargets.kind === 'ready' && this.pairs.length === 0;
+    return !this.isLoading && this.loadError === null && this.choices.length === 0;
   }
 
   /** Loading, failed or empty: c-load-state shows which, in the markup every view shares. */
@@ -228,351 +225,58 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
     return this.isLoading || this.loadError !== null || this.isEmpty;
   }
 
-  get emptyText(): string {
+  get emptyText(): string | null {
+    if (!this.isEmpty) return null;
     return this.planId ? LABELS.noPairsOnPlan : LABELS.noPairsForUser;
   }
 
   get hasPair(): boolean {
-    return this.pair !== null;
+    return !this.showLoadState && this.pair !== null;
+  }
+
+  /** The address names a pair the user cannot see: say which pair is shown instead. */
+  get addressNotice(): string | null {
+    const key = this.addressKey;
+    const choice = this.choice;
+    if (!key || !choice || this.chosenKey || this.choices.some((c) => c.key === key)) return null;
+    return formatLabel(LABELS.pairNotFound, this.optionLabel(choice));
+  }
+
+  get pairsTruncated(): boolean {
+    return !this.planId && this.pairRows.kind === 'ready' && this.pairRows.truncated;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // The pair picker
+
+  private optionLabel(choice: PairChoice): string {
+    const pair = formatLabel(LABELS.pairOption, choice.aeName, choice.partnerManagerName);
+    if (choice.partnerNames.length === 0) return pair;
+    const shown = choice.partnerNames.slice(0, PARTNERS_SHOWN).join(', ');
+    const more = choice.partnerNames.length - PARTNERS_SHOWN;
+    const partners = more > 0 ? formatLabel(LABELS.morePartners, shown, more) : shown;
+    return `${pair} · ${partners}`;
   }
 
   get pairOptions(): { label: string; value: string }[] {
-    return this.pairs.map((p) => ({
-      value: p.key,
-      label: formatLabel(LABELS.pairOption, p.aeName, p.partnerManagerName),
-    }));
+    return this.choices.map((c) => ({ value: c.key, label: this.optionLabel(c) }));
   }
 
   get pairValue(): string | null {
-    return this.pair ? this.pair.key : null;
+    return this.choice ? this.choice.key : null;
   }
 
+  get pairCountText(): string {
+    return formatLabel(this.choices.length === 1 ? LABELS.pairCountOne : LABELS.pairCount, this.choices.length);
+  }
+
+  /** Shows the chosen pair and writes it into the page's address (replacing it: Back leaves the page). */
   handlePairChange(event: CustomEvent<{ value: string }>): void {
-    this.selectedKey = event.detail.value;
-    this.noteMessages = [];
-  }
-
-  // -------------------------------------------------------------------------------------------------
-  // The shared number
-
-  /** The pair's targets in scope: this plan on a plan page, else plans that are not closed; current period. */
-  get sharedTargets(): PlanTarget[] {
-    const pair = this.pair;
-    if (!pair) return [];
-    return currentTargets(pair.targets, this.today);
-  }
-
-  get attainmentText(): string {
-    return formatPercent(weightedAttainment(this.sharedTargets, this.semantics, this.today), LOCALE);
-  }
-
-  get attainmentBar(): number {
-    const value = weightedAttainment(this.sharedTargets, this.semantics, this.today);
-    return value === null ? 0 : Math.max(0, Math.min(100, value));
-  }
-
-  get paceText(): string {
-    const pace = paceSummary(this.sharedTargets, this.semantics);
-    const lead =
-      pace.percent === null
-        ? LABELS.paceNotStarted
-        : formatLabel(LABELS.paceOfExpected, formatPercent(pace.percent, LOCALE));
-    return `${lead} ${formatLabel(LABELS.paceCounts, pace.good, pace.bad)}`;
-  }
-
-  get targetRows(): SharedTargetRow[] {
-    return sharedTargetRows(this.sharedTargets, this.metrics, this.semantics, this.today);
-  }
-
-  // -------------------------------------------------------------------------------------------------
-  // Actions: chart, mix, ratio
-
-  get actionsLoading(): boolean {
-    return this.actions.kind === 'loading';
-  }
-
-  get actionsError(): string | null {
-    return this.actions.kind === 'error' ? this.actions.message : null;
-  }
-
-  get actionsTruncated(): boolean {
-    return this.actions.kind === 'ready' && this.actions.truncated;
-  }
-
-  /** The pair's own actions, coaching sessions excluded (they are notes, not APR actions toward a deal). */
-  get pairActions(): AprAction[] {
-    const pair = this.pair;
-    if (!pair || this.actions.kind !== 'ready') return [];
-    const people = [pair.aeId, pair.partnerManagerId];
-    return this.actions.value.filter((a) => !isCoaching(a) && a.actorId !== null && people.includes(a.actorId));
-  }
-
-  get noActions(): boolean {
-    return this.pairActions.length === 0;
-  }
-
-  get chart(): ChartGeometry | null {
-    const pair = this.pair;
-    if (!pair) return null;
-    const weeks = weeklyCounts(this.pairActions, [pair.aeId, pair.partnerManagerId], this.today, WEEKS);
-    const geometry = barChartGeometry(weeks, { width: CHART_WIDTH, height: CHART_HEIGHT, locale: LOCALE });
-    return {
-      ...geometry,
-      groups: geometry.groups.map((g) => ({
-        ...g,
-        bars: g.bars.map((b) => ({ ...b, cssClass: `bar series-${b.series}` })),
-      })),
-    };
-  }
-
-  get tickLabelX(): number {
-    return this.chart ? this.chart.plot.left - 6 : 0;
-  }
-
-  get weekLabelY(): number {
-    return this.chart ? this.chart.plot.bottom + 16 : 0;
-  }
-
-  get seriesTotals(): number[] {
-    const pair = this.pair;
-    if (!pair) return [0, 0];
-    return [pair.aeId, pair.partnerManagerId].map((person) =>
-      this.pairActions.filter((a) => a.actorId === person).reduce((sum, a) => sum + a.quantity, 0),
-    );
-  }
-
-  get legend(): { key: string; swatchClass: string; text: string }[] {
-    const pair = this.pair;
-    if (!pair) return [];
-    const totals = this.seriesTotals;
-    return [
-      { key: 'ae', swatchClass: 'legend-swatch series-0', text: formatLabel(LABELS.legendAe, pair.aeName, totals[0]) },
-      {
-        key: 'pm',
-        swatchClass: 'legend-swatch series-1',
-        text: formatLabel(LABELS.legendPartnerManager, pair.partnerManagerName, totals[1]),
-      },
-    ];
-  }
-
-  get chartSummary(): string {
-    const pair = this.pair;
-    if (!pair) return '';
-    const totals = this.seriesTotals;
-    return formatLabel(LABELS.chartSummary, pair.aeName, totals[0], pair.partnerManagerName, totals[1], WEEKS);
-  }
-
-  get tableRows(): { key: string; week: string; ae: number; pm: number }[] {
-    const pair = this.pair;
-    if (!pair) return [];
-    return weeklyCounts(this.pairActions, [pair.aeId, pair.partnerManagerId], this.today, WEEKS).map((w) => ({
-      key: w.start,
-      week: formatShortDate(w.start, LOCALE),
-      ae: w.counts[0],
-      pm: w.counts[1],
-    }));
-  }
-
-  get aeColumn(): string {
-    return this.pair ? formatLabel(LABELS.aeColumn, this.pair.aeName) : '';
-  }
-
-  get pmColumn(): string {
-    return this.pair ? formatLabel(LABELS.partnerManagerColumn, this.pair.partnerManagerName) : '';
-  }
-
-  get tableClass(): string {
-    return this.showTable
-      ? 'slds-table slds-table_bordered slds-table_cell-buffer slds-m-top_small'
-      : 'slds-assistive-text';
-  }
-
-  get tableToggleLabel(): string {
-    return this.showTable ? LABELS.hideTable : LABELS.showTable;
-  }
-
-  handleToggleTable(): void {
-    this.showTable = !this.showTable;
-  }
-
-  get mixItems(): (MixItem & { key: string; text: string; barStyle: string })[] {
-    return actionMix(this.pairActions).map((item) => ({
-      ...item,
-      key: item.type,
-      text: formatLabel(LABELS.mixItem, item.count, item.percent),
-      barStyle: `width: ${item.percent}%`,
-    }));
-  }
-
-  get perWonText(): string {
-    const ratio = actionsPerWonDeal(this.pairActions);
-    if (ratio.ratio === null) return LABELS.noWonDeals;
-    return formatLabel(LABELS.actionsPerWonDeal, ratio.ratio, ratio.actions, ratio.wonDeals);
-  }
-
-  // -------------------------------------------------------------------------------------------------
-  // No action for 14 days
-
-  get staleLoading(): boolean {
-    return this.staleDeals.kind === 'loading';
-  }
-
-  get staleError(): string | null {
-    return this.staleDeals.kind === 'error' ? this.staleDeals.message : null;
-  }
-
-  get staleDealItems(): { id: string; name: string; details: string }[] {
-    if (this.staleDeals.kind !== 'ready') return [];
-    return this.staleDeals.value.map((d) => ({
-      id: d.id,
-      name: d.name,
-      details: [
-        d.accountName,
-        d.stageLabel,
-        formatLabel(LABELS.lastAction, d.lastAprActionDate ? formatDate(d.lastAprActionDate, LOCALE) : LABELS.never),
-      ]
-        .filter((part) => part)
-        .join(' · '),
-    }));
-  }
-
-  get hasStaleDeals(): boolean {
-    return this.staleDealItems.length > 0;
-  }
-
-  get noStaleDeals(): boolean {
-    return this.staleDeals.kind === 'ready' && this.staleDeals.value.length === 0;
-  }
-
-  get staleAccountItems(): { id: string; name: string; details: string }[] {
-    const pair = this.pair;
-    if (!pair || this.actions.kind !== 'ready') return [];
-    return staleTargetAccounts(this.sharedTargets, this.pairActions, this.cutoff).map((a) => ({
-      id: a.id,
-      name: a.name,
-      details: formatLabel(LABELS.lastAction, a.lastActionDate ? formatDate(a.lastActionDate, LOCALE) : LABELS.never),
-    }));
-  }
-
-  get hasTargetAccounts(): boolean {
-    return this.sharedTargets.some((t) => t.targetAccountId);
-  }
-
-  get hasStaleAccounts(): boolean {
-    return this.staleAccountItems.length > 0;
-  }
-
-  get showNoStaleAccounts(): boolean {
-    return this.actions.kind === 'ready' && !this.hasStaleAccounts;
-  }
-
-  get staleAccountsEmptyText(): string {
-    return this.hasTargetAccounts ? LABELS.noStaleAccounts : LABELS.noTargetAccounts;
-  }
-
-  handleOpenRecord(event: Event): void {
-    const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
-    if (recordId) {
-      this[NavigationMixin.Navigate]({ type: 'standard__recordPage', attributes: { recordId, actionName: 'view' } });
-    }
-  }
-
-  // -------------------------------------------------------------------------------------------------
-  // Coaching notes
-
-  get notesLoading(): boolean {
-    return this.notes.kind === 'loading';
-  }
-
-  get notesError(): string | null {
-    return this.notes.kind === 'error' ? this.notes.message : null;
-  }
-
-  get noteItems(): { id: string; heading: string; notes: string | null; nextStep: string | null }[] {
-    if (this.notes.kind !== 'ready') return [];
-    return this.notes.value.slice(0, 5).map((n) => ({
-      id: n.id,
-      heading: [formatDate(n.actionDate, LOCALE), n.actorName].filter((part) => part).join(' · '),
-      notes: n.notes,
-      nextStep: n.nextStep ? formatLabel(LABELS.nextStepValue, n.nextStep) : null,
-    }));
-  }
-
-  get hasNotes(): boolean {
-    return this.noteItems.length > 0;
-  }
-
-  get noNotes(): boolean {
-    return this.notes.kind === 'ready' && this.notes.value.length === 0;
-  }
-
-  get hasNoteMessages(): boolean {
-    return this.noteMessages.length > 0;
-  }
-
-  handleNoteChange(event: CustomEvent<{ value: string }>): void {
-    const field = (event.target as HTMLElement).dataset.name;
-    if (field === 'noteText') this.noteText = event.detail.value ?? '';
-    else this.noteNextStep = event.detail.value ?? '';
-    this.noteMessages = [];
-  }
-
-  /** The plan a note belongs to: the page's plan, else the pair's plan whose targets cover today. */
-  private notePlanId(pair: Pair): string | null {
-    if (this.planId) return this.planId;
-    const current = pair.targets.find((t) => periodContains(t.periodStart, t.periodEnd, this.today));
-    return (current ?? pair.targets[0] ?? { planId: null }).planId;
-  }
-
-  async handleAddNote(): Promise<void> {
-    const pair = this.pair;
-    if (!pair) return;
-    const notes = this.noteText.trim();
-    if (!notes) {
-      this.noteMessages = [LABELS.noteRequired];
-      return;
-    }
-    const planId = this.notePlanId(pair);
-    const planTarget = pair.targets.find((t) => t.planId === planId);
-    const target = resolveTarget({
-      targets: pair.targets,
-      metrics: this.metrics,
-      planId,
-      actionType: COACHING_SESSION,
-      date: this.today,
-      actorId: USER_ID,
-    });
-    let role: ActorRole | null = null;
-    if (USER_ID === pair.aeId) role = 'AE';
-    else if (USER_ID === pair.partnerManagerId) role = 'Partner Manager';
-    this.savingNote = true;
-    try {
-      const outcome = await logAprAction({
-        actionType: COACHING_SESSION,
-        actionDate: this.today,
-        actorId: USER_ID,
-        actorRole: role,
-        quantity: 1,
-        opportunityId: null,
-        partnerAccountId: planTarget ? planTarget.partnerAccountId : (pair.partnerIds[0] ?? null),
-        planId,
-        targetId: target ? target.id : null,
-        outcome: null,
-        nextStep: this.noteNextStep.trim() || null,
-        notes,
-      });
-      if (!outcome.ok) {
-        this.noteMessages = [...outcome.messages, ...Object.values(outcome.fieldErrors).flat()];
-        return;
-      }
-      this.noteText = '';
-      this.noteNextStep = '';
-      this.dispatchEvent(
-        new ShowToastEvent({ title: LABELS.noteAddedTitle, message: LABELS.noteAdded, variant: 'success' }),
-      );
-      await Promise.all([refreshQuery(this.notesResult), notifyRecordsChanged([target ? target.id : null])]);
-    } finally {
-      this.savingNote = false;
-    }
+    const key = event.detail.value;
+    this.chosenKey = key;
+    const choice = this.choices.find((c) => c.key === key);
+    if (!choice || !this.pageReference) return;
+    const state = { ...(this.pageReference.state ?? {}), c__ae: choice.aeId, c__pm: choice.partnerManagerId };
+    this[NavigationMixin.Navigate]({ ...this.pageReference, state }, true);
   }
 }

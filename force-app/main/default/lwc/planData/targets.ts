@@ -381,3 +381,106 @@ export function targetCurrencyField(result: WireResult<ObjectInfoRepresentation>
   if (!result || (!result.data && !result.error)) return undefined;
   return Boolean(result.data && result.data.fields.CurrencyIsoCode);
 }
+
+/** A target as `PAIRS_QUERY` selects it: who is accountable, and the partner of its plan. */
+interface PairTargetNode {
+  Id: string;
+  Accountable_AE__c: Value<string>;
+  Accountable_AE__r: NameRef;
+  Accountable_Partner_Manager__c: Value<string>;
+  Accountable_Partner_Manager__r: NameRef;
+  Plan_Section__r: {
+    Partner_Account_Plan__r: { Partner_Account__c: Value<string>; Partner_Account__r: NameRef } | null;
+  } | null;
+}
+
+/** One target's accountable AE and partner manager and its plan's partner (`PAIRS_QUERY`). */
+export interface PairTargetRow {
+  aeId: string;
+  aeName: string;
+  partnerManagerId: string;
+  partnerManagerName: string;
+  partnerId: string | null;
+  partnerName: string | null;
+}
+
+/**
+ * Every AE + partner-manager pair the caller may see: the targets they can read that name both people, on
+ * plans that are not closed, with only the fields that make a pair (the pair picker of managers and
+ * leaders). No variables.
+ */
+export const PAIRS_QUERY: DocumentNode<UiapiData<'Plan_Target__c', PairTargetNode>, Record<string, never>> = gql`
+  query coachingPairs {
+    uiapi {
+      query {
+        Plan_Target__c(
+          where: {
+            and: [
+              { Accountable_AE__c: { ne: null } }
+              { Accountable_Partner_Manager__c: { ne: null } }
+              { Plan_Section__r: { Partner_Account_Plan__r: { Status__c: { ne: "Closed" } } } }
+            ]
+          }
+          first: 2000
+        ) {
+          edges {
+            node {
+              Id
+              Accountable_AE__c {
+                value
+              }
+              Accountable_AE__r {
+                Name {
+                  value
+                }
+              }
+              Accountable_Partner_Manager__c {
+                value
+              }
+              Accountable_Partner_Manager__r {
+                Name {
+                  value
+                }
+              }
+              Plan_Section__r {
+                Partner_Account_Plan__r {
+                  Partner_Account__c {
+                    value
+                  }
+                  Partner_Account__r {
+                    Name {
+                      value
+                    }
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
+
+function toPairTargetRow(node: PairTargetNode): PairTargetRow {
+  const plan = node.Plan_Section__r ? node.Plan_Section__r.Partner_Account_Plan__r : null;
+  const aeId = val(node.Accountable_AE__c) ?? '';
+  const partnerManagerId = val(node.Accountable_Partner_Manager__c) ?? '';
+  return {
+    aeId,
+    aeName: nameOf(node.Accountable_AE__r) ?? aeId,
+    partnerManagerId,
+    partnerManagerName: nameOf(node.Accountable_Partner_Manager__r) ?? partnerManagerId,
+    partnerId: plan ? val(plan.Partner_Account__c) : null,
+    partnerName: plan ? nameOf(plan.Partner_Account__r) : null,
+  };
+}
+
+/** The rows of `PAIRS_QUERY`. */
+export function readPairTargetRows(result: GraphQLResult | undefined): Loadable<PairTargetRow[]> {
+  return readConnection(result, 'Plan_Target__c', toPairTargetRow);
+}

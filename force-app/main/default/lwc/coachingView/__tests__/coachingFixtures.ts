@@ -1,17 +1,23 @@
-/** The coaching view's test data (two pairs, their targets, actions, deals and notes) and how to render it. */
+/**
+ * The coaching view's test data (three pairs, their targets, actions, deals and notes) and how to render it.
+ * The view is made of children (c-coaching-targets, -activity, -stale, -notes): queries see through them.
+ */
 import CoachingView from 'c/coachingView';
 import {
   ACTIONS_SINCE_QUERY,
   COACHING_NOTES_QUERY,
   METRIC_CATALOG_QUERY,
+  PAIRS_QUERY,
   PAIR_TARGETS_CURRENCY_QUERY,
   PAIR_TARGETS_QUERY,
   STALE_DEALS_QUERY,
 } from 'c/planData';
-import { find, findAll, flushPromises, mount, textOf } from '@lwc-test/render';
-import { captureToasts, emitGraphQL, emitObjectInfo } from '@lwc-test/platform';
+import { flushPromises, mount, textOf } from '@lwc-test/render';
+import { find, findAll } from '@lwc-test/deep';
+import { captureToasts, emitGraphQL, emitObjectInfo, emitPageReference } from '@lwc-test/platform';
 import {
   CATALOG,
+  PARTNER,
   CUSTOMER,
   CUSTOMER_2,
   MARKETING_SPEND,
@@ -203,7 +209,38 @@ export const NOTES: ActionSpec[] = [
   },
 ];
 
+/** The nodes of `PAIRS_QUERY` for targets: those naming both people, on plans that are not closed. */
+export function pairNodes(targets: TargetSpec[]) {
+  const name = (value: string | null | undefined) => (value ? { Name: { value } } : null);
+  return targets
+    .filter((t) => t.aeId && t.pmId && t.planStatus !== 'Closed')
+    .map((t) => ({
+      Id: t.id,
+      Accountable_AE__c: { value: t.aeId ?? null },
+      Accountable_AE__r: name(t.aeName),
+      Accountable_Partner_Manager__c: { value: t.pmId ?? null },
+      Accountable_Partner_Manager__r: name(t.pmName),
+      Plan_Section__r: {
+        Partner_Account_Plan__r: {
+          Partner_Account__c: { value: t.partnerId ?? PARTNER.id },
+          Partner_Account__r: name(t.partnerName ?? PARTNER.name),
+        },
+      },
+    }));
+}
+
+/** The Coaching tab's page reference, with the pair of the address if given. */
+export const coachingPage = (state: Record<string, string> = {}) => ({
+  type: 'standard__navItemPage',
+  attributes: { apiName: 'Coaching' },
+  state,
+});
+
 export interface Setup {
+  /** The page's address state (`c__ae`, `c__pm`); on an app page, default none. */
+  state?: Record<string, string>;
+  /** The pairs the user may see, as targets (default: `targets`). */
+  visible?: TargetSpec[];
   props?: Record<string, unknown>;
   targets?: TargetSpec[];
   actions?: ActionSpec[];
@@ -222,9 +259,12 @@ export async function emitTargetInfo(currency?: string): Promise<void> {
 export async function renderView(setup: Setup = {}) {
   const host = mount('c-coaching-view', CoachingView, setup.props ?? {});
   const toasts = captureToasts(host);
+  emitPageReference(coachingPage(setup.state));
   await flushPromises();
   await emitTargetInfo(setup.currency);
   emitGraphQL(METRIC_CATALOG_QUERY, catalogData([...CATALOG, MARKETING_SPEND]));
+  emitGraphQL(PAIRS_QUERY, uiapi('Plan_Target__c', pairNodes(setup.visible ?? setup.targets ?? TARGETS)));
+  await flushPromises();
   const nodes = (setup.targets ?? TARGETS).map((t) => targetWithPlanNode({ ...t, currencyIsoCode: setup.currency }));
   emitGraphQL(setup.currency ? PAIR_TARGETS_CURRENCY_QUERY : PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', nodes));
   await flushPromises();

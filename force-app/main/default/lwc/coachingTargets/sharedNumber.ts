@@ -11,6 +11,8 @@ import { metricLabel, metricUnit, periodLabel, targetFigureTexts, type Semantics
 export interface SharedTargetRow {
   id: string;
   metric: string;
+  /** The customer account the target counts, or null for the whole partner. */
+  targetAccount: string | null;
   period: string;
   target: string;
   actual: string;
@@ -35,6 +37,7 @@ export function sharedTargetRows(
     return {
       id: t.id,
       metric: metricLabel(metrics, t.metric),
+      targetAccount: t.targetAccountName,
       period: periodLabel(plan, t.periodStart, t.periodEnd, LOCALE),
       target: figures.target,
       actual: figures.actual,
