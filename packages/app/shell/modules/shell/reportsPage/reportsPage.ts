@@ -95,6 +95,11 @@ export default class ReportsPage extends LightningElement {
     return this.reports.length > 0;
   }
 
+  /** The folder column shows when the org named a folder (the Folders API, `/folders/<id>`). */
+  get hasFolders(): boolean {
+    return this.reports.some((r) => r.folder !== '');
+  }
+
   get hasDashboards(): boolean {
     return this.dashboards.length > 0;
   }
