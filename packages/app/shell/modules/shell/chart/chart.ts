@@ -89,7 +89,8 @@ export default class ShellChart extends LightningElement {
         plugins: {
           legend: {
             display: view.legend !== 'none' && (round || !single || view.stacked),
-            position: view.legend === 'right' ? 'right' : 'bottom',
+            // A legend on the right leaves a narrow chart (a phone's) no room: below it there.
+            position: view.legend === 'right' && host.clientWidth >= 480 ? 'right' : 'bottom',
           },
         },
         scales: round
