@@ -94,6 +94,18 @@ it('offers the Opportunity page\'s "Log APR Action", opening the aprActionLogger
   expect(view.actions).toEqual([
     { name: 'Opportunity.Log_APR_Action', label: 'Log APR Action', component: 'aprActionLogger' },
   ]);
+  // Lookups to one object carry their parent, so the page links Account and Partner to their pages.
+  const fields = view.sections.flatMap((s) =>
+    s.rows.flatMap((r) => r.cells.flatMap((c) => (c.field ? [c.field] : []))),
+  );
+  expect(fields.find((f) => f.name === 'AccountId')?.parent).toEqual({ idPath: 'AccountId', objectName: 'Account' });
+  expect(fields.find((f) => f.name === 'Partner_Account__c')?.parent).toEqual({
+    idPath: 'Partner_Account__c',
+    objectName: 'Account',
+  });
+  expect(recordQuery('Opportunity', '006000000000001AAA', view)).toMatch(
+    /\bAccountId\b.*\bPartner_Account__c\b|\bPartner_Account__c\b.*\bAccountId\b/,
+  );
   // A page that does not place the component, with a layout that lists no such action, offers none.
   const account = await loadRecordLayout(getAs(audience.ae.conn), 'Account', pageComponents('Account'), APP_COMPONENTS);
   expect(account.actions).toEqual([]);

@@ -445,14 +445,16 @@ export default class AprActionDialog extends LightningModal {
   private showFieldErrors(problems: Partial<Record<string, string>>): boolean {
     const root = this.template;
     const inputs = root ? Array.from(root.querySelectorAll<HTMLElement & ValidityReporter>('[data-field]')) : [];
-    let first: HTMLElement | null = null;
+    const invalid: HTMLElement[] = [];
     for (const input of inputs) {
       if (typeof input.setCustomValidity !== 'function') continue;
       const message = problems[input.dataset.field as string] ?? '';
       input.setCustomValidity(message);
       input.reportValidity();
-      if (message && !first) first = input;
+      if (message) invalid.push(input);
     }
+    // The type has two inputs (buttons from 768 px, one list below): focus the one on screen.
+    const first = invalid.find((input) => input.getClientRects().length > 0) ?? invalid[0];
     if (first) first.focus();
     return Object.values(problems).some((message) => message);
   }

@@ -338,9 +338,14 @@ describe('c-apr-action-dialog', () => {
       );
     });
 
-    it('offers the common types as buttons and the others in a list', async () => {
+    it('offers the common types as buttons and the others in a list, and every type in one list on a phone', async () => {
       const { dialog } = await renderDialog();
       expect(prop<{ value: string }[]>(el(dialog, 'type-buttons'), 'options').map((o) => o.value)).toEqual(COMMON);
+      expect(prop<{ value: string }[]>(el(dialog, 'type-any'), 'options')).toHaveLength(13);
+      expect(el(dialog, 'type-buttons').parentElement?.classList.contains('slds-show_medium')).toBe(true);
+      expect(el(dialog, 'type-any').classList.contains('slds-hide_medium')).toBe(true);
+      await changeValue(el(dialog, 'type-any'), 'Demo');
+      expect(prop(el(dialog, 'type-buttons'), 'value')).toBe('Demo');
       await chooseType(dialog, 'Trade Show');
       expect(prop(el(dialog, 'type-more'), 'value')).toBe('Trade Show');
       expect(prop(el(dialog, 'type-buttons'), 'value')).toBeNull();
@@ -352,11 +357,13 @@ describe('c-apr-action-dialog', () => {
       const { dialog } = await renderDialog();
       const type = el(dialog, 'type-buttons');
       const typeValidity = trackValidity(type);
+      const anyValidity = trackValidity(el(dialog, 'type-any'));
       const dateValidity = trackValidity(el(dialog, 'date'));
       const focus = jest.spyOn(type, 'focus');
       await click(el(dialog, 'save'));
       expect(typeValidity.message()).toBe('Choose what you did.');
       expect(typeValidity.reported()).toBe(true);
+      expect(anyValidity.message()).toBe('Choose what you did.');
       expect(dateValidity.message()).toBe('');
       expect(focus).toHaveBeenCalled();
       expect(createRecord).not.toHaveBeenCalled();
