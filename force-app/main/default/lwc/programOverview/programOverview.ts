@@ -185,8 +185,11 @@ export default class ProgramOverview extends NavigationMixin(LightningElement) {
     return this.plans.kind === 'ready' && this.plans.value.length > 0;
   }
 
+  /** Whether the org cut any of the figures' groups off (more than 2,000): the page says so. */
   get plansTruncated(): boolean {
-    return this.plans.kind === 'ready' && this.plans.truncated;
+    return [this.plans, this.tiers, this.managerMetrics, this.behind, this.actions, this.stale].some(
+      (rows) => rows.kind === 'ready' && rows.truncated,
+    );
   }
 
   private planRows(): PlanRow[] {

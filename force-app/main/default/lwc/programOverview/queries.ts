@@ -22,6 +22,7 @@ export const PLANS_BY_PARTNER_QUERY: DocumentNode = gql`
     uiapi {
       aggregate {
         Partner_Account_Plan__c(
+          first: 2000
           where: { Status__c: { in: $statuses } }
           groupBy: {
             Partner_Account__c: { group: true }
@@ -73,6 +74,7 @@ export const ATTAINMENT_BY_TIER_QUERY: DocumentNode = gql`
     uiapi {
       aggregate {
         Partner_Account_Plan__c(
+          first: 2000
           where: { Status__c: { in: $statuses } }
           groupBy: { Partner_Account__r: { Partner_Tier__c: { group: true } } }
         ) {
@@ -108,6 +110,9 @@ export const ATTAINMENT_BY_TIER_QUERY: DocumentNode = gql`
               }
             }
           }
+          pageInfo {
+            hasNextPage
+          }
         }
       }
     }
@@ -123,6 +128,7 @@ export const TARGETS_BY_MANAGER_QUERY: DocumentNode = gql`
     uiapi {
       aggregate {
         Plan_Target__c(
+          first: 2000
           where: {
             and: [
               { Plan_Section__r: { Partner_Account_Plan__r: { Status__c: { in: $statuses } } } }
@@ -181,6 +187,9 @@ export const TARGETS_BY_MANAGER_QUERY: DocumentNode = gql`
               }
             }
           }
+          pageInfo {
+            hasNextPage
+          }
         }
       }
     }
@@ -193,6 +202,7 @@ export const BEHIND_BY_MANAGER_QUERY: DocumentNode = gql`
     uiapi {
       aggregate {
         Plan_Target__c(
+          first: 2000
           where: {
             and: [
               { Pace_Status__c: { eq: "Behind" } }
@@ -242,6 +252,9 @@ export const BEHIND_BY_MANAGER_QUERY: DocumentNode = gql`
               }
             }
           }
+          pageInfo {
+            hasNextPage
+          }
         }
       }
     }
@@ -254,6 +267,7 @@ export const ACTION_LEADERBOARD_QUERY: DocumentNode = gql`
     uiapi {
       aggregate {
         APR_Action__c(
+          first: 2000
           where: {
             and: [{ Action_Date__c: { eq: { literal: THIS_FISCAL_QUARTER } } }, { Action_Type__c: { nin: $excluded } }]
           }
@@ -286,6 +300,9 @@ export const ACTION_LEADERBOARD_QUERY: DocumentNode = gql`
               }
             }
           }
+          pageInfo {
+            hasNextPage
+          }
         }
       }
     }
@@ -298,6 +315,7 @@ export const STALE_DEALS_BY_OWNER_QUERY: DocumentNode = gql`
     uiapi {
       aggregate {
         Opportunity(
+          first: 2000
           where: {
             and: [
               { IsClosed: { eq: false } }
@@ -332,6 +350,9 @@ export const STALE_DEALS_BY_OWNER_QUERY: DocumentNode = gql`
                 }
               }
             }
+          }
+          pageInfo {
+            hasNextPage
           }
         }
       }
