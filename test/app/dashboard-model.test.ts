@@ -67,6 +67,23 @@ it('charts a bar by its grouping, sorted as the component says, with a text alte
   );
 });
 
+it('sorts by label when the component sorts by its grouping, by value otherwise, and keeps maxRows', () => {
+  const bar = dashboard.dashboardMetadata.components[1];
+  const sorted = (sort: { column: string; sortOrder: string }, maxRows: number | null = null): string[] => {
+    const copy = JSON.parse(JSON.stringify(dashboard)) as DashboardResult;
+    copy.dashboardMetadata.components[1].properties = { ...bar.properties, sort, maxRows };
+    return componentViews(copy)[1].chart!.data.categories;
+  };
+  const tier = 'Partner_Account_Plan__c$Partner_Account__c.Partner_Tier__c';
+  expect(sorted({ column: tier, sortOrder: 'desc' })).toEqual(['Silver', 'Gold']);
+  expect(sorted({ column: tier, sortOrder: 'asc' })).toEqual(['Gold', 'Silver']);
+  expect(sorted({ column: 'a!Partner_Account_Plan__c$Overall_Attainment__c', sortOrder: 'asc' })).toEqual([
+    'Silver',
+    'Gold',
+  ]);
+  expect(sorted({ column: 'a!Partner_Account_Plan__c$Overall_Attainment__c', sortOrder: 'desc' }, 1)).toEqual(['Gold']);
+});
+
 it('stacks a second grouping, and draws a donut', () => {
   const stacked = byHeader('Plans').chart!;
   expect(stacked.stacked).toBe(true);

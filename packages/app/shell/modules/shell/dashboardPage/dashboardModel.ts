@@ -199,10 +199,14 @@ export function gauge(report: ReportResult, properties: ComponentProperties): Ga
 
 const CHART_TYPES: Record<string, ChartView['type']> = { Donut: 'doughnut', Pie: 'pie', Line: 'line' };
 
-/** Categories sorted by value (descending unless the component sorts ascending or by label) and cut to maxRows. */
+/**
+ * Categories sorted as the component says — by label when its sort column is one of its groupings (or "RowLabel"),
+ * by value otherwise, descending unless ascending — and cut to maxRows.
+ */
 function sortAndCut(data: ChartData, properties: ComponentProperties): ChartData {
   const order = properties.sort?.sortOrder ?? '';
-  const byLabel = properties.sort?.column ? /label|grouping/i.test(properties.sort.column) : false;
+  const column = properties.sort?.column ?? '';
+  const byLabel = /label/i.test(column) || (properties.groupings ?? []).some((g) => g.name === column);
   const totals = data.categories.map((_, i) => data.series.reduce((sum, s) => sum + s.values[i], 0));
   let indexes = data.categories.map((_, i) => i);
   if (properties.sort) {
