@@ -18,6 +18,7 @@ import {
 import { makeId } from './ids';
 import { ensureLicenses, licenseOfProfile } from './partner-users';
 import { ensurePermissionSets } from './permission-sets';
+import { ensureAnalyticsRecords } from './analytics/records';
 import { backfillRoleGroups } from './role-groups';
 import { quoteIdent, type Row } from './sql';
 import type { Storage } from './storage';
@@ -90,6 +91,7 @@ export function ensurePlatformRecords(storage: Storage, options: PlatformOptions
     backfillRoleGroups(storage, options.now);
     writeFiscalRecords(storage, fiscal, options.now, audit);
     ensurePermissionSets(storage, options.now);
+    ensureAnalyticsRecords(storage, options.now);
     ensureStandardPricebook(storage, audit);
   })();
   return { orgId, fiscalYearStartMonth: month, fiscal, profiles };

@@ -299,12 +299,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     countApiRequest();
   });
   bulk.runsBulk1Batch = (jobId) => bulk1.runsBatch(jobId);
-  const routes = [
-    ...dataRoutes(new QueryLocators()),
-    ...bulk.routes().map((r) => route(r.path, r.methods)),
-    ...analyticsRoutes().map((r) => route(r.path, r.methods)),
-  ];
-  routes.push(...metadataApi.restRoutes().map((r) => route(r.path, r.methods)));
+  const served = [...bulk.routes(), ...analyticsRoutes(), ...metadataApi.restRoutes()];
+  const routes = [...dataRoutes(new QueryLocators()), ...served.map((r) => route(r.path, r.methods))];
   routes.push(
     route('composite', {
       GET: composite.compositeResources,

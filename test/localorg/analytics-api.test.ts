@@ -131,8 +131,8 @@ describe('POST overrides', () => {
       groupingsAcross: [{ name: 'Opportunity$StageName', sortOrder: 'Asc' }],
       aggregates: ['s!Opportunity$Amount', 'RowCount'],
     });
-    const down = matrix.groupingsDown.groupings;
-    const across = matrix.groupingsAcross.groupings;
+    const down = matrix.groupingsDown?.groupings ?? [];
+    const across = matrix.groupingsAcross?.groupings ?? [];
     expect(down.length).toBeGreaterThan(1);
     expect(across.length).toBeGreaterThan(1);
     const count = (key: string): number => Number(matrix.factMap[key].aggregates[1].value);
@@ -254,5 +254,40 @@ describe('the Partner Program dashboard', () => {
     const status = await ae.analytics.dashboard(info.id).status();
     expect(status.componentStatus).toHaveLength(10);
     expect(status.componentStatus[0].refreshDate).not.toBeNull();
+  });
+});
+
+describe('finding reports and dashboards', () => {
+  it('finds a report by developer name with SOQL, with the Id the Analytics and Metadata APIs give', async () => {
+    const soql = await t.conn.query<{ Id: string; Name: string; FolderName: string; Format: string }>(
+      "SELECT Id, Name, FolderName, Format FROM Report WHERE DeveloperName = 'Stale_Partner_Deals_By_Owner'",
+    );
+    expect(soql.records).toEqual([
+      expect.objectContaining({
+        Name: 'Stale Partner Deals by Owner',
+        FolderName: 'Partner Program Reports',
+        Format: 'Summary',
+      }),
+    ]);
+    expect(soql.records[0].Id).toBe(await reportByName(t.conn, 'Stale Partner Deals by Owner'));
+    const listed = await t.conn.metadata.list({ type: 'Report', folder: 'Partner_Program_Reports' });
+    const fromMetadata = (Array.isArray(listed) ? listed : [listed]).map((f) => f.id).sort();
+    expect(fromMetadata).toEqual((await t.conn.analytics.reports()).map((r) => r.id).sort());
+    const dashboards = await t.conn.query<{ Id: string; Type: string }>(
+      "SELECT Id, Type FROM Dashboard WHERE DeveloperName = 'Partner_Program'",
+    );
+    expect(dashboards.records[0]).toMatchObject({
+      Type: 'LoggedInUser',
+      Id: (await t.conn.analytics.dashboards())[0].id,
+    });
+  }, 60_000);
+
+  it('Report and Dashboard records are read-only', async () => {
+    const [report] = (await t.conn.query<{ Id: string }>('SELECT Id FROM Report LIMIT 1')).records;
+    const res = await rawRequest(t.conn, 'PATCH', dataPath(`/sobjects/Report/${report.Id}`), {
+      body: { Name: 'Mine' },
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
   });
 });

@@ -11,6 +11,7 @@ import type { ForceAppModel } from '@partner-planning/model';
 import { formulasOf, registerFormulaFunction } from '../formula';
 import type { OrgRuntime } from '../rest/context';
 import { compileSchema, type OrgSchema } from '../schema';
+import { ensureAnalyticsRecords } from '../analytics/records';
 import type { ChangedFile } from './deploy';
 
 /** Writes `changes` into the project at `root`; answers how to undo it. */
@@ -55,6 +56,7 @@ export function applyDeploy(
   }
   org.storage.applySchema(schema, registerFormulaFunction);
   org.schema = schema;
+  ensureAnalyticsRecords(org.storage, org.now());
   org.schemaLoadedAt = org.now();
   org.dml.schemaChanged();
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ForceAppModel } from '@partner-planning/model';
 import JSZip from 'jszip';
 import { makeId } from '../ids';
+import { analyticsId, ANALYTICS_PREFIXES } from '../analytics/catalog';
 import type { XmlFields } from '../xml';
 import { componentKey, loadSdr, PACKAGE_DIR, type Sdr, type SourceComponent } from './project';
 import type { FileProperties, RetrieveResult } from './results';
@@ -52,7 +53,9 @@ const KEY_PREFIXES: Record<string, string> = {
   CustomSite: '0DM',
 };
 
-function idFor(type: string, index: number): string {
+function idFor(type: string, index: number, fullName: string): string {
+  // Reports, dashboards and their folders have the Ids the Analytics REST API answers with.
+  if (type in ANALYTICS_PREFIXES) return analyticsId(type as keyof typeof ANALYTICS_PREFIXES, fullName);
   const prefix = KEY_PREFIXES[type];
   return prefix ? makeId(prefix, index + 1) : '';
 }
@@ -72,7 +75,7 @@ function properties(component: SourceComponent, index: number, stamp: Stamp): Fi
     createdDate: stamp.date,
     fileName: metadataFileName(component),
     fullName: component.fullName,
-    id: idFor(component.type.name, index),
+    id: idFor(component.type.name, index, component.fullName),
     lastModifiedById: stamp.userId,
     lastModifiedByName: stamp.userName,
     lastModifiedDate: stamp.date,

@@ -7,6 +7,7 @@
 import type { ObjectModel } from '../types';
 import { activityObjects } from './activities';
 import { fiscalObjects } from './fiscal';
+import { analyticsObjects } from './analytics';
 import { marketingObjects } from './marketing';
 import { productObjects } from './products';
 import { salesObjects } from './sales';
@@ -28,6 +29,7 @@ export function standardObjects(): ObjectModel[] {
     ...activityObjects(),
     ...productObjects(),
     ...fiscalObjects(),
+    ...analyticsObjects(),
   ];
 }
 
