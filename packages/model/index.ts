@@ -27,3 +27,4 @@ export type {
   ReportTypeModel,
 } from './reports';
 export { checkReporting, reportTypeColumns, STANDARD_REPORT_TYPES } from './report-checks';
+export { REPORT_INTERVALS } from './reports';

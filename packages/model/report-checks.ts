@@ -6,7 +6,7 @@
  */
 import { relative } from 'node:path';
 import { findField, findObject } from './objects';
-import type { ReportModel, ReportTypeModel } from './reports';
+import { REPORT_INTERVALS, type ReportModel, type ReportTypeModel } from './reports';
 import type { FieldModel, ForceAppModel, ObjectModel } from './types';
 
 interface Problem {
@@ -231,6 +231,8 @@ export function reportProblems(model: ForceAppModel, report: ReportModel): strin
     if (f.columnToColumn) check(f.value, `filter ${i + 1} value`);
   }
   check(report.timeFrameFilter?.dateColumn, 'timeFrameFilter');
+  if (report.timeFrameFilter && !(report.timeFrameFilter.interval in REPORT_INTERVALS))
+    problems.push(`Invalid time frame interval: ${report.timeFrameFilter.interval} (timeFrameFilter)`);
   check(report.sortColumn, 'sortColumn', summaries);
   for (const b of report.buckets) check(b.sourceColumnName, `bucket ${b.developerName}`);
   check(report.chart?.groupingColumn, 'chart');

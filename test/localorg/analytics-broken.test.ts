@@ -21,6 +21,7 @@ afterAll(() => t.close());
 it.each([
   ['Broken Gadget Columns', /Gadget__c\$Weight__c isn't a column of the report type Gadgets_With_Parts__c/],
   ['Broken Gadget Type Name', /report type Gadgets_With_Parts doesn't exist/],
+  ['Broken Gadget Interval', /time frame interval INTERVAL_SOMEDAY isn't a valid date interval/],
 ])('%s fails to load in describe and in a run', async (name, message) => {
   const id = await reportByName(t.conn, name);
   for (const path of [`/analytics/reports/${id}/describe`, `/analytics/reports/${id}?includeDetails=true`]) {

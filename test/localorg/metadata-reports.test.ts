@@ -68,6 +68,7 @@ test('a broken report type, reports and dashboard fail with their problems, and 
     'Dashboard Gadget_Dashboards/Gadget_Overview',
     'Dashboard No_Folder/Orphan_Dashboard',
     'Report Gadget_Reports/Broken_Gadget_Columns',
+    'Report Gadget_Reports/Broken_Gadget_Interval',
     'Report Gadget_Reports/Broken_Gadget_Type_Name',
     'Report Missing_Folder/Gadgets_Elsewhere',
     'ReportType Broken_Gadget_Type',

@@ -103,6 +103,10 @@ describe('the broken reports fixture', () => {
         'A Matrix report needs a column grouping',
         'Invalid filter logic: 1 AND 3 names filter 3; there are 1',
       ].map((m) => at('reports/Gadget_Reports/Broken_Gadget_Columns.report-meta.xml', m)),
+      at(
+        'reports/Gadget_Reports/Broken_Gadget_Interval.report-meta.xml',
+        'Invalid time frame interval: INTERVAL_SOMEDAY (timeFrameFilter)',
+      ),
       at('reports/Gadget_Reports/Broken_Gadget_Type_Name.report-meta.xml', 'Invalid report type: Gadgets_With_Parts'),
       at(
         'reports/Missing_Folder/Gadgets_Elsewhere.report-meta.xml',

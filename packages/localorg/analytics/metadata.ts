@@ -5,7 +5,7 @@
  * every column the report names exists in its report type, aggregates summarize columns that can be
  * summarized, and the format allows the groupings.
  */
-import type { ReportModel } from '@partner-planning/model';
+import { REPORT_INTERVALS, type ReportModel } from '@partner-planning/model';
 import { SalesforceError } from '../errors';
 import type { ReportColumn, ResolvedReportType } from './columns';
 import type { FilterSpec } from './filters';
@@ -67,58 +67,8 @@ const badRequest = (message: string): SalesforceError => new SalesforceError(400
 /** Report metadata aggregate types and the Analytics API's prefixes. */
 const AGGREGATE_PREFIX: Record<string, string> = { Sum: 's', Average: 'a', Maximum: 'x', Minimum: 'm', Unique: 'u' };
 
-/**
- * A report's time frame interval (the Metadata API's UserDateInterval) as the relative dates it spans
- * (`INTERVAL_CURFY` → THIS_FISCAL_YEAR; `INTERVAL_PREVCURFY` → last and this fiscal year). Quarters without
- * a calendar word (`INTERVAL_CURRENT`, `INTERVAL_PREV1`...) are fiscal quarters.
- */
-const INTERVALS: Record<string, string> = {
-  INTERVAL_CUSTOM: 'CUSTOM',
-  INTERVAL_YESTERDAY: 'YESTERDAY',
-  INTERVAL_TODAY: 'TODAY',
-  INTERVAL_TOMORROW: 'TOMORROW',
-  INTERVAL_LASTWEEK: 'LAST_WEEK',
-  INTERVAL_THISWEEK: 'THIS_WEEK',
-  INTERVAL_NEXTWEEK: 'NEXT_WEEK',
-  INTERVAL_LASTMONTH: 'LAST_MONTH',
-  INTERVAL_THISMONTH: 'THIS_MONTH',
-  INTERVAL_NEXTMONTH: 'NEXT_MONTH',
-  INTERVAL_LASTTHISMONTH: 'LAST_MONTH,THIS_MONTH',
-  INTERVAL_THISNEXTMONTH: 'THIS_MONTH,NEXT_MONTH',
-  INTERVAL_CURRENT: 'THIS_FISCAL_QUARTER',
-  INTERVAL_CURNEXT1: 'THIS_FISCAL_QUARTER,NEXT_FISCAL_QUARTER',
-  INTERVAL_CURPREV1: 'LAST_FISCAL_QUARTER,THIS_FISCAL_QUARTER',
-  INTERVAL_NEXT1: 'NEXT_FISCAL_QUARTER',
-  INTERVAL_PREV1: 'LAST_FISCAL_QUARTER',
-  INTERVAL_CURFY: 'THIS_FISCAL_YEAR',
-  INTERVAL_PREVFY: 'LAST_FISCAL_YEAR',
-  INTERVAL_NEXTFY: 'NEXT_FISCAL_YEAR',
-  INTERVAL_PREVCURFY: 'LAST_FISCAL_YEAR,THIS_FISCAL_YEAR',
-  INTERVAL_CURNEXTFY: 'THIS_FISCAL_YEAR,NEXT_FISCAL_YEAR',
-  INTERVAL_CURRENTQ: 'THIS_QUARTER',
-  INTERVAL_CURNEXTQ: 'THIS_QUARTER,NEXT_QUARTER',
-  INTERVAL_CURPREVQ: 'LAST_QUARTER,THIS_QUARTER',
-  INTERVAL_NEXTQ: 'NEXT_QUARTER',
-  INTERVAL_PREVQ: 'LAST_QUARTER',
-  INTERVAL_CURY: 'THIS_YEAR',
-  INTERVAL_PREVY: 'LAST_YEAR',
-  INTERVAL_NEXTY: 'NEXT_YEAR',
-  INTERVAL_PREVCURY: 'LAST_YEAR,THIS_YEAR',
-  INTERVAL_CURNEXTY: 'THIS_YEAR,NEXT_YEAR',
-  INTERVAL_LAST7: 'LAST_N_DAYS:7',
-  INTERVAL_LAST30: 'LAST_N_DAYS:30',
-  INTERVAL_LAST60: 'LAST_N_DAYS:60',
-  INTERVAL_LAST90: 'LAST_N_DAYS:90',
-  INTERVAL_LAST120: 'LAST_N_DAYS:120',
-  INTERVAL_NEXT7: 'NEXT_N_DAYS:7',
-  INTERVAL_NEXT30: 'NEXT_N_DAYS:30',
-  INTERVAL_NEXT60: 'NEXT_N_DAYS:60',
-  INTERVAL_NEXT90: 'NEXT_N_DAYS:90',
-  INTERVAL_NEXT120: 'NEXT_N_DAYS:120',
-};
-
 function durationOf(interval: string): string {
-  const duration = INTERVALS[interval];
+  const duration = REPORT_INTERVALS[interval];
   if (!duration) throw badRequest(`The time frame interval ${interval} isn't a valid date interval.`);
   return duration;
 }
