@@ -51,6 +51,7 @@ it('lists the shipped reports with their format and description, and the dashboa
   expect(names.map((n) => n.trim()).sort()).toEqual(model.reports.map((r) => r.name).sort());
   const matrixRow = page.locator('[data-id="report-row"]', { hasText: 'Actions vs Closed Won by Pair' });
   await expect(matrixRow.locator('td', { hasText: /^Matrix$/ }).count()).resolves.toBe(1);
+  await expect(matrixRow.locator('td', { hasText: /^Partner Program Reports$/ }).count()).resolves.toBe(1);
   expect(await page.locator('[data-id="dashboard-link"]').allTextContents()).toEqual([dashboard?.title]);
   await screenshot(page, 'reports-list');
 });
@@ -147,4 +148,15 @@ it("opens a component's report from its link", async () => {
   await page.locator('[data-id="report-title"]', { hasText: 'Stale Partner Deals by Owner' }).waitFor();
   expect(new URL(page.url()).pathname).toMatch(/^\/reports\/00O\w{15}$/);
   await screenshot(page, 'reports-from-dashboard');
+});
+
+it('says plainly when a report or dashboard cannot be opened', async () => {
+  await page.goto('/reports/00O000000000000AAA');
+  await expect(page.locator('[data-id="report-error"] h2').textContent()).resolves.toBe('This report could not be run');
+  expect(await page.locator('[data-id="report-table"], [data-id="report-matrix"]').count()).toBe(0);
+  await page.goto('/dashboards/01Z000000000000AAA');
+  await expect(page.locator('[data-id="dashboard-error"] h2').textContent()).resolves.toBe(
+    'This dashboard could not be loaded',
+  );
+  await screenshot(page, 'reports-error');
 });

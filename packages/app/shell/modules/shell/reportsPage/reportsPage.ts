@@ -1,17 +1,17 @@
 /**
  * The Reports tab: the reports and dashboards the signed-in user may see, from the org's Analytics REST API
- * (`/analytics/reports` and `/analytics/dashboards`), each report described (`/describe`) for its folder,
- * format and description. A report opens on `/reports/<id>` (run as the user), a dashboard on `/dashboards/<id>`.
+ * (`/analytics/reports` and `/analytics/dashboards`), each report described (`/describe`) for its format and
+ * description, and its folder's name from the Report object (`FolderName`, as in any org). A report opens on
+ * `/reports/<id>` (run as the user), a dashboard on `/dashboards/<id>`.
  */
 import { LightningElement } from 'lwc';
-import { request } from '../../../../platform/api';
+import { query, request } from '../../../../platform/api';
 import { NAVIGATE_EVENT } from '../../../../platform/navigation';
 import { failureMessage, type ReportMetadata } from '../reportPage/reportModel';
 
 interface ReportInfo {
   id: string;
   name: string;
-  folderName?: string;
 }
 
 interface DashboardInfo {
@@ -34,17 +34,10 @@ interface ReportRow {
 
 const FORMATS: Record<string, string> = { TABULAR: 'Tabular', SUMMARY: 'Summary', MATRIX: 'Matrix' };
 
-/** A folder's name by its Id (the Folders resource), '' when the org does not say. */
-async function folderName(id: string | null | undefined, cache: Map<string, Promise<string>>): Promise<string> {
-  if (!id) return '';
-  let name = cache.get(id);
-  if (!name) {
-    name = request<{ label?: string; name?: string }>('GET', `/folders/${id}`)
-      .then((folder) => folder.label ?? folder.name ?? '')
-      .catch(() => '');
-    cache.set(id, name);
-  }
-  return name;
+/** Each report's folder name by its 15-character Id, from the Report object (none when it cannot be read). */
+async function folderNames(): Promise<Map<string, string>> {
+  const rows = await query('SELECT Id, FolderName FROM Report').catch(() => []);
+  return new Map(rows.map((r) => [String(r.Id).slice(0, 15), typeof r.FolderName === 'string' ? r.FolderName : '']));
 }
 
 export default class ReportsPage extends LightningElement {
@@ -66,7 +59,7 @@ export default class ReportsPage extends LightningElement {
       this.dashboards = [...dashboards]
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((d) => ({ id: d.id, name: d.name, href: `/dashboards/${d.id}` }));
-      const folders = new Map<string, Promise<string>>();
+      const folders = await folderNames();
       const rows = await Promise.all(
         reports.map(async (report): Promise<ReportRow> => {
           const describe = await request<Describe>('GET', `/analytics/reports/${report.id}/describe`).catch(
@@ -77,7 +70,7 @@ export default class ReportsPage extends LightningElement {
             id: report.id,
             name: report.name,
             href: `/reports/${report.id}`,
-            folder: report.folderName ?? (await folderName(meta?.folderId, folders)),
+            folder: folders.get(report.id.slice(0, 15)) ?? '',
             format: meta ? (FORMATS[meta.reportFormat] ?? meta.reportFormat) : '',
             description: meta?.description ?? '',
           };
@@ -95,7 +88,7 @@ export default class ReportsPage extends LightningElement {
     return this.reports.length > 0;
   }
 
-  /** The folder column shows when the org named a folder (the Folders API, `/folders/<id>`). */
+  /** The folder column shows when the org named the folders. */
   get hasFolders(): boolean {
     return this.reports.some((r) => r.folder !== '');
   }
