@@ -163,6 +163,8 @@ export interface DashboardComponentModel {
   summaries: { column: string; aggregate?: string }[];
   /** A flex table's columns: a grouping, a detail column, or an aggregate (`RowCount`, `s!<column>`). */
   tableColumns: { column: string; type: string; showTotal: boolean }[];
+  /** A flex table's sort (`flexTableSortInfo`: sortOrder 1 ascending, 2 descending). */
+  tableSort?: { column: string; descending: boolean };
   /** `RowLabelAscending`, `RowValueDescending`... */
   sortBy?: string;
   maxValuesDisplayed?: number;
@@ -349,6 +351,12 @@ function readComponent(c: Xml, section: string, cell?: Xml): DashboardComponentM
       type: str(t.type) ?? 'detail',
       showTotal: bool(t.showTotal),
     })),
+    tableSort: str(element(element(c.flexComponentProperties).flexTableSortInfo).sortColumn)
+      ? {
+          column: str(element(element(c.flexComponentProperties).flexTableSortInfo).sortColumn) ?? '',
+          descending: str(element(element(c.flexComponentProperties).flexTableSortInfo).sortOrder) === '2',
+        }
+      : undefined,
     sortBy: str(c.sortBy),
     maxValuesDisplayed: num(c.maxValuesDisplayed),
     gauge: readGauge(c),

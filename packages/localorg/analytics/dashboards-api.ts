@@ -56,6 +56,9 @@ function groupingsOf(component: DashboardComponentModel): string[] {
 }
 
 function sortOf(component: DashboardComponentModel, aggregates: string[], groupings: string[]): unknown {
+  if (component.tableSort) {
+    return { column: component.tableSort.column, sortOrder: component.tableSort.descending ? 'desc' : 'asc' };
+  }
   const match = /^Row(Label|Value)(Ascending|Descending)$/.exec(component.sortBy ?? '');
   if (!match) return null;
   const column = match[1] === 'Label' ? groupings[0] : aggregates[0];
