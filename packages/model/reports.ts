@@ -145,6 +145,8 @@ export interface ReportModel {
   timeFrameFilter?: { dateColumn: string; interval: string; startDate?: string; endDate?: string };
   sortColumn?: string;
   sortOrder?: string;
+  /** A tabular report's row limit: only the first rows in its sort order. */
+  rowLimit?: number;
   chart?: { chartType: string; groupingColumn?: string; summaries: { column: string; aggregate?: string }[] };
   scope?: string;
   showDetails: boolean;
@@ -301,6 +303,7 @@ export function readReport(path: string, folder: string): ReportModel {
       : undefined,
     sortColumn: str(x.sortColumn),
     sortOrder: str(x.sortOrder),
+    rowLimit: str(x.rowLimit) === undefined ? undefined : Number(str(x.rowLimit)),
     chart: str(chart.chartType)
       ? {
           chartType: str(chart.chartType) ?? '',

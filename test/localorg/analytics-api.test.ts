@@ -146,6 +146,24 @@ describe('POST overrides', () => {
     );
   });
 
+  it('keeps a tabular row limit: the largest deals first, totals of those rows only', async () => {
+    const id = await reportByName(t.conn, PIPELINE);
+    const top = await runReport(t.conn, id, {
+      reportFormat: 'TABULAR',
+      groupingsDown: [],
+      sortBy: [{ sortColumn: 'Opportunity$Amount', sortOrder: 'Desc' }],
+      topRows: { rowLimit: 5, direction: 'Desc' },
+    });
+    const amounts = (top.factMap['T!T'].rows ?? []).map((r) => (r.dataCells[3].value as { amount: number }).amount);
+    expect(amounts).toHaveLength(5);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(rowCount(top)).toBe(5);
+    const all = await t.conn.query<{ Amount: number }>(
+      'SELECT Amount FROM Opportunity WHERE Partner_Account__c != null AND CreatedDate = THIS_FISCAL_YEAR ORDER BY Amount DESC LIMIT 5',
+    );
+    expect(amounts).toEqual(all.records.map((r) => r.Amount));
+  });
+
   it.each([
     [{ detailColumns: ['Opportunity$Nope__c'] }, /Opportunity\$Nope__c/],
     [{ reportFilters: [{ column: 'Opportunity$Amount', operator: 'equals', value: 'lots' }] }, /isn't a valid number/],
@@ -155,6 +173,7 @@ describe('POST overrides', () => {
     [{ aggregates: ['s!Opportunity$StageName'] }, /can't be summed/],
     [{ groupingsAcross: [{ name: 'Opportunity$StageName' }] }, /at most/],
     [{ scope: 'everything' }, /scope/],
+    [{ topRows: { rowLimit: 5, direction: 'Desc' } }, /row limit needs a tabular report/],
   ])('refuses %j with BAD_REQUEST', async (metadata, message) => {
     const id = await reportByName(t.conn, PIPELINE);
     const res = await rawRequest(t.conn, 'POST', dataPath(`/analytics/reports/${id}`), {

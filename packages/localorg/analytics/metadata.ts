@@ -59,6 +59,8 @@ export interface ReportMetadataJson {
   standardDateFilter: { column: string; durationValue: string; startDate: string | null; endDate: string | null };
   standardFilters: null;
   supportsRoleHierarchy: boolean;
+  /** A tabular report's row limit (the first `rowLimit` rows in the sort order). */
+  topRows: { rowLimit: number; direction: string } | null;
   userOrHierarchyFilterId: null;
 }
 
@@ -171,6 +173,10 @@ export function reportMetadataOf(
     },
     standardFilters: null,
     supportsRoleHierarchy: false,
+    topRows:
+      report.rowLimit !== undefined && format === 'TABULAR'
+        ? { rowLimit: report.rowLimit, direction: report.sortOrder ?? 'Asc' }
+        : null,
     userOrHierarchyFilterId: null,
   };
 }
@@ -253,6 +259,13 @@ export function withOverrides(base: ReportMetadataJson, body: unknown, type: Res
       return { sortColumn: s.sortColumn, sortOrder: order };
     });
   }
+  if (given.topRows !== undefined) {
+    const top = given.topRows;
+    if (top !== null && (!isObject(top) || !Number.isInteger(top.rowLimit) || Number(top.rowLimit) < 1)) {
+      throw badRequest('topRows needs a rowLimit of 1 or more.');
+    }
+    meta.topRows = top === null ? null : { rowLimit: Number(top.rowLimit), direction: String(top.direction ?? 'Asc') };
+  }
   if (given.standardDateFilter !== undefined && given.standardDateFilter !== null) {
     const d = given.standardDateFilter;
     if (!isObject(d) || typeof d.column !== 'string') throw badRequest('standardDateFilter needs a column.');
@@ -308,6 +321,9 @@ export function checkMetadata(meta: ReportMetadataJson, type: ResolvedReportType
     throw badRequest(
       `A ${meta.reportFormat.toLowerCase()} report takes at most ${down} row and ${across} column groupings.`,
     );
+  }
+  if (meta.topRows && (meta.reportFormat !== 'TABULAR' || meta.sortBy.length === 0)) {
+    throw badRequest('A row limit needs a tabular report sorted by a column.');
   }
   if (!/^(organization|user)$/.test(meta.scope))
     throw badRequest(`The scope ${meta.scope} isn't valid for this report.`);

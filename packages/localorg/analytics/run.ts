@@ -257,7 +257,9 @@ class ReportRun {
   }
 
   run(rows: ReportRow[]): Omit<RunOutcome, 'metadata' | 'columns'> {
-    const sorted = this.sortRows(rows);
+    const ordered = this.sortRows(rows);
+    // A row limit keeps the first rows in the sort order; the totals are of those rows.
+    const sorted = this.meta.topRows ? ordered.slice(0, this.meta.topRows.rowLimit) : ordered;
     const factMap: Record<string, FactMapEntry> = {};
     const down = this.group(sorted, this.meta.groupingsDown, 0, '');
     const across = this.group(sorted, this.meta.groupingsAcross, 0, '');
