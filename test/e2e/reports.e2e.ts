@@ -51,9 +51,17 @@ it('lists the shipped reports with their format and description, and the dashboa
   expect(names.map((n) => n.trim()).sort()).toEqual(model.reports.map((r) => r.name).sort());
   const matrixRow = page.locator('[data-id="report-row"]', { hasText: 'Actions vs Closed Won by Pair' });
   await expect(matrixRow.locator('td', { hasText: /^Matrix$/ }).count()).resolves.toBe(1);
-  await expect(matrixRow.locator('td', { hasText: /^Partner Program Reports$/ }).count()).resolves.toBe(1);
   expect(await page.locator('[data-id="dashboard-link"]').allTextContents()).toEqual([dashboard?.title]);
   await screenshot(page, 'reports-list');
+});
+
+it("shows each report's folder (the Report object's FolderName) to a user who may read Report records", async () => {
+  const admin = await signedIn(stack, stack.org.adminUsername);
+  await admin.page.goto('/reports');
+  const row = admin.page.locator('[data-id="report-row"]', { hasText: 'Actions vs Closed Won by Pair' });
+  await row.waitFor({ timeout: 60000 });
+  await expect(row.locator('td', { hasText: /^Partner Program Reports$/ }).count()).resolves.toBe(1);
+  await admin.context.close();
 });
 
 it('runs a summary report: its groups, subtotals and grand total, filters, row count and run time', async () => {
