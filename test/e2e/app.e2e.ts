@@ -28,7 +28,8 @@ async function draftPlanOwnedBy(owner: User, index: number): Promise<{ id: strin
   if (!plan) throw new Error('the seed has too few plans in Draft or Partner Review');
   await conn.sobject('Partner_Account_Plan__c').update({ Id: plan.Id, OwnerId: owner.id, Status__c: 'Draft' });
   const targets = await conn.query<{ Id: string }>(
-    `SELECT Id FROM Plan_Target__c WHERE Plan_Section__r.Partner_Account_Plan__c = '${plan.Id}' ORDER BY Period_Start__c, Name`,
+    // Targets of periods not yet over: the editor folds closed periods away until asked.
+    `SELECT Id FROM Plan_Target__c WHERE Plan_Section__r.Partner_Account_Plan__c = '${plan.Id}' AND Period_End__c >= TODAY ORDER BY Period_Start__c, Name`,
   );
   return { id: plan.Id, targetIds: targets.records.map((t) => t.Id) };
 }
@@ -49,8 +50,14 @@ async function targetInput(page: Page, targetId: string) {
   return input;
 }
 
+/** The plan's status as the page's one header (the record page's highlights panel) shows it. */
 async function planStatus(page: Page): Promise<string> {
-  return (await page.locator('c-partner-plan-editor [data-id="status"]').first().innerText()).trim();
+  const status = page
+    .locator('[data-id="highlight-fields"] li')
+    .filter({ has: page.locator('.slds-text-title', { hasText: 'Status' }) })
+    .locator('div')
+    .nth(1);
+  return (await status.innerText()).trim();
 }
 
 beforeAll(async () => {

@@ -76,7 +76,7 @@ async function loopPlan(users: User[]): Promise<LoopPlan> {
     const partner = fact && partners.find((u) => u.id === fact.Id);
     if (!fact || !partner) continue;
     const targets = await adminQuery<{ Id: string }>(
-      `SELECT Id FROM Plan_Target__c WHERE Plan_Section__r.Partner_Account_Plan__c = '${candidate.Id}' AND Plan_Section__r.Visible_To_Partner__c = true ORDER BY Period_Start__c, Name LIMIT 1`,
+      `SELECT Id FROM Plan_Target__c WHERE Plan_Section__r.Partner_Account_Plan__c = '${candidate.Id}' AND Plan_Section__r.Visible_To_Partner__c = true AND Period_End__c >= TODAY ORDER BY Period_Start__c, Name LIMIT 1`,
     );
     if (targets.length === 0) continue;
     await stack.admin.conn
@@ -115,7 +115,13 @@ async function shot(page: Page, name: string, at?: Locator): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-const editorStatus = (page: Page): Locator => page.locator('c-partner-plan-editor [data-id="status"]');
+/** The plan's status in the page's one header, the record page's highlights panel (the editor notifies it). */
+const editorStatus = (page: Page): Locator =>
+  page
+    .locator('[data-id="highlight-fields"] li')
+    .filter({ has: page.locator('.slds-text-title', { hasText: 'Status' }) })
+    .locator('div')
+    .nth(1);
 const portal = (page: Page): Locator => page.locator('c-partner-plan-portal');
 
 beforeAll(async () => {

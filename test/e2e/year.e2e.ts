@@ -157,7 +157,7 @@ test('a partner manager plans a year: from the template, a split target, a QBR a
   );
   const whole = years.find((y) => cumulative.has(y.Metric__c) && !created.some((t) => t.Parent_Target__c === y.Id));
   if (!whole) throw new Error('the template made no whole year target of a cumulative metric');
-  await editor.locator(`lightning-button-icon[data-action="split"][data-id="${whole.Id}"] button`).click();
+  await editor.locator(`button[data-action="split"][data-id="${whole.Id}"]`).click();
   const split = page.locator('body');
   await split.locator('[data-id="split-part"]').first().waitFor();
   expect(await split.locator('[data-id="split-part"]').count()).toBe(4);

@@ -2,6 +2,8 @@
  * Calendar dates of c/planInsights: 'YYYY-MM-DD' strings, compared as text, computed in UTC so a
  * date never shifts with the browser's time zone.
  */
+import { dateTimeFormat } from './intl';
+
 const DAY_MS = 86_400_000;
 
 export const toUtc = (iso: string): number => {
@@ -12,7 +14,7 @@ const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Today's calendar date in a time zone (the user's, from @salesforce/i18n/timeZone). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -7,6 +7,7 @@ import FISCAL_MONTH from '@salesforce/label/c.Fiscal_Period_Month';
 import FISCAL_QUARTER from '@salesforce/label/c.Fiscal_Period_Quarter';
 import { addMonths, periodEndFor, toUtc } from './dates';
 import { formatDateRange, formatLabel } from './format';
+import { dateTimeFormat } from './intl';
 
 /** What a plan says about its fiscal calendar. */
 export interface FiscalPlan {
@@ -23,7 +24,7 @@ export interface FiscalPeriod {
 }
 
 function monthName(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(toUtc(iso)));
+  return dateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(toUtc(iso)));
 }
 
 /**

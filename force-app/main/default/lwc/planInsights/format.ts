@@ -2,6 +2,7 @@
  * Formatting of c/planInsights: label templates, metric values, percentages, dates and date ranges.
  */
 import { toUtc } from './dates';
+import { dateTimeFormat, numberFormat } from './intl';
 
 /** Fills `{0}`, `{1}`... in a label. */
 export function formatLabel(template: string, ...values: (string | number)[]): string {
@@ -20,39 +21,36 @@ export function formatValue(
 ): string {
   if (value === null || value === undefined) return '—';
   if (unit === 'Currency') {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+    return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
   }
   if (unit === 'Percent') return formatPercent(value, locale);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 /** Percent points (85.5) as a percentage (85.5%). */
 export function formatPercent(value: number | null | undefined, locale: string): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
 }
 
 const utcDate = (iso: string): Date => new Date(toUtc(iso));
 
 export function formatDate(iso: string | null, locale: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDate(iso));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDate(iso));
 }
 
 export function formatDateRange(start: string | null, end: string | null, locale: string): string {
   if (!start || !end) return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(
-    utcDate(start),
-    utcDate(end),
-  );
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utcDate(start), utcDate(end));
 }
 
 /** A short day label ("May 4") for chart axes. */
 export function formatShortDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(utcDate(iso));
+  return dateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(utcDate(iso));
 }
 
 export function formatDateTime(iso: string | null, locale: string, timeZone: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }

@@ -19,7 +19,7 @@ import { S1, T1, T2, T3, TARGETS, renderEditor, row } from './editorFixtures';
 const action = (host: HTMLElement, id: string, name: string): HTMLElement =>
   find(host, `[data-id="${id}"][data-action="${name}"]`);
 const actionsOf = (host: HTMLElement, id: string): string[] =>
-  Array.from(row(host, id).querySelectorAll<HTMLElement>('lightning-button-icon')).map(
+  Array.from(row(host, id).querySelectorAll<HTMLElement>('[data-id="row-actions"] button[data-action]')).map(
     (b) => b.dataset.action as string,
   );
 const formField = (host: HTMLElement, name: string): HTMLElement =>

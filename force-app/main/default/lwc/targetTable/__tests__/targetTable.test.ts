@@ -165,8 +165,11 @@ describe('c-target-table', () => {
   });
 
   it('keeps the inputs, disabled, while a save is under way, and focuses the input it is asked to', async () => {
-    const host = await renderTable({ busy: true });
+    const host = await renderTable({ busy: true, rowActions: { edit: true, delete: true, split: true } });
     expect(findAll<HTMLInputElement>(host, 'input').every((i) => i.disabled)).toBe(true);
+    const actionButtons = findAll<HTMLButtonElement>(host, '[data-id="row-actions"] button');
+    expect(actionButtons).toHaveLength(4);
+    expect(actionButtons.every((b) => b.disabled)).toBe(true);
     const focus = jest.spyOn(HTMLElement.prototype, 'focus');
     const table = host as HTMLElement & { focusTarget(id?: string): void };
     table.focusTarget(T2);
@@ -265,10 +268,14 @@ describe('c-target-table', () => {
         rowActions: { edit: true, delete: true, split: true },
       });
       // Intl puts thin spaces around a range's dash: compare with plain spaces.
+      const buttons = (id: string): HTMLButtonElement[] =>
+        Array.from(row(host, id).querySelectorAll<HTMLButtonElement>('[data-id="row-actions"] button'));
+      // Each icon button is named by its assistive text and titled alike.
       const labels = (id: string): string[] =>
-        Array.from(row(host, id).querySelectorAll('lightning-button-icon')).map((b) =>
-          prop<string>(b, 'alternativeText').replace(/\s/g, ' '),
-        );
+        buttons(id).map((b) => {
+          expect(b.title.replace(/\s/g, ' ')).toBe(textOf(b.querySelector('.slds-assistive-text')).replace(/\s/g, ' '));
+          return b.title.replace(/\s/g, ' ');
+        });
       expect(labels('YEAR')).toEqual([
         'Edit Closed Won Revenue, Jan 1 – Dec 31, 2026',
         'Split Closed Won Revenue, Jan 1 – Dec 31, 2026 into quarters or months',
@@ -277,8 +284,7 @@ describe('c-target-table', () => {
       expect(labels(T1).map((l) => l.split(' ')[0])).toEqual(['Edit', 'Delete']);
       const actions: unknown[] = [];
       host.addEventListener('targetaction', (event) => actions.push((event as CustomEvent).detail));
-      for (const button of Array.from(row(host, 'YEAR').querySelectorAll<HTMLElement>('lightning-button-icon')))
-        button.click();
+      for (const button of buttons('YEAR')) button.click();
       expect(actions).toEqual([
         { targetId: 'YEAR', action: 'edit' },
         { targetId: 'YEAR', action: 'split' },
@@ -292,7 +298,7 @@ describe('c-target-table', () => {
       expect(findAll(host, '[data-id="row-actions"]')).toHaveLength(0);
       (host as HTMLElement & { rowActions: unknown }).rowActions = { edit: true, delete: false, split: false };
       await flushPromises();
-      expect(findAll(host, 'lightning-button-icon').map((b) => prop(b, 'iconName'))).toEqual(['utility:edit']);
+      expect(findAll(host, '[data-id="row-actions"] button').map((b) => b.dataset.action)).toEqual(['edit']);
     });
 
     it('flags a year whose parts do not add up to it, with Re-split, and says nothing when they do', async () => {

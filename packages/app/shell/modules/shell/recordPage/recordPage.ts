@@ -14,6 +14,7 @@ import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refr
 import { query, request } from '../../../../platform/api';
 import { OBJECT_ROUTES, navigateTo } from '../../../../platform/navigation';
 import { recordPageOf, type RecordPageSpec } from '../../../../platform/recordPages';
+import { GetRecord } from '../../../../platform/uiRecordApi';
 import {
   formatValue,
   loadRecordLayout,
@@ -95,7 +96,29 @@ export default class RecordPage extends LightningElement {
   set recordId(value: string) {
     this.currentId = value;
     this.activeAction = undefined;
+    this.watch(value);
     void this.load();
+  }
+
+  /**
+   * Reloads the highlights, details and related lists whenever Lightning Data Service hears the record changed
+   * (a component's updateRecord or notifyRecordUpdateAvailable), as the platform's LDS-backed panels do: a
+   * getRecord wire of the record's Id, whose first answer (the page's own load) is not a change.
+   */
+  private watcher: GetRecord | undefined;
+
+  private watch(id: string): void {
+    this.watcher?.disconnect();
+    this.watcher = undefined;
+    if (!id) return;
+    let first = true;
+    const watcher = new GetRecord(() => {
+      if (first) first = false;
+      else if (id === this.currentId) void this.load();
+    });
+    watcher.connect();
+    watcher.update({ recordId: id, fields: [`${this.objectName}.Id`] });
+    this.watcher = watcher;
   }
 
   get meta(): KindMeta {
@@ -261,6 +284,7 @@ export default class RecordPage extends LightningElement {
   private refreshHandle: number | undefined;
 
   connectedCallback(): void {
+    if (!this.watcher && this.currentId) this.watch(this.currentId);
     // An action changed the record or its related lists (a new APR action): read them again.
     this.refreshHandle = registerRefreshHandler(this, async () => {
       await this.load();
@@ -270,6 +294,8 @@ export default class RecordPage extends LightningElement {
 
   disconnectedCallback(): void {
     if (this.refreshHandle !== undefined) unregisterRefreshHandler(this.refreshHandle);
+    this.watcher?.disconnect();
+    this.watcher = undefined;
   }
 
   handleAction(event: Event): void {
