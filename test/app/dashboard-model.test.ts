@@ -110,6 +110,21 @@ it("tables a grouping's aggregates with totals, and a tabular report's detail co
     ['Cobalt Works', '1', '110%'],
   ]);
   expect(grouped.totals!.map((c) => c.text)).toEqual(['Total', '4', '95.25%']);
+  // Sorted by another column, ascending: numbers as numbers, text as text.
+  const copy = JSON.parse(JSON.stringify(dashboard)) as DashboardResult;
+  const table = copy.dashboardMetadata.components[3];
+  table.properties.sort = { column: 'a!Partner_Account_Plan__c$Overall_Attainment__c', sortOrder: 'asc' };
+  expect(componentViews(copy)[3].table!.rows.map((r) => r.cells[0].text)).toEqual([
+    'Bolt Systems',
+    'Acme Partners',
+    'Cobalt Works',
+  ]);
+  table.properties.sort = { column: 'Partner_Account_Plan__c$Partner_Account__c', sortOrder: 'desc' };
+  expect(componentViews(copy)[3].table!.rows.map((r) => r.cells[0].text)).toEqual([
+    'Cobalt Works',
+    'Bolt Systems',
+    'Acme Partners',
+  ]);
   const detail = byHeader('Partner review').table!;
   expect(detail.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
     ['Acme FY2028 Plan', 'Acme Partners'],

@@ -271,13 +271,16 @@ export function table(report: ReportResult, properties: ComponentProperties): Ta
     const sortColumn = properties.sort?.column;
     const sortIndex = tableColumns.findIndex((c) => c.column === sortColumn);
     if (sortIndex >= 0) {
-      const value = (row: TableView['rows'][number]): number => {
+      // By the sorted column's value: numbers as numbers, dates and text (ISO dates order as text) as text.
+      const value = (row: TableView['rows'][number]): unknown => {
         const g = groups.find((x) => x.key === row.key);
-        const cell = g ? report.factMap[`${g.key}!T`]?.aggregates[aggregateIndex(report, sortColumn)] : undefined;
-        return typeof cell?.value === 'number' ? cell.value : 0;
+        if (tableColumns[sortIndex].type === 'grouping') return g?.label ?? '';
+        return g ? report.factMap[`${g.key}!T`]?.aggregates[aggregateIndex(report, sortColumn)]?.value : undefined;
       };
-      rows.sort((a, b) => value(b) - value(a));
-      if (/asc/i.test(properties.sort?.sortOrder ?? '')) rows.reverse();
+      const compare = (a: unknown, b: unknown): number =>
+        typeof a === 'number' && typeof b === 'number' ? a - b : String(a ?? '').localeCompare(String(b ?? ''));
+      const ascending = /asc/i.test(properties.sort?.sortOrder ?? '');
+      rows.sort((a, b) => (ascending ? 1 : -1) * compare(value(a), value(b)));
     }
   } else {
     const detail = Object.entries(report.factMap)
