@@ -1,5 +1,5 @@
 /**
- * The Log APR Action dialog end to end, by keyboard, in Chromium at 1440×900 and at 768 px wide: Save is in
+ * The Log APR Action dialog end to end, by keyboard, in Chromium at 1440×900, 768 px and 390 px wide: Save is in
  * view without scrolling, Tab stays inside the dialog, Escape closes it and focus returns to the quick action
  * that opened it, an axe scan of the open dialog finds no violations, and after Save the opportunity's APR
  * history shows the new action. Screenshots: test-results/e2e/apr-dialog-*.png.
@@ -16,6 +16,8 @@ let opportunityId: string;
 const VIEWPORTS = [
   { name: '1440', width: 1440, height: 900 },
   { name: '768', width: 768, height: 1024 },
+  // A phone: the types are one list there.
+  { name: '390', width: 390, height: 844 },
 ];
 
 const AXE = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -68,7 +70,7 @@ async function openDialog(page: Page): Promise<Locator> {
   await page.keyboard.press('Enter');
   const dialog = page.locator('section[role="dialog"]');
   await dialog.waitFor();
-  await dialog.locator('[data-id="type-buttons"]').waitFor();
+  await dialog.locator('[data-id="opportunity"]').waitFor();
   await dialog.locator('[data-id="save"] button').waitFor();
   return dialog;
 }

@@ -37,6 +37,7 @@ import SAVE from '@salesforce/label/c.Partner_Planning_Save';
 import SAVE_FAILED from '@salesforce/label/c.APR_Logger_Save_Failed';
 import THE_PARTNER from '@salesforce/label/c.APR_Logger_The_Partner';
 import TITLE from '@salesforce/label/c.APR_Logger_Title';
+import TYPE_PLACEHOLDER from '@salesforce/label/c.APR_Logger_Type_Placeholder';
 import TYPE_REQUIRED from '@salesforce/label/c.APR_Logger_Type_Required';
 
 export const LABELS = {
@@ -78,5 +79,6 @@ export const LABELS = {
   saveFailed: SAVE_FAILED,
   thePartner: THE_PARTNER,
   title: TITLE,
+  typePlaceholder: TYPE_PLACEHOLDER,
   typeRequired: TYPE_REQUIRED,
 };
