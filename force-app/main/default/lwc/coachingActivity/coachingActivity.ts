@@ -20,6 +20,9 @@ const WEEKS = 12;
 const CHART_WIDTH = 640;
 const CHART_HEIGHT = 220;
 
+/** The pair's actions by the actions list they came from: outside the component's state, so reading is not a change. */
+const PAIR_ACTIONS = new WeakMap<object, { pair: unknown; value: AprAction[] }>();
+
 /**
  * A pair's APR actions over the last 12 weeks: each person's actions per week as a bar chart (with a text
  * alternative and a data table), the action mix by type and the actions per won deal, or why there is no
@@ -50,11 +53,15 @@ export default class CoachingActivity extends LightningElement {
     return this.pair ? [this.pair.aeId, this.pair.partnerManagerId] : [];
   }
 
-  /** The pair's own actions, coaching sessions excluded. */
+  /** The pair's own actions, coaching sessions excluded (computed once per actions and pair: every figure reads them). */
   get pairActions(): AprAction[] {
     if (!this.pair || this.actions.kind !== 'ready') return [];
+    const memo = PAIR_ACTIONS.get(this.actions);
+    if (memo && memo.pair === this.pair) return memo.value;
     const people = this.people;
-    return this.actions.value.filter((a) => !isCoaching(a) && a.actorId !== null && people.includes(a.actorId));
+    const value = this.actions.value.filter((a) => !isCoaching(a) && a.actorId !== null && people.includes(a.actorId));
+    PAIR_ACTIONS.set(this.actions, { pair: this.pair, value });
+    return value;
   }
 
   get noActions(): boolean {

@@ -36,6 +36,9 @@ const LOADING = { kind: 'loading' } as const;
 /** How many partner names an option of the pair picker lists before "+n". */
 const PARTNERS_SHOWN = 2;
 
+/** The pair shown, by the targets it was found in: outside the component's state, so reading is not a change. */
+const PAIRS = new WeakMap<object, { key: string; pair: Pair | null }>();
+
 /**
  * The coaching page of an AE + partner-manager pair: a picker of the pairs the user may see (every pair of
  * the targets they can read; on a plan record page, the plan's pairs), kept in the page's address
@@ -172,8 +175,14 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
   get pair(): Pair | null {
     const choice = this.choice;
     if (!choice || this.pairTargets.kind !== 'ready') return null;
+    const key = `${choice.key}/${this.targetsUserId}/${this.planId ?? ''}`;
+    // The same object while its inputs stay: the children's inputs do not change on every render.
+    const memo = PAIRS.get(this.pairTargets);
+    if (memo && memo.key === key) return memo.pair;
     const pairs = pairsOf(this.pairTargets.value, this.targetsUserId, this.planId);
-    return pairs.find((p) => p.key === choice.key) ?? null;
+    const pair = pairs.find((p) => p.key === choice.key) ?? null;
+    PAIRS.set(this.pairTargets, { key, pair });
+    return pair;
   }
 
   get actionsQuery(): typeof ACTIONS_SINCE_QUERY | undefined {
