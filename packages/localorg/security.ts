@@ -5,9 +5,10 @@
  *   from the user's profile plus the force-app permission sets assigned to them (PermissionSetAssignment).
  * - System Administrator has "Modify All Data" (and so "View All Data"): no object, field or sharing check.
  * - Standard User reads, creates, edits and deletes Account, Contact, Opportunity (and its products), Lead,
- *   Task and Event, and reads User, Campaign (and its members, without Marketing User) and products. It has
- *   no access to custom objects and no field-level security on custom fields, as in a scratch org after a
- *   deploy that gives profiles no field access: custom fields are visible only through permission sets.
+ *   Task and Event, and reads User, Campaign (and its members, without Marketing User), products, Report and
+ *   Dashboard. It has no access to custom objects and no field-level security on custom fields, as in a
+ *   scratch org after a deploy that gives profiles no field access: custom fields are visible only through
+ *   permission sets.
  *   Fields that are universally required (required custom fields, master-detail fields) have no field-level
  *   security: whoever can access the object reads and edits them, as in an org.
  * - Every user reads the platform's records (Organization, Profile, PermissionSet, PermissionSetAssignment,
@@ -110,6 +111,9 @@ const STANDARD_USER_OBJECTS: Record<string, ObjectPermission> = {
   Product2: READ,
   Pricebook2: READ,
   PricebookEntry: READ,
+  // The org's reports and dashboards as records (what the user may run is decided by their folders).
+  Report: READ,
+  Dashboard: READ,
 };
 
 /** Platform records that every user reads. */

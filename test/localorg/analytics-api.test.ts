@@ -310,3 +310,18 @@ describe('finding reports and dashboards', () => {
     expect(res.status).toBeLessThan(500);
   });
 });
+
+describe('a partner manager', () => {
+  it('finds the reports with SOQL, as internal users who run reports do', async () => {
+    const pm = await createUser(t, { alias: 'pmsoql', permissionSets: ['Partner_Manager'] });
+    const rows = await pm.conn.query<{ DeveloperName: string; FolderName: string }>(
+      'SELECT DeveloperName, FolderName FROM Report ORDER BY DeveloperName',
+    );
+    expect(rows.records.map((r) => r.DeveloperName)).toEqual(
+      (
+        await t.conn.query<{ DeveloperName: string }>('SELECT DeveloperName FROM Report ORDER BY DeveloperName')
+      ).records.map((r) => r.DeveloperName),
+    );
+    expect(new Set(rows.records.map((r) => r.FolderName))).toEqual(new Set(['Partner Program Reports']));
+  });
+});

@@ -93,7 +93,7 @@ function visualizationProperties(component: DashboardComponentModel, aggregates:
   if (kind === 'FlexTable' || kind === 'Table') {
     return {
       ...common,
-      flexTableType: 'summary',
+      flexTableType: component.tableColumns.some((c) => c.type === 'grouping') ? 'summary' : 'tabular',
       tableColumns: component.tableColumns.map((c) => ({
         column: c.column,
         isPercent: false,
@@ -265,7 +265,9 @@ export class DashboardsApi {
         reportFormat: groupings.length ? ('SUMMARY' as const) : meta.reportFormat,
         hasDetailRows: false,
       };
-      const outcome = runReport(runContext(org, asUser), type, effective, false);
+      // A table of detail columns lists records: those come with the results, as its table needs them.
+      const details = component.tableColumns.some((c) => c.type === 'detail');
+      const outcome = runReport(runContext(org, asUser), type, { ...effective, hasDetailRows: details }, details);
       return { componentId, reportResult: runBody(asUser, report, reportIdOf(report), outcome), status: status() };
     } catch (e) {
       if (!(e instanceof SalesforceError)) throw e;
