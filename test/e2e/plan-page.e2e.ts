@@ -45,31 +45,76 @@ const sidewaysOverflow = (page: Page): Promise<number> =>
 
 /** The data-id (or text) of the elements whose content is wider than their box: a value cut off. */
 const cutOff = (locator: Locator): Promise<string[]> =>
-  locator.evaluateAll(
-    '(elements) => elements.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute("data-id") || e.textContent)',
-  ) as Promise<string[]>;
+  locator.evaluateAll((elements) =>
+    elements
+      .filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.getAttribute('data-id') ?? e.textContent ?? ''),
+  );
 
 const shot = (page: Page, name: string): Promise<Buffer> =>
   page.screenshot({ path: join(SCREENSHOTS, `plan-page-${name}.png`) });
 
-/** A seeded plan of this fiscal year set back to Draft and handed to the partner manager; its open targets. */
-async function draftPlan(): Promise<{ id: string; openTargetIds: string[]; closedTargets: number }> {
+/**
+ * A Draft plan of this calendar year (the org's fiscal year starts in January) for a seeded partner, owned by
+ * the partner manager: one section with a revenue target per quarter and a count target per month, so that
+ * some periods are closed (folded) and some open, whatever the day of the run (December: only its month and
+ * the fourth quarter are open).
+ */
+async function draftPlan(): Promise<{ id: string; openTargetIds: string[] }> {
   const conn = stack.admin.conn;
-  const plans = await conn.query<{ Id: string }>(
-    "SELECT Id FROM Partner_Account_Plan__c WHERE Status__c IN ('Draft', 'Partner Review') AND Period_Start__c <= TODAY AND Period_End__c >= TODAY ORDER BY Name",
-  );
-  for (const plan of plans.records) {
-    const targets = await conn.query<{ Id: string; Period_End__c: string }>(
-      `SELECT Id, Period_End__c FROM Plan_Target__c WHERE Plan_Section__r.Partner_Account_Plan__c = '${plan.Id}' ORDER BY Period_Start__c, Name`,
-    );
-    const today = new Date().toISOString().slice(0, 10);
-    const open = targets.records.filter((t) => t.Period_End__c >= today).map((t) => t.Id);
-    const closed = targets.records.length - open.length;
-    if (open.length === 0 || closed === 0) continue;
-    await conn.sobject('Partner_Account_Plan__c').update({ Id: plan.Id, OwnerId: pmId, Status__c: 'Draft' });
-    return { id: plan.Id, openTargetIds: open, closedTargets: closed };
-  }
-  throw new Error('the seed has no current plan with both closed and open target periods');
+  const year = new Date().getUTCFullYear();
+  const [partner] = (
+    await conn.query<{ Id: string; Name: string }>(
+      'SELECT Id, Name FROM Account WHERE Partner_Type__c != null ORDER BY Name LIMIT 1',
+    )
+  ).records;
+  const metrics = (
+    await conn.query<{ DeveloperName: string; Unit__c: string | null }>(
+      'SELECT DeveloperName, Unit__c FROM Plan_Metric__mdt WHERE Active__c = true ORDER BY Sort_Order__c',
+    )
+  ).records;
+  const revenue = metrics.find((m) => m.Unit__c === 'Currency');
+  const count = metrics.find((m) => m.Unit__c !== 'Currency' && m.Unit__c !== 'Percent');
+  if (!partner || !revenue || !count) throw new Error('the seed has no partner account or metrics');
+  const plan = await conn.sobject('Partner_Account_Plan__c').create({
+    Name: `${partner.Name} ${year} at a glance`,
+    OwnerId: pmId,
+    Partner_Account__c: partner.Id,
+    Period_Start__c: `${year}-01-01`,
+    Period_End__c: `${year}-12-31`,
+    Fiscal_Year__c: `FY${year}`,
+    Status__c: 'Draft',
+    Version__c: 1,
+  });
+  const section = await conn.sobject('Plan_Section__c').create({
+    Name: 'Sales objectives',
+    Partner_Account_Plan__c: plan.id,
+    Section_Type__c: 'Sales Objectives',
+    Sort_Order__c: 10,
+  });
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const lastDay = (month: number): string => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const target = (metric: string, type: string, first: number, months: number, value: number) => ({
+    Plan_Section__c: section.id,
+    Metric__c: metric,
+    Period_Type__c: type,
+    Period_Start__c: `${year}-${pad(first)}-01`,
+    Period_End__c: lastDay(first + months - 1),
+    Target_Value__c: value,
+    Accountable_Partner_Manager__c: pmId,
+  });
+  const records = [
+    ...[1, 4, 7, 10].map((m) => target(revenue.DeveloperName, 'Quarter', m, 3, 125000)),
+    ...Array.from({ length: 12 }, (_, i) => target(count.DeveloperName, 'Month', i + 1, 1, 12)),
+  ];
+  const created = await conn.sobject('Plan_Target__c').create(records);
+  const today = new Date().toISOString().slice(0, 10);
+  const openTargetIds: string[] = [];
+  created.forEach((result, i) => {
+    if (!result.success) throw new Error(`target ${i + 1} not created: ${JSON.stringify(result)}`);
+    if (records[i].Period_End__c >= today) openTargetIds.push(result.id);
+  });
+  return { id: plan.id as string, openTargetIds };
 }
 
 beforeAll(async () => {

@@ -11,10 +11,11 @@
  */
 import { LightningElement, api } from 'lwc';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+// By its module name: the components' LDS cache is this module's, which notifyRecordUpdateAvailable refreshes.
+import { getRecord } from 'lightning/uiRecordApi';
 import { query, request } from '../../../../platform/api';
 import { OBJECT_ROUTES, navigateTo } from '../../../../platform/navigation';
 import { recordPageOf, type RecordPageSpec } from '../../../../platform/recordPages';
-import { GetRecord } from '../../../../platform/uiRecordApi';
 import {
   formatValue,
   loadRecordLayout,
@@ -105,14 +106,14 @@ export default class RecordPage extends LightningElement {
    * (a component's updateRecord or notifyRecordUpdateAvailable), as the platform's LDS-backed panels do: a
    * getRecord wire of the record's Id, whose first answer (the page's own load) is not a change.
    */
-  private watcher: GetRecord | undefined;
+  private watcher: InstanceType<typeof getRecord> | undefined;
 
   private watch(id: string): void {
     this.watcher?.disconnect();
     this.watcher = undefined;
     if (!id) return;
     let first = true;
-    const watcher = new GetRecord(() => {
+    const watcher = new getRecord(() => {
       if (first) first = false;
       else if (id === this.currentId) void this.load();
     });
