@@ -228,6 +228,12 @@ describe('describe and instances', () => {
     );
   });
 
+  it("explains a report's query through jsforce, as Query Performance Feedback does", async () => {
+    const id = await reportByName(t.conn, PIPELINE);
+    const explained = await t.conn.analytics.report(id).explain();
+    expect(explained.plans[0]).toMatchObject({ sobjectType: 'Opportunity' });
+  });
+
   it('runs asynchronously: the instance is listed and gives the same fact map', async () => {
     const id = await reportByName(t.conn, PIPELINE);
     const report = t.conn.analytics.report(id);

@@ -31,6 +31,21 @@ export function catalogOf(org: OrgRuntime, req: ApiRequest): AnalyticsCatalog {
   return new AnalyticsCatalog(org.schema.model, accessOf(org, req), usernameOf(org, req.ctx.userId));
 }
 
+/**
+ * The query a report's run starts from (its report type's base object), for Query Performance Feedback's
+ * `explain=<report Id>`; undefined when the Id names no report the user can see.
+ */
+export function reportQueryOfId(org: OrgRuntime, req: ApiRequest, id: string): string | undefined {
+  if (!id.startsWith('00O')) return undefined;
+  try {
+    const report = catalogOf(org, req).report(id);
+    return `SELECT Id FROM ${reportTypeOf(org, report).levels[0].object.name}`;
+  } catch (error) {
+    if (error instanceof SalesforceError) return undefined;
+    throw error;
+  }
+}
+
 export function runContext(org: OrgRuntime, req: ApiRequest): RunContext {
   const userAccess = accessOf(org, req);
   return {

@@ -9,6 +9,7 @@ import { queryColumns } from './columns';
 import { ok, type ApiRequest, type OrgRuntime, type Reply } from './context';
 import { explainQuery } from './explain';
 import { listViewQueryOfId } from '../list-views/run';
+import { reportQueryOfId } from '../analytics/reports-api';
 import { marksViewed, noteViewed } from './recent';
 import { accessOf } from './sobjects';
 
@@ -48,9 +49,13 @@ export class QueryLocators {
     this.expire();
     // Query Performance Feedback (`explain=`) and column metadata (`columns=true`) answer without running it.
     const explain = req.query.get('explain');
-    // `explain` takes a query or a list view's Id (whose query is explained).
+    // `explain` takes a query, a list view's Id or a report's Id (whose query is explained).
     if (explain !== null && explain.trim() !== '')
-      return explainQuery(org, req, listViewQueryOfId(org, req, explain.trim()) ?? explain);
+      return explainQuery(
+        org,
+        req,
+        listViewQueryOfId(org, req, explain.trim()) ?? reportQueryOfId(org, req, explain.trim()) ?? explain,
+      );
     const soql = req.query.get('q');
     if (soql === null || soql.trim() === '') {
       throw new SalesforceError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
