@@ -216,8 +216,11 @@ test('an AE sees a shared plan read-only and cannot change a target value: the A
     .create({ ParentId: plan.id, UserOrGroupId: ae.id, AccessLevel: 'Read', RowCause: 'Manual' });
   const { context, page } = await signedIn(stack, ae.username);
   await page.goto(`/plans/${plan.id}`);
-  const input = await targetInput(page, plan.targetIds[0]);
-  expect(await input.isDisabled()).toBe(true);
+  // Read only: the target's value as a formatted number, no input.
+  const value = page.locator(`c-partner-plan-editor tr[data-row="${plan.targetIds[0]}"] [data-id="target-value"]`);
+  await value.waitFor({ state: 'visible' });
+  expect((await value.innerText()).trim()).toMatch(/^(\$[\d,]+|[\d,]+(\.\d+)?%?)$/);
+  expect(await page.locator('c-partner-plan-editor input.target-input').count()).toBe(0);
   expect(await page.locator('c-partner-plan-editor [data-id="lifecycle-hint"]').first().innerText()).toContain(
     'You can view this plan',
   );
