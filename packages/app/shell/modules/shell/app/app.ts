@@ -234,6 +234,12 @@ export default class App extends LightningElement {
     return this.route.page === 'other' ? this.route.objectName : '';
   }
 
+  /** The skip link moves focus past the header and navigation to the page itself. */
+  handleSkipToMain(event: Event): void {
+    event.preventDefault();
+    this.template?.querySelector<HTMLElement>('main')?.focus();
+  }
+
   handleNavClick(event: Event): void {
     event.preventDefault();
     const href = (event.currentTarget as HTMLElement).dataset.href;

@@ -72,9 +72,16 @@ interface RelatedListDisplay {
   hasRows: boolean;
 }
 
+/** An Id as Salesforce writes them: 15 or 18 letters and digits. */
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const NOT_AVAILABLE = 'This record does not exist or you cannot see it.';
+
+/** What a person reads when a record cannot be loaded: never the API's own text (SOQL positions, codes). */
 const errorMessage = (error: unknown, fallback: string): string => {
-  const body = (error as { body?: { message?: string }[] }).body;
-  return Array.isArray(body) && body[0]?.message ? body[0].message : fallback;
+  const body = (error as { body?: { errorCode?: string }[] }).body;
+  const code = Array.isArray(body) ? body[0]?.errorCode : undefined;
+  const missing = ['NOT_FOUND', 'INVALID_ID_FIELD', 'MALFORMED_ID', 'INVALID_CROSS_REFERENCE_KEY', 'ENTITY_IS_DELETED'];
+  return code && missing.includes(code) ? NOT_AVAILABLE : fallback;
 };
 
 export default class RecordPage extends LightningElement {
@@ -236,6 +243,10 @@ export default class RecordPage extends LightningElement {
   private async load(): Promise<void> {
     const id = this.currentId;
     if (!id) return;
+    if (!RECORD_ID.test(id)) {
+      this.error = NOT_AVAILABLE;
+      return;
+    }
     try {
       const get = <T>(path: string): Promise<T> => request<T>('GET', path);
       const objectName = this.objectName;
@@ -249,7 +260,7 @@ export default class RecordPage extends LightningElement {
       this.layoutObject = objectName;
       const record = records[0];
       if (!record) {
-        this.error = 'This record does not exist or you cannot see it.';
+        this.error = NOT_AVAILABLE;
         return;
       }
       this.error = '';
