@@ -4,12 +4,13 @@
  * re-run their targets query when a suggestion is accepted.
  */
 import CoachingView from 'c/coachingView';
-import { METRIC_CATALOG_QUERY, PAIR_TARGETS_QUERY, type PlanHeader, type PlanTarget } from 'c/planData';
+import { METRIC_CATALOG_QUERY, PAIRS_QUERY, PAIR_TARGETS_QUERY, type PlanHeader, type PlanTarget } from 'c/planData';
 import { flushPromises, mount, prop } from '@lwc-test/render';
 import { find } from '@lwc-test/deep';
 import { emitGraphQL, emitObjectInfo } from '@lwc-test/platform';
 import { PARTNER, USERS, catalogData, targetWithPlanNode, uiapi, type TargetSpec } from '@lwc-test/fixtures';
 import { freezeTime } from '@lwc-test/time';
+import { pairNodes } from '../../coachingView/__tests__/coachingFixtures';
 import { S1, T1, TARGETS, renderEditor } from './editorFixtures';
 
 const pair = { aeId: USERS.ae.id, aeName: USERS.ae.name, pmId: USERS.me.id, pmName: USERS.me.name };
@@ -48,6 +49,9 @@ describe('hosts of c-action-suggestions', () => {
     const specs: TargetSpec[] = [
       { id: T1, metric: 'Closed_Won_Revenue', targetValue: 200000, planId: 'a01000000000026AAA', ...pair },
     ];
+    // The pairs the user may see: the view picks the user's own.
+    emitGraphQL(PAIRS_QUERY, uiapi('Plan_Target__c', pairNodes(specs)));
+    await flushPromises();
     const refresh = emitGraphQL(PAIR_TARGETS_QUERY, uiapi('Plan_Target__c', specs.map(targetWithPlanNode)));
     await flushPromises();
     const given = prop<PlanTarget[]>(find(host, 'c-action-suggestions'), 'targets');
