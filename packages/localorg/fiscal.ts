@@ -149,7 +149,8 @@ export function fiscalFunctionSql(calendar: FiscalCalendar, name: string, day: s
   return `(CASE ${cases.join(' ')} ELSE ${standard} END)`;
 }
 
-const MONTH_NAMES = [
+/** English month names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

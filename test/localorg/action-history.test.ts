@@ -5,6 +5,7 @@
  */
 import { startTestOrg, newUserFields, type TestOrg } from '../support/localorg';
 import { gql } from '../support/ui-api';
+import { mockGqlKeepingText } from '../support/component-documents';
 
 interface HistoryModule {
   PARTNER_HISTORY_QUERY: { source: string };
@@ -20,16 +21,7 @@ interface HistoryModule {
 
 /** history.ts with the platform modules it imports replaced: `gql` keeps the text, schema imports name fields. */
 function historyModule(): HistoryModule {
-  jest.doMock(
-    'lightning/graphql',
-    () => ({
-      gql: (strings: TemplateStringsArray, ...values: unknown[]) => ({
-        kind: 'Document',
-        source: String.raw({ raw: strings }, ...values),
-      }),
-    }),
-    { virtual: true },
-  );
+  mockGqlKeepingText();
   jest.doMock('lightning/uiRecordApi', () => ({ createRecord: jest.fn() }), { virtual: true });
   jest.doMock(
     '@salesforce/label/c.Partner_Planning_Request_Failed',

@@ -5,31 +5,16 @@
  * refresh, and the errors of each in Salesforce's shape.
  */
 import type { Connection } from 'jsforce';
-import { runSeed } from '../../packages/jobs/seed';
-import { parseScale } from '../../packages/jobs/seed/scales';
-import { dataPath, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
-import { quietProgress, scriptSession } from '../support/scripts';
+import { dataPath, rawRequest, type TestOrg } from '../support/localorg';
 import { createUser, login } from '../support/security';
-import { AS_OF, NOW, reportByName, runReport } from '../support/analytics';
+import { reportByName, runReport, seededOrg } from '../support/analytics';
 
 let t: TestOrg;
 let ae: Connection;
 let sharedPlan: string;
 
 beforeAll(async () => {
-  t = await startTestOrg({ now: () => new Date(NOW) });
-  const session = await scriptSession(t);
-  try {
-    await runSeed(session, {
-      scale: parseScale('3'),
-      seed: 7,
-      asOf: AS_OF,
-      partnersPerChunk: 3,
-      progress: quietProgress(),
-    });
-  } finally {
-    await session.close();
-  }
+  t = await seededOrg({ rollup: false });
   // An AE who owns nothing: one active plan is shared with them by hand, so their runs see that plan only.
   const user = await createUser(t, { alias: 'ae1', permissionSets: ['Account_Executive'] });
   ae = user.conn;

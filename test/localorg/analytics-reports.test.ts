@@ -5,38 +5,14 @@
  * report type's joins, its filters with their relative dates and filter logic, its summaries).
  */
 import type { Connection } from 'jsforce';
-import { runRecordedRollup } from '../../packages/jobs/rollup/recorded';
-import { runSeed } from '../../packages/jobs/seed';
-import { parseScale } from '../../packages/jobs/seed/scales';
-import { startTestOrg, type TestOrg } from '../support/localorg';
-import { quietProgress, scriptSession } from '../support/scripts';
-import { AS_OF, NOW, reportByName, runReport, sqlOf, type SqlRunner } from '../support/analytics';
+import type { TestOrg } from '../support/localorg';
+import { reportByName, runReport, seededOrg, sqlOf, type SqlRunner } from '../support/analytics';
 
 let t: TestOrg;
 let sql: SqlRunner;
 
 beforeAll(async () => {
-  t = await startTestOrg({ now: () => new Date(NOW) });
-  const session = await scriptSession(t);
-  try {
-    await runSeed(session, {
-      scale: parseScale('3'),
-      seed: 7,
-      asOf: AS_OF,
-      partnersPerChunk: 3,
-      progress: quietProgress(),
-    });
-    // A recorded run, so that the Rollup Run History report has its run.
-    await runRecordedRollup(session, {
-      asOf: AS_OF,
-      dryRun: false,
-      now: NOW,
-      triggeredBy: 'Manual',
-      clock: () => new Date(NOW),
-    });
-  } finally {
-    await session.close();
-  }
+  t = await seededOrg({ rollup: true });
   sql = sqlOf(t);
 }, 180_000);
 afterAll(() => t.close());

@@ -8,6 +8,7 @@
 import { startTestOrg, newUserFields, type TestOrg } from '../support/localorg';
 import { createDraftPlan } from '../support/lifecycle';
 import { gql } from '../support/ui-api';
+import { mockGqlKeepingText } from '../support/component-documents';
 
 let t: TestOrg;
 
@@ -17,15 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function profilesDocument(): string {
-  jest.doMock(
-    'lightning/graphql',
-    () => ({
-      gql: (strings: TemplateStringsArray, ...values: unknown[]) => ({
-        source: String.raw({ raw: strings }, ...values),
-      }),
-    }),
-    { virtual: true },
-  );
+  mockGqlKeepingText();
   jest.doMock(
     '@salesforce/label/c.Partner_Planning_Request_Failed',
     () => ({ __esModule: true, default: 'Request failed' }),

@@ -12,22 +12,14 @@ import { rollupAsOf } from '../support/rollup';
 import { quietProgress, scriptSession } from '../support/scripts';
 import { login } from '../support/security';
 import { gql, type GraphQLAnswer } from '../support/ui-api';
+import { mockGqlKeepingText } from '../support/component-documents';
 
 type Queries = typeof import('../../force-app/main/default/lwc/programOverview/queries');
 type Figures = typeof import('../../force-app/main/default/lwc/programOverview/figures');
 
 /** The component's modules, loaded with `gql` keeping the text (as the app's and the jest mock's do). */
 function componentModules(): { q: Queries; f: Figures } {
-  jest.doMock(
-    'lightning/graphql',
-    () => ({
-      gql: (strings: TemplateStringsArray, ...values: unknown[]) => ({
-        kind: 'Document',
-        source: String.raw({ raw: strings }, ...values),
-      }),
-    }),
-    { virtual: true },
-  );
+  mockGqlKeepingText();
   jest.doMock(
     'c/metricSemantics',
     () => jest.requireActual('../../force-app/main/default/lwc/metricSemantics/metricSemantics'),

@@ -4,12 +4,46 @@
  */
 import type { Connection } from 'jsforce';
 import type { ReportExecuteResult } from 'jsforce/lib/api/analytics/types';
+import { runRecordedRollup } from '../../packages/jobs/rollup/recorded';
+import { runSeed } from '../../packages/jobs/seed';
+import { parseScale } from '../../packages/jobs/seed/scales';
 import { quoteIdent } from '../../packages/localorg/sql';
-import type { TestOrg } from './localorg';
+import { startTestOrg, type TestOrg } from './localorg';
+import { quietProgress, scriptSession } from './scripts';
 
 /** The day the seed and rollup run, and the org's clock: THIS_FISCAL_QUARTER is 2026 Q4. */
 export const AS_OF = '2026-11-25';
 export const NOW = '2026-11-25T12:00:00.000Z';
+
+/**
+ * A local org on the fixed clock, seeded at the small scale and, with `rollup`, rolled up by a recorded run
+ * (so that the Rollup Run History report has its run).
+ */
+export async function seededOrg(options: { rollup: boolean }): Promise<TestOrg> {
+  const t = await startTestOrg({ now: () => new Date(NOW) });
+  const session = await scriptSession(t);
+  try {
+    await runSeed(session, {
+      scale: parseScale('3'),
+      seed: 7,
+      asOf: AS_OF,
+      partnersPerChunk: 3,
+      progress: quietProgress(),
+    });
+    if (options.rollup) {
+      await runRecordedRollup(session, {
+        asOf: AS_OF,
+        dryRun: false,
+        now: NOW,
+        triggeredBy: 'Manual',
+        clock: () => new Date(NOW),
+      });
+    }
+  } finally {
+    await session.close();
+  }
+  return t;
+}
 
 export async function reportByName(conn: Connection, name: string): Promise<string> {
   const found = (await conn.analytics.reports()).find((r) => r.name === name);

@@ -3,8 +3,11 @@
  * export), loaded in node with `gql` as the app's and the jest mock's: it keeps the text, so tests can send
  * the components' exact documents to the local org.
  */
-/** c/planData's document modules, loaded with `gql` as the app's and the jest mock's: it keeps the text. */
-export function componentDocuments(): Record<string, { source: string }> {
+/**
+ * Mocks `lightning/graphql` for the modules a test loads next (jest.requireActual): `gql` keeps the document's
+ * text, as the app's module and the component tests' mock do.
+ */
+export function mockGqlKeepingText(): void {
   jest.doMock(
     'lightning/graphql',
     () => ({
@@ -15,6 +18,11 @@ export function componentDocuments(): Record<string, { source: string }> {
     }),
     { virtual: true },
   );
+}
+
+/** c/planData's document modules, loaded with `gql` as the app's and the jest mock's: it keeps the text. */
+export function componentDocuments(): Record<string, { source: string }> {
+  mockGqlKeepingText();
   jest.doMock(
     '@salesforce/label/c.Partner_Planning_Request_Failed',
     () => ({ __esModule: true, default: 'Request failed' }),

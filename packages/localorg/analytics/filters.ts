@@ -31,7 +31,8 @@ type Test = (raw: unknown, label: string | undefined) => boolean;
 
 const badRequest = (message: string): SalesforceError => new SalesforceError(400, 'BAD_REQUEST', message);
 
-const OPERATORS = new Set([
+/** The report builder's filter operators, in its order. */
+export const FILTER_OPERATORS = [
   'equals',
   'notEqual',
   'lessThan',
@@ -43,7 +44,8 @@ const OPERATORS = new Set([
   'startsWith',
   'includes',
   'excludes',
-]);
+] as const;
+const OPERATORS: ReadonlySet<string> = new Set(FILTER_OPERATORS);
 
 /** `a,"b,c",d` → [a, b,c, d]: values holding a comma are quoted. */
 export function splitValues(text: string): string[] {

@@ -12,6 +12,7 @@ import { parseJsonBody, type ApiRequest, type OrgRuntime, type Reply, ok } from 
 import { accessOf } from '../rest/sobjects';
 import { AnalyticsCatalog, reportIdOf } from './catalog';
 import { resolveReportType, type ReportColumn, type ResolvedReportType } from './columns';
+import { FILTER_OPERATORS } from './filters';
 import { checkMetadata, parseAggregate, reportMetadataOf, withOverrides, type ReportMetadataJson } from './metadata';
 import { runReport, type RunContext, type RunOutcome } from './run';
 
@@ -134,22 +135,14 @@ export function extendedMetadata(meta: ReportMetadataJson, columns: Map<string, 
   };
 }
 
-const FILTER_OPERATORS: Record<string, string[]> = {
-  string: [
-    'equals',
-    'notEqual',
-    'lessThan',
-    'greaterThan',
-    'lessOrEqual',
-    'greaterOrEqual',
-    'contains',
-    'notContain',
-    'startsWith',
-  ],
-  number: ['equals', 'notEqual', 'lessThan', 'greaterThan', 'lessOrEqual', 'greaterOrEqual'],
-  date: ['equals', 'notEqual', 'lessThan', 'greaterThan', 'lessOrEqual', 'greaterOrEqual'],
-  boolean: ['equals', 'notEqual'],
-  multipicklist: ['equals', 'notEqual', 'includes', 'excludes'],
+/** The operators each kind of column takes, from the runner's list (filters.ts). */
+const COMPARISONS = FILTER_OPERATORS.slice(0, 6);
+const OPERATORS_BY_KIND: Record<string, readonly string[]> = {
+  string: FILTER_OPERATORS.slice(0, 9),
+  number: COMPARISONS,
+  date: COMPARISONS,
+  boolean: FILTER_OPERATORS.slice(0, 2),
+  multipicklist: [...FILTER_OPERATORS.slice(0, 2), 'includes', 'excludes'],
 };
 
 const OPERATOR_LABELS: Record<string, string> = {
@@ -167,7 +160,7 @@ const OPERATOR_LABELS: Record<string, string> = {
 };
 
 function reportTypeMetadata(type: ResolvedReportType): unknown {
-  const operators = (names: string[]): { name: string; label: string }[] =>
+  const operators = (names: readonly string[]): { name: string; label: string }[] =>
     names.map((name) => ({ name, label: OPERATOR_LABELS[name] }));
   return {
     categories: type.sections.map((s) => ({
@@ -191,19 +184,19 @@ function reportTypeMetadata(type: ResolvedReportType): unknown {
       ),
     })),
     dataTypeFilterOperatorMap: {
-      string: operators(FILTER_OPERATORS.string),
-      picklist: operators(FILTER_OPERATORS.string),
-      textarea: operators(FILTER_OPERATORS.string),
+      string: operators(OPERATORS_BY_KIND.string),
+      picklist: operators(OPERATORS_BY_KIND.string),
+      textarea: operators(OPERATORS_BY_KIND.string),
       id: operators(['equals', 'notEqual']),
       reference: operators(['equals', 'notEqual']),
-      currency: operators(FILTER_OPERATORS.number),
-      double: operators(FILTER_OPERATORS.number),
-      int: operators(FILTER_OPERATORS.number),
-      percent: operators(FILTER_OPERATORS.number),
-      date: operators(FILTER_OPERATORS.date),
-      datetime: operators(FILTER_OPERATORS.date),
-      boolean: operators(FILTER_OPERATORS.boolean),
-      multipicklist: operators(FILTER_OPERATORS.multipicklist),
+      currency: operators(OPERATORS_BY_KIND.number),
+      double: operators(OPERATORS_BY_KIND.number),
+      int: operators(OPERATORS_BY_KIND.number),
+      percent: operators(OPERATORS_BY_KIND.number),
+      date: operators(OPERATORS_BY_KIND.date),
+      datetime: operators(OPERATORS_BY_KIND.date),
+      boolean: operators(OPERATORS_BY_KIND.boolean),
+      multipicklist: operators(OPERATORS_BY_KIND.multipicklist),
     },
     dateGranularityInfos: ['Day', 'Month', 'Quarter', 'Year', 'FiscalQuarter', 'FiscalYear'].map((name) => ({
       name,

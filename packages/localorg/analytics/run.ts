@@ -5,7 +5,7 @@
  * rows of the innermost groupings (at most 2,000 in all, as a synchronous run returns; `allData` tells).
  * Columns the user cannot read are left out of the result; filters on them still apply.
  */
-import { fiscalYearAndQuarter, storedFiscalCalendar, type FiscalCalendar } from '../fiscal';
+import { fiscalYearAndQuarter, MONTH_NAMES, storedFiscalCalendar, type FiscalCalendar } from '../fiscal';
 import { SalesforceError } from '../errors';
 import type { UserAccess } from '../security';
 import type { ReportColumn, ResolvedReportType } from './columns';
@@ -60,27 +60,12 @@ function readable(access: UserAccess, type: ResolvedReportType, column: ReportCo
   return access.canReadObject(type.levels[column.level].object) && column.path.every((f) => access.canReadField(f));
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** A date grouping's value and label at its granularity. */
 function dateBucket(day: string, granularity: string, calendar: FiscalCalendar): { value: string; label: string } {
   const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
   switch (granularity) {
     case 'Month':
-      return { value: `${day.slice(0, 7)}-01`, label: `${MONTHS[m - 1]} ${y}` };
+      return { value: `${day.slice(0, 7)}-01`, label: `${MONTH_NAMES[m - 1]} ${y}` };
     case 'Quarter': {
       const q = Math.floor((m - 1) / 3) + 1;
       return { value: `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`, label: `Q${q}-${y}` };
