@@ -5,11 +5,10 @@
  * partner manager starts on their own pair; at 768 px and at a phone's width nothing overflows sideways; an
  * axe scan of the page finds no violations. Screenshots: test-results/e2e/coaching-*.png.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../packages/model';
-import { screenshot, seededUsers, startStack, type Stack } from './stack';
+import { axeViolations, screenshot, seededUsers, signedIn, startStack, type Stack } from './stack';
 
 interface User {
   id: string;
@@ -21,8 +20,6 @@ interface User {
 let stack: Stack;
 let admin: User;
 let pm: User;
-
-const AXE = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 beforeAll(async () => {
   stack = await startStack();
@@ -39,20 +36,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** A page signed in as a user at a viewport width; bypassCSP lets the test inject axe-core. */
+/** A page signed in as a user at a viewport width. */
 async function openAs(user: User, width = 1400): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await stack.browser.newContext({
-    baseURL: stack.app.url,
-    viewport: { width, height: 1000 },
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-  const response = await page.request.post('/app/session', {
-    data: { username: user.username },
-    headers: { Origin: stack.app.url },
-  });
-  if (!response.ok()) throw new Error(`could not sign in as ${user.username}: ${await response.text()}`);
+  const { context, page } = await signedIn(stack, user.username, width);
   return { page, close: () => context.close() };
 }
 
@@ -80,28 +66,6 @@ async function pairLabels(page: Page): Promise<string[]> {
 async function horizontalOverflow(page: Page): Promise<number> {
   // A string: the test's own compiler has no DOM types.
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-}
-
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
-  if (!existsSync(AXE)) return [];
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: object): Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: object }).document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
 }
 
 test('an admin picks a pair, keeps it across a reload, and sees its stale deals largest first', async () => {

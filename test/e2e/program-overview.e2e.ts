@@ -5,16 +5,11 @@
  * stays inside the window (its tables scroll in their cards); an axe scan finds no violations.
  * Screenshots: test-results/e2e/program-overview*.png.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { REPO_ROOT } from '../../packages/model';
-import { screenshot, seededUsers, startStack, type Stack } from './stack';
+import { axeViolations, screenshot, seededUsers, signedIn, startStack, type Stack } from './stack';
 
 let stack: Stack;
 let admin: { username: string };
-
-const AXE = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 beforeAll(async () => {
   stack = await startStack();
@@ -29,19 +24,7 @@ afterAll(async () => {
 });
 
 async function openAs(width: number): Promise<{ page: Page; close: () => Promise<void> }> {
-  // bypassCSP: the app's policy allows its own scripts only; the test injects axe-core.
-  const context = await stack.browser.newContext({
-    baseURL: stack.app.url,
-    viewport: { width, height: 1000 },
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-  const response = await page.request.post('/app/session', {
-    data: { username: admin.username },
-    headers: { Origin: stack.app.url },
-  });
-  if (!response.ok()) throw new Error(`could not sign in: ${await response.text()}`);
+  const { context, page } = await signedIn(stack, admin.username, width);
   return { page, close: () => context.close() };
 }
 
@@ -51,20 +34,6 @@ const view = (page: Page): Locator => page.locator('c-program-overview');
 async function loaded(page: Page): Promise<void> {
   await view(page).locator('[data-partner]').first().waitFor({ timeout: 60000 });
   await view(page).locator('[data-owner], [data-id="stale"] [data-id="empty"]').first().waitFor({ timeout: 60000 });
-}
-
-async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
-  if (!existsSync(AXE)) return [];
-  await page.addScriptTag({ path: AXE });
-  // The root tsconfig has no DOM types: the page function hands the document to axe as it is.
-  return page.evaluate(async () => {
-    const win = globalThis as unknown as {
-      document: unknown;
-      axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-    };
-    const result = await win.axe.run(win.document);
-    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
 }
 
 test('an admin opens the overview, drills down to the plans behind pace and opens one', async () => {

@@ -1,10 +1,10 @@
 /**
- * The local app's shell for keyboard users and mistyped addresses: the skip link is the first Tab stop and
+ * The local app's shell for keyboard users and mistyped addresses: the skip button is the first Tab stop and
  * moves focus past the header and navigation to the page; a malformed or unknown record address shows a
  * plain sentence, never the API's text (SOQL positions, error codes).
  */
 import type { Page } from 'playwright-core';
-import { seededUsers, signedIn, startStack, type Stack } from './stack';
+import { axeViolations, seededUsers, signedIn, startStack, type Stack } from './stack';
 
 let stack: Stack;
 let page: Page;
@@ -20,15 +20,16 @@ afterAll(async () => {
   await stack?.close();
 });
 
-it('the first Tab stop is a skip link that moves focus to the page', async () => {
+it('the first Tab stop is a skip button that moves focus to the page, and axe finds nothing wrong with it', async () => {
   await page.goto('/coaching');
   await page.locator('h1').first().waitFor({ timeout: 60000 });
   await page.keyboard.press('Tab');
-  const link = page.getByRole('link', { name: 'Skip to main content' });
+  const link = page.getByRole('button', { name: 'Skip to main content' });
   await expect(link.evaluate((el) => el.matches(':focus'))).resolves.toBe(true);
   await expect(link.isVisible()).resolves.toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.locator('main').evaluate((el) => el.matches(':focus'))).resolves.toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 it.each([

@@ -72,9 +72,20 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** A browser context signed in as a user (by username), on the app's start page. */
-export async function signedIn(stack: Stack, username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await stack.browser.newContext({ baseURL: stack.app.url, viewport: { width: 1400, height: 1000 } });
+/**
+ * A browser context signed in as a user (by username), on the app's start page, `width` pixels wide. bypassCSP:
+ * the app's policy allows its own scripts only, and the tests inject axe-core (axeViolations).
+ */
+export async function signedIn(
+  stack: Stack,
+  username: string,
+  width = 1400,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stack.browser.newContext({
+    baseURL: stack.app.url,
+    viewport: { width, height: 1000 },
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
   // Not from a page of the app: say its origin, as the browser does for the app's own requests.
@@ -100,3 +111,37 @@ export async function seededUsers(
 
 export const screenshot = (page: Page, name: string): Promise<Buffer> =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+const AXE = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/**
+ * axe-core's violations on the page, or on one element of it (a dialog). axe-core comes with @sa11y/jest; the
+ * page must come from signedIn (bypassCSP) for the script to load.
+ */
+export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  const context = selector ? await page.locator(selector).first().elementHandle() : null;
+  // The root tsconfig has no DOM types: the page function hands the element or the document to axe as it is.
+  return page.evaluate(async (element) => {
+    const win = globalThis as unknown as {
+      document: unknown;
+      axe: {
+        run(
+          context: unknown,
+        ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+      };
+    };
+    const result = await win.axe.run(element ?? win.document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, context);
+}

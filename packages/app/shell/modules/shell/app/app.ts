@@ -234,9 +234,8 @@ export default class App extends LightningElement {
     return this.route.page === 'other' ? this.route.objectName : '';
   }
 
-  /** The skip link moves focus past the header and navigation to the page itself. */
-  handleSkipToMain(event: Event): void {
-    event.preventDefault();
+  /** The skip button moves focus past the header and navigation to the page itself. */
+  handleSkipToMain(): void {
     this.template?.querySelector<HTMLElement>('main')?.focus();
   }
 
