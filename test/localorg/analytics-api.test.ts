@@ -170,6 +170,34 @@ describe('POST overrides', () => {
     ]);
   });
 
+  it.each([
+    [
+      '100,000 characters of nested filter logic',
+      { reportBooleanFilter: `${'('.repeat(50_000)}1${')'.repeat(50_000)}` },
+      /longer than 1000 characters/,
+    ],
+    [
+      '21 filters',
+      {
+        reportFilters: Array.from({ length: 21 }, () => ({
+          column: 'Opportunity$Amount',
+          operator: 'greaterThan',
+          value: '1',
+        })),
+      },
+      /at most 20 filters/,
+    ],
+  ])('refuses %s with BAD_REQUEST before running anything', async (_what, metadata, message) => {
+    const id = await reportByName(t.conn, PIPELINE);
+    const res = await rawRequest(t.conn, 'POST', dataPath(`/analytics/reports/${id}`), {
+      body: { reportMetadata: metadata },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual([
+      expect.objectContaining({ errorCode: 'BAD_REQUEST', message: expect.stringMatching(message) }),
+    ]);
+  });
+
   it('answers a malformed body with JSON_PARSER_ERROR and an unknown report with NOT_FOUND', async () => {
     const id = await reportByName(t.conn, PIPELINE);
     const bad = await rawRequest(t.conn, 'POST', dataPath(`/analytics/reports/${id}`), { body: '{"reportMetadata":' });

@@ -210,10 +210,18 @@ export function compileFilter(column: ReportColumn, filter: FilterSpec, dates: D
   }
 }
 
+/** The longest filter logic accepted, and the most filters a report takes (Salesforce's: 20 field filters). */
+export const MAX_FILTER_LOGIC = 1000;
+export const MAX_FILTERS = 20;
+
 type Logic = { kind: 'ref'; index: number } | { kind: 'not'; of: Logic } | { kind: 'and' | 'or'; of: Logic[] };
 
 /** Parses filter logic over `count` filters; BAD_REQUEST as the report builder refuses it. */
 export function parseFilterLogic(text: string, count: number): Logic {
+  // Long enough for any report's logic; a longer text is refused before it is parsed (its nesting is recursion).
+  if (text.length > MAX_FILTER_LOGIC) {
+    throw badRequest(`The filter logic is longer than ${MAX_FILTER_LOGIC} characters.`);
+  }
   const tokens = text.match(/\d+|\(|\)|[A-Za-z]+|\S/g) ?? [];
   let pos = 0;
   const used = new Set<number>();

@@ -8,7 +8,7 @@
 import { REPORT_INTERVALS, type ReportModel } from '@partner-planning/model';
 import { SalesforceError } from '../errors';
 import type { ReportColumn, ResolvedReportType } from './columns';
-import type { FilterSpec } from './filters';
+import { MAX_FILTERS, type FilterSpec } from './filters';
 import { isNumeric } from './format';
 
 export interface GroupingJson {
@@ -214,6 +214,7 @@ export function withOverrides(base: ReportMetadataJson, body: unknown, type: Res
   const meta: ReportMetadataJson = { ...base };
   if (given.reportFilters !== undefined) {
     if (!Array.isArray(given.reportFilters)) throw badRequest('reportFilters must be an array.');
+    if (given.reportFilters.length > MAX_FILTERS) throw badRequest(`A report takes at most ${MAX_FILTERS} filters.`);
     meta.reportFilters = given.reportFilters.map((f) => {
       if (!isObject(f) || typeof f.column !== 'string' || typeof f.operator !== 'string') {
         throw badRequest('Each report filter needs a column and an operator.');
