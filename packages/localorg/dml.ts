@@ -36,6 +36,9 @@ import { afterSetupDelete, afterSetupSave, beforeSetupDelete } from './dml/setup
 export { deserializeRecord } from './dml/decode';
 export { MultipleMatchesError, recordError, type ForeignKeyRef, type Lookup, type WriteValues } from './dml/common';
 
+/** One record's outcome in a batch write, in input order. */
+export type BatchOutcome = { id: string; created: boolean } | { error: SalesforceError };
+
 export class Dml {
   /** Roll-up summary fields, recomputed after every write to their detail objects. */
   private rollups: Rollups;
@@ -137,6 +140,37 @@ export class Dml {
       this.rollups.afterWrite(ctx, obj, undefined, row);
       return id;
     });
+  }
+
+  /**
+   * Inserts a batch of records of one object. Each record succeeds or fails on its own (a failed record leaves
+   * nothing written); outcomes come back in input order. Exceptions other than SalesforceError propagate.
+   */
+  createMany(ctx: RequestContext, obj: ObjectSchema, records: WriteValues[]): BatchOutcome[] {
+    return this.atomic(() =>
+      records.map((values) => this.outcome(() => ({ id: this.create(ctx, obj, values), created: true }))),
+    );
+  }
+
+  /** Updates a batch of live records of one object (found with `lookup`), each on its own, as `createMany`. */
+  updateMany(ctx: RequestContext, obj: ObjectSchema, records: { current: Row; values: WriteValues }[]): BatchOutcome[] {
+    return this.atomic(() =>
+      records.map(({ current, values }) =>
+        this.outcome(() => {
+          this.update(ctx, obj, current, values);
+          return { id: current.Id as string, created: false };
+        }),
+      ),
+    );
+  }
+
+  private outcome(run: () => { id: string; created: boolean }): BatchOutcome {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof SalesforceError) return { error };
+      throw error;
+    }
   }
 
   /** Updates a live record (found with `lookup`). */
