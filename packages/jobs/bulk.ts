@@ -1,7 +1,8 @@
 /**
- * Upserts through Bulk API 2.0, for levels too large for sObject Collections: one ingest job per 100,000
- * records (create, upload the CSV, mark it UploadComplete, poll until it finishes), then its successful,
- * failed and unprocessed results matched back to the input records by their external id. Rows that failed
+ * Writes through Bulk API 2.0, for sets too large for sObject Collections: upserts (or inserts) by external id,
+ * and updates by Id. One ingest job per 100,000 records (create, upload the CSV, mark it UploadComplete, poll
+ * until it finishes), then its successful, failed and unprocessed results matched back to the input records by
+ * their key column (the external id, or Id for updates), which every result row repeats. Rows that failed
  * with UNABLE_TO_LOCK_ROW go again in a new job, with backoff, under the shared retry policy; a job that
  * fails as a whole is an error naming the job and the org's message.
  */
@@ -38,6 +39,9 @@ export interface BulkOptions {
    */
   operation?: 'upsert' | 'insert';
 }
+
+/** An ingest job's operation, as Bulk API 2.0 names it. */
+type IngestOperation = 'upsert' | 'insert' | 'update';
 
 /** The org has no Bulk API 2.0 (it answered 404 for `jobs/ingest`): write through collections instead. */
 export class BulkUnavailableError extends Error {
@@ -82,11 +86,19 @@ function jobInfo(value: unknown, where: string): JobInfo {
 const NULL_VALUE = '#N/A';
 const MAX_POLL_INTERVAL_MS = 5000;
 
-/** One CSV value: null (and empty text, which REST writes as null) is `#N/A`; a missing value is empty. */
+/**
+ * One CSV value: null (and empty text, which REST writes as null) is `#N/A`; a missing value is empty (an
+ * update leaves that field as it is). Numbers in plain decimals: JavaScript writes 1e-7 where the org expects
+ * 0.0000001.
+ */
 function csvValue(value: unknown): string {
   if (value === undefined) return '';
   if (value === null || value === '') return NULL_VALUE;
-  return `"${String(value).replace(/"/g, '""')}"`;
+  const text =
+    typeof value === 'number' && /e/i.test(String(value))
+      ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 })
+      : String(value);
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** The records as CSV, with a column for every field any of them sets, in first-seen order. */
@@ -119,11 +131,14 @@ export function parseBulkError(text: string): { errorCode: string; message: stri
   };
 }
 
-const missingKey = (field: string): { errorCode: string; message: string; fields: string[] } => ({
-  errorCode: 'MISSING_ARGUMENT',
-  message: `${field} not specified`,
-  fields: [field],
-});
+/** The org's answer for a row without its key: an upsert names the field, an update its call. */
+const missingKey = (
+  operation: IngestOperation,
+  field: string,
+): { errorCode: string; message: string; fields: string[] } =>
+  operation === 'update'
+    ? { errorCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] }
+    : { errorCode: 'MISSING_ARGUMENT', message: `${field} not specified`, fields: [field] };
 
 /**
  * A result CSV as objects keyed by column name: comma-delimited, either line ending, values never trimmed,
@@ -144,7 +159,8 @@ class BulkJobs {
   constructor(
     private readonly session: OrgSession,
     private readonly policy: RetryPolicy,
-    private readonly options: BulkOptions,
+    private readonly options: Omit<BulkOptions, 'operation'>,
+    private readonly operation: IngestOperation,
   ) {
     this.base = `/services/data/v${session.conn.version}/jobs/ingest`;
   }
@@ -164,10 +180,10 @@ class BulkJobs {
     );
   }
 
-  /** Runs one upsert job to its end and returns its three result CSVs. */
+  /** Runs one ingest job to its end and returns its three result CSVs. */
   async run(
     sobject: string,
-    externalIdField: string,
+    keyField: string,
     csv: string,
   ): Promise<{ successful: string; failed: string; unprocessed: string; job: JobInfo }> {
     const job = await this.retrying(`create ${sobject} job`, async () => {
@@ -177,9 +193,8 @@ class BulkJobs {
           url: this.base,
           body: JSON.stringify({
             object: sobject,
-            ...(this.options.operation === 'insert'
-              ? { operation: 'insert' }
-              : { operation: 'upsert', externalIdFieldName: externalIdField }),
+            operation: this.operation,
+            ...(this.operation === 'upsert' ? { externalIdFieldName: keyField } : {}),
             contentType: 'CSV',
             lineEnding: 'LF',
             columnDelimiter: 'COMMA',
@@ -259,23 +274,47 @@ class BulkJobs {
  * Upserts `records` by `externalIdField` through Bulk API 2.0; returns one outcome per record, in input
  * order. Throws BulkUnavailableError when the org has no Bulk API, BulkJobError when a job fails as a whole.
  */
-export async function upsertBulk(
+export function upsertBulk(
   session: OrgSession,
   sobject: string,
   externalIdField: string,
   records: Record<string, unknown>[],
   options: BulkOptions = {},
 ): Promise<RecordOutcome[]> {
+  return ingest(session, sobject, externalIdField, records, options.operation ?? 'upsert', options);
+}
+
+/**
+ * Updates `records` (each with its `Id` and the fields to change) through Bulk API 2.0; returns one outcome
+ * per record, in input order, as upsertBulk does.
+ */
+export function updateBulk(
+  session: OrgSession,
+  sobject: string,
+  records: Record<string, unknown>[],
+  options: Omit<BulkOptions, 'operation'> = {},
+): Promise<RecordOutcome[]> {
+  return ingest(session, sobject, 'Id', records, 'update', options);
+}
+
+async function ingest(
+  session: OrgSession,
+  sobject: string,
+  keyField: string,
+  records: Record<string, unknown>[],
+  operation: IngestOperation,
+  options: Omit<BulkOptions, 'operation'>,
+): Promise<RecordOutcome[]> {
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
-  const jobs = new BulkJobs(session, policy, options);
+  const jobs = new BulkJobs(session, policy, options, operation);
   const outcomes: RecordOutcome[] = new Array(records.length);
-  const keyOf = (record: Record<string, unknown>): string => String(record[externalIdField] ?? '');
+  const keyOf = (record: Record<string, unknown>): string => String(record[keyField] ?? '');
   for (let start = 0; start < records.length; start += BULK_JOB_RECORDS) {
     let pending: { record: Record<string, unknown>; index: number; attempts: number }[] = [];
     records.slice(start, start + BULK_JOB_RECORDS).forEach((record, i) => {
       // A row without its key could not be matched to its result: it is refused here, as the org would.
       if (keyOf(record) !== '') pending.push({ record, index: start + i, attempts: 0 });
-      else outcomes[start + i] = { success: false, ...missingKey(externalIdField) };
+      else outcomes[start + i] = { success: false, ...missingKey(operation, keyField) };
     });
     let lockRounds = 0;
     while (pending.length > 0) {
@@ -288,20 +327,20 @@ export async function upsertBulk(
         keys.add(keyOf(p.record));
         batch.push(p);
       }
-      const results = await jobs.run(sobject, externalIdField, toCsv(batch.map((p) => p.record)));
+      const results = await jobs.run(sobject, keyField, toCsv(batch.map((p) => p.record)));
       const byKey = new Map<string, RecordOutcome>();
       for (const row of parseResults(results.successful)) {
-        byKey.set(row[externalIdField], { success: true, id: row.sf__Id, created: row.sf__Created === 'true' });
+        byKey.set(row[keyField], { success: true, id: row.sf__Id, created: row.sf__Created === 'true' });
       }
       for (const row of parseResults(results.failed)) {
-        byKey.set(row[externalIdField], {
+        byKey.set(row[keyField], {
           success: false,
           id: row.sf__Id || undefined,
           ...parseBulkError(row.sf__Error),
         });
       }
       for (const row of parseResults(results.unprocessed)) {
-        byKey.set(row[externalIdField], {
+        byKey.set(row[keyField], {
           success: false,
           errorCode: 'UNPROCESSED',
           message: `Bulk API job ${results.job.id} did not process this record`,

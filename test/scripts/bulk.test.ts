@@ -3,13 +3,12 @@
  * a job the org fails as a whole is an error naming it; and the seed uses Bulk API 2.0 beyond its threshold,
  * falling back to sObject Collections (with a note) when the org answers 404 for `jobs/ingest`.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { BulkJobError, parseBulkError, toCsv, upsertBulk } from '../../packages/jobs/bulk';
+import { BulkJobError, parseBulkError, toCsv, updateBulk, upsertBulk } from '../../packages/jobs/bulk';
 import { connect } from '../../packages/jobs/connection';
 import { runSeed } from '../../packages/jobs/seed';
 import { parseScale } from '../../packages/jobs/seed/scales';
 import { API_VERSION, grantAuditFields, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
+import { startNoBulkProxy, type OrgProxy } from '../support/proxy';
 import { countOf, quietProgress, scriptSession } from '../support/scripts';
 
 describe('CSV for and from Bulk API 2.0', () => {
@@ -17,6 +16,10 @@ describe('CSV for and from Bulk API 2.0', () => {
     expect(toCsv([{ A: 'x', B: null }, { A: 'say "hi", ok', C: 3, D: true }, { B: '' }])).toBe(
       'A,B,C,D\n"x",#N/A,,\n"say ""hi"", ok",,"3","true"\n,#N/A,,\n',
     );
+  });
+
+  it('writes numbers in plain decimals, never in exponent notation', () => {
+    expect(toCsv([{ A: 1e-7, B: 1.5e21, C: 0.1 }])).toBe('A,B,C\n"0.0000001","1500000000000000000000","0.1"\n');
   });
 
   it('splits a failedResults error back into code, message and fields', () => {
@@ -89,6 +92,32 @@ describe('upsertBulk', () => {
     await session.close();
   });
 
+  it('updates by Id, matching results by the Id column and refusing a row without one', async () => {
+    const session = await scriptSession(t);
+    const created = await t.conn.sobject('Account').create([{ Name: 'U-1' }, { Name: 'U-2' }], { allOrNone: true });
+    const [id1, id2] = created.map((r) => String(r.id));
+    const outcomes = await updateBulk(
+      session,
+      'Account',
+      [{ Id: id2, Partner_Type__c: 'Nope' }, { Id: id1, Name: 'U-1 renamed' }, { Name: 'No Id' }],
+      { pollIntervalMs: 10 },
+    );
+    expect(outcomes).toEqual([
+      {
+        success: false,
+        id: id2,
+        errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        message: 'Partner Type: bad value for restricted picklist field: Nope',
+        fields: ['Partner_Type__c'],
+      },
+      { success: true, id: id1, created: false },
+      { success: false, errorCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] },
+    ]);
+    const names = await t.conn.sobject('Account').retrieve([id1, id2]);
+    expect(names.map((r) => (r as { Name?: string }).Name)).toEqual(['U-1 renamed', 'U-2']);
+    await session.close();
+  });
+
   it('reports a job that fails as a whole with the job and the org’s message', async () => {
     const session = await scriptSession(t);
     const error = await upsertBulk(session, 'Account', 'External_Key__c', [{ External_Key__c: 'X', Nope__c: 1 }], {
@@ -104,46 +133,18 @@ describe('upsertBulk', () => {
 
 describe('the seed beyond its bulk threshold', () => {
   let t: TestOrg;
-  let proxy: Server;
+  let proxy: OrgProxy;
   let proxyUrl: string;
 
   beforeAll(async () => {
     t = await startTestOrg();
     await grantAuditFields(t);
     // An org without Bulk API 2.0: everything is passed through except `jobs/ingest`, which is not found.
-    proxy = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        if ((req.url ?? '').includes('/jobs/ingest')) {
-          res.writeHead(404, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]));
-          return;
-        }
-        const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-        const headers: Record<string, string> = {};
-        for (const name of ['authorization', 'content-type']) {
-          const value = req.headers[name];
-          if (typeof value === 'string') headers[name] = value;
-        }
-        fetch(`${t.org.instanceUrl}${req.url ?? '/'}`, { method: req.method, headers, body }).then(
-          async (response) => {
-            const text = await response.text();
-            res.writeHead(response.status, { 'Content-Type': response.headers.get('content-type') ?? 'text/plain' });
-            res.end(text);
-          },
-          () => {
-            res.writeHead(502);
-            res.end();
-          },
-        );
-      });
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    proxy = await startNoBulkProxy(t.org.instanceUrl);
+    proxyUrl = proxy.url;
   });
   afterAll(async () => {
-    await new Promise((resolve) => proxy.close(resolve));
+    await proxy.close();
     await t.close();
   });
 

@@ -18,6 +18,11 @@ export interface RollupOptions {
   onStep?: (step: string, total: number) => { tick: (n: number) => void; done: () => void };
   /** Retry policy for writes (default: the shared policy). */
   policy?: RetryPolicy;
+  /**
+   * An object with more changed records than this is updated through Bulk API 2.0 (default 2,000); 0 writes
+   * everything through sObject Collections.
+   */
+  bulkThreshold?: number;
 }
 
 export interface Change {
@@ -45,6 +50,8 @@ export interface RollupReport {
   aggregateQueries: number;
   /** Targets of accepted plans found without a baseline, and how many of those baselines were filled in. */
   baselines: { missing: number; completed: number };
+  /** How the run had to adapt to the org (Bulk API 2.0 missing): nothing went wrong, but worth knowing. */
+  notes: string[];
 }
 
 export const emptyReport = (): RollupReport => ({
@@ -56,6 +63,7 @@ export const emptyReport = (): RollupReport => ({
   failures: [],
   aggregateQueries: 0,
   baselines: { missing: 0, completed: 0 },
+  notes: [],
 });
 
 /** A Plan_Target__c row as the rollup reads it: its definition, its computed fields and its partner. */
