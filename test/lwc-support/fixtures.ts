@@ -71,6 +71,8 @@ export interface PlanSpec {
   acceptedOn?: string | null;
   /** The partner's side: the optional fields (PLAN_OPTIONAL_FIELDS). */
   ownerId?: string;
+  /** The owner's name (Owner.Name): only when a test gives it, as when a user cannot read it. */
+  ownerName?: string;
   acceptedByContactId?: string | null;
   acceptedByContactName?: string | null;
   changeRequestReason?: string | null;
@@ -98,6 +100,7 @@ export function planRecord(spec: PlanSpec = {}): RecordRepresentation {
     Accepted_By__r: nameRecord('User', spec.acceptedById ?? null, spec.acceptedByName ?? null),
     Accepted_On__c: spec.acceptedOn ?? null,
     OwnerId: spec.ownerId ?? USERS.pm.id,
+    ...(spec.ownerName ? { Owner: nameRecord('User', spec.ownerId ?? USERS.pm.id, spec.ownerName) } : {}),
     Accepted_By_Contact__c: spec.acceptedByContactId ?? null,
     Accepted_By_Contact__r: nameRecord('Contact', spec.acceptedByContactId ?? null, spec.acceptedByContactName ?? null),
     Change_Request_Reason__c: spec.changeRequestReason ?? null,

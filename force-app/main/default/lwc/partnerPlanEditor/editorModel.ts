@@ -272,6 +272,16 @@ function quarterStart(iso: string): string {
   return `${y}-${String(month).padStart(2, '0')}-01`;
 }
 
+/**
+ * What a user who may only read the plan can do: ask its owner, by name, to revise it (locked) or change it.
+ * Without the owner's name (not readable), or for the owner themselves or a closed plan, what access it needs.
+ */
+function readOnlyHint(plan: PlanHeader, userId: string | undefined): string {
+  if (!plan.ownerName || plan.ownerId === userId || plan.status === 'Closed') return LABELS.readOnlyAccess;
+  const label = canEditPlan(plan.status) ? LABELS.askOwnerChange : LABELS.askOwnerRevise;
+  return formatLabel(label, plan.ownerName);
+}
+
 /** Why the plan's lifecycle cannot move now, if anything stops it; the first reason that applies. */
 export function lifecycleHint(state: {
   plan: PlanHeader | null;
@@ -282,9 +292,11 @@ export function lifecycleHint(state: {
   canRevise: boolean;
   targetCount: number;
   truncated: boolean;
+  /** The signed-in user: the owner who may not edit is pointed at no one. */
+  userId?: string;
 }): string | null {
   const status: PlanStatus | null = state.plan ? state.plan.status : null;
-  if (state.plan && !state.userCanEdit) return LABELS.readOnlyAccess;
+  if (state.plan && !state.userCanEdit) return readOnlyHint(state.plan, state.userId);
   if (state.hasPendingEdits && (state.canSubmit || state.canAccept || state.canRevise))
     return LABELS.saveBeforeLifecycle;
   if (state.canSubmit && state.targetCount === 0) return LABELS.submitNeedsTargets;

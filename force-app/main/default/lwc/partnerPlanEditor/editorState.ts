@@ -411,6 +411,7 @@ export default class PlanEditorState extends LightningElement {
       canRevise: canRevise(this.status),
       targetCount: this.targetList.length,
       truncated: this.isTruncated,
+      userId: USER_ID,
     });
   }
 

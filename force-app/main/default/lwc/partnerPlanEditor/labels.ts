@@ -57,6 +57,13 @@ import TOO_MANY_TARGETS from '@salesforce/label/c.Plan_Editor_Too_Many_Targets';
 import TRUNCATED from '@salesforce/label/c.Partner_Planning_Truncated';
 import UNSAVED_CHANGES from '@salesforce/label/c.Plan_Editor_Unsaved_Changes';
 import UNSAVED_REGION from '@salesforce/label/c.Plan_Editor_Unsaved_Region';
+import ASK_OWNER_CHANGE from '@salesforce/label/c.Plan_Editor_Ask_Owner_Change';
+import ASK_OWNER_REVISE from '@salesforce/label/c.Plan_Editor_Ask_Owner_Revise';
+import ASK_OWNER_ACTIVATE from '@salesforce/label/c.Plan_Lifecycle_Ask_Owner_Activate';
+import ASK_OWNER_CLOSE from '@salesforce/label/c.Plan_Lifecycle_Ask_Owner_Close';
+import CONFIRM_ACCEPT from '@salesforce/label/c.Plan_Lifecycle_Confirm_Accept';
+import CONFIRM_ACTIVATE from '@salesforce/label/c.Plan_Lifecycle_Confirm_Activate';
+import CONFIRM_CLOSE from '@salesforce/label/c.Plan_Lifecycle_Confirm_Close';
 import ACTIVATE_CONFIRM from '@salesforce/label/c.Plan_Lifecycle_Activate_Confirm';
 import ACTIVATE_TITLE from '@salesforce/label/c.Plan_Lifecycle_Activate_Title';
 import ACTIVATED from '@salesforce/label/c.Plan_Lifecycle_Activated';
@@ -142,6 +149,13 @@ export const LABELS = {
   truncated: TRUNCATED,
   unsavedChanges: UNSAVED_CHANGES,
   unsavedRegion: UNSAVED_REGION,
+  askOwnerChange: ASK_OWNER_CHANGE,
+  askOwnerRevise: ASK_OWNER_REVISE,
+  askOwnerActivate: ASK_OWNER_ACTIVATE,
+  askOwnerClose: ASK_OWNER_CLOSE,
+  confirmAccept: CONFIRM_ACCEPT,
+  confirmActivate: CONFIRM_ACTIVATE,
+  confirmClose: CONFIRM_CLOSE,
   activateConfirm: ACTIVATE_CONFIRM,
   activateTitle: ACTIVATE_TITLE,
   activated: ACTIVATED,

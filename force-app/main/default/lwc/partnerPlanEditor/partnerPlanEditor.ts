@@ -16,6 +16,7 @@ import {
   type PlanTarget,
   type SaveOutcome,
 } from 'c/planData';
+import ConfirmDialog from 'c/confirmDialog';
 import { formatLabel, moveItem } from 'c/planInsights';
 import PlanTemplateDialog from 'c/planTemplateDialog';
 import type { SectionFormField } from 'c/sectionForm';
@@ -163,12 +164,15 @@ export default class PartnerPlanEditor extends TargetActions {
   async handleAccept(): Promise<void> {
     const plan = this.planValue;
     if (!plan) return;
-    const confirmed = await LightningConfirm.open({
-      message: formatLabel(LABELS.acceptConfirm, this.targetList.length),
-      label: LABELS.acceptTitle,
-      variant: 'header',
-    });
-    if (!confirmed) return;
+    const confirmed = await this.confirmStep(
+      LABELS.acceptTitle,
+      formatLabel(LABELS.acceptConfirm, this.targetList.length),
+      LABELS.confirmAccept,
+    );
+    if (!confirmed) {
+      this.focusAction('accept');
+      return;
+    }
     this.busy = true;
     this.pageMessages = [];
     try {
@@ -235,11 +239,7 @@ export default class PartnerPlanEditor extends TargetActions {
   async handleActivate(): Promise<void> {
     const plan = this.planValue;
     if (!plan || this.activateDisabled) return;
-    const confirmed = await LightningConfirm.open({
-      message: LABELS.activateConfirm,
-      label: LABELS.activateTitle,
-      variant: 'header',
-    });
+    const confirmed = await this.confirmStep(LABELS.activateTitle, LABELS.activateConfirm, LABELS.confirmActivate);
     if (!confirmed) {
       this.focusAction('activate');
       return;
@@ -251,12 +251,13 @@ export default class PartnerPlanEditor extends TargetActions {
   async handleClosePlan(): Promise<void> {
     const plan = this.planValue;
     if (!plan || this.closeDisabled) return;
-    const confirmed = await LightningConfirm.open({
-      message: LABELS.closeConfirm,
-      label: LABELS.closeTitle,
-      variant: 'header',
-      theme: 'warning',
-    });
+    // Closing cannot be undone: the button says so by its destructive style, not a warning header.
+    const confirmed = await this.confirmStep(
+      LABELS.closeTitle,
+      LABELS.closeConfirm,
+      LABELS.confirmClose,
+      'destructive',
+    );
     if (!confirmed) {
       this.focusAction('close');
       return;
@@ -267,6 +268,20 @@ export default class PartnerPlanEditor extends TargetActions {
       this.drafts = {};
       this.focusAfterRender = () => this.focusElement('[data-id="closed-notice"]');
     }
+  }
+
+  /**
+   * Asks before a lifecycle step in c-confirm-dialog: the question as its header and a button named by the
+   * step (LightningConfirm offers only a fixed OK). True when confirmed.
+   */
+  private async confirmStep(
+    title: string,
+    message: string,
+    confirmLabel: string,
+    confirmVariant: 'brand' | 'destructive' = 'brand',
+  ): Promise<boolean> {
+    const result = await ConfirmDialog.open({ label: title, size: 'small', message, confirmLabel, confirmVariant });
+    return result === true;
   }
 
   /** Waits for a plan write started by the caller, then patches the header or shows the errors. */

@@ -112,10 +112,16 @@ export interface EndStep {
 
 const NONE: EndStep = { show: false, allowed: false, hint: null };
 
+/** Who to ask, by the owner's name ("Ask Dana Whitfield (plan owner) to …"); null when the name is unknown. */
+export function askOwner(plan: PlanHeader, label: string): string | null {
+  return plan.ownerName ? formatLabel(label, plan.ownerName) : null;
+}
+
 /** Activate: an accepted plan, by its owner, from the first day of its period (Activate_From_Period_Start). */
 export function activateStep(plan: PlanHeader | null, userId: string, today: string): EndStep {
   if (!plan || plan.status !== 'Accepted') return NONE;
-  if (plan.ownerId !== userId) return { show: true, allowed: false, hint: LABELS.ownerActivates };
+  if (plan.ownerId !== userId)
+    return { show: true, allowed: false, hint: askOwner(plan, LABELS.askOwnerActivate) ?? LABELS.ownerActivates };
   if (plan.periodStart && today < plan.periodStart) {
     return { show: true, allowed: false, hint: formatLabel(LABELS.activatesOn, formatDate(plan.periodStart, LOCALE)) };
   }
@@ -125,7 +131,8 @@ export function activateStep(plan: PlanHeader | null, userId: string, today: str
 /** Close: an active plan, by its owner, once its period has ended (Close_After_Period_End). */
 export function closeStep(plan: PlanHeader | null, userId: string, today: string): EndStep {
   if (!plan || plan.status !== 'Active') return NONE;
-  if (plan.ownerId !== userId) return { show: true, allowed: false, hint: LABELS.ownerCloses };
+  if (plan.ownerId !== userId)
+    return { show: true, allowed: false, hint: askOwner(plan, LABELS.askOwnerClose) ?? LABELS.ownerCloses };
   if (!plan.periodEnd || today <= plan.periodEnd) {
     return {
       show: true,

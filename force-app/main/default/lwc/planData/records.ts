@@ -32,6 +32,7 @@ import PLAN_ACCEPTED_BY from '@salesforce/schema/Partner_Account_Plan__c.Accepte
 import PLAN_ACCEPTED_BY_NAME from '@salesforce/schema/Partner_Account_Plan__c.Accepted_By__r.Name';
 import PLAN_ACCEPTED_ON from '@salesforce/schema/Partner_Account_Plan__c.Accepted_On__c';
 import PLAN_OWNER from '@salesforce/schema/Partner_Account_Plan__c.OwnerId';
+import PLAN_OWNER_NAME from '@salesforce/schema/Partner_Account_Plan__c.Owner.Name';
 import PLAN_ACCEPTED_BY_CONTACT from '@salesforce/schema/Partner_Account_Plan__c.Accepted_By_Contact__c';
 import PLAN_ACCEPTED_BY_CONTACT_NAME from '@salesforce/schema/Partner_Account_Plan__c.Accepted_By_Contact__r.Name';
 import PLAN_CHANGE_REASON from '@salesforce/schema/Partner_Account_Plan__c.Change_Request_Reason__c';
@@ -120,11 +121,12 @@ export const PLAN_FIELDS: FieldId[] = [
 ];
 
 /**
- * The plan's owner, who accepted it for the partner and the partner's change request: optional, so a user
+ * The plan's owner (and their name, for whom to ask), who accepted it for the partner and the partner's change request: optional, so a user
  * without access to one of them (field-level security, a contact they cannot read) still gets the plan.
  */
 export const PLAN_OPTIONAL_FIELDS: FieldId[] = [
   PLAN_OWNER,
+  PLAN_OWNER_NAME,
   PLAN_ACCEPTED_BY_CONTACT,
   PLAN_ACCEPTED_BY_CONTACT_NAME,
   PLAN_CHANGE_REASON,
@@ -192,6 +194,7 @@ export function readPlanHeader(result: WireResult<RecordRepresentation> | undefi
     acceptedByName: str(r, PLAN_ACCEPTED_BY_NAME),
     acceptedOn: str(r, PLAN_ACCEPTED_ON),
     ownerId: str(r, PLAN_OWNER),
+    ownerName: str(r, PLAN_OWNER_NAME),
     acceptedByContactId: str(r, PLAN_ACCEPTED_BY_CONTACT),
     acceptedByContactName: str(r, PLAN_ACCEPTED_BY_CONTACT_NAME),
     changeRequestReason: str(r, PLAN_CHANGE_REASON),

@@ -34,6 +34,8 @@ export interface PlanHeader {
    * headers built by hand). Accepted_By_Contact__c: the partner contact who accepted; the change request.
    */
   ownerId?: string | null;
+  /** The owner's name: who to ask when the user may not change the plan. */
+  ownerName?: string | null;
   acceptedByContactId?: string | null;
   acceptedByContactName?: string | null;
   changeRequestReason?: string | null;

@@ -3,14 +3,13 @@ import { changeValue, click, flushPromises, prop, settle, textOf, typeInto } fro
 import { errorMessages, find, findAll } from '@lwc-test/deep';
 import {
   CURRENT_USER_ID,
-  LightningConfirm,
   notifyRecordUpdateAvailable,
   recordError,
   updatePayloads,
   updateRecord,
 } from '@lwc-test/platform';
 import { PLAN_ID, type TargetSpec } from '@lwc-test/fixtures';
-import { openModals } from '@lwc-test/modal';
+import { answerConfirm, confirmView, openModals } from '@lwc-test/modal';
 import { freezeTime } from '@lwc-test/time';
 import { T1, T2, T3, TARGETS, input, renderEditor, row, statusText } from './editorFixtures';
 
@@ -44,13 +43,16 @@ describe('c-partner-plan-editor', () => {
       ];
       const { host, toasts } = await renderEditor({ plan: { status: 'Partner Review', version: 2 }, targets });
       await click(find(host, '[data-id="accept"]'));
+      // A question for the header and a button named by the action, not LightningConfirm's warning and OK.
+      expect(await confirmView()).toEqual({
+        title: 'Accept this plan?',
+        message: expect.stringContaining('all 3 targets become their baseline'),
+        confirmLabel: 'Accept Plan',
+        confirmVariant: 'brand',
+      });
+      expect(updateRecord).not.toHaveBeenCalled();
+      await answerConfirm(true);
       await settle();
-      expect(LightningConfirm.open).toHaveBeenCalledWith(
-        expect.objectContaining({
-          label: 'Mark plan accepted',
-          message: expect.stringContaining('all 3 targets become their baseline'),
-        }),
-      );
       expect(updatePayloads()).toEqual([
         { Id: T1, Baseline_Target_Value__c: 250000 },
         { Id: T2, Baseline_Target_Value__c: 30 },
@@ -85,6 +87,7 @@ describe('c-partner-plan-editor', () => {
       });
       const { host, toasts } = await renderEditor({ plan: { status: 'Partner Review' } });
       await click(find(host, '[data-id="accept"]'));
+      await answerConfirm(true);
       await settle();
       expect(updatePayloads().some((fields) => 'Status__c' in fields)).toBe(false);
       expect(statusText(host)).toBe('Partner Review');
@@ -99,11 +102,11 @@ describe('c-partner-plan-editor', () => {
     });
 
     it('writes nothing when the acceptance is not confirmed', async () => {
-      LightningConfirm.open.mockResolvedValueOnce(false);
       const { host } = await renderEditor({ plan: { status: 'Partner Review' } });
       await click(find(host, '[data-id="accept"]'));
-      await settle();
+      await answerConfirm(false);
       expect(updateRecord).not.toHaveBeenCalled();
+      expect(openModals()).toHaveLength(0);
     });
 
     it('revises with a reason, then writes the reason on each changed baselined target', async () => {
@@ -243,6 +246,7 @@ describe('c-partner-plan-editor', () => {
       });
       const { host, toasts } = await renderEditor({ plan: { status: 'Partner Review' } });
       await click(find(host, '[data-id="accept"]'));
+      await answerConfirm(true);
       await settle();
       // Baselines first, then the one acceptance save: refused, it leaves a plan in review whose baselines
       // the next acceptance takes again.

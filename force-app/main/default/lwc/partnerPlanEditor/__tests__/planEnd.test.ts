@@ -1,7 +1,8 @@
 /** c-partner-plan-editor: the plan's last steps (Activate, Close) for its owner, and a closed plan read-only. */
 import { click, prop, settle, textOf } from '@lwc-test/render';
 import { errorMessages, find, findAll } from '@lwc-test/deep';
-import { CURRENT_USER_ID, LightningConfirm, recordError, updatePayloads, updateRecord } from '@lwc-test/platform';
+import { CURRENT_USER_ID, recordError, updatePayloads, updateRecord } from '@lwc-test/platform';
+import { answerConfirm, confirmView } from '@lwc-test/modal';
 import { PLAN_ID } from '@lwc-test/fixtures';
 import { freezeTime } from '@lwc-test/time';
 import { T1, T2, T3, lockedValue, renderEditor, statusText } from './editorFixtures';
@@ -16,8 +17,8 @@ describe('c-partner-plan-editor', () => {
       const { host, toasts } = await renderEditor({ plan: { ...mine, status: 'Accepted' } });
       expect(prop(find(host, '[data-id="activate"]'), 'disabled')).toBe(false);
       await click(find(host, '[data-id="activate"]'));
-      await settle();
-      expect(LightningConfirm.open).toHaveBeenCalledWith(expect.objectContaining({ label: 'Activate plan' }));
+      expect(await confirmView()).toMatchObject({ title: 'Activate this plan?', confirmLabel: 'Activate Plan' });
+      await answerConfirm(true);
       expect(updatePayloads()).toEqual([{ Id: PLAN_ID, Status__c: 'Active' }]);
       expect(statusText(host)).toBe('Active');
       expect(toasts.at(-1)).toMatchObject({ variant: 'success', message: 'The plan is active.' });
@@ -43,15 +44,15 @@ describe('c-partner-plan-editor', () => {
 
     it('changes nothing when the confirmation is declined, and shows a refusal of the server', async () => {
       freezeTime('2026-05-20T17:00:00.000Z');
-      LightningConfirm.open.mockResolvedValueOnce(false);
       const { host } = await renderEditor({ plan: { ...mine, status: 'Accepted' } });
       await click(find(host, '[data-id="activate"]'));
-      await settle();
+      await answerConfirm(false);
       expect(updatePayloads()).toEqual([]);
       updateRecord.mockRejectedValueOnce(
         recordError({ fieldErrors: { Status__c: 'A plan can become Active only from its period start.' } }),
       );
       await click(find(host, '[data-id="activate"]'));
+      await answerConfirm(true);
       await settle();
       expect(errorMessages(host, '[data-id="page-errors"]')).toEqual([
         'A plan can become Active only from its period start.',
@@ -65,14 +66,14 @@ describe('c-partner-plan-editor', () => {
       freezeTime('2027-01-05T17:00:00.000Z');
       const { host, toasts } = await renderEditor({ plan: { ...mine, status: 'Active' } });
       await click(find(host, '[data-id="close"]'));
-      await settle();
-      expect(LightningConfirm.open).toHaveBeenCalledWith(
-        expect.objectContaining({
-          label: 'Close plan',
-          theme: 'warning',
-          message: expect.stringContaining('A closed plan is read-only'),
-        }),
-      );
+      // It cannot be undone: a destructive button, named by the action.
+      expect(await confirmView()).toEqual({
+        title: 'Close this plan?',
+        message: expect.stringContaining('A closed plan is read-only'),
+        confirmLabel: 'Close Plan',
+        confirmVariant: 'destructive',
+      });
+      await answerConfirm(true);
       expect(updatePayloads()).toEqual([{ Id: PLAN_ID, Status__c: 'Closed' }]);
       expect(statusText(host)).toBe('Closed');
       expect(textOf(find(host, '[data-id="closed-notice"]'))).toContain('This plan is closed');

@@ -4,6 +4,13 @@ import { LightningElement, api } from 'lwc';
 export default class ConfirmDialog extends LightningElement {
   @api message = '';
   @api label = '';
+  /** LightningConfirm's theme: default (neutral), shade, inverse, alt-inverse, success, info, warning, error, offline. */
+  @api theme = 'default';
+  @api headerless = false;
+
+  get headerClass(): string {
+    return this.theme === 'default' ? 'slds-modal__header' : `slds-modal__header slds-theme_${this.theme}`;
+  }
 
   get heading(): string {
     return this.label || 'Confirm';
