@@ -30,14 +30,13 @@ import { deriveFields } from './dml/derive';
 import { findIds, lookupRecord } from './dml/find';
 import { assertDeletable } from './dml/products';
 import { Rollups } from './dml/rollup';
+import { outcomeOf, runBatch, type BatchOutcome, type Reservations } from './dml/batch';
 import { validateValue } from './dml/validate';
 import { afterSetupDelete, afterSetupSave, beforeSetupDelete } from './dml/setup-hooks';
 
 export { deserializeRecord } from './dml/decode';
 export { MultipleMatchesError, recordError, type ForeignKeyRef, type Lookup, type WriteValues } from './dml/common';
-
-/** One record's outcome in a batch write, in input order. */
-export type BatchOutcome = { id: string; created: boolean } | { error: SalesforceError };
+export type { BatchOutcome } from './dml/batch';
 
 export class Dml {
   /** Roll-up summary fields, recomputed after every write to their detail objects. */
@@ -93,129 +92,157 @@ export class Dml {
 
   /** Inserts one record and returns its Id. */
   create(ctx: RequestContext, obj: ObjectSchema, values: WriteValues): string {
-    return this.atomic(() => {
-      assertWritableEntity(obj, 'inserted');
-      const access = this.security.forContext(ctx);
-      access.assertCanCreate(obj);
-      assertEditable(values, 'create', access);
-      const row = defaultValues(ctx, obj);
-      const given = new Set<string>();
-      for (const [field, value] of values) {
-        row[field.column] = validateValue(this.storage, obj, field, value, access);
-        given.add(field.name);
-      }
-      access.assertReferences(values.keys(), row);
-      deriveFields(obj, row, given, undefined, this.options.fiscalYearStartMonth, this.options.fiscal, {
-        storage: this.storage,
-        now: ctx.now,
-        userId: ctx.userId,
-      });
-      inheritMasterCurrency(this.storage, obj, row);
-      assertRequired(obj, row);
-      enforceRules(this.storage, obj, row, undefined, ctx);
-      assertUnique(this.storage, obj, row, obj.fields.values(), access);
-      if (obj.name === 'PermissionSetAssignment') assertNewAssignment(this.storage, obj, row);
-      const stamp = ctx.now.toISOString();
-      if (obj.model.shareOf) {
-        // Sharing a record again with the same user changes the existing share, as in an org.
-        const existing = checkNewShare(this.storage, this.security, obj, row, access);
-        if (existing) {
-          this.storage.updateRow(obj, existing, {
-            AccessLevel: row.AccessLevel,
-            LastModifiedDate: stamp,
-            LastModifiedById: ctx.userId,
-          });
-          return existing;
-        }
-      }
-      for (const field of obj.fields.values()) {
-        if (field.model.type === 'AutoNumber') row[field.column] = nextAutoNumber(this.storage, obj, field, ctx.now);
-      }
-      const audit = auditValues(given, row, stamp, ctx.userId);
-      const id = this.storage.nextId(obj);
-      Object.assign(row, auditColumns(obj, { Id: id, IsDeleted: 0, ...audit, SystemModstamp: stamp }));
-      assertStorageAvailable(this.storage, obj);
-      this.storage.insertRow(obj, row);
-      afterSetupSave(this.storage, ctx, obj, undefined, row);
-      this.rollups.afterWrite(ctx, obj, undefined, row);
-      return id;
+    return this.atomic(() => this.insert(ctx, obj, values));
+  }
+
+  /**
+   * One record's insert: every check first, then the writes (a batch relies on a failed check having written
+   * nothing). `numbers` supplies Id and auto-numbers reserved for a batch; else they come one at a time.
+   */
+  private insert(ctx: RequestContext, obj: ObjectSchema, values: WriteValues, numbers?: Reservations): string {
+    assertWritableEntity(obj, 'inserted');
+    const access = this.security.forContext(ctx);
+    access.assertCanCreate(obj);
+    assertEditable(values, 'create', access);
+    const row = defaultValues(ctx, obj);
+    const given = new Set<string>();
+    for (const [field, value] of values) {
+      row[field.column] = validateValue(this.storage, obj, field, value, access);
+      given.add(field.name);
+    }
+    access.assertReferences(values.keys(), row);
+    deriveFields(obj, row, given, undefined, this.options.fiscalYearStartMonth, this.options.fiscal, {
+      storage: this.storage,
+      now: ctx.now,
+      userId: ctx.userId,
     });
+    inheritMasterCurrency(this.storage, obj, row);
+    assertRequired(obj, row);
+    enforceRules(this.storage, obj, row, undefined, ctx);
+    assertUnique(this.storage, obj, row, obj.fields.values(), access);
+    if (obj.name === 'PermissionSetAssignment') assertNewAssignment(this.storage, obj, row);
+    const stamp = ctx.now.toISOString();
+    if (obj.model.shareOf) {
+      // Sharing a record again with the same user changes the existing share, as in an org.
+      const existing = checkNewShare(this.storage, this.security, obj, row, access);
+      if (existing) {
+        this.storage.updateRow(obj, existing, {
+          AccessLevel: row.AccessLevel,
+          LastModifiedDate: stamp,
+          LastModifiedById: ctx.userId,
+        });
+        return existing;
+      }
+    }
+    assertStorageAvailable(this.storage, obj);
+    for (const field of obj.fields.values()) {
+      if (field.model.type !== 'AutoNumber') continue;
+      row[field.column] = numbers
+        ? numbers.autoNumber(obj, field, ctx.now)
+        : nextAutoNumber(this.storage, obj, field, ctx.now);
+    }
+    const audit = auditValues(given, row, stamp, ctx.userId);
+    const id = numbers ? numbers.id(obj) : this.storage.nextId(obj);
+    Object.assign(row, auditColumns(obj, { Id: id, IsDeleted: 0, ...audit, SystemModstamp: stamp }));
+    this.storage.insertRow(obj, row);
+    afterSetupSave(this.storage, ctx, obj, undefined, row);
+    this.rollups.afterWrite(ctx, obj, undefined, row);
+    return id;
   }
 
   /**
    * Inserts a batch of records of one object. Each record succeeds or fails on its own (a failed record leaves
-   * nothing written); outcomes come back in input order. Exceptions other than SalesforceError propagate.
+   * nothing written); outcomes come back in input order. Exceptions other than SalesforceError propagate and
+   * leave nothing of the batch written.
    */
   createMany(ctx: RequestContext, obj: ObjectSchema, records: WriteValues[]): BatchOutcome[] {
-    return this.atomic(() =>
-      records.map((values) => this.outcome(() => ({ id: this.create(ctx, obj, values), created: true }))),
+    return this.atomic(
+      () =>
+        runBatch(
+          this.storage,
+          (fn) => this.atomic(fn),
+          records.length,
+          (i, numbers) => ({
+            id: this.insert(ctx, obj, records[i], numbers),
+            created: true,
+          }),
+        ) ?? records.map((values) => outcomeOf(() => ({ id: this.create(ctx, obj, values), created: true }))),
     );
   }
 
   /** Updates a batch of live records of one object (found with `lookup`), each on its own, as `createMany`. */
   updateMany(ctx: RequestContext, obj: ObjectSchema, records: { current: Row; values: WriteValues }[]): BatchOutcome[] {
-    return this.atomic(() =>
-      records.map(({ current, values }) =>
-        this.outcome(() => {
-          this.update(ctx, obj, current, values);
-          return { id: current.Id as string, created: false };
-        }),
-      ),
-    );
+    return this.updateEach(ctx, obj, records.length, (i) => records[i]);
   }
 
-  private outcome(run: () => { id: string; created: boolean }): BatchOutcome {
-    try {
-      return run();
-    } catch (error) {
-      if (error instanceof SalesforceError) return { error };
-      throw error;
-    }
+  /**
+   * `updateMany` for records found as the batch goes (`load` may throw a record's SalesforceError): each lookup
+   * then sees the writes of the records before it, as with one request per record.
+   */
+  updateEach(
+    ctx: RequestContext,
+    obj: ObjectSchema,
+    count: number,
+    load: (index: number) => { current: Row; values: WriteValues },
+  ): BatchOutcome[] {
+    const one = (i: number): { id: string; created: boolean } => {
+      const { current, values } = load(i);
+      this.change(ctx, obj, current, values);
+      return { id: current.Id as string, created: false };
+    };
+    return this.atomic(
+      () =>
+        runBatch(this.storage, (fn) => this.atomic(fn), count, one) ??
+        Array.from({ length: count }, (_, i) => outcomeOf(() => this.atomic(() => one(i)))),
+    );
   }
 
   /** Updates a live record (found with `lookup`). */
   update(ctx: RequestContext, obj: ObjectSchema, current: Row, values: WriteValues): void {
-    this.atomic(() => {
-      assertWritableEntity(obj, 'updated');
-      const id = current.Id as string;
-      const access = this.security.forContext(ctx);
-      assertVisible(access, obj, current);
-      access.assertCanEdit(obj, current);
-      assertEditable(values, 'update', access, id);
-      const row: Row = { ...current };
-      const given = new Set<string>();
-      const changed: FieldSchema[] = [];
-      for (const [field, value] of values) {
-        if (field.name === 'Id') continue;
-        row[field.column] = validateValue(this.storage, obj, field, value, access);
-        given.add(field.name);
-        changed.push(field);
-      }
-      access.assertReferences(changed, row);
-      deriveFields(obj, row, given, current, this.options.fiscalYearStartMonth, this.options.fiscal, {
-        storage: this.storage,
-        now: ctx.now,
-        userId: ctx.userId,
-      });
-      inheritMasterCurrency(this.storage, obj, row);
-      assertRequired(obj, row);
-      enforceRules(this.storage, obj, row, current, ctx);
-      assertUnique(this.storage, obj, row, changed, access);
-      if (obj.model.shareOf) assertShareLevel(this.storage, obj, row);
-      const stamp = ctx.now.toISOString();
-      Object.assign(
-        row,
-        auditColumns(obj, { LastModifiedDate: stamp, LastModifiedById: ctx.userId, SystemModstamp: stamp }),
-      );
-      const diff: Row = {};
-      for (const key of Object.keys(row)) if (row[key] !== current[key]) diff[key] = row[key];
-      this.storage.updateRow(obj, id, diff);
-      if ('OwnerId' in diff) dropManualShares(this.storage, ctx, obj, id);
-      if (typeof diff.CurrencyIsoCode === 'string') cascadeCurrency(this.storage, obj, id, diff.CurrencyIsoCode);
-      if (obj.name === 'User' && current.IsActive === 1 && row.IsActive !== 1) this.onUserDeactivated?.(id);
-      afterSetupSave(this.storage, ctx, obj, current, row);
-      this.rollups.afterWrite(ctx, obj, current, row);
+    this.atomic(() => this.change(ctx, obj, current, values));
+  }
+
+  /** One record's update: every check first, then the writes (as `insert`). */
+  private change(ctx: RequestContext, obj: ObjectSchema, current: Row, values: WriteValues): void {
+    assertWritableEntity(obj, 'updated');
+    const id = current.Id as string;
+    const access = this.security.forContext(ctx);
+    assertVisible(access, obj, current);
+    access.assertCanEdit(obj, current);
+    assertEditable(values, 'update', access, id);
+    const row: Row = { ...current };
+    const given = new Set<string>();
+    const changed: FieldSchema[] = [];
+    for (const [field, value] of values) {
+      if (field.name === 'Id') continue;
+      row[field.column] = validateValue(this.storage, obj, field, value, access);
+      given.add(field.name);
+      changed.push(field);
+    }
+    access.assertReferences(changed, row);
+    deriveFields(obj, row, given, current, this.options.fiscalYearStartMonth, this.options.fiscal, {
+      storage: this.storage,
+      now: ctx.now,
+      userId: ctx.userId,
     });
+    inheritMasterCurrency(this.storage, obj, row);
+    assertRequired(obj, row);
+    enforceRules(this.storage, obj, row, current, ctx);
+    assertUnique(this.storage, obj, row, changed, access);
+    if (obj.model.shareOf) assertShareLevel(this.storage, obj, row);
+    const stamp = ctx.now.toISOString();
+    Object.assign(
+      row,
+      auditColumns(obj, { LastModifiedDate: stamp, LastModifiedById: ctx.userId, SystemModstamp: stamp }),
+    );
+    const diff: Row = {};
+    for (const key of Object.keys(row)) if (row[key] !== current[key]) diff[key] = row[key];
+    this.storage.updateRow(obj, id, diff);
+    if ('OwnerId' in diff) dropManualShares(this.storage, ctx, obj, id);
+    if (typeof diff.CurrencyIsoCode === 'string') cascadeCurrency(this.storage, obj, id, diff.CurrencyIsoCode);
+    if (obj.name === 'User' && current.IsActive === 1 && row.IsActive !== 1) this.onUserDeactivated?.(id);
+    afterSetupSave(this.storage, ctx, obj, current, row);
+    this.rollups.afterWrite(ctx, obj, current, row);
   }
 
   /** Creates or updates by external id (or Id); multiple matches throw MultipleMatchesError. */

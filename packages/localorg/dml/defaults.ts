@@ -40,17 +40,26 @@ function literalDefault(expr: string | undefined, type: string, now: Date): SqlV
   return null;
 }
 
+/** The org's counter behind an auto-number field. */
+export const autoNumberCounter = (obj: ObjectSchema, field: FieldSchema): string =>
+  `autonumber:${obj.name}.${field.name}`;
+
 /** The next value of an auto-number field: the org's counter for it, in the field's display format. */
 export function nextAutoNumber(storage: Storage, obj: ObjectSchema, field: FieldSchema, now: Date): string {
   const counter = storage
     .statement(
       `INSERT INTO _localorg_counters (prefix, next) VALUES (?, 1) ON CONFLICT(prefix) DO UPDATE SET next = next + 1 RETURNING next`,
     )
-    .get(`autonumber:${obj.name}.${field.name}`) as { next: number };
+    .get(autoNumberCounter(obj, field)) as { next: number };
+  return formatAutoNumber(field, counter.next, now);
+}
+
+/** Counter value `n` in the field's display format. */
+export function formatAutoNumber(field: FieldSchema, n: number, now: Date): string {
   const format = field.model.autoNumberFormat ?? '{0}';
   const day = today(now);
   return format
-    .replace(/\{(0+)\}/, (_, zeros: string) => String(counter.next).padStart(zeros.length, '0'))
+    .replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'))
     .replace(/\{YYYY\}/g, day.slice(0, 4))
     .replace(/\{YY\}/g, day.slice(2, 4))
     .replace(/\{MM\}/g, day.slice(5, 7))

@@ -4,7 +4,15 @@
  * (`statusCode`, not `errorCode`), in request order. With allOrNone, one failure rolls back every record.
  */
 import type { JsonMap } from '@salesforce/ts-types';
-import { deserializeRecord, MultipleMatchesError, recordError, type Lookup, type WriteValues } from '../dml';
+import type { RequestContext } from '../context';
+import {
+  deserializeRecord,
+  MultipleMatchesError,
+  recordError,
+  type BatchOutcome,
+  type Lookup,
+  type WriteValues,
+} from '../dml';
 import { SalesforceError } from '../errors';
 import { lockTarget } from '../faults';
 import { withFormulaValues } from '../formula';
@@ -31,16 +39,21 @@ interface SaveResult {
   created?: boolean;
 }
 
-/** One record's work: returns its success result; throws SalesforceError for a record-level failure. */
-interface Item {
+/** One record's work: `run` returns its success result and throws SalesforceError for a record-level failure. */
+type Item = {
   /** The Id the request names (updates, deletes), reported even when the record fails. */
   knownId?: string;
   /** For fault injection: the record a new record would lock (its parent, else its owner). */
   lockTarget?: string;
-  run: () => SaveResult;
   /** Upserts: whether the record would be created (no match), reported on its failure too. */
   wouldCreate?: () => boolean;
-}
+} & ({ run: () => SaveResult; batched?: undefined } | { batched: Batched; run?: undefined });
+
+/** A record written with its neighbours of the same object and kind through Dml's batch path. */
+type Batched =
+  | { kind: 'create'; obj: ObjectSchema; values: WriteValues }
+  /** `load` finds the record as the batch reaches it, so it sees the writes of the records before it. */
+  | { kind: 'update'; obj: ObjectSchema; load: () => { current: Row; values: WriteValues } };
 
 const exceeded = (max: number): SalesforceError =>
   new SalesforceError(
@@ -65,23 +78,49 @@ const failure = (id: string | undefined, error: SalesforceError, created?: boole
   ...(created === undefined ? {} : { created }),
 });
 
-/** Runs every item in its own savepoint; with allOrNone, any failure rolls all of them back. */
-function runItems(org: OrgRuntime, items: Item[], allOrNone: boolean): SaveResult[] {
+/**
+ * Runs every item as if in its own savepoint (runs of records of one object and kind go through Dml's batch
+ * path, which keeps that guarantee); with allOrNone, any failure rolls all of them back.
+ */
+function runItems(org: OrgRuntime, ctx: RequestContext, items: Item[], allOrNone: boolean): SaveResult[] {
   const db = org.storage.db;
   let results: SaveResult[] = [];
   const rolledBack = new Error('rolled back');
   try {
     db.transaction(() => {
-      results = items.map((item) => {
-        const locked = org.faults?.lock(item.knownId ?? item.lockTarget ?? '');
-        if (locked) return failure(item.knownId, locked, item.wouldCreate?.());
-        try {
-          return org.dml.atomic(item.run);
-        } catch (error) {
-          if (error instanceof SalesforceError) return failure(item.knownId, error, item.wouldCreate?.());
-          throw error;
+      // One draw per record in request order, whatever is written in between (faults are a seeded sequence).
+      const locks = items.map((item) => org.faults?.lock(item.knownId ?? item.lockTarget ?? ''));
+      results = [];
+      for (let i = 0; i < items.length;) {
+        const item = items[i];
+        const locked = locks[i];
+        if (locked) {
+          results.push(failure(item.knownId, locked, item.wouldCreate?.()));
+          i++;
+        } else if (item.batched) {
+          const { kind, obj } = item.batched;
+          let end = i + 1;
+          while (
+            end < items.length &&
+            !locks[end] &&
+            items[end].batched?.kind === kind &&
+            items[end].batched?.obj === obj
+          )
+            end++;
+          const group = items.slice(i, end);
+          writeBatch(org, ctx, group).forEach((outcome, k) => {
+            results.push(
+              'error' in outcome
+                ? failure(group[k].knownId, outcome.error, group[k].wouldCreate?.())
+                : { id: outcome.id, success: true, errors: [] },
+            );
+          });
+          i = end;
+        } else {
+          results.push(runOne(org, item));
+          i++;
         }
-      });
+      }
       if (allOrNone && results.some((r) => !r.success)) throw rolledBack;
     })();
   } catch (error) {
@@ -101,6 +140,25 @@ function runItems(org: OrgRuntime, items: Item[], allOrNone: boolean): SaveResul
     );
   }
   return results;
+}
+
+/** Writes a run of items of one object and kind (see runItems) in one batch; outcomes in the items' order. */
+function writeBatch(org: OrgRuntime, ctx: RequestContext, group: Item[]): BatchOutcome[] {
+  const batched = group.flatMap((item) => (item.batched ? [item.batched] : []));
+  const obj = batched[0].obj;
+  const creates = batched.flatMap((b) => (b.kind === 'create' ? [b.values] : []));
+  if (creates.length === batched.length) return org.dml.createMany(ctx, obj, creates);
+  const loads = batched.flatMap((b) => (b.kind === 'update' ? [b.load] : []));
+  return org.dml.updateEach(ctx, obj, loads.length, (k) => loads[k]());
+}
+
+function runOne(org: OrgRuntime, item: Item & { run: () => SaveResult }): SaveResult {
+  try {
+    return org.dml.atomic(item.run);
+  } catch (error) {
+    if (error instanceof SalesforceError) return failure(item.knownId, error, item.wouldCreate?.());
+    throw error;
+  }
 }
 
 interface CollectionBody {
@@ -168,12 +226,9 @@ export function collectionCreate(org: OrgRuntime, req: ApiRequest): Reply {
   const items: Item[] = records.map((record) => {
     const obj = recordType(org, req, record);
     const values = recordValues(org, req, obj, record);
-    return {
-      lockTarget: lockTarget(values, req.ctx.userId),
-      run: () => ({ id: org.dml.create(req.ctx, obj, values), success: true, errors: [] }),
-    };
+    return { lockTarget: lockTarget(values, req.ctx.userId), batched: { kind: 'create', obj, values } };
   });
-  return ok(runItems(org, items, allOrNone));
+  return ok(runItems(org, req.ctx, items, allOrNone));
 }
 
 /** `PATCH composite/sobjects`: update; each record carries its `id`. */
@@ -191,16 +246,10 @@ export function collectionUpdate(org: OrgRuntime, req: ApiRequest): Reply {
         },
       };
     }
-    return {
-      knownId: normalizeId(rawId),
-      run: () => {
-        const row = liveForCollection(obj, org.dml.lookup(obj, rawId, req.ctx), rawId);
-        org.dml.update(req.ctx, obj, row, values);
-        return { id: row.Id as string, success: true, errors: [] };
-      },
-    };
+    const load = () => ({ current: liveForCollection(obj, org.dml.lookup(obj, rawId, req.ctx), rawId), values });
+    return { knownId: normalizeId(rawId), batched: { kind: 'update', obj, load } };
   });
-  return ok(runItems(org, items, allOrNone));
+  return ok(runItems(org, req.ctx, items, allOrNone));
 }
 
 /** `PATCH composite/sobjects/{Type}/{ExternalIdField}`: upsert records of one type by an external id. */
@@ -245,7 +294,7 @@ export function collectionUpsert(org: OrgRuntime, req: ApiRequest): Reply {
       },
     };
   });
-  return ok(runItems(org, items, allOrNone));
+  return ok(runItems(org, req.ctx, items, allOrNone));
 }
 
 /** `DELETE composite/sobjects?ids=...&allOrNone=...`. */
@@ -269,7 +318,7 @@ export function collectionDelete(org: OrgRuntime, req: ApiRequest): Reply {
       },
     };
   });
-  return ok(runItems(org, items, req.query.get('allOrNone') === 'true'));
+  return ok(runItems(org, req.ctx, items, req.query.get('allOrNone') === 'true'));
 }
 
 /** `GET composite/sobjects/{Type}?ids=&fields=` and its POST form `{ ids, fields }`: records or null, in order. */
