@@ -6,7 +6,20 @@
  */
 import { LightningElement } from 'lwc';
 import { session } from '../../../../platform/session';
+import { isLazyPage, loadPage, type LazyPage, type PageConstructor } from './lazyPages';
 import { canonicalPath, navItemsFor, navKey, parseRoute, type Audience, type Route } from './routes';
+import {
+  counted,
+  dropToast,
+  pushToast,
+  toastLifetime,
+  toastOf,
+  toastView,
+  visibleToasts,
+  type Toast,
+  type ToastMode,
+  type ToastView,
+} from './toasts';
 
 interface AppUser {
   id: string;
@@ -36,14 +49,6 @@ interface RollupAnswer {
   };
 }
 
-interface Toast {
-  id: number;
-  title: string;
-  message: string;
-  variant: string;
-}
-
-const TOAST_MILLIS = 6000;
 const AUDIENCE: Audience = session.portal ? 'portal' : 'internal';
 
 /** What the header's toast says of the access sync the rollup ran first ('' when it changed nothing). */
@@ -51,9 +56,9 @@ function accessNote(access: RollupAnswer['access']): string {
   if (!access) return '';
   if (access.error) return ` Plan access was not synced: ${access.error}`;
   const changed = access.inserted + access.updated + access.deleted;
-  const failed = access.failures > 0 ? ` ${access.failures} plan share(s) failed.` : '';
+  const failed = access.failures > 0 ? ` ${counted(access.failures, 'plan share')} failed.` : '';
   return changed > 0
-    ? ` Plan access: ${access.inserted} share(s) added, ${access.updated} changed, ${access.deleted} removed` +
+    ? ` Plan access: ${counted(access.inserted, 'share')} added, ${access.updated} changed, ${access.deleted} removed` +
         ` (partner users: ${access.partner.inserted} added, ${access.partner.updated} changed, ${access.partner.deleted} removed).${failed}`
     : failed;
 }
@@ -65,10 +70,16 @@ export default class App extends LightningElement {
   rollupRunning = false;
   /** Cleared and set again to remount the page (fresh queries after a rollup). */
   pageVisible = true;
+  /** The lazily loaded pages' components once their code has arrived, and whether the current one failed to. */
+  lazyPages: Partial<Record<LazyPage, PageConstructor>> = {};
+  lazyPageFailed = false;
   private nextToast = 1;
+  /** The toasts whose time runs: a toast's time starts once it is shown (a fourth waits its turn). */
+  private readonly toastTimers = new Set<number>();
 
   private readonly onPopState = (): void => {
     this.route = parseRoute(window.location.pathname, AUDIENCE);
+    this.loadLazyPage();
   };
 
   private readonly onNavigate = (event: Event): void => {
@@ -77,8 +88,8 @@ export default class App extends LightningElement {
   };
 
   private readonly onToast = (event: Event): void => {
-    const detail = (event as CustomEvent<{ title?: string; message: string; variant?: string }>).detail;
-    this.showToast(detail.title ?? '', detail.message, detail.variant ?? 'info');
+    const detail = (event as CustomEvent<{ title?: string; message?: string; variant?: string; mode?: string }>).detail;
+    this.addToast(toastOf(this.nextToast++, detail ?? {}));
   };
 
   connectedCallback(): void {
@@ -86,6 +97,7 @@ export default class App extends LightningElement {
     window.addEventListener('pap:navigate', this.onNavigate);
     window.addEventListener('lightning__showtoast', this.onToast);
     this.showCanonicalPath();
+    this.loadLazyPage();
     fetch('/app/users', { credentials: 'same-origin' })
       .then((response) => (response.ok ? (response.json() as Promise<AppUser[]>) : []))
       .then((users) => {
@@ -107,7 +119,24 @@ export default class App extends LightningElement {
     else window.history.pushState({}, '', url);
     this.route = parseRoute(new URL(url, window.location.origin).pathname, AUDIENCE);
     this.showCanonicalPath();
+    this.loadLazyPage();
     window.scrollTo(0, 0);
+  }
+
+  /** Downloads the current page's code when it is one of the lazily loaded pages not loaded yet. */
+  private loadLazyPage(): void {
+    const page = this.route.page;
+    this.lazyPageFailed = false;
+    if (!isLazyPage(page) || this.lazyPages[page]) return;
+    loadPage(page).then(
+      (ctor) => {
+        this.lazyPages = { ...this.lazyPages, [page]: ctor };
+      },
+      () => {
+        // A build replaced since this page was loaded, or the server is gone: say so rather than show nothing.
+        if (this.route.page === page) this.lazyPageFailed = true;
+      },
+    );
   }
 
   /** The address bar shows the route's own address (`/` is the plans list, a plan's internal page the portal's). */
@@ -271,7 +300,7 @@ export default class App extends LightningElement {
       }
       // Still signed in as before: the switch says so again.
       select.value = session.username;
-      this.showToast('Could not switch user', message, 'error');
+      this.showToast('Could not switch user', message, 'error', 'sticky');
     }
   }
 
@@ -293,14 +322,14 @@ export default class App extends LightningElement {
       const failed = body.failedMetrics ?? [];
       this.showToast(
         'Rollup finished',
-        `${body.read.targets} targets rolled up, ${written} values written` +
+        `${counted(body.read.targets, 'target')} rolled up, ${counted(written, 'value')} written` +
           (failed.length > 0 ? `; failed metrics: ${failed.map((m) => m.name).join(', ')}` : '.') +
           accessNote(body.access),
         failed.length > 0 || body.access?.error || body.access?.failures ? 'warning' : 'success',
       );
       this.remountPage();
     } catch (error) {
-      this.showToast('Rollup failed', (error as Error).message, 'error');
+      this.showToast('Rollup failed', (error as Error).message, 'error', 'sticky');
     } finally {
       this.rollupRunning = false;
     }
@@ -313,18 +342,27 @@ export default class App extends LightningElement {
     });
   }
 
-  showToast(title: string, message: string, variant: string): void {
-    const id = this.nextToast++;
-    this.toasts = [...this.toasts, { id, title, message, variant }];
-    window.setTimeout(() => this.dismiss(id), TOAST_MILLIS);
+  showToast(title: string, message: string, variant: string, mode: ToastMode = 'dismissible'): void {
+    this.addToast(toastOf(this.nextToast++, { title, message, variant, mode }));
   }
 
-  get toastViews(): (Toast & { className: string; icon: string })[] {
-    return this.toasts.map((t) => ({
-      ...t,
-      className: `slds-notify slds-notify_toast slds-theme_${t.variant}`,
-      icon: `utility:${t.variant === 'success' ? 'success' : t.variant === 'error' ? 'error' : t.variant === 'warning' ? 'warning' : 'info'}`,
-    }));
+  private addToast(toast: Toast): void {
+    this.toasts = pushToast(this.toasts, toast);
+    this.startToastTimers();
+  }
+
+  /** Starts the time of every shown toast that goes by itself and has no running time yet. */
+  private startToastTimers(): void {
+    for (const toast of visibleToasts(this.toasts)) {
+      const lifetime = toastLifetime(toast);
+      if (lifetime === null || this.toastTimers.has(toast.id)) continue;
+      this.toastTimers.add(toast.id);
+      window.setTimeout(() => this.dismiss(toast.id), lifetime);
+    }
+  }
+
+  get toastViews(): ToastView[] {
+    return visibleToasts(this.toasts).map(toastView);
   }
 
   handleDismissToast(event: Event): void {
@@ -332,6 +370,9 @@ export default class App extends LightningElement {
   }
 
   private dismiss(id: number): void {
-    this.toasts = this.toasts.filter((t) => t.id !== id);
+    this.toastTimers.delete(id);
+    this.toasts = dropToast(this.toasts, id);
+    // A waiting toast moves up into view: its time starts now.
+    this.startToastTimers();
   }
 }
