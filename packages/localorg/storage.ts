@@ -42,6 +42,12 @@ function needsIndex(f: FieldSchema): boolean {
   );
 }
 
+/** Fields whose column leads an index over every row (not only live ones): ORDER BY can walk it in order. */
+export function indexedInOrder(f: FieldSchema): boolean {
+  if (f.model.formula !== undefined) return false;
+  return f.name === 'Id' || (needsIndex(f) && !f.model.unique && !f.model.externalId);
+}
+
 export class Storage {
   readonly db: Db;
 

@@ -1,12 +1,15 @@
 /**
  * Runs a plan against SQLite and shapes rows as the REST API returns them. Record queries list the
- * matching rowids once (so totalSize is exact) and read each page by rowid, with one statement per
- * child subquery for the whole page; aggregate and count queries are computed at once.
+ * matching rowids once, or count them (totalSize is exact either way) and find each page's rowids from the
+ * last one read (rowid order, and ORDER BY on the object's own fields: ordered.ts); each page's rows are
+ * then read by rowid, with one statement per child subquery for the whole page; aggregate and count
+ * queries are computed at once.
  */
 import { SalesforceError } from '../errors';
 import type { SqlValue } from '../sql';
 import type { Storage } from '../storage';
 import { toApiValue } from '../values';
+import { openOrdered } from './ordered';
 import { MAX_AGGREGATE_ROWS, type Plan, type RecordShape } from './plan';
 
 export type SfRecord = Record<string, unknown>;
@@ -186,6 +189,7 @@ export function run(
           nextIds.all({ ...params, __after: after, __max: max, __n: n }) as number[];
         return new KeysetCursor(count, ids, fetch, guard);
       }
+      if (plan.ordered) return openOrdered(storage, plan.ordered, params, fetch, guard);
       const rowids = storage.statement(plan.idSql).pluck(true).all(params) as number[];
       return new RecordCursor(rowids, fetch, guard);
     }

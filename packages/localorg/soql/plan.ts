@@ -26,6 +26,7 @@ import { typeofEntry } from './typeof';
 import { corporateOf, isMultiCurrency } from '../currency/sql';
 import type { Expr, OrderItem, SelectItem, SoqlQuery } from './parse';
 import { Scope, whereClause, type Env, type FieldRef } from './scope';
+import { orderedKeyset, type OrderedKeyset } from './ordered';
 
 export const MAX_OFFSET = 2000;
 /** Aggregate results are not pageable: more rows than one batch is an error. */
@@ -75,6 +76,8 @@ export type Plan =
       pageSql: string;
       shape: RecordShape;
       keyset?: { countSql: string; nextIdsSql: string };
+      /** ORDER BY on fields of the queried object, no OFFSET: read in that order a page at a time (ordered.ts). */
+      ordered?: OrderedKeyset;
     };
 
 /** Named result columns c0, c1, ... of a SELECT. */
@@ -103,10 +106,11 @@ function checkSortable(scope: Scope, c: Compiled): void {
  * ORDER BY terms, then rowid (insertion order) to break ties. The rowid runs in the direction of the
  * last term so that an index on a single sorted field serves the whole order.
  */
-function recordOrder(scope: Scope, query: SoqlQuery): string[] {
+function recordOrder(scope: Scope, query: SoqlQuery, compiled: Compiled[] = []): string[] {
   const terms = query.orderBy.map((o) => {
     const c = compileExpr(scope, o.expr, false);
     checkSortable(scope, c);
+    compiled.push(c);
     return `${c.sql} ${direction(o)}`;
   });
   return [...terms, `${scope.alias}.rowid${query.orderBy[query.orderBy.length - 1]?.desc ? ' DESC' : ''}`];
@@ -240,7 +244,8 @@ function childPlan(parent: Scope, query: SoqlQuery, rootLimit: number | undefine
 
 function recordsPlan(scope: Scope, query: SoqlQuery, where: string): Plan {
   scope.env.text.clause('ORDER');
-  const order = recordOrder(scope, query);
+  const compiled: Compiled[] = [];
+  const order = recordOrder(scope, query, compiled);
   // The rowid list needs only the joins that WHERE and ORDER BY use; those were created first.
   const idJoins = scope.joins.length;
   scope.env.text.clause('SELECT');
@@ -264,6 +269,10 @@ function recordsPlan(scope: Scope, query: SoqlQuery, where: string): Plan {
           nextIdsSql: `SELECT ${a}.rowid FROM ${from}${where ? `${where} AND ${after}` : ` WHERE ${after}`} ORDER BY ${a}.rowid LIMIT @__n`,
         }
       : undefined,
+    ordered:
+      query.orderBy.length > 0 && query.offset === undefined
+        ? orderedKeyset(scope, from, where, query.orderBy, compiled, order, query.limit)
+        : undefined,
   };
 }
 
