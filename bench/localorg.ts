@@ -11,6 +11,8 @@ export interface LocalOrgBench {
   opportunities: number;
   groupBySum: { apiMs: number; sqlMs: number; ratio: number };
   page2000: { p50Ms: number; p95Ms: number };
+  /** The first 2000-row page of an ORDER BY query against the same page without ORDER BY. */
+  orderedFirstPage: { orderedP50Ms: number; unorderedP50Ms: number; ratio: number };
   collectionInsert200: { apiP50Ms: number; apiP95Ms: number; sqlP50Ms: number; ratio: number };
 }
 
@@ -86,6 +88,20 @@ export async function benchLocalOrg(
     }
   }
 
+  // First pages only, ordered and unordered in turn: an ORDER BY must not list every match first.
+  const columns = 'SELECT Id, Name, Amount, CloseDate, StageName, Partner_Account__r.Name FROM Opportunity';
+  const firstPage = async (soql: string, into: number[]) => {
+    const start = process.hrtime.bigint();
+    await conn.request(`/services/data/v${conn.version}/query?q=${encodeURIComponent(soql)}`);
+    into.push(Number(process.hrtime.bigint() - start) / 1e6);
+  };
+  const unorderedFirst: number[] = [];
+  const orderedFirst: number[] = [];
+  for (let r = 0; r < repeat; r++) {
+    await firstPage(columns, unorderedFirst);
+    await firstPage(`${columns} ORDER BY CloseDate DESC`, orderedFirst);
+  }
+
   // 200-record collection inserts through the API against the same rows inserted directly.
   let batch = 0;
   const records = () =>
@@ -126,6 +142,11 @@ export async function benchLocalOrg(
     opportunities,
     groupBySum: { apiMs: round(apiMs), sqlMs: round(sqlMs), ratio: round(apiMs / sqlMs) },
     page2000: { p50Ms: round(percentile(pages, 50)), p95Ms: round(percentile(pages, 95)) },
+    orderedFirstPage: {
+      orderedP50Ms: round(percentile(orderedFirst, 50)),
+      unorderedP50Ms: round(percentile(unorderedFirst, 50)),
+      ratio: round(percentile(orderedFirst, 50) / percentile(unorderedFirst, 50)),
+    },
     collectionInsert200: {
       apiP50Ms: round(percentile(apiInsert, 50)),
       apiP95Ms: round(percentile(apiInsert, 95)),
