@@ -4,9 +4,9 @@
  * each browser's session server-side: the browser holds a random cookie, never a token or a password.
  * Every request passes the checks of app/security.ts first (Host, and for writes Origin and content type).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { getString, isAnyJson, isJsonMap, type JsonMap } from '@salesforce/ts-types';
 import { SalesforceError, answerClientErrors } from '@partner-planning/localorg';
 import { REPO_ROOT } from '@partner-planning/model';
@@ -42,6 +42,7 @@ import {
   sessionCookie,
   SessionStore,
 } from './security';
+import { IMMUTABLE, sendStatic } from './static-files';
 
 export const APP_PORT = 3000;
 export { API_VERSION, type AppUser } from './org-access';
@@ -77,18 +78,6 @@ export interface AppServer {
   accessSync: AccessSync;
   close(): Promise<void>;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 const notFound = (): SalesforceError => new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
 
@@ -133,17 +122,6 @@ function fileUnder(root: string, urlPath: string): string | undefined {
   const path = normalize(join(root, decodeURIComponent(urlPath)));
   if (path !== root && !path.startsWith(root + sep)) return undefined;
   return existsSync(path) && statSync(path).isFile() ? path : undefined;
-}
-
-function sendFile(res: ServerResponse, path: string, cache: string): void {
-  res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-    'Cache-Control': cache,
-  });
-  // A file that vanished or cannot be read after the check ends the response instead of crashing the server.
-  createReadStream(path)
-    .on('error', () => res.destroy())
-    .pipe(res);
 }
 
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
@@ -330,12 +308,14 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     if (path.startsWith('/assets/')) {
       const file = fileUnder(SLDS_ASSETS, path.slice('/assets/'.length));
       if (!file) throw notFound();
-      sendFile(res, file, 'public, max-age=86400');
+      sendStatic(req, res, file, 'public, max-age=86400');
       return;
     }
     const file = path === '/' ? undefined : fileUnder(distDir, path);
     if (file) {
-      sendFile(res, file, 'no-cache');
+      // Chunks are named by their content's hash; anything else is asked for again (ETag) on every load.
+      const chunk = file.startsWith(join(distDir, 'chunks') + sep);
+      sendStatic(req, res, file, chunk ? IMMUTABLE : 'no-cache');
       return;
     }
     // Every other path is a route of the single-page app.
@@ -346,7 +326,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         'SERVER_UNAVAILABLE',
         'The app is not built: run `npm start` or `npm run app:build`',
       );
-    sendFile(res, index, 'no-cache');
+    sendStatic(req, res, index, 'no-cache');
   }
 
   const server = createServer((req, res) => {
