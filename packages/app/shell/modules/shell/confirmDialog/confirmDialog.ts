@@ -9,7 +9,12 @@ export default class ConfirmDialog extends LightningElement {
   @api headerless = false;
 
   get headerClass(): string {
+    if (this.headerless) return 'slds-modal__header slds-modal__header_empty';
     return this.theme === 'default' ? 'slds-modal__header' : `slds-modal__header slds-theme_${this.theme}`;
+  }
+
+  get headingClass(): string {
+    return this.headerless ? 'slds-assistive-text' : 'slds-modal__title slds-hyphenate';
   }
 
   get heading(): string {
