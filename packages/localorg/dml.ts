@@ -30,7 +30,7 @@ import { deriveFields } from './dml/derive';
 import { findIds, lookupRecord } from './dml/find';
 import { assertDeletable } from './dml/products';
 import { Rollups } from './dml/rollup';
-import { outcomeOf, runBatch, type BatchOutcome, type Reservations } from './dml/batch';
+import { outcomeOf, RedoPerRecord, runBatch, type BatchOutcome, type Reservations } from './dml/batch';
 import { validateValue } from './dml/validate';
 import { afterSetupDelete, afterSetupSave, beforeSetupDelete } from './dml/setup-hooks';
 
@@ -156,17 +156,13 @@ export class Dml {
    * leave nothing of the batch written.
    */
   createMany(ctx: RequestContext, obj: ObjectSchema, records: WriteValues[]): BatchOutcome[] {
-    return this.atomic(
+    return this.batchOrRedo(
       () =>
-        runBatch(
-          this.storage,
-          (fn) => this.atomic(fn),
-          records.length,
-          (i, numbers) => ({
-            id: this.insert(ctx, obj, records[i], numbers),
-            created: true,
-          }),
-        ) ?? records.map((values) => outcomeOf(() => ({ id: this.create(ctx, obj, values), created: true }))),
+        runBatch(this.storage, records.length, (i, numbers) => ({
+          id: this.insert(ctx, obj, records[i], numbers),
+          created: true,
+        })),
+      () => records.map((values) => outcomeOf(() => ({ id: this.create(ctx, obj, values), created: true }))),
     );
   }
 
@@ -190,11 +186,44 @@ export class Dml {
       this.change(ctx, obj, current, values);
       return { id: current.Id as string, created: false };
     };
-    return this.atomic(
-      () =>
-        runBatch(this.storage, (fn) => this.atomic(fn), count, one) ??
-        Array.from({ length: count }, (_, i) => outcomeOf(() => this.atomic(() => one(i)))),
+    return this.batchOrRedo(
+      () => runBatch(this.storage, count, one),
+      () => Array.from({ length: count }, (_, i) => outcomeOf(() => this.atomic(() => one(i)))),
     );
+  }
+
+  /**
+   * Runs `batch` in one savepoint; when a record failed after writing, rolls it back and runs `perRecord` (one
+   * savepoint per record) instead. Inside `withBatchTransaction`, the caller's transaction is that savepoint.
+   */
+  private batchOrRedo(batch: () => BatchOutcome[], perRecord: () => BatchOutcome[]): BatchOutcome[] {
+    if (this.callerHoldsBatch) return batch();
+    try {
+      return this.atomic(batch);
+    } catch (error) {
+      if (!(error instanceof RedoPerRecord)) throw error;
+    }
+    return this.atomic(perRecord);
+  }
+
+  private callerHoldsBatch = false;
+
+  /**
+   * Runs `work` in a transaction that stands for the savepoint of every batch written inside it (a savepoint
+   * costs SQLite a copy of each page it changes). Returns undefined, with everything rolled back, when a record
+   * failed after writing: the caller then does the work again outside, where batches keep their own savepoints.
+   */
+  withBatchTransaction<T>(work: () => T): T | undefined {
+    const outer = this.callerHoldsBatch;
+    this.callerHoldsBatch = true;
+    try {
+      return this.atomic(work);
+    } catch (error) {
+      if (error instanceof RedoPerRecord) return undefined;
+      throw error;
+    } finally {
+      this.callerHoldsBatch = outer;
+    }
   }
 
   /** Updates a live record (found with `lookup`). */

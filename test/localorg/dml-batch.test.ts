@@ -143,3 +143,50 @@ describe('updateMany', () => {
     expect(row(object('Section__c'), parent)).toMatchObject({ Target_Total__c: 402, Targets_Behind__c: 1 });
   });
 });
+
+/**
+ * A record that fails after writing (here: a failure injected right after its row is inserted) cannot just
+ * report its error: the batch is rolled back and redone one savepoint per record, with the same outcomes.
+ */
+describe('a record failing after it wrote', () => {
+  const FAILS = 'Fails after writing';
+  beforeEach(() => {
+    const storage = t.org.storage;
+    const insertRow = storage.insertRow.bind(storage);
+    jest.spyOn(storage, 'insertRow').mockImplementation((obj, written) => {
+      insertRow(obj, written);
+      if (written.Name === FAILS) throw new SalesforceError(400, 'UNKNOWN_EXCEPTION', 'injected after the insert');
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+  const named = (name: string) =>
+    t.org.storage.db.prepare('SELECT "Id" FROM "Account" WHERE "Name" = ? AND "IsDeleted" = 0').all(name);
+
+  it('leaves nothing of it and keeps the records around it, through createMany', () => {
+    const account = object('Account');
+    const outcomes = dml.createMany(ctx(), account, [
+      values(account, { Name: 'Redo A' }),
+      values(account, { Name: FAILS }),
+      values(account, { Name: 'Redo C' }),
+    ]);
+    expect('error' in outcomes[1] && outcomes[1].error.toBody()).toEqual([
+      { errorCode: 'UNKNOWN_EXCEPTION', message: 'injected after the insert', fields: [] },
+    ]);
+    expect(named(FAILS)).toEqual([]);
+    expect(named('Redo A')).toEqual([{ Id: idOf(outcomes[0]) }]);
+    expect(named('Redo C')).toEqual([{ Id: idOf(outcomes[2]) }]);
+  });
+
+  it('answers sObject Collections per record as without batches', async () => {
+    const results = await t.conn
+      .sobject('Account')
+      .create([{ Name: 'Redo REST A' }, { Name: FAILS }, { Name: 'Redo REST C' }], { allOrNone: false });
+    expect(results[1]).toEqual({
+      success: false,
+      errors: [{ statusCode: 'UNKNOWN_EXCEPTION', message: 'injected after the insert', fields: [] }],
+    });
+    expect(named(FAILS)).toEqual([]);
+    expect(named('Redo REST A')).toEqual([{ Id: results[0].id }]);
+    expect(named('Redo REST C')).toEqual([{ Id: results[2].id }]);
+  });
+});

@@ -59,43 +59,42 @@ export class Reservations {
   }
 }
 
-/** Thrown inside the batch savepoint to roll it back when a record failed after writing. */
-class RedoPerRecord extends Error {}
+/**
+ * Thrown when a record of a batch failed after writing: whoever holds the batch's savepoint (or transaction)
+ * rolls it back and redoes the batch one savepoint per record.
+ */
+export class RedoPerRecord extends Error {
+  constructor() {
+    super('a record of the batch failed after writing; the batch is redone per record');
+  }
+}
 
 /**
- * Runs `count` records through `write` inside one savepoint (`atomic`). Returns undefined when a record failed
- * after writing something: the savepoint is then rolled back and the caller redoes the batch per record.
+ * Runs `count` records through `write`, in the caller's savepoint. A record that fails before writing anything
+ * gets its error as its outcome; one that fails after writing throws RedoPerRecord.
  */
 export function runBatch(
   storage: Storage,
-  atomic: <T>(fn: () => T) => T,
   count: number,
   write: (index: number, numbers: Reservations) => { id: string; created: boolean },
-): BatchOutcome[] | undefined {
+): BatchOutcome[] {
   const changes = totalChanges(storage.db);
   const numbers = new Reservations(storage);
-  try {
-    return atomic(() => {
-      const outcomes: BatchOutcome[] = [];
-      for (let i = 0; i < count; i++) {
-        numbers.remaining = count - i;
-        const before = changes.get() as number;
-        try {
-          outcomes.push(write(i, numbers));
-        } catch (error) {
-          if (!(error instanceof SalesforceError)) throw error;
-          // Nothing written by this record (SQLite counts every row change): its error is its whole outcome.
-          if ((changes.get() as number) !== before) throw new RedoPerRecord();
-          outcomes.push({ error });
-        }
-      }
-      numbers.release();
-      return outcomes;
-    });
-  } catch (error) {
-    if (error instanceof RedoPerRecord) return undefined;
-    throw error;
+  const outcomes: BatchOutcome[] = [];
+  for (let i = 0; i < count; i++) {
+    numbers.remaining = count - i;
+    const before = changes.get() as number;
+    try {
+      outcomes.push(write(i, numbers));
+    } catch (error) {
+      if (!(error instanceof SalesforceError)) throw error;
+      // Nothing written by this record (SQLite counts every row change): its error is its whole outcome.
+      if ((changes.get() as number) !== before) throw new RedoPerRecord();
+      outcomes.push({ error });
+    }
   }
+  numbers.release();
+  return outcomes;
 }
 
 const totalChangesStatements = new WeakMap<Database.Database, Database.Statement>();

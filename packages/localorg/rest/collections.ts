@@ -83,46 +83,19 @@ const failure = (id: string | undefined, error: SalesforceError, created?: boole
  * path, which keeps that guarantee); with allOrNone, any failure rolls all of them back.
  */
 function runItems(org: OrgRuntime, ctx: RequestContext, items: Item[], allOrNone: boolean): SaveResult[] {
-  const db = org.storage.db;
+  // One draw per record in request order, whatever is written in between (faults are a seeded sequence).
+  const locks = items.map((item) => org.faults?.lock(item.knownId ?? item.lockTarget ?? ''));
   let results: SaveResult[] = [];
   const rolledBack = new Error('rolled back');
+  const attempt = (): true => {
+    results = itemResults(org, ctx, items, locks);
+    if (allOrNone && results.some((r) => !r.success)) throw rolledBack;
+    return true;
+  };
   try {
-    db.transaction(() => {
-      // One draw per record in request order, whatever is written in between (faults are a seeded sequence).
-      const locks = items.map((item) => org.faults?.lock(item.knownId ?? item.lockTarget ?? ''));
-      results = [];
-      for (let i = 0; i < items.length;) {
-        const item = items[i];
-        const locked = locks[i];
-        if (locked) {
-          results.push(failure(item.knownId, locked, item.wouldCreate?.()));
-          i++;
-        } else if (item.batched) {
-          const { kind, obj } = item.batched;
-          let end = i + 1;
-          while (
-            end < items.length &&
-            !locks[end] &&
-            items[end].batched?.kind === kind &&
-            items[end].batched?.obj === obj
-          )
-            end++;
-          const group = items.slice(i, end);
-          writeBatch(org, ctx, group).forEach((outcome, k) => {
-            results.push(
-              'error' in outcome
-                ? failure(group[k].knownId, outcome.error, group[k].wouldCreate?.())
-                : { id: outcome.id, success: true, errors: [] },
-            );
-          });
-          i = end;
-        } else {
-          results.push(runOne(org, item));
-          i++;
-        }
-      }
-      if (allOrNone && results.some((r) => !r.success)) throw rolledBack;
-    })();
+    // Batches share the request's transaction; a record failing after a write redoes the request, each batch
+    // then in a savepoint of its own.
+    if (!org.dml.withBatchTransaction(attempt)) org.dml.atomic(attempt);
   } catch (error) {
     if (error !== rolledBack) throw error;
     results = results.map((r, i) =>
@@ -138,6 +111,42 @@ function runItems(org: OrgRuntime, ctx: RequestContext, items: Item[], allOrNone
           )
         : r,
     );
+  }
+  return results;
+}
+
+/** Every item's result in order: runs of records of one object and kind in one batch, the others one by one. */
+function itemResults(
+  org: OrgRuntime,
+  ctx: RequestContext,
+  items: Item[],
+  locks: (SalesforceError | undefined)[],
+): SaveResult[] {
+  const results: SaveResult[] = [];
+  for (let i = 0; i < items.length;) {
+    const item = items[i];
+    const locked = locks[i];
+    if (locked) {
+      results.push(failure(item.knownId, locked, item.wouldCreate?.()));
+      i++;
+    } else if (item.batched) {
+      const { kind, obj } = item.batched;
+      let end = i + 1;
+      while (end < items.length && !locks[end] && items[end].batched?.kind === kind && items[end].batched?.obj === obj)
+        end++;
+      const group = items.slice(i, end);
+      writeBatch(org, ctx, group).forEach((outcome, k) => {
+        results.push(
+          'error' in outcome
+            ? failure(group[k].knownId, outcome.error, group[k].wouldCreate?.())
+            : { id: outcome.id, success: true, errors: [] },
+        );
+      });
+      i = end;
+    } else {
+      results.push(runOne(org, item));
+      i++;
+    }
   }
   return results;
 }
