@@ -11,7 +11,8 @@
  * fund allocations, requests and claims) were added with their own hashes. The partner's side changed the
  * accounts (partner accounts are partner-enabled, IsPartner, and owned by their partner manager) and the
  * sections (whether the partner sees them), and added the partner users and the plan comments with their own
- * hashes.
+ * hashes. The opportunities changed their names only ("Customer – Product FY2027 Q1", told apart within an
+ * account), drawn as before.
  */
 import { createHash } from 'node:crypto';
 import { generateDataset, type SeedDataset } from '../../packages/jobs/seed/generate';
@@ -84,7 +85,7 @@ const CASES: GoldenCase[] = [
       APR_Action__c: 'ae05a4692a6465f477a7432e137765ffe1e7171f8a552bea1a6384e527c3c8a8',
       Product2: '43ab0425a1baa503fc030ef6b4f7af34dc760d0d94aaf1ee28ccd3bb92375bf5',
       PricebookEntry: '8253a09dfa01101bfeea4b61d922e57368625001948490f614d4ef16f6982c61',
-      Opportunity: 'f6c8701c164fb13df43e72ae66bec4047e576f56ef61f8bd137ec4a5d7738038',
+      Opportunity: '371bdcdee3de969a39c26c601aa9d95620518e235b31787d6ae25e8091cc7880',
       'APR_Action__c (opportunities)': '8fa64e1e3e422c5ae2686b545a6b153cec382ee3c140c296453e00d82aee53b3',
       planShares: '26636125e7d280980aa13ea8ff9bc0dd85231a90d621f2974c8931feebe5b53a',
       'Contact (programme)': 'd305d74f1c1b76cf2422ba093835df86225bb64f6d4b30564563970c0e95d492',
@@ -120,7 +121,7 @@ const CASES: GoldenCase[] = [
       APR_Action__c: '0835850c59d8a3f385712175c6abfccc403e21b19d9df024709821cfe0ebbeb1',
       Product2: '583964534f598d27462c4b8ddc256185e3c9289bf54f275221e079640ec04626',
       PricebookEntry: 'ae7fbdc02bfda3bd954dad9991dd281d063fe7e736ae9eb48353c963b5f39e04',
-      Opportunity: '751d8de431ecbedac4c58b86976fe127999af83d449bfedd7ca9ee5c46869eab',
+      Opportunity: '3b9d20c9b4910e9b41b4c2a5051e0a51c209aac5566e658cf5ed3664d1d0030a',
       'APR_Action__c (opportunities)': '3af5c0c98d9c0b77359ce54b56731653bfdb170ea23b7efe0efdc4566b35c582',
       planShares: 'e2170c72423e076d56530eebd1ef11228ba9725bb2494f46a671fa7c4039496d',
       'Contact (programme)': 'eb41549d8d7e6d97a7ae6e0de20077572e631430310c07a66615848e3084c080',
@@ -157,7 +158,7 @@ const CASES: GoldenCase[] = [
       APR_Action__c: '8613803282ba73181bcfb459c5a33912a5860608e5cb8b36f27d2cd9dc69ebe5',
       Product2: 'a1f373c962b56b9e23dd73f28efceb5380aa8c975ca8d0276e2b703655066d82',
       PricebookEntry: '9ca84644a9690aa8b2ae45b214e473f2fbe37897853f63e57a3a1627a39c7b84',
-      Opportunity: '805c24060c14047ebaf02a0eda545f1416bf45af8610b52775d5ca65e394becc',
+      Opportunity: '7d0226bf6ca1eec6ce52c98d3b6a427fba67b2c142e87f6324347bbf3252be59',
       'APR_Action__c (opportunities)': '1c094c601a73f55c6ef2ab0dd2656c15ab4b6aed361d8f836a31d52c32aee2ae',
       planShares: '04da5e8f35150ed6252c12fa85c75d66f19f6acb1ab846e930d587947d9d895e',
       'Contact (programme)': 'de935546764864384085a5858b24a24b66cdb13858d3ac25c5f7fdc42f9bfc86',

@@ -85,6 +85,21 @@ describe('generated dataset', () => {
     }
   });
 
+  it('names each deal after its customer, product and quarter, never twice within an account', () => {
+    const { opportunities, levels } = everything(small());
+    const accountNames = new Map(levels[0].records.map((a) => [a.key, String(a.fields.Name)]));
+    const seen = new Set<string>();
+    for (const o of opportunities) {
+      const account = (o.fields.AccountId as { ref: { key: string } }).ref.key;
+      const name = String(o.fields.Name);
+      const match = /^(.+) – (.+) FY(\d{4}) Q([1-4])(?: \((\d+)\))?$/.exec(name);
+      expect(match?.[1]).toBe(accountNames.get(account));
+      expect(seen.has(`${account} ${name}`)).toBe(false);
+      seen.add(`${account} ${name}`);
+    }
+    expect(seen.size).toBe(opportunities.length);
+  });
+
   it('makes deals with more actions win more often (with noise)', () => {
     const dataset = generateDataset({ seed: 3, scale: parseScale('medium'), asOf: AS_OF, fiscalYearStartMonth: 1 });
     const { opportunities, actions } = everything(dataset);

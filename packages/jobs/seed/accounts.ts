@@ -36,6 +36,13 @@ function partnerName(p: number): string {
 /** The web and mail domain of a partner's name. */
 const domainOf = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
+/** The name of partner `p`'s customer `c` (0-based): unique, as the partner's number is in it. No randomness. */
+export function customerName(p: number, c: number): string {
+  const word = CUSTOMER_WORDS[(p * 5 + c) % CUSTOMER_WORDS.length];
+  const suffix = CUSTOMER_SUFFIXES[(p + c * 3) % CUSTOMER_SUFFIXES.length];
+  return `${word} ${suffix} ${pad(p + 1, 3)}-${c + 1}`;
+}
+
 /** The customer accounts of partner `p`, in its region. */
 function customerAccounts(
   ctx: SeedContext,
@@ -49,13 +56,11 @@ function customerAccounts(
   for (let c = 0; c < ctx.scale.customersPerPartner; c++) {
     const customerKey = key(ctx, 'acct', 'c', pad(p + 1, 5), pad(c + 1, 3));
     keys.push(customerKey);
-    const word = CUSTOMER_WORDS[(p * 5 + c) % CUSTOMER_WORDS.length];
-    const suffix = CUSTOMER_SUFFIXES[(p + c * 3) % CUSTOMER_SUFFIXES.length];
     records.push({
       sobject: 'Account',
       key: customerKey,
       fields: {
-        Name: `${word} ${suffix} ${pad(p + 1, 3)}-${c + 1}`,
+        Name: customerName(p, c),
         Type: 'Customer - Channel',
         Industry: rng.pick(INDUSTRIES),
         BillingCity: city,

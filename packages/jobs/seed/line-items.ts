@@ -45,7 +45,8 @@ export function partnerLineItems(ctx: SeedContext, profile: PartnerProfile, oppo
     if (!rng.chance(ctx.scale.programme.lineItemShare)) continue;
     const amount = Number(opportunity.fields.Amount);
     const name = String(opportunity.fields.Name);
-    const main = PRODUCT_CATALOG.find((p) => name.startsWith(`${p.name} - `)) ?? PRODUCT_CATALOG[0];
+    // Deals are named "Customer – Product FY2027 Q1" (opportunities.ts).
+    const main = PRODUCT_CATALOG.find((p) => name.includes(` – ${p.name} `)) ?? PRODUCT_CATALOG[0];
     // A support renewal rides along on a third of the deals that are not support deals themselves.
     const withSupport = main !== SUPPORT && amount >= 5000 && rng.chance(0.35);
     const supportTotal = withSupport ? Math.round((amount * (0.1 + rng.next() * 0.1)) / 100) * 100 : 0;

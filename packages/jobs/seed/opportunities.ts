@@ -8,6 +8,7 @@
 import { addDays, daysBetween } from '../periods';
 import type { Random } from '../random';
 import { key, winProbability, type PartnerProfile, type SeedContext } from './context';
+import { customerName } from './accounts';
 import { createdAt } from './created';
 import { opportunityActions } from './opportunity-actions';
 import { pad, ref, type PartnerChunk, type SeedRecord } from './records';
@@ -33,6 +34,8 @@ export function partnerOpportunities(
   const actions: SeedRecord[] = [];
   // The AE accountable for the plan's targets, and every AE who owns one of the partner's deals.
   const aes = new Set<string>([profile.aeKey]);
+  // Deal names seen so far: the customers are this partner's alone, so names are told apart here.
+  const seen = new Map<string, number>();
   for (const quarter of ctx.quarters) {
     const count = rng.poisson(scale.opportunitiesPerQuarter);
     for (let n = 0; n < count; n++) {
@@ -59,11 +62,16 @@ export function partnerOpportunities(
       const lastAction = closeDate < asOf ? closeDate : asOf;
       const opened = addDays(lastAction, -Math.min(240, 90 + Math.round(born.logNormal(20, 0.8))));
       // Field order is draw order: the product name, then the type.
+      const product = PRODUCTS[rng.int(0, PRODUCTS.length - 1)];
+      // "Customer – Product FY2027 Q1", numbered when the customer has that product twice in a quarter.
+      const base = `${customerName(profile.index, profile.customerKeys.indexOf(customerKey))} – ${product} ${ctx.calendar.label(quarter)}`;
+      const repeat = (seen.get(base) ?? 0) + 1;
+      seen.set(base, repeat);
       opportunities.push({
         sobject: 'Opportunity',
         key: oppKey,
         fields: {
-          Name: `${PRODUCTS[rng.int(0, PRODUCTS.length - 1)]} - ${profile.name}`,
+          Name: repeat > 1 ? `${base} (${repeat})` : base,
           AccountId: ref('Account', customerKey),
           Partner_Account__c: ref('Account', profile.key),
           OwnerId: ref('User', ownerKey),

@@ -40,7 +40,7 @@ const escaped = (value: string): string => value.replace(/\\/g, '\\\\').replace(
 export const soqlString = (value: string): string => `'${escaped(value)}'`;
 
 /** A LIKE pattern's literal text: `%` and `_` match themselves (SOQL's `\%` and `\_` escapes). */
-const likeText = (value: string): string => escaped(value).replace(/([%_])/g, '\\$1');
+export const likeText = (value: string): string => escaped(value).replace(/([%_])/g, '\\$1');
 
 const DATE_LITERAL = /^(?:[A-Z]+_)*[A-Z]+(?::\d+)?$/;
 

@@ -7,7 +7,8 @@
  *   listReference, label, visibility...);
  * - `list-records/{objectApiName}/{listViewApiName}` and `list-records/{listViewId}`: List Record Collection,
  *   records in the UI API's Record shape, paged with `pageSize` (1-2000, default 50) and `pageToken`, sorted
- *   with `sortBy` (`Name`, `-CloseDate`), with `fields` / `optionalFields` besides the display columns.
+ *   with `sortBy` (`Name`, `-CloseDate`), with `fields` / `optionalFields` besides the display columns, and
+ *   narrowed by `searchTerm` (the list's text columns that contain it; `*` and `?` are wildcards).
  * The lists are the package's metadata: no one can create, edit or delete them through the local org.
  */
 import { createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import type { ObjectSchema } from '../schema';
 import type { UserAccess } from '../security';
 import { invalidInput, notFoundUi } from '../ui-api/errors';
 import { fieldTree, recordRepresentation, soqlPaths } from '../ui-api/records';
-import { isSortable, type CompiledListView } from './compile';
+import { isSortable, likeText, type CompiledListView } from './compile';
 import { findListViewById, listViewId, listViewsOf, type ListViewDefinition } from './definitions';
 import { compileFor, intParam, listViewOf, noteUsed, recentlyUsed, runPage } from './run';
 
@@ -130,6 +131,28 @@ function sortOf(
   });
 }
 
+/** The column types a list search looks in: text a person reads (not numbers, dates, long text or formulas). */
+const SEARCHED_TYPES = new Set(['Text', 'AutoNumber', 'Email', 'Phone', 'Url', 'Picklist', 'TextArea']);
+
+/**
+ * `searchTerm` as a SOQL condition: any searchable display column (a lookup column by its parent's name)
+ * containing the term, case-insensitively; `*` matches any characters and `?` one. Null when the term is blank.
+ */
+function searchCondition(compiled: CompiledListView, term: string): string | null {
+  const text = term.trim();
+  if (text === '') return null;
+  const columns = compiled.columns.filter(
+    (c) => SEARCHED_TYPES.has(c.field.model.type) && c.field.model.formula === undefined,
+  );
+  // The wildcards become LIKE's; everything else (%, _ included) is matched as written.
+  const pattern = text
+    .split(/([*?])/)
+    .map((part) => (part === '*' ? '%' : part === '?' ? '_' : likeText(part)))
+    .join('');
+  if (columns.length === 0) return 'Id = null';
+  return `(${columns.map((c) => `${c.path} LIKE '%${pattern}%'`).join(' OR ')})`;
+}
+
 /** List Record Collection: a page of the list's records as the caller sees them. */
 function listRecords(
   org: OrgRuntime,
@@ -160,9 +183,12 @@ function listRecords(
     ...order.map((o) => `${o.path} ${o.ascending ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'}`),
     'Id ASC NULLS FIRST',
   ];
+  const searchTerm = req.query.get('searchTerm');
+  const search = searchTerm === null ? null : searchCondition(compiled, searchTerm);
+  const where = [compiled.where, search].filter((c): c is string => Boolean(c));
   const soql =
     `SELECT ${[...new Set(soqlPaths(tree, obj))].join(', ')} FROM ${obj.name}` +
-    (compiled.where ? ` WHERE ${compiled.where}` : '') +
+    (where.length > 0 ? ` WHERE ${where.map((c) => (where.length > 1 ? `(${c})` : c)).join(' AND ')}` : '') +
     ` ORDER BY ${orderBy.join(', ')}`;
   const page = runPage(org, req, soql, offset, pageSize);
   const url = (token: number): string => {
