@@ -75,20 +75,50 @@ const TARGET_FIELDS = [
   'Expected_To_Date__c',
   'Pace_Status__c',
   'Plan_Section__c',
-  'Plan_Section__r.Partner_Account_Plan__c',
-  'Plan_Section__r.Partner_Account_Plan__r.Partner_Account__c',
 ];
 
 /** The partner account of a target's plan (normalized; '' when the plan has none). */
 export const partnerOf = (t: TargetRow): string => norm(t.Plan_Section__r?.Partner_Account_Plan__r?.Partner_Account__c);
 
-/** The targets in scope of plans that are not Closed, with their partner (and their currency in a multi-currency org). */
+interface SectionRow {
+  Id: string;
+  Partner_Account_Plan__c: string;
+  Partner_Account_Plan__r: { Partner_Account__c: string } | null;
+}
+
+/**
+ * The targets in scope of plans that are not Closed, with their partner (and their currency in a multi-currency
+ * org). Each target's plan and partner come from one read of the sections rather than two nested objects in
+ * every target row: a plan has tens of targets per section, and those objects were a third of what was read.
+ */
 export async function loadTargets(session: OrgSession, scope: Scope, multiCurrency = false): Promise<TargetRow[]> {
   // A Closed plan's figures are final (and its targets locked): the rollup never reads or rewrites them.
-  const open = `Plan_Section__r.Partner_Account_Plan__r.Status__c != 'Closed'`;
-  const where = ` WHERE ${open}${scope.plans ? ` AND Plan_Section__r.Partner_Account_Plan__c IN (${idList(scope.plans)})` : ''}`;
+  const inPlans = (path: string): string =>
+    `${path}Partner_Account_Plan__r.Status__c != 'Closed'${scope.plans ? ` AND ${path}Partner_Account_Plan__c IN (${idList(scope.plans)})` : ''}`;
   const fields = multiCurrency ? [...TARGET_FIELDS, 'CurrencyIsoCode'] : TARGET_FIELDS;
-  const targets = await queryAll<TargetRow>(session, `SELECT ${fields.join(', ')} FROM Plan_Target__c${where}`);
-  if (scope.partners && !scope.plans) return targets.filter((t) => scope.partners?.has(partnerOf(t)));
+  const rows = await queryAll<Omit<TargetRow, 'Plan_Section__r'>>(
+    session,
+    `SELECT ${fields.join(', ')} FROM Plan_Target__c WHERE ${inPlans('Plan_Section__r.')}`,
+  );
+  // Read after the targets: a section missing here had its plan closed in between, so its targets are left alone.
+  const sections = new Map<string, TargetRow['Plan_Section__r']>();
+  for (const s of await queryAll<SectionRow>(
+    session,
+    `SELECT Id, Partner_Account_Plan__c, Partner_Account_Plan__r.Partner_Account__c FROM Plan_Section__c WHERE ${inPlans('')}`,
+  )) {
+    sections.set(norm(s.Id), {
+      Partner_Account_Plan__c: s.Partner_Account_Plan__c,
+      Partner_Account_Plan__r: s.Partner_Account_Plan__r && {
+        Partner_Account__c: s.Partner_Account_Plan__r.Partner_Account__c,
+      },
+    });
+  }
+  const targets: TargetRow[] = [];
+  for (const row of rows) {
+    const section = sections.get(norm(row.Plan_Section__c));
+    if (!section) continue;
+    const target: TargetRow = { ...row, Plan_Section__r: section };
+    if (!scope.partners || scope.plans || scope.partners.has(partnerOf(target))) targets.push(target);
+  }
   return targets;
 }
