@@ -4,7 +4,7 @@
  * body bytes held across all requests in flight. Every refusal is a Salesforce-shaped JSON error, and a
  * refused body is drained rather than reset, so the client reads the answer.
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { SalesforceError } from './errors';
 
@@ -272,5 +272,47 @@ export function answerClientErrors(server: Server, headers: Readonly<Record<stri
               headers,
             );
     socket.end(response);
+  });
+}
+
+/**
+ * Sends a text body piece by piece as it is read (chunked), waiting while the client reads slower than the
+ * pieces come, so that a large body is never held whole.
+ */
+export async function sendPieces(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  pieces: Iterable<string>,
+): Promise<void> {
+  if (!res.hasHeader('Content-Type')) res.setHeader('Content-Type', 'text/plain;charset=UTF-8');
+  res.writeHead(status);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  try {
+    for (const piece of pieces) {
+      if (res.destroyed) return;
+      if (!res.write(piece)) await writable(res);
+    }
+    res.end();
+  } catch (error) {
+    // Headers are gone already: the client sees the response cut short.
+    console.error('localorg: unexpected error while sending a response', error);
+    res.destroy();
+  }
+}
+
+/** Resolves once the response drains, or closes. */
+function writable(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.removeListener('drain', done);
+      res.removeListener('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
   });
 }

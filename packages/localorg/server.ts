@@ -332,11 +332,11 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     return { userId, apiVersion, now: now() };
   }
 
-  /** Routes one request; a handler that must wait (password hashing) answers with a promise. */
-  function dispatch(req: IncomingMessage, url: URL, bodyText: string): Reply | Promise<Reply> {
+  /** Routes one request (`bodyText` null: a Bulk upload, read as it arrives); a handler may answer with a promise. */
+  function dispatch(req: IncomingMessage, url: URL, bodyText: string | null): Reply | Promise<Reply> {
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const segments = pathSegments(url.pathname);
-    const base = { method, query: url.searchParams, headers: req.headers, bodyText };
+    const base = { method, query: url.searchParams, headers: req.headers, bodyText: bodyText ?? '' };
     const path = segments.join('/');
     if (path === 'services/oauth2/token' || path === 'services/oauth2/revoke') {
       if (method !== 'POST')
@@ -384,7 +384,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     }
     if (segments[0] === 'services' && segments[1] === 'async')
       return bulk1.handle({ ...base, segments: segments.slice(2) });
-    const outside = unsupported.outsideDataResource(segments, path, bodyText);
+    const outside = unsupported.outsideDataResource(segments, path, base.bodyText);
     if (outside) return outside;
     if (segments[0] !== 'services' || segments[1] !== 'data' || segments.length < 3) throw notFoundError();
     const userId = authenticate(req, new URLSearchParams());
@@ -398,6 +398,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     const handler = found.route.methods[method];
     if (!handler) throw methodNotAllowed(req.method ?? method, found.route);
     const request: ApiRequest = { ...base, params: found.params, ctx: context(userId, `${major}.0`) };
+    if (bodyText === null) return bulk.receiveUpload(request, req);
     // Reads run as they are; every write request is one transaction.
     return method === 'GET' ? handler(org, request) : storage.db.transaction(() => handler(org, request))();
   }
@@ -431,6 +432,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     res.setHeader('Sforce-Limit-Info', `api-usage=${used}/${limit}`);
     // Validators (ETag, Last-Modified) go with a 304 as well as with a body.
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+    if (reply.stream) return void http.sendPieces(req, res, reply.status, reply.stream);
     if (reply.body === undefined || reply.status === 204 || reply.status === 304) {
       res.writeHead(reply.status);
       res.end();
@@ -462,8 +464,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       http.checkHost(req, (server.address() as AddressInfo | null)?.port ?? 0);
       http.checkLengths(req);
       const { json, binary } = http.checkContentType(req, pathSegments(url.pathname).join('/'));
-      const bodyText = await http.readBody(req, hold, json, binary);
-      reply = await dispatch(req, url, bodyText);
+      const body = BulkApi.isUpload(req.method, url.pathname) ? null : await http.readBody(req, hold, json, binary);
+      reply = await dispatch(req, url, body);
     } catch (error) {
       if (error instanceof http.ClientGone) return;
       if (error instanceof SalesforceError) {

@@ -28,22 +28,40 @@ const unescapedQuote = (): CsvError =>
     'InvalidBatch : Failed to parse CSV. Found unescaped quote. A value with quote should be within a quote',
   );
 
+/** A line ending other than the job's: the API checks them before parsing, so this error comes first. */
+export class LineEndingError extends CsvError {}
+
 const wrongLineEnding = (lineEnding: LineEnding): CsvError =>
-  new CsvError(`ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is ${lineEnding}`);
+  new LineEndingError(
+    `ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is ${lineEnding}`,
+  );
 
 /**
  * The API checks line endings before parsing: outside quoted values, records end with the job's line ending
  * only (a carriage return in an LF job, or a bare line feed in a CRLF job, refuses the upload).
  */
 function checkLineEndings(text: string, lineEnding: LineEnding): void {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"')
-      quoted = !quoted; // a doubled quote toggles twice
-    else if (quoted) continue;
-    else if (ch === '\r' && (lineEnding === 'LF' || text[i + 1] !== '\n')) throw wrongLineEnding(lineEnding);
-    else if (ch === '\n' && lineEnding === 'CRLF' && text[i - 1] !== '\r') throw wrongLineEnding(lineEnding);
+  const stream = new CsvStream(',', lineEnding, () => undefined);
+  stream.scan(text);
+  stream.checkEnd();
+}
+
+const parseOptions = (delimiter: string, lineEnding: LineEnding) => ({
+  delimiter,
+  record_delimiter: lineBreak(lineEnding),
+  skip_empty_lines: true,
+  relax_column_count: true,
+  // A byte order mark is not skipped: the API reads it as part of the first value.
+  bom: false,
+});
+
+function parseRows(text: string, delimiter: string, lineEnding: LineEnding): string[][] {
+  try {
+    return parse(text, parseOptions(delimiter, lineEnding)) as string[][];
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (/QUOTE/.test(code)) throw unescapedQuote();
+    throw new CsvError(`InvalidBatch : Failed to parse CSV. ${(error as Error).message}`);
   }
 }
 
@@ -54,19 +72,91 @@ function checkLineEndings(text: string, lineEnding: LineEnding): void {
  */
 export function parseCsv(text: string, delimiter: string, lineEnding: LineEnding): string[][] {
   checkLineEndings(text, lineEnding);
-  try {
-    return parse(text, {
-      delimiter,
-      record_delimiter: lineBreak(lineEnding),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      // A byte order mark is not skipped: the API reads it as part of the first value.
-      bom: false,
-    }) as string[][];
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (/QUOTE/.test(code)) throw unescapedQuote();
-    throw new CsvError(`InvalidBatch : Failed to parse CSV. ${(error as Error).message}`);
+  return parseRows(text, delimiter, lineEnding);
+}
+
+/**
+ * Text inside one quoted value beyond which the upload is parsed as it is: Salesforce allows 32,000 characters
+ * per value, so only a quote left open (or a stray one) gets here, and the parser then names the error
+ * instead of the rest of the upload being held.
+ */
+const MAX_OPEN_QUOTE = 1_000_000;
+
+/**
+ * parseCsv for text that arrives in pieces: each piece is checked for line endings as it comes, and the
+ * records it completes (up to its last line ending outside quotes) are parsed at once and handed on, so only
+ * a record still arriving is held. Throws CsvError as parseCsv does.
+ */
+export class CsvStream {
+  private carry = '';
+  private quoted = false;
+  /** A carriage return outside quotes, whose line feed (in a CRLF job) may be in the next piece. */
+  private pendingReturn = false;
+  private readonly crlf: boolean;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly lineEnding: LineEnding,
+    private readonly onRows: (rows: string[][]) => void,
+  ) {
+    this.crlf = lineEnding === 'CRLF';
+  }
+
+  write(text: string): void {
+    const start = this.carry.length;
+    const buffer = this.carry + text;
+    const end = this.scan(buffer, start);
+    if (end > 0) {
+      this.carry = buffer.slice(end);
+      this.emit(buffer.slice(0, end));
+    } else {
+      this.carry = buffer;
+      if (this.quoted && buffer.length > MAX_OPEN_QUOTE) {
+        parseRows(buffer, this.delimiter, this.lineEnding);
+        throw unescapedQuote();
+      }
+    }
+  }
+
+  /** The upload is complete: the last record may lack its line ending. */
+  end(): void {
+    this.checkEnd();
+    if (this.carry !== '') this.emit(this.carry);
+    this.carry = '';
+  }
+
+  /** Checks line endings from `start`; returns the index after the last record ending outside quotes, or 0. */
+  scan(text: string, start = 0): number {
+    let boundary = 0;
+    for (let i = start; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (this.pendingReturn) {
+        this.pendingReturn = false;
+        if (ch !== 10) throw wrongLineEnding(this.lineEnding);
+        boundary = i + 1;
+        continue;
+      }
+      if (ch === 34)
+        this.quoted = !this.quoted; // a doubled quote toggles twice
+      else if (this.quoted) continue;
+      else if (ch === 13) {
+        if (!this.crlf) throw wrongLineEnding(this.lineEnding);
+        this.pendingReturn = true;
+      } else if (ch === 10) {
+        if (this.crlf) throw wrongLineEnding(this.lineEnding);
+        boundary = i + 1;
+      }
+    }
+    return boundary;
+  }
+
+  checkEnd(): void {
+    if (this.pendingReturn) throw wrongLineEnding(this.lineEnding);
+  }
+
+  private emit(text: string): void {
+    const rows = parseRows(text, this.delimiter, this.lineEnding);
+    if (rows.length > 0) this.onRows(rows);
   }
 }
 

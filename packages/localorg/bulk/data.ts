@@ -1,9 +1,10 @@
 /**
  * Bulk API 2.0 jobs in the org's database: each job's properties (one row of `_localorg_bulk_jobs`, with
- * every property job info answers and the processing position), an ingest job's upload until it is parsed,
- * its parsed rows with each row's result, and a query job's result lines. Nothing is kept in the server's
- * memory (a million-row load would otherwise hold every row as JavaScript strings), and jobs survive a
- * restart of the org on the same data folder.
+ * every property job info answers and the processing position), an ingest job's rows parsed from its upload
+ * as it arrived, with each row's result, the upload's text while it may still be needed as uploaded (until it
+ * has parsed, or for good when it did not), and a query job's result lines. Nothing is kept in the server's
+ * memory (a million-row load would otherwise hold every row as JavaScript strings), results are read back a
+ * page at a time, and jobs survive a restart of the org on the same data folder.
  *
  * Tables are created if missing. A job interrupted by a stop or a crash (UploadComplete or InProgress at startup) becomes Failed with what
  * it had committed: rows are written one internal batch per transaction together with their outcomes and
@@ -48,6 +49,8 @@ export interface JobRecord {
   position: number;
   /** Ingest: the job's one CSV upload was received. */
   uploaded: boolean;
+  /** Ingest: why the upload could not be parsed (the job fails with it at UploadComplete). */
+  uploadError?: string | null;
 }
 
 /** What became of an ingest row. */
@@ -56,6 +59,9 @@ export type RowOutcome = { ok: true; id: string; created: boolean } | { ok: fals
 const JOBS = '_localorg_bulk_jobs';
 const INGEST = '_localorg_bulk_ingest_rows';
 const QUERY = '_localorg_bulk_query_lines';
+const PARTS = '_localorg_bulk_upload_parts';
+/** Rows read per statement when results are listed, so that no statement stays open between pages. */
+const PAGE = 1000;
 
 /** A job row as SQLite returns it. */
 interface JobRow {
@@ -80,11 +86,12 @@ interface JobRow {
   row_count: number;
   position: number;
   uploaded: number;
+  upload_error: string | null;
 }
 
 /** Every column but the upload, which only the ingest reads, when it parses or returns it. */
 const JOB_COLUMNS =
-  'id, job_type, operation, object, external_id_field, created_by, created_date, system_modstamp, state, api_version, line_ending, column_delimiter, records_processed, records_failed, processing_time, error_message, query, header, row_count, position, uploaded';
+  'id, job_type, operation, object, external_id_field, created_by, created_date, system_modstamp, state, api_version, line_ending, column_delimiter, records_processed, records_failed, processing_time, error_message, query, header, row_count, position, uploaded, upload_error';
 
 function toRecord(row: JobRow): JobRecord {
   return {
@@ -109,6 +116,7 @@ function toRecord(row: JobRow): JobRecord {
     rowCount: row.row_count,
     position: row.position,
     uploaded: row.uploaded === 1,
+    uploadError: row.upload_error,
   };
 }
 
@@ -135,6 +143,7 @@ const toValues = (job: JobRecord): (string | number | null)[] => [
   job.rowCount,
   job.position,
   job.uploaded ? 1 : 0,
+  job.uploadError ?? null,
 ];
 
 /** Salesforce deletes Bulk API jobs, and their data, seven days after they were created. */
@@ -153,6 +162,18 @@ export class BulkData {
       `CREATE TABLE IF NOT EXISTS ${JOBS} (id TEXT PRIMARY KEY, job_type TEXT NOT NULL, operation TEXT NOT NULL, object TEXT NOT NULL, external_id_field TEXT, created_by TEXT NOT NULL, created_date TEXT NOT NULL, system_modstamp TEXT NOT NULL, state TEXT NOT NULL, api_version TEXT NOT NULL, line_ending TEXT NOT NULL, column_delimiter TEXT NOT NULL, records_processed INTEGER NOT NULL, records_failed INTEGER NOT NULL, processing_time INTEGER NOT NULL, error_message TEXT, query TEXT, header TEXT NOT NULL, row_count INTEGER NOT NULL, position INTEGER NOT NULL, uploaded INTEGER NOT NULL, upload TEXT)`,
     );
     db.exec(`CREATE INDEX IF NOT EXISTS ${JOBS}_creator ON ${JOBS} (created_by)`);
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('${JOBS}')`).pluck(true).all() as string[];
+    if (!columns.includes('upload_error')) db.exec(`ALTER TABLE ${JOBS} ADD COLUMN upload_error TEXT`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${PARTS} (job TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (job, idx))`,
+    );
+    // Earlier versions kept a whole upload in the jobs table; it becomes the upload's one part.
+    db.transaction(() => {
+      db.exec(
+        `INSERT OR IGNORE INTO ${PARTS} (job, idx, text) SELECT id, 0, upload FROM ${JOBS} WHERE upload IS NOT NULL`,
+      );
+      db.exec(`UPDATE ${JOBS} SET upload = NULL WHERE upload IS NOT NULL`);
+    })();
     // ok: null until the row is processed, then 1 (written) or 0 (failed with error).
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${INGEST} (job TEXT NOT NULL, idx INTEGER NOT NULL, fields TEXT NOT NULL, ok INTEGER, id TEXT, created INTEGER, error TEXT, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
@@ -231,26 +252,53 @@ export class BulkData {
     return rows.map(toRecord);
   }
 
-  /** Keeps an ingest job's upload until it is parsed. */
-  setUpload(job: string, text: string): void {
-    this.storage.statement(`UPDATE ${JOBS} SET upload = ?, uploaded = 1 WHERE id = ?`).run(text, job);
+  /** Forgets what an upload left (rows and text), before a new upload or after one that did not finish. */
+  discardUpload(job: string): void {
+    this.discardRows(job);
+    this.clearUploadParts(job);
   }
 
-  /** The upload not yet parsed (or that failed to parse), or null. */
-  upload(job: string): string | null {
-    return (this.storage.statement(`SELECT upload FROM ${JOBS} WHERE id = ?`).pluck(true).get(job) ?? null) as
-      string | null;
+  /** Forgets an upload's parsed rows (it turned out to be malformed: none of it is kept as rows). */
+  discardRows(job: string): void {
+    this.storage.statement(`DELETE FROM ${INGEST} WHERE job = ?`).run(job);
   }
 
-  clearUpload(job: string): void {
-    this.storage.statement(`UPDATE ${JOBS} SET upload = NULL WHERE id = ?`).run(job);
+  /** Keeps a piece of an upload's text, numbered from 0, until it is known whether it parses. */
+  addUploadPart(job: string, idx: number, text: string): void {
+    this.storage.statement(`INSERT INTO ${PARTS} (job, idx, text) VALUES (?, ?, ?)`).run(job, idx, text);
   }
 
-  /** Stores an ingest job's parsed rows, numbered from 0. */
-  addIngestRows(job: string, rows: string[][]): void {
+  clearUploadParts(job: string): void {
+    this.storage.statement(`DELETE FROM ${PARTS} WHERE job = ?`).run(job);
+  }
+
+  /** Whether the upload's text is kept (it did not parse, or it predates parsing on arrival). */
+  hasUploadParts(job: string): boolean {
+    return this.storage.statement(`SELECT 1 FROM ${PARTS} WHERE job = ? LIMIT 1`).get(job) !== undefined;
+  }
+
+  /** The kept upload text, a piece at a time. */
+  *uploadParts(job: string): Generator<string> {
+    const read = this.storage.statement(`SELECT text FROM ${PARTS} WHERE job = ? AND idx = ?`).pluck(true);
+    for (let idx = 0; ; idx++) {
+      const text = read.get(job, idx) as string | undefined;
+      if (text === undefined) return;
+      yield text;
+    }
+  }
+
+  /** The upload has been received: its header, how many rows it gave, and why it did not parse, if it did not. */
+  finishUpload(job: string, header: string[], rowCount: number, error: string | null): void {
+    this.storage
+      .statement(`UPDATE ${JOBS} SET header = ?, row_count = ?, upload_error = ?, uploaded = 1 WHERE id = ?`)
+      .run(JSON.stringify(header), rowCount, error, job);
+  }
+
+  /** Stores an ingest job's parsed rows, numbered on from `start`. */
+  addIngestRows(job: string, rows: string[][], start = 0): void {
     const insert = this.storage.statement(`INSERT INTO ${INGEST} (job, idx, fields) VALUES (?, ?, ?)`);
     this.storage.db.transaction(() => {
-      rows.forEach((row, idx) => insert.run(job, idx, JSON.stringify(row)));
+      rows.forEach((row, i) => insert.run(job, start + i, JSON.stringify(row)));
     })();
   }
 
@@ -276,33 +324,43 @@ export class BulkData {
       );
   }
 
-  /** Processed rows that were written (`ok`) or failed, in upload order, with their fields. */
+  /** Processed rows that were written (`ok`) or failed, in upload order, with their fields; read a page at a time. */
   *processed(job: string, ok: boolean): Generator<{ fields: string[]; id: string; created: boolean; error: string }> {
-    const rows = this.storage
-      .statement(`SELECT fields, id, created, error FROM ${INGEST} WHERE job = ? AND ok = ? ORDER BY idx`)
-      .iterate(job, ok ? 1 : 0) as IterableIterator<{
-      fields: string;
-      id: string;
-      created: number | null;
-      error: string | null;
-    }>;
-    for (const row of rows) {
-      yield {
-        fields: JSON.parse(row.fields) as string[],
-        id: row.id,
-        created: row.created === 1,
-        error: row.error ?? '',
-      };
+    const page = this.storage.statement(
+      `SELECT idx, fields, id, created, error FROM ${INGEST} WHERE job = ? AND ok = ? AND idx > ? ORDER BY idx LIMIT ${PAGE}`,
+    );
+    for (let after = -1; ;) {
+      const rows = page.all(job, ok ? 1 : 0, after) as {
+        idx: number;
+        fields: string;
+        id: string;
+        created: number | null;
+        error: string | null;
+      }[];
+      for (const row of rows) {
+        yield {
+          fields: JSON.parse(row.fields) as string[],
+          id: row.id,
+          created: row.created === 1,
+          error: row.error ?? '',
+        };
+      }
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1].idx;
     }
   }
 
-  /** Rows never processed (the job stopped before them), in upload order. */
+  /** Rows never processed (the job stopped before them), in upload order; read a page at a time. */
   *unprocessed(job: string): Generator<string[]> {
-    const rows = this.storage
-      .statement(`SELECT fields FROM ${INGEST} WHERE job = ? AND ok IS NULL ORDER BY idx`)
-      .pluck(true)
-      .iterate(job) as IterableIterator<string>;
-    for (const fields of rows) yield JSON.parse(fields) as string[];
+    const page = this.storage.statement(
+      `SELECT idx, fields FROM ${INGEST} WHERE job = ? AND ok IS NULL AND idx > ? ORDER BY idx LIMIT ${PAGE}`,
+    );
+    for (let after = -1; ;) {
+      const rows = page.all(job, after) as { idx: number; fields: string }[];
+      for (const row of rows) yield JSON.parse(row.fields) as string[];
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1].idx;
+    }
   }
 
   /** Every row's outcome in upload order (`ok` null: not processed), as Bulk API 1.0 batch results list them. */
@@ -345,6 +403,7 @@ export class BulkData {
   deleteJob(job: string): void {
     this.storage.statement(`DELETE FROM ${INGEST} WHERE job = ?`).run(job);
     this.storage.statement(`DELETE FROM ${QUERY} WHERE job = ?`).run(job);
+    this.storage.statement(`DELETE FROM ${PARTS} WHERE job = ?`).run(job);
     this.storage.statement(`DELETE FROM ${JOBS} WHERE id = ?`).run(job);
   }
 }

@@ -5,6 +5,7 @@
  * with `.../results` paged by `Sforce-Locator`. Every resource names only the caller's own jobs, unless the
  * caller has Modify All Data or Manage Data Integrations (see JobStore).
  */
+import type { IncomingMessage } from 'node:http';
 import { BulkData } from '../bulk/data';
 import { IngestJobs, type ResultKind } from '../bulk/ingest';
 import { INTERRUPTED_MESSAGES, JobRunner, jobListPage } from '../bulk/jobs';
@@ -44,6 +45,20 @@ export class BulkApi {
     this.query = new QueryJobs(org, this.runner, data);
   }
 
+  /**
+   * Whether a request is an ingest upload, which the server leaves unread for `receiveUpload` to parse as it
+   * arrives (a path spelt with escapes is read whole first, and uploaded through the route's PUT).
+   */
+  static isUpload(method: string | undefined, pathname: string): boolean {
+    return method === 'PUT' && /^\/+services\/data\/[^/]+\/jobs\/ingest\/[^/]+\/batches\/?$/i.test(pathname);
+  }
+
+  /** `PUT jobs/ingest/{id}/batches`, read as it arrives. */
+  async receiveUpload(req: ApiRequest, body: IncomingMessage): Promise<Reply> {
+    await this.ingest.receive(this.ingest.store.get(req.ctx, req.params[0]), body);
+    return { status: 201 };
+  }
+
   /** Stops background processing (the org is closing). */
   close(): void {
     this.runner.close();
@@ -53,8 +68,11 @@ export class BulkApi {
     const { ingest, query } = this;
     const results =
       (kind: ResultKind): Handler =>
-      (_org, req) =>
-        csv(ingest.results(ingest.store.get(req.ctx, req.params[0]), kind));
+      (_org, req) => ({
+        status: 200,
+        stream: ingest.results(ingest.store.get(req.ctx, req.params[0]), kind),
+        headers: { 'Content-Type': 'text/csv' },
+      });
     return [
       {
         path: 'jobs/ingest',

@@ -42,6 +42,8 @@ export interface Reply {
   body?: unknown;
   /** Extra response headers; a Content-Type here replaces the one derived from the body. */
   headers?: Record<string, string>;
+  /** A text body sent in pieces as they are read (large Bulk API results), instead of `body`. */
+  stream?: Iterable<string>;
 }
 
 export const ok = (body: unknown, status = 200): Reply => ({ status, body });

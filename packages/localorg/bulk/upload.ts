@@ -1,0 +1,163 @@
+/**
+ * A Bulk API 2.0 ingest upload received as it arrives: the text is checked and parsed a piece at a time, the
+ * rows it completes go straight into the job's rows in the database, and only a record still arriving is held
+ * in memory, whatever the upload's size. The upload's text is kept alongside until processing starts, so that
+ * a job aborted before it runs, or an upload that does not parse, is returned as uploaded (unprocessedrecords);
+ * a malformed upload keeps none of its rows, and the job fails with the API's message at UploadComplete. Line endings are checked through the whole
+ * upload, as the API checks them before it parses: a wrong line ending is the error reported even after a
+ * parse error earlier in the text.
+ */
+import type { IncomingMessage } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
+import { ClientGone } from '../http';
+import { SalesforceError } from '../errors';
+import { COLUMN_DELIMITERS, CsvError, CsvStream, LineEndingError } from './csv';
+import type { BulkData, JobRecord } from './data';
+
+/**
+ * The most an upload may hold: the API takes up to 150 MB once base64-encoded, which it says means about
+ * 100 MB of CSV.
+ */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+/** Characters of upload text per stored piece. */
+const PART_CHARS = 1024 * 1024;
+
+export const uploadTooLarge = (): SalesforceError =>
+  new SalesforceError(
+    413,
+    'EXCEEDED_MAX_SIZE_REQUEST',
+    'The size of the request body exceeded 100 MB (150 MB of base64-encoded content).',
+  );
+
+export class UploadReceiver {
+  private header: string[] | undefined;
+  private rows = 0;
+  private error: CsvError | undefined;
+  private part = '';
+  private parts = 0;
+  private readonly csv: CsvStream;
+
+  constructor(
+    private readonly data: BulkData,
+    private readonly job: JobRecord,
+  ) {
+    data.discardUpload(job.id);
+    this.csv = new CsvStream(COLUMN_DELIMITERS[job.columnDelimiter], job.lineEnding, (rows) => this.add(rows));
+  }
+
+  /** The next piece of the upload's text. */
+  write(text: string): void {
+    if (text === '') return;
+    this.keep(text);
+    if (this.error instanceof LineEndingError) return;
+    try {
+      if (this.error) this.csv.scan(text);
+      else this.csv.write(text);
+    } catch (error) {
+      this.failWith(error);
+    }
+  }
+
+  /** The whole upload has arrived: its header, row count and any error are recorded on the job. */
+  finish(): Pick<JobRecord, 'header' | 'rowCount' | 'uploadError'> {
+    if (!(this.error instanceof LineEndingError)) {
+      try {
+        if (this.error) this.csv.checkEnd();
+        else this.csv.end();
+      } catch (error) {
+        this.failWith(error);
+      }
+    }
+    this.storePart();
+    const result = {
+      header: this.header ?? [],
+      rowCount: this.error ? 0 : this.rows,
+      uploadError: this.error?.message ?? null,
+    };
+    this.data.finishUpload(this.job.id, result.header, result.rowCount, result.uploadError);
+    // The job was deleted while its data arrived: nothing of it may stay.
+    if (!this.data.job(this.job.id)) this.data.discardUpload(this.job.id);
+    return result;
+  }
+
+  /** The upload did not finish (the client left, or it was too large): nothing of it is kept. */
+  abandon(): void {
+    this.data.discardUpload(this.job.id);
+  }
+
+  private keep(text: string): void {
+    this.part += text;
+    if (this.part.length >= PART_CHARS) this.storePart();
+  }
+
+  private storePart(): void {
+    if (this.part === '') return;
+    this.data.addUploadPart(this.job.id, this.parts++, this.part);
+    this.part = '';
+  }
+
+  private add(rows: string[][]): void {
+    if (this.header === undefined) this.header = rows.shift() ?? [];
+    const width = this.header.length;
+    rows.forEach((row, i) => {
+      if (row.length !== width) {
+        throw new CsvError(
+          `InvalidBatch : Failed to parse CSV. Row ${this.rows + i + 1} has ${row.length} values but the header has ${width} columns`,
+        );
+      }
+    });
+    this.data.addIngestRows(this.job.id, rows, this.rows);
+    this.rows += rows.length;
+  }
+
+  /** A malformed upload: none of its rows are kept; a wrong line ending wins over a parse error. */
+  private failWith(error: unknown): void {
+    if (!(error instanceof CsvError)) throw error;
+    if (!this.error) this.data.discardRows(this.job.id);
+    if (!this.error || error instanceof LineEndingError) this.error = error;
+  }
+}
+
+/**
+ * Reads a request body into a receiver as it arrives, within the upload limit. Resolves once the upload is
+ * stored; rejects with the API's error (nothing kept), or ClientGone when the client leaves.
+ */
+export function receiveUpload(req: IncomingMessage, receiver: UploadReceiver): Promise<void> {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > MAX_UPLOAD_BYTES) return Promise.reject(uploadTooLarge());
+  return new Promise((resolve, reject) => {
+    const decoder = new StringDecoder('utf8');
+    let size = 0;
+    let settled = false;
+    const stop = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      req.removeListener('data', onData);
+      receiver.abandon();
+      reject(error);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > MAX_UPLOAD_BYTES) return stop(uploadTooLarge());
+      try {
+        receiver.write(decoder.write(chunk));
+      } catch (error) {
+        stop(error);
+      }
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (settled) return;
+      try {
+        receiver.write(decoder.end());
+        receiver.finish();
+        settled = true;
+        resolve();
+      } catch (error) {
+        stop(error);
+      }
+    });
+    req.on('aborted', () => stop(new ClientGone()));
+    req.on('error', stop);
+  });
+}
