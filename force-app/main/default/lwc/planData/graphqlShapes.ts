@@ -13,6 +13,7 @@
  */
 import type { GraphQLResult } from 'lightning/graphql';
 import REQUEST_FAILED from '@salesforce/label/c.Partner_Planning_Request_Failed';
+import { plainMessages } from './plainErrors';
 import type { Loadable } from './types';
 
 /** A field: `Field { value }`. */
@@ -47,10 +48,10 @@ export function label(field: Labeled<string> | null | undefined): string | null 
 
 export const nameOf = (ref: NameRef | undefined): string | null => (ref ? ref.Name.value : null);
 
-/** The message to show for GraphQL errors (or a failed request). */
+/** The message to show for GraphQL errors (or a failed request), in plain words (plainErrors). */
 export function graphQLErrorMessage(result: GraphQLResult): string {
   const messages = (result.errors ?? []).map((e) => e.message).filter((m) => m);
-  return messages.length > 0 ? messages.join(' ') : REQUEST_FAILED;
+  return messages.length > 0 ? plainMessages(messages).join(' ') : REQUEST_FAILED;
 }
 
 /**

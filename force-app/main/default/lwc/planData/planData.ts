@@ -39,6 +39,7 @@ export type {
 } from './types';
 export type { Connection, Labeled, NameRef, UiapiData, Value } from './graphqlShapes';
 export { graphQLErrorMessage } from './graphqlShapes';
+export { plainMessage, plainMessages } from './plainErrors';
 export * from './plans';
 export * from './targets';
 export * from './actions';

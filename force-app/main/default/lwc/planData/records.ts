@@ -83,6 +83,7 @@ import OPPORTUNITY_IS_CLOSED from '@salesforce/schema/Opportunity.IsClosed';
 import OPPORTUNITY_IS_WON from '@salesforce/schema/Opportunity.IsWon';
 import OPPORTUNITY_LAST_ACTION from '@salesforce/schema/Opportunity.Last_APR_Action_Date__c';
 
+import { plainMessages } from './plainErrors';
 import type { ActorRole, Loadable, OpportunityInfo, PlanHeader, PlanStatus, PlanTarget, SaveOutcome } from './types';
 
 export {
@@ -263,6 +264,8 @@ export function parseRecordError(error: unknown): RecordErrors {
     out.messages.push(error);
   }
   if (out.messages.length === 0 && Object.keys(out.fieldErrors).length === 0) out.messages.push(UNKNOWN_ERROR);
+  // Field errors are validation messages written for people; other messages may carry internals.
+  out.messages = plainMessages(out.messages);
   return out;
 }
 
