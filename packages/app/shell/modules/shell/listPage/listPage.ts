@@ -1,11 +1,22 @@
 /**
  * An object's list page, drawn from the org's list views as Lightning's object home draws them: a picker of
  * the lists the user may see (`/ui-api/list-ui/{object}`), the chosen list's columns, filter and order
- * (`list-info`), and its records a page at a time (`list-records`, with pageSize, pageToken and sortBy), all
- * as the signed-in user. Nothing here knows the package's list views: they come from the org over HTTP.
+ * (`list-info`), and its records a page at a time (`list-records`, with pageSize, pageToken, sortBy and a
+ * searchTerm), all as the signed-in user; figures right-aligned by the object's field types (`object-info`).
+ * Nothing here knows the package's list views: they come from the org over HTTP.
  */
 import { LightningElement, api } from 'lwc';
 import { request } from '../../../../platform/api';
+import {
+  filterPhrases,
+  isFigure,
+  rowCells,
+  type Cell,
+  type ColumnStyles,
+  type DisplayColumn,
+  type ListFilter,
+  type UiRecord,
+} from './listModel';
 
 interface ListConfig {
   title: string;
@@ -15,6 +26,12 @@ interface ListConfig {
   defaultList: string;
   /** Where a record of the object opens; `/records/{object}/{id}` when absent. */
   route?: string;
+  /** The order the tab starts in (`sortBy`: `CloseDate`, `-Amount`); the list's own order when absent. */
+  sortBy?: string;
+  /** Flag columns drawn as badges, and what blank cells say. */
+  styles?: ColumnStyles;
+  /** What to do when the list is empty (besides picking another list). */
+  emptyHint?: string;
 }
 
 interface ListSummary {
@@ -23,29 +40,11 @@ interface ListSummary {
   label: string;
 }
 
-interface DisplayColumn {
-  fieldApiName: string;
-  label: string;
-  lookupId: string | null;
-  sortable: boolean;
-}
-
 interface ListInfo {
   label: string;
   displayColumns: DisplayColumn[];
-  filteredByInfo: { label: string; operandLabels: string[]; operator: string }[];
+  filteredByInfo: ListFilter[];
   orderedByInfo: { fieldApiName: string; isAscending: boolean; label: string }[];
-}
-
-interface FieldValue {
-  value: unknown;
-  displayValue: string | null;
-}
-
-interface UiRecord {
-  apiName: string;
-  id: string;
-  fields: Record<string, FieldValue | undefined>;
 }
 
 interface RecordPage {
@@ -70,8 +69,16 @@ const LISTS: Record<string, ListConfig> = {
     title: 'Opportunities',
     icon: 'standard:opportunity',
     objectApiName: 'Opportunity',
-    defaultList: 'AllOpportunities',
+    // An AE's work: their open deals with a partner, the soonest to close first.
+    defaultList: 'My_Open_Partner_Deals',
     route: '/opportunities',
+    sortBy: 'CloseDate',
+    styles: {
+      badges: { APR_Stale__c: 'Stale' },
+      blanks: { Days_Since_Last_APR_Action__c: 'No action yet' },
+    },
+    emptyHint:
+      'Deals you own appear here while they are open and have a partner account. Set the Partner Account on a deal, or pick All Open Partner Deals.',
   },
   accounts: {
     title: 'Accounts',
@@ -93,27 +100,17 @@ const recordHref = (objectApiName: string, id: string): string =>
 
 const PAGE_SIZE = 50;
 
-/** The field a column path names in a UI API record (`Partner_Account__r.Name` through the parent). */
-function fieldAt(record: UiRecord, path: string): FieldValue | undefined {
-  const [first, ...rest] = path.split('.');
-  const field = record.fields[first];
-  if (rest.length === 0 || !field) return field;
-  const parent = field.value as UiRecord | null;
-  return parent && typeof parent === 'object' ? fieldAt(parent, rest.join('.')) : undefined;
-}
-
-function cellText(field: FieldValue | undefined): string {
-  if (!field || field.value === null || field.value === undefined) return '';
-  if (field.displayValue !== null) return field.displayValue;
-  if (typeof field.value === 'number') return field.value.toLocaleString('en-US');
-  if (typeof field.value === 'boolean') return field.value ? 'Yes' : 'No';
-  return String(field.value);
-}
-
 const failureText = (error: unknown): string => {
   const body = (error as { body?: { message?: string }[] }).body;
   return Array.isArray(body) && body[0]?.message ? body[0].message : 'The list could not be loaded.';
 };
+
+/** How long typing pauses before the list is searched. */
+const SEARCH_DELAY_MS = 300;
+
+/** A parent's address in the app: users and other setup records have no page, so their names stay text. */
+const parentHref = (objectApiName: string, id: string): string | null =>
+  ROUTES[objectApiName] || objectApiName.endsWith('__c') ? recordHref(objectApiName, id) : null;
 
 export default class ListPage extends LightningElement {
   @api kind = 'plans';
@@ -121,11 +118,17 @@ export default class ListPage extends LightningElement {
   selected = '';
   info: ListInfo | null = null;
   page: RecordPage | null = null;
-  /** The user's sort (`Name`, `-CloseDate`); the list's own order when empty. */
+  /** The object's field data types (Object Info), for alignment and filter wording. */
+  dataTypes: Record<string, string> = {};
+  /** The user's sort (`Name`, `-CloseDate`); the tab's, else the list's own order, when empty. */
   sortBy = '';
+  /** The search the records were read with; `searchInput` is what the box holds. */
+  searchTerm = '';
+  searchInput = '';
   pageToken = '0';
   loading = true;
   error = '';
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   get config(): ListConfig {
     return LISTS[this.kind] ?? LISTS.plans;
@@ -137,6 +140,10 @@ export default class ListPage extends LightningElement {
 
   get hasLists(): boolean {
     return this.lists.length > 0;
+  }
+
+  get searchLabel(): string {
+    return `Search ${this.info?.label ?? 'this list'}`;
   }
 
   /** The sort in force: the user's, else the list's first ordering. */
@@ -153,7 +160,7 @@ export default class ListPage extends LightningElement {
     key: string;
     label: string;
     sortable: boolean;
-    ariaSort: string;
+    ariaSort: string | null;
     icon: string;
     className: string;
     assistiveText: string;
@@ -162,37 +169,31 @@ export default class ListPage extends LightningElement {
     return (this.info?.displayColumns ?? []).map((c) => {
       const sorted = sort?.field === c.fieldApiName;
       const direction = sorted ? (sort?.ascending ? 'ascending' : 'descending') : 'none';
+      const figure = isFigure(c, this.dataTypes);
       return {
         key: c.fieldApiName,
         label: c.label,
         sortable: c.sortable,
-        ariaSort: direction,
+        ariaSort: c.sortable ? direction : null,
         icon: sorted && !sort?.ascending ? 'utility:arrowdown' : 'utility:arrowup',
-        className: `slds-is-sortable${sorted ? ' slds-is-sorted' : ''}${sorted && sort?.ascending ? ' slds-is-sorted_asc' : ''}`,
+        className: `slds-is-sortable${sorted ? ' slds-is-sorted' : ''}${sorted && sort?.ascending ? ' slds-is-sorted_asc' : ''}${figure ? ' figure' : ''}`,
         assistiveText: sorted ? `Sorted ${direction}` : 'Sort',
       };
     });
   }
 
-  get rows(): { id: string; cells: { key: string; text: string; href: string | null }[] }[] {
+  get rows(): { id: string; cells: Cell[] }[] {
     const info = this.info;
     if (!info || !this.page) return [];
+    const styles = this.config.styles ?? {};
     return this.page.records.map((record) => ({
       id: record.id,
-      cells: info.displayColumns.map((c) => {
-        const text = cellText(fieldAt(record, c.fieldApiName));
-        let href: string | null = null;
-        if (c.lookupId === 'Id') href = recordHref(record.apiName, record.id);
-        else if (c.lookupId) {
-          // The parent record's link: its Id field, and its object from the relationship's record.
-          const parent = fieldAt(record, c.fieldApiName.split('.')[0])?.value as UiRecord | null | undefined;
-          const id = fieldAt(record, c.lookupId)?.value;
-          // Users and other setup records have no page in the app: their names stay text.
-          if (parent && typeof id === 'string' && (ROUTES[parent.apiName] || parent.apiName.endsWith('__c')))
-            href = recordHref(parent.apiName, id);
-        }
-        return { key: c.fieldApiName, text, href: text ? href : null };
-      }),
+      cells: rowCells(record, info.displayColumns, this.dataTypes, styles, parentHref).map((cell, i) =>
+        // The record's own name always links to it.
+        info.displayColumns[i].lookupId === 'Id' && cell.text
+          ? { ...cell, href: recordHref(record.apiName, record.id) }
+          : cell,
+      ),
     }));
   }
 
@@ -202,16 +203,27 @@ export default class ListPage extends LightningElement {
     const range = count === 0 ? '0 items' : `Items ${first + 1}-${first + count}`;
     const sort = this.sort;
     const sortLabel = sort ? this.info?.displayColumns.find((c) => c.fieldApiName === sort.field)?.label : undefined;
-    return sortLabel ? `${range} • Sorted by ${sortLabel}` : range;
+    const direction = sort?.ascending ? 'ascending' : 'descending';
+    return sortLabel ? `${range} • Sorted by ${sortLabel} (${direction})` : range;
   }
 
   get filterText(): string {
-    const filters = this.info?.filteredByInfo ?? [];
-    return filters.map((f) => `${f.label} ${f.operator} ${f.operandLabels.join(', ')}`).join('; ');
+    return filterPhrases(this.info?.filteredByInfo ?? [], this.dataTypes).join('; ');
   }
 
   get isEmpty(): boolean {
     return !this.loading && !this.error && (this.page?.records.length ?? 0) === 0;
+  }
+
+  get emptyTitle(): string {
+    return this.searchTerm
+      ? `Nothing in ${this.info?.label ?? 'this list'} matches “${this.searchTerm}”.`
+      : `${this.info?.label ?? 'This list'} has nothing to show.`;
+  }
+
+  get emptyHint(): string {
+    if (this.searchTerm) return 'Check the spelling, search for part of a name, or clear the search.';
+    return this.config.emptyHint ?? 'Pick another list view.';
   }
 
   get showTable(): boolean {
@@ -227,7 +239,15 @@ export default class ListPage extends LightningElement {
   }
 
   connectedCallback(): void {
+    this.sortBy = this.config.sortBy ?? '';
     const object = encodeURIComponent(this.config.objectApiName);
+    // Field types only shape alignment and wording: the list still shows without them.
+    request<{ fields: Record<string, { dataType: string }> }>('GET', `/ui-api/object-info/${object}`).then(
+      (objectInfo) => {
+        this.dataTypes = Object.fromEntries(Object.entries(objectInfo.fields).map(([k, f]) => [k, f.dataType]));
+      },
+      () => undefined,
+    );
     request<{ lists: ListSummary[] }>('GET', `/ui-api/list-ui/${object}?pageSize=200`).then(
       (collection) => {
         this.lists = collection.lists;
@@ -246,6 +266,10 @@ export default class ListPage extends LightningElement {
     );
   }
 
+  disconnectedCallback(): void {
+    clearTimeout(this.searchTimer);
+  }
+
   /** Reads the selected list's info and its first page (the user's sort kept). */
   private async loadList(): Promise<void> {
     this.loading = true;
@@ -262,9 +286,11 @@ export default class ListPage extends LightningElement {
 
   private async loadRecords(): Promise<void> {
     this.loading = true;
+    this.error = '';
     const path = `${encodeURIComponent(this.config.objectApiName)}/${encodeURIComponent(this.selected)}`;
     const params = new URLSearchParams({ pageSize: String(PAGE_SIZE), pageToken: this.pageToken });
     if (this.sortBy) params.set('sortBy', this.sortBy);
+    if (this.searchTerm) params.set('searchTerm', this.searchTerm);
     try {
       this.page = await request<RecordPage>('GET', `/ui-api/list-records/${path}?${params.toString()}`);
     } catch (error) {
@@ -275,9 +301,43 @@ export default class ListPage extends LightningElement {
 
   handleListChange(event: Event): void {
     this.selected = (event.target as HTMLSelectElement).value;
-    this.sortBy = '';
+    this.sortBy = this.config.sortBy ?? '';
     this.pageToken = '0';
     void this.loadList();
+  }
+
+  /** Typing searches once it pauses; Enter searches at once. */
+  handleSearchInput(event: Event): void {
+    this.searchInput = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    // A debounce: one request per pause in typing.
+    this.searchTimer = setTimeout(() => this.search(), SEARCH_DELAY_MS);
+  }
+
+  handleSearchKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.search();
+  }
+
+  handleClearSearch(): void {
+    clearTimeout(this.searchTimer);
+    this.searchInput = '';
+    this.search();
+    this.template?.querySelector<HTMLInputElement>('[data-id="list-search"]')?.focus();
+  }
+
+  get hasSearch(): boolean {
+    return this.searchInput !== '';
+  }
+
+  private search(): void {
+    const term = this.searchInput.trim();
+    if (term === this.searchTerm) return;
+    this.searchTerm = term;
+    this.pageToken = '0';
+    void this.loadRecords();
   }
 
   handleSort(event: Event): void {
