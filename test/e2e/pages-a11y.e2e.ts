@@ -158,3 +158,99 @@ it('every partner portal page passes axe with one h1 and no sideways scroll, for
   expect(await scan(page, paths)).toEqual([]);
   await context.close();
 }, 600000);
+
+it('stacks toasts newest first, three at a time, each closable and in its live region; success goes, sticky stays', async () => {
+  const ae = users.find((u) => u.role === 'Account Executive');
+  if (!ae) throw new Error('the seed has no account executive');
+  const { context, page } = await signedIn(stack, ae.username, 768);
+  await page.goto('/coaching');
+  await settle(page);
+  const show = (detail: Record<string, string>): Promise<void> =>
+    page.evaluate((d) => {
+      const win = globalThis as unknown as {
+        dispatchEvent(event: unknown): void;
+        CustomEvent: new (...a: unknown[]) => unknown;
+      };
+      win.dispatchEvent(new win.CustomEvent('lightning__showtoast', { detail: d }));
+    }, detail);
+  await show({ title: 'Failed', message: 'The rollup failed.', variant: 'error', mode: 'sticky' });
+  await show({ title: 'Saved', message: 'First saved.', variant: 'success' });
+  await show({ title: 'Saved', message: 'Second saved.', variant: 'success' });
+  await show({ title: 'Note', message: 'Third, an info.', variant: 'info' });
+  const toasts = page.locator('[data-id="toast"]');
+  await expect(toasts.count()).resolves.toBe(3);
+  // Newest on top, one under another: none overlaps the next, and each fits the window.
+  const boxes = await toasts.evaluateAll((els) =>
+    els.map((el) => {
+      const r = (
+        el as unknown as { getBoundingClientRect(): { top: number; bottom: number; left: number; right: number } }
+      ).getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    }),
+  );
+  expect((await toasts.locator('.slds-notify__content p').allInnerTexts()).map((t) => t.trim())).toEqual([
+    'Third, an info.',
+    'Second saved.',
+    'First saved.',
+  ]);
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i].top).toBeGreaterThanOrEqual(boxes[i - 1].bottom);
+  for (const box of boxes) expect([box.left >= 0, box.right <= 768]).toEqual([true, true]);
+  await expect(toasts.evaluateAll((els) => els.map((el) => el.getAttribute('role')))).resolves.toEqual([
+    'status',
+    'status',
+    'status',
+  ]);
+  // Closing the newest brings the waiting error into view: an alert, which stays after the others go.
+  await toasts.first().locator('lightning-button-icon button').click();
+  await expect(toasts.count()).resolves.toBe(3);
+  const error = page.locator('[data-id="toast"][data-variant="error"]');
+  await expect(error.getAttribute('role')).resolves.toBe('alert');
+  await page.waitForTimeout(5500);
+  await expect(toasts.count()).resolves.toBe(1);
+  await expect(error.count()).resolves.toBe(1);
+  expect(await axeViolations(page, '[data-id="toasts"]')).toEqual([]);
+  await context.close();
+}, 300000);
+
+it("tells an AE on an accepted plan who can revise it, by the owner's name", async () => {
+  const ae = users.find((u) => u.role === 'Account Executive');
+  if (!ae) throw new Error('the seed has no account executive');
+  const { context, page } = await signedIn(stack, ae.username);
+  const response = await page.request.get(
+    dataPath(
+      `/query?q=${encodeURIComponent("SELECT Id, Owner.Name FROM Partner_Account_Plan__c WHERE Status__c IN ('Accepted', 'Active') ORDER BY Name LIMIT 1")}`,
+    ),
+  );
+  const [plan] = ((await response.json()) as { records: { Id: string; Owner: { Name: string } }[] }).records;
+  if (!plan) throw new Error('the AE reads no accepted or active plan');
+  await page.goto(`/plans/${plan.Id}`);
+  const hint = page.locator('c-partner-plan-editor [data-id="lifecycle-hint"]');
+  await hint.waitFor({ timeout: 60000 });
+  expect((await hint.innerText()).trim()).toBe(
+    `You can view this plan. Ask ${plan.Owner.Name} (plan owner) to revise it.`,
+  );
+  await expect(page.locator('c-partner-plan-editor [data-id="revise"] button').isDisabled()).resolves.toBe(true);
+  await context.close();
+}, 300000);
+
+it('asks before accepting a plan in a dialog whose header is the question and whose button is the step', async () => {
+  const admin = users.find((u) => u.role === 'Admin');
+  if (!admin) throw new Error('the seed has no Partner Planning admin');
+  const { context, page } = await signedIn(stack, admin.username, 768);
+  const plan = await firstId(page, "SELECT Id FROM Partner_Account_Plan__c WHERE Status__c = 'Partner Review' LIMIT 1");
+  if (!plan) throw new Error('the seed has no plan in partner review');
+  await page.goto(`/plans/${plan}`);
+  const accept = page.locator('c-partner-plan-editor [data-id="accept"] button');
+  await accept.waitFor({ timeout: 60000 });
+  await accept.click();
+  const dialog = page.getByRole('dialog', { name: 'Accept this plan?' });
+  await dialog.waitFor();
+  await expect(dialog.locator('[data-id="confirm-ok"] button').innerText()).resolves.toBe('Accept Plan');
+  await expect(dialog.locator('.slds-theme_warning').count()).resolves.toBe(0);
+  expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  // Nothing was accepted: the button is back, the plan still in review.
+  await expect(accept.isVisible()).resolves.toBe(true);
+  await context.close();
+}, 300000);
