@@ -34,6 +34,8 @@ export type IngestOperation = (typeof INGEST_OPERATIONS)[number];
 
 /** Rows per internal batch (and per SQLite transaction), as the platform splits ingest data. */
 const BATCH_SIZE = 10_000;
+/** Rows read and written at a time within a batch, so that a batch's rows are never all in memory. */
+const CHUNK_SIZE = 1000;
 
 export interface IngestJob extends JobRecord {
   jobType: 'V2Ingest';
@@ -343,10 +345,12 @@ export class IngestJobs {
     };
     const start = job.position;
     const end = Math.min(start + BATCH_SIZE, job.rowCount);
-    const rows = this.data.ingestRows(job.id, start, end);
     // The batch's writes, their outcomes and the job's counters commit together.
     this.org.storage.db.transaction(() => {
-      this.writer.write(batch, start, rows);
+      for (let from = start; from < end; from += CHUNK_SIZE) {
+        const to = Math.min(from + CHUNK_SIZE, end);
+        this.writer.write(batch, from, this.data.ingestRows(job.id, from, to));
+      }
       job.position = end;
       job.numberRecordsProcessed = end;
       job.totalProcessingTime += Date.now() - started;
