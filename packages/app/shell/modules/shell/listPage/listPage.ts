@@ -175,7 +175,8 @@ export default class ListPage extends LightningElement {
         label: c.label,
         sortable: c.sortable,
         ariaSort: c.sortable ? direction : null,
-        icon: sorted && !sort?.ascending ? 'utility:arrowdown' : 'utility:arrowup',
+        // SLDS turns the arrow up on an ascending column (slds-is-sorted_asc).
+        icon: 'utility:arrowdown',
         className: `slds-is-sortable${sorted ? ' slds-is-sorted' : ''}${sorted && sort?.ascending ? ' slds-is-sorted_asc' : ''}${figure ? ' figure' : ''}`,
         assistiveText: sorted ? `Sorted ${direction}` : 'Sort',
       };
