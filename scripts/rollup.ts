@@ -148,6 +148,7 @@ function summaryLines(result: RollupResult): string[] {
     `API requests: ${result.apiRequests}${result.apiUsage ? ` (org usage ${result.apiUsage.used}/${result.apiUsage.limit} today)` : ''}.`,
     `Run ${run.id ?? '(not recorded)'}: ${run.status}, ${run.mode.toLowerCase()}${run.since ? ` since ${run.since}` : ''}${run.fullBecause ? ` (${run.fullBecause})` : ''}.`,
     ...result.warnings.map((w) => `Warning: ${w}`),
+    ...result.notes.map((n) => `Note: ${n}`),
   ];
   if (result.dryRun) {
     for (const change of result.changes.slice(0, 50)) {
