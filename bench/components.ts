@@ -21,6 +21,7 @@ import {
   type Period,
 } from '@partner-planning/jobs';
 import { runRollup, readOrgFacts, SeedLoader, userRecord, writeRecords } from '@partner-planning/jobs';
+import { benchFreshNavigation, type FreshNavigationBench } from './navigation';
 import { percentile, round } from './stats';
 
 /** The coaching view's window: the 12 weeks ending with the current week (coachingView.ts, WEEKS). */
@@ -56,6 +57,8 @@ export interface ComponentBench {
   planEditor: ViewBench<{ sections: number; targets: number }>;
   /** `actions`: the pair's APR actions in the view's window (all of which the view loads). */
   coachingView: ViewBench<{ actions: number }>;
+  /** The smallest plan's page on a first visit (empty cache) against a second one, and the app's code size. */
+  freshNavigation: FreshNavigationBench;
 }
 
 /** One AE + partner-manager pair, their partner, plan and activity. */
@@ -505,6 +508,13 @@ export async function benchComponents(options: {
       for (const [index, c] of cases.entries()) samples[index].push(await timeNavigation(c));
     }
     const [editorBig, editorReference, coachingBig, coachingReference] = samples.map(timing);
+    const freshNavigation = await benchFreshNavigation({
+      label: `the plan page, ${planLabel(REFERENCE)}`,
+      url: `/plans/${reference.planId}`,
+      repetitions,
+      newPage: () => pageOf(reference),
+      log,
+    });
     return {
       repetitions,
       planEditor: {
@@ -526,6 +536,7 @@ export async function benchComponents(options: {
         reference: { label: actionsLabel(REFERENCE), actions: REFERENCE.actions, ...coachingReference },
         ratio: round(coachingBig.p50Ms / coachingReference.p50Ms),
       },
+      freshNavigation,
     };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();

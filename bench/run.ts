@@ -218,6 +218,22 @@ function table(results: Results): [string, string, string][] {
       `${v.ratio}x`,
       `${v.big.p50Ms} ms (p95 ${v.big.p95Ms}) vs ${v.reference.p50Ms} ms (p95 ${v.reference.p95Ms})`,
     ]);
+    const f = c.freshNavigation;
+    // Runs before this measure have none: their table row is left out.
+    if (f) {
+      const kb = (bytes: number): string => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
+      rows.push([
+        'Plan page, first visit / cached visit',
+        `${f.ratio}x`,
+        `${f.cold.p50Ms} ms (p95 ${f.cold.p95Ms}) vs ${f.warm.p50Ms} ms (p95 ${f.warm.p95Ms}) to the first target; ` +
+          `${f.coldLoad.scripts} scripts, ${kb(f.coldLoad.scriptTransferBytes)} sent (${kb(f.coldLoad.scriptBytes)})`,
+      ]);
+      rows.push([
+        'App code built',
+        '',
+        `${f.bundle.chunks} chunks, ${kb(f.bundle.bytes)} (${kb(f.bundle.gzipBytes)} gzipped)`,
+      ]);
+    }
   }
   return rows;
 }

@@ -144,7 +144,7 @@ async function start(options: StartOptions): Promise<void> {
   if (appIsUpToDate()) {
     log('The app is up to date (packages/app/dist).');
   } else {
-    log('Building the app into packages/app/dist (about 30 s)...');
+    log('Building the app into packages/app/dist (a minute or two)...');
     const built = await buildApp((line) => log(line));
     log(`  built in ${built.seconds}s: ${built.modules} modules.`);
   }

@@ -11,7 +11,9 @@ export const DIST_DIR = join(APP_DIR, 'dist');
 export const LWC_DIR = join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
 export const PLATFORM_DIR = join(APP_DIR, 'platform');
 export const SHELL_DIR = join(APP_DIR, 'shell');
-export const BUNDLE = join(DIST_DIR, 'app.js');
+/** The built chunks (hashed names, served as immutable), and the page naming the entry chunk, written last. */
+export const CHUNKS_DIR = join(DIST_DIR, 'chunks');
+export const INDEX_HTML = join(DIST_DIR, 'index.html');
 
 /** The folders and files whose changes need a rebuild. */
 const SOURCES = [
@@ -38,9 +40,9 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when packages/app/dist holds a bundle newer than every source. */
+/** True when packages/app/dist holds a build newer than every source (a build of one file, app.js, is stale). */
 export function appIsUpToDate(): boolean {
-  if (!existsSync(BUNDLE) || !existsSync(join(DIST_DIR, 'index.html'))) return false;
-  const built = statSync(BUNDLE).mtimeMs;
+  if (!existsSync(CHUNKS_DIR) || !existsSync(INDEX_HTML)) return false;
+  const built = statSync(INDEX_HTML).mtimeMs;
   return SOURCES.every((source) => newestMtime(source) <= built);
 }

@@ -4,14 +4,16 @@
  * modules (platform/) and lightning-base-components, bundled by rollup with the LWC plugin.
  * `npx tsx packages/app/build.ts` (`npm run app:build`) builds; `npm start` builds when packages/app/dist is missing or older than the sources.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import lwc from '@lwc/rollup-plugin';
+import terser from '@rollup/plugin-terser';
 import ts from 'typescript';
-import { rollup, type Plugin } from 'rollup';
+import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import { commandProgram, runAction, runProgram, type JsonOption } from '@partner-planning/cli';
 import { API_VERSION, loadForceApp, REPO_ROOT } from '@partner-planning/model';
-import { APP_DIR, BUNDLE, DIST_DIR, LWC_DIR, PLATFORM_DIR, SHELL_DIR } from './build-state';
+import { APP_DIR, CHUNKS_DIR, DIST_DIR, INDEX_HTML, LWC_DIR, PLATFORM_DIR, SHELL_DIR } from './build-state';
 
 export { appIsUpToDate } from './build-state';
 
@@ -157,7 +159,10 @@ function moduleRecords(): { name: string; path: string }[] {
   return records;
 }
 
-const INDEX_HTML = `<!doctype html>
+/** The page: its entry chunk, and the chunks every page needs preloaded alongside it (no request waterfall). */
+function indexHtml(entry: string, preloads: string[]): string {
+  const links = preloads.map((file) => `    <link rel="modulepreload" href="/${file}" />\n`).join('');
+  return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -165,15 +170,34 @@ const INDEX_HTML = `<!doctype html>
     <title>Partner Account Planning</title>
     <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css" />
     <script src="/app/session.js"></script>
-    <script type="module" src="/app.js"></script>
-  </head>
+    <script type="module" src="/${entry}"></script>
+${links}  </head>
   <body class="slds-scope"></body>
 </html>
 `;
+}
+
+/** Brotli and gzip copies next to each chunk, so the server sends them compressed without compressing per request. */
+function writeCompressed(path: string, code: string): { gzipBytes: number } {
+  const gzip = gzipSync(code, { level: 9 });
+  writeFileSync(`${path}.gz`, gzip);
+  writeFileSync(
+    `${path}.br`,
+    brotliCompressSync(code, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(code) },
+    }),
+  );
+  return { gzipBytes: gzip.length };
+}
 
 export interface BuildResult {
   modules: number;
+  /** Every chunk's minified bytes, and gzipped. */
   bytes: number;
+  gzipBytes: number;
+  /** The entry chunk's file, and how many chunks there are in all (the lazily loaded pages' included). */
+  entry: string;
+  chunks: number;
   seconds: number;
 }
 
@@ -219,17 +243,45 @@ export async function buildApp(log: (line: string) => void = () => undefined): P
       warn(warning);
     },
   });
-  mkdirSync(DIST_DIR, { recursive: true });
+  // The one-file build's bundle, from before chunks.
+  rmSync(join(DIST_DIR, 'app.js'), { force: true });
   const { output } = await bundle.write({
-    file: BUNDLE,
+    dir: DIST_DIR,
     format: 'es',
-    // Not minified: esbuild's minifier breaks synthetic shadow's block-scoped functions, and it is served locally.
-    inlineDynamicImports: true,
+    entryFileNames: 'chunks/app-[hash].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    // terser in module mode (strict, block-scoped functions kept as such), not esbuild, whose minifier broke
+    // synthetic shadow in an earlier build; its default keeps licence comments (/*!, @license), as chart.js's asks.
+    plugins: [terser()],
   });
   await bundle.close();
-  writeFileSync(join(DIST_DIR, 'index.html'), INDEX_HTML);
-  const bytes = output.reduce((sum, chunk) => sum + (chunk.type === 'chunk' ? chunk.code.length : 0), 0);
-  return { modules: loaded, bytes, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  const chunks = output.filter((item): item is OutputChunk => item.type === 'chunk');
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  if (!entry) throw new Error('rollup wrote no entry chunk');
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const chunk of chunks) {
+    bytes += Buffer.byteLength(chunk.code);
+    gzipBytes += writeCompressed(join(DIST_DIR, chunk.fileName), chunk.code).gzipBytes;
+  }
+  // The header draws a standard and a utility icon on every page, whose templates the base components import
+  // on first use: fetched alongside the entry rather than after it has run.
+  const icons = chunks.filter((chunk) => /^iconSvgTemplates(Standard|Utility)$/.test(chunk.name));
+  // Written last: the build's timestamp (build-state.ts), and a page that never names a chunk not yet written.
+  writeFileSync(INDEX_HTML, indexHtml(entry.fileName, [...entry.imports, ...icons.map((chunk) => chunk.fileName)]));
+  // Then the previous build's chunks go (names carry their content's hash): a server running meanwhile never
+  // serves a page whose chunks are gone.
+  const current = new Set(chunks.flatMap((chunk) => ['', '.br', '.gz'].map((suffix) => `${chunk.fileName}${suffix}`)));
+  for (const name of readdirSync(CHUNKS_DIR))
+    if (!current.has(`chunks/${name}`)) rmSync(join(CHUNKS_DIR, name), { force: true });
+  return {
+    modules: loaded,
+    bytes,
+    gzipBytes,
+    entry: entry.fileName,
+    chunks: chunks.length,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
 }
 
 if (require.main === module) {
@@ -248,7 +300,8 @@ if (require.main === module) {
       },
       (result) =>
         process.stdout.write(
-          `Built packages/app/dist in ${result.seconds}s: ${result.modules} modules, ${Math.round(result.bytes / 1024)} KB.\n`,
+          `Built packages/app/dist in ${result.seconds}s: ${result.modules} modules in ${result.chunks} chunks, ` +
+            `${Math.round(result.bytes / 1024)} KB minified, ${Math.round(result.gzipBytes / 1024)} KB gzipped.\n`,
         ),
     ),
   );
