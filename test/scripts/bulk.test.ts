@@ -3,7 +3,14 @@
  * a job the org fails as a whole is an error naming it; and the seed uses Bulk API 2.0 beyond its threshold,
  * falling back to sObject Collections (with a note) when the org answers 404 for `jobs/ingest`.
  */
-import { BulkJobError, parseBulkError, toCsv, updateBulk, upsertBulk } from '../../packages/jobs/bulk';
+import {
+  BulkJobError,
+  nextPollInterval,
+  parseBulkError,
+  toCsv,
+  updateBulk,
+  upsertBulk,
+} from '../../packages/jobs/bulk';
 import { connect } from '../../packages/jobs/connection';
 import { runSeed } from '../../packages/jobs/seed';
 import { parseScale } from '../../packages/jobs/seed/scales';
@@ -35,6 +42,21 @@ describe('CSV for and from Bulk API 2.0', () => {
       message: 'unable to obtain exclusive access to this record or 1 records: 001',
       fields: [],
     });
+  });
+});
+
+describe('the wait between job status checks', () => {
+  it('grows by half up to 5 s while the job has processed nothing', () => {
+    expect(nextPollInterval(100, 0, 1000, 100)).toBe(150);
+    expect(nextPollInterval(4000, 0, 1000, 20000)).toBe(5000);
+  });
+
+  it('is no longer than what the job still needs at its pace so far, and never under 100 ms', () => {
+    // 9,000 of 10,000 rows in 9 s: about a second left.
+    expect(nextPollInterval(3200, 9000, 10000, 9000)).toBe(1000);
+    expect(nextPollInterval(3200, 9990, 10000, 9990)).toBe(100);
+    // A slow start says nothing shorter than the grown wait.
+    expect(nextPollInterval(1000, 100, 10000, 1000)).toBe(1500);
   });
 });
 
