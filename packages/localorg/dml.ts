@@ -104,7 +104,7 @@ export class Dml {
     const access = this.security.forContext(ctx);
     access.assertCanCreate(obj);
     assertEditable(values, 'create', access);
-    const row = defaultValues(ctx, obj);
+    const row = numbers ? numbers.defaults(obj, () => defaultValues(ctx, obj)) : defaultValues(ctx, obj);
     const given = new Set<string>();
     for (const [field, value] of values) {
       row[field.column] = validateValue(this.storage, obj, field, value, access);

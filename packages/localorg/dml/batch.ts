@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { SalesforceError } from '../errors';
 import { makeId } from '../ids';
 import type { FieldSchema, ObjectSchema } from '../schema';
+import type { Row } from '../sql';
 import type { Storage } from '../storage';
 import { autoNumberCounter, formatAutoNumber } from './defaults';
 
@@ -15,8 +16,9 @@ import { autoNumberCounter, formatAutoNumber } from './defaults';
 export type BatchOutcome = { id: string; created: boolean } | { error: SalesforceError };
 
 /**
- * Counter values (record Ids, auto-numbers) taken from blocks reserved in one statement for the rest of the
- * batch; `release` hands back what the batch did not use, so the numbers match one-at-a-time writes.
+ * What a batch works out once for all its records: counter values (record Ids, auto-numbers) taken from blocks
+ * reserved in one statement for the rest of the batch (`release` hands back what the batch did not use, so the
+ * numbers match one-at-a-time writes), and default values.
  */
 export class Reservations {
   private readonly blocks = new Map<string, { next: number; end: number }>();
@@ -28,6 +30,18 @@ export class Reservations {
   id(obj: ObjectSchema): string {
     return makeId(obj.keyPrefix, this.take(obj.keyPrefix));
   }
+
+  /** A new record's default values, worked out once per batch (they depend on the object and the caller). */
+  defaults(obj: ObjectSchema, make: () => Row): Row {
+    let row = this.defaultRows.get(obj);
+    if (!row) {
+      row = make();
+      this.defaultRows.set(obj, row);
+    }
+    return { ...row };
+  }
+
+  private readonly defaultRows = new Map<ObjectSchema, Row>();
 
   autoNumber(obj: ObjectSchema, field: FieldSchema, now: Date): string {
     return formatAutoNumber(field, this.take(autoNumberCounter(obj, field)), now);

@@ -143,17 +143,23 @@ export function tree(org: OrgRuntime, req: ApiRequest): Reply {
   const rolledBack = new Error('rolled back');
   try {
     org.storage.db.transaction(() => {
-      for (const r of records) {
+      // Runs of records of one object at one depth are written as a batch: their parents are all written by then.
+      for (let i = 0; i < records.length;) {
+        let end = i + 1;
+        while (end < records.length && records[end].obj === records[i].obj && records[end].depth === records[i].depth)
+          end++;
         // A child of a failed record cannot be created; its parent's error is reported.
-        if (r.parent && r.parent.record.id === undefined) continue;
-        const write = new Map(values.get(r));
-        if (r.parent) write.set(r.obj.fields.get(r.parent.field)!, r.parent.record.id!);
-        try {
-          r.id = org.dml.create(req.ctx, r.obj, write);
-        } catch (error) {
-          if (!(error instanceof SalesforceError)) throw error;
-          errors.push(recordError(r.referenceId, error));
-        }
+        const run = records.slice(i, end).filter((r) => !r.parent || r.parent.record.id !== undefined);
+        const writes = run.map((r) => {
+          const write = new Map(values.get(r));
+          if (r.parent) write.set(r.obj.fields.get(r.parent.field)!, r.parent.record.id!);
+          return write;
+        });
+        org.dml.createMany(req.ctx, records[i].obj, writes).forEach((outcome, k) => {
+          if ('error' in outcome) errors.push(recordError(run[k].referenceId, outcome.error));
+          else run[k].id = outcome.id;
+        });
+        i = end;
       }
       if (errors.length > 0) throw rolledBack;
     })();
