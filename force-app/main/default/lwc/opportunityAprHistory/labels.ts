@@ -13,6 +13,7 @@ import QUANTITY from '@salesforce/label/c.APR_Logger_Quantity';
 import ROLE from '@salesforce/label/c.APR_Logger_Role';
 import STALE from '@salesforce/label/c.APR_History_Stale';
 import STALE_HELP from '@salesforce/label/c.APR_History_Stale_Help';
+import STALE_NEVER_HELP from '@salesforce/label/c.APR_History_Stale_Never_Help';
 import TITLE from '@salesforce/label/c.APR_History_Title';
 import TITLE_COUNT from '@salesforce/label/c.APR_History_Title_Count';
 import TRUNCATED from '@salesforce/label/c.APR_History_Truncated';
@@ -32,6 +33,7 @@ export const LABELS = {
   role: ROLE,
   stale: STALE,
   staleHelp: STALE_HELP,
+  staleNeverHelp: STALE_NEVER_HELP,
   title: TITLE,
   titleCount: TITLE_COUNT,
   truncated: TRUNCATED,

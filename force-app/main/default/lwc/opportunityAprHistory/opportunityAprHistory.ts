@@ -168,10 +168,22 @@ export default class OpportunityAprHistory extends LightningElement {
     return formatLabel(LABELS.lastAction, formatDate(last, LOCALE), days);
   }
 
-  /** An open deal whose last action is more than 14 days old. */
+  /**
+   * An open deal whose last action is more than 14 days old, or that has none at all: the rule of the coaching
+   * view and of the Opportunity's APR Stale field.
+   */
   get isStale(): boolean {
-    const days = this.daysSinceLast;
     const open = this.opportunity.kind === 'ready' && !this.opportunity.value.isClosed;
-    return open && days !== null && days > STALE_AFTER_DAYS;
+    if (!open || this.history.kind !== 'ready') return false;
+    const days = this.daysSinceLast;
+    return this.actions.length === 0 || (days !== null && days > STALE_AFTER_DAYS);
+  }
+
+  get staleHelp(): string {
+    return this.actions.length === 0 ? LABELS.staleNeverHelp : LABELS.staleHelp;
+  }
+
+  get showSummary(): boolean {
+    return this.hasRows || this.isStale;
   }
 }

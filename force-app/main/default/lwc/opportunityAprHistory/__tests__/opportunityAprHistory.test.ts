@@ -134,12 +134,22 @@ describe('c-opportunity-apr-history', () => {
       "No APR actions on this opportunity yet. After each joint call, demo or meeting, use Log APR Action at the top of the page: the action counts toward the partner's plan and shows here.",
     );
     expect(findAll(host, 'lightning-datatable')).toHaveLength(0);
+    // An open deal never actioned is stale, as the coaching view and the APR Stale field count it.
+    expect(prop(el(host, 'stale'), 'label')).toBe('Stale');
+    expect(textOf(el(host, 'stale-help'))).toBe(
+      'No APR action yet on this open deal: plan the first step with the partner.',
+    );
+    expect(findAll(host, '[data-id="last-action"]')).toHaveLength(0);
+    const closed = await render([], { closed: true });
+    expect(findAll(closed.host, '[data-id="stale"]')).toHaveLength(0);
     await expect(host).toBeAccessible();
   });
 
   it('shows a spinner while loading', async () => {
     const { host } = await render(null);
     expect(el(host, 'loading').querySelector('lightning-spinner')).toBeTruthy();
+    // Not flagged before the actions are read.
+    expect(findAll(host, '[data-id="stale"]')).toHaveLength(0);
   });
 
   it('says in plain words that the history cannot be shown, never the server text', async () => {
