@@ -33,7 +33,7 @@ describe('plain error messages', () => {
     expect(
       graphQLErrorMessage({
         data: undefined,
-        errors: [{ message: 'ERROR at Row:1:Column:12' }, { message: 'INVALID_FIELD: X__c' }],
+        errors: [{ message: 'ERROR at Row:1:Column:12' }, { message: 'INVALID_FIELD: Target_Value__c' }],
       }),
     ).toBe(SERVER);
     const error = {
