@@ -76,6 +76,17 @@ describe('rowCells', () => {
     expect(cells[5]).toMatchObject({ text: '', badge: false });
   });
 
+  it('shows a percent field with its sign (the API gives the number only)', () => {
+    const attainment = { ...column('Overall_Attainment__c'), label: 'Overall Attainment' };
+    const plan: UiRecord = {
+      apiName: 'Partner_Account_Plan__c',
+      id: 'a01000000000001AAA',
+      fields: { Overall_Attainment__c: { value: 76.94, displayValue: null } },
+    };
+    const [cell] = rowCells(plan, [attainment], { Overall_Attainment__c: 'Percent' }, {}, href);
+    expect(cell).toMatchObject({ text: '76.94%', className: 'slds-text-align_right' });
+  });
+
   it('aligns nothing right before the field types are known', () => {
     const cells = rowCells(record(3, false), COLUMNS, {}, STYLES, href);
     expect(cells.map((c) => c.className)).toEqual(['', '', '', '', '', '']);

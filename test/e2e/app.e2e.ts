@@ -250,7 +250,7 @@ test('an AE logs an APR action on an opportunity; the rollup runs and the coachi
   const { context, page } = await signedIn(stack, ae.username);
   await page.goto('/opportunities');
   await page.locator('[data-id="record-list"] a').first().waitFor();
-  await screenshot(page, 'opportunities-list');
+  await screenshot(page, 'app-opportunities-ae');
   await page.goto(`/opportunities/${opportunityId}`);
   // The quick action of the Opportunity layout's action bar opens the Log APR Action dialog (a LightningModal).
   await page.locator('[data-id="quick-action"][data-action="Opportunity.Log_APR_Action"] button').click();

@@ -6,8 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { REPO_ROOT } from '../../packages/model';
-import { SCREENSHOTS, screenshot, seededUsers, startStack, type Stack } from './stack';
+import { SCREENSHOTS, axeViolations, screenshot, seededUsers, signedIn, startStack, type Stack } from './stack';
 
 let stack: Stack;
 let ae: { id: string; username: string };
@@ -19,8 +18,6 @@ const VIEWPORTS = [
   // A phone: the types are one list there.
   { name: '390', width: 390, height: 844 },
 ];
-
-const AXE = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 beforeAll(async () => {
   stack = await startStack();
@@ -40,19 +37,7 @@ afterAll(async () => {
 });
 
 async function openPage(width: number, height: number): Promise<{ page: Page; close: () => Promise<void> }> {
-  // bypassCSP: the app's policy allows its own scripts only; the test injects axe-core.
-  const context = await stack.browser.newContext({
-    baseURL: stack.app.url,
-    viewport: { width, height },
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-  const response = await page.request.post('/app/session', {
-    data: { username: ae.username },
-    headers: { Origin: stack.app.url },
-  });
-  if (!response.ok()) throw new Error(`could not sign in: ${await response.text()}`);
+  const { context, page } = await signedIn(stack, ae.username, width, height);
   await page.goto(`/opportunities/${opportunityId}`);
   await page.locator('c-opportunity-apr-history lightning-card').waitFor();
   await page
@@ -120,23 +105,8 @@ describe.each(VIEWPORTS)('at $name px', ({ name, width, height }) => {
     await page.screenshot({ path: join(SCREENSHOTS, `apr-dialog-recent-${name}.png`) });
 
     // An axe scan of the open dialog.
-    await page.addScriptTag({ path: AXE });
-    const section = await dialog.elementHandle();
-    // The root tsconfig has no DOM types: the page function only passes the element on to axe.
-    const result = await page.evaluate(async (element) => {
-      const axe = (
-        globalThis as unknown as {
-          axe: { run(context: unknown): Promise<{ violations: unknown[]; passes: unknown[] }> };
-        }
-      ).axe;
-      if (!element) throw new Error('no dialog');
-      const { violations, passes } = await axe.run(element);
-      return { violations: violations as { id: string; nodes: { target: string[] }[] }[], passes: passes.length };
-    }, section);
-    const violations = result.violations;
-    // The scan saw the dialog (it passed rules on it), and found nothing wrong.
-    expect(result.passes).toBeGreaterThan(5);
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const violations = await axeViolations(page, 'section[role="dialog"]');
+    expect(violations.map((v) => `${v.id}: ${v.targets.join(', ')}`)).toEqual([]);
 
     // Escape closes and focus returns to the quick action.
     await page.keyboard.press('Escape');

@@ -73,17 +73,18 @@ export async function startStack(): Promise<Stack> {
 }
 
 /**
- * A browser context signed in as a user (by username), on the app's start page, `width` pixels wide. bypassCSP:
+ * A browser context signed in as a user (by username), on the app's start page, `width` × `height` pixels. bypassCSP:
  * the app's policy allows its own scripts only, and the tests inject axe-core (axeViolations).
  */
 export async function signedIn(
   stack: Stack,
   username: string,
   width = 1400,
+  height = 1000,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await stack.browser.newContext({
     baseURL: stack.app.url,
-    viewport: { width, height: 1000 },
+    viewport: { width, height },
     bypassCSP: true,
   });
   const page = await context.newPage();

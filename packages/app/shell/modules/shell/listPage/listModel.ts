@@ -61,11 +61,15 @@ export function fieldAt(record: UiRecord, path: string): FieldValue | undefined 
   return parent && typeof parent === 'object' ? fieldAt(parent, rest.join('.')) : undefined;
 }
 
-/** A value as the list shows it: the UI API's display value, else the value formatted for en-US. */
-export function cellText(field: FieldValue | undefined): string {
+/**
+ * A value as the list shows it: the UI API's display value, else the value formatted for en-US (a percent field
+ * with its sign, as Lightning shows it: the API gives its number only).
+ */
+export function cellText(field: FieldValue | undefined, dataType?: string): string {
   if (!field || field.value === null || field.value === undefined) return '';
   if (field.displayValue !== null) return field.displayValue;
-  if (typeof field.value === 'number') return field.value.toLocaleString('en-US');
+  if (typeof field.value === 'number')
+    return `${field.value.toLocaleString('en-US')}${dataType === 'Percent' ? '%' : ''}`;
   if (typeof field.value === 'boolean') return field.value ? 'Yes' : 'No';
   return String(field.value);
 }
@@ -86,7 +90,7 @@ export function rowCells(
       const on = field?.value === true;
       return { key: c.fieldApiName, text: on ? badgeText : '', href: null, badge: on, className: '' };
     }
-    let text = cellText(field);
+    let text = cellText(field, c.fieldApiName.includes('.') ? undefined : dataTypes[c.fieldApiName]);
     let href: string | null = null;
     if (text && c.lookupId === 'Id') href = hrefOf(record.apiName, record.id);
     else if (text && c.lookupId) {

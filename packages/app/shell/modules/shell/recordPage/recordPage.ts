@@ -68,9 +68,19 @@ interface RelatedListDisplay {
   key: string;
   label: string;
   columns: { key: string; label: string }[];
-  rows: { key: string; cells: { key: string; text: string }[] }[];
+  rows: {
+    key: string;
+    cells: { key: string; text: string }[];
+    /** As a tile (a narrow region): the first column as the record's link, then up to three fields. */
+    title: string;
+    href: string | null;
+    details: { key: string; label: string; text: string }[];
+  }[];
   hasRows: boolean;
 }
+
+/** Fields a related list's tile shows under its title, as Lightning's related lists in a narrow column do. */
+const TILE_FIELDS = 3;
 
 /** An Id as Salesforce writes them: 15 or 18 letters and digits. */
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -157,6 +167,8 @@ export default class RecordPage extends LightningElement {
           key: `${region.name}-${i}`,
           isDetails: c.componentName === 'force:detailPanel',
           isRelatedLists: c.componentName === 'force:relatedListContainer',
+          // A third of the page is too narrow for a table of every column: records show as tiles there.
+          relatedListsAsTiles: region.name === 'sidebar',
           isPlanEditor: c.componentName === 'partnerPlanEditor',
           isCoaching: c.componentName === 'coachingView',
           isAprHistory: c.componentName === 'opportunityAprHistory',
@@ -282,10 +294,19 @@ export default class RecordPage extends LightningElement {
           key: list.name,
           label: `${list.label} (${rows.length}${rows.length === list.limitRows ? '+' : ''})`,
           columns: list.columns.map((c) => ({ key: c.name, label: c.label })),
-          rows: rows.map((row) => ({
-            key: String(row.Id),
-            cells: list.columns.map((c) => ({ key: c.name, text: formatValue(valueAt(row, c.path), c.type) })),
-          })),
+          rows: rows.map((row) => {
+            const cells = list.columns.map((c) => ({ key: c.name, text: formatValue(valueAt(row, c.path), c.type) }));
+            const route = OBJECT_ROUTES[list.sobject];
+            return {
+              key: String(row.Id),
+              cells,
+              title: cells[0]?.text ?? '',
+              href: route ? `${route}/${String(row.Id)}` : null,
+              details: list.columns
+                .slice(1, 1 + TILE_FIELDS)
+                .map((c, i) => ({ key: c.name, label: c.label, text: cells[i + 1].text })),
+            };
+          }),
           hasRows: rows.length > 0,
         };
       }),
