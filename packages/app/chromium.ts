@@ -36,7 +36,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** Builds packages/app/dist when it is missing or older than its sources (about 30 s); true when it built. */
+/** Builds packages/app/dist when it is missing or older than its sources (minutes: it minifies); true when it built. */
 export function ensureAppBuilt(): boolean {
   if (appIsUpToDate()) return false;
   // In its own process: rollup and the LWC compiler are ES modules jest cannot load. Its output goes to

@@ -13,7 +13,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  // The first run builds the app (about 30 s) before the browser starts.
+  // The app is built (when stale) before the first test file, outside any timeout.
+  globalSetup: '<rootDir>/test/e2e/global-setup.ts',
   testTimeout: 180000,
   maxWorkers: 1,
 };
