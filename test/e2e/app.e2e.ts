@@ -5,14 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { dataPath } from '../support/localorg';
-import { screenshot, seededUsers, signedIn, startStack, type Stack } from './stack';
+import { screenshot, seededUsers, signedIn, startStack, type Stack, type SeededUser } from './stack';
 
-interface User {
-  id: string;
-  name: string;
-  username: string;
-  role: string;
-}
+type User = SeededUser;
 
 let stack: Stack;
 let pm: User;

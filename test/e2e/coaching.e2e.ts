@@ -8,14 +8,9 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../packages/model';
-import { axeViolations, screenshot, seededUsers, signedIn, startStack, type Stack } from './stack';
+import { axeViolations, screenshot, seededUsers, signedIn, startStack, type Stack, type SeededUser } from './stack';
 
-interface User {
-  id: string;
-  name: string;
-  username: string;
-  role: string;
-}
+type User = SeededUser;
 
 let stack: Stack;
 let admin: User;

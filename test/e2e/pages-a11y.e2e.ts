@@ -8,14 +8,17 @@
 import type { Page } from 'playwright-core';
 import { PORTAL_HOME, PORTAL_PLAN_PATH } from '../../packages/app/platform/portal';
 import { dataPath } from '../support/localorg';
-import { axeViolations, seededUsers, signedIn, startStack, type AxeViolation, type Stack } from './stack';
+import {
+  axeViolations,
+  seededUsers,
+  signedIn,
+  startStack,
+  type AxeViolation,
+  type Stack,
+  type SeededUser,
+} from './stack';
 
-interface User {
-  id: string;
-  name: string;
-  username: string;
-  role: string;
-}
+type User = SeededUser;
 
 let stack: Stack;
 let users: User[];

@@ -95,17 +95,18 @@ export async function signedIn(
   return { context, page };
 }
 
+/** A seeded user as the app's user switcher lists them. */
+export interface SeededUser {
+  id: string;
+  name: string;
+  username: string;
+  role: string;
+}
+
 /** The seeded users by role, as the app's user switcher lists them. */
-export async function seededUsers(
-  stack: Stack,
-): Promise<{ id: string; name: string; username: string; role: string }[]> {
+export async function seededUsers(stack: Stack): Promise<SeededUser[]> {
   const { context, page } = await signedIn(stack, stack.org.adminUsername);
-  const users = (await (await page.request.get('/app/users')).json()) as {
-    id: string;
-    name: string;
-    username: string;
-    role: string;
-  }[];
+  const users = (await (await page.request.get('/app/users')).json()) as SeededUser[];
   await context.close();
   return users;
 }

@@ -6,14 +6,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../packages/model';
-import { seededUsers, signedIn, startStack, type Stack } from './stack';
+import { seededUsers, signedIn, startStack, type Stack, type SeededUser } from './stack';
 
-interface User {
-  id: string;
-  name: string;
-  username: string;
-  role: string;
-}
+type User = SeededUser;
 
 const IMAGES = join(REPO_ROOT, 'docs', 'images');
 const WIDTH = 1280;
