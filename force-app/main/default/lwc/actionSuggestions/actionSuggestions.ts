@@ -67,6 +67,76 @@ interface SuggestionView {
 const unique = (values: (string | null)[]): string[] =>
   [...new Set(values.filter((v): v is string => v !== null))].sort();
 
+/** What the targets in scope give, before any history: see `derived`. */
+interface Derived {
+  /** Every target with its plan completed: only the suggestions need them, so made on first use. */
+  scopedTargets: () => PlanTarget[];
+  semanticsFor: (metric: string) => MetricSemantics;
+  resultTargets: PlanTarget[];
+  window: { since: string; until: string } | null;
+  partnerVariables: { partnerIds: string[]; since: string; until: string } | undefined;
+  sectionsVariables: { planIds: string[] } | undefined;
+}
+
+/** The last inputs and what they gave, per component (outside its fields: a render must not assign them). */
+const DERIVED = new WeakMap<
+  object,
+  { targets: PlanTarget[]; plan: PlanHeader | null; metrics: Metric[]; today: string; value: Derived }
+>();
+
+type Suggested = { suggestions: ActionSuggestion[]; unexplained: NoSuggestion[] };
+
+/** The last suggestions, per component, with the derived targets and history results they came from. */
+const SUGGESTED = new WeakMap<
+  object,
+  { derived: Derived; partnerResult: unknown; programResult: unknown; value: Suggested }
+>();
+
+/** Today in the user's time zone, worked out once a minute (a day never turns within a UTC minute). */
+let todayCache: { minute: number; value: string } | null = null;
+
+function todayNow(): string {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (!todayCache || todayCache.minute !== minute) todayCache = { minute, value: todayIn(TIME_ZONE) };
+  return todayCache.value;
+}
+
+/** A target with what it does not know of its plan taken from `plan`. */
+function scope(plan: PlanHeader | null): (t: PlanTarget) => PlanTarget {
+  if (!plan) return (t) => t;
+  return (t) => ({
+    ...t,
+    planId: t.planId ?? plan.id,
+    planStatus: t.planStatus ?? plan.status,
+    partnerAccountId: t.partnerAccountId ?? plan.partnerAccountId,
+    planFiscalYear: t.planFiscalYear ?? plan.fiscalYear,
+    planPeriodStart: t.planPeriodStart ?? plan.periodStart,
+  });
+}
+
+function derive(targets: PlanTarget[], plan: PlanHeader | null, metrics: Metric[], asOf: string): Derived {
+  const semantics = catalogSemantics(metrics);
+  const semanticsFor = (metric: string): MetricSemantics => semantics[metric] ?? DEFAULT_SEMANTICS;
+  // Which targets are current results reads none of the fields `plan` completes: pick them first, then complete
+  // those few, rather than copying every target of a 400-target plan.
+  const resultTargets = currentResultTargets(targets, metrics, semanticsFor, asOf).map(scope(plan));
+  let scoped: PlanTarget[] | null = null;
+  const window = historyWindow(resultTargets);
+  const partnerIds = unique(resultTargets.map((t) => t.partnerAccountId));
+  const planIds = unique(resultTargets.map((t) => t.planId));
+  return {
+    scopedTargets: () => {
+      if (scoped === null) scoped = plan ? targets.map(scope(plan)) : targets;
+      return scoped;
+    },
+    semanticsFor,
+    resultTargets,
+    window,
+    partnerVariables: window && partnerIds.length > 0 ? { partnerIds, ...window } : undefined,
+    sectionsVariables: planIds.length > 0 ? { planIds } : undefined,
+  };
+}
+
 /**
  * Suggested action targets for the result targets it is given (a plan's, or a pair's in the coaching view):
  * "to reach this result, these actions", from the last 4 quarters of history (c/planInsights suggestions).
@@ -130,35 +200,37 @@ export default class ActionSuggestions extends LightningElement {
   }
 
   get today(): string {
-    return todayIn(TIME_ZONE);
+    return todayNow();
+  }
+
+  /**
+   * The targets in scope and what derives from them alone, computed once per input: the wires' configs and
+   * the template read them many times a render, and a plan's 400 targets made each read cost a full pass.
+   */
+  private get derived(): Derived {
+    const targets = this.targets ?? [];
+    const plan = this.plan;
+    const metrics = this.metrics;
+    const today = this.today;
+    const last = DERIVED.get(this);
+    if (last && last.targets === targets && last.plan === plan && last.metrics === metrics && last.today === today)
+      return last.value;
+    const value = derive(targets, plan, metrics, today);
+    DERIVED.set(this, { targets, plan, metrics, today, value });
+    return value;
   }
 
   /** The targets, with what they know of their plan completed from `plan`. */
   get scopedTargets(): PlanTarget[] {
-    const plan = this.plan;
-    const targets = this.targets ?? [];
-    if (!plan) return targets;
-    return targets.map((t) => ({
-      ...t,
-      planId: t.planId ?? plan.id,
-      planStatus: t.planStatus ?? plan.status,
-      partnerAccountId: t.partnerAccountId ?? plan.partnerAccountId,
-      planFiscalYear: t.planFiscalYear ?? plan.fiscalYear,
-      planPeriodStart: t.planPeriodStart ?? plan.periodStart,
-    }));
-  }
-
-  private get semanticsFor(): (metric: string) => MetricSemantics {
-    const semantics = catalogSemantics(this.metrics);
-    return (metric) => semantics[metric] ?? DEFAULT_SEMANTICS;
+    return this.derived.scopedTargets();
   }
 
   get resultTargets(): PlanTarget[] {
-    return currentResultTargets(this.scopedTargets, this.metrics, this.semanticsFor, this.today);
+    return this.derived.resultTargets;
   }
 
   get window(): { since: string; until: string } | null {
-    return historyWindow(this.resultTargets);
+    return this.derived.window;
   }
 
   // The history queries run once there is something to suggest for (undefined query: the wire waits).
@@ -167,9 +239,7 @@ export default class ActionSuggestions extends LightningElement {
   }
 
   get partnerVariables(): { partnerIds: string[]; since: string; until: string } | undefined {
-    const window = this.window;
-    const partnerIds = unique(this.resultTargets.map((t) => t.partnerAccountId));
-    return window && partnerIds.length > 0 ? { partnerIds, ...window } : undefined;
+    return this.derived.partnerVariables;
   }
 
   get programQuery(): typeof PROGRAM_HISTORY_QUERY | undefined {
@@ -185,8 +255,7 @@ export default class ActionSuggestions extends LightningElement {
   }
 
   get sectionsVariables(): { planIds: string[] } | undefined {
-    const planIds = unique(this.resultTargets.map((t) => t.planId));
-    return planIds.length > 0 ? { planIds } : undefined;
+    return this.derived.sectionsVariables;
   }
 
   get history(): Loadable<ActionHistory> {
@@ -195,10 +264,31 @@ export default class ActionSuggestions extends LightningElement {
     return readActionHistory(this.partnerResult, this.programResult, window, LABELS.tooMany);
   }
 
-  private get computed(): { suggestions: ActionSuggestion[]; unexplained: NoSuggestion[] } {
+  /** The suggestions, computed once per targets and history (the template reads them several times a render). */
+  private get computed(): Suggested {
+    const derived = this.derived;
+    const { partnerResult, programResult } = this;
+    const last = SUGGESTED.get(this);
+    if (
+      last &&
+      last.derived === derived &&
+      last.partnerResult === partnerResult &&
+      last.programResult === programResult
+    )
+      return last.value;
     const history = this.history;
-    if (history.kind !== 'ready') return { suggestions: [], unexplained: [] };
-    return suggestActionTargets(this.resultTargets, this.scopedTargets, this.metrics, this.semanticsFor, history.value);
+    const value =
+      history.kind === 'ready'
+        ? suggestActionTargets(
+            derived.resultTargets,
+            derived.scopedTargets(),
+            this.metrics,
+            derived.semanticsFor,
+            history.value,
+          )
+        : { suggestions: [], unexplained: [] };
+    SUGGESTED.set(this, { derived, partnerResult, programResult, value });
+    return value;
   }
 
   // -------------------------------------------------------------------------------------------------
