@@ -28,11 +28,16 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
+      // The components' modules some node tests load (c/planData's documents and readers) import Custom Labels:
+      // the values `npm run build` generates from force-app's labels, as the components project maps them.
+      moduleNameMapper: { '^@salesforce/label/(c\\..*)$': '<rootDir>/generated/labels/$1.js' },
       transform: {
         '^.+\\.ts$': [
           '@swc/jest',
           { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
         ],
+        // The generated labels are ES modules.
+        '/generated/labels/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
       },
       moduleFileExtensions: ['ts', 'js', 'json'],
     },
