@@ -157,7 +157,7 @@ test('a partner reviews, comments, requests changes and accepts in the portal; t
   const partnerSession = await signedIn(stack, plan.partner.username);
   const partnerPage = partnerSession.page;
   expect(await plansSeenBy(partnerPage)).toEqual([]);
-  expect(await runRollup(pmPage)).toMatch(/Plan access: \d+ share\(s\) added/);
+  expect(await runRollup(pmPage)).toMatch(/Plan access: \d+ shares? added/);
   await shot(pmPage, 'partner-1-pm-submitted');
   expect(await plansSeenBy(partnerPage)).toEqual([plan.id]);
 
