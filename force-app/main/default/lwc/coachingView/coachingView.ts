@@ -38,6 +38,18 @@ const PARTNERS_SHOWN = 2;
 
 /** The pair shown, by the targets it was found in: outside the component's state, so reading is not a change. */
 const PAIRS = new WeakMap<object, { key: string; pair: Pair | null }>();
+/** The pairs of loaded targets (per user and plan), and the picker's choices of loaded pairs or targets. */
+const PAIRS_OF = new WeakMap<object, { key: string; pairs: Pair[] }>();
+const CHOICES = new WeakMap<object, { key: string; choices: PairChoice[] }>();
+
+/** Computed once per loaded value and inputs: the getters that read them run on every render. */
+function cached<T>(cache: WeakMap<object, { key: string } & T>, source: object, key: string, make: () => T): T {
+  const hit = cache.get(source);
+  if (hit && hit.key === key) return hit;
+  const value = { key, ...make() };
+  cache.set(source, value);
+  return value;
+}
 
 /**
  * The coaching page of an AE + partner-manager pair: a picker of the pairs the user may see (every pair of
@@ -136,13 +148,24 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
     return typeof ae === 'string' && typeof pm === 'string' && ae && pm ? pairKey(ae, pm) : null;
   }
 
+  /** The pairs of the loaded targets, as the user sees them; computed once per load, user and plan. */
+  private pairsIn(targets: PlanTarget[], userId: string): Pair[] {
+    const planId = this.planId;
+    return cached(PAIRS_OF, targets, `${userId}/${planId ?? ''}`, () => ({ pairs: pairsOf(targets, userId, planId) }))
+      .pairs;
+  }
+
   get choices(): PairChoice[] {
-    if (this.planId) {
-      return this.pairTargets.kind === 'ready'
-        ? choicesOfPairs(pairsOf(this.pairTargets.value, USER_ID, this.planId))
-        : [];
+    const planId = this.planId;
+    if (planId) {
+      if (this.pairTargets.kind !== 'ready') return [];
+      const targets = this.pairTargets.value;
+      return cached(CHOICES, targets, planId, () => ({ choices: choicesOfPairs(this.pairsIn(targets, USER_ID)) }))
+        .choices;
     }
-    return this.pairRows.kind === 'ready' ? choicesOfRows(this.pairRows.value, USER_ID) : [];
+    if (this.pairRows.kind !== 'ready') return [];
+    const rows = this.pairRows.value;
+    return cached(CHOICES, rows, '', () => ({ choices: choicesOfRows(rows, USER_ID) })).choices;
   }
 
   get choice(): PairChoice | null {
@@ -179,7 +202,7 @@ export default class CoachingView extends NavigationMixin(LightningElement) {
     // The same object while its inputs stay: the children's inputs do not change on every render.
     const memo = PAIRS.get(this.pairTargets);
     if (memo && memo.key === key) return memo.pair;
-    const pairs = pairsOf(this.pairTargets.value, this.targetsUserId, this.planId);
+    const pairs = this.pairsIn(this.pairTargets.value, this.targetsUserId);
     const pair = pairs.find((p) => p.key === choice.key) ?? null;
     PAIRS.set(this.pairTargets, { key, pair });
     return pair;

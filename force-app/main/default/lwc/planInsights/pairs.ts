@@ -37,7 +37,10 @@ export function pairsOf(targets: PlanTarget[], userId: string, planId: string | 
   const byKey = new Map<string, PlanTarget[]>();
   for (const t of relevant) {
     const key = `${t.aeId}:${t.partnerManagerId}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), t]);
+    // Appended in place: copying the list per target made 400 targets cost ~80,000 array copies.
+    const list = byKey.get(key);
+    if (list) list.push(t);
+    else byKey.set(key, [t]);
   }
   const pairs = [...byKey.entries()].map(([key, list]): Pair => {
     const first = list[0];
