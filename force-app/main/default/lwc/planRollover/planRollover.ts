@@ -2,12 +2,15 @@ import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import { graphql } from 'lightning/graphql';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { getRecord, type RecordRepresentation } from 'lightning/uiRecordApi';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 import {
   METRIC_CATALOG_QUERY,
   PARTNER_PLAN_YEARS_QUERY,
+  PLAN_FIELDS,
   PLAN_OBJECT,
+  PLAN_OPTIONAL_FIELDS,
   PLAN_RECORD_KEYS_QUERY,
   PLAN_SOURCE_QUERY,
   blueprintErrorMessages,
@@ -17,6 +20,7 @@ import {
   mergeRecords,
   metricSemanticsByName,
   readMetrics,
+  readPlanHeader,
   readPlanSource,
   readPlanYears,
   readRecordKeys,
@@ -29,6 +33,7 @@ import {
   type Loadable,
   type Metric,
   type ObjectInfoRepresentation,
+  type PlanHeader,
   type PlanSource,
   type PlanYear,
   type WireResult,
@@ -43,6 +48,9 @@ const LOADING = { kind: 'loading' } as const;
 /** A plan is rolled over once the partner accepted it: while it runs or after it closed. */
 const ROLLS_OVER = ['Accepted', 'Active', 'Closed'];
 
+/** What the card needs before a rollover starts: the plan record's own fields, no sections or targets. */
+type PlanFacts = Pick<PlanHeader, 'id' | 'status' | 'partnerAccountId' | 'fiscalYear' | 'periodStart' | 'periodEnd'>;
+
 /**
  * On a partner plan's record page: "Roll over to FY2028" creates next year's Draft plan from this one
  * (c/planYear rolloverBlueprint: sections, targets re-dated, accountable people, weights), optionally
@@ -55,7 +63,14 @@ export default class PlanRollover extends NavigationMixin(LightningElement) {
   @api recordId: string | undefined;
 
   labels = LABELS;
+  /** The plan record (the record page reads the same fields): whether and to what the plan rolls over. */
+  header: Loadable<PlanHeader> = LOADING;
   source: Loadable<PlanSource | null> = LOADING;
+  /**
+   * The sections and targets are read once a rollover starts, not on every visit of the plan page (on a
+   * 400-target plan the largest read of the page after the editor's own).
+   */
+  sourceWanted = false;
   partnerPlans: Loadable<PlanYear[]> = LOADING;
   metrics: Metric[] = [];
   keys: ExistingRecords | null = null;
@@ -73,7 +88,12 @@ export default class PlanRollover extends NavigationMixin(LightningElement) {
   nextPlanUrl: string | undefined;
   private urlFor: string | null = null;
 
-  @wire(graphql, { query: PLAN_SOURCE_QUERY, variables: '$planVariables' })
+  @wire(getRecord, { recordId: '$recordId', fields: PLAN_FIELDS, optionalFields: PLAN_OPTIONAL_FIELDS })
+  wiredPlan(result: WireResult<RecordRepresentation>): void {
+    this.header = readPlanHeader(result);
+  }
+
+  @wire(graphql, { query: PLAN_SOURCE_QUERY, variables: '$sourceVariables' })
   wiredSource(result: GraphQLResult): void {
     this.sourceResult = result;
     this.source = readPlanSource(result);
@@ -104,13 +124,13 @@ export default class PlanRollover extends NavigationMixin(LightningElement) {
     this.mayCreate = canCreate(result);
   }
 
-  get planVariables(): { planId: string } | undefined {
-    return this.recordId ? { planId: this.recordId } : undefined;
+  get sourceVariables(): { planId: string } | undefined {
+    return this.recordId && this.sourceWanted ? { planId: this.recordId } : undefined;
   }
 
   get accountVariables(): { accountId: string } | undefined {
-    const plan = this.plan;
-    return plan && plan.plan.partnerAccountId ? { accountId: plan.plan.partnerAccountId } : undefined;
+    const facts = this.facts;
+    return facts && facts.partnerAccountId ? { accountId: facts.partnerAccountId } : undefined;
   }
 
   get createdVariables(): { planId: string } | undefined {
@@ -121,23 +141,36 @@ export default class PlanRollover extends NavigationMixin(LightningElement) {
     return this.source.kind === 'ready' ? this.source.value : null;
   }
 
+  /** The plan record's fields: from the record (kept current by LDS), else from a loaded source. */
+  get facts(): PlanFacts | null {
+    if (this.header.kind === 'ready') return this.header.value;
+    const plan = this.plan;
+    return plan ? plan.plan : null;
+  }
+
+  /** A started rollover whose sections and targets are on their way. */
+  get sourceLoading(): boolean {
+    return this.sourceWanted && this.source.kind === 'loading';
+  }
+
   // -------------------------------------------------------------------------------------------------
   // What is shown
 
   get loadError(): string | null {
-    return this.source.kind === 'error' ? this.source.message : null;
+    if (this.source.kind === 'error') return this.source.message;
+    return this.header.kind === 'error' ? this.header.message : null;
   }
 
   /** Only where a rollover may happen: a plan past acceptance with dates, and a user who may create plans. */
   get eligible(): boolean {
-    const plan = this.plan;
+    const facts = this.facts;
     return Boolean(
-      plan &&
+      facts &&
       this.mayCreate &&
-      plan.plan.status &&
-      ROLLS_OVER.includes(plan.plan.status) &&
-      plan.plan.periodStart &&
-      plan.plan.periodEnd,
+      facts.status &&
+      ROLLS_OVER.includes(facts.status) &&
+      facts.periodStart &&
+      facts.periodEnd,
     );
   }
 
@@ -146,15 +179,14 @@ export default class PlanRollover extends NavigationMixin(LightningElement) {
   }
 
   get span(): DateSpan | null {
-    const plan = this.plan;
-    return plan && plan.plan.periodStart && plan.plan.periodEnd
-      ? { start: plan.plan.periodStart, end: plan.plan.periodEnd }
-      : null;
+    const facts = this.facts;
+    return facts && facts.periodStart && facts.periodEnd ? { start: facts.periodStart, end: facts.periodEnd } : null;
   }
 
   get next(): { span: DateSpan; fiscalYear: string | null } | null {
     const span = this.span;
-    return span && this.plan ? nextPlanYear(span, this.plan.plan.fiscalYear) : null;
+    const facts = this.facts;
+    return span && facts ? nextPlanYear(span, facts.fiscalYear) : null;
   }
 
   get nextLabel(): string {
@@ -164,14 +196,14 @@ export default class PlanRollover extends NavigationMixin(LightningElement) {
 
   /** The plan rolled over from this one, or the partner's plan for the next year (not while retrying ours). */
   get nextPlan(): PlanYear | null {
-    const plan = this.plan;
+    const facts = this.facts;
     const next = this.next;
-    if (!plan || !next || this.partnerPlans.kind !== 'ready' || this.lastResult) return null;
+    if (!facts || !next || this.partnerPlans.kind !== 'ready' || this.lastResult) return null;
     return (
       this.partnerPlans.value.find(
         (p) =>
-          p.id !== plan.plan.id &&
-          (p.previousPlanId === plan.plan.id ||
+          p.id !== facts.id &&
+          (p.previousPlanId === facts.id ||
             (next.fiscalYear ? sameFiscalYear(p.fiscalYear, next.fiscalYear) : p.periodStart === next.span.start)),
       ) ?? null
     );
@@ -238,6 +270,11 @@ export default class PlanRollover extends NavigationMixin(LightningElement) {
     return this.rows.length > 0;
   }
 
+  /** Nothing to confirm until the plan's sections and targets are read, nor while a rollover runs. */
+  get confirmDisabled(): boolean {
+    return this.busy || this.blueprint === null;
+  }
+
   get isTruncated(): boolean {
     return this.source.kind === 'ready' && this.source.truncated;
   }
@@ -280,6 +317,7 @@ export default class PlanRollover extends NavigationMixin(LightningElement) {
 
   handleStart(): void {
     this.confirming = true;
+    this.sourceWanted = true;
   }
 
   handleCancel(): void {

@@ -1,17 +1,30 @@
 /** c-plan-rollover: next year's plan from this one, with the carried shortfalls previewed per target. */
 import PlanRollover from 'c/planRollover';
 import { METRIC_CATALOG_QUERY, PARTNER_PLAN_YEARS_QUERY, PLAN_SOURCE_QUERY } from 'c/planData';
-import { click, find, findAll, flushPromises, mount, prop, settle, shadow, textOf } from '@lwc-test/render';
+import {
+  buttonByLabel,
+  click,
+  find,
+  findAll,
+  flushPromises,
+  mount,
+  prop,
+  settle,
+  shadow,
+  textOf,
+} from '@lwc-test/render';
 import {
   createPayloads,
   createRecord,
   emitGraphQL,
   emitGraphQLErrors,
   emitObjectInfo,
+  emitRecord,
+  graphQLVariables,
   navigate,
   recordError,
 } from '@lwc-test/platform';
-import { catalogData, id } from '@lwc-test/fixtures';
+import { catalogData, id, planRecord } from '@lwc-test/fixtures';
 import { planSourceData, planYearsData, type PlanYearSpec, type SourceTargetSpec } from '@lwc-test/yearFixtures';
 
 const PLAN_ID = id('a01', 26);
@@ -91,6 +104,26 @@ async function render(
   await settle();
   return host;
 }
+
+/** The card as a plan page shows it: from the plan record alone, before a rollover starts. */
+async function renderFromRecord(): Promise<HTMLElement> {
+  const host = mount('c-plan-rollover', PlanRollover, { recordId: PLAN_ID });
+  await flushPromises();
+  emitObjectInfo('Partner_Account_Plan__c', { editable: true });
+  emitGraphQL(METRIC_CATALOG_QUERY, catalogData());
+  emitRecord(planRecord({ id: PLAN_ID, status: 'Active', fiscalYear: 'FY2026' }));
+  await flushPromises();
+  emitGraphQL(PARTNER_PLAN_YEARS_QUERY, planYearsData([THIS_PLAN]));
+  await settle();
+  return host;
+}
+
+const source = () =>
+  planSourceData(
+    { id: PLAN_ID, status: 'Active', fiscalYear: 'FY2026', start: '2026-01-01', end: '2026-12-31' },
+    [{ id: SECTION, name: 'Sales Objectives' }],
+    TARGETS,
+  );
 
 const el = (host: HTMLElement, dataId: string) => find(host, `[data-id="${dataId}"]`);
 const cells = (row: Element) =>
@@ -248,5 +281,42 @@ describe('c-plan-rollover', () => {
     await settle();
     expect(textOf(find(host, '[data-id="load-error"]'))).toContain('No such column Previous_Plan__c');
     await expect(host).toBeAccessible();
+  });
+
+  it('reads the plan’s sections and targets only once a rollover starts, saying they are loading', async () => {
+    const host = await renderFromRecord();
+    // The offer comes from the plan record alone: the plan page reads no sections or targets for it.
+    expect(prop(el(host, 'rollover'), 'label')).toBe('Roll over to FY2027');
+    expect(graphQLVariables(PLAN_SOURCE_QUERY)).toBeUndefined();
+
+    await click(el(host, 'rollover'));
+    expect(graphQLVariables(PLAN_SOURCE_QUERY)).toEqual({ planId: PLAN_ID });
+    expect(find(host, '[data-id="source-loading"] [data-id="loading"]')).toBeTruthy();
+    expect(shadow(host).querySelector('[data-id="preview"]')).toBeNull();
+    expect(shadow(host).querySelector('[data-id="no-targets"]')).toBeNull();
+    expect(prop(el(host, 'confirm'), 'disabled')).toBe(true);
+    await expect(host).toBeAccessible();
+
+    emitGraphQL(PLAN_SOURCE_QUERY, source());
+    await settle();
+    expect(shadow(host).querySelector('[data-id="source-loading"]')).toBeNull();
+    expect(findAll(host, '[data-row]')).toHaveLength(7);
+    expect(prop(el(host, 'confirm'), 'disabled')).toBe(false);
+  });
+
+  it('says in Salesforce’s words when the targets could not be read after a start, and shows them after a retry', async () => {
+    const host = await renderFromRecord();
+    await click(el(host, 'rollover'));
+    emitGraphQLErrors(PLAN_SOURCE_QUERY, ['Request limit exceeded for this organization']);
+    await settle();
+    expect(textOf(find(host, '[data-id="load-error"]'))).toContain('Request limit exceeded for this organization');
+    expect(shadow(host).querySelector('[data-id="confirm"]')).toBeNull();
+    await expect(host).toBeAccessible();
+
+    await click(buttonByLabel(host, 'Try again'));
+    emitGraphQL(PLAN_SOURCE_QUERY, source());
+    await settle();
+    expect(shadow(host).querySelector('[data-id="load-error"]')).toBeNull();
+    expect(findAll(host, '[data-row]')).toHaveLength(7);
   });
 });
