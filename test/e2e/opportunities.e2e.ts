@@ -3,7 +3,8 @@
  * partner, the soonest to close first, with days since the last APR action and a Stale badge), searches the
  * list, sorts by amount both ways (mouse and keyboard), opens a deal by its link, fits 768 px and a phone's
  * width without the page scrolling sideways, and passes an axe scan. Screenshot:
- * test-results/e2e/opportunities-list.png.
+ * test-results/e2e/opportunities-list.png. A partner manager and an admin, who own no deals, open on All Open
+ * Partner Deals; the list a user picks is where the tab opens after a reload, for that user only.
  */
 import type { Locator, Page } from 'playwright-core';
 import { axeViolations, screenshot, seededUsers, signedIn, startStack, type Stack } from './stack';
@@ -16,12 +17,20 @@ interface User {
 
 let stack: Stack;
 let ae: User;
+let pm: User;
+let admin: User;
 
 beforeAll(async () => {
   stack = await startStack();
-  const found = (await seededUsers(stack)).find((u) => u.role === 'Account Executive');
+  const users = await seededUsers(stack);
+  const found = users.find((u) => u.role === 'Account Executive');
   if (!found) throw new Error('the seed has no AE');
   ae = found;
+  const manager = users.find((u) => u.role === 'Partner Manager');
+  const planningAdmin = users.find((u) => u.role === 'Admin') ?? users.find((u) => u.role === 'System Administrator');
+  if (!manager || !planningAdmin) throw new Error('the seed has no partner manager or admin');
+  pm = manager;
+  admin = planningAdmin;
   // Building the app on a busy machine can take minutes.
 }, 600000);
 
@@ -139,5 +148,69 @@ test("the list fits 768 px and a phone's width: only the table scrolls sideways"
     } finally {
       await context.close();
     }
+  }
+});
+
+const picker = (page: Page): Locator => list(page).locator('[data-id="list-view-picker"]');
+
+/** Waits until the list shows the list view `apiName` (its records or its empty state). */
+async function showing(page: Page, apiName: string): Promise<void> {
+  await until(
+    async () =>
+      (await picker(page)
+        .inputValue()
+        .catch(() => '')) === apiName,
+    `the list ${apiName}`,
+  );
+  await list(page).locator('[data-id="record-list"], [data-id="list-empty"]').first().waitFor({ timeout: 60000 });
+}
+
+test('a partner manager and an admin, who own no deals, open on All Open Partner Deals', async () => {
+  for (const user of [pm, admin]) {
+    const { context, page } = await signedIn(stack, user.username);
+    try {
+      await openList(page);
+      await showing(page, 'All_Open_Partner_Deals');
+      // Deals they may see: none of them their own.
+      expect([user.role, (await nameCells(page).count()) > 0]).toEqual([user.role, true]);
+      // The picker still offers every list, their own deals' lists included.
+      const options = await picker(page).locator('option').allInnerTexts();
+      expect(options.map((o) => o.trim())).toEqual(
+        expect.arrayContaining(['All Open Partner Deals', 'My Open Partner Deals', 'My Stale Partner Deals']),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('the list a user picks is where the tab opens after a reload, for that user only', async () => {
+  const { context, page } = await signedIn(stack, pm.username);
+  try {
+    await openList(page);
+    await showing(page, 'All_Open_Partner_Deals');
+    await picker(page).selectOption('My_Stale_Partner_Deals');
+    await showing(page, 'My_Stale_Partner_Deals');
+    await page.reload();
+    await showing(page, 'My_Stale_Partner_Deals');
+    expect(await list(page).locator('[data-id="list-filter"]').innerText()).toContain('APR Stale is true');
+
+    // Another user in the same browser opens on their own default, not the partner manager's choice.
+    const switched = await page.request.post('/app/session', {
+      data: { username: ae.username },
+      headers: { Origin: stack.app.url },
+    });
+    expect(switched.ok()).toBe(true);
+    await openList(page);
+    await showing(page, 'My_Open_Partner_Deals');
+    await picker(page).selectOption('All_Open_Partner_Deals');
+    await showing(page, 'All_Open_Partner_Deals');
+
+    // Back as the partner manager: their choice is still theirs.
+    await page.request.post('/app/session', { data: { username: pm.username }, headers: { Origin: stack.app.url } });
+    await openList(page);
+    await showing(page, 'My_Stale_Partner_Deals');
+  } finally {
+    await context.close();
   }
 });

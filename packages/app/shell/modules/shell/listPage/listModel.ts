@@ -3,6 +3,7 @@
  * the object's Object Info: each cell's text, alignment and link, a flag column as a badge, and the list's
  * filters as a sentence. Pure functions over the documented shapes, tested without a browser.
  */
+import { scaledNumber, scaledPercent } from '../../../../platform/numbers';
 
 export interface DisplayColumn {
   fieldApiName: string;
@@ -62,14 +63,14 @@ export function fieldAt(record: UiRecord, path: string): FieldValue | undefined 
 }
 
 /**
- * A value as the list shows it: the UI API's display value, else the value formatted for en-US (a percent field
- * with its sign, as Lightning shows it: the API gives its number only).
+ * A value as the list shows it: the UI API's display value, else the value formatted for en-US (a number in its
+ * field's scale, a percent field with its sign, as Lightning shows them: the API gives the number only).
  */
-export function cellText(field: FieldValue | undefined, dataType?: string): string {
+export function cellText(field: FieldValue | undefined, dataType?: string, scale?: number): string {
   if (!field || field.value === null || field.value === undefined) return '';
   if (field.displayValue !== null) return field.displayValue;
   if (typeof field.value === 'number')
-    return `${field.value.toLocaleString('en-US')}${dataType === 'Percent' ? '%' : ''}`;
+    return dataType === 'Percent' ? scaledPercent(field.value, scale) : scaledNumber(field.value, scale);
   if (typeof field.value === 'boolean') return field.value ? 'Yes' : 'No';
   return String(field.value);
 }
@@ -81,6 +82,8 @@ export function rowCells(
   dataTypes: Record<string, string>,
   styles: ColumnStyles,
   hrefOf: (objectApiName: string, id: string) => string | null,
+  /** The object's number fields' scales (Object Info), by field API name. */
+  scales: Record<string, number> = {},
 ): Cell[] {
   return columns.map((c) => {
     const field = fieldAt(record, c.fieldApiName);
@@ -90,7 +93,8 @@ export function rowCells(
       const on = field?.value === true;
       return { key: c.fieldApiName, text: on ? badgeText : '', href: null, badge: on, className: '' };
     }
-    let text = cellText(field, c.fieldApiName.includes('.') ? undefined : dataTypes[c.fieldApiName]);
+    const own = !c.fieldApiName.includes('.');
+    let text = cellText(field, own ? dataTypes[c.fieldApiName] : undefined, own ? scales[c.fieldApiName] : undefined);
     let href: string | null = null;
     if (text && c.lookupId === 'Id') href = hrefOf(record.apiName, record.id);
     else if (text && c.lookupId) {

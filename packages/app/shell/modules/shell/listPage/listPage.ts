@@ -3,10 +3,21 @@
  * the lists the user may see (`/ui-api/list-ui/{object}`), the chosen list's columns, filter and order
  * (`list-info`), and its records a page at a time (`list-records`, with pageSize, pageToken, sortBy and a
  * searchTerm), all as the signed-in user; figures right-aligned by the object's field types (`object-info`).
+ * It opens on the list the user last chose for the object, else the tab's default for who they are (listChoice).
  * Nothing here knows the package's list views: they come from the org over HTTP.
  */
 import { LightningElement, api } from 'lwc';
 import { request } from '../../../../platform/api';
+import { session } from '../../../../platform/session';
+import {
+  forgetList,
+  initialList,
+  rememberList,
+  rememberedList,
+  roleOf,
+  ROLE_FIELD,
+  type ChoiceStore,
+} from './listChoice';
 import {
   filterPhrases,
   isFigure,
@@ -24,14 +35,16 @@ interface ListConfig {
   objectApiName: string;
   /** The list shown first (the object's tab default); the first list when the org has no such list. */
   defaultList: string;
+  /** A first visit's list by the user's planning role (User.Partner_Planning_Role__c), ahead of defaultList. */
+  defaultByRole?: Record<string, string>;
   /** Where a record of the object opens; `/records/{object}/{id}` when absent. */
   route?: string;
   /** The order the tab starts in (`sortBy`: `CloseDate`, `-Amount`); the list's own order when absent. */
   sortBy?: string;
   /** Flag columns drawn as badges, and what blank cells say. */
   styles?: ColumnStyles;
-  /** What to do when the list is empty (besides picking another list). */
-  emptyHint?: string;
+  /** What to do when a list is empty (besides picking another list), by list developer name. */
+  emptyHints?: Record<string, string>;
 }
 
 interface ListSummary {
@@ -69,16 +82,22 @@ const LISTS: Record<string, ListConfig> = {
     title: 'Opportunities',
     icon: 'standard:opportunity',
     objectApiName: 'Opportunity',
-    // An AE's work: their open deals with a partner, the soonest to close first.
-    defaultList: 'My_Open_Partner_Deals',
+    // An AE's work: their open deals with a partner, the soonest to close first. Everyone else (partner
+    // managers, admins, leaders) owns no deals: they start on every open partner deal they may see. No list
+    // view filter can say "deals of the partners I manage" (a filter compares a field with fixed values; no
+    // Opportunity field holds the partner account's owner relative to the viewer).
+    defaultList: 'All_Open_Partner_Deals',
+    defaultByRole: { 'Account Executive': 'My_Open_Partner_Deals' },
     route: '/opportunities',
     sortBy: 'CloseDate',
     styles: {
       badges: { APR_Stale__c: 'Stale' },
       blanks: { Days_Since_Last_APR_Action__c: 'No action yet' },
     },
-    emptyHint:
-      'Deals you own appear here while they are open and have a partner account. Set the Partner Account on a deal, or pick All Open Partner Deals.',
+    emptyHints: {
+      My_Open_Partner_Deals:
+        'Deals you own appear here while they are open and have a partner account. Set the Partner Account on a deal, or pick All Open Partner Deals.',
+    },
   },
   accounts: {
     title: 'Accounts',
@@ -100,6 +119,32 @@ const recordHref = (objectApiName: string, id: string): string =>
 
 const PAGE_SIZE = 50;
 
+/** Object Info data types whose cells show the field's scale (currency keeps its display value). */
+const FIGURE_TYPES = new Set(['Double', 'Int', 'Percent', 'Long']);
+
+/** The browser's local storage, or null where it cannot be used (blocked storage throws on access). */
+function browserStore(): ChoiceStore | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in user's planning role, or null (none, or the user record cannot be read). */
+async function currentRole(): Promise<string | null> {
+  if (!session.userId) return null;
+  try {
+    const user = await request<{ fields?: Record<string, { value?: unknown }> }>(
+      'GET',
+      `/ui-api/records/${encodeURIComponent(session.userId)}?optionalFields=User.${ROLE_FIELD}`,
+    );
+    return roleOf(user);
+  } catch {
+    return null;
+  }
+}
+
 const failureText = (error: unknown): string => {
   const body = (error as { body?: { message?: string }[] }).body;
   return Array.isArray(body) && body[0]?.message ? body[0].message : 'The list could not be loaded.';
@@ -120,6 +165,8 @@ export default class ListPage extends LightningElement {
   page: RecordPage | null = null;
   /** The object's field data types (Object Info), for alignment and filter wording. */
   dataTypes: Record<string, string> = {};
+  /** The object's number fields' decimal places (Object Info `scale`), as their cells show them. */
+  scales: Record<string, number> = {};
   /** The user's sort (`Name`, `-CloseDate`); the tab's, else the list's own order, when empty. */
   sortBy = '';
   /** The search the records were read with; `searchInput` is what the box holds. */
@@ -189,7 +236,7 @@ export default class ListPage extends LightningElement {
     const styles = this.config.styles ?? {};
     return this.page.records.map((record) => ({
       id: record.id,
-      cells: rowCells(record, info.displayColumns, this.dataTypes, styles, parentHref).map((cell, i) =>
+      cells: rowCells(record, info.displayColumns, this.dataTypes, styles, parentHref, this.scales).map((cell, i) =>
         // The record's own name always links to it.
         info.displayColumns[i].lookupId === 'Id' && cell.text
           ? { ...cell, href: recordHref(record.apiName, record.id) }
@@ -224,7 +271,7 @@ export default class ListPage extends LightningElement {
 
   get emptyHint(): string {
     if (this.searchTerm) return 'Check the spelling, search for part of a name, or clear the search.';
-    return this.config.emptyHint ?? 'Pick another list view.';
+    return this.config.emptyHints?.[this.selected] ?? 'Pick another list view.';
   }
 
   get showTable(): boolean {
@@ -243,21 +290,36 @@ export default class ListPage extends LightningElement {
     this.sortBy = this.config.sortBy ?? '';
     const object = encodeURIComponent(this.config.objectApiName);
     // Field types only shape alignment and wording: the list still shows without them.
-    request<{ fields: Record<string, { dataType: string }> }>('GET', `/ui-api/object-info/${object}`).then(
+    request<{ fields: Record<string, { dataType: string; scale?: number }> }>(
+      'GET',
+      `/ui-api/object-info/${object}`,
+    ).then(
       (objectInfo) => {
-        this.dataTypes = Object.fromEntries(Object.entries(objectInfo.fields).map(([k, f]) => [k, f.dataType]));
+        const fields = Object.entries(objectInfo.fields);
+        this.dataTypes = Object.fromEntries(fields.map(([k, f]) => [k, f.dataType]));
+        this.scales = Object.fromEntries(
+          fields.filter(([, f]) => FIGURE_TYPES.has(f.dataType)).map(([k, f]) => [k, f.scale ?? 0]),
+        );
       },
       () => undefined,
     );
-    request<{ lists: ListSummary[] }>('GET', `/ui-api/list-ui/${object}?pageSize=200`).then(
-      (collection) => {
+    const config = this.config;
+    const store = browserStore();
+    const remembered = rememberedList(store, session.userId, config.objectApiName);
+    // The role matters only to a first visit of a tab with role defaults: read alongside the lists.
+    const role = !remembered && config.defaultByRole ? currentRole() : Promise.resolve(null);
+    Promise.all([request<{ lists: ListSummary[] }>('GET', `/ui-api/list-ui/${object}?pageSize=200`), role]).then(
+      ([collection, userRole]) => {
         this.lists = collection.lists;
-        const preferred = collection.lists.find((l) => l.apiName === this.config.defaultList) ?? collection.lists[0];
-        if (!preferred) {
+        const chosen = initialList(collection.lists, remembered, config, userRole);
+        // A remembered list the user no longer sees (deleted, or no longer shared) is forgotten.
+        if (remembered && chosen?.toLowerCase() !== remembered.toLowerCase())
+          forgetList(store, session.userId, config.objectApiName);
+        if (!chosen) {
           this.loading = false;
           return;
         }
-        this.selected = preferred.apiName;
+        this.selected = chosen;
         void this.loadList();
       },
       (error: unknown) => {
@@ -302,6 +364,8 @@ export default class ListPage extends LightningElement {
 
   handleListChange(event: Event): void {
     this.selected = (event.target as HTMLSelectElement).value;
+    // The user's choice is where the tab opens next time, as in Lightning.
+    rememberList(browserStore(), session.userId, this.config.objectApiName, this.selected);
     this.sortBy = this.config.sortBy ?? '';
     this.pageToken = '0';
     void this.loadList();

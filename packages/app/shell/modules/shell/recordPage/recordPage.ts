@@ -210,7 +210,7 @@ export default class RecordPage extends LightningElement {
     return this.layout.highlights.slice(1).map((f) => ({
       key: f.name,
       label: f.label,
-      text: formatValue(valueAt(record, f.path), f.type) || '—',
+      text: formatValue(valueAt(record, f.path), f.type, f.scale) || '—',
       href: parentHref(record, f),
     }));
   }
@@ -235,7 +235,7 @@ export default class RecordPage extends LightningElement {
         cells: row.cells.map((cell) => ({
           key: cell.key,
           label: cell.field?.label ?? '',
-          text: cell.field ? formatValue(valueAt(record, cell.field.path), cell.field.type) : '',
+          text: cell.field ? formatValue(valueAt(record, cell.field.path), cell.field.type, cell.field.scale) : '',
           href: cell.field ? parentHref(record, cell.field) : null,
           shown: cell.field !== undefined,
         })),
@@ -278,7 +278,9 @@ export default class RecordPage extends LightningElement {
       this.error = '';
       this.record = record;
       const titleField = layout.highlights[0];
-      this.title = titleField ? formatValue(valueAt(record, titleField.path), titleField.type) : String(record.Id);
+      this.title = titleField
+        ? formatValue(valueAt(record, titleField.path), titleField.type, titleField.scale)
+        : String(record.Id);
       await this.loadRelatedLists(id, layout);
     } catch (error) {
       this.error = errorMessage(error, 'This record could not be loaded.');

@@ -7,6 +7,7 @@
  * per related list). Pure of the browser: the caller gives the function that GETs a data API path, so that
  * node tests drive it against the local org.
  */
+import { scaledNumber, scaledPercent } from '../../../../platform/numbers';
 
 /** GETs a path under `/services/data/vXX.X` (e.g. `/sobjects/Account/describe/layouts`) and parses the JSON. */
 export type DataGet = <T>(path: string) => Promise<T>;
@@ -17,6 +18,8 @@ interface FieldDetails {
   label: string;
   relationshipName: string | null;
   referenceTo: string[];
+  /** Decimal places of a number, percent or currency field (0 for other types). */
+  scale?: number;
 }
 interface LayoutItem {
   label: string | null;
@@ -60,6 +63,8 @@ export interface FieldView {
   path: string;
   /** A lookup's parent: the field holding its id and its object, so the page can link to it. */
   parent?: { idPath: string; objectName: string };
+  /** A number or percent field's decimal places (its metadata scale), which the page shows. */
+  scale?: number;
 }
 
 export interface SectionView {
@@ -94,6 +99,9 @@ export interface RecordLayoutView {
   actions: ActionView[];
 }
 
+/** Describe types whose values a record page shows in their field's scale. */
+const NUMBER_TYPES = new Set(['double', 'int', 'percent']);
+
 function fieldView(details: FieldDetails): FieldView {
   const isLookup = details.type === 'reference' && details.relationshipName !== null;
   const view: FieldView = {
@@ -102,6 +110,7 @@ function fieldView(details: FieldDetails): FieldView {
     type: details.type,
     path: isLookup ? `${details.relationshipName}.Name` : details.name,
   };
+  if (details.scale !== undefined && NUMBER_TYPES.has(details.type)) view.scale = details.scale;
   // A lookup to one object links to its parent (a polymorphic one, such as an owner, stays text).
   if (isLookup && details.referenceTo.length === 1)
     view.parent = { idPath: details.name, objectName: details.referenceTo[0] };
@@ -239,8 +248,11 @@ export function valueAt(record: SoqlRecord, path: string): unknown {
   return current ?? null;
 }
 
-/** A value as the page shows it, by the field's describe type. */
-export function formatValue(value: unknown, type: string): string {
+/**
+ * A value as the page shows it, by the field's describe type; numbers and percents in the field's scale (its
+ * decimal places), as a Lightning record page shows them.
+ */
+export function formatValue(value: unknown, type: string, scale?: number): string {
   if (value === null || value === undefined || value === '') return '';
   if (type === 'date')
     return new Date(`${String(value).slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC' });
@@ -249,7 +261,8 @@ export function formatValue(value: unknown, type: string): string {
     return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(
       Number(value),
     );
-  if (type === 'percent') return `${Number(value).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+  if (type === 'percent') return scaledPercent(Number(value), scale);
+  if ((type === 'double' || type === 'int') && typeof value === 'number') return scaledNumber(value, scale);
   if (type === 'boolean') return value === true ? 'Yes' : 'No';
   if (type === 'address' && typeof value === 'object') return addressText(value as Record<string, unknown>);
   return String(value);
