@@ -4,17 +4,7 @@
  * an id that is not a string) fails here with a message naming what was expected and where, rather than
  * later as `cannot read properties of undefined` deep in a rollup or a seed.
  */
-import {
-  ensureArray,
-  ensureString,
-  getString,
-  isAnyJson,
-  isBoolean,
-  isJsonMap,
-  isNumber,
-  type AnyJson,
-  type JsonMap,
-} from '@salesforce/ts-types';
+import { getString, isAnyJson, isBoolean, isJsonMap, isNumber, type JsonMap } from '@salesforce/ts-types';
 
 /** An org (or a file the scripts read) answered something other than what the API documents. */
 export class MalformedResponseError extends Error {
@@ -46,7 +36,8 @@ export function expectMap(value: unknown, where: string): JsonMap {
 
 /** A required string property of a JSON object. */
 export function expectString(map: JsonMap, key: string, where: string): string {
-  return wrap(() => ensureString(map[key], `${where} has no string ${key} (got ${describeValue(map[key])})`));
+  const value = map[key];
+  return typeof value === 'string' ? value : fail(`${where} has no string ${key} (got ${describeValue(value)})`);
 }
 
 /** An optional string property: absent or null is undefined, anything else but a string is malformed. */
@@ -71,10 +62,11 @@ export function optionalNumber(map: JsonMap, key: string, where: string): number
 
 /** A required array of JSON objects (records, results, errors). */
 export function expectMaps(map: JsonMap, key: string, where: string): JsonMap[] {
-  const list = wrap(() =>
-    ensureArray<AnyJson>(map[key], `${where} has no ${key} array (got ${describeValue(map[key])})`),
-  );
-  return list.map((item, i) => expectMap(item, `${where}: ${key}[${i}]`));
+  // The message is built only on failure: describing a page of records costs a JSON.stringify of it.
+  const list = map[key];
+  if (!Array.isArray(list)) return fail(`${where} has no ${key} array (got ${describeValue(list)})`);
+  for (let i = 0; i < list.length; i++) if (!isJsonMap(list[i])) expectMap(list[i], `${where}: ${key}[${i}]`);
+  return list as JsonMap[];
 }
 
 /**
@@ -98,13 +90,4 @@ export function queryPage<T>(
 
 function fail(message: string): never {
   throw new MalformedResponseError(message);
-}
-
-/** ts-types' ensure* throw its own error class; the scripts report one class for a malformed answer. */
-function wrap<T>(narrow: () => T): T {
-  try {
-    return narrow();
-  } catch (error) {
-    return fail((error as Error).message);
-  }
 }

@@ -445,9 +445,11 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
         typeof reply.body === 'string' ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8',
       );
     }
-    res.setHeader('Content-Length', Buffer.byteLength(text));
+    // Encoded once: measuring a string's UTF-8 length and then writing it would encode a large page twice.
+    const bytes = Buffer.from(text);
+    res.setHeader('Content-Length', bytes.length);
     res.writeHead(reply.status);
-    res.end(req.method === 'HEAD' ? undefined : text);
+    res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
   const bodyBudget = new http.BodyBudget();
