@@ -333,6 +333,16 @@ export class IngestJobs {
     if (!job || !isRunning(job.state)) return false;
     const started = Date.now();
     if (job.state === 'UploadComplete') return this.prepare(job, started);
+    // The batch's transaction stands for its writes' savepoints (SQLite copies each page a savepoint changes);
+    // when a row fails after writing, it is all rolled back and written again with a savepoint per chunk.
+    const written = this.org.dml.withBatchTransaction(() => this.writeBatch(job, started));
+    if (written !== undefined) return written;
+    const again = this.store.find(id) as IngestJob;
+    return this.org.storage.db.transaction(() => this.writeBatch(again, started))();
+  }
+
+  /** Writes the job's next internal batch, its outcomes and the job's counters; true while rows remain. */
+  private writeBatch(job: IngestJob, started: number): boolean {
     const object = this.objectOf(job);
     const columns = job.header.map((name) => this.writer.resolveColumn(object, name));
     const batch: Batch = {
@@ -345,21 +355,18 @@ export class IngestJobs {
     };
     const start = job.position;
     const end = Math.min(start + BATCH_SIZE, job.rowCount);
-    // The batch's writes, their outcomes and the job's counters commit together.
-    this.org.storage.db.transaction(() => {
-      for (let from = start; from < end; from += CHUNK_SIZE) {
-        const to = Math.min(from + CHUNK_SIZE, end);
-        this.writer.write(batch, from, this.data.ingestRows(job.id, from, to));
-      }
-      job.position = end;
-      job.numberRecordsProcessed = end;
-      job.totalProcessingTime += Date.now() - started;
-      if (end >= job.rowCount) {
-        job.state = 'JobComplete';
-        job.systemModstamp = this.org.now().toISOString();
-      }
-      this.data.saveJob(job);
-    })();
+    for (let from = start; from < end; from += CHUNK_SIZE) {
+      const to = Math.min(from + CHUNK_SIZE, end);
+      this.writer.write(batch, from, this.data.ingestRows(job.id, from, to));
+    }
+    job.position = end;
+    job.numberRecordsProcessed = end;
+    job.totalProcessingTime += Date.now() - started;
+    if (end >= job.rowCount) {
+      job.state = 'JobComplete';
+      job.systemModstamp = this.org.now().toISOString();
+    }
+    this.data.saveJob(job);
     return end < job.rowCount;
   }
 

@@ -30,6 +30,12 @@ const TEXT_TYPES = new Set([
 const EMAIL =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
+/** What resolving a reference reads of its target when sharing needs nothing: existence, deletion, an active owner. */
+const referenceColumns = (target: ObjectSchema): readonly string[] =>
+  target.name === 'User' ? REFERENCE_COLUMNS_USER : REFERENCE_COLUMNS;
+const REFERENCE_COLUMNS = ['Id', 'IsDeleted'];
+const REFERENCE_COLUMNS_USER = ['Id', 'IsDeleted', 'IsActive'];
+
 /**
  * The Id a parent reference names, checked against the target object and its existence. A record the
  * user cannot see answers exactly as a missing one (no Id, no hint that it exists).
@@ -45,8 +51,8 @@ function resolveReference(
   const label = field.model.label;
   if (typeof value === 'object') {
     const target = value.target;
-    const ids = findIds(storage, target, value.idField, value.value).filter((found) =>
-      access.canReadRow(target, storage.getRow(target, found) ?? {}),
+    const ids = findIds(storage, target, value.idField, value.value).filter(
+      (found) => access.allData || access.canReadRow(target, storage.getRow(target, found) ?? {}),
     );
     if (ids.length === 0) {
       throw recordError(
@@ -70,7 +76,8 @@ function resolveReference(
   if (!target || !(field.model.referenceTo ?? []).includes(target.name)) {
     throw recordError('FIELD_INTEGRITY_EXCEPTION', `${label}: id value of incorrect type: ${id}`, [field.name]);
   }
-  const row = storage.getRow(target, id);
+  // Sharing may need any of the parent's fields; a user who sees all data needs only these.
+  const row = access.allData ? storage.getColumns(target, id, referenceColumns(target)) : storage.getRow(target, id);
   if (!row || !access.canReadRow(target, row)) {
     throw recordError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
   }
