@@ -107,7 +107,7 @@ export class Dml {
     const row = numbers ? numbers.defaults(obj, () => defaultValues(ctx, obj)) : defaultValues(ctx, obj);
     const given = new Set<string>();
     for (const [field, value] of values) {
-      row[field.column] = validateValue(this.storage, obj, field, value, access);
+      row[field.column] = validateValue(this.storage, obj, field, value, access, numbers?.parents);
       given.add(field.name);
     }
     access.assertReferences(values.keys(), row);

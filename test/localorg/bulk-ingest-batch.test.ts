@@ -63,6 +63,24 @@ describe('reference checks of an ingest job run by a user who sees all data', ()
   });
 });
 
+describe('parents named by many rows of a batch', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('are read once per batch of inserts, and read again by the next job', async () => {
+    const owner = (await t.conn.sobject('User').create(await newUserFields(t.conn))).id!;
+    const reads = jest.spyOn(t.org.storage, 'getColumns');
+    const csv = ['Name,OwnerId', ...Array.from({ length: 50 }, (_, i) => `Owned ${i},${owner}`)];
+    const first = await load(t.conn, 'Plan__c', 'insert', csv.join('\n'));
+    expect(first.successfulResults).toHaveLength(50);
+    expect(reads.mock.calls.filter(([, id]) => id === owner)).toHaveLength(1);
+
+    await t.conn.sobject('User').update({ Id: owner, IsActive: false });
+    const second = await load(t.conn, 'Plan__c', 'insert', csv.slice(0, 3).join('\n'));
+    const inactive = `INACTIVE_OWNER_OR_USER:operation performed with inactive user [${owner}] as owner of [${object('Plan__c').model.label}]:OwnerId --`;
+    expect(second.failedResults.map((r) => r.sf__Error)).toEqual([inactive, inactive]);
+  });
+});
+
 /**
  * A failure injected right after a row is inserted: the batch's shared transaction is rolled back and the
  * batch written again with a savepoint per chunk and per failing record, so the row leaves nothing behind and

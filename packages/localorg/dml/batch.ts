@@ -24,6 +24,8 @@ export class Reservations {
   private readonly blocks = new Map<string, { next: number; end: number }>();
   /** Records of the batch not yet numbered: the size of the next block. */
   remaining = 0;
+  /** Parents that references of the batch's inserts named, as the reference check read them (dml/validate.ts). */
+  readonly parents = new Map<string, Row>();
 
   constructor(private readonly storage: Storage) {}
 

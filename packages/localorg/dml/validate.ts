@@ -6,7 +6,7 @@
 import { normalizeId } from '../ids';
 import type { FieldSchema, ObjectSchema } from '../schema';
 import type { UserAccess } from '../security';
-import type { SqlValue } from '../sql';
+import type { Row, SqlValue } from '../sql';
 import type { Storage } from '../storage';
 import { inDateRange, integerDigits, maxLength, MAX_DATETIME, MIN_DATETIME, roundToScale } from '../values';
 import { NUMBER_TYPES, recordError, type ForeignKeyRef } from './common';
@@ -37,6 +37,19 @@ const REFERENCE_COLUMNS = ['Id', 'IsDeleted'];
 const REFERENCE_COLUMNS_USER = ['Id', 'IsDeleted', 'IsActive'];
 
 /**
+ * A parent's reference columns, read once per batch of inserts (`parents`): inserting records deletes,
+ * undeletes or deactivates none, so what a parent found earlier in the batch gave still holds. Missing parents
+ * are read again (a record of the batch may be the one named).
+ */
+function narrowParent(storage: Storage, target: ObjectSchema, id: string, parents?: Map<string, Row>): Row | undefined {
+  const known = parents?.get(id);
+  if (known) return known;
+  const row = storage.getColumns(target, id, referenceColumns(target));
+  if (row && parents) parents.set(id, row);
+  return row;
+}
+
+/**
  * The Id a parent reference names, checked against the target object and its existence. A record the
  * user cannot see answers exactly as a missing one (no Id, no hint that it exists).
  */
@@ -46,6 +59,7 @@ function resolveReference(
   field: FieldSchema,
   value: SqlValue | ForeignKeyRef,
   access: UserAccess,
+  parents?: Map<string, Row>,
 ): SqlValue {
   if (value === null) return null;
   const label = field.model.label;
@@ -77,7 +91,7 @@ function resolveReference(
     throw recordError('FIELD_INTEGRITY_EXCEPTION', `${label}: id value of incorrect type: ${id}`, [field.name]);
   }
   // Sharing may need any of the parent's fields; a user who sees all data needs only these.
-  const row = access.allData ? storage.getColumns(target, id, referenceColumns(target)) : storage.getRow(target, id);
+  const row = access.allData ? narrowParent(storage, target, id, parents) : storage.getRow(target, id);
   if (!row || !access.canReadRow(target, row)) {
     throw recordError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
   }
@@ -99,10 +113,12 @@ export function validateValue(
   field: FieldSchema,
   value: SqlValue | ForeignKeyRef,
   access: UserAccess,
+  /** Parents found earlier in the same batch of inserts, by Id (see narrowParent). */
+  parents?: Map<string, Row>,
 ): SqlValue {
   const model = field.model;
   if (model.type === 'Lookup' || model.type === 'MasterDetail')
-    return resolveReference(storage, obj, field, value, access);
+    return resolveReference(storage, obj, field, value, access, parents);
   if (value === null || typeof value === 'object') return null;
   const label = model.label;
   if ((model.type === 'Date' || model.type === 'DateTime') && typeof value === 'string' && !inDateRange(value)) {
