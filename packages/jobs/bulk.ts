@@ -254,12 +254,13 @@ class BulkJobs {
           return body;
         }),
       );
-    return {
-      successful: await text('successfulResults'),
-      failed: await text('failedResults'),
-      unprocessed: await text('unprocessedrecords'),
-      job: finished,
-    };
+    // The three result sets are independent reads: asked for together, they cost one round trip, not three.
+    const [successful, failed, unprocessed] = await Promise.all([
+      text('successfulResults'),
+      text('failedResults'),
+      text('unprocessedrecords'),
+    ]);
+    return { successful, failed, unprocessed, job: finished };
   }
 
   private async poll(sobject: string, id: string, records: number): Promise<JobInfo> {

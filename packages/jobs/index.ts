@@ -17,7 +17,8 @@ export {
 export { scriptProgram, withOrgSession, asOfDate, Progress, type CommonOptions, type RunFacts } from './cli';
 export { runSeed, type SeedRun } from './seed';
 export { SCALES, parseScale, ScaleError, type Scale } from './seed/scales';
-export { DEFAULT_BULK_THRESHOLD, SeedLoader, readOrgFacts, userRecord, type SeedReport } from './seed/load';
+export { DEFAULT_BULK_THRESHOLD, SeedLoader, userRecord, type SeedReport } from './seed/load';
+export { readOrgFacts } from './seed/preflight';
 export { runRollup, type RollupOptions, type RollupReport } from './rollup/engine';
 export {
   runAccessSync,

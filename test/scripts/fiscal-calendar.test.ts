@@ -6,7 +6,7 @@
 import { FiscalCalendar, readFiscalCalendar, type FiscalQuarter } from '../../packages/jobs/fiscal';
 import { addDays } from '../../packages/jobs/periods';
 import { generateDataset, type SeedDataset } from '../../packages/jobs/seed/generate';
-import { readOrgFacts } from '../../packages/jobs/seed/load';
+import { readOrgFacts } from '../../packages/jobs/seed/preflight';
 import { parseScale } from '../../packages/jobs/seed/scales';
 import type { CustomFiscalYearSpec } from '../../packages/localorg/fiscal';
 import { startTestOrg } from '../support/localorg';

@@ -8,7 +8,8 @@ import type { IsoDate } from '../periods';
 import type { RetryPolicy } from '../retry';
 import { generateDataset } from './generate';
 import { rememberExisting, stagePlans, walkPlans, withoutClosedPlans, PLAN } from './lifecycle';
-import { checkAccess, PLAN_SHARE, readOrgFacts, SeedLoader, type SeedReport } from './load';
+import { PLAN_SHARE, SeedLoader, type SeedReport } from './load';
+import { checkAccess, readOrgFacts } from './preflight';
 import type { Scale } from './scales';
 import { byPartnerUser, COMMENT } from './comments';
 import { loadPartnerUsers } from './partner-users';
@@ -26,6 +27,40 @@ export interface SeedRun {
   bulkThreshold?: number;
   /** Retry policy for writes (default: the shared policy). */
   policy?: RetryPolicy;
+}
+
+/**
+ * Chunks loaded at once. Each chunk's partners, and so its records and their parents, are its own, so two
+ * chunks never write the same record; while the org writes one chunk's job or request, the next chunk is
+ * generated, resolved and sent, instead of the org waiting for the client and the client for the org.
+ */
+const CHUNKS_IN_FLIGHT = 2;
+
+/**
+ * Runs `work` on each item (numbered from 1), at most `width` at once, items taken from the iterable only when
+ * there is room (a lazy generator generates them just in time). A failure lets the work in flight finish, starts
+ * no more, then is thrown: nothing is left writing after the seed has returned.
+ */
+export async function inPipeline<T>(
+  items: Iterable<T>,
+  width: number,
+  work: (item: T, number: number) => Promise<void>,
+): Promise<void> {
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let number = 0;
+  for (const item of items) {
+    if (failure) break;
+    const done: Promise<void> = work(item, ++number)
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => running.delete(done));
+    running.add(done);
+    if (running.size >= width) await Promise.race(running);
+  }
+  await Promise.all(running);
+  if (failure) throw failure.error;
 }
 
 export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedReport> {
@@ -77,19 +112,18 @@ export async function runSeed(session: OrgSession, run: SeedRun): Promise<SeedRe
   );
   loader.report.failures.push(...walkFailures);
   const chunkCount = Math.ceil(dataset.estimate.partnerCount / run.partnersPerChunk);
-  let chunkNumber = 0;
-  for (const chunk of dataset.chunks(run.partnersPerChunk)) {
-    chunkNumber++;
-    await loader.upsert('Opportunity', chunk.opportunities, `Opportunity (${chunkNumber}/${chunkCount})`);
-    await loader.upsert('APR_Action__c', chunk.actions, `APR_Action__c (${chunkNumber}/${chunkCount})`);
-    await loader.sharePlans(chunk.planShares, `${PLAN_SHARE} (${chunkNumber}/${chunkCount})`);
+  await inPipeline(dataset.chunks(run.partnersPerChunk), CHUNKS_IN_FLIGHT, async (chunk, chunkNumber) => {
+    const of = `(${chunkNumber}/${chunkCount})`;
+    await loader.upsert('Opportunity', chunk.opportunities, `Opportunity ${of}`);
+    await loader.upsert('APR_Action__c', chunk.actions, `APR_Action__c ${of}`);
+    await loader.sharePlans(chunk.planShares, `${PLAN_SHARE} ${of}`);
     for (const level of chunk.programme) {
-      await loader.upsert(level.sobject, level.records, `${level.sobject} (${chunkNumber}/${chunkCount})`);
+      await loader.upsert(level.sobject, level.records, `${level.sobject} ${of}`);
       if (level.sobject === 'Lead') await loader.convertLeads(chunk.leadConversions);
     }
     loader.forget('Opportunity', chunk.opportunities);
     for (const level of chunk.programme) loader.forget(level.sobject, level.records);
-  }
+  });
   await loadPartnerSide(session, loader, dataset, facts.organizationId, access.leftOut, run, staged.closedKeys);
   await shareWithAccountablePeople(session, loader.report, run);
   return loader.report;

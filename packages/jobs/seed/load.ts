@@ -1,28 +1,25 @@
 /**
- * Loads a generated dataset into an org: checks first that the org has the objects and access the seed
- * needs (so bad setups fail before anything is written), then creates the users, then upserts every level
+ * Loads a generated dataset into an org, once preflight.ts has checked that the org has the objects and access
+ * the seed needs (so bad setups fail before anything is written): creates the users, then upserts every level
  * by External_Key__c, parents before children and sorted by parent, resolving references to Ids from the
  * results of earlier levels. Idempotent: a second run updates the same records and creates none.
  */
 import type { JsonMap } from '@salesforce/ts-types';
 import { BulkUnavailableError, upsertBulk } from '../bulk';
 import type { OrgSession } from '../connection';
-import { readFiscalCalendar, type FiscalCalendar } from '../fiscal';
 import type { Progress } from '../cli';
 import { queryAll, queryIn } from '../query';
-import { expectMap, expectString, optionalNumber, queryPage } from '../response';
+import { expectMap, expectString, queryPage } from '../response';
 import type { RetryPolicy } from '../retry';
 import { writeRecords, failuresOf, type RecordOutcome, type WriteFailure } from '../writer';
-import { AUDIT_FIELDS_NOTE, DATED_OBJECTS, SEED_AUDIT_FIELDS, writeDated } from './created';
+import { AUDIT_FIELDS_NOTE, writeDated } from './created';
 import { convertLeads, loadByNaturalKey, NATURAL_KEYS, standardPricebook, type NaturalOutcome } from './natural-keys';
-import { PROGRAMME_OBJECTS } from './programme';
 import {
   STANDARD_PRICEBOOK,
   type FieldValue,
   type LeadConversion,
   type PlanShare,
   type Ref,
-  type SeedDataset,
   type SeedRecord,
   type UserRole,
   type UserSpec,
@@ -115,99 +112,6 @@ export interface SeedLoadOptions {
   leftOut?: Map<string, string[]>;
 }
 
-interface OrgFacts {
-  organizationId: string;
-  fiscalYearStartMonth: number;
-  /** The org's fiscal calendar: start month, year naming and custom fiscal years. */
-  calendar: FiscalCalendar;
-}
-
-/** What the seed needs from the org; read before anything is written. */
-export async function readOrgFacts(session: OrgSession): Promise<OrgFacts> {
-  const where = 'the Organization query response';
-  const result = await session.conn.query<JsonMap>('SELECT Id, FiscalYearStartMonth FROM Organization');
-  const org = queryPage<JsonMap>(result, where).records[0];
-  if (!org) throw new SeedSetupError('The org returned no Organization record.');
-  const calendar = await readFiscalCalendar(session);
-  return {
-    organizationId: expectString(org, 'Id', `${where}: records[0]`),
-    fiscalYearStartMonth: optionalNumber(org, 'FiscalYearStartMonth', `${where}: records[0]`) ?? 1,
-    calendar,
-  };
-}
-
-export interface SeedAccess {
-  /** Per object, the fields that can be set on create but never updated (master-detail, audit fields). */
-  createOnly: Map<string, string[]>;
-  /** Per object, the audit fields the dataset gives that the running user cannot set: loaded without them. */
-  leftOut: Map<string, string[]>;
-}
-
-/**
- * Fails with one clear message listing every object or field the running user cannot write (but the audit
- * fields, which the load leaves out where the org does not take them).
- */
-export async function checkAccess(session: OrgSession, dataset: SeedDataset): Promise<SeedAccess> {
-  const problems: string[] = [];
-  const createOnly = new Map<string, string[]>();
-  const leftOut = new Map<string, string[]>();
-  // A sample record of each object the chunks load: the first partner's (generated alone, cheaply).
-  const samples = new Map<string, SeedRecord>();
-  for (const chunk of dataset.chunks(1)) {
-    for (const record of [...chunk.opportunities, ...chunk.actions, ...chunk.programme.flatMap((l) => l.records)])
-      if (!samples.has(record.sobject)) samples.set(record.sobject, record);
-    break;
-  }
-  for (const level of dataset.levels) if (level.records[0]) samples.set(level.sobject, level.records[0]);
-  const comment = dataset.comments[0];
-  if (comment) samples.set(comment.sobject, comment);
-  const sobjects = [
-    ...new Set([
-      ...dataset.levels.map((l) => l.sobject),
-      'Opportunity',
-      'APR_Action__c',
-      ...PROGRAMME_OBJECTS,
-      ...(comment ? [comment.sobject] : []),
-    ]),
-  ];
-  for (const sobject of sobjects) {
-    let describe;
-    try {
-      describe = await session.conn.sobject(sobject).describe();
-    } catch (error) {
-      problems.push(`${sobject}: ${(error as Error).message} (is force-app deployed to this org?)`);
-      continue;
-    }
-    if (!describe.createable || !describe.updateable)
-      problems.push(`${sobject}: the running user cannot create and edit it`);
-    const fields = new Map(describe.fields.map((f) => [f.name, f]));
-    createOnly.set(
-      sobject,
-      describe.fields.filter((f) => f.createable && !f.updateable && f.name !== EXTERNAL_KEY).map((f) => f.name),
-    );
-    if (DATED_OBJECTS.includes(sobject)) {
-      const refused = [...SEED_AUDIT_FIELDS].filter((name) => !fields.get(name)?.createable);
-      if (refused.length > 0) leftOut.set(sobject, refused);
-    }
-    const natural = NATURAL_KEYS[sobject];
-    if (natural) {
-      for (const name of natural) if (!fields.has(name)) problems.push(`${sobject}.${name}: no such field`);
-    } else if (!fields.get(EXTERNAL_KEY)?.externalId) {
-      problems.push(`${sobject}.${EXTERNAL_KEY}: missing or not an external id`);
-    }
-    for (const name of Object.keys(samples.get(sobject)?.fields ?? {})) {
-      const field = fields.get(name);
-      if (SEED_AUDIT_FIELDS.has(name)) continue;
-      if (!field) problems.push(`${sobject}.${name}: no such field (or not visible to the running user)`);
-      else if (!field.createable) problems.push(`${sobject}.${name}: not createable by the running user`);
-    }
-  }
-  if (problems.length > 0) {
-    throw new SeedSetupError(`The org is not ready for seeding; nothing was written:\n  - ${problems.join('\n  - ')}`);
-  }
-  return { createOnly, leftOut };
-}
-
 const isRef = (value: FieldValue): value is Ref => typeof value === 'object' && value !== null && 'ref' in value;
 
 export class SeedLoader {
@@ -223,6 +127,7 @@ export class SeedLoader {
   private bulkAvailable = true;
   private runningUser?: string;
   private orgObjects?: Promise<Set<string>>;
+  private readonly existing = new Map<string, Promise<Set<string>>>();
 
   constructor(
     private readonly session: OrgSession,
@@ -238,12 +143,21 @@ export class SeedLoader {
   }
 
   /** External keys of this dataset's records of one object that already exist in the org. */
-  private async existingKeys(sobject: string): Promise<Set<string>> {
-    const rows = await queryAll<{ External_Key__c: string }>(
-      this.session,
-      `SELECT ${EXTERNAL_KEY} FROM ${sobject} WHERE ${EXTERNAL_KEY} LIKE '${this.keyPrefix}-%'`,
-    );
-    return new Set(rows.map((r) => r.External_Key__c));
+  /**
+   * The keys of this dataset's records of `sobject` that exist in the org: read once per object (a chunked
+   * level would otherwise read every record of the earlier chunks again), then kept current with the records
+   * this run writes.
+   */
+  private existingKeys(sobject: string): Promise<Set<string>> {
+    let keys = this.existing.get(sobject);
+    if (!keys) {
+      keys = queryAll<{ External_Key__c: string }>(
+        this.session,
+        `SELECT ${EXTERNAL_KEY} FROM ${sobject} WHERE ${EXTERNAL_KEY} LIKE '${this.keyPrefix}-%'`,
+      ).then((rows) => new Set(rows.map((r) => r.External_Key__c)));
+      this.existing.set(sobject, keys);
+    }
+    return keys;
   }
 
   /** Username of a seeded user in this org (usernames are unique across all orgs, so the org id is in it). */
@@ -506,9 +420,11 @@ export class SeedLoader {
       ? await loadByNaturalKey(this.session, sobject, payloads, { policy: this.options.policy, onProgress: bar.tick })
       : await writeDated(payloads, (some, operation) => this.write(sobject, some, bar.tick, operation));
     bar.done();
+    const known = await this.existing.get(sobject);
     outcomes.forEach((outcome, i) => {
       if (outcome.success && outcome.id) {
         this.ids.set(`${sobject}:${ready[i].record.key}`, outcome.id);
+        known?.add(ready[i].record.key);
         if (outcome.created) stats.created++;
         else if (outcome.existed) stats.unchanged = (stats.unchanged ?? 0) + 1;
         else stats.updated++;
