@@ -50,8 +50,11 @@ export interface IngestJob extends JobRecord {
   operation: IngestOperation;
 }
 
-/** Result lines per piece of a results response. */
-const RESULT_LINES = 1000;
+/**
+ * Result lines per piece of a results response: a piece stays a small string (a 1,000-line piece passed V8's
+ * large-object size and lived in the old generation until a full collection).
+ */
+const RESULT_LINES = 250;
 
 export type ResultKind = 'successfulResults' | 'failedResults' | 'unprocessedrecords';
 
