@@ -4,11 +4,17 @@
  * reference checks of a user who sees all data read only the columns they need of the parent (existence,
  * deletion, an owner's activity), with the same errors as reading the whole row.
  */
-import { SalesforceError } from '../../packages/localorg/errors';
 import { makeId } from '../../packages/localorg/ids';
 import type { ObjectSchema } from '../../packages/localorg/schema';
 import { createJob, fastPolling, jobPath, load, patchJob, uploadCsv } from '../support/bulk';
-import { LOCALORG_FIXTURE, newUserFields, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
+import {
+  failAfterInsert,
+  LOCALORG_FIXTURE,
+  newUserFields,
+  rawRequest,
+  startTestOrg,
+  type TestOrg,
+} from '../support/localorg';
 
 let t: TestOrg;
 
@@ -88,14 +94,7 @@ describe('parents named by many rows of a batch', () => {
  */
 describe('a row failing after it wrote', () => {
   const FAILS = 'Fails after writing';
-  beforeEach(() => {
-    const storage = t.org.storage;
-    const insertRow = storage.insertRow.bind(storage);
-    jest.spyOn(storage, 'insertRow').mockImplementation((obj, written) => {
-      insertRow(obj, written);
-      if (written.Name === FAILS) throw new SalesforceError(400, 'UNKNOWN_EXCEPTION', 'injected after the insert');
-    });
-  });
+  beforeEach(() => failAfterInsert(t, FAILS));
   afterEach(() => jest.restoreAllMocks());
 
   it('fails that row alone, with the same counts and results as without batches', async () => {

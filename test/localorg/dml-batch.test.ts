@@ -7,7 +7,7 @@ import { Dml, type BatchOutcome, type WriteValues } from '../../packages/localor
 import { SalesforceError } from '../../packages/localorg/errors';
 import type { ObjectSchema } from '../../packages/localorg/schema';
 import type { Row } from '../../packages/localorg/sql';
-import { LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
+import { failAfterInsert, LOCALORG_FIXTURE, startTestOrg, type TestOrg } from '../support/localorg';
 
 let t: TestOrg;
 let dml: Dml;
@@ -150,14 +150,7 @@ describe('updateMany', () => {
  */
 describe('a record failing after it wrote', () => {
   const FAILS = 'Fails after writing';
-  beforeEach(() => {
-    const storage = t.org.storage;
-    const insertRow = storage.insertRow.bind(storage);
-    jest.spyOn(storage, 'insertRow').mockImplementation((obj, written) => {
-      insertRow(obj, written);
-      if (written.Name === FAILS) throw new SalesforceError(400, 'UNKNOWN_EXCEPTION', 'injected after the insert');
-    });
-  });
+  beforeEach(() => failAfterInsert(t, FAILS));
   afterEach(() => jest.restoreAllMocks());
   const named = (name: string) =>
     t.org.storage.db.prepare('SELECT "Id" FROM "Account" WHERE "Name" = ? AND "IsDeleted" = 0').all(name);

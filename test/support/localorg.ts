@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureJsonMap, ensureString, isAnyJson, type JsonMap } from '@salesforce/ts-types';
 import { Connection } from 'jsforce';
+import { SalesforceError } from '../../packages/localorg/errors';
 import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../packages/localorg/server';
 import { API_VERSION } from '../../packages/model';
 import { FIXTURES } from './project';
@@ -159,4 +160,17 @@ export async function grantAuditFields(t: TestOrg): Promise<void> {
       if (attempt >= 10 || (code !== 'SERVER_UNAVAILABLE' && code !== 'UNABLE_TO_LOCK_ROW')) throw error;
     }
   }
+}
+
+/**
+ * Makes every insert of a row named `name` fail right after the row is written (UNKNOWN_EXCEPTION), as a record
+ * that fails after writing would; undone by jest.restoreAllMocks().
+ */
+export function failAfterInsert(t: TestOrg, name: string): void {
+  const storage = t.org.storage;
+  const insertRow = storage.insertRow.bind(storage);
+  jest.spyOn(storage, 'insertRow').mockImplementation((obj, written) => {
+    insertRow(obj, written);
+    if (written.Name === name) throw new SalesforceError(400, 'UNKNOWN_EXCEPTION', 'injected after the insert');
+  });
 }
