@@ -445,10 +445,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
         typeof reply.body === 'string' ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8',
       );
     }
-    // Encoded once: measuring a string's UTF-8 length and then writing it would encode a large page twice.
-    const bytes = Buffer.from(text);
-    res.setHeader('Content-Length', bytes.length);
-    res.writeHead(reply.status);
+    const bytes = Buffer.from(text); // encoded once, not measured then encoded again
+    res.writeHead(reply.status, { 'Content-Length': bytes.length });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 

@@ -76,6 +76,8 @@ const APP_INTERNALS = [
   'recordPicker/recordPicker.ts',
   // The partner portal's addresses, shared by the navigation module and the shell's routes.
   'portal.ts',
+  // Number and percent formats by field scale, shared by the shell's record and list pages.
+  'numbers.ts',
 ];
 
 const implementations = Object.values(MODULES).flatMap(({ app, mock }) =>

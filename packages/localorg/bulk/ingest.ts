@@ -1,8 +1,8 @@
 /**
  * Bulk API 2.0 ingest jobs: insert, update, upsert, delete and hardDelete from one CSV upload. The upload is
  * parsed as it arrives into the job's rows in the database (bulk/upload.ts), so a job's size does not grow
- * the server. After UploadComplete the rows are written 1,000 per turn of the event loop, one SQLite
- * transaction per turn holding the rows' writes, their outcomes and the job's counters
+ * the server. After UploadComplete the rows are written in internal batches of 10,000, one per turn of the
+ * event loop, one SQLite transaction per batch holding the rows' writes, their outcomes and the job's counters
  * (so a crash loses a whole batch or nothing, and the counts stay exact), through Dml's batch writes
  * (bulk/ingest-write.ts): a failing row is recorded with its error and leaves nothing behind. Jobs, their rows
  * and outcomes are kept in the database (bulk/data.ts), and results are read back a page at a time; a job
@@ -33,13 +33,12 @@ export const INGEST_OPERATIONS = ['insert', 'update', 'upsert', 'delete', 'hardD
 export type IngestOperation = (typeof INGEST_OPERATIONS)[number];
 
 /**
- * Rows per turn of processing (one SQLite transaction). The platform splits ingest data into internal batches of
- * up to 10,000 records, which a client sees only as numberRecordsProcessed growing: smaller turns keep status
- * requests answered within a fraction of a second while a job runs, and make a redo after a failure cheap.
+ * Rows per internal batch, one turn of processing and one SQLite transaction, as the platform splits ingest data
+ * (so a crash loses a whole batch or nothing).
  */
-const BATCH_SIZE = 1_000;
+const BATCH_SIZE = 10_000;
 /**
- * Rows read and written at a time within a turn: 200, as the platform runs a batch's records in chunks of 200.
+ * Rows read and written at a time within a batch: 200, as the platform runs a batch's records in chunks of 200.
  * A chunk's values then die young instead of outliving a few scavenges, which had the bulk seed's org holding
  * twice the old-generation garbage of the collections seed (whose requests carry 200 records).
  */
@@ -72,11 +71,6 @@ const hardDeleteNotPermitted = (): SalesforceError =>
 export class IngestJobs {
   readonly store: JobStore<IngestJob>;
   private readonly writer: IngestWriter;
-  /**
-   * Whether a job's rows are all written in one turn and transaction: a Bulk API 1.0 batch (at most 10,000
-   * records), which a crash loses whole or not at all (set by bulk1/api.ts).
-   */
-  wholeJobPerTurn: (jobId: string) => boolean = () => false;
   /** Jobs whose upload is arriving now. */
   private readonly receiving = new Set<string>();
 
@@ -342,7 +336,7 @@ export class IngestJobs {
 
   /**
    * One turn of processing, on the job as stored now (it may have been aborted or deleted since the last
-   * turn): check the upload first, then up to BATCH_SIZE rows per turn; true while rows remain.
+   * turn): check the upload first, then one internal batch per turn; true while rows remain.
    */
   private step(id: string): boolean {
     const job = this.store.find(id);
@@ -357,7 +351,7 @@ export class IngestJobs {
     return this.org.storage.db.transaction(() => this.writeBatch(again, started))();
   }
 
-  /** Writes the job's next rows (one turn's), their outcomes and the job's counters; true while rows remain. */
+  /** Writes the job's next internal batch, its outcomes and the job's counters; true while rows remain. */
   private writeBatch(job: IngestJob, started: number): boolean {
     const object = this.objectOf(job);
     const columns = job.header.map((name) => this.writer.resolveColumn(object, name));
@@ -370,7 +364,7 @@ export class IngestJobs {
       ctx: { userId: job.createdById, apiVersion: job.apiVersion, now: this.org.now() },
     };
     const start = job.position;
-    const end = this.wholeJobPerTurn(job.id) ? job.rowCount : Math.min(start + BATCH_SIZE, job.rowCount);
+    const end = Math.min(start + BATCH_SIZE, job.rowCount);
     for (let from = start; from < end; from += CHUNK_SIZE) {
       const to = Math.min(from + CHUNK_SIZE, end);
       this.writer.write(batch, from, this.data.ingestRows(job.id, from, to));

@@ -83,7 +83,6 @@ export class Bulk1Api {
   ) {
     this.data = new BulkData(org.storage);
     this.store = new Bulk1Store(org.storage, org.now());
-    ingest.wholeJobPerTurn = (jobId) => this.store.runsBatch(jobId);
   }
 
   /** Whether a Bulk API 2.0 ingest or query job runs one of this API's batches. */
