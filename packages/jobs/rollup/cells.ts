@@ -33,25 +33,27 @@ export const toCell = (row: AggregateRow): Cell => ({
 export class MetricCells {
   /** `${partner}|${person}|${customer}` -> cell; customer '' for partner-level rows. */
   readonly cells = new Map<string, Cell>();
-  /** partner -> group keys, for fast merging. */
-  readonly byPartner = new Map<string, string[]>();
+  /** `${partner}|${customer}` -> each person's cell there, so a target reads only its own partner's cells. */
+  private readonly byPartnerCustomer = new Map<string, { person: string; cell: Cell }[]>();
 
   add(partner: string, person: string, customer: string, cell: Cell): void {
     const key = groupKey(partner, person, customer);
+    const at = `${partner}|${customer}`;
+    const list = this.byPartnerCustomer.get(at) ?? [];
+    if (this.cells.has(key)) {
+      const entry = list.find((e) => e.person === person);
+      if (entry) entry.cell = cell;
+    } else {
+      list.push({ person, cell });
+      this.byPartnerCustomer.set(at, list);
+    }
     this.cells.set(key, cell);
-    const list = this.byPartner.get(partner) ?? [];
-    list.push(key);
-    this.byPartner.set(partner, list);
   }
 
   value(metric: MetricDefinition, partner: string, people: string[] | undefined, customer: string): number | null {
-    const keys = this.byPartner.get(partner) ?? [];
     const selected: Cell[] = [];
-    for (const key of keys) {
-      const [, person, cust] = key.split('|');
-      if (cust !== customer) continue;
-      if (people && !people.includes(person)) continue;
-      selected.push(this.cells.get(key) ?? emptyCell());
+    for (const { person, cell } of this.byPartnerCustomer.get(`${partner}|${customer}`) ?? []) {
+      if (!people || people.includes(person)) selected.push(cell);
     }
     return cellValue(metric, selected.length ? mergeCells(selected) : emptyCell());
   }

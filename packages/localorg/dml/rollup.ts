@@ -18,6 +18,17 @@ interface Rollup {
   summary: RollupSummary;
 }
 
+/** A child's roll-ups onto one master through one foreign key, and the master columns a recompute reads. */
+interface RollupGroup {
+  master: ObjectSchema;
+  foreignKey: FieldSchema;
+  rollups: Rollup[];
+  columns: string[];
+  /** One aggregate query computing every summary for a master Id (bound last), with its filters' values. */
+  sql: string;
+  params: SqlValue[];
+}
+
 /** The org's roll-up summary fields, recomputed after each write to one of their detail objects. */
 export class Rollups {
   /** Roll-ups keyed by child object name. */
@@ -42,57 +53,71 @@ export class Rollups {
       for (const c of rollUpOpportunityProducts(this.storage, before, after, ctx.now.toISOString()))
         this.afterWrite(ctx, c.opportunity, c.current, { ...c.current, ...c.diff });
     }
-    const rollups = this.rollupsByChild.get(obj.name);
-    if (!rollups) return;
-    // One aggregate query per (master, foreign key, master id), covering all its roll-up fields.
-    const groups = new Map<string, { master: ObjectSchema; foreignKey: string; rollups: Rollup[] }>();
-    for (const r of rollups) {
-      const key = `${r.master.name}.${r.summary.foreignKey}`;
-      const group = groups.get(key) ?? { master: r.master, foreignKey: r.summary.foreignKey, rollups: [] };
-      group.rollups.push(r);
-      groups.set(key, group);
-    }
-    for (const group of groups.values()) {
-      const fk = findFieldSchema(obj, group.foreignKey);
-      if (!fk) continue;
+    for (const group of this.groupsOf(obj)) {
       const masterIds = new Set<string>();
       for (const row of [before, after]) {
-        const value = row?.[fk.column];
+        const value = row?.[group.foreignKey.column];
         if (typeof value === 'string') masterIds.add(value);
       }
-      for (const masterId of masterIds) this.recompute(ctx, obj, fk, group.master, group.rollups, masterId);
+      for (const masterId of masterIds) this.recompute(ctx, group, masterId);
     }
   }
 
-  private recompute(
-    ctx: RequestContext,
-    child: ObjectSchema,
-    fk: FieldSchema,
-    master: ObjectSchema,
-    rollups: Rollup[],
-    masterId: string,
-  ): void {
-    const current = this.storage.getRow(master, masterId);
+  private readonly groupsByChild = new Map<string, RollupGroup[]>();
+
+  /**
+   * A child object's roll-ups grouped by (master, foreign key): one aggregate query per master covers them all.
+   * With each group, its query, and the columns a recompute reads of the master: Id, IsDeleted, the summaries, and the keys of
+   * the masters it may pass the change to (a wide master row costs far more to read than these).
+   */
+  private groupsOf(obj: ObjectSchema): RollupGroup[] {
+    let groups = this.groupsByChild.get(obj.name);
+    if (groups) return groups;
+    const byKey = new Map<string, { master: ObjectSchema; rollups: Rollup[] }>();
+    for (const r of this.rollupsByChild.get(obj.name) ?? []) {
+      const key = `${r.master.name}.${r.summary.foreignKey}`;
+      const group = byKey.get(key) ?? { master: r.master, rollups: [] };
+      group.rollups.push(r);
+      byKey.set(key, group);
+    }
+    groups = [];
+    for (const { master, rollups } of byKey.values()) {
+      const foreignKey = findFieldSchema(obj, rollups[0].summary.foreignKey);
+      if (!foreignKey) continue;
+      const keys = (this.rollupsByChild.get(master.name) ?? []).flatMap((r) => {
+        const fk = findFieldSchema(master, r.summary.foreignKey);
+        return fk ? [fk.column] : [];
+      });
+      const columns = [...new Set(['Id', 'IsDeleted', ...rollups.map((r) => r.field.column), ...keys])];
+      const params: SqlValue[] = [];
+      const exprs = rollups.map((r, i) => {
+        const condition = filterSql(obj, r.summary.filters, params);
+        const column = r.summary.summarizedField ? findFieldSchema(obj, r.summary.summarizedField) : undefined;
+        const value = column ? quoteIdent(column.column) : '1';
+        const when = `CASE WHEN ${condition} THEN ${value} END`;
+        switch (r.summary.operation) {
+          case 'count':
+            return `COUNT(${when}) AS "r${i}"`;
+          case 'sum':
+            return `COALESCE(SUM(${when}), 0) AS "r${i}"`;
+          case 'min':
+            return `MIN(${when}) AS "r${i}"`;
+          default:
+            return `MAX(${when}) AS "r${i}"`;
+        }
+      });
+      const sql = `SELECT ${exprs.join(', ')} FROM ${quoteIdent(obj.table)} WHERE ${quoteIdent(foreignKey.column)} = ? AND "IsDeleted" = 0`;
+      groups.push({ master, foreignKey, rollups, columns, sql, params });
+    }
+    this.groupsByChild.set(obj.name, groups);
+    return groups;
+  }
+
+  private recompute(ctx: RequestContext, group: RollupGroup, masterId: string): void {
+    const { master, rollups } = group;
+    const current = this.storage.getColumns(master, masterId, group.columns);
     if (!current || current.IsDeleted === 1) return;
-    const params: SqlValue[] = [];
-    const exprs = rollups.map((r, i) => {
-      const condition = filterSql(child, r.summary.filters, params);
-      const column = r.summary.summarizedField ? findFieldSchema(child, r.summary.summarizedField) : undefined;
-      const value = column ? quoteIdent(column.column) : '1';
-      const when = `CASE WHEN ${condition} THEN ${value} END`;
-      switch (r.summary.operation) {
-        case 'count':
-          return `COUNT(${when}) AS "r${i}"`;
-        case 'sum':
-          return `COALESCE(SUM(${when}), 0) AS "r${i}"`;
-        case 'min':
-          return `MIN(${when}) AS "r${i}"`;
-        default:
-          return `MAX(${when}) AS "r${i}"`;
-      }
-    });
-    const sql = `SELECT ${exprs.join(', ')} FROM ${quoteIdent(child.table)} WHERE ${quoteIdent(fk.column)} = ? AND "IsDeleted" = 0`;
-    const result = this.storage.statement(sql).get(...params, masterId) as Record<string, SqlValue>;
+    const result = this.storage.statement(group.sql).get(...group.params, masterId) as Record<string, SqlValue>;
     const diff: Row = {};
     rollups.forEach((r, i) => {
       const value = result[`r${i}`] ?? null;

@@ -252,20 +252,64 @@ function storedResult(field: FieldSchema, value: Value): SqlValue {
   return typeof stored === 'number' ? roundToScale(stored, field.model.scale) : stored;
 }
 
+/**
+ * The columns a set of formulas reads of each parent object, or undefined when one of them reads a parent's
+ * formula field (whose own inputs may be anywhere): then parents are read whole.
+ */
+function parentColumns(compiled: CompiledFormula[]): Map<string, string[]> | undefined {
+  const columns = new Map<string, Set<string>>();
+  for (const { inputs } of compiled) {
+    for (const input of inputs) {
+      const { rels, field } = input;
+      if (rels.length > 0 && field.model.formula !== undefined) return undefined;
+      rels.forEach((rel, k) => {
+        const set = columns.get(rel.target) ?? new Set<string>();
+        set.add(k + 1 < rels.length ? rels[k + 1].field.column : field.column);
+        columns.set(rel.target, set);
+      });
+    }
+  }
+  return new Map([...columns].map(([target, set]) => [target, [...set]]));
+}
+
+/** Per object, the parent columns its lookup filters and validation rules read (worked out on first use). */
+const ruleParentColumns = new WeakMap<OrgFormulas, Map<ObjectSchema, Map<string, string[]> | undefined>>();
+
+function parentColumnsOfRules(formulas: OrgFormulas, obj: ObjectSchema): Map<string, string[]> | undefined {
+  let byObject = ruleParentColumns.get(formulas);
+  if (!byObject) {
+    byObject = new Map();
+    ruleParentColumns.set(formulas, byObject);
+  }
+  if (!byObject.has(obj)) {
+    const compiled = [
+      ...(formulas.filters.get(obj) ?? []).map((f) => f.formula),
+      ...(formulas.rules.get(obj) ?? []).map((r) => r.formula),
+    ];
+    byObject.set(obj, parentColumns(compiled));
+  }
+  return byObject.get(obj);
+}
+
 /** Reads formula inputs from rows: the record's own columns, parents fetched by Id, formulas computed. */
 class RowReader {
   private readonly parents = new Map<string, Row | undefined>();
 
+  /** `narrow`: the only columns read of each parent object (a wide parent row costs far more than a few values). */
   constructor(
     private readonly storage: Storage,
     private readonly formulas: OrgFormulas,
     private readonly env: FormulaEnv,
+    private readonly narrow?: Map<string, string[]>,
   ) {}
 
   private parent(target: ObjectSchema, id: SqlValue): Row | undefined {
     if (typeof id !== 'string') return undefined;
     const key = `${target.name}/${id}`;
-    if (!this.parents.has(key)) this.parents.set(key, this.storage.getRow(target, id));
+    if (!this.parents.has(key)) {
+      const columns = this.narrow?.get(target.name);
+      this.parents.set(key, columns ? this.storage.getColumns(target, id, columns) : this.storage.getRow(target, id));
+    }
     return this.parents.get(key);
   }
 
@@ -313,7 +357,7 @@ export function enforceRules(
   env: FormulaEnv,
 ): void {
   const formulas = formulasOf(storage.schema);
-  const reader = new RowReader(storage, formulas, env);
+  const reader = new RowReader(storage, formulas, env, parentColumnsOfRules(formulas, obj));
   const user = userColumns(storage, env.userId);
   const run = (compiled: CompiledFormula): boolean =>
     compiled.evaluate({

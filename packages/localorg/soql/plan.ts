@@ -419,9 +419,13 @@ function aggregatePlan(scope: Scope, query: SoqlQuery, where: string): Plan {
       throw text.malformed(`Ordered field must be grouped or aggregated: ${o.expr.text}`, o.expr.text);
     return `g${index} ${direction(o)}`;
   });
-  // Then by the groups, subtotal rows after the rows they total.
+  // Then by the groups, subtotal rows after the rows they total. A group already ordered on is left out: a
+  // repeated term keeps SQLite from reading the groups in an index's order and stopping at the LIMIT.
+  const ordered = new Set(order.map((term) => term.split(' ')[0]));
   order.push(
-    ...g.groups.flatMap((_, i) => (g.subtotals ? [`h${i}`, `g${i} ASC NULLS FIRST`] : [`g${i} ASC NULLS FIRST`])),
+    ...g.groups.flatMap((_, i) =>
+      g.subtotals ? [`h${i}`, `g${i} ASC NULLS FIRST`] : ordered.has(`g${i}`) ? [] : [`g${i} ASC NULLS FIRST`],
+    ),
   );
   if (query.limit !== undefined && query.groupBy.length === 0) {
     throw text.malformed('A query with aggregate functions and LIMIT needs a GROUP BY clause', 'LIMIT');
@@ -430,7 +434,10 @@ function aggregatePlan(scope: Scope, query: SoqlQuery, where: string): Plan {
   const limit = Math.min(query.limit ?? Infinity, MAX_AGGREGATE_ROWS + 1);
   const union = groupedSelects(scope, where, g, having, hidden);
   const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
-  return { kind: 'aggregate', sql: `SELECT * FROM (${union})${orderBy}${limitClause(limit, query.offset)}`, columns };
+  // One grouping set is ordered and limited in place, so groups read in an index's order stop at the LIMIT
+  // (SQLite does not flatten an aggregate subquery); ROLLUP and CUBE order their union of sets.
+  const grouped = g.sets.length === 1 ? union : `SELECT * FROM (${union})`;
+  return { kind: 'aggregate', sql: `${grouped}${orderBy}${limitClause(limit, query.offset)}`, columns };
 }
 
 function countPlan(scope: Scope, query: SoqlQuery, where: string): Plan {
