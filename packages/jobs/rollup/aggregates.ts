@@ -14,15 +14,21 @@ import type { Scope } from './types';
 
 export interface FieldTypes {
   dateType(object: string, path: string): Promise<string>;
+  /** The object's formula fields: lower-case name -> formula. */
+  formulas(object: string): Promise<Map<string, string>>;
 }
 
 interface FieldInfo {
+  formula: string | null;
   type: string;
   referenceTo: string[];
   relationshipName: string | null;
 }
 
-/** Describes objects once each, to know whether a metric's date field is a date or a datetime. */
+/**
+ * Describes objects once each, to know whether a metric's date field is a date or a datetime, and which fields are
+ * formulas of what.
+ */
 export function fieldTypes(session: OrgSession): FieldTypes {
   const cache = new Map<string, Promise<Map<string, FieldInfo>>>();
   const describe = (object: string) => {
@@ -35,6 +41,7 @@ export function fieldTypes(session: OrgSession): FieldTypes {
           const fields = new Map<string, FieldInfo>();
           for (const f of d.fields) {
             const info = {
+              formula: f.calculatedFormula ?? null,
               type: f.type,
               referenceTo: (f.referenceTo ?? []) as string[],
               relationshipName: f.relationshipName ?? null,
@@ -62,6 +69,13 @@ export function fieldTypes(session: OrgSession): FieldTypes {
       if (field.type !== 'date' && field.type !== 'datetime')
         throw new Error(`${path} is a ${field.type} field, not a date`);
       return field.type;
+    },
+    async formulas(object) {
+      const formulas = new Map<string, string>();
+      for (const [name, field] of await describe(object)) {
+        if (field.formula && !name.startsWith('rel:')) formulas.set(name, field.formula);
+      }
+      return formulas;
     },
   };
 }

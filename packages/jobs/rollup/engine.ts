@@ -11,19 +11,21 @@
  * Like the SOQL engine's parse -> plan -> execute, a run is a pipeline of named phases, each in its module:
  * complete missing baselines of accepted plans (baselines.ts) -> load targets (targets.ts) -> plan aggregates,
  * pure (plan.ts) -> run them (run.ts, aggregates.ts) -> compute figures, pure (figures.ts) -> weight sections
- * and plans (weights.ts) -> diff and write (write.ts), with the opportunities' APR counters (opportunities.ts)
- * written alongside.
+ * and plans (weights.ts) -> diff and write (write.ts). The opportunities' APR counters (opportunities.ts) are read
+ * and written while that runs (after it, when a metric reads them), so the org works on one while this process
+ * works on the other; the report lists them last, as if written after the plans.
  */
 import type { OrgSession } from '../connection';
 import { completeBaselines } from './baselines';
-import { readCatalog } from './catalog';
+import { readCatalog, type MetricDefinition } from './catalog';
 import { readCurrencies } from './currency';
 import { computeFigures } from './figures';
-import { opportunityCounters } from './opportunities';
+import { countersFeedMetrics, writeOpportunityCounters } from './opportunities';
+import { fieldTypes, type FieldTypes } from './aggregates';
 import { planAggregates } from './plan';
 import { runPlan } from './run';
 import { loadTargets, resolveScope } from './targets';
-import { emptyReport, type RollupOptions, type RollupReport } from './types';
+import { emptyReport, type RollupOptions, type RollupReport, type Scope } from './types';
 import { weightSectionsAndPlans } from './weights';
 import { writeUpdates } from './write';
 
@@ -37,11 +39,38 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
   // Before anything else: a missing baseline of an accepted plan is filled in whatever the metrics do.
   await completeBaselines(session, scope, options, report);
 
+  const types = fieldTypes(session);
+  const counterReport = emptyReport();
+  const writeCounters = (): Promise<void> => writeOpportunityCounters(session, scope, options, counterReport);
+  const alongside = (await countersFeedMetrics(types, catalog)) ? undefined : writeCounters();
+  // Awaited below; until then a failure must not be an unhandled rejection.
+  alongside?.catch(() => undefined);
+  try {
+    await rollUpTargets(session, catalog, scope, types, options, report);
+  } catch (error) {
+    await alongside?.catch(() => undefined);
+    throw error;
+  }
+  await (alongside ?? writeCounters());
+  mergeCounters(report, counterReport);
+  report.metrics.sort((a, b) => a.name.localeCompare(b.name));
+  return report;
+}
+
+/** Targets, then sections and plans: loaded, computed from the metrics, and their changes written. */
+async function rollUpTargets(
+  session: OrgSession,
+  catalog: Map<string, MetricDefinition>,
+  scope: Scope,
+  types: FieldTypes,
+  options: RollupOptions,
+  report: RollupReport,
+): Promise<void> {
   const currencies = await readCurrencies(session);
   const targets = await loadTargets(session, scope, currencies !== undefined);
   report.read.targets = targets.length;
   const plan = planAggregates(catalog, targets);
-  const values = await runPlan(session, catalog, targets, plan, scope, options, report);
+  const values = await runPlan(session, catalog, targets, plan, scope, options, report, types);
   const { figures, updates: targetUpdates } = computeFigures(
     catalog,
     targets,
@@ -52,19 +81,26 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
     currencies,
   );
   const { sections, plans } = await weightSectionsAndPlans(session, scope, catalog, targets, figures, options, report);
-  const opportunityUpdates = await opportunityCounters(session, scope, report);
-
   await writeUpdates(
     session,
     [
       ['Plan_Target__c', targetUpdates],
       ['Plan_Section__c', sections],
       ['Partner_Account_Plan__c', plans],
-      ['Opportunity', opportunityUpdates],
     ],
     options,
     report,
   );
-  report.metrics.sort((a, b) => a.name.localeCompare(b.name));
-  return report;
+}
+
+/** The counters' part of the report added to the run's, after the plans' (a note the run has already is left out). */
+function mergeCounters(report: RollupReport, counters: RollupReport): void {
+  report.aggregateQueries += counters.aggregateQueries;
+  report.read.opportunities = counters.read.opportunities;
+  // One at a time: a first run has a change per opportunity, too many to spread into push().
+  for (const change of counters.changes) report.changes.push(change);
+  Object.assign(report.changed, counters.changed);
+  Object.assign(report.written, counters.written);
+  for (const failure of counters.failures) report.failures.push(failure);
+  for (const note of counters.notes) if (!report.notes.includes(note)) report.notes.push(note);
 }

@@ -1,12 +1,19 @@
 /**
  * The rollup's APR counters on opportunities, for stale-deal detection: the last APR action date and the action
- * count per opportunity, aggregated in one keyset-paged query and compared with the stored values.
+ * count per opportunity, aggregated in one keyset-paged query, compared with the stored values, and the changed
+ * ones written. No metric of the shipped catalog reads them, so they are read and written while the metrics run.
  */
 import type { OrgSession } from '../connection';
 import { aggregateAll, queryAll } from '../query';
+import type { FieldTypes } from './aggregates';
+import type { MetricDefinition } from './catalog';
 import { same } from './diff';
 import { idList, idLiteral, norm } from './soql';
-import type { Change, PendingUpdate, RollupReport, Scope } from './types';
+import type { Change, PendingUpdate, RollupOptions, RollupReport, Scope } from './types';
+import { writeUpdates } from './write';
+
+/** The Opportunity fields the counters write. */
+const COUNTER_FIELDS = ['Last_APR_Action_Date__c', 'APR_Action_Count__c'];
 
 /** An opportunity's counters: the date of its last APR action and how many it has (null: none). */
 export interface Counters {
@@ -82,4 +89,43 @@ export async function opportunityCounters(
   const { updates, read } = counterUpdates(stored, computed, scope, report.changes);
   report.read.opportunities = read;
   return updates;
+}
+
+/**
+ * Whether a metric of the catalog reads what the counters write: a counter field, or an Opportunity formula
+ * computed from one (through other formulas too), named anywhere in its definition. Such a metric must see the
+ * counters of the last run, so this run writes its counters after the metrics, not while they run.
+ */
+export async function countersFeedMetrics(types: FieldTypes, catalog: Map<string, MetricDefinition>): Promise<boolean> {
+  const fed = new Set(COUNTER_FIELDS.map((f) => f.toLowerCase()));
+  const formulas = await types.formulas('Opportunity');
+  const names = (text: string | null): string[] => (text ?? '').toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? [];
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [field, formula] of formulas) {
+      if (!fed.has(field) && names(formula).some((n) => fed.has(n))) {
+        fed.add(field);
+        grew = true;
+      }
+    }
+  }
+  return [...catalog.values()].some((m) =>
+    [m.filter, m.valueField, m.dateField, m.partnerPath, m.personPath, m.customerPath].some((text) =>
+      names(text).some((n) => fed.has(n)),
+    ),
+  );
+}
+
+/**
+ * Reads the counters, compares them and writes the changed ones (a dry run counts them), into `report`: its
+ * aggregate queries, opportunities read, changes, and the Opportunity counts, failures and notes of the write.
+ */
+export async function writeOpportunityCounters(
+  session: OrgSession,
+  scope: Scope,
+  options: RollupOptions,
+  report: RollupReport,
+): Promise<void> {
+  const updates = await opportunityCounters(session, scope, report);
+  await writeUpdates(session, [['Opportunity', updates]], options, report);
 }

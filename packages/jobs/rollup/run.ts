@@ -44,6 +44,7 @@ export async function runPlan(
   scope: Scope,
   options: RollupOptions,
   report: RollupReport,
+  types: FieldTypes = fieldTypes(session),
 ): Promise<MetricValues> {
   const step = options.onStep?.(
     'metrics',
@@ -51,7 +52,7 @@ export async function runPlan(
   );
   const context: RunContext = {
     session,
-    types: fieldTypes(session),
+    types,
     plan,
     scope,
     values: new Map(),
