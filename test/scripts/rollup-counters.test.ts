@@ -8,31 +8,13 @@ import type { FieldTypes } from '../../packages/jobs/rollup/aggregates';
 import type { MetricDefinition } from '../../packages/jobs/rollup/catalog';
 import { runRollup, type RollupReport } from '../../packages/jobs/rollup/engine';
 import { countersFeedMetrics } from '../../packages/jobs/rollup/opportunities';
-import { DEFAULT_SEMANTICS } from '../../packages/jobs/rollup/semantics';
 import { userIdOf } from '../support/lifecycle';
 import { startTestOrg, type TestOrg } from '../support/localorg';
-import { create, forceAppWithMetrics, metricXml } from '../support/rollup';
+import { create, forceAppWithMetrics, metricDefinition, metricXml } from '../support/rollup';
 import { scriptSession } from '../support/scripts';
 
-const metric = (name: string, extra: Partial<MetricDefinition> = {}): MetricDefinition => ({
-  name,
-  label: name,
-  category: 'Sales',
-  sourceObject: 'Opportunity',
-  aggregate: 'COUNT',
-  valueField: null,
-  dateField: 'CloseDate',
-  partnerPath: 'Partner_Account__c',
-  personPath: 'OwnerId',
-  accountablePerson: 'AE',
-  customerPath: 'AccountId',
-  filter: 'IsWon = true',
-  numerator: null,
-  denominator: null,
-  unit: 'Number',
-  semantics: DEFAULT_SEMANTICS,
-  ...extra,
-});
+const metric = (name: string, extra: Partial<MetricDefinition> = {}): MetricDefinition =>
+  metricDefinition(name, { filter: 'IsWon = true', ...extra });
 
 /** Field types answering Opportunity's formulas as given (lower-case names, as a describe gives them). */
 const typesWith = (formulas: Record<string, string>): FieldTypes => ({

@@ -14,6 +14,7 @@ import { weightedAttainment } from '../../packages/jobs/rollup/compute';
 import { reportRatios } from '../../packages/jobs/rollup/run';
 import { DEFAULT_SEMANTICS } from '../../packages/jobs/rollup/semantics';
 import { emptyReport, type Change, type TargetRow } from '../../packages/jobs/rollup/types';
+import { metricDefinition } from '../support/rollup';
 import { attainmentGroups, planUpdates, sectionUpdates } from '../../packages/jobs/rollup/weights';
 
 // 18-character Ids, as the API returns them.
@@ -23,25 +24,7 @@ const AE = '005000000000001AAA';
 const PM = '005000000000002AAA';
 const C1 = '001000000000001AAA';
 
-const metric = (name: string, extra: Partial<MetricDefinition> = {}): MetricDefinition => ({
-  name,
-  label: name,
-  category: 'Sales',
-  sourceObject: 'Opportunity',
-  aggregate: 'COUNT',
-  valueField: null,
-  dateField: 'CloseDate',
-  partnerPath: 'Partner_Account__c',
-  personPath: 'OwnerId',
-  accountablePerson: 'AE',
-  customerPath: 'AccountId',
-  filter: null,
-  numerator: null,
-  denominator: null,
-  unit: 'Number',
-  semantics: DEFAULT_SEMANTICS,
-  ...extra,
-});
+const metric = metricDefinition;
 
 const catalog = new Map<string, MetricDefinition>(
   [

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
 import { REPO_ROOT } from '../../packages/model';
+import type { MetricDefinition } from '../../packages/jobs/rollup/catalog';
 import { runRollup, type RollupReport } from '../../packages/jobs/rollup/engine';
+import { DEFAULT_SEMANTICS } from '../../packages/jobs/rollup/semantics';
 import type { TestOrg } from './localorg';
 import { scriptSession } from './scripts';
 
@@ -76,3 +78,24 @@ export function forceAppWithMetrics(metrics: Record<string, string>): string {
   }
   return root;
 }
+
+/** A catalog metric as the rollup reads it: an Opportunity count by partner, AE and customer unless `extra` says. */
+export const metricDefinition = (name: string, extra: Partial<MetricDefinition> = {}): MetricDefinition => ({
+  name,
+  label: name,
+  category: 'Sales',
+  sourceObject: 'Opportunity',
+  aggregate: 'COUNT',
+  valueField: null,
+  dateField: 'CloseDate',
+  partnerPath: 'Partner_Account__c',
+  personPath: 'OwnerId',
+  accountablePerson: 'AE',
+  customerPath: 'AccountId',
+  filter: null,
+  numerator: null,
+  denominator: null,
+  unit: 'Number',
+  semantics: DEFAULT_SEMANTICS,
+  ...extra,
+});
