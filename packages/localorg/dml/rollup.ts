@@ -67,8 +67,8 @@ export class Rollups {
 
   /**
    * A child object's roll-ups grouped by (master, foreign key): one aggregate query per master covers them all.
-   * With each group, its query, and the columns a recompute reads of the master: Id, IsDeleted, the summaries, and the keys of
-   * the masters it may pass the change to (a wide master row costs far more to read than these).
+   * With each group, its query and the columns a recompute reads of the master: Id, IsDeleted, the summaries, and
+   * the keys of the masters it may pass the change to (a wide master row costs far more to read than these).
    */
   private groupsOf(obj: ObjectSchema): RollupGroup[] {
     let groups = this.groupsByChild.get(obj.name);
