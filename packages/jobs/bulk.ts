@@ -2,7 +2,9 @@
  * Writes through Bulk API 2.0, for sets too large for sObject Collections: upserts (or inserts) by external id,
  * and updates by Id. One ingest job per 100,000 records (create, upload the CSV, mark it UploadComplete, poll
  * until it finishes), then its successful, failed and unprocessed results matched back to the input records by
- * their key column (the external id, or Id for updates), which every result row repeats. Rows that failed
+ * their key column (the external id, or Id for updates), which every result row repeats. An update whose job
+ * counts agree with its failed and unprocessed rows does not read its successful results: every other record
+ * succeeded, and its Id is the one it was sent with (a first rollup writes 350,000 of them). Rows that failed
  * with UNABLE_TO_LOCK_ROW go again in a new job, with backoff, under the shared retry policy; a job that
  * fails as a whole is an error naming the job and the org's message.
  */
@@ -58,6 +60,7 @@ interface JobInfo {
   state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
   errorMessage?: string;
   numberRecordsProcessed?: number;
+  numberRecordsFailed?: number;
 }
 
 const JOB_STATES: ReadonlySet<string> = new Set([
@@ -80,6 +83,7 @@ function jobInfo(value: unknown, where: string): JobInfo {
     state,
     errorMessage: optionalString(info, 'errorMessage', where),
     numberRecordsProcessed: optionalNumber(info, 'numberRecordsProcessed', where),
+    numberRecordsFailed: optionalNumber(info, 'numberRecordsFailed', where),
   };
 }
 
@@ -193,13 +197,16 @@ class BulkJobs {
     );
   }
 
-  /** Runs one ingest job to its end and returns its three result CSVs. */
+  /**
+   * Runs one ingest job to its end and returns its failed and unprocessed results, and how to read its successful
+   * ones (which the caller may not need).
+   */
   async run(
     sobject: string,
     keyField: string,
     csv: string,
     records: number,
-  ): Promise<{ successful: string; failed: string; unprocessed: string; job: JobInfo }> {
+  ): Promise<{ successful: () => Promise<string>; failed: string; unprocessed: string; job: JobInfo }> {
     const job = await this.retrying(`create ${sobject} job`, async () => {
       try {
         const created = await this.request<unknown>({
@@ -254,13 +261,9 @@ class BulkJobs {
           return body;
         }),
       );
-    // The three result sets are independent reads: asked for together, they cost one round trip, not three.
-    const [successful, failed, unprocessed] = await Promise.all([
-      text('successfulResults'),
-      text('failedResults'),
-      text('unprocessedrecords'),
-    ]);
-    return { successful, failed, unprocessed, job: finished };
+    // Independent reads: asked for together, they cost one round trip, not two.
+    const [failed, unprocessed] = await Promise.all([text('failedResults'), text('unprocessedrecords')]);
+    return { successful: () => text('successfulResults'), failed, unprocessed, job: finished };
   }
 
   private async poll(sobject: string, id: string, records: number): Promise<JobInfo> {
@@ -313,6 +316,14 @@ export function updateBulk(
   return ingest(session, sobject, 'Id', records, 'update', options);
 }
 
+/**
+ * Whether a finished job's counts account for every record it was sent: the failed rows are all it failed, and
+ * the unprocessed rows all it did not process. Then every other record succeeded.
+ */
+function countsAgree(job: JobInfo, sent: number, failed: number, unprocessed: number): boolean {
+  return job.numberRecordsFailed === failed && job.numberRecordsProcessed === sent - unprocessed;
+}
+
 async function ingest(
   session: OrgSession,
   sobject: string,
@@ -344,18 +355,22 @@ async function ingest(
         batch.push(p);
       }
       const results = await jobs.run(sobject, keyField, toCsv(batch.map((p) => p.record)), batch.length);
+      const failedRows = parseResults(results.failed);
+      const unprocessedRows = parseResults(results.unprocessed);
+      const inferred =
+        operation === 'update' && countsAgree(results.job, batch.length, failedRows.length, unprocessedRows.length);
       const byKey = new Map<string, RecordOutcome>();
-      for (const row of parseResults(results.successful)) {
+      for (const row of inferred ? [] : parseResults(await results.successful())) {
         byKey.set(row[keyField], { success: true, id: row.sf__Id, created: row.sf__Created === 'true' });
       }
-      for (const row of parseResults(results.failed)) {
+      for (const row of failedRows) {
         byKey.set(row[keyField], {
           success: false,
           id: row.sf__Id || undefined,
           ...parseBulkError(row.sf__Error),
         });
       }
-      for (const row of parseResults(results.unprocessed)) {
+      for (const row of unprocessedRows) {
         byKey.set(row[keyField], {
           success: false,
           errorCode: 'UNPROCESSED',
@@ -365,12 +380,16 @@ async function ingest(
       }
       const locked = new Set<(typeof pending)[number]>();
       for (const p of batch) {
-        const outcome = byKey.get(keyOf(p.record)) ?? {
-          success: false,
-          errorCode: 'UNKNOWN_EXCEPTION',
-          message: `No result returned for this record by Bulk API job ${results.job.id}`,
-          fields: [],
-        };
+        const outcome =
+          byKey.get(keyOf(p.record)) ??
+          (inferred
+            ? { success: true, id: keyOf(p.record), created: false }
+            : {
+                success: false,
+                errorCode: 'UNKNOWN_EXCEPTION',
+                message: `No result returned for this record by Bulk API job ${results.job.id}`,
+                fields: [],
+              });
         if (!outcome.success && isTransientRecordError(outcome.errorCode ?? '') && p.attempts < policy.retries) {
           p.attempts++;
           locked.add(p);

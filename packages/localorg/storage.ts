@@ -10,7 +10,7 @@ import { createPrivateFile, secureDataFolder } from './data-folder';
 import { makeId } from './ids';
 import { ensureSearchIndex } from './sosl/index-schema';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
-import { quoteIdent, type Db, type Row } from './sql';
+import { quoteIdent, type Db, type Row, type SqlValue } from './sql';
 
 /**
  * Registers the SQL functions queries call (the formula engine's). Passed in by whoever opens the storage so
@@ -83,6 +83,7 @@ export class Storage {
   applySchema(schema: OrgSchema, registerSqlFunctions: RegisterSqlFunctions): void {
     this.schema = schema;
     this.statements.clear();
+    this.rowReads.clear();
     registerSqlFunctions(this.db, schema);
     this.migrate();
     this.loadCustomMetadata();
@@ -220,9 +221,28 @@ export class Storage {
     return stmt;
   }
 
-  /** One row by Id, deleted or not. */
+  /** Per table, the statement reading one whole row as an array of values, and its column names. */
+  private readonly rowReads = new Map<string, { statement: Database.Statement; columns: string[] }>();
+
+  /**
+   * One row by Id, deleted or not. Read as an array and made an object here: better-sqlite3 builds a wide row
+   * object property by property through V8's API, which cost more than the lookup itself on every write.
+   */
   getRow(obj: ObjectSchema, id: string): Row | undefined {
-    return this.statement(`SELECT * FROM ${quoteIdent(obj.table)} WHERE "Id" = ?`).get(id) as Row | undefined;
+    let read = this.rowReads.get(obj.table);
+    if (!read) {
+      const statement = this.db.prepare(`SELECT * FROM ${quoteIdent(obj.table)} WHERE "Id" = ?`).raw(true);
+      read = { statement, columns: statement.columns().map((c) => c.name) };
+      this.rowReads.set(obj.table, read);
+    }
+    const values = read.statement.get(id) as SqlValue[] | undefined;
+    if (!values) return undefined;
+    // SQLite prepares the statement again after a column is added: its names are read again with it.
+    if (values.length !== read.columns.length) read.columns = read.statement.columns().map((c) => c.name);
+    const row: Row = {};
+    const { columns } = read;
+    for (let i = 0; i < columns.length; i++) row[columns[i]] = values[i];
+    return row;
   }
 
   /**

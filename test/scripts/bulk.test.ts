@@ -140,6 +140,43 @@ describe('upsertBulk', () => {
     await session.close();
   });
 
+  it('reads an update’s successful results only when the job’s counts do not account for every record', async () => {
+    const session = await scriptSession(t);
+    const created = await t.conn.sobject('Account').create([{ Name: 'C-1' }, { Name: 'C-2' }], { allOrNone: true });
+    const [id1, id2] = created.map((r) => String(r.id));
+    const urls: string[] = [];
+    let miscount = 0;
+    const request = session.conn.request.bind(session.conn);
+    jest.spyOn(session.conn, 'request').mockImplementation(((req: string | { url: string }, options?: object) => {
+      const url = typeof req === 'string' ? req : req.url;
+      urls.push(url);
+      // The org says one more record failed than its failedResults list: the results must then be read.
+      return request(req as never, options as never).then((body: unknown) => {
+        const info = body as { state?: string; numberRecordsFailed?: number };
+        if (miscount > 0 && info?.state === 'JobComplete')
+          info.numberRecordsFailed = (info.numberRecordsFailed ?? 0) + 1;
+        return body;
+      });
+    }) as never);
+    const records = [
+      { Id: id1, Name: 'C-1 renamed' },
+      { Id: id2, Partner_Type__c: 'Nope' },
+    ];
+    const expected = [
+      { success: true, id: id1, created: false },
+      expect.objectContaining({ success: false, id: id2, errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' }),
+    ];
+    expect(await updateBulk(session, 'Account', records, { pollIntervalMs: 10 })).toEqual(expected);
+    expect(urls.filter((u) => u.endsWith('/successfulResults'))).toHaveLength(0);
+    expect(urls.filter((u) => u.endsWith('/failedResults'))).toHaveLength(1);
+
+    urls.length = 0;
+    miscount = 1;
+    expect(await updateBulk(session, 'Account', records, { pollIntervalMs: 10 })).toEqual(expected);
+    expect(urls.filter((u) => u.endsWith('/successfulResults'))).toHaveLength(1);
+    await session.close();
+  });
+
   it('reports a job that fails as a whole with the job and the org’s message', async () => {
     const session = await scriptSession(t);
     const error = await upsertBulk(session, 'Account', 'External_Key__c', [{ External_Key__c: 'X', Nope__c: 1 }], {

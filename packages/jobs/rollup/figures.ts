@@ -5,7 +5,6 @@
  * the figures that changed. Targets of failed metrics keep their stored values; a snapshot target whose
  * period has closed keeps the actual it has (the last one measured while its period was open).
  */
-import { get } from '@salesforce/ts-types';
 import type { IsoDate } from '../periods';
 import type { MetricDefinition } from './catalog';
 import { valuesKey, type MetricValues } from './cells';
@@ -18,7 +17,7 @@ import { periodPhase, targetFigures, type TargetFigures } from './semantics';
 import { partnerOf } from './targets';
 import type { Change, PendingUpdate, TargetRow } from './types';
 
-const FIELD_MAP: [keyof TargetFigures, string][] = [
+const FIELD_MAP: [keyof TargetFigures, keyof TargetRow & string][] = [
   ['actual', 'Actual_Value__c'],
   ['attainment', 'Attainment__c'],
   ['expectedToDate', 'Expected_To_Date__c'],
@@ -75,7 +74,7 @@ export function computeFigures(
     figures.set(t.Id, f);
     const update: PendingUpdate = { Id: t.Id };
     for (const [key, field] of FIELD_MAP) {
-      const current = get(t, field);
+      const current = t[field];
       if (!same(current, f[key])) {
         update[field] = f[key];
         changes.push({ sobject: 'Plan_Target__c', id: t.Id, field, from: current ?? null, to: f[key] });

@@ -54,7 +54,9 @@ export function deriveStandardFields(
       row.AccountId = activityAccount(env.storage, row);
       return;
     case 'Opportunity':
-      deriveOpportunityTotals(env.storage, row);
+      // Product writes keep Amount and TotalOpportunityQuantity at their products' sums (products.ts): only a
+      // save that sets one of them can move it away and needs it put back.
+      if (given.has('Amount') || given.has('TotalOpportunityQuantity')) deriveOpportunityTotals(env.storage, row);
       return;
     case 'PricebookEntry':
       // The price book and product are create-only: only a new entry needs checking.

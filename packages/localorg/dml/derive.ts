@@ -4,9 +4,21 @@
  * quarter from its close date.
  */
 import { fiscalYearAndQuarter, type FiscalCalendar } from '../fiscal';
-import type { ObjectSchema } from '../schema';
+import type { FieldSchema, ObjectSchema } from '../schema';
 import type { Row } from '../sql';
 import { deriveStandardFields, type DeriveEnv } from './derive-standard';
+
+const stageFields = new WeakMap<ObjectSchema, FieldSchema | undefined>();
+
+/** The object's field with sales stages (Opportunity's StageName), looked up once per object. */
+function stageFieldOf(obj: ObjectSchema): FieldSchema | undefined {
+  if (!stageFields.has(obj))
+    stageFields.set(
+      obj,
+      [...obj.fields.values()].find((f) => f.model.stages),
+    );
+  return stageFields.get(obj);
+}
 
 /** Fills the derived fields of `row`; `given` names the fields the client set, `previous` is the row before an update. */
 export function deriveFields(
@@ -22,7 +34,7 @@ export function deriveFields(
   if (name?.model.systemManaged && name.model.type !== 'AutoNumber' && obj.fields.has('LastName')) {
     row.Name = [row.FirstName, row.LastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
   }
-  const stageField = [...obj.fields.values()].find((f) => f.model.stages);
+  const stageField = stageFieldOf(obj);
   if (stageField?.model.stages) {
     const stageName = row[stageField.column];
     const stage = stageField.model.stages.find((s) => s.value === stageName);

@@ -53,6 +53,8 @@ const MAX_RELATIONSHIPS = 10;
 
 class Compiler {
   readonly inputs: FormulaInput[] = [];
+  /** Set by PRIORVALUE and ISCHANGED. */
+  readsPrior = false;
   private readonly inputKeys = new Map<string, number>();
 
   constructor(
@@ -319,6 +321,7 @@ class Compiler {
       throw new FormulaCompileError(`Function ${node.name} takes a field of the record itself`);
     }
     const field = this.inputs[index].field;
+    this.readsPrior = true;
     const type = arg.type;
     const blankAsZero = this.blankAsZero;
     const before = (ctx: EvalContext): Value =>
@@ -380,5 +383,5 @@ export function compileFormula(
   }
   const compiler = new Compiler(schema, obj, options.context, options.blankAsZero, options.requireFormula);
   const typed = compiler.compile(tree);
-  return { type: typed.type, inputs: compiler.inputs, evaluate: typed.run };
+  return { type: typed.type, inputs: compiler.inputs, readsPrior: compiler.readsPrior, evaluate: typed.run };
 }

@@ -293,7 +293,8 @@ function parentColumnsOfRules(formulas: OrgFormulas, obj: ObjectSchema): Map<str
 
 /** Reads formula inputs from rows: the record's own columns, parents fetched by Id, formulas computed. */
 class RowReader {
-  private readonly parents = new Map<string, Row | undefined>();
+  /** Parent rows read so far, by object and Id: a record's rules read the same parents many times over. */
+  private readonly parents = new Map<ObjectSchema, Map<string, Row | undefined>>();
 
   /** `narrow`: the only columns read of each parent object (a wide parent row costs far more than a few values). */
   constructor(
@@ -305,12 +306,16 @@ class RowReader {
 
   private parent(target: ObjectSchema, id: SqlValue): Row | undefined {
     if (typeof id !== 'string') return undefined;
-    const key = `${target.name}/${id}`;
-    if (!this.parents.has(key)) {
-      const columns = this.narrow?.get(target.name);
-      this.parents.set(key, columns ? this.storage.getColumns(target, id, columns) : this.storage.getRow(target, id));
+    let rows = this.parents.get(target);
+    if (!rows) {
+      rows = new Map();
+      this.parents.set(target, rows);
     }
-    return this.parents.get(key);
+    if (!rows.has(id)) {
+      const columns = this.narrow?.get(target.name);
+      rows.set(id, columns ? this.storage.getColumns(target, id, columns) : this.storage.getRow(target, id));
+    }
+    return rows.get(id);
   }
 
   inputs(compiled: CompiledFormula, row: Row): SqlValue[] {
@@ -362,7 +367,8 @@ export function enforceRules(
   const run = (compiled: CompiledFormula): boolean =>
     compiled.evaluate({
       values: reader.inputs(compiled, row),
-      prior: prior ? reader.inputs(compiled, prior) : undefined,
+      // Most rules never look at the values before the write: reading them for every rule was wasted work.
+      prior: prior && compiled.readsPrior ? reader.inputs(compiled, prior) : undefined,
       isNew: prior === undefined,
       ...env,
       user,
@@ -388,17 +394,19 @@ export function enforceRules(
 }
 
 /**
- * The running user's columns for `$User.<Field>`, read once on first use (no user, the platform's own writes:
- * every field blank).
+ * The running user's columns for `$User.<Field>`, each read once on first use, alone: rules run on every
+ * record written, and reading the whole User row for each cost more than the rules (no user, the platform's
+ * own writes: every field blank).
  */
 export function userColumns(storage: Storage, userId: string): (column: string) => SqlValue | undefined {
-  let row: Row | undefined | null = null;
+  const read = new Map<string, SqlValue | undefined>();
   return (column) => {
-    if (row === null) {
+    if (!read.has(column)) {
       const users = storage.schema.objects.get('User');
-      row = userId !== '' && users ? storage.getRow(users, userId) : undefined;
+      const row = userId !== '' && users ? storage.getColumns(users, userId, [column]) : undefined;
+      read.set(column, row?.[column]);
     }
-    return row?.[column];
+    return read.get(column);
   };
 }
 

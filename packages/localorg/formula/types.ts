@@ -37,6 +37,8 @@ export interface EvalContext {
 export interface CompiledFormula {
   type: FormulaType;
   inputs: FormulaInput[];
+  /** PRIORVALUE or ISCHANGED: the formula reads the values before the write (`EvalContext.prior`). */
+  readsPrior: boolean;
   evaluate(ctx: EvalContext): Value;
 }
 
