@@ -12,11 +12,10 @@ const stageFields = new WeakMap<ObjectSchema, FieldSchema | undefined>();
 
 /** The object's field with sales stages (Opportunity's StageName), looked up once per object. */
 function stageFieldOf(obj: ObjectSchema): FieldSchema | undefined {
-  if (!stageFields.has(obj))
-    stageFields.set(
-      obj,
-      [...obj.fields.values()].find((f) => f.model.stages),
-    );
+  if (!stageFields.has(obj)) {
+    const stages = [...obj.fields.values()].find((f) => f.model.stages);
+    stageFields.set(obj, stages);
+  }
   return stageFields.get(obj);
 }
 
