@@ -117,8 +117,11 @@ async function rollupLogged(t: TestOrg, asOf: string): Promise<{ report: RollupR
   const request = session.conn.request.bind(session.conn);
   session.conn.request = ((info: unknown, ...rest: unknown[]) => {
     const url = decodeURIComponent(typeof info === 'string' ? info : String((info as { url?: string }).url ?? ''));
+    const body = typeof info === 'string' ? '' : String((info as { body?: unknown }).body ?? '');
     if (/GROUP BY/i.test(url.replace(/\+/g, ' ')))
       sent.push(/GROUP BY Opportunity__c/i.test(url.replace(/\+/g, ' ')) ? 'counters' : 'metric');
+    if (/Weighted_Attainment__c FROM Plan_Section__c/i.test(url.replace(/\+/g, ' '))) sent.push('sections read');
+    if (/"type":"Plan_Target__c"/.test(body)) sent.push('targets written');
     return (request as (...a: unknown[]) => unknown)(info, ...rest);
   }) as typeof session.conn.request;
   try {
@@ -185,6 +188,9 @@ describe('metrics that do not read the counters', () => {
     const { report, sent } = await rollupLogged(t, today);
     // The counters' query goes out before the metrics finish.
     expect(sent.indexOf('counters')).toBeLessThan(sent.lastIndexOf('metric'));
+    // The targets' write does not wait for the sections' weights, which read the sections meanwhile.
+    expect(sent.indexOf('targets written')).toBeGreaterThan(-1);
+    expect(sent.indexOf('targets written')).toBeLessThan(sent.indexOf('sections read'));
     expect(Object.keys(report.changed)).toEqual([
       'Plan_Target__c',
       'Plan_Section__c',

@@ -27,7 +27,7 @@ import { runPlan } from './run';
 import { loadTargets, resolveScope } from './targets';
 import { emptyReport, type RollupOptions, type RollupReport, type Scope } from './types';
 import { weightSectionsAndPlans } from './weights';
-import { writeUpdates } from './write';
+import { writeUpdates, type BulkAvailability } from './write';
 
 export type { Change, MetricReport, RollupOptions, RollupReport } from './types';
 export { monthSpan } from './plan';
@@ -80,16 +80,29 @@ async function rollUpTargets(
     report.changes,
     currencies,
   );
-  const { sections, plans } = await weightSectionsAndPlans(session, scope, catalog, targets, figures, options, report);
+  // The org writes the targets while this process weighs sections and plans: the weights come from the figures,
+  // and no field they compare is one a target's write changes. Sections and plans are written after the targets.
+  const bulk: BulkAvailability = { available: true };
+  const targetsWritten = writeUpdates(session, [['Plan_Target__c', targetUpdates]], options, report, bulk);
+  // Awaited below; until then a failure must not be an unhandled rejection.
+  targetsWritten.catch(() => undefined);
+  let weighted: Awaited<ReturnType<typeof weightSectionsAndPlans>>;
+  try {
+    weighted = await weightSectionsAndPlans(session, scope, catalog, targets, figures, options, report);
+  } catch (error) {
+    await targetsWritten.catch(() => undefined);
+    throw error;
+  }
+  await targetsWritten;
   await writeUpdates(
     session,
     [
-      ['Plan_Target__c', targetUpdates],
-      ['Plan_Section__c', sections],
-      ['Partner_Account_Plan__c', plans],
+      ['Plan_Section__c', weighted.sections],
+      ['Partner_Account_Plan__c', weighted.plans],
     ],
     options,
     report,
+    bulk,
   );
 }
 

@@ -16,15 +16,23 @@ import type { PendingUpdate, RollupOptions, RollupReport } from './types';
  */
 export const DEFAULT_ROLLUP_BULK_THRESHOLD = 2000;
 
-/** Writes each object's updates in order; fills `changed`, `written`, `failures` and `notes` of the report. */
+/** Whether the org still takes Bulk API 2.0 jobs, shared by the writes of one run (it is found out once). */
+export interface BulkAvailability {
+  available: boolean;
+}
+
+/**
+ * Writes each object's updates in order; fills `changed`, `written`, `failures` and `notes` of the report. Calls
+ * of one run pass the same `bulk`, so an org without Bulk API 2.0 is tried (and noted) once.
+ */
 export async function writeUpdates(
   session: OrgSession,
   batches: [string, PendingUpdate[]][],
   options: RollupOptions,
   report: RollupReport,
+  bulk: BulkAvailability = { available: true },
 ): Promise<void> {
   const threshold = options.bulkThreshold ?? DEFAULT_ROLLUP_BULK_THRESHOLD;
-  let bulkAvailable = threshold > 0;
   for (const [sobject, updates] of batches) {
     report.changed[sobject] = updates.length;
     report.written[sobject] = 0;
@@ -34,13 +42,13 @@ export async function writeUpdates(
     const records = updates.map(({ __parent: _parent, ...record }) => record);
     const bar = options.onStep?.(`write ${sobject}`, records.length);
     let outcomes: RecordOutcome[] | undefined;
-    if (bulkAvailable && records.length > threshold) {
+    if (bulk.available && threshold > 0 && records.length > threshold) {
       try {
         outcomes = await updateBulk(session, sobject, records, { policy: options.policy, onProgress: bar?.tick });
       } catch (error) {
         if (!(error instanceof BulkUnavailableError)) throw error;
         // Known before any record was sent (the job could not be created): collections write them all.
-        bulkAvailable = false;
+        bulk.available = false;
         report.notes.push(
           `Bulk API 2.0 is not available (${error.message}): large sets of updates went through sObject Collections.`,
         );
