@@ -186,7 +186,11 @@ test('a partner manager plans a year: from the template, a split target, a QBR a
   const [plan] = await adminQuery<{ Last_Review_Date__c: string; Next_Review_Date__c: string | null }>(
     `SELECT Last_Review_Date__c, Next_Review_Date__c FROM Partner_Account_Plan__c WHERE Id = '${active.Id}'`,
   );
-  expect(plan.Last_Review_Date__c).toBe(today());
+  // The review is dated today in the partner manager's time zone, which may be another day than UTC's.
+  const [{ TimeZoneSidKey: timeZone }] = await adminQuery<{ TimeZoneSidKey: string }>(
+    `SELECT TimeZoneSidKey FROM User WHERE Id = '${pm.id}'`,
+  );
+  expect(plan.Last_Review_Date__c).toBe(new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date()));
   if (plan.Next_Review_Date__c) {
     const reminders = await adminQuery<{ Id: string }>(
       `SELECT Id FROM Task WHERE WhatId = '${active.Id}' AND Subject = 'QBR reminder: review on ${plan.Next_Review_Date__c}'`,
