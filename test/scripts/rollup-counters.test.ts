@@ -120,10 +120,10 @@ async function rollupLogged(t: TestOrg, asOf: string): Promise<{ report: RollupR
   const request = session.conn.request.bind(session.conn);
   session.conn.request = ((info: unknown, ...rest: unknown[]) => {
     const url = decodeURIComponent(typeof info === 'string' ? info : String((info as { url?: string }).url ?? ''));
+    const query = url.replace(/\+/g, ' ');
     const body = typeof info === 'string' ? '' : String((info as { body?: unknown }).body ?? '');
-    if (/GROUP BY/i.test(url.replace(/\+/g, ' ')))
-      sent.push(/GROUP BY Opportunity__c/i.test(url.replace(/\+/g, ' ')) ? 'counters' : 'metric');
-    if (/Weighted_Attainment__c FROM Plan_Section__c/i.test(url.replace(/\+/g, ' '))) sent.push('sections read');
+    if (/GROUP BY/i.test(query)) sent.push(/GROUP BY Opportunity__c/i.test(query) ? 'counters' : 'metric');
+    if (/Weighted_Attainment__c FROM Plan_Section__c/i.test(query)) sent.push('sections read');
     if (/"type":"Plan_Target__c"/.test(body)) sent.push('targets written');
     return (request as (...a: unknown[]) => unknown)(info, ...rest);
   }) as typeof session.conn.request;
