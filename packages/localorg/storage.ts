@@ -87,6 +87,7 @@ export class Storage {
   applySchema(schema: OrgSchema, registerSqlFunctions: RegisterSqlFunctions): void {
     this.schema = schema;
     this.statements.clear();
+    this.columnStatements.clear();
     this.rowReads.clear();
     registerSqlFunctions(this.db, schema);
     this.migrate();
@@ -209,8 +210,29 @@ export class Storage {
 
   insertRow(obj: ObjectSchema, row: Row): void {
     const columns = Object.keys(row);
-    const sql = `INSERT INTO ${quoteIdent(obj.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    this.statement(sql).run(...columns.map((c) => row[c]));
+    const insert = this.byColumns('insert', obj, columns, () => {
+      const names = columns.map(quoteIdent).join(', ');
+      return `INSERT INTO ${quoteIdent(obj.table)} (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
+    });
+    insert.run(...columns.map((c) => row[c]));
+  }
+
+  /** Statements that name a table and a list of its columns, by both (see byColumns). */
+  private readonly columnStatements = new Map<string, Database.Statement>();
+
+  /**
+   * The statement of one kind for a table and columns, prepared once. Writes and reference checks run it per
+   * record: quoting every column into the SQL text, and hashing that text to find the statement, cost more than
+   * a key of the plain names.
+   */
+  private byColumns(kind: string, obj: ObjectSchema, columns: readonly string[], sql: () => string): Database.Statement {
+    const key = `${kind}\u0000${obj.table}\u0000${columns.join('\u0000')}`;
+    let statement = this.columnStatements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql());
+      this.columnStatements.set(key, statement);
+    }
+    return statement;
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -254,16 +276,25 @@ export class Storage {
    * those, not the whole row (a wide row costs far more to read than a narrow one).
    */
   getColumns(obj: ObjectSchema, id: string, columns: readonly string[]): Row | undefined {
-    return this.statement(
-      `SELECT ${columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(obj.table)} WHERE "Id" = ?`,
-    ).get(id) as Row | undefined;
+    const read = this.byColumns(
+      'select',
+      obj,
+      columns,
+      () => `SELECT ${columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(obj.table)} WHERE "Id" = ?`,
+    );
+    return read.get(id) as Row | undefined;
   }
 
   /** Sets the given columns of one row. */
   updateRow(obj: ObjectSchema, id: string, values: Row): void {
     const columns = Object.keys(values);
     if (columns.length === 0) return;
-    const sql = `UPDATE ${quoteIdent(obj.table)} SET ${columns.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE "Id" = ?`;
-    this.statement(sql).run(...columns.map((c) => values[c]), id);
+    const update = this.byColumns(
+      'update',
+      obj,
+      columns,
+      () => `UPDATE ${quoteIdent(obj.table)} SET ${columns.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE "Id" = ?`,
+    );
+    update.run(...columns.map((c) => values[c]), id);
   }
 }
