@@ -225,7 +225,12 @@ export class Storage {
    * record: quoting every column into the SQL text, and hashing that text to find the statement, cost more than
    * a key of the plain names.
    */
-  private byColumns(kind: string, obj: ObjectSchema, columns: readonly string[], sql: () => string): Database.Statement {
+  private byColumns(
+    kind: string,
+    obj: ObjectSchema,
+    columns: readonly string[],
+    sql: () => string,
+  ): Database.Statement {
     const key = `${kind}\u0000${obj.table}\u0000${columns.join('\u0000')}`;
     let statement = this.columnStatements.get(key);
     if (!statement) {
@@ -293,7 +298,8 @@ export class Storage {
       'update',
       obj,
       columns,
-      () => `UPDATE ${quoteIdent(obj.table)} SET ${columns.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE "Id" = ?`,
+      () =>
+        `UPDATE ${quoteIdent(obj.table)} SET ${columns.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE "Id" = ?`,
     );
     update.run(...columns.map((c) => values[c]), id);
   }
