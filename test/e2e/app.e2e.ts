@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { dataPath } from '../support/localorg';
-import { screenshot, seededUsers, signedIn, startStack, type Stack, type SeededUser } from './stack';
+import { screenshot, seededUsers, signedIn, startStack, todayOf, type Stack, type SeededUser } from './stack';
 
 type User = SeededUser;
 
@@ -264,11 +264,7 @@ test('an AE logs an APR action on an opportunity; the rollup runs and the coachi
     `SELECT Last_APR_Action_Date__c FROM Opportunity WHERE Id = '${opportunityId}'`,
   );
   // The logger's date defaults to today in the AE's time zone, which may be another day than UTC's.
-  const timeZone = (
-    await conn.query<{ TimeZoneSidKey: string }>(`SELECT TimeZoneSidKey FROM User WHERE Id = '${ae.id}'`)
-  ).records[0].TimeZoneSidKey;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
-  expect(opportunity.records[0].Last_APR_Action_Date__c).toBe(today);
+  expect(opportunity.records[0].Last_APR_Action_Date__c).toBe(await todayOf(stack, ae.id));
 
   await page.goto('/coaching');
   const activity = page.locator('c-coaching-view [data-id="activity"]');

@@ -111,6 +111,14 @@ export async function seededUsers(stack: Stack): Promise<SeededUser[]> {
   return users;
 }
 
+/** Today's date (YYYY-MM-DD) in a user's time zone, which the app dates their actions and reviews in. */
+export async function todayOf(stack: Stack, userId: string): Promise<string> {
+  const users = await stack.admin.conn.query<{ TimeZoneSidKey: string }>(
+    `SELECT TimeZoneSidKey FROM User WHERE Id = '${userId}'`,
+  );
+  return new Intl.DateTimeFormat('en-CA', { timeZone: users.records[0].TimeZoneSidKey }).format(new Date());
+}
+
 export const screenshot = (page: Page, name: string): Promise<Buffer> =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
