@@ -124,7 +124,9 @@ async function rollupLogged(t: TestOrg, asOf: string): Promise<{ report: RollupR
     const body = typeof info === 'string' ? '' : String((info as { body?: unknown }).body ?? '');
     if (/GROUP BY/i.test(query)) sent.push(/GROUP BY Opportunity__c/i.test(query) ? 'counters' : 'metric');
     if (/Weighted_Attainment__c FROM Plan_Section__c/i.test(query)) sent.push('sections read');
+    if (/FROM Plan_Target__c WHERE/i.test(query)) sent.push('targets read');
     if (/"type":"Plan_Target__c"/.test(body)) sent.push('targets written');
+    if (/"type":"Opportunity"/.test(body)) sent.push('counters written');
     return (request as (...a: unknown[]) => unknown)(info, ...rest);
   }) as typeof session.conn.request;
   try {
@@ -190,8 +192,9 @@ describe('metrics that do not read the counters', () => {
   it('run while the counters are read and written, and the report lists the counters last', async () => {
     const { deal, today } = await staleSetup(t, 'Closed_Won_Revenue');
     const { report, sent } = await rollupLogged(t, today);
-    // The counters' query goes out before the metrics finish.
+    // The counters' query goes out before the metrics finish; their write once the last metric has started.
     expect(sent.indexOf('counters')).toBeLessThan(sent.lastIndexOf('metric'));
+    expect(sent.indexOf('counters written')).toBeGreaterThan(sent.indexOf('targets read'));
     // The targets' write does not wait for the sections' weights, which read the sections meanwhile.
     expect(sent.indexOf('targets written')).toBeGreaterThan(-1);
     expect(sent.indexOf('targets written')).toBeLessThan(sent.indexOf('sections read'));

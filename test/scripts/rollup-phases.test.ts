@@ -7,7 +7,7 @@
 import type { MetricDefinition } from '../../packages/jobs/rollup/catalog';
 import { MetricCells, valuesKey } from '../../packages/jobs/rollup/cells';
 import { same } from '../../packages/jobs/rollup/diff';
-import { computeFigures } from '../../packages/jobs/rollup/figures';
+import { computeFigures, FigureBuilder } from '../../packages/jobs/rollup/figures';
 import { counterUpdates } from '../../packages/jobs/rollup/opportunities';
 import { monthly, partnerWeights, peopleFor, planAggregates, wholeMonthPeriods } from '../../packages/jobs/rollup/plan';
 import { weightedAttainment } from '../../packages/jobs/rollup/compute';
@@ -216,6 +216,38 @@ describe('computing figures', () => {
     expect(figures.get(perDeal.Id)?.actual).toBe(0.34);
     expect(figures.get(perDealUsd.Id)?.actual).toBe(0.38);
     expect(figures.get(rate.Id)?.actual).toBe(37.5);
+  });
+
+  it("computes a metric's targets when its queries are done, a ratio's when both parts are, in the targets' order", () => {
+    const rate = target({ Metric__c: 'Win_Rate', Target_Value__c: 50 });
+    const won = target({ Target_Value__c: 6 });
+    const closed = target({ Metric__c: 'Closed', Target_Value__c: 8 });
+    const errors = new Map<string, string>();
+    const builder = new FigureBuilder(catalog, [rate, won, closed], errors, { asOf: '2026-02-14', now: 'NOW' });
+    // Won is in: its target is computed from the cells as they are then; the ratio waits for Closed.
+    builder.metricDone('Won', values);
+    builder.metricDone('Closed', values);
+    // Cells arriving after a metric is done are not read again (here: none at all at the end).
+    const changes: Change[] = [];
+    const { figures, updates } = builder.finish(new Map(), changes);
+    expect(figures.get(won.Id)?.actual).toBe(3);
+    expect(figures.get(closed.Id)?.actual).toBe(8);
+    expect(figures.get(rate.Id)?.actual).toBe(37.5);
+    expect(updates.map((u) => u.Id)).toEqual([rate.Id, won.Id, closed.Id]);
+    expect([...new Set(changes.map((c) => c.id))]).toEqual([rate.Id, won.Id, closed.Id]);
+  });
+
+  it('leaves the targets of a failed metric, and of a ratio with a failed part, to keep their figures', () => {
+    const rate = target({ Metric__c: 'Win_Rate' });
+    const won = target();
+    const closed = target({ Metric__c: 'Closed' });
+    const errors = new Map<string, string>();
+    const builder = new FigureBuilder(catalog, [rate, won, closed], errors, { asOf: '2026-02-14', now: 'NOW' });
+    builder.metricDone('Won', values);
+    errors.set('Closed', 'QUERY_TIMEOUT: too slow');
+    builder.metricDone('Closed', values);
+    const { figures } = builder.finish(values, []);
+    expect([...figures.keys()]).toEqual([won.Id]);
   });
 
   it('fails a used ratio with its part, and reports a used ratio once', () => {

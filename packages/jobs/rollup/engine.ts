@@ -10,16 +10,17 @@
  *
  * Like the SOQL engine's parse -> plan -> execute, a run is a pipeline of named phases, each in its module:
  * complete missing baselines of accepted plans (baselines.ts) -> load targets (targets.ts) -> plan aggregates,
- * pure (plan.ts) -> run them (run.ts, aggregates.ts) -> compute figures, pure (figures.ts) -> weight sections
- * and plans (weights.ts) -> diff and write (write.ts). The opportunities' APR counters (opportunities.ts) are read
- * and written while that runs (after it, when a metric reads them), so the org works on one while this process
- * works on the other; the report lists them last, as if written after the plans.
+ * pure (plan.ts) -> run them (run.ts, aggregates.ts) -> compute figures, pure (figures.ts; each target's as soon
+ * as the metrics it reads are in) -> weight sections and plans (weights.ts) -> diff and write (write.ts). The
+ * opportunities' APR counters (opportunities.ts) are read while that runs and written from when its last metric
+ * starts (after it, when a metric reads them), so the org works on one while this process works on the other;
+ * the report lists them last, as if written after the plans.
  */
 import type { OrgSession } from '../connection';
 import { completeBaselines } from './baselines';
 import { readCatalog, type MetricDefinition } from './catalog';
 import { readCurrencies } from './currency';
-import { computeFigures } from './figures';
+import { FigureBuilder } from './figures';
 import { countersFeedMetrics, writeOpportunityCounters } from './opportunities';
 import { fieldTypes, type FieldTypes } from './aggregates';
 import { planAggregates } from './plan';
@@ -41,17 +42,24 @@ export async function runRollup(session: OrgSession, options: RollupOptions): Pr
 
   const types = fieldTypes(session);
   const counterReport = emptyReport();
-  const writeCounters = (): Promise<void> => writeOpportunityCounters(session, scope, options, counterReport);
-  const alongside = (await countersFeedMetrics(types, catalog)) ? undefined : writeCounters();
+  // Alongside the metrics, the counters are read at once but written from when the last metric starts: until then
+  // the metrics' queries keep the org busy, after it the org would wait for this process between their pages, and
+  // while it computes figures and sends the targets.
+  let lastMetricStarted = (): void => undefined;
+  const countersWritable = new Promise<void>((resolve) => (lastMetricStarted = resolve));
+  const alongside = (await countersFeedMetrics(types, catalog))
+    ? undefined
+    : writeOpportunityCounters(session, scope, options, counterReport, countersWritable);
   // Awaited below; until then a failure must not be an unhandled rejection.
   alongside?.catch(() => undefined);
   try {
-    await rollUpTargets(session, catalog, scope, types, options, report);
+    await rollUpTargets(session, catalog, scope, types, options, report, lastMetricStarted);
   } catch (error) {
+    lastMetricStarted(); // the counters are written whatever happened to the targets
     await alongside?.catch(() => undefined);
     throw error;
   }
-  await (alongside ?? writeCounters());
+  await (alongside ?? writeOpportunityCounters(session, scope, options, counterReport));
   mergeCounters(report, counterReport);
   report.metrics.sort((a, b) => a.name.localeCompare(b.name));
   return report;
@@ -65,21 +73,19 @@ async function rollUpTargets(
   types: FieldTypes,
   options: RollupOptions,
   report: RollupReport,
+  lastMetricStarted: () => void,
 ): Promise<void> {
   const currencies = await readCurrencies(session);
   const targets = await loadTargets(session, scope, currencies !== undefined);
   report.read.targets = targets.length;
   const plan = planAggregates(catalog, targets);
-  const values = await runPlan(session, catalog, targets, plan, scope, options, report, types);
-  const { figures, updates: targetUpdates } = computeFigures(
-    catalog,
-    targets,
-    values,
-    plan.errors,
-    options,
-    report.changes,
-    currencies,
-  );
+  // Each target's figures are computed as soon as the metrics it reads are in, while the org runs the others.
+  const builder = new FigureBuilder(catalog, targets, plan.errors, options, currencies);
+  const values = await runPlan(session, catalog, targets, plan, scope, options, report, types, {
+    metricDone: (name, cells) => builder.metricDone(name, cells),
+    lastStarted: lastMetricStarted,
+  });
+  const { figures, updates: targetUpdates } = builder.finish(values, report.changes);
   // The org writes the targets while this process weighs sections and plans: the weights come from the figures,
   // and no field they compare is one a target's write changes. Sections and plans are written after the targets.
   const bulk: BulkAvailability = { available: true };

@@ -119,13 +119,16 @@ export async function countersFeedMetrics(types: FieldTypes, catalog: Map<string
 /**
  * Reads the counters, compares them and writes the changed ones (a dry run counts them), into `report`: its
  * aggregate queries, opportunities read, changes, and the Opportunity counts, failures and notes of the write.
+ * The write waits for `writeWhen`, if given, so it can fill a time the org would otherwise wait for the client.
  */
 export async function writeOpportunityCounters(
   session: OrgSession,
   scope: Scope,
   options: RollupOptions,
   report: RollupReport,
+  writeWhen?: Promise<void>,
 ): Promise<void> {
   const updates = await opportunityCounters(session, scope, report);
+  await writeWhen;
   await writeUpdates(session, [['Opportunity', updates]], options, report);
 }

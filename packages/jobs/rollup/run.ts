@@ -18,6 +18,17 @@ import type { MetricReport, RollupOptions, RollupReport, Scope, TargetRow } from
  */
 const METRICS_IN_FLIGHT = 2;
 
+/** What the caller hears of a run while it goes on. */
+export interface RunHooks {
+  /** A metric's cells are all in, or it failed (its error recorded): the targets it completes can be computed. */
+  metricDone?: (name: string, values: MetricValues) => void;
+  /**
+   * The last metric has started: from here fewer queries are in flight, so the org has time for other work.
+   * Called once, also when there is no metric to run.
+   */
+  lastStarted?: () => void;
+}
+
 type Step = ReturnType<NonNullable<RollupOptions['onStep']>> | undefined;
 
 /** What every metric's run needs: the org, the plan it follows, and where results and counts go. */
@@ -34,7 +45,7 @@ interface RunContext {
 /**
  * Runs the plan's queries: the cells of each needed metric and period, keyed by `valuesKey`. Adds a report per
  * metric (and per ratio metric targets use) to `report.metrics`, the query counts to `report.aggregateQueries`,
- * and the metrics that failed to `plan.errors`.
+ * and the metrics that failed to `plan.errors`. `hooks` let the caller use the time the org spends on the queries.
  */
 export async function runPlan(
   session: OrgSession,
@@ -45,6 +56,7 @@ export async function runPlan(
   options: RollupOptions,
   report: RollupReport,
   types: FieldTypes = fieldTypes(session),
+  hooks: RunHooks = {},
 ): Promise<MetricValues> {
   const step = options.onStep?.(
     'metrics',
@@ -62,11 +74,18 @@ export async function runPlan(
   const counts = targetsPerMetric(targets);
   const needed = [...plan.needed];
   let next = 0;
+  let lastStarted = false;
+  const noteLastStarted = (): void => {
+    if (lastStarted || next < needed.length) return;
+    lastStarted = true;
+    hooks.lastStarted?.();
+  };
   // Metrics are independent: a few run at once, so the org computes one metric's query while this process
   // reads another's answer (each metric's own queries stay in order: its batches are sized from the last).
   const worker = async (): Promise<void> => {
     while (next < needed.length) {
       const [name, periods] = needed[next++];
+      noteLastStarted();
       const metric = catalog.get(name);
       const metricReport: MetricReport = { name, targets: counts.get(name) ?? 0, queries: 0 };
       report.metrics.push(metricReport);
@@ -76,11 +95,13 @@ export async function runPlan(
       if (!metric || plan.errors.has(name)) {
         metricReport.error = plan.errors.get(name);
         step?.tick(periods.size);
-        continue;
+      } else {
+        await runMetric(context, metric, periods, metricReport);
       }
-      await runMetric(context, metric, periods, metricReport);
+      hooks.metricDone?.(name, context.values);
     }
   };
+  noteLastStarted();
   await Promise.all(Array.from({ length: Math.min(METRICS_IN_FLIGHT, needed.length) }, worker));
   step?.done();
   reportRatios(catalog, targets, plan.errors, report, counts);
