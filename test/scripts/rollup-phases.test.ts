@@ -7,7 +7,7 @@
 import type { MetricDefinition } from '../../packages/jobs/rollup/catalog';
 import { MetricCells, valuesKey } from '../../packages/jobs/rollup/cells';
 import { same } from '../../packages/jobs/rollup/diff';
-import { computeFigures, FigureBuilder } from '../../packages/jobs/rollup/figures';
+import { FigureBuilder } from '../../packages/jobs/rollup/figures';
 import { counterUpdates } from '../../packages/jobs/rollup/opportunities';
 import { monthly, partnerWeights, peopleFor, planAggregates, wholeMonthPeriods } from '../../packages/jobs/rollup/plan';
 import { weightedAttainment } from '../../packages/jobs/rollup/compute';
@@ -160,14 +160,12 @@ describe('computing figures', () => {
     const rate = target({ Metric__c: 'Win_Rate', Target_Value__c: 50 });
     const failed = target({ Metric__c: 'Broken' });
     const changes: Change[] = [];
-    const { figures, updates } = computeFigures(
+    const { figures, updates } = new FigureBuilder(
       catalog,
       [won, customer, rate, failed],
-      values,
       new Map([['Broken', 'date field is required']]),
       { asOf: '2026-02-14', now: 'NOW' },
-      changes,
-    );
+    ).finish(values, changes);
     expect(figures.get(won.Id)).toEqual({ actual: 3, attainment: 30, expectedToDate: 5, pace: 'Behind' });
     expect(figures.get(customer.Id)?.actual).toBe(1);
     // Won: the AE's 3 of the 6 + 2 closed by the AE and the manager.
@@ -203,15 +201,13 @@ describe('computing figures', () => {
     const perDeal = target({ Metric__c: 'Per_Deal', CurrencyIsoCode: 'EUR' });
     const perDealUsd = target({ Metric__c: 'Per_Deal', CurrencyIsoCode: 'USD' });
     const rate = target({ Metric__c: 'Win_Rate', CurrencyIsoCode: 'EUR' });
-    const { figures } = computeFigures(
+    const { figures } = new FigureBuilder(
       money,
       [perDeal, perDealUsd, rate],
-      values,
       new Map(),
       { asOf: '2026-02-14', now: 'NOW' },
-      [],
       currencies,
-    );
+    ).finish(values, []);
     // 3 / 8 in the corporate currency is 0.375; in EUR 0.3375, stored as 0.34. A percent is not money.
     expect(figures.get(perDeal.Id)?.actual).toBe(0.34);
     expect(figures.get(perDealUsd.Id)?.actual).toBe(0.38);

@@ -161,19 +161,3 @@ export class FigureBuilder {
     return { figures, updates };
   }
 }
-
-/**
- * The figures of every target whose metric was computed, and the updates of those whose stored figures
- * differ; each changed field is appended to `changes`.
- */
-export function computeFigures(
-  catalog: Map<string, MetricDefinition>,
-  targets: TargetRow[],
-  values: MetricValues,
-  errors: Map<string, string>,
-  at: { asOf: IsoDate; now: string },
-  changes: Change[],
-  currencies?: OrgCurrencies,
-): { figures: Map<string, TargetFigures>; updates: PendingUpdate[] } {
-  return new FigureBuilder(catalog, targets, errors, at, currencies).finish(values, changes);
-}
