@@ -197,6 +197,7 @@ export class IngestJobs {
       this.runner.run(
         () => this.step(id),
         (error) => this.crashed(id, error),
+        () => this.rowsLeft(id),
       );
       return;
     }
@@ -349,6 +350,12 @@ export class IngestJobs {
     if (written !== undefined) return written;
     const again = this.store.find(id) as IngestJob;
     return this.org.storage.db.transaction(() => this.writeBatch(again, started))();
+  }
+
+  /** The rows a job has still to write (none once it is gone or has stopped). */
+  private rowsLeft(id: string): number {
+    const job = this.store.find(id);
+    return job && isRunning(job.state) ? job.rowCount - job.position : 0;
   }
 
   /** Writes the job's next internal batch, its outcomes and the job's counters; true while rows remain. */

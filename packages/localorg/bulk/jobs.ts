@@ -120,31 +120,67 @@ export class JobStore<J extends JobRecord> {
   }
 }
 
-/** Runs job steps in the background, one per turn of the event loop, until they are done or the org closes. */
+interface RunningJob {
+  step: JobStep;
+  onError: (error: unknown) => void;
+  remaining: () => number;
+}
+
+/**
+ * Runs job steps in the background, one step per turn of the event loop, until they are done or the org
+ * closes. Each turn steps the job with the least work left (the earliest started among equals), not each job
+ * in turn: shortest-remaining-first ends jobs soonest on average, and a client that keeps a few jobs going
+ * works on one job's results while the org writes the next, instead of every job ending together and the org
+ * then waiting for the client.
+ */
 export class JobRunner {
   private closed = false;
-  private readonly pending = new Set<NodeJS.Immediate>();
+  private readonly jobs = new Set<RunningJob>();
+  private handle: NodeJS.Immediate | undefined;
 
-  run(step: JobStep, onError: (error: unknown) => void): void {
-    const turn = (): void => {
-      this.pending.delete(handle);
-      if (this.closed) return;
-      let more = false;
-      try {
-        more = step();
-      } catch (error) {
-        onError(error);
-      }
-      if (more) this.run(step, onError);
-    };
-    const handle = setImmediate(turn);
-    this.pending.add(handle);
+  /** `remaining` is the job's work left in rows (0 when unknown: such a job goes first). */
+  run(step: JobStep, onError: (error: unknown) => void, remaining: () => number = () => 0): void {
+    if (this.closed) return;
+    this.jobs.add({ step, onError, remaining });
+    this.schedule();
   }
 
   close(): void {
     this.closed = true;
-    for (const handle of this.pending) clearImmediate(handle);
-    this.pending.clear();
+    if (this.handle) clearImmediate(this.handle);
+    this.handle = undefined;
+    this.jobs.clear();
+  }
+
+  private schedule(): void {
+    if (this.handle || this.jobs.size === 0) return;
+    this.handle = setImmediate(() => {
+      this.handle = undefined;
+      if (this.closed) return;
+      this.turn();
+      this.schedule();
+    });
+  }
+
+  private turn(): void {
+    let next: RunningJob | undefined;
+    let least = 0;
+    for (const job of this.jobs) {
+      const left = job.remaining();
+      // A set keeps the order jobs were started in: among equals, the first started wins.
+      if (next === undefined || left < least) {
+        next = job;
+        least = left;
+      }
+    }
+    if (!next) return;
+    let more = false;
+    try {
+      more = next.step();
+    } catch (error) {
+      next.onError(error);
+    }
+    if (!more) this.jobs.delete(next);
   }
 }
 
