@@ -1,12 +1,12 @@
 /**
  * Writes through Bulk API 2.0, for sets too large for sObject Collections: upserts (or inserts) by external id,
- * and updates by Id. One ingest job per 100,000 records (create, upload the CSV, mark it UploadComplete, poll
- * until it finishes), then its successful, failed and unprocessed results matched back to the input records by
- * their key column (the external id, or Id for updates), which every result row repeats. An update whose job
- * counts agree with its failed and unprocessed rows does not read its successful results: every other record
- * succeeded, and its Id is the one it was sent with (a first rollup writes 350,000 of them). Rows that failed
- * with UNABLE_TO_LOCK_ROW go again in a new job, with backoff, under the shared retry policy; a job that
- * fails as a whole is an error naming the job and the org's message.
+ * and updates by Id. Ingest jobs of equal size, 100,000 records at most, one after the other (create, upload
+ * the CSV, mark it UploadComplete, poll until it finishes), each job's successful, failed and unprocessed
+ * results matched back to the input records by their key column (the external id, or Id for updates), which
+ * every result row repeats. An update whose job counts agree with its failed and unprocessed rows does not read
+ * its successful results: every other record succeeded, and its Id is the one it was sent with (a first rollup
+ * writes 350,000 of them). Rows that failed with UNABLE_TO_LOCK_ROW go again in a new job, with backoff, under
+ * the shared retry policy; a job that fails as a whole is an error naming the job and the org's message.
  */
 import type { HttpRequest, HttpRequestOptions } from 'jsforce';
 import { parse } from 'csv-parse/sync';
@@ -22,7 +22,7 @@ import {
 } from './retry';
 import type { RecordOutcome } from './writer';
 
-/** Records per ingest job: well under the 150 MB upload limit for this project's records. */
+/** Records per ingest job at most: well under the 150 MB upload limit for this project's records. */
 export const BULK_JOB_RECORDS = 100_000;
 
 export interface BulkOptions {
@@ -31,6 +31,8 @@ export interface BulkOptions {
   pollIntervalMs?: number;
   /** How long a job may run before the upsert gives up on it. */
   pollTimeoutMs?: number;
+  /** Records per job at most (default BULK_JOB_RECORDS); a write is split into jobs of equal size. */
+  maxJobRecords?: number;
   /** Called after each job with the number of records it settled. */
   onProgress?: (settled: number) => void;
   /** Told about every retry, for verbose output. */
@@ -324,6 +326,18 @@ function countsAgree(job: JobInfo, sent: number, failed: number, unprocessed: nu
   return job.numberRecordsFailed === failed && job.numberRecordsProcessed === sent - unprocessed;
 }
 
+/**
+ * `count` records as job slices of equal size, none above `max`: 100,001 records are two jobs of about 50,000,
+ * not one of 100,000 and one of a single record that costs a whole job's round trips.
+ */
+export function jobSlices(count: number, max: number): { start: number; end: number }[] {
+  const jobs = Math.ceil(count / max);
+  const size = Math.ceil(count / Math.max(jobs, 1));
+  const slices: { start: number; end: number }[] = [];
+  for (let start = 0; start < count; start += size) slices.push({ start, end: Math.min(start + size, count) });
+  return slices;
+}
+
 async function ingest(
   session: OrgSession,
   sobject: string,
@@ -336,9 +350,9 @@ async function ingest(
   const jobs = new BulkJobs(session, policy, options, operation);
   const outcomes: RecordOutcome[] = new Array(records.length);
   const keyOf = (record: Record<string, unknown>): string => String(record[keyField] ?? '');
-  for (let start = 0; start < records.length; start += BULK_JOB_RECORDS) {
+  for (const { start, end } of jobSlices(records.length, options.maxJobRecords ?? BULK_JOB_RECORDS)) {
     let pending: { record: Record<string, unknown>; index: number; attempts: number }[] = [];
-    records.slice(start, start + BULK_JOB_RECORDS).forEach((record, i) => {
+    records.slice(start, end).forEach((record, i) => {
       // A row without its key could not be matched to its result: it is refused here, as the org would.
       if (keyOf(record) !== '') pending.push({ record, index: start + i, attempts: 0 });
       else outcomes[start + i] = { success: false, ...missingKey(operation, keyField) };

@@ -5,6 +5,7 @@
  */
 import {
   BulkJobError,
+  jobSlices,
   nextPollInterval,
   parseBulkError,
   toCsv,
@@ -57,6 +58,23 @@ describe('the wait between job status checks', () => {
     expect(nextPollInterval(3200, 9990, 10000, 9990)).toBe(100);
     // A slow start says nothing shorter than the grown wait.
     expect(nextPollInterval(1000, 100, 10000, 1000)).toBe(1500);
+  });
+});
+
+describe('jobs of a large write', () => {
+  it('are of equal size, none above the most a job takes', () => {
+    const sizes = (count: number, max: number) => jobSlices(count, max).map((s) => s.end - s.start);
+    expect(sizes(100_001, 100_000)).toEqual([50_001, 50_000]);
+    expect(sizes(212_000, 100_000)).toEqual([70_667, 70_667, 70_666]);
+    expect(sizes(100_000, 100_000)).toEqual([100_000]);
+    expect(sizes(5, 2)).toEqual([2, 2, 1]);
+    expect(sizes(0, 100_000)).toEqual([]);
+    // Contiguous and in order: outcomes are matched back by position within each slice.
+    expect(jobSlices(7, 3)).toEqual([
+      { start: 0, end: 3 },
+      { start: 3, end: 6 },
+      { start: 6, end: 7 },
+    ]);
   });
 });
 
@@ -174,6 +192,23 @@ describe('upsertBulk', () => {
     miscount = 1;
     expect(await updateBulk(session, 'Account', records, { pollIntervalMs: 10 })).toEqual(expected);
     expect(urls.filter((u) => u.endsWith('/successfulResults'))).toHaveLength(1);
+    await session.close();
+  });
+
+  it('splits a write into jobs of equal size, none above the most a job takes', async () => {
+    const session = await scriptSession(t);
+    const records = ['S-1', 'S-2', 'S-3', 'S-4', 'S-5'].map((key) => ({ External_Key__c: key, Name: `Split ${key}` }));
+    const before = session.requestCount();
+    const progress: number[] = [];
+    const outcomes = await upsertBulk(session, 'Account', 'External_Key__c', records, {
+      pollIntervalMs: 10,
+      maxJobRecords: 2,
+      onProgress: (n) => progress.push(n),
+    });
+    expect(outcomes.map((o) => o.success && o.created)).toEqual([true, true, true, true, true]);
+    expect(progress).toEqual([2, 2, 1]);
+    // Three jobs: create, upload, close, at least one poll, three result files each.
+    expect(session.requestCount() - before).toBeGreaterThanOrEqual(21);
     await session.close();
   });
 
