@@ -73,6 +73,28 @@ describe('JobRunner', () => {
     runner.close();
   });
 
+  it('steps first a job that cannot say how much work it has left, and its step reports the error', async () => {
+    const runner = new JobRunner();
+    const log: string[] = [];
+    const errors: unknown[] = [];
+    const other = countedJob(log, 'other', 1);
+    runner.run(other.step, (error) => errors.push(error), other.remaining);
+    runner.run(
+      () => {
+        log.push('unreadable');
+        throw new Error('no such table');
+      },
+      (error) => errors.push(error),
+      () => {
+        throw new Error('no such table');
+      },
+    );
+    await settle();
+    expect(log).toEqual(['unreadable', 'other']);
+    expect(errors).toEqual([new Error('no such table')]);
+    runner.close();
+  });
+
   it('runs nothing more once closed', async () => {
     const runner = new JobRunner();
     const log: string[] = [];

@@ -126,6 +126,15 @@ interface RunningJob {
   remaining: () => number;
 }
 
+/** A job's work left; one that cannot say (its count failed to read) goes first, and its step reports why. */
+function workLeft(job: RunningJob): number {
+  try {
+    return job.remaining();
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Runs job steps in the background, one step per turn of the event loop, until they are done or the org
  * closes. Each turn steps the job with the least work left (the earliest started among equals), not each job
@@ -166,7 +175,7 @@ export class JobRunner {
     let next: RunningJob | undefined;
     let least = 0;
     for (const job of this.jobs) {
-      const left = job.remaining();
+      const left = workLeft(job);
       // A set keeps the order jobs were started in: among equals, the first started wins.
       if (next === undefined || left < least) {
         next = job;
