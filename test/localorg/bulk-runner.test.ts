@@ -33,6 +33,14 @@ function countedJob(log: string[], name: string, steps: number): { step: () => b
   };
 }
 
+/** A step that logs itself as `name`, then throws `message`. */
+const brokenStep =
+  (log: string[], name: string, message: string): (() => boolean) =>
+  () => {
+    log.push(name);
+    throw new Error(message);
+  };
+
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('JobRunner', () => {
@@ -59,10 +67,7 @@ describe('JobRunner', () => {
     const errors: unknown[] = [];
     const other = countedJob(log, 'other', 2);
     runner.run(
-      () => {
-        log.push('broken');
-        throw new Error('boom');
-      },
+      brokenStep(log, 'broken', 'boom'),
       (error) => errors.push(error),
       () => 1,
     );
@@ -80,10 +85,7 @@ describe('JobRunner', () => {
     const other = countedJob(log, 'other', 1);
     runner.run(other.step, (error) => errors.push(error), other.remaining);
     runner.run(
-      () => {
-        log.push('unreadable');
-        throw new Error('no such table');
-      },
+      brokenStep(log, 'unreadable', 'no such table'),
       (error) => errors.push(error),
       () => {
         throw new Error('no such table');
