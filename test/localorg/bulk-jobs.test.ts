@@ -3,7 +3,7 @@
  * abort, delete) with its errors, unprocessed records of an aborted job, and uploads the API refuses as a
  * whole (malformed CSV, unknown columns, the wrong line ending), which fail the job with the API's message.
  */
-import { fastPolling, load, type CsvRecord } from '../support/bulk';
+import { fastPolling, load, storedUpload, type CsvRecord } from '../support/bulk';
 import { API_VERSION, dataPath, LOCALORG_FIXTURE, rawRequest, startTestOrg, type TestOrg } from '../support/localorg';
 
 let t: TestOrg;
@@ -201,21 +201,21 @@ describe('the job state machine', () => {
     expect((await upload(id, 'Name,AnnualRevenue\nKept in SQLite,1\nRefused,lots\n')).status).toBe(201);
     expect((await patchJob(id, 'UploadComplete')).status).toBe(200);
     await waitFor(id, ['JobComplete']);
-    const stored = () =>
-      t.org.storage.db
-        .prepare('SELECT idx, fields, ok, error FROM _localorg_bulk_ingest_rows WHERE job = ? ORDER BY idx')
-        .all(id);
-    expect(stored()).toEqual([
-      { idx: 0, fields: '["Kept in SQLite","1"]', ok: 1, error: null },
-      {
-        idx: 1,
-        fields: '["Refused","lots"]',
-        ok: 0,
-        error: expect.stringContaining('INVALID_TYPE_ON_FIELD_IN_RECORD'),
-      },
+    const db = t.org.storage.db;
+    const outcomes = () =>
+      db.prepare('SELECT idx, ok, error FROM _localorg_bulk_ingest_outcomes WHERE job = ? ORDER BY idx').all(id);
+    // The upload is kept once, as it came; each row's outcome beside it.
+    expect(storedUpload(db, id)).toEqual({
+      text: 'Name,AnnualRevenue\nKept in SQLite,1\nRefused,lots\n',
+      rows: 2,
+      outcomes: 2,
+    });
+    expect(outcomes()).toEqual([
+      { idx: 0, ok: 1, error: null },
+      { idx: 1, ok: 0, error: expect.stringContaining('INVALID_TYPE_ON_FIELD_IN_RECORD') },
     ]);
     expect((await rawRequest(t.conn, 'DELETE', dataPath(`/jobs/ingest/${id}`))).status).toBe(204);
-    expect(stored()).toEqual([]);
+    expect(storedUpload(db, id)).toEqual({ text: '', rows: 0, outcomes: 0 });
   });
 });
 

@@ -5,8 +5,11 @@
  * upload above the API's limit is refused before it is read. Memory is measured by the benchmark.
  */
 import { request } from 'node:http';
-import { CsvStream, parseCsv, type LineEnding } from '../../packages/localorg/bulk/csv';
-import { createJob, csvRows, jobPath, load, patchJob, uploadCsv, waitForJob } from '../support/bulk';
+import { Random } from '../../packages/jobs/random';
+import { CsvStream, parseCsv, readAcceptedRows, type LineEnding } from '../../packages/localorg/bulk/csv';
+import { BulkData, type JobRecord } from '../../packages/localorg/bulk/data';
+import { PART_CHARS, UploadReceiver } from '../../packages/localorg/bulk/upload';
+import { createJob, csvRows, jobPath, load, patchJob, storedUpload, uploadCsv, waitForJob } from '../support/bulk';
 import { LOCALORG_FIXTURE, rawRequest, startTestOrg, type RawResponse, type TestOrg } from '../support/localorg';
 
 /** The rows a CSV gives when it arrives in `pieces`, or the error it fails with. */
@@ -29,6 +32,29 @@ function whole(text: string, delimiter = ',', lineEnding: LineEnding = 'LF'): st
     return (error as Error).message;
   }
 }
+
+describe('reading accepted text back', () => {
+  it('gives the rows the parser gives, for every random text the parser accepts', () => {
+    // Pieces that make quoted values, doubled quotes, blank lines, both line endings and stray characters.
+    const pieces = ['a', 'b', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', '\uFEFF', '\t'];
+    const random = new Random(21);
+    let accepted = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const text = Array.from({ length: random.int(0, 13) }, () => random.pick(pieces)).join('');
+      for (const [delimiter, lineEnding] of [
+        [',', 'LF'],
+        [';', 'CRLF'],
+        ['\t', 'LF'],
+      ] as [string, LineEnding][]) {
+        const expected = whole(text, delimiter, lineEnding);
+        if (typeof expected === 'string') continue;
+        accepted++;
+        expect([text, readAcceptedRows(text, delimiter, lineEnding)]).toEqual([text, expected]);
+      }
+    }
+    expect(accepted).toBeGreaterThan(10_000);
+  });
+});
 
 describe('parsing an upload piece by piece', () => {
   const samples: [string, string, LineEnding][] = [
@@ -69,11 +95,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const stagedRows = (job: string): number =>
-  t.org.storage.db
-    .prepare('SELECT COUNT(*) FROM _localorg_bulk_ingest_rows WHERE job = ?')
-    .pluck(true)
-    .get(job) as number;
+const stagedRows = (job: string): number => storedUpload(t.org.storage.db, job).rows;
 const accounts = async (like: string): Promise<number> =>
   (await t.conn.query(`SELECT COUNT() FROM Account WHERE Name LIKE '${like}'`)).totalSize;
 
@@ -232,6 +254,20 @@ describe('uploads refused as a whole', () => {
       state: 'Failed',
       errorMessage: 'ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is LF',
     });
+  });
+
+  it('returns a malformed upload given whole as uploaded, a character split by no piece boundary', async () => {
+    const id = await createJob(t.conn, 'ingest', { object: 'Account', operation: 'insert' });
+    const head = 'Name\nAcme "Best"\n';
+    // The emoji's first half is the last character of the first stored piece, unless the piece takes both.
+    const csv = `${head}${'x'.repeat(PART_CHARS - 1 - head.length)}\u{1F600}\nMore\n`;
+    const data = new BulkData(t.org.storage);
+    const receiver = new UploadReceiver(data, data.job(id) as JobRecord);
+    receiver.write(csv);
+    receiver.finish();
+    await patchJob(t.conn, 'ingest', id, 'UploadComplete');
+    expect(await waitForJob(t.conn, 'ingest', id, ['JobComplete', 'Failed'])).toMatchObject({ state: 'Failed' });
+    expect((await rawRequest(t.conn, 'GET', jobPath('ingest', id, 'unprocessedrecords'))).body).toBe(csv);
   });
 
   it('refuses an upload declared above 100 MB before reading it; the job still takes its upload', async () => {

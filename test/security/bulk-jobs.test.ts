@@ -18,6 +18,7 @@ import {
   load,
   patchJob,
   projectWithPermissionSets,
+  storedUpload,
   uploadCsv,
   waitForJob,
 } from '../support/bulk';
@@ -309,16 +310,15 @@ describe('a restart on the same data folder', () => {
       const recent = await createJob(current.conn, 'ingest', { object: 'Account', operation: 'insert' });
       await uploadCsv(current.conn, recent, 'Name\nRecent Co\n');
 
-      const rowsOf = (id: string) =>
-        current.org.storage.db.prepare(`SELECT COUNT(*) FROM _localorg_bulk_ingest_rows WHERE job = ?`).pluck().get(id);
-      expect(rowsOf(old)).toBe(1);
+      const rowsOf = (id: string) => storedUpload(current.org.storage.db, id);
+      expect(rowsOf(old)).toEqual({ text: 'Name\nOld Co\n', rows: 1, outcomes: 1 });
 
       await current.org.close();
       clock = new Date('2026-03-09T10:00:00.000Z'); // the first job is 7 days and 1 hour old, the second 1 day
       current = await start();
       expect((await rawRequest(current.conn, 'GET', jobPath('ingest', old))).status).toBe(404);
       expect((await rawRequest(current.conn, 'GET', jobPath('ingest', recent))).status).toBe(200);
-      expect(rowsOf(old)).toBe(0);
+      expect(rowsOf(old)).toEqual({ text: '', rows: 0, outcomes: 0 });
       // The records a job wrote stay: only the job and its data go.
       expect((await current.conn.query("SELECT Id FROM Account WHERE Name = 'Old Co'")).totalSize).toBe(1);
     } finally {

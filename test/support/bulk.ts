@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Connection } from 'jsforce';
 import type { ChildReply } from '../../bench/org-child';
 import { REPO_ROOT } from '../../packages/model';
@@ -87,6 +88,22 @@ export async function waitForJob(
     if (Date.now() > deadline) throw new Error(`job ${id} still ${String(info.state)} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * What the org's database keeps of an ingest job's upload: its text as stored in parts, the data rows the
+ * parts hold (the header apart), and the rows with an outcome.
+ */
+export function storedUpload(db: Database.Database, job: string): { text: string; rows: number; outcomes: number } {
+  const parts = db
+    .prepare('SELECT text, first_row, row_count FROM _localorg_bulk_upload_parts WHERE job = ? ORDER BY idx')
+    .all(job) as { text: string; first_row: number | null; row_count: number }[];
+  const outcomes = db.prepare('SELECT COUNT(*) FROM _localorg_bulk_ingest_outcomes WHERE job = ?').pluck(true).get(job);
+  return {
+    text: parts.map((part) => part.text).join(''),
+    rows: parts.reduce((sum, part) => sum + part.row_count - (part.first_row === -1 && part.row_count > 0 ? 1 : 0), 0),
+    outcomes: outcomes as number,
+  };
 }
 
 /** The data rows of a results CSV (the header row apart). */

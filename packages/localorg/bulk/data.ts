@@ -1,10 +1,12 @@
 /**
  * Bulk API 2.0 jobs in the org's database: each job's properties (one row of `_localorg_bulk_jobs`, with
- * every property job info answers and the processing position), an ingest job's rows parsed from its upload
- * as it arrived, with each row's result, the upload's text while it may still be needed as uploaded (until it
- * has parsed, or for good when it did not), and a query job's result lines. Nothing is kept in the server's
- * memory (a million-row load would otherwise hold every row as JavaScript strings), results are read back a
- * page at a time, and jobs survive a restart of the org on the same data folder.
+ * every property job info answers and the processing position), an ingest job's upload as it arrived, in
+ * parts cut at record boundaries that say which rows they hold (so processing and results read the rows back
+ * a part at a time, and an upload that does not parse is returned as uploaded), each processed row's outcome
+ * in a narrow table of its own, and a query job's result lines. The upload is stored once: its rows are not
+ * copied into a second table, and an outcome does not rewrite them. Nothing is kept in the server's memory (a
+ * million-row load would otherwise hold every row as JavaScript strings), results are read back a page at a
+ * time, and jobs survive a restart of the org on the same data folder.
  *
  * Tables are created if missing. A job interrupted by a stop or a crash (UploadComplete or InProgress at startup) becomes Failed with what
  * it had committed: rows are written one internal batch per transaction together with their outcomes and
@@ -12,7 +14,7 @@
  * Lifespan"), jobs older than seven days are deleted, whatever their state: at startup, with their rows.
  */
 import type { Storage } from '../storage';
-import type { ColumnDelimiter, LineEnding } from './csv';
+import { COLUMN_DELIMITERS, csvLine, lineBreak, readAcceptedRows, type ColumnDelimiter, type LineEnding } from './csv';
 
 export type JobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
 export type JobType = 'V2Ingest' | 'V2Query';
@@ -51,13 +53,17 @@ export interface JobRecord {
   uploaded: boolean;
   /** Ingest: why the upload could not be parsed (the job fails with it at UploadComplete). */
   uploadError?: string | null;
+  /** Ingest: processing began (InProgress); until then unprocessedrecords returns the upload as uploaded. */
+  started?: boolean;
 }
 
 /** What became of an ingest row. */
 export type RowOutcome = { ok: true; id: string; created: boolean } | { ok: false; id: string; error: string };
 
 const JOBS = '_localorg_bulk_jobs';
-const INGEST = '_localorg_bulk_ingest_rows';
+const OUTCOMES = '_localorg_bulk_ingest_outcomes';
+/** Where earlier versions kept each parsed row (as JSON) with its outcome; moved into parts and outcomes. */
+const LEGACY_ROWS = '_localorg_bulk_ingest_rows';
 const QUERY = '_localorg_bulk_query_lines';
 const PARTS = '_localorg_bulk_upload_parts';
 /** Rows read per statement when results are listed, so that no statement stays open between pages. */
@@ -87,11 +93,12 @@ interface JobRow {
   position: number;
   uploaded: number;
   upload_error: string | null;
+  started: number;
 }
 
 /** Every column but the upload, which only the ingest reads, when it parses or returns it. */
 const JOB_COLUMNS =
-  'id, job_type, operation, object, external_id_field, created_by, created_date, system_modstamp, state, api_version, line_ending, column_delimiter, records_processed, records_failed, processing_time, error_message, query, header, row_count, position, uploaded, upload_error';
+  'id, job_type, operation, object, external_id_field, created_by, created_date, system_modstamp, state, api_version, line_ending, column_delimiter, records_processed, records_failed, processing_time, error_message, query, header, row_count, position, uploaded, upload_error, started';
 
 function toRecord(row: JobRow): JobRecord {
   return {
@@ -117,6 +124,7 @@ function toRecord(row: JobRow): JobRecord {
     position: row.position,
     uploaded: row.uploaded === 1,
     uploadError: row.upload_error,
+    started: row.started === 1,
   };
 }
 
@@ -144,10 +152,30 @@ const toValues = (job: JobRecord): (string | number | null)[] => [
   job.position,
   job.uploaded ? 1 : 0,
   job.uploadError ?? null,
+  job.started ? 1 : 0,
 ];
 
 /** Salesforce deletes Bulk API jobs, and their data, seven days after they were created. */
 export const JOB_LIFESPAN_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A stored piece of an upload: its text, and the rows it holds (`first_row` -1 is the header; null: not parsed). */
+interface PartRow {
+  text: string;
+  first_row: number;
+  row_count: number;
+}
+
+/** A processed row's outcome as stored. */
+interface OutcomeRow {
+  idx: number;
+  ok: number;
+  id: string;
+  created: number | null;
+  error: string | null;
+}
+
+/** Rows written per regenerated part when an earlier version's rows are moved into parts. */
+const LEGACY_PART_ROWS = 500;
 
 export class BulkData {
   constructor(private readonly storage: Storage) {
@@ -155,7 +183,7 @@ export class BulkData {
     // Before the jobs table, jobs lived in memory: any row tables left by those versions belong to no job.
     const hadJobs = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(JOBS);
     if (!hadJobs) {
-      db.exec(`DROP TABLE IF EXISTS ${INGEST}`);
+      db.exec(`DROP TABLE IF EXISTS ${LEGACY_ROWS}`);
       db.exec(`DROP TABLE IF EXISTS ${QUERY}`);
     }
     db.exec(
@@ -167,20 +195,63 @@ export class BulkData {
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${PARTS} (job TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (job, idx))`,
     );
-    // Earlier versions kept a whole upload in the jobs table; it becomes the upload's one part.
-    db.transaction(() => {
-      db.exec(
-        `INSERT OR IGNORE INTO ${PARTS} (job, idx, text) SELECT id, 0, upload FROM ${JOBS} WHERE upload IS NOT NULL`,
-      );
-      db.exec(`UPDATE ${JOBS} SET upload = NULL WHERE upload IS NOT NULL`);
-    })();
-    // ok: null until the row is processed, then 1 (written) or 0 (failed with error).
+    const partColumns = db.prepare(`SELECT name FROM pragma_table_info('${PARTS}')`).pluck(true).all() as string[];
+    if (!partColumns.includes('first_row')) {
+      db.exec(`ALTER TABLE ${PARTS} ADD COLUMN first_row INTEGER`);
+      db.exec(`ALTER TABLE ${PARTS} ADD COLUMN row_count INTEGER NOT NULL DEFAULT 0`);
+    }
+    db.exec(`CREATE INDEX IF NOT EXISTS ${PARTS}_rows ON ${PARTS} (job, first_row)`);
+    // ok: 1 (written) or 0 (failed with error); a row not processed has no outcome.
     db.exec(
-      `CREATE TABLE IF NOT EXISTS ${INGEST} (job TEXT NOT NULL, idx INTEGER NOT NULL, fields TEXT NOT NULL, ok INTEGER, id TEXT, created INTEGER, error TEXT, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
+      `CREATE TABLE IF NOT EXISTS ${OUTCOMES} (job TEXT NOT NULL, idx INTEGER NOT NULL, ok INTEGER NOT NULL, id TEXT NOT NULL, created INTEGER, error TEXT, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
     );
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${QUERY} (job TEXT NOT NULL, idx INTEGER NOT NULL, line TEXT NOT NULL, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
     );
+    db.transaction(() => {
+      // Earlier versions kept a whole upload in the jobs table; it becomes the upload's one part.
+      db.exec(
+        `INSERT OR IGNORE INTO ${PARTS} (job, idx, text) SELECT id, 0, upload FROM ${JOBS} WHERE upload IS NOT NULL`,
+      );
+      db.exec(`UPDATE ${JOBS} SET upload = NULL WHERE upload IS NOT NULL`);
+      if (!columns.includes('started')) {
+        db.exec(`ALTER TABLE ${JOBS} ADD COLUMN started INTEGER NOT NULL DEFAULT 0`);
+        // Those versions dropped an upload's text when processing began.
+        db.exec(
+          `UPDATE ${JOBS} SET started = 1 WHERE job_type = 'V2Ingest' AND state <> 'Open' AND NOT EXISTS (SELECT 1 FROM ${PARTS} WHERE job = ${JOBS}.id)`,
+        );
+      }
+      this.moveLegacyRows();
+    })();
+  }
+
+  /**
+   * Earlier versions kept each parsed row as JSON with its outcome, and the upload's text beside it until
+   * processing began: that text stays as it is (parsed again when the job runs); a job that had begun gets
+   * its rows back as parts of CSV text in the job's format, and the outcomes move over.
+   */
+  private moveLegacyRows(): void {
+    const db = this.storage.db;
+    if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(LEGACY_ROWS)) return;
+    const jobs = db.prepare(`SELECT DISTINCT job FROM ${LEGACY_ROWS}`).pluck(true).all() as string[];
+    for (const id of jobs) {
+      const job = this.job(id);
+      if (!job || this.hasUploadParts(id)) continue;
+      const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
+      const end = lineBreak(job.lineEnding);
+      this.addUploadPart(id, 0, csvLine(job.header, delimiter) + end, -1, 1);
+      const rows = db.prepare(`SELECT fields FROM ${LEGACY_ROWS} WHERE job = ? ORDER BY idx`).pluck(true).all(id);
+      for (let first = 0; first < rows.length; first += LEGACY_PART_ROWS) {
+        const lines = rows
+          .slice(first, first + LEGACY_PART_ROWS)
+          .map((fields) => csvLine(JSON.parse(fields as string) as string[], delimiter) + end);
+        this.addUploadPart(id, 1 + first / LEGACY_PART_ROWS, lines.join(''), first, lines.length);
+      }
+      db.prepare(
+        `INSERT INTO ${OUTCOMES} (job, idx, ok, id, created, error) SELECT job, idx, ok, COALESCE(id, ''), created, error FROM ${LEGACY_ROWS} WHERE job = ? AND ok IS NOT NULL`,
+      ).run(id);
+    }
+    db.exec(`DROP TABLE ${LEGACY_ROWS}`);
   }
 
   /**
@@ -204,7 +275,7 @@ export class BulkData {
         let failed = 0;
         if (jobType === 'V2Ingest') {
           const counts = db
-            .prepare(`SELECT COUNT(ok) AS processed, COALESCE(SUM(ok = 0), 0) AS failed FROM ${INGEST} WHERE job = ?`)
+            .prepare(`SELECT COUNT(*) AS processed, COALESCE(SUM(ok = 0), 0) AS failed FROM ${OUTCOMES} WHERE job = ?`)
             .get(id) as { processed: number; failed: number };
           processed = counts.processed;
           failed = counts.failed;
@@ -252,29 +323,42 @@ export class BulkData {
     return rows.map(toRecord);
   }
 
-  /** Forgets what an upload left (rows and text), before a new upload or after one that did not finish. */
+  /** Forgets what an upload left (its text and any outcomes), before a new upload or after one that did not finish. */
   discardUpload(job: string): void {
-    this.discardRows(job);
+    this.storage.statement(`DELETE FROM ${OUTCOMES} WHERE job = ?`).run(job);
     this.clearUploadParts(job);
   }
 
-  /** Forgets an upload's parsed rows (it turned out to be malformed: none of it is kept as rows). */
-  discardRows(job: string): void {
-    this.storage.statement(`DELETE FROM ${INGEST} WHERE job = ?`).run(job);
+  /**
+   * Keeps a piece of an upload's text, numbered from 0: parsed, with the rows it holds (`firstRow` -1 when the
+   * first is the header), or as it came (`firstRow` null) once the upload turned out not to parse.
+   */
+  addUploadPart(job: string, idx: number, text: string, firstRow: number | null, rowCount: number): void {
+    this.storage
+      .statement(`INSERT INTO ${PARTS} (job, idx, text, first_row, row_count) VALUES (?, ?, ?, ?, ?)`)
+      .run(job, idx, text, firstRow, rowCount);
   }
 
-  /** Keeps a piece of an upload's text, numbered from 0, until it is known whether it parses. */
-  addUploadPart(job: string, idx: number, text: string): void {
-    this.storage.statement(`INSERT INTO ${PARTS} (job, idx, text) VALUES (?, ?, ?)`).run(job, idx, text);
+  /** The upload did not parse: its parts are kept as text only, holding no rows. */
+  forgetRows(job: string): void {
+    this.storage.statement(`UPDATE ${PARTS} SET first_row = NULL, row_count = 0 WHERE job = ?`).run(job);
   }
 
   clearUploadParts(job: string): void {
     this.storage.statement(`DELETE FROM ${PARTS} WHERE job = ?`).run(job);
   }
 
-  /** Whether the upload's text is kept (it did not parse, or it predates parsing on arrival). */
+  /** Whether any of the upload's text is kept. */
   hasUploadParts(job: string): boolean {
     return this.storage.statement(`SELECT 1 FROM ${PARTS} WHERE job = ? LIMIT 1`).get(job) !== undefined;
+  }
+
+  /** Whether upload text is kept that was never parsed (an earlier version kept uploads whole). */
+  hasUnparsedParts(job: string): boolean {
+    return (
+      this.storage.statement(`SELECT 1 FROM ${PARTS} WHERE job = ? AND first_row IS NULL LIMIT 1`).get(job) !==
+      undefined
+    );
   }
 
   /** The kept upload text, a piece at a time. */
@@ -294,93 +378,80 @@ export class BulkData {
       .run(JSON.stringify(header), rowCount, error, job);
   }
 
-  /** Stores an ingest job's parsed rows, numbered on from `start`. */
-  addIngestRows(job: string, rows: string[][], start = 0): void {
-    const insert = this.storage.statement(`INSERT INTO ${INGEST} (job, idx, fields) VALUES (?, ?, ?)`);
-    this.storage.db.transaction(() => {
-      rows.forEach((row, i) => insert.run(job, start + i, JSON.stringify(row)));
-    })();
-  }
-
-  /** Rows `from` (inclusive) to `to` (exclusive) of an ingest job, in order. */
-  ingestRows(job: string, from: number, to: number): string[][] {
-    const rows = this.storage
-      .statement(`SELECT fields FROM ${INGEST} WHERE job = ? AND idx >= ? AND idx < ? ORDER BY idx`)
-      .pluck(true)
-      .all(job, from, to) as string[];
-    return rows.map((fields) => JSON.parse(fields) as string[]);
+  /**
+   * Reads an ingest job's rows back from its upload by index (0 is the first row after the header), one part
+   * at a time, keeping the last: rows read in order read each part once. The parts were parsed as they
+   * arrived, so they are read back without checking them again.
+   */
+  rowReader(job: JobRecord): (index: number) => string[] {
+    const find = this.storage.statement(
+      `SELECT text, first_row, row_count FROM ${PARTS} WHERE job = ? AND first_row <= ? AND first_row + row_count > ? ORDER BY first_row DESC LIMIT 1`,
+    );
+    const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
+    let first = 0;
+    let rows: string[][] = [];
+    return (index) => {
+      if (index < first || index >= first + rows.length) {
+        const part = find.get(job.id, index, index) as PartRow | undefined;
+        if (!part) throw new Error(`bulk job ${job.id}: no stored upload holds row ${index}`);
+        first = part.first_row;
+        rows = readAcceptedRows(part.text, delimiter, job.lineEnding);
+      }
+      return rows[index - first];
+    };
   }
 
   setOutcome(job: string, idx: number, outcome: RowOutcome): void {
     this.storage
-      .statement(`UPDATE ${INGEST} SET ok = ?, id = ?, created = ?, error = ? WHERE job = ? AND idx = ?`)
+      .statement(`INSERT OR REPLACE INTO ${OUTCOMES} (job, idx, ok, id, created, error) VALUES (?, ?, ?, ?, ?, ?)`)
       .run(
+        job,
+        idx,
         outcome.ok ? 1 : 0,
         outcome.id,
         outcome.ok ? (outcome.created ? 1 : 0) : null,
         outcome.ok ? null : outcome.error,
-        job,
-        idx,
       );
   }
 
   /** Processed rows that were written (`ok`) or failed, in upload order, with their fields; read a page at a time. */
-  *processed(job: string, ok: boolean): Generator<{ fields: string[]; id: string; created: boolean; error: string }> {
+  *processed(
+    job: JobRecord,
+    ok: boolean,
+  ): Generator<{ fields: string[]; id: string; created: boolean; error: string }> {
     const page = this.storage.statement(
-      `SELECT idx, fields, id, created, error FROM ${INGEST} WHERE job = ? AND ok = ? AND idx > ? ORDER BY idx LIMIT ${PAGE}`,
+      `SELECT idx, id, created, error FROM ${OUTCOMES} WHERE job = ? AND ok = ? AND idx > ? ORDER BY idx LIMIT ${PAGE}`,
     );
+    const row = this.rowReader(job);
     for (let after = -1; ;) {
-      const rows = page.all(job, ok ? 1 : 0, after) as {
-        idx: number;
-        fields: string;
-        id: string;
-        created: number | null;
-        error: string | null;
-      }[];
-      for (const row of rows) {
-        yield {
-          fields: JSON.parse(row.fields) as string[],
-          id: row.id,
-          created: row.created === 1,
-          error: row.error ?? '',
-        };
+      const outcomes = page.all(job.id, ok ? 1 : 0, after) as OutcomeRow[];
+      for (const outcome of outcomes) {
+        yield { fields: row(outcome.idx), id: outcome.id, created: outcome.created === 1, error: outcome.error ?? '' };
       }
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1].idx;
+      if (outcomes.length < PAGE) return;
+      after = outcomes[outcomes.length - 1].idx;
     }
   }
 
-  /** Rows never processed (the job stopped before them), in upload order; read a page at a time. */
-  *unprocessed(job: string): Generator<string[]> {
-    const page = this.storage.statement(
-      `SELECT idx, fields FROM ${INGEST} WHERE job = ? AND ok IS NULL AND idx > ? ORDER BY idx LIMIT ${PAGE}`,
-    );
-    for (let after = -1; ;) {
-      const rows = page.all(job, after) as { idx: number; fields: string }[];
-      for (const row of rows) yield JSON.parse(row.fields) as string[];
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1].idx;
-    }
+  /** Rows never processed (the job stopped before them: rows are processed in order), in upload order. */
+  *unprocessed(job: JobRecord): Generator<string[]> {
+    const row = this.rowReader(job);
+    for (let index = job.position; index < job.rowCount; index++) yield row(index);
   }
 
   /** Every row's outcome in upload order (`ok` null: not processed), as Bulk API 1.0 batch results list them. */
-  *outcomes(job: string): Generator<{ ok: boolean | null; id: string | null; created: boolean; error: string }> {
+  *outcomes(job: JobRecord): Generator<{ ok: boolean | null; id: string | null; created: boolean; error: string }> {
     const rows = this.storage
-      .statement(`SELECT ok, id, created, error FROM ${INGEST} WHERE job = ? ORDER BY idx`)
-      .iterate(job) as IterableIterator<{
-      ok: number | null;
-      id: string | null;
-      created: number | null;
-      error: string | null;
-    }>;
+      .statement(`SELECT idx, ok, id, created, error FROM ${OUTCOMES} WHERE job = ? ORDER BY idx`)
+      .iterate(job.id) as IterableIterator<OutcomeRow>;
+    const notProcessed = { ok: null, id: null, created: false, error: '' };
+    let next = 0;
     for (const row of rows) {
-      yield {
-        ok: row.ok === null ? null : row.ok === 1,
-        id: row.id,
-        created: row.created === 1,
-        error: row.error ?? '',
-      };
+      for (; next < row.idx; next++) yield notProcessed;
+      next = row.idx + 1;
+      yield { ok: row.ok === 1, id: row.id, created: row.created === 1, error: row.error ?? '' };
     }
+    for (; next < job.rowCount; next++) yield notProcessed;
   }
 
   /** Appends result lines to a query job, numbered on from `start`. */
@@ -401,7 +472,7 @@ export class BulkData {
 
   /** Forgets a job and its rows (the job was deleted). */
   deleteJob(job: string): void {
-    this.storage.statement(`DELETE FROM ${INGEST} WHERE job = ?`).run(job);
+    this.storage.statement(`DELETE FROM ${OUTCOMES} WHERE job = ?`).run(job);
     this.storage.statement(`DELETE FROM ${QUERY} WHERE job = ?`).run(job);
     this.storage.statement(`DELETE FROM ${PARTS} WHERE job = ?`).run(job);
     this.storage.statement(`DELETE FROM ${JOBS} WHERE id = ?`).run(job);

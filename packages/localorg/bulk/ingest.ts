@@ -270,8 +270,8 @@ export class IngestJobs {
     if (!isFinished(job.state)) {
       throw invalidJobState(`Job ${job.id} is in state ${job.state}: results are available once it has finished`);
     }
-    // An upload that never parsed is returned as uploaded.
-    if (kind === 'unprocessedrecords' && this.data.hasUploadParts(job.id)) return this.data.uploadParts(job.id);
+    // An upload never processed (it did not parse, or the job stopped before it began) is returned as uploaded.
+    if (kind === 'unprocessedrecords' && !job.started) return this.data.uploadParts(job.id);
     return this.resultLines(job, kind);
   }
 
@@ -298,12 +298,12 @@ export class IngestJobs {
 
   private *successLines(job: IngestJob, line: (values: string[]) => string | undefined): Generator<string | undefined> {
     yield line(['sf__Id', 'sf__Created', ...job.header]);
-    for (const s of this.data.processed(job.id, true)) yield line([s.id, s.created ? 'true' : 'false', ...s.fields]);
+    for (const s of this.data.processed(job, true)) yield line([s.id, s.created ? 'true' : 'false', ...s.fields]);
   }
 
   private *failureLines(job: IngestJob, line: (values: string[]) => string | undefined): Generator<string | undefined> {
     yield line(['sf__Id', 'sf__Error', ...job.header]);
-    for (const f of this.data.processed(job.id, false)) yield line([f.id, f.error, ...f.fields]);
+    for (const f of this.data.processed(job, false)) yield line([f.id, f.error, ...f.fields]);
   }
 
   private *unprocessedLines(
@@ -311,7 +311,7 @@ export class IngestJobs {
     line: (values: string[]) => string | undefined,
   ): Generator<string | undefined> {
     if (job.header.length > 0) yield line(job.header);
-    for (const row of this.data.unprocessed(job.id)) yield line(row);
+    for (const row of this.data.unprocessed(job)) yield line(row);
   }
 
   /** Changes the job's state in memory and in the database. */
@@ -372,9 +372,12 @@ export class IngestJobs {
     };
     const start = job.position;
     const end = Math.min(start + BATCH_SIZE, job.rowCount);
+    const row = this.data.rowReader(job);
     for (let from = start; from < end; from += CHUNK_SIZE) {
       const to = Math.min(from + CHUNK_SIZE, end);
-      this.writer.write(batch, from, this.data.ingestRows(job.id, from, to));
+      const rows: string[][] = [];
+      for (let index = from; index < to; index++) rows.push(row(index));
+      this.writer.write(batch, from, rows);
     }
     job.position = end;
     job.numberRecordsProcessed = end;
@@ -394,7 +397,7 @@ export class IngestJobs {
   private prepare(job: IngestJob, started: number): boolean {
     try {
       if (job.uploadError) throw new CsvError(job.uploadError);
-      if (job.rowCount === 0 && this.data.hasUploadParts(job.id)) this.parseKeptUpload(job);
+      if (this.data.hasUnparsedParts(job.id)) this.parseKeptUpload(job);
       const object = this.objectOf(job);
       for (const name of job.header) this.writer.resolveColumn(object, name);
     } catch (error) {
@@ -403,15 +406,12 @@ export class IngestJobs {
       return false;
     }
     job.totalProcessingTime += Date.now() - started;
-    // From here on the rows are the job's data: the upload's text is no longer needed.
-    this.org.storage.db.transaction(() => {
-      this.data.clearUploadParts(job.id);
-      this.setState(job, 'InProgress');
-    })();
+    job.started = true;
+    this.setState(job, 'InProgress');
     return true;
   }
 
-  /** An upload kept whole by an earlier version of the org (before uploads were parsed on arrival). */
+  /** An upload's text kept by an earlier version of the org, which stored its rows elsewhere or not at all. */
   private parseKeptUpload(job: IngestJob): void {
     const parts = [...this.data.uploadParts(job.id)];
     const receiver = new UploadReceiver(this.data, job);

@@ -1,11 +1,12 @@
 /**
- * A Bulk API 2.0 ingest upload received as it arrives: the text is checked and parsed a piece at a time, the
- * rows it completes go straight into the job's rows in the database, and only a record still arriving is held
- * in memory, whatever the upload's size. The upload's text is kept alongside until processing starts, so that
- * a job aborted before it runs, or an upload that does not parse, is returned as uploaded (unprocessedrecords);
- * a malformed upload keeps none of its rows, and the job fails with the API's message at UploadComplete. Line endings are checked through the whole
- * upload, as the API checks them before it parses: a wrong line ending is the error reported even after a
- * parse error earlier in the text.
+ * A Bulk API 2.0 ingest upload received as it arrives: the text is checked and parsed a piece at a time, and
+ * the records each piece completes are stored at once as a part of the upload, with the rows it holds, so
+ * only a record still arriving is held in memory, whatever the upload's size. The parts are the upload's
+ * text exactly: processing and results parse the rows back from them, a job aborted before it runs is
+ * returned as uploaded (unprocessedrecords), and so is an upload that does not parse: from its first error
+ * on, the text is kept as it comes, and the job fails with the API's message at UploadComplete. Line endings
+ * are checked through the whole upload, as the API checks them before it parses: a wrong line ending is the
+ * error reported even after a parse error earlier in the text.
  */
 import type { IncomingMessage } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
@@ -20,11 +21,14 @@ import type { BulkData, JobRecord } from './data';
  */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 /**
- * Characters of upload text per stored piece: about what one read of the request delivers, so the text is stored
- * as it arrives (pieces gathered up to 1 MB outlived young-generation collections, and a large upload left tens
- * of MB of old-generation garbage behind).
+ * Characters of upload text per stored piece at most (but for a longer record): about what one read of the
+ * request delivers, so the text is stored as it arrives (pieces gathered up to 1 MB outlived young-generation
+ * collections, and a large upload left tens of MB of old-generation garbage behind), and a row read back
+ * parses no more than this.
  */
-const PART_CHARS = 64 * 1024;
+export const PART_CHARS = 64 * 1024;
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 export const uploadTooLarge = (): SalesforceError =>
   new SalesforceError(
@@ -35,9 +39,11 @@ export const uploadTooLarge = (): SalesforceError =>
 
 export class UploadReceiver {
   private header: string[] | undefined;
+  /** Data rows parsed so far. */
   private rows = 0;
   private error: CsvError | undefined;
-  private part = '';
+  /** Text received after the first error, not yet stored. */
+  private raw = '';
   private parts = 0;
   private readonly csv: CsvStream;
 
@@ -46,19 +52,19 @@ export class UploadReceiver {
     private readonly job: JobRecord,
   ) {
     data.discardUpload(job.id);
-    this.csv = new CsvStream(COLUMN_DELIMITERS[job.columnDelimiter], job.lineEnding, (rows) => this.add(rows));
+    this.csv = new CsvStream(COLUMN_DELIMITERS[job.columnDelimiter], job.lineEnding, (rows, text) =>
+      this.add(rows, text),
+    );
   }
 
   /** The next piece of the upload's text. */
   write(text: string): void {
-    if (text === '') return;
-    this.keep(text);
-    if (this.error instanceof LineEndingError) return;
-    try {
-      if (this.error) this.csv.scan(text);
-      else this.csv.write(text);
-    } catch (error) {
-      this.failWith(error);
+    for (let from = 0; from < text.length;) {
+      let to = Math.min(from + PART_CHARS, text.length);
+      // A surrogate pair stays in one piece: pieces are stored as UTF-8, where half a pair has no encoding.
+      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to++;
+      this.writePiece(text.slice(from, to));
+      from = to;
     }
   }
 
@@ -72,7 +78,7 @@ export class UploadReceiver {
         this.failWith(error);
       }
     }
-    this.storePart();
+    this.storeRaw();
     const result = {
       header: this.header ?? [],
       rowCount: this.error ? 0 : this.rows,
@@ -89,35 +95,57 @@ export class UploadReceiver {
     this.data.discardUpload(this.job.id);
   }
 
-  private keep(text: string): void {
-    this.part += text;
-    if (this.part.length >= PART_CHARS) this.storePart();
+  private writePiece(text: string): void {
+    if (this.error) {
+      this.keepRaw(text);
+      if (this.error instanceof LineEndingError) return;
+    }
+    try {
+      if (this.error) this.csv.scan(text);
+      else this.csv.write(text);
+    } catch (error) {
+      this.failWith(error);
+    }
   }
 
-  private storePart(): void {
-    if (this.part === '') return;
-    this.data.addUploadPart(this.job.id, this.parts++, this.part);
-    this.part = '';
-  }
-
-  private add(rows: string[][]): void {
-    if (this.header === undefined) this.header = rows.shift() ?? [];
-    const width = this.header.length;
-    rows.forEach((row, i) => {
+  /** Records the stream completed, with their text: checked against the header, then stored as one part. */
+  private add(rows: string[][], text: string): void {
+    const firstRow = this.header === undefined ? -1 : this.rows;
+    if (this.header === undefined && rows.length > 0) this.header = rows[0];
+    const data = firstRow === -1 ? rows.slice(1) : rows;
+    const width = (this.header ?? []).length;
+    data.forEach((row, i) => {
       if (row.length !== width) {
         throw new CsvError(
           `InvalidBatch : Failed to parse CSV. Row ${this.rows + i + 1} has ${row.length} values but the header has ${width} columns`,
         );
       }
     });
-    this.data.addIngestRows(this.job.id, rows, this.rows);
-    this.rows += rows.length;
+    this.data.addUploadPart(this.job.id, this.parts++, text, firstRow, rows.length);
+    this.rows += data.length;
   }
 
-  /** A malformed upload: none of its rows are kept; a wrong line ending wins over a parse error. */
+  private keepRaw(text: string): void {
+    this.raw += text;
+    if (this.raw.length >= PART_CHARS) this.storeRaw();
+  }
+
+  private storeRaw(): void {
+    if (this.raw === '') return;
+    this.data.addUploadPart(this.job.id, this.parts++, this.raw, null, 0);
+    this.raw = '';
+  }
+
+  /**
+   * A malformed upload: it gives no rows (the parts stored so far are only text now), and from here on its
+   * text is kept as it comes, beginning with what the stream held; a wrong line ending wins over a parse error.
+   */
   private failWith(error: unknown): void {
     if (!(error instanceof CsvError)) throw error;
-    if (!this.error) this.data.discardRows(this.job.id);
+    if (!this.error) {
+      this.data.forgetRows(this.job.id);
+      this.keepRaw(this.csv.held());
+    }
     if (!this.error || error instanceof LineEndingError) this.error = error;
   }
 }

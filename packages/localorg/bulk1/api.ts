@@ -387,9 +387,9 @@ export class Bulk1Api {
       throw new Bulk1Error('InvalidBatch', status.stateMessage ?? 'Batch not processed: its job was aborted');
     }
     const data = this.data;
-    const innerId = inner.id;
+    const ingestJob = inner;
     function* records(): Generator<RecordResult> {
-      for (const row of data.outcomes(innerId)) {
+      for (const row of data.outcomes(ingestJob)) {
         if (row.ok === null) {
           // Not reached while a batch is one transaction; kept so that results always align with the records.
           yield {
