@@ -160,16 +160,22 @@ const missingKey = (
     : { errorCode: 'MISSING_ARGUMENT', message: `${field} not specified`, fields: [field] };
 
 /**
- * A result CSV as objects keyed by column name: comma-delimited, either line ending, values never trimmed,
- * blank lines skipped, rows of any length (a missing value reads as '').
+ * The named columns of a result CSV, a row as an object keyed by them: comma-delimited, either line ending,
+ * values never trimmed, blank lines skipped, rows of any length (a missing value or column reads as ''). Only
+ * the columns read are kept: a seed's results repeat every field it sent, a million rows of them.
  */
-function parseResults(text: string): Record<string, string>[] {
+function parseResults<C extends string>(text: string, columns: readonly C[]): Record<C, string>[] {
   const [header = [], ...rows] = parse(text, {
     skip_empty_lines: true,
     relax_column_count: true,
     bom: false,
   }) as string[][];
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
+  const at = columns.map((name) => header.indexOf(name));
+  return rows.map((row) => {
+    const picked = {} as Record<C, string>;
+    columns.forEach((name, k) => (picked[name] = row[at[k]] ?? ''));
+    return picked;
+  });
 }
 
 class BulkJobs {
@@ -369,12 +375,12 @@ async function ingest(
         batch.push(p);
       }
       const results = await jobs.run(sobject, keyField, toCsv(batch.map((p) => p.record)), batch.length);
-      const failedRows = parseResults(results.failed);
-      const unprocessedRows = parseResults(results.unprocessed);
+      const failedRows = parseResults(results.failed, [keyField, 'sf__Id', 'sf__Error']);
+      const unprocessedRows = parseResults(results.unprocessed, [keyField]);
       const inferred =
         operation === 'update' && countsAgree(results.job, batch.length, failedRows.length, unprocessedRows.length);
       const byKey = new Map<string, RecordOutcome>();
-      for (const row of inferred ? [] : parseResults(await results.successful())) {
+      for (const row of inferred ? [] : parseResults(await results.successful(), [keyField, 'sf__Id', 'sf__Created'])) {
         byKey.set(row[keyField], { success: true, id: row.sf__Id, created: row.sf__Created === 'true' });
       }
       for (const row of failedRows) {
