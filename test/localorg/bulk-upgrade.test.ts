@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg } from '../../packages/localorg/server';
-import { createJob, fastPolling, jobPath, patchJob, storedUpload, uploadCsv, waitForJob } from '../support/bulk';
+import {
+  createJob,
+  csvRows,
+  fastPolling,
+  jobPath,
+  patchJob,
+  storedUpload,
+  uploadCsv,
+  waitForJob,
+} from '../support/bulk';
 import { API_VERSION, LOCALORG_FIXTURE, rawRequest } from '../support/localorg';
 
 let dataDir: string;
@@ -83,7 +92,9 @@ function toEarlierLayout(file: string): void {
 it("moves an earlier version's stored rows into upload parts and outcomes, answering the same results", async () => {
   let conn = await start();
   const finished = await createJob(conn, 'ingest', { object: 'Account', operation: 'insert' });
-  await uploadCsv(conn, finished, 'Name,AnnualRevenue\nUpgraded Co,1\nRefused Co,lots\n');
+  // More rows than one moved part holds (500), one of them refused.
+  const written = Array.from({ length: 1_200 }, (_, i) => `Upgraded Co ${i},${i}`);
+  await uploadCsv(conn, finished, ['Name,AnnualRevenue', ...written, 'Refused Co,lots'].join('\n') + '\n');
   await patchJob(conn, 'ingest', finished, 'UploadComplete');
   await waitForJob(conn, 'ingest', finished, ['JobComplete']);
   const open = await createJob(conn, 'ingest', { object: 'Account', operation: 'insert' });
@@ -98,7 +109,11 @@ it("moves an earlier version's stored rows into upload parts and outcomes, answe
       ),
     );
   const before = await results(conn, finished);
-  expect(before[0]).toMatch(/^"sf__Id","sf__Created","Name","AnnualRevenue"\n"001\w{15}","true","Upgraded Co","1"\n$/);
+  expect(csvRows(before[0])).toHaveLength(1_200);
+  expect(csvRows(before[0])[1_199]).toMatch(/^"001\w{15}","true","Upgraded Co 1199","1199"$/);
+  expect(csvRows(before[1])).toEqual([
+    expect.stringMatching(/^"","INVALID_TYPE_ON_FIELD_IN_RECORD:.*","Refused Co","lots"$/),
+  ]);
   await org?.close();
   org = undefined;
 
@@ -116,5 +131,5 @@ it("moves an earlier version's stored rows into upload parts and outcomes, answe
   expect((await conn.query("SELECT Id FROM Account WHERE Name = 'Later Co'")).totalSize).toBe(1);
   const db = currentDb();
   expect(db.prepare(`SELECT 1 FROM sqlite_master WHERE name = '_localorg_bulk_ingest_rows'`).get()).toBeUndefined();
-  expect(storedUpload(db, finished)).toMatchObject({ rows: 2, outcomes: 2 });
+  expect(storedUpload(db, finished)).toMatchObject({ rows: 1_201, outcomes: 1_201 });
 });

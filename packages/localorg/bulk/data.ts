@@ -240,12 +240,17 @@ export class BulkData {
       const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
       const end = lineBreak(job.lineEnding);
       this.addUploadPart(id, 0, csvLine(job.header, delimiter) + end, -1, 1);
-      const rows = db.prepare(`SELECT fields FROM ${LEGACY_ROWS} WHERE job = ? ORDER BY idx`).pluck(true).all(id);
-      for (let first = 0; first < rows.length; first += LEGACY_PART_ROWS) {
-        const lines = rows
-          .slice(first, first + LEGACY_PART_ROWS)
-          .map((fields) => csvLine(JSON.parse(fields as string) as string[], delimiter) + end);
-        this.addUploadPart(id, 1 + first / LEGACY_PART_ROWS, lines.join(''), first, lines.length);
+      // A part's worth of rows at a time: a job's rows whole could be a 100 MB upload's, as JSON.
+      const page = db.prepare(
+        `SELECT idx, fields FROM ${LEGACY_ROWS} WHERE job = ? AND idx > ? ORDER BY idx LIMIT ${LEGACY_PART_ROWS}`,
+      );
+      for (let after = -1, first = 0, part = 1; ; part++) {
+        const rows = page.all(id, after) as { idx: number; fields: string }[];
+        if (rows.length === 0) break;
+        const lines = rows.map((row) => csvLine(JSON.parse(row.fields) as string[], delimiter) + end);
+        this.addUploadPart(id, part, lines.join(''), first, lines.length);
+        first += rows.length;
+        after = rows[rows.length - 1].idx;
       }
       db.prepare(
         `INSERT INTO ${OUTCOMES} (job, idx, ok, id, created, error) SELECT job, idx, ok, COALESCE(id, ''), created, error FROM ${LEGACY_ROWS} WHERE job = ? AND ok IS NOT NULL`,
