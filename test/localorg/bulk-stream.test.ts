@@ -1,8 +1,9 @@
 /**
  * Bulk API 2.0 uploads read as they arrive: the CSV parsed piece by piece gives the rows the whole text gives
- * (and the same errors), a slow upload's rows reach the database before it ends, a 50,000-row job completes
- * with every result read back in pieces, a malformed upload fails the job keeping none of its rows, and an
- * upload above the API's limit is refused before it is read. Memory is measured by the benchmark.
+ * (and the same errors), stored text read back gives the parser's rows, a slow upload's rows reach the
+ * database before it ends, a 50,000-row job completes with every result read back in pieces, a malformed
+ * upload fails the job keeping none of its rows and is returned as sent, and an upload above the API's limit
+ * is refused before it is read. Memory is measured by the benchmark.
  */
 import { request } from 'node:http';
 import { Random } from '../../packages/jobs/random';
