@@ -50,7 +50,7 @@ function toEarlierLayout(file: string): void {
   db.exec(
     `CREATE TABLE _localorg_bulk_ingest_rows (job TEXT NOT NULL, idx INTEGER NOT NULL, fields TEXT NOT NULL, ok INTEGER, id TEXT, created INTEGER, error TEXT, PRIMARY KEY (job, idx)) WITHOUT ROWID`,
   );
-  const jobs = db.prepare(`SELECT id, started, column_delimiter FROM _localorg_bulk_jobs`).all() as {
+  const jobs = db.prepare(`SELECT id, started FROM _localorg_bulk_jobs`).all() as {
     id: string;
     started: number;
   }[];

@@ -158,7 +158,7 @@ const toValues = (job: JobRecord): (string | number | null)[] => [
 /** Salesforce deletes Bulk API jobs, and their data, seven days after they were created. */
 export const JOB_LIFESPAN_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** A stored piece of an upload: its text, and the rows it holds (`first_row` -1 is the header; null: not parsed). */
+/** A stored piece of an upload that holds rows: its text, the index of its first row (-1: the header), how many. */
 interface PartRow {
   text: string;
   first_row: number;

@@ -95,14 +95,12 @@ export class UploadReceiver {
     this.data.discardUpload(this.job.id);
   }
 
+  /** Parsed and stored as records complete, or, after an error, kept as it comes and checked for line endings only. */
   private writePiece(text: string): void {
-    if (this.error) {
-      this.keepRaw(text);
-      if (this.error instanceof LineEndingError) return;
-    }
     try {
-      if (this.error) this.csv.scan(text);
-      else this.csv.write(text);
+      if (!this.error) return this.csv.write(text);
+      this.keepRaw(text);
+      if (!(this.error instanceof LineEndingError)) this.csv.scan(text);
     } catch (error) {
       this.failWith(error);
     }

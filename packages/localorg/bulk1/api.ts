@@ -386,10 +386,9 @@ export class Bulk1Api {
     if (status.processed === 0 && status.state !== 'Completed') {
       throw new Bulk1Error('InvalidBatch', status.stateMessage ?? 'Batch not processed: its job was aborted');
     }
-    const data = this.data;
-    const ingestJob = inner;
+    const outcomes = this.data.outcomes(inner);
     function* records(): Generator<RecordResult> {
-      for (const row of data.outcomes(ingestJob)) {
+      for (const row of outcomes) {
         if (row.ok === null) {
           // Not reached while a batch is one transaction; kept so that results always align with the records.
           yield {
